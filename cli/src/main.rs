@@ -1,0 +1,157 @@
+//! The `dartrs` command: parses the command line (clap) and hands each subcommand to the
+//! VM library. It owns process concerns only: argument syntax, logging setup, exit codes.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dartrs",
+    version = dartrs_vm::VERSION,
+    about = "A Dart 3 virtual machine: debug (JIT, hot reload), profile and release (AOT) modes",
+    disable_help_subcommand = false
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a Dart program (`.dart` source, or an AOT snapshot with --release/--profile).
+    Run(RunArgs),
+    /// Compile a Dart program ahead of time.
+    #[command(subcommand)]
+    Compile(CompileCommand),
+    /// Attach to a running program's VM service and record its timeline.
+    Timeline(TimelineArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Mode {
+    Debug,
+    Profile,
+    Release,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Debug mode: JIT-compile each function on first call, asserts on (the default).
+    #[arg(long, conflicts_with_all = ["profile", "release"])]
+    debug: bool,
+    /// Profile mode: run the AOT snapshot with the VM service open.
+    #[arg(long, conflicts_with_all = ["debug", "release"])]
+    profile: bool,
+    /// Release mode: run the AOT snapshot, no service.
+    #[arg(long, conflicts_with_all = ["debug", "profile"])]
+    release: bool,
+    /// Print one line per compiled function: name, code bytes, compile time.
+    #[arg(long)]
+    trace_compiler: bool,
+    /// Print one line per garbage collection.
+    #[arg(long)]
+    verbose_gc: bool,
+    /// Collect garbage at every allocation (finds rooting bugs; slow).
+    #[arg(long)]
+    gc_stress: bool,
+    /// Enable assert statements (always on in debug mode).
+    #[arg(long)]
+    enable_asserts: bool,
+    /// Package resolution file (default: nearest .dart_tool/package_config.json).
+    #[arg(long)]
+    packages: Option<PathBuf>,
+    /// Do not watch source files for hot reload.
+    #[arg(long)]
+    no_watch: bool,
+    /// Do not start the interactive console.
+    #[arg(long)]
+    no_console: bool,
+    /// The program to run.
+    script: PathBuf,
+    /// Arguments passed to the program's `main`.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+impl RunArgs {
+    fn mode(&self) -> Mode {
+        if self.release {
+            Mode::Release
+        } else if self.profile {
+            Mode::Profile
+        } else {
+            Mode::Debug
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum CompileCommand {
+    /// Write an AOT snapshot (an ELF shared object with the four Dart snapshot symbols).
+    AotSnapshot(CompileArgs),
+    /// Write a standalone executable: the AOT runtime plus the snapshot.
+    Exe(CompileArgs),
+}
+
+#[derive(Args)]
+struct CompileArgs {
+    script: PathBuf,
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct TimelineArgs {
+    /// The VM service URI printed by `dartrs run --profile`.
+    uri: String,
+    /// Timeline streams to record, comma separated.
+    #[arg(long)]
+    streams: Option<String>,
+    /// Where to write the Chrome trace JSON.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Stop recording after this many seconds.
+    #[arg(long)]
+    duration: Option<f64>,
+}
+
+/// Exit code for a command whose engine is not built yet.
+const EXIT_NOT_IMPLEMENTED: u8 = 70;
+
+fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run(args) => run(args),
+        Command::Compile(CompileCommand::AotSnapshot(_)) => {
+            not_built("compile aot-snapshot", "AOT snapshots")
+        }
+        Command::Compile(CompileCommand::Exe(_)) => not_built("compile exe", "AOT snapshots"),
+        Command::Timeline(_) => not_built("timeline", "the VM service"),
+    }
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn not_built(command: &str, engine: &str) -> ExitCode {
+    eprintln!("dartrs: `{command}` is not available yet: {engine} are not implemented in this version of dartrs.");
+    ExitCode::from(EXIT_NOT_IMPLEMENTED)
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    match args.mode() {
+        Mode::Debug => {}
+        Mode::Profile => return not_built("run --profile", "AOT snapshots and the VM service"),
+        Mode::Release => return not_built("run --release", "AOT snapshots"),
+    }
+    let _ = (&args.script, &args.args);
+    not_built("run --debug", "the JIT")
+}

@@ -1,0 +1,179 @@
+//! Source files and spans: the text the front end reads, and how a byte offset becomes
+//! the `line:col` that every diagnostic and stack trace prints.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A half-open byte range `[start, end)` in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: u32, end: u32) -> Span {
+        Span { file, start, end }
+    }
+
+    /// The smallest span covering both `self` and `other` (same file assumed).
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    pub fn len(&self) -> u32 {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One loaded source file.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub id: FileId,
+    /// `file:///abs/path.dart` or `dart:core` etc.
+    pub uri: String,
+    /// Path as it should appear in diagnostics (relative to the working directory when the
+    /// user named it that way, as the Dart front end prints it).
+    pub display_path: String,
+    /// Absolute path on disk, if the file came from disk.
+    pub path: Option<PathBuf>,
+    pub text: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(
+        id: FileId,
+        uri: String,
+        display_path: String,
+        path: Option<PathBuf>,
+        text: Arc<str>,
+    ) -> Self {
+        let mut line_starts = vec![0u32];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i as u32 + 1),
+                b'\r' => {
+                    if i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+                        i += 1;
+                    }
+                    line_starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceFile {
+            id,
+            uri,
+            display_path,
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (column counted in UTF-16 code units, as Dart does).
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(self.text.len());
+        let col = self
+            .text
+            .get(start..end)
+            .map(|s| s.encode_utf16().count())
+            .unwrap_or(end - start);
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// Text of the 1-based line `line`, without its line terminator.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|&e| e as usize)
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// All files of one program, indexed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<Arc<SourceFile>>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(
+        &mut self,
+        uri: String,
+        display_path: String,
+        path: Option<PathBuf>,
+        text: Arc<str>,
+    ) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.files
+            .push(Arc::new(SourceFile::new(id, uri, display_path, path, text)));
+        id
+    }
+
+    /// Adds a file from memory (tests, fuzzing); its URI is `file:///` + name.
+    pub fn add_virtual(&mut self, name: &str, text: &str) -> FileId {
+        self.add(
+            format!("file:///{}", name.trim_start_matches('/')),
+            name.to_string(),
+            None,
+            Arc::from(text),
+        )
+    }
+
+    pub fn get(&self, id: FileId) -> &Arc<SourceFile> {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = &Arc<SourceFile>> {
+        self.files.iter()
+    }
+
+    pub fn find_by_uri(&self, uri: &str) -> Option<FileId> {
+        self.files.iter().find(|f| f.uri == uri).map(|f| f.id)
+    }
+}
+
+/// `file://` URI for an absolute path.
+pub fn file_uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}

@@ -1,0 +1,8 @@
+//! dartrs-vm: the dartrs virtual machine library. It owns everything between Dart source
+//! text and running machine code: the front end, the resolved program IR, the x86-64
+//! compiler, the code heap, the runtime and the garbage collector.
+
+pub mod front;
+
+/// The version of dartrs, as `dartrs --version` prints it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
