@@ -1,0 +1,544 @@
+//! The resolved program IR: what both compilers consume and what hot reload diffs.
+//!
+//! Every name is resolved to a declaration (`FunctionId`, `FieldId`, `ClassId`, a local
+//! variable slot), every variable knows whether closures capture it, and syntactic sugar
+//! that the machine-code emitter should not care about is lowered away: `for` loops,
+//! compound assignments, `?.`, `??`, cascades, string interpolation, collection literals'
+//! control flow. Operators on instances stay instance calls (`a + b` calls `+`), so the
+//! emitter can give `int` a fast inline path and everything else normal dispatch.
+//!
+//! The program is a flat set of tables indexed by small integer ids; ids are stable across
+//! a hot reload for declarations that survive it.
+
+use crate::front::intern::Symbol;
+use crate::front::source::{FileId, Span};
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A library (one `.dart` file plus its parts, or a `dart:` library).
+    LibraryId
+);
+id_type!(
+    /// A class, mixin, enum, or one of the VM's built-in classes (`int`, `String`, ...).
+    ClassId
+);
+id_type!(
+    /// Any piece of code: a top-level function, method, getter, setter, constructor,
+    /// factory, closure body, or lazy static-field initialiser.
+    FunctionId
+);
+id_type!(
+    /// A static (top-level or class-static) or instance field.
+    FieldId
+);
+id_type!(
+    /// A constant in the program's constant table (canonicalised).
+    ConstId
+);
+
+/// A whole program after resolution.
+#[derive(Debug, Default)]
+pub struct Program {
+    pub libraries: Vec<Library>,
+    pub classes: Vec<Class>,
+    pub functions: Vec<Function>,
+    pub fields: Vec<Field>,
+    pub constants: Vec<Constant>,
+    /// The entry point: the root library's `main`.
+    pub main: Option<FunctionId>,
+    /// Built-in classes the emitter and runtime need by identity.
+    pub core: CoreClasses,
+}
+
+impl Program {
+    pub fn function(&self, id: FunctionId) -> &Function {
+        &self.functions[id.index()]
+    }
+    pub fn class(&self, id: ClassId) -> &Class {
+        &self.classes[id.index()]
+    }
+    pub fn field(&self, id: FieldId) -> &Field {
+        &self.fields[id.index()]
+    }
+    pub fn constant(&self, id: ConstId) -> &Constant {
+        &self.constants[id.index()]
+    }
+}
+
+/// Ids of the classes the VM implements natively. Filled in by `kernel` when it loads
+/// `dart:core`.
+#[derive(Debug, Default, Clone)]
+pub struct CoreClasses {
+    pub object: Option<ClassId>,
+    pub null: Option<ClassId>,
+    pub bool_: Option<ClassId>,
+    pub int: Option<ClassId>,
+    pub double: Option<ClassId>,
+    pub num: Option<ClassId>,
+    pub string: Option<ClassId>,
+    pub list: Option<ClassId>,
+    pub map: Option<ClassId>,
+    pub function: Option<ClassId>,
+}
+
+#[derive(Debug)]
+pub struct Library {
+    pub uri: String,
+    pub file: FileId,
+    /// Files of `part` directives, in order.
+    pub parts: Vec<FileId>,
+    pub classes: Vec<ClassId>,
+    pub functions: Vec<FunctionId>,
+    pub fields: Vec<FieldId>,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    pub name: Symbol,
+    pub library: LibraryId,
+    pub span: Span,
+    pub is_abstract: bool,
+    pub is_enum: bool,
+    pub superclass: Option<ClassId>,
+    /// Mixins applied in order (`with A, B`), and implemented interfaces.
+    pub mixins: Vec<ClassId>,
+    pub interfaces: Vec<ClassId>,
+    /// Instance fields declared by this class only (inherited ones live on superclasses).
+    pub instance_fields: Vec<FieldId>,
+    pub static_fields: Vec<FieldId>,
+    /// Instance methods, getters, setters and operators declared here, by selector.
+    pub methods: Vec<FunctionId>,
+    pub constructors: Vec<FunctionId>,
+    pub static_methods: Vec<FunctionId>,
+    /// How the runtime represents instances: user classes are `Instance`; built-ins
+    /// (`int`, `String`, `List`, ...) have their own layout.
+    pub native_kind: Option<NativeClassKind>,
+}
+
+/// Built-in classes whose instances have a VM-defined layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NativeClassKind {
+    Null,
+    Bool,
+    Int,
+    Double,
+    String,
+    List,
+    Map,
+    Closure,
+    Record,
+    Type,
+    StackTrace,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: Symbol,
+    pub owner: FieldOwner,
+    pub span: Span,
+    pub is_static: bool,
+    pub is_final: bool,
+    pub is_const: bool,
+    pub is_late: bool,
+    /// Static fields: the lazy initialiser function (runs on first read). Instance fields:
+    /// the initialiser expression is inlined into constructors by `kernel`.
+    pub initializer: Option<FunctionId>,
+    /// Instance fields: the slot index in the instance (inherited fields first).
+    pub slot: u32,
+    pub ty: DartType,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldOwner {
+    Library(LibraryId),
+    Class(ClassId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// Top-level or static function.
+    Static,
+    /// Instance method (receiver is parameter 0).
+    Method,
+    Getter,
+    Setter,
+    /// Generative constructor: receives the freshly allocated instance as parameter 0.
+    Constructor,
+    /// Factory or static-like constructor returning the instance.
+    Factory,
+    /// A function literal or local function: parameter 0 is the closure object.
+    Closure,
+    /// Initialiser of a static or top-level field, run lazily on first access.
+    FieldInitializer,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsyncMarker {
+    Sync,
+    SyncStar,
+    Async,
+    AsyncStar,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub name: Symbol,
+    /// `main`, `Foo.bar`, `Foo.named`, `main.<anonymous closure>` as stack traces print it.
+    pub qualified_name: String,
+    pub kind: FunctionKind,
+    pub library: LibraryId,
+    pub owner: Option<ClassId>,
+    pub span: Span,
+    pub async_marker: AsyncMarker,
+    pub params: Parameters,
+    /// All local variables; parameters are the first `params.count()` entries
+    /// (after the implicit receiver/closure slot for methods, constructors and closures).
+    pub locals: Vec<Local>,
+    /// `None` for abstract and external functions.
+    pub body: Option<Stmt>,
+    /// For `Closure` functions: what the closure captures, in capture-index order.
+    pub captures: Vec<Capture>,
+    /// External functions implemented by the VM: the native's name.
+    pub native: Option<Symbol>,
+}
+
+/// Parameters after the implicit receiver. Locals `0..receiver_slots` hold the receiver
+/// (or closure); positional parameters follow, then named ones in declaration order.
+#[derive(Debug, Default, Clone)]
+pub struct Parameters {
+    /// 1 when the function takes a receiver or closure object as hidden first argument.
+    pub receiver_slots: u32,
+    pub required_positional: u32,
+    pub optional_positional: u32,
+    pub named: Vec<NamedParam>,
+    /// Default values of optional positional parameters, in order (`None` means `null`).
+    pub positional_defaults: Vec<Option<ConstId>>,
+}
+
+impl Parameters {
+    pub fn positional(&self) -> u32 {
+        self.required_positional + self.optional_positional
+    }
+    /// Number of declared parameters (without the receiver).
+    pub fn count(&self) -> u32 {
+        self.positional() + self.named.len() as u32
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NamedParam {
+    pub name: Symbol,
+    pub required: bool,
+    pub default: Option<ConstId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Local {
+    pub name: Symbol,
+    pub span: Span,
+    pub is_final: bool,
+    pub is_late: bool,
+    /// Captured by a closure: the slot holds a box (a heap cell) and every access goes
+    /// through it, so the closure and the frame share one variable.
+    pub captured: bool,
+    pub ty: DartType,
+}
+
+/// Where a closure's captured variable comes from when the closure is created.
+#[derive(Debug, Clone, Copy)]
+pub enum Capture {
+    /// The enclosing function's local (whose slot holds a box).
+    Local(LocalId),
+    /// The enclosing closure's own capture (nested closures).
+    Captured(u32),
+    /// The enclosing method's receiver (`this`), captured by value.
+    This,
+}
+
+id_type!(
+    /// Index into `Function::locals`.
+    LocalId
+);
+
+/// Static types, as far as the compilers use them (unboxing, fast paths, checks).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DartType {
+    Dynamic,
+    Void,
+    Never,
+    Null,
+    /// A class type with type arguments; `nullable` is the `?`.
+    Interface {
+        class: ClassId,
+        args: Vec<DartType>,
+        nullable: bool,
+    },
+    TypeParameter {
+        name: Symbol,
+        nullable: bool,
+    },
+    Function {
+        nullable: bool,
+    },
+    Record {
+        nullable: bool,
+    },
+}
+
+impl DartType {
+    pub fn is_nullable(&self) -> bool {
+        match self {
+            DartType::Dynamic | DartType::Void | DartType::Null => true,
+            DartType::Never => false,
+            DartType::Interface { nullable, .. }
+            | DartType::TypeParameter { nullable, .. }
+            | DartType::Function { nullable }
+            | DartType::Record { nullable } => *nullable,
+        }
+    }
+}
+
+/// Compile-time constants, canonicalised: equal constants share one `ConstId`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constant {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Double(f64),
+    String(String),
+    List {
+        element_type: DartType,
+        elements: Vec<ConstId>,
+    },
+    Map {
+        key_type: DartType,
+        value_type: DartType,
+        entries: Vec<(ConstId, ConstId)>,
+    },
+    Instance {
+        class: ClassId,
+        fields: Vec<(FieldId, ConstId)>,
+    },
+    Record {
+        positional: Vec<ConstId>,
+        named: Vec<(Symbol, ConstId)>,
+    },
+    Type(DartType),
+    /// A tear-off of a static function.
+    Function(FunctionId),
+}
+
+// ---------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------
+
+id_type!(
+    /// A break/continue target within one function.
+    LabelId
+);
+
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum StmtKind {
+    Block(Vec<Stmt>),
+    Expr(Expr),
+    /// Declares (and for captured locals, allocates the box of) a local variable.
+    /// `init: None` leaves it `null` (or unassigned, for `late`).
+    VarDecl {
+        local: LocalId,
+        init: Option<Expr>,
+    },
+    If {
+        condition: Expr,
+        then: Box<Stmt>,
+        otherwise: Option<Box<Stmt>>,
+    },
+    /// `loop { body }` with `break`/`continue` labels; `for`, `while`, `do` all lower to
+    /// this with explicit condition checks. `continue` jumps to `continue_target`
+    /// (the update part of a `for`), which then falls back to the top.
+    Loop {
+        label: LabelId,
+        body: Box<Stmt>,
+        update: Option<Box<Stmt>>,
+    },
+    /// A labelled block that `break label` leaves.
+    Labeled {
+        label: LabelId,
+        body: Box<Stmt>,
+    },
+    Break(LabelId),
+    Continue(LabelId),
+    Return(Option<Expr>),
+    Try {
+        body: Box<Stmt>,
+        catches: Vec<Catch>,
+        finally: Option<Box<Stmt>>,
+    },
+    Throw(Expr),
+    Rethrow,
+    /// Debug mode only (kernel drops asserts when asserts are off).
+    Assert {
+        condition: Expr,
+        message: Option<Expr>,
+    },
+    /// For captured loop variables: give the next iteration a fresh box holding the current
+    /// value (Dart's per-iteration `for` variable semantics).
+    FreshBox(LocalId),
+    /// `yield e` / `yield* e` in generators.
+    Yield {
+        value: Expr,
+        star: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Catch {
+    /// `None` catches everything (`catch (e)` without `on`).
+    pub on_type: Option<DartType>,
+    pub exception: Option<LocalId>,
+    pub stack_trace: Option<LocalId>,
+    pub body: Stmt,
+}
+
+// ---------------------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+    /// Static type, as inferred by `kernel` (often `Dynamic` for now).
+    pub ty: DartType,
+}
+
+/// Arguments of a call: positional in order, then named (in source order, with names).
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    pub positional: Vec<Expr>,
+    pub named: Vec<(Symbol, Expr)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Const(ConstId),
+    /// Creates a fresh (non-const) string from parts: each part's `toString()` joined.
+    StringConcat(Vec<Expr>),
+    LocalGet(LocalId),
+    LocalSet(LocalId, Box<Expr>),
+    /// The closure function's own capture `n` (a box).
+    CapturedGet(u32),
+    CapturedSet(u32, Box<Expr>),
+    /// `this` (local 0 of a method/constructor).
+    This,
+    StaticGet(FieldId),
+    StaticSet(FieldId, Box<Expr>),
+    /// A direct call: top-level/static functions, constructors' bodies (`super(...)`),
+    /// `super.m()` calls. For instance targets the receiver is `receiver`.
+    StaticCall {
+        target: FunctionId,
+        receiver: Option<Box<Expr>>,
+        args: Args,
+    },
+    /// Dynamic dispatch by selector (`a.m(x)`, `a + b`, `a[i]`, `a == b` is `Equals`).
+    InstanceCall {
+        receiver: Box<Expr>,
+        selector: Symbol,
+        args: Args,
+    },
+    InstanceGet {
+        receiver: Box<Expr>,
+        name: Symbol,
+    },
+    InstanceSet {
+        receiver: Box<Expr>,
+        name: Symbol,
+        value: Box<Expr>,
+    },
+    /// Calls a function value (`f(x)` where `f` is a closure, or `.call`).
+    FunctionCall {
+        callee: Box<Expr>,
+        args: Args,
+    },
+    /// Allocates an instance of `class` and runs generative constructor `constructor` on it.
+    New {
+        class: ClassId,
+        constructor: FunctionId,
+        args: Args,
+    },
+    /// `a == b` with Dart's rules (identical, then null checks, then `operator ==`).
+    Equals {
+        left: Box<Expr>,
+        right: Box<Expr>,
+        negated: bool,
+    },
+    /// `identical(a, b)`
+    Identical(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Conditional {
+        condition: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    Is {
+        expr: Box<Expr>,
+        ty: DartType,
+        negated: bool,
+    },
+    As {
+        expr: Box<Expr>,
+        ty: DartType,
+    },
+    /// `e!`
+    NullCheck(Box<Expr>),
+    Throw(Box<Expr>),
+    /// A list literal with computed elements (non-const).
+    ListLiteral {
+        element_type: DartType,
+        elements: Vec<Expr>,
+    },
+    MapLiteral {
+        key_type: DartType,
+        value_type: DartType,
+        entries: Vec<(Expr, Expr)>,
+    },
+    /// Creates a closure of `function` capturing per its `captures` list.
+    Closure(FunctionId),
+    /// Tear-off of a static function (canonical; `identical` holds between tear-offs).
+    StaticTearOff(FunctionId),
+    /// `let local = value in body`: evaluates value into a temporary, then body.
+    Let {
+        local: LocalId,
+        value: Box<Expr>,
+        body: Box<Expr>,
+    },
+    /// Statements then an expression (lowering of cascades, collection-for, etc.).
+    Block {
+        stmts: Vec<Stmt>,
+        value: Box<Expr>,
+    },
+    /// Runtime call into a VM native (from `external` functions in the core library).
+    Native {
+        name: Symbol,
+        args: Vec<Expr>,
+    },
+}
