@@ -3,6 +3,7 @@
 //! compiler, the code heap, the runtime and the garbage collector.
 
 pub mod front;
+pub mod runtime;
 
 /// The version of dartrs, as `dartrs --version` prints it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
