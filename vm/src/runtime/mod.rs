@@ -4,6 +4,7 @@
 pub mod classes;
 pub mod closures;
 pub mod constants;
+pub mod dart_number;
 pub mod entries;
 pub mod errors;
 pub mod isolate;
