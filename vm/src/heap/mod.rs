@@ -188,6 +188,39 @@ impl Heap {
         }
     }
 
+    /// Checks the heap's invariants (debug builds run this after every collection): every
+    /// object has a known-sized header, and every tagged slot holds a Smi, an immortal
+    /// object, or the start of an object in the collected space.
+    pub fn verify(&self, is_known_cid: impl Fn(u32) -> bool) -> Result<(), String> {
+        let mut starts = std::collections::HashSet::new();
+        self.for_each_object(|v| {
+            starts.insert(v.0);
+        });
+        let mut problem = None;
+        self.for_each_object(|v| {
+            // SAFETY: `v` is an object start found by the walk above.
+            let h = unsafe { v.header() };
+            let cid = header_cid(h);
+            if header_is_forwarded(h) || !is_known_cid(cid) {
+                problem.get_or_insert(format!("object {v:?} has a bad header {h:#x}"));
+                return;
+            }
+            if cid_is_raw(cid) {
+                return;
+            }
+            // SAFETY: as above; the size comes from the header or the length slot.
+            let size = unsafe { object_size_words(v.addr(), h) };
+            for i in 0..size - 1 {
+                // SAFETY: i < size - 1 slots follow the header.
+                let slot = Value(unsafe { v.slot(i) });
+                if slot.is_heap() && self.active.contains(slot.addr()) && !starts.contains(&slot.0) {
+                    problem.get_or_insert(format!("slot {i} of {v:?} (class {cid}) points into the middle of an object: {slot:?}"));
+                }
+            }
+        });
+        problem.map_or(Ok(()), Err)
+    }
+
     /// Walks all objects in the collected space, calling `f` with each (heap verification).
     pub fn for_each_object(&self, mut f: impl FnMut(Value)) {
         let mut p = self.active.start();

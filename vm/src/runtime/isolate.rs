@@ -354,6 +354,8 @@ impl Isolate {
         });
         self.thread.pending_exception = pending_roots[0];
         self.thread.pending_stack_trace = pending_roots[1];
+        #[cfg(debug_assertions)]
+        self.verify_after_collection();
         if self.options.verbose_gc {
             self.out.flush();
             eprintln!(
@@ -364,6 +366,26 @@ impl Isolate {
                 stats.capacity_bytes / 1024,
                 stats.micros
             );
+        }
+    }
+
+    /// Debug builds: the heap and the frames must be consistent after every collection.
+    #[cfg(debug_assertions)]
+    fn verify_after_collection(&self) {
+        let max_cid = super::object::FIRST_PROGRAM_CID as usize + self.program.classes.len();
+        if let Err(problem) = self
+            .heap
+            .verify(|cid| (cid as usize) < max_cid && cid != super::object::CID_SMI)
+        {
+            panic!("heap verification failed after a collection: {problem}");
+        }
+        for frame in super::stack::FrameWalker::from_exit(&self.thread) {
+            if let super::stack::Frame::Dart { entry, .. } = frame {
+                assert!(
+                    (entry as usize) < self.entries.len(),
+                    "frame marker {entry} is not an entry index"
+                );
+            }
         }
     }
 
