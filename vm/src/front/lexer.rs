@@ -399,12 +399,17 @@ impl<'a, 'd> Lexer<'a, 'd> {
             format!("The character '{}' can't be used here.", c as char)
         };
         self.error(start, self.pos, msg);
-        self.push(Error, start, self.pos);
     }
 
+    /// A non-ASCII character outside strings and comments. A letter is reported and
+    /// then read as part of an identifier, so the parser does not pile a second error on
+    /// what was clearly meant as a name; anything else is reported and skipped.
     fn non_ascii(&mut self) {
         let start = self.pos;
         let ch = self.text[start..].chars().next().unwrap_or('\u{fffd}');
+        if ch.is_alphanumeric() {
+            return self.word();
+        }
         self.pos += ch.len_utf8().max(1);
         let msg = if ch.is_whitespace() {
             format!(
@@ -412,22 +417,33 @@ impl<'a, 'd> Lexer<'a, 'd> {
                 ch as u32
             )
         } else {
-            format!(
-                "The non-ASCII character '{}' (U+{:04X}) can't be used in identifiers, only in strings and comments.",
-                ch, ch as u32
-            )
+            non_ascii_message(ch)
         };
         self.error(start, self.pos, msg);
-        if !ch.is_whitespace() {
-            self.push(Error, start, self.pos);
-        }
     }
 
     fn word(&mut self) {
         let start = self.pos;
-        self.pos += 1;
-        while self.pos < self.src.len() && is_ident_part(self.src[self.pos]) {
-            self.pos += 1;
+        let mut reported = false;
+        while self.pos < self.src.len() {
+            let c = self.src[self.pos];
+            if is_ident_part(c) {
+                self.pos += 1;
+                continue;
+            }
+            if c < 0x80 {
+                break;
+            }
+            let ch = self.text[self.pos..].chars().next().unwrap_or('\u{fffd}');
+            if !ch.is_alphanumeric() {
+                break;
+            }
+            let len = ch.len_utf8();
+            if !reported {
+                reported = true;
+                self.error(self.pos, self.pos + len, non_ascii_message(ch));
+            }
+            self.pos += len;
         }
         let kind = keyword_kind(&self.src[start..self.pos]);
         self.push(kind, start, self.pos);
@@ -703,6 +719,13 @@ impl<'a, 'd> Lexer<'a, 'd> {
             self.error(start, self.pos, MSG);
         }
     }
+}
+
+fn non_ascii_message(ch: char) -> String {
+    format!(
+        "The non-ASCII character '{}' (U+{:04X}) can't be used in identifiers, only in strings and comments.",
+        ch, ch as u32
+    )
 }
 
 fn starts_interpolation(next: u8) -> bool {

@@ -39,7 +39,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             } else if let Some(d) = self.top_level_declaration(metadata) {
                 declarations.push(d);
             }
-            self.recover_top_level(errors);
+            self.recover_top_level(errors, before);
             if self.pos == before {
                 self.bump();
             }
@@ -53,12 +53,15 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    fn recover_top_level(&mut self, errors_before: usize) {
+    fn recover_top_level(&mut self, errors_before: usize, start: usize) {
         if self.diags.items.len() == errors_before || self.fatal {
             return;
         }
-        if self.pos > 0 && matches!(self.toks[self.pos - 1].kind, Semicolon | RBrace) {
+        if self.pos > start && matches!(self.toks[self.pos - 1].kind, Semicolon | RBrace) {
             return;
+        }
+        if self.pos == start {
+            self.bump();
         }
         while !self.at(Eof) && !self.at_declaration_start() {
             match self.kind() {
@@ -157,9 +160,11 @@ impl<'a, 'd> Parser<'a, 'd> {
     // ------------------------------------------------------------------ directives
 
     fn directive_ahead(&self) -> bool {
+        // `import` etc. are built-in identifiers: `import(x)` or `import = 1` would be a
+        // (misnamed) function or variable, anything else is meant as a directive.
+        let not_directive = matches!(self.peek(1), LParen | Eq | Lt | Dot | Comma | Semicolon);
         match self.kind() {
-            KwImport | KwExport => self.peek(1).is_string_start(),
-            KwPart => self.peek(1).is_string_start() || self.peek(1) == KwOf,
+            KwImport | KwExport | KwPart => !not_directive,
             KwLibrary => self.peek(1) == Semicolon || self.peek(1).is_identifier(),
             _ => false,
         }
@@ -583,9 +588,13 @@ impl<'a, 'd> Parser<'a, 'd> {
         self.bump();
         while self.at_ident() || self.at(At) {
             values.push(self.enum_value());
-            if !self.eat(Comma) {
+            if self.eat(Comma) {
+                continue;
+            }
+            if !self.at_ident() {
                 break;
             }
+            self.error_here("Expected ',' before this.");
         }
         if self.eat(Semicolon) {
             members = self.members_until_close(Some(name.name));
@@ -720,6 +729,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Top-level functions, getters, setters and variables.
     fn top_level_member(&mut self, metadata: Metadata, start: usize) -> Option<Declaration> {
         let mods = self.member_mods();
+        self.in_class_body = false;
         match self.member(metadata, mods, None, start)? {
             ClassMember::Method(m) => Some(Declaration::Function(m.function)),
             ClassMember::Field(v) => Some(Declaration::Variables(v)),
@@ -759,6 +769,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let start = self.pos;
             let metadata = self.metadata();
             let mods = self.member_mods();
+            self.in_class_body = true;
             if self.can_start_member() || self.at(KwOperator) {
                 if let Some(m) = self.member(metadata, mods, class_name, start) {
                     members.push(m);
@@ -770,7 +781,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 );
                 self.error_here(msg);
             }
-            self.recover_to_sync(errors);
+            self.recover_to_sync(errors, before);
             if self.pos == before {
                 self.bump();
             }
@@ -827,11 +838,30 @@ impl<'a, 'd> Parser<'a, 'd> {
             ));
         }
         let v = mods.vars;
+        self.external_member = mods.is_external;
         let ty = if self.member_has_type() {
             Some(self.parse_type())
         } else {
             None
         };
+        if matches!(self.kind(), KwGet | KwSet) && matches!(self.peek(1), Arrow | LBrace) {
+            // `get => 1;`: the name is missing.
+            self.bump();
+            self.expected_identifier();
+            let name = self.missing_ident();
+            let body = self.function_body(true);
+            return Some(self.method(
+                metadata,
+                mods,
+                FunctionKind::Getter,
+                name,
+                ty,
+                Vec::new(),
+                None,
+                body,
+                start,
+            ));
+        }
         if self.at(KwGet) && self.peek(1).is_identifier() {
             self.bump();
             let name = self.ident();
@@ -1039,6 +1069,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         mods: MemberMods,
         start: usize,
     ) -> ConstructorDecl {
+        self.external_member = mods.is_external;
         let class_name = self.ident();
         let name = if self.eat(Dot) {
             Some(self.member_name())
@@ -1171,6 +1202,8 @@ impl<'a, 'd> Parser<'a, 'd> {
         return_type: Option<TypeAnnotation>,
         start: usize,
     ) -> FunctionDecl {
+        self.in_class_body = false;
+        self.external_member = false;
         let name = self.ident();
         let type_params = self.opt_type_params();
         let params = Some(self.formal_params());
@@ -1202,7 +1235,8 @@ impl<'a, 'd> Parser<'a, 'd> {
                 }
                 FunctionBody::Expr(Box::new(e), kind)
             }
-            Semicolon if declaration => {
+            // `;` ends abstract and external members; elsewhere a body is needed.
+            Semicolon if declaration && (self.in_class_body || self.external_member) => {
                 self.bump();
                 FunctionBody::Empty
             }

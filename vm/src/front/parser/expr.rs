@@ -566,6 +566,19 @@ impl<'a, 'd> Parser<'a, 'd> {
         mk(kind, span)
     }
 
+    /// Between list items: a `,`, or (reported) a missing `,` when another item plainly
+    /// follows, so `f(a b)` reads as two arguments. `false` ends the list.
+    fn list_separator(&mut self, close: TokenKind) -> bool {
+        if self.eat(Comma) {
+            return true;
+        }
+        if self.at(close) || !can_start_expr(self.kind()) {
+            return false;
+        }
+        self.error_here("Expected ',' before this.");
+        true
+    }
+
     /// `(a, name: b)`; the cursor is at `(`.
     pub(super) fn arguments(&mut self) -> Arguments {
         let open = self.pos;
@@ -581,7 +594,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             };
             let value = self.expr();
             args.push(Argument { name, value });
-            if !self.eat(Comma) {
+            if !self.list_separator(RParen) {
                 break;
             }
         }
@@ -862,7 +875,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         let mut elements = Vec::new();
         while !self.at(close) && !self.at(Eof) {
             elements.push(self.element(map));
-            if !self.eat(Comma) {
+            if !self.list_separator(close) {
                 break;
             }
         }

@@ -43,9 +43,14 @@ pub fn parse_compilation_unit(
     diags: &mut Diagnostics,
 ) -> ast::CompilationUnit {
     let text = sources.get(file).text.clone();
+    let first_diag = diags.items.len();
     let lexed = lexer::lex(&text, file, diags);
     let mut p = Parser::new(&text, file, lexed.tokens, diags, lexed.unmatched_brackets);
-    p.compilation_unit(lexed.script_tag)
+    let unit = p.compilation_unit(lexed.script_tag);
+    // Lexical and syntax errors were collected in two passes; report them in source
+    // order, as the Dart front end (which scans while it parses) does.
+    diags.items[first_diag..].sort_by_key(|d| d.span.start);
+    unit
 }
 
 /// Parses `src` as a single expression (for tests and tools). Any diagnostic makes this
@@ -132,6 +137,10 @@ pub(crate) struct Parser<'a, 'd> {
     /// level a `?` followed by an expression is the conditional operator, not a
     /// nullable type (`x is int ? a : b`); nested types are unaffected.
     type_test_depth: u32,
+    /// Parsing a class-like body: `;` is a valid (abstract) function body there.
+    in_class_body: bool,
+    /// The member being parsed is `external` (its body is `;`).
+    external_member: bool,
     /// Syntax errors reported so far in this file (capped at [`MAX_ERRORS`]).
     errors: usize,
     /// Per-file cache in front of the global (locked) interner.
@@ -163,6 +172,8 @@ impl<'a, 'd> Parser<'a, 'd> {
             splits: Vec::new(),
             speculating: 0,
             type_test_depth: 0,
+            in_class_body: false,
+            external_member: false,
             errors: 0,
             names: HashMap::default(),
         }
@@ -296,6 +307,15 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// `Expected ';' after this.`, pointing at the token before the cursor.
     fn error_after_prev(&mut self, what: &str) {
+        // After an unterminated string the lexer has said all there is to say.
+        if self.pos > 0 {
+            let prev = self.toks[self.pos - 1];
+            if matches!(prev.kind, StringFull | StringTail)
+                && prev.flags & crate::front::token::string_flags::TERMINATED == 0
+            {
+                return;
+            }
+        }
         let span = self.prev_span();
         self.error_at(self.pos, span, format!("Expected '{what}' after this."));
     }
@@ -331,6 +351,10 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// resumes after the real partner when the lexer found one.
     fn expect_closer(&mut self, open: usize, closer: TokenKind) {
         if self.eat(closer) {
+            return;
+        }
+        if self.toks[open].aux == NO_MATCH && self.toks[open].kind.is_open_bracket() {
+            // The lexer already reported "Can't find ')' to match '('."
             return;
         }
         let what = closer.fixed_text().unwrap_or("?");
@@ -395,11 +419,11 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// After a statement or member that reported errors without reaching its end, skips
     /// to the next `;` (consumed) or `}` (left for the enclosing block), stepping over
     /// bracketed groups whole.
-    fn recover_to_sync(&mut self, errors_before: usize) {
+    fn recover_to_sync(&mut self, errors_before: usize, start: usize) {
         if self.diags.items.len() == errors_before || self.fatal {
             return;
         }
-        if self.pos > 0 && matches!(self.toks[self.pos - 1].kind, Semicolon | RBrace) {
+        if self.pos > start && matches!(self.toks[self.pos - 1].kind, Semicolon | RBrace) {
             return;
         }
         loop {
@@ -442,6 +466,19 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         self.expected_identifier();
         self.missing_ident()
+    }
+
+    /// The name being declared (variable, parameter): like [`Parser::ident`], but a
+    /// reserved word where a name clearly belongs (`var class = 1;`) is reported and
+    /// taken as the name, so the rest of the declaration still parses.
+    fn declared_name(&mut self) -> Ident {
+        if self.kind().is_reserved() && matches!(self.peek(1), Eq | Semicolon | Comma | RParen) {
+            self.expected_identifier();
+            let i = self.pos;
+            self.bump();
+            return self.ident_at(i);
+        }
+        self.ident()
     }
 
     /// After `.`: any identifier, or `new` (constructor tear-offs and `C.new(...)`).

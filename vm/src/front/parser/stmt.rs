@@ -56,7 +56,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let before = self.pos;
             let errors = self.diags.items.len();
             stmts.push(self.statement());
-            self.recover_to_sync(errors);
+            self.recover_to_sync(errors, before);
             if self.pos == before {
                 self.bump();
             }
@@ -155,7 +155,10 @@ impl<'a, 'd> Parser<'a, 'd> {
             )));
         }
         let j = self.skip_type(start)?;
-        if !self.kind_at(j).is_identifier() {
+        let reserved_name = self.kind_at(j).is_reserved()
+            && !matches!(self.kind_at(j), KwIs | KwIn)
+            && matches!(self.kind_at(j + 1), Eq | Semicolon | Comma);
+        if !self.kind_at(j).is_identifier() && !reserved_name {
             return None;
         }
         // `await x;` and `yield x;` are not declarations of a type `await`.
@@ -314,7 +317,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         let mut vars = Vec::new();
         loop {
             let start = self.pos;
-            let name = self.ident();
+            let name = self.declared_name();
             let init = if self.eat(Eq) {
                 Some(self.expr())
             } else {
@@ -581,7 +584,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let before = self.pos;
             let errors = self.diags.items.len();
             stmts.push(self.statement());
-            self.recover_to_sync(errors);
+            self.recover_to_sync(errors, before);
             if self.pos == before {
                 self.bump();
             }
