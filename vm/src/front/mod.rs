@@ -2,6 +2,10 @@
 //! end's format. Nothing here knows about names' meanings; that is `kernel`'s job.
 
 pub mod ast;
+pub mod ast_dump;
 pub mod diagnostics;
 pub mod intern;
+pub mod lexer;
+pub mod parser;
 pub mod source;
+pub mod token;

@@ -263,7 +263,11 @@ pub enum Capture {
     Local(LocalId),
     /// The enclosing closure's own capture (nested closures).
     Captured(u32),
-    /// The enclosing method's receiver (`this`), captured by value.
+    /// The enclosing method's receiver (`this`), captured by value: the capture slot holds
+    /// the receiver itself, not a box, and `CapturedGet(n)` reads it. The creating function
+    /// copies it from its local 0 (a method or constructor) or from its own `This` capture
+    /// (a closure nested in a closure). Inside closures `this` is always such a
+    /// `CapturedGet`, never `ExprKind::This`.
     This,
 }
 
@@ -450,6 +454,19 @@ pub enum ExprKind {
     This,
     StaticGet(FieldId),
     StaticSet(FieldId, Box<Expr>),
+    /// Reads instance field `field` of `receiver` directly (no dispatch): constructor
+    /// initialisation, `super.field`, synthesised members.
+    FieldGet {
+        receiver: Box<Expr>,
+        field: FieldId,
+    },
+    /// Writes instance field `field` of `receiver` directly (no setter dispatch); the value
+    /// of the expression is `value`. Constructors initialise fields with this.
+    FieldSet {
+        receiver: Box<Expr>,
+        field: FieldId,
+        value: Box<Expr>,
+    },
     /// A direct call: top-level/static functions, constructors' bodies (`super(...)`),
     /// `super.m()` calls. For instance targets the receiver is `receiver`.
     StaticCall {

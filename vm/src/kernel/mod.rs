@@ -1,4 +1,10 @@
 //! `kernel`: the resolved program IR and the resolver that builds it from syntax trees.
 //! Both compilers consume it; hot reload diffs two versions of it.
 
+pub mod dump;
 pub mod ir;
+pub mod loader;
+mod parse;
+mod resolve;
+
+pub use loader::{load_program, LoadOptions};

@@ -1,0 +1,2121 @@
+// dart:core for dartrs.
+//
+// The built-in classes with their members. Members the VM implements natively are
+// `external` with `@pragma('vm:external-name', 'Name')`; vm/src/corelib/NATIVES.md lists
+// every native name with its semantics. Everything else is plain Dart, compiled like user
+// code. Top-level functions marked `@pragma('vm:entry-point')` are called by the runtime
+// to throw the Dart error objects for failures it detects (index out of range, null check,
+// ...).
+
+// ---------------------------------------------------------------------------------------
+// Annotations
+// ---------------------------------------------------------------------------------------
+
+class pragma {
+  final String name;
+  final Object? options;
+  const pragma(this.name, [this.options]);
+}
+
+class Deprecated {
+  final String message;
+  const Deprecated(this.message);
+}
+
+const Deprecated deprecated = Deprecated("next release");
+
+class _Override {
+  const _Override();
+}
+
+const Object override = _Override();
+
+// ---------------------------------------------------------------------------------------
+// Object, Null, bool, Function, Type, Symbol, Record, Enum
+// ---------------------------------------------------------------------------------------
+
+class Object {
+  const Object();
+
+  @pragma('vm:external-name', 'Object_equals')
+  external bool operator ==(Object other);
+
+  @pragma('vm:external-name', 'Object_hashCode')
+  external int get hashCode;
+
+  @pragma('vm:external-name', 'Object_toString')
+  external String toString();
+
+  @pragma('vm:external-name', 'Object_runtimeType')
+  external Type get runtimeType;
+
+  dynamic noSuchMethod(Invocation invocation) {
+    throw NoSuchMethodError._(this, invocation);
+  }
+
+  static int hash(Object? a, Object? b, [Object? c, Object? d]) {
+    int h = 17;
+    h = 37 * h + a.hashCode;
+    h = 37 * h + b.hashCode;
+    h = 37 * h + c.hashCode;
+    h = 37 * h + d.hashCode;
+    return h & 0x3fffffffffffffff;
+  }
+
+  static int hashAll(Iterable<Object?> objects) {
+    int h = 17;
+    for (final o in objects) {
+      h = (37 * h + o.hashCode) & 0x3fffffffffffffff;
+    }
+    return h;
+  }
+}
+
+final class Null {
+  int get hashCode => 2011;
+  String toString() => "null";
+}
+
+final class bool {
+  @pragma('vm:external-name', 'Bool_hashCode')
+  external int get hashCode;
+
+  bool operator &(bool other) => other ? this : false;
+  bool operator |(bool other) => other ? true : this;
+  bool operator ^(bool other) => other ? !this : this;
+
+  String toString() => this ? "true" : "false";
+
+  static bool parse(String source, {bool caseSensitive = true}) {
+    final s = caseSensitive ? source : source.toLowerCase();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    throw FormatException("Invalid boolean", source);
+  }
+}
+
+abstract final class Function {
+  @pragma('vm:external-name', 'Function_equals')
+  external bool operator ==(Object other);
+
+  @pragma('vm:external-name', 'Function_hashCode')
+  external int get hashCode;
+
+  @pragma('vm:external-name', 'Function_toString')
+  external String toString();
+}
+
+abstract class Type {
+  @pragma('vm:external-name', 'Type_equals')
+  external bool operator ==(Object other);
+
+  @pragma('vm:external-name', 'Type_hashCode')
+  external int get hashCode;
+
+  @pragma('vm:external-name', 'Type_toString')
+  external String toString();
+}
+
+class Symbol {
+  final String _name;
+  const Symbol(String name) : _name = name;
+  bool operator ==(Object other) => other is Symbol && other._name == _name;
+  int get hashCode => _name.hashCode;
+  String toString() => 'Symbol("$_name")';
+}
+
+abstract final class Record {
+  @pragma('vm:external-name', 'Record_toString')
+  external String toString();
+}
+
+abstract class Enum {
+  final int index;
+  final String _name;
+  const Enum(this.index, this._name);
+  String get name => _name;
+}
+
+abstract class Comparable<T> {
+  int compareTo(T other);
+
+  static int compare(Comparable a, Comparable b) => a.compareTo(b);
+}
+
+abstract class Pattern {}
+
+class Invocation {
+  final Symbol memberName;
+  final List<Object?> positionalArguments;
+  final Map<Symbol, Object?> namedArguments;
+  final int _kind;
+  Invocation._(this.memberName, this._kind, this.positionalArguments, this.namedArguments);
+  bool get isMethod => _kind == 0;
+  bool get isGetter => _kind == 1;
+  bool get isSetter => _kind == 2;
+  bool get isAccessor => _kind != 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------------------
+
+abstract final class num implements Comparable<num> {
+  num operator +(num other);
+  num operator -(num other);
+  num operator *(num other);
+  double operator /(num other);
+  int operator ~/(num other);
+  num operator %(num other);
+  num operator -();
+  bool operator <(num other);
+  bool operator >(num other);
+  bool operator <=(num other);
+  bool operator >=(num other);
+  num remainder(num other);
+  int compareTo(num other);
+  bool get isNaN;
+  bool get isInfinite;
+  bool get isFinite;
+  bool get isNegative;
+  num abs();
+  num get sign;
+  int round();
+  int floor();
+  int ceil();
+  int truncate();
+  double roundToDouble();
+  double floorToDouble();
+  double ceilToDouble();
+  double truncateToDouble();
+  int toInt();
+  double toDouble();
+  String toStringAsFixed(int fractionDigits);
+
+  num clamp(num lowerLimit, num upperLimit) {
+    if (this < lowerLimit) return lowerLimit;
+    if (this > upperLimit) return upperLimit;
+    return this;
+  }
+
+  static num parse(String input) {
+    final r = tryParse(input);
+    if (r == null) throw FormatException(input);
+    return r;
+  }
+
+  static num? tryParse(String input) {
+    final s = input.trim();
+    return int.tryParse(s) ?? double.tryParse(s);
+  }
+}
+
+abstract final class int extends num {
+  @pragma('vm:external-name', 'Integer_add')
+  external num operator +(num other);
+  @pragma('vm:external-name', 'Integer_sub')
+  external num operator -(num other);
+  @pragma('vm:external-name', 'Integer_mul')
+  external num operator *(num other);
+  @pragma('vm:external-name', 'Integer_div')
+  external double operator /(num other);
+  @pragma('vm:external-name', 'Integer_truncDiv')
+  external int operator ~/(num other);
+  @pragma('vm:external-name', 'Integer_mod')
+  external num operator %(num other);
+  @pragma('vm:external-name', 'Integer_remainder')
+  external num remainder(num other);
+  @pragma('vm:external-name', 'Integer_negate')
+  external int operator -();
+  @pragma('vm:external-name', 'Integer_lt')
+  external bool operator <(num other);
+  @pragma('vm:external-name', 'Integer_gt')
+  external bool operator >(num other);
+  @pragma('vm:external-name', 'Integer_le')
+  external bool operator <=(num other);
+  @pragma('vm:external-name', 'Integer_ge')
+  external bool operator >=(num other);
+  @pragma('vm:external-name', 'Integer_equals')
+  external bool operator ==(Object other);
+  @pragma('vm:external-name', 'Integer_bitAnd')
+  external int operator &(int other);
+  @pragma('vm:external-name', 'Integer_bitOr')
+  external int operator |(int other);
+  @pragma('vm:external-name', 'Integer_bitXor')
+  external int operator ^(int other);
+  @pragma('vm:external-name', 'Integer_bitNot')
+  external int operator ~();
+  @pragma('vm:external-name', 'Integer_shl')
+  external int operator <<(int shiftAmount);
+  @pragma('vm:external-name', 'Integer_shr')
+  external int operator >>(int shiftAmount);
+  @pragma('vm:external-name', 'Integer_ushr')
+  external int operator >>>(int shiftAmount);
+  @pragma('vm:external-name', 'Integer_hashCode')
+  external int get hashCode;
+  @pragma('vm:external-name', 'Integer_toString')
+  external String toString();
+  @pragma('vm:external-name', 'Integer_toDouble')
+  external double toDouble();
+  @pragma('vm:external-name', 'Integer_toRadixString')
+  external String toRadixString(int radix);
+  @pragma('vm:external-name', 'Integer_compareTo')
+  external int compareTo(num other);
+  @pragma('vm:external-name', 'Integer_pow')
+  external int _pow(int exponent);
+
+  bool get isEven => (this & 1) == 0;
+  bool get isOdd => (this & 1) == 1;
+  bool get isNaN => false;
+  bool get isInfinite => false;
+  bool get isFinite => true;
+  bool get isNegative => this < 0;
+  int abs() => this < 0 ? -this : this;
+  int get sign => this > 0 ? 1 : (this < 0 ? -1 : 0);
+  int round() => this;
+  int floor() => this;
+  int ceil() => this;
+  int truncate() => this;
+  int toInt() => this;
+  double roundToDouble() => toDouble();
+  double floorToDouble() => toDouble();
+  double ceilToDouble() => toDouble();
+  double truncateToDouble() => toDouble();
+  String toStringAsFixed(int fractionDigits) => toDouble().toStringAsFixed(fractionDigits);
+
+  int get bitLength {
+    int v = this < 0 ? ~this : this;
+    int n = 0;
+    while (v != 0) {
+      v = v >> 1;
+      n++;
+    }
+    return n;
+  }
+
+  int gcd(int other) {
+    int a = abs();
+    int b = other.abs();
+    while (b != 0) {
+      final t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  int modPow(int exponent, int modulus) {
+    if (exponent < 0) throw RangeError.range(exponent, 0, null, "exponent");
+    if (modulus <= 0) throw RangeError.range(modulus, 1, null, "modulus");
+    int result = 1 % modulus;
+    int base = this % modulus;
+    int e = exponent;
+    while (e > 0) {
+      if (e.isOdd) result = (result * base) % modulus;
+      base = (base * base) % modulus;
+      e = e >> 1;
+    }
+    return result;
+  }
+
+  static int parse(String source, {int? radix}) {
+    final r = tryParse(source, radix: radix);
+    if (r == null) {
+      throw FormatException("Invalid radix-${radix ?? 10} number", source, 0);
+    }
+    return r;
+  }
+
+  @pragma('vm:external-name', 'Integer_tryParse')
+  external static int? tryParse(String source, {int? radix});
+}
+
+abstract final class double extends num {
+  static const double nan = 0.0 / 0.0;
+  static const double infinity = 1.0 / 0.0;
+  static const double negativeInfinity = -infinity;
+  static const double minPositive = 5e-324;
+  static const double maxFinite = 1.7976931348623157e+308;
+
+  @pragma('vm:external-name', 'Double_add')
+  external double operator +(num other);
+  @pragma('vm:external-name', 'Double_sub')
+  external double operator -(num other);
+  @pragma('vm:external-name', 'Double_mul')
+  external double operator *(num other);
+  @pragma('vm:external-name', 'Double_div')
+  external double operator /(num other);
+  @pragma('vm:external-name', 'Double_truncDiv')
+  external int operator ~/(num other);
+  @pragma('vm:external-name', 'Double_mod')
+  external double operator %(num other);
+  @pragma('vm:external-name', 'Double_remainder')
+  external double remainder(num other);
+  @pragma('vm:external-name', 'Double_negate')
+  external double operator -();
+  @pragma('vm:external-name', 'Double_lt')
+  external bool operator <(num other);
+  @pragma('vm:external-name', 'Double_gt')
+  external bool operator >(num other);
+  @pragma('vm:external-name', 'Double_le')
+  external bool operator <=(num other);
+  @pragma('vm:external-name', 'Double_ge')
+  external bool operator >=(num other);
+  @pragma('vm:external-name', 'Double_equals')
+  external bool operator ==(Object other);
+  @pragma('vm:external-name', 'Double_hashCode')
+  external int get hashCode;
+  @pragma('vm:external-name', 'Double_toString')
+  external String toString();
+  @pragma('vm:external-name', 'Double_toStringAsFixed')
+  external String toStringAsFixed(int fractionDigits);
+  @pragma('vm:external-name', 'Double_compareTo')
+  external int compareTo(num other);
+  @pragma('vm:external-name', 'Double_isNaN')
+  external bool get isNaN;
+  @pragma('vm:external-name', 'Double_isInfinite')
+  external bool get isInfinite;
+  @pragma('vm:external-name', 'Double_isNegative')
+  external bool get isNegative;
+  @pragma('vm:external-name', 'Double_round')
+  external int round();
+  @pragma('vm:external-name', 'Double_floor')
+  external int floor();
+  @pragma('vm:external-name', 'Double_ceil')
+  external int ceil();
+  @pragma('vm:external-name', 'Double_truncate')
+  external int truncate();
+  @pragma('vm:external-name', 'Double_roundToDouble')
+  external double roundToDouble();
+  @pragma('vm:external-name', 'Double_floorToDouble')
+  external double floorToDouble();
+  @pragma('vm:external-name', 'Double_ceilToDouble')
+  external double ceilToDouble();
+  @pragma('vm:external-name', 'Double_truncateToDouble')
+  external double truncateToDouble();
+
+  bool get isFinite => !isNaN && !isInfinite;
+  double abs() => isNegative ? -this : this;
+  double get sign => this > 0.0 ? 1.0 : (this < 0.0 ? -1.0 : this);
+  int toInt() => truncate();
+  double toDouble() => this;
+
+  static double parse(String source) {
+    final r = tryParse(source);
+    if (r == null) throw FormatException("Invalid double", source);
+    return r;
+  }
+
+  @pragma('vm:external-name', 'Double_tryParse')
+  external static double? tryParse(String source);
+}
+
+// ---------------------------------------------------------------------------------------
+// String and StringBuffer
+// ---------------------------------------------------------------------------------------
+
+abstract final class String implements Comparable<String>, Pattern {
+  @pragma('vm:external-name', 'String_fromCharCode')
+  external static String fromCharCode(int charCode);
+
+  static String fromCharCodes(Iterable<int> charCodes) {
+    final parts = <String>[];
+    for (final c in charCodes) {
+      parts.add(String.fromCharCode(c));
+    }
+    return _joinStrings(parts, "");
+  }
+
+  @pragma('vm:external-name', 'String_length')
+  external int get length;
+  @pragma('vm:external-name', 'String_concat')
+  external String operator +(String other);
+  @pragma('vm:external-name', 'String_equals')
+  external bool operator ==(Object other);
+  @pragma('vm:external-name', 'String_hashCode')
+  external int get hashCode;
+  @pragma('vm:external-name', 'String_charAt')
+  external String operator [](int index);
+  @pragma('vm:external-name', 'String_codeUnitAt')
+  external int codeUnitAt(int index);
+  @pragma('vm:external-name', 'String_substring')
+  external String substring(int start, [int? end]);
+  @pragma('vm:external-name', 'String_indexOf')
+  external int indexOf(String pattern, [int start = 0]);
+  @pragma('vm:external-name', 'String_lastIndexOf')
+  external int lastIndexOf(String pattern, [int? start]);
+  @pragma('vm:external-name', 'String_startsWith')
+  external bool startsWith(String pattern, [int index = 0]);
+  @pragma('vm:external-name', 'String_endsWith')
+  external bool endsWith(String other);
+  @pragma('vm:external-name', 'String_toUpperCase')
+  external String toUpperCase();
+  @pragma('vm:external-name', 'String_toLowerCase')
+  external String toLowerCase();
+  @pragma('vm:external-name', 'String_trim')
+  external String trim();
+  @pragma('vm:external-name', 'String_trimLeft')
+  external String trimLeft();
+  @pragma('vm:external-name', 'String_trimRight')
+  external String trimRight();
+  @pragma('vm:external-name', 'String_split')
+  external List<String> split(String pattern);
+  @pragma('vm:external-name', 'String_replaceAll')
+  external String replaceAll(String from, String replace);
+  @pragma('vm:external-name', 'String_replaceFirst')
+  external String replaceFirst(String from, String to, [int startIndex = 0]);
+  @pragma('vm:external-name', 'String_compareTo')
+  external int compareTo(String other);
+  @pragma('vm:external-name', 'String_repeat')
+  external String operator *(int times);
+
+  String toString() => this;
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+
+  bool contains(String other, [int startIndex = 0]) => indexOf(other, startIndex) >= 0;
+
+  String padLeft(int width, [String padding = ' ']) {
+    final delta = width - length;
+    if (delta <= 0) return this;
+    return (padding * delta) + this;
+  }
+
+  String padRight(int width, [String padding = ' ']) {
+    final delta = width - length;
+    if (delta <= 0) return this;
+    return this + (padding * delta);
+  }
+
+  List<int> get codeUnits {
+    final result = <int>[];
+    for (int i = 0; i < length; i++) {
+      result.add(codeUnitAt(i));
+    }
+    return result;
+  }
+
+  Iterable<int> get runes => codeUnits;
+}
+
+@pragma('vm:external-name', 'String_join')
+external String _joinStrings(List<String> strings, String separator);
+
+abstract class StringSink {
+  void write(Object? object);
+  void writeln([Object? object = ""]);
+  void writeAll(Iterable<Object?> objects, [String separator = ""]);
+  void writeCharCode(int charCode);
+}
+
+class StringBuffer implements StringSink {
+  final List<String> _parts = <String>[];
+  int _length = 0;
+
+  StringBuffer([Object content = ""]) {
+    write(content);
+  }
+
+  int get length => _length;
+  bool get isEmpty => _length == 0;
+  bool get isNotEmpty => _length != 0;
+
+  void write(Object? object) {
+    final s = "$object";
+    if (s.isEmpty) return;
+    _parts.add(s);
+    _length += s.length;
+  }
+
+  void writeln([Object? object = ""]) {
+    write(object);
+    write("\n");
+  }
+
+  void writeAll(Iterable<Object?> objects, [String separator = ""]) {
+    bool first = true;
+    for (final o in objects) {
+      if (!first) write(separator);
+      first = false;
+      write(o);
+    }
+  }
+
+  void writeCharCode(int charCode) {
+    write(String.fromCharCode(charCode));
+  }
+
+  void clear() {
+    _parts.clear();
+    _length = 0;
+  }
+
+  String toString() {
+    if (_parts.length == 1) return _parts[0];
+    final s = _joinStrings(_parts, "");
+    _parts.clear();
+    _parts.add(s);
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Iteration
+// ---------------------------------------------------------------------------------------
+
+abstract class Iterator<E> {
+  bool moveNext();
+  E get current;
+}
+
+/// Objects currently being converted by `toString` (cycle detection: `[...]`).
+final List<Object> _toStringVisiting = <Object>[];
+
+bool _isToStringVisiting(Object o) {
+  for (final e in _toStringVisiting) {
+    if (identical(e, o)) return true;
+  }
+  return false;
+}
+
+String _iterableToString(Iterable<Object?> iterable, String left, String right) {
+  if (_isToStringVisiting(iterable)) return "$left...$right";
+  _toStringVisiting.add(iterable);
+  final buffer = StringBuffer(left);
+  try {
+    buffer.writeAll(iterable, ", ");
+  } finally {
+    _toStringVisiting.removeLast();
+  }
+  buffer.write(right);
+  return buffer.toString();
+}
+
+abstract class Iterable<E> {
+  const Iterable();
+
+  factory Iterable.generate(int count, [E Function(int index)? generator]) {
+    final result = <E>[];
+    for (int i = 0; i < count; i++) {
+      result.add(generator == null ? i as E : generator(i));
+    }
+    return result;
+  }
+
+  factory Iterable.empty() => <E>[];
+
+  Iterator<E> get iterator;
+
+  Iterable<T> map<T>(T Function(E e) toElement) => _MappedIterable<E, T>(this, toElement);
+
+  Iterable<E> where(bool Function(E element) test) => _WhereIterable<E>(this, test);
+
+  Iterable<T> whereType<T>() => _WhereTypeIterable<T>(this);
+
+  Iterable<T> expand<T>(Iterable<T> Function(E element) toElements) =>
+      _ExpandIterable<E, T>(this, toElements);
+
+  Iterable<E> followedBy(Iterable<E> other) {
+    final result = toList();
+    result.addAll(other);
+    return result;
+  }
+
+  Iterable<E> take(int count) => _TakeIterable<E>(this, count);
+
+  Iterable<E> skip(int count) => _SkipIterable<E>(this, count);
+
+  Iterable<E> takeWhile(bool Function(E value) test) {
+    final result = <E>[];
+    for (final e in this) {
+      if (!test(e)) break;
+      result.add(e);
+    }
+    return result;
+  }
+
+  Iterable<E> skipWhile(bool Function(E value) test) {
+    final result = <E>[];
+    bool skipping = true;
+    for (final e in this) {
+      if (skipping && test(e)) continue;
+      skipping = false;
+      result.add(e);
+    }
+    return result;
+  }
+
+  bool contains(Object? element) {
+    for (final e in this) {
+      if (e == element) return true;
+    }
+    return false;
+  }
+
+  void forEach(void Function(E element) action) {
+    for (final e in this) {
+      action(e);
+    }
+  }
+
+  E reduce(E Function(E value, E element) combine) {
+    final it = iterator;
+    if (!it.moveNext()) throw IterableElementError.noElement();
+    E value = it.current;
+    while (it.moveNext()) {
+      value = combine(value, it.current);
+    }
+    return value;
+  }
+
+  T fold<T>(T initialValue, T Function(T previousValue, E element) combine) {
+    var value = initialValue;
+    for (final e in this) {
+      value = combine(value, e);
+    }
+    return value;
+  }
+
+  bool every(bool Function(E element) test) {
+    for (final e in this) {
+      if (!test(e)) return false;
+    }
+    return true;
+  }
+
+  bool any(bool Function(E element) test) {
+    for (final e in this) {
+      if (test(e)) return true;
+    }
+    return false;
+  }
+
+  String join([String separator = ""]) {
+    final parts = <String>[];
+    for (final e in this) {
+      parts.add("$e");
+    }
+    return _joinStrings(parts, separator);
+  }
+
+  List<E> toList({bool growable = true}) {
+    final result = <E>[];
+    for (final e in this) {
+      result.add(e);
+    }
+    if (growable) return result;
+    return List<E>.of(result, growable: false);
+  }
+
+  Set<E> toSet() {
+    final result = Set<E>();
+    for (final e in this) {
+      result.add(e);
+    }
+    return result;
+  }
+
+  int get length {
+    int count = 0;
+    final it = iterator;
+    while (it.moveNext()) {
+      count++;
+    }
+    return count;
+  }
+
+  bool get isEmpty => !iterator.moveNext();
+
+  bool get isNotEmpty => !isEmpty;
+
+  E get first {
+    final it = iterator;
+    if (!it.moveNext()) throw IterableElementError.noElement();
+    return it.current;
+  }
+
+  E get last {
+    final it = iterator;
+    if (!it.moveNext()) throw IterableElementError.noElement();
+    E result = it.current;
+    while (it.moveNext()) {
+      result = it.current;
+    }
+    return result;
+  }
+
+  E get single {
+    final it = iterator;
+    if (!it.moveNext()) throw IterableElementError.noElement();
+    final result = it.current;
+    if (it.moveNext()) throw IterableElementError.tooMany();
+    return result;
+  }
+
+  E firstWhere(bool Function(E element) test, {E Function()? orElse}) {
+    for (final e in this) {
+      if (test(e)) return e;
+    }
+    if (orElse != null) return orElse();
+    throw IterableElementError.noElement();
+  }
+
+  E lastWhere(bool Function(E element) test, {E Function()? orElse}) {
+    bool found = false;
+    E? result;
+    for (final e in this) {
+      if (test(e)) {
+        result = e;
+        found = true;
+      }
+    }
+    if (found) return result as E;
+    if (orElse != null) return orElse();
+    throw IterableElementError.noElement();
+  }
+
+  E singleWhere(bool Function(E element) test, {E Function()? orElse}) {
+    bool found = false;
+    E? result;
+    for (final e in this) {
+      if (test(e)) {
+        if (found) throw IterableElementError.tooMany();
+        result = e;
+        found = true;
+      }
+    }
+    if (found) return result as E;
+    if (orElse != null) return orElse();
+    throw IterableElementError.noElement();
+  }
+
+  E elementAt(int index) {
+    RangeError.checkNotNegative(index, "index");
+    int i = 0;
+    for (final e in this) {
+      if (i == index) return e;
+      i++;
+    }
+    throw IndexError.withLength(index, i, indexable: this, name: "index");
+  }
+
+  String toString() => _iterableToString(this, "(", ")");
+}
+
+class IterableElementError {
+  static StateError noElement() => StateError("No element");
+  static StateError tooMany() => StateError("Too many elements");
+  static StateError tooFew() => StateError("Too few elements");
+}
+
+class _MappedIterable<S, T> extends Iterable<T> {
+  final Iterable<S> _source;
+  final T Function(S) _f;
+  _MappedIterable(this._source, this._f);
+  Iterator<T> get iterator => _MappedIterator<S, T>(_source.iterator, _f);
+  int get length => _source.length;
+  bool get isEmpty => _source.isEmpty;
+}
+
+class _MappedIterator<S, T> implements Iterator<T> {
+  final Iterator<S> _source;
+  final T Function(S) _f;
+  T? _current;
+  _MappedIterator(this._source, this._f);
+  bool moveNext() {
+    if (_source.moveNext()) {
+      _current = _f(_source.current);
+      return true;
+    }
+    _current = null;
+    return false;
+  }
+
+  T get current => _current as T;
+}
+
+class _WhereIterable<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  final bool Function(E) _test;
+  _WhereIterable(this._source, this._test);
+  Iterator<E> get iterator => _WhereIterator<E>(_source.iterator, _test);
+}
+
+class _WhereIterator<E> implements Iterator<E> {
+  final Iterator<E> _source;
+  final bool Function(E) _test;
+  _WhereIterator(this._source, this._test);
+  bool moveNext() {
+    while (_source.moveNext()) {
+      if (_test(_source.current)) return true;
+    }
+    return false;
+  }
+
+  E get current => _source.current;
+}
+
+class _WhereTypeIterable<T> extends Iterable<T> {
+  final Iterable<Object?> _source;
+  _WhereTypeIterable(this._source);
+  Iterator<T> get iterator {
+    final result = <T>[];
+    for (final e in _source) {
+      if (e is T) result.add(e);
+    }
+    return result.iterator;
+  }
+}
+
+class _ExpandIterable<S, T> extends Iterable<T> {
+  final Iterable<S> _source;
+  final Iterable<T> Function(S) _f;
+  _ExpandIterable(this._source, this._f);
+  Iterator<T> get iterator {
+    final result = <T>[];
+    for (final e in _source) {
+      result.addAll(_f(e));
+    }
+    return result.iterator;
+  }
+}
+
+class _TakeIterable<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  final int _count;
+  _TakeIterable(this._source, this._count);
+  Iterator<E> get iterator => _TakeIterator<E>(_source.iterator, _count);
+}
+
+class _TakeIterator<E> implements Iterator<E> {
+  final Iterator<E> _source;
+  int _remaining;
+  _TakeIterator(this._source, this._remaining);
+  bool moveNext() {
+    _remaining--;
+    if (_remaining >= 0) return _source.moveNext();
+    _remaining = -1;
+    return false;
+  }
+
+  E get current => _source.current;
+}
+
+class _SkipIterable<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  final int _count;
+  _SkipIterable(this._source, this._count);
+  Iterator<E> get iterator {
+    final it = _source.iterator;
+    for (int i = 0; i < _count; i++) {
+      if (!it.moveNext()) break;
+    }
+    return it;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// List
+// ---------------------------------------------------------------------------------------
+
+abstract final class List<E> extends Iterable<E> {
+  @pragma('vm:external-name', 'List_filled')
+  external factory List.filled(int length, E fill, {bool growable = false});
+
+  factory List.empty({bool growable = false}) => List<E>.filled(0, null as dynamic, growable: growable);
+
+  factory List.generate(int length, E Function(int index) generator, {bool growable = true}) {
+    final result = List<E>.filled(length, null as dynamic, growable: growable);
+    for (int i = 0; i < length; i++) {
+      result[i] = generator(i);
+    }
+    return result;
+  }
+
+  factory List.of(Iterable<E> elements, {bool growable = true}) {
+    final result = <E>[];
+    for (final e in elements) {
+      result.add(e);
+    }
+    if (growable) return result;
+    final fixed = List<E>.filled(result.length, null as dynamic);
+    for (int i = 0; i < result.length; i++) {
+      fixed[i] = result[i];
+    }
+    return fixed;
+  }
+
+  factory List.from(Iterable elements, {bool growable = true}) {
+    final result = <E>[];
+    for (final e in elements) {
+      result.add(e as E);
+    }
+    return List<E>.of(result, growable: growable);
+  }
+
+  factory List.unmodifiable(Iterable elements) => List<E>.from(elements, growable: false);
+
+  @pragma('vm:external-name', 'List_getIndexed')
+  external E operator [](int index);
+  @pragma('vm:external-name', 'List_setIndexed')
+  external void operator []=(int index, E value);
+  @pragma('vm:external-name', 'List_getLength')
+  external int get length;
+  @pragma('vm:external-name', 'List_setLength')
+  external set length(int newLength);
+  @pragma('vm:external-name', 'List_add')
+  external void add(E value);
+  @pragma('vm:external-name', 'List_removeLast')
+  external E removeLast();
+  @pragma('vm:external-name', 'List_insert')
+  external void insert(int index, E element);
+  @pragma('vm:external-name', 'List_removeAt')
+  external E removeAt(int index);
+  @pragma('vm:external-name', 'List_clear')
+  external void clear();
+
+  Iterator<E> get iterator => _ListIterator<E>(this);
+
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+
+  E get first {
+    if (length == 0) throw IterableElementError.noElement();
+    return this[0];
+  }
+
+  set first(E value) {
+    this[0] = value;
+  }
+
+  E get last {
+    if (length == 0) throw IterableElementError.noElement();
+    return this[length - 1];
+  }
+
+  set last(E value) {
+    this[length - 1] = value;
+  }
+
+  E get single {
+    if (length == 0) throw IterableElementError.noElement();
+    if (length > 1) throw IterableElementError.tooMany();
+    return this[0];
+  }
+
+  E elementAt(int index) => this[index];
+
+  void addAll(Iterable<E> iterable) {
+    if (identical(iterable, this)) {
+      final n = length;
+      for (int i = 0; i < n; i++) {
+        add(this[i]);
+      }
+      return;
+    }
+    for (final e in iterable) {
+      add(e);
+    }
+  }
+
+  void insertAll(int index, Iterable<E> iterable) {
+    int i = index;
+    for (final e in iterable.toList()) {
+      insert(i, e);
+      i++;
+    }
+  }
+
+  bool remove(Object? value) {
+    for (int i = 0; i < length; i++) {
+      if (this[i] == value) {
+        removeAt(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void removeWhere(bool Function(E element) test) {
+    final kept = <E>[];
+    for (int i = 0; i < length; i++) {
+      final e = this[i];
+      if (!test(e)) kept.add(e);
+    }
+    _replaceContents(kept);
+  }
+
+  void retainWhere(bool Function(E element) test) {
+    removeWhere((E e) => !test(e));
+  }
+
+  void _replaceContents(List<E> kept) {
+    if (kept.length == length) return;
+    length = 0;
+    addAll(kept);
+  }
+
+  void removeRange(int start, int end) {
+    RangeError.checkValidRange(start, end, length);
+    final kept = <E>[];
+    for (int i = 0; i < length; i++) {
+      if (i < start || i >= end) kept.add(this[i]);
+    }
+    _replaceContents(kept);
+  }
+
+  int indexOf(Object? element, [int start = 0]) {
+    for (int i = start < 0 ? 0 : start; i < length; i++) {
+      if (this[i] == element) return i;
+    }
+    return -1;
+  }
+
+  int lastIndexOf(Object? element, [int? start]) {
+    int i = start == null || start >= length ? length - 1 : start;
+    for (; i >= 0; i--) {
+      if (this[i] == element) return i;
+    }
+    return -1;
+  }
+
+  int indexWhere(bool Function(E element) test, [int start = 0]) {
+    for (int i = start < 0 ? 0 : start; i < length; i++) {
+      if (test(this[i])) return i;
+    }
+    return -1;
+  }
+
+  int lastIndexWhere(bool Function(E element) test, [int? start]) {
+    int i = start == null || start >= length ? length - 1 : start;
+    for (; i >= 0; i--) {
+      if (test(this[i])) return i;
+    }
+    return -1;
+  }
+
+  bool contains(Object? element) => indexOf(element) >= 0;
+
+  void forEach(void Function(E element) action) {
+    final n = length;
+    for (int i = 0; i < n; i++) {
+      action(this[i]);
+      if (length != n) throw ConcurrentModificationError(this);
+    }
+  }
+
+  List<E> sublist(int start, [int? end]) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    final result = <E>[];
+    for (int i = start; i < stop; i++) {
+      result.add(this[i]);
+    }
+    return result;
+  }
+
+  Iterable<E> getRange(int start, int end) => sublist(start, end);
+
+  void setRange(int start, int end, Iterable<E> iterable, [int skipCount = 0]) {
+    RangeError.checkValidRange(start, end, length);
+    final source = iterable.skip(skipCount).toList();
+    if (source.length < end - start) throw IterableElementError.tooFew();
+    for (int i = start; i < end; i++) {
+      this[i] = source[i - start];
+    }
+  }
+
+  void setAll(int index, Iterable<E> iterable) {
+    int i = index;
+    for (final e in iterable) {
+      this[i] = e;
+      i++;
+    }
+  }
+
+  void fillRange(int start, int end, [E? fillValue]) {
+    RangeError.checkValidRange(start, end, length);
+    for (int i = start; i < end; i++) {
+      this[i] = fillValue as E;
+    }
+  }
+
+  Iterable<E> get reversed {
+    final result = <E>[];
+    for (int i = length - 1; i >= 0; i--) {
+      result.add(this[i]);
+    }
+    return result;
+  }
+
+  List<E> operator +(List<E> other) {
+    final result = <E>[];
+    result.addAll(this);
+    result.addAll(other);
+    return result;
+  }
+
+  Map<int, E> asMap() {
+    final result = <int, E>{};
+    for (int i = 0; i < length; i++) {
+      result[i] = this[i];
+    }
+    return result;
+  }
+
+  void sort([int Function(E a, E b)? compare]) {
+    final cmp = compare ?? (E a, E b) => Comparable.compare(a as Comparable, b as Comparable);
+    _mergeSort(this, 0, length, cmp);
+  }
+
+  void shuffle([Object? random]) {
+    for (int i = length - 1; i > 0; i--) {
+      final j = _shuffleIndex(i + 1);
+      final tmp = this[i];
+      this[i] = this[j];
+      this[j] = tmp;
+    }
+  }
+
+  String toString() => _iterableToString(this, "[", "]");
+}
+
+@pragma('vm:external-name', 'Random_nextIntUnseeded')
+external int _shuffleIndex(int max);
+
+/// Stable merge sort of `list[start..end)`.
+void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) compare) {
+  final n = end - start;
+  if (n < 2) return;
+  if (n <= 8) {
+    for (int i = start + 1; i < end; i++) {
+      final x = list[i];
+      int j = i - 1;
+      while (j >= start && compare(list[j], x) > 0) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = x;
+    }
+    return;
+  }
+  final mid = start + (n >> 1);
+  _mergeSort(list, start, mid, compare);
+  _mergeSort(list, mid, end, compare);
+  final left = list.sublist(start, mid);
+  int i = 0;
+  int j = mid;
+  int k = start;
+  while (i < left.length && j < end) {
+    if (compare(list[j], left[i]) < 0) {
+      list[k] = list[j];
+      j++;
+    } else {
+      list[k] = left[i];
+      i++;
+    }
+    k++;
+  }
+  while (i < left.length) {
+    list[k] = left[i];
+    i++;
+    k++;
+  }
+}
+
+class _ListIterator<E> implements Iterator<E> {
+  final List<E> _list;
+  final int _length;
+  int _index = 0;
+  E? _current;
+
+  _ListIterator(List<E> list)
+      : _list = list,
+        _length = list.length;
+
+  bool moveNext() {
+    if (_list.length != _length) throw ConcurrentModificationError(_list);
+    if (_index >= _length) {
+      _current = null;
+      return false;
+    }
+    _current = _list[_index];
+    _index++;
+    return true;
+  }
+
+  E get current => _current as E;
+}
+
+// ---------------------------------------------------------------------------------------
+// Map, MapEntry, Set
+// ---------------------------------------------------------------------------------------
+
+class MapEntry<K, V> {
+  final K key;
+  final V value;
+  const MapEntry(this.key, this.value);
+  String toString() => "MapEntry($key: $value)";
+}
+
+abstract final class Map<K, V> {
+  @pragma('vm:external-name', 'Map_new')
+  external factory Map();
+
+  factory Map.of(Map<K, V> other) {
+    final result = <K, V>{};
+    result.addAll(other);
+    return result;
+  }
+
+  factory Map.from(Map other) {
+    final result = <K, V>{};
+    other.forEach((k, v) {
+      result[k as K] = v as V;
+    });
+    return result;
+  }
+
+  factory Map.fromEntries(Iterable<MapEntry<K, V>> entries) {
+    final result = <K, V>{};
+    result.addEntries(entries);
+    return result;
+  }
+
+  factory Map.fromIterables(Iterable<K> keys, Iterable<V> values) {
+    final result = <K, V>{};
+    final ki = keys.iterator;
+    final vi = values.iterator;
+    while (ki.moveNext() && vi.moveNext()) {
+      result[ki.current] = vi.current;
+    }
+    return result;
+  }
+
+  factory Map.fromIterable(Iterable iterable, {K Function(dynamic element)? key, V Function(dynamic element)? value}) {
+    final result = <K, V>{};
+    for (final e in iterable) {
+      result[key == null ? e as K : key(e)] = value == null ? e as V : value(e);
+    }
+    return result;
+  }
+
+  @pragma('vm:external-name', 'Map_get')
+  external V? operator [](Object? key);
+  @pragma('vm:external-name', 'Map_set')
+  external void operator []=(K key, V value);
+  @pragma('vm:external-name', 'Map_containsKey')
+  external bool containsKey(Object? key);
+  @pragma('vm:external-name', 'Map_remove')
+  external V? remove(Object? key);
+  @pragma('vm:external-name', 'Map_length')
+  external int get length;
+  @pragma('vm:external-name', 'Map_clear')
+  external void clear();
+  @pragma('vm:external-name', 'Map_keys')
+  external List<K> _keyList();
+  @pragma('vm:external-name', 'Map_values')
+  external List<V> _valueList();
+
+  Iterable<K> get keys => _keyList();
+  Iterable<V> get values => _valueList();
+
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+
+  Iterable<MapEntry<K, V>> get entries {
+    final result = <MapEntry<K, V>>[];
+    for (final k in _keyList()) {
+      result.add(MapEntry<K, V>(k, this[k] as V));
+    }
+    return result;
+  }
+
+  bool containsValue(Object? value) {
+    for (final v in _valueList()) {
+      if (v == value) return true;
+    }
+    return false;
+  }
+
+  void forEach(void Function(K key, V value) action) {
+    final n = length;
+    for (final k in _keyList()) {
+      action(k, this[k] as V);
+      if (length != n) throw ConcurrentModificationError(this);
+    }
+  }
+
+  void addAll(Map<K, V> other) {
+    other.forEach((K k, V v) {
+      this[k] = v;
+    });
+  }
+
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) {
+    for (final e in newEntries) {
+      this[e.key] = e.value;
+    }
+  }
+
+  V putIfAbsent(K key, V Function() ifAbsent) {
+    if (containsKey(key)) return this[key] as V;
+    final value = ifAbsent();
+    this[key] = value;
+    return value;
+  }
+
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) {
+    if (containsKey(key)) {
+      final value = update(this[key] as V);
+      this[key] = value;
+      return value;
+    }
+    if (ifAbsent != null) {
+      final value = ifAbsent();
+      this[key] = value;
+      return value;
+    }
+    throw ArgumentError.value(key, "key", "Key not in map.");
+  }
+
+  void updateAll(V Function(K key, V value) update) {
+    for (final k in _keyList()) {
+      this[k] = update(k, this[k] as V);
+    }
+  }
+
+  void removeWhere(bool Function(K key, V value) test) {
+    for (final k in _keyList()) {
+      if (test(k, this[k] as V)) remove(k);
+    }
+  }
+
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
+    final result = <K2, V2>{};
+    for (final k in _keyList()) {
+      final e = convert(k, this[k] as V);
+      result[e.key] = e.value;
+    }
+    return result;
+  }
+
+  String toString() {
+    if (_isToStringVisiting(this)) return "{...}";
+    _toStringVisiting.add(this);
+    final buffer = StringBuffer("{");
+    try {
+      bool first = true;
+      for (final k in _keyList()) {
+        if (!first) buffer.write(", ");
+        first = false;
+        buffer.write(k);
+        buffer.write(": ");
+        buffer.write(this[k]);
+      }
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+    buffer.write("}");
+    return buffer.toString();
+  }
+}
+
+/// An insertion-ordered hash set, stored as the keys of a map.
+class Set<E> extends Iterable<E> {
+  final Map<E, bool> _map = <E, bool>{};
+
+  Set();
+
+  factory Set.of(Iterable<E> elements) {
+    final result = Set<E>();
+    result.addAll(elements);
+    return result;
+  }
+
+  factory Set.from(Iterable elements) {
+    final result = Set<E>();
+    for (final e in elements) {
+      result.add(e as E);
+    }
+    return result;
+  }
+
+  Iterator<E> get iterator => _map._keyList().iterator;
+  int get length => _map.length;
+  bool get isEmpty => _map.length == 0;
+  bool get isNotEmpty => _map.length != 0;
+
+  bool add(E value) {
+    if (_map.containsKey(value)) return false;
+    _map[value] = true;
+    return true;
+  }
+
+  void addAll(Iterable<E> elements) {
+    for (final e in elements) {
+      add(e);
+    }
+  }
+
+  bool contains(Object? value) => _map.containsKey(value);
+
+  bool remove(Object? value) {
+    if (!_map.containsKey(value)) return false;
+    _map.remove(value);
+    return true;
+  }
+
+  void removeAll(Iterable<Object?> elements) {
+    for (final e in elements) {
+      remove(e);
+    }
+  }
+
+  void removeWhere(bool Function(E element) test) {
+    for (final e in _map._keyList()) {
+      if (test(e)) _map.remove(e);
+    }
+  }
+
+  void retainWhere(bool Function(E element) test) {
+    removeWhere((E e) => !test(e));
+  }
+
+  void clear() => _map.clear();
+
+  bool containsAll(Iterable<Object?> other) {
+    for (final e in other) {
+      if (!contains(e)) return false;
+    }
+    return true;
+  }
+
+  E? lookup(Object? object) {
+    for (final e in _map._keyList()) {
+      if (e == object) return e;
+    }
+    return null;
+  }
+
+  Set<E> union(Set<E> other) {
+    final result = Set<E>.of(this);
+    result.addAll(other);
+    return result;
+  }
+
+  Set<E> intersection(Set<Object?> other) {
+    final result = Set<E>();
+    for (final e in this) {
+      if (other.contains(e)) result.add(e);
+    }
+    return result;
+  }
+
+  Set<E> difference(Set<Object?> other) {
+    final result = Set<E>();
+    for (final e in this) {
+      if (!other.contains(e)) result.add(e);
+    }
+    return result;
+  }
+
+  Set<E> toSet() => Set<E>.of(this);
+
+  String toString() => _iterableToString(this, "{", "}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Time
+// ---------------------------------------------------------------------------------------
+
+class Duration implements Comparable<Duration> {
+  static const int microsecondsPerMillisecond = 1000;
+  static const int millisecondsPerSecond = 1000;
+  static const int secondsPerMinute = 60;
+  static const int minutesPerHour = 60;
+  static const int hoursPerDay = 24;
+  static const int microsecondsPerSecond = 1000000;
+  static const int microsecondsPerMinute = 60000000;
+  static const int microsecondsPerHour = 3600000000;
+  static const int microsecondsPerDay = 86400000000;
+  static const Duration zero = Duration(seconds: 0);
+
+  final int _duration;
+
+  const Duration(
+      {int days = 0,
+      int hours = 0,
+      int minutes = 0,
+      int seconds = 0,
+      int milliseconds = 0,
+      int microseconds = 0})
+      : _duration = microseconds +
+            1000 * milliseconds +
+            1000000 * seconds +
+            60000000 * minutes +
+            3600000000 * hours +
+            86400000000 * days;
+
+  const Duration._micros(this._duration);
+
+  int get inDays => _duration ~/ microsecondsPerDay;
+  int get inHours => _duration ~/ microsecondsPerHour;
+  int get inMinutes => _duration ~/ microsecondsPerMinute;
+  int get inSeconds => _duration ~/ microsecondsPerSecond;
+  int get inMilliseconds => _duration ~/ 1000;
+  int get inMicroseconds => _duration;
+  bool get isNegative => _duration < 0;
+
+  Duration operator +(Duration other) => Duration._micros(_duration + other._duration);
+  Duration operator -(Duration other) => Duration._micros(_duration - other._duration);
+  Duration operator *(num factor) => Duration._micros((_duration * factor).round());
+  bool operator <(Duration other) => _duration < other._duration;
+  bool operator >(Duration other) => _duration > other._duration;
+  bool operator <=(Duration other) => _duration <= other._duration;
+  bool operator >=(Duration other) => _duration >= other._duration;
+  bool operator ==(Object other) => other is Duration && _duration == other._duration;
+  int get hashCode => _duration.hashCode;
+  int compareTo(Duration other) => _duration.compareTo(other._duration);
+  Duration abs() => Duration._micros(_duration.abs());
+
+  String toString() {
+    int micros = _duration;
+    String sign = "";
+    if (micros < 0) {
+      sign = "-";
+      micros = -micros;
+    }
+    final hours = micros ~/ microsecondsPerHour;
+    micros = micros % microsecondsPerHour;
+    final minutes = micros ~/ microsecondsPerMinute;
+    micros = micros % microsecondsPerMinute;
+    final seconds = micros ~/ microsecondsPerSecond;
+    micros = micros % microsecondsPerSecond;
+    return "$sign$hours:${minutes.toString().padLeft(2, "0")}:"
+        "${seconds.toString().padLeft(2, "0")}.${micros.toString().padLeft(6, "0")}";
+  }
+}
+
+class Stopwatch {
+  int _start = 0;
+  int _stop = 0;
+  bool _running = false;
+
+  Stopwatch();
+
+  @pragma('vm:external-name', 'Stopwatch_now')
+  external static int _now();
+
+  int get frequency => 1000000;
+  bool get isRunning => _running;
+
+  void start() {
+    if (_running) return;
+    _start = _now() - (_stop - _start);
+    _running = true;
+  }
+
+  void stop() {
+    if (!_running) return;
+    _stop = _now();
+    _running = false;
+  }
+
+  void reset() {
+    _start = _running ? _now() : 0;
+    _stop = 0;
+  }
+
+  int get elapsedTicks => (_running ? _now() : _stop) - _start;
+  int get elapsedMicroseconds => elapsedTicks;
+  int get elapsedMilliseconds => elapsedTicks ~/ 1000;
+  Duration get elapsed => Duration(microseconds: elapsedTicks);
+}
+
+final class StackTrace {
+  static StackTrace get current => _currentStackTrace();
+
+  @pragma('vm:external-name', 'StackTrace_toString')
+  external String toString();
+}
+
+@pragma('vm:external-name', 'StackTrace_current')
+external StackTrace _currentStackTrace();
+
+// ---------------------------------------------------------------------------------------
+// Top-level functions
+// ---------------------------------------------------------------------------------------
+
+void print(Object? object) {
+  _printString("$object");
+}
+
+@pragma('vm:external-name', 'Builtin_print')
+external void _printString(String line);
+
+@pragma('vm:external-name', 'Builtin_identical')
+external bool identical(Object? a, Object? b);
+
+@pragma('vm:external-name', 'Builtin_identityHashCode')
+external int identityHashCode(Object? object);
+
+@pragma('vm:external-name', 'Object_toString')
+external String _objectToString(Object? object);
+
+// ---------------------------------------------------------------------------------------
+// Errors and exceptions
+// ---------------------------------------------------------------------------------------
+
+class Error {
+  Error();
+
+  StackTrace? get stackTrace => null;
+
+  static String safeToString(Object? object) {
+    if (object == null || object is num || object is bool) return "$object";
+    if (object is String) return _quoteString(object);
+    return _objectToString(object);
+  }
+}
+
+String _quoteString(String s) {
+  final b = StringBuffer('"');
+  for (int i = 0; i < s.length; i++) {
+    final c = s.codeUnitAt(i);
+    if (c == 0x22) {
+      b.write('\\"');
+    } else if (c == 0x5c) {
+      b.write('\\\\');
+    } else if (c == 0x0a) {
+      b.write('\\n');
+    } else if (c == 0x0d) {
+      b.write('\\r');
+    } else if (c == 0x09) {
+      b.write('\\t');
+    } else if (c < 0x20) {
+      b.write('\\u${c.toRadixString(16).padLeft(4, "0")}');
+    } else {
+      b.writeCharCode(c);
+    }
+  }
+  b.write('"');
+  return b.toString();
+}
+
+class AssertionError extends Error {
+  final Object? message;
+  AssertionError([this.message]);
+  String toString() {
+    if (message != null) return "Assertion failed: ${Error.safeToString(message)}";
+    return "Assertion failed";
+  }
+}
+
+class TypeError extends Error {
+  final String _message;
+  TypeError() : _message = "";
+  TypeError._(this._message);
+  String toString() => _message;
+}
+
+class ArgumentError extends Error {
+  final bool _hasValue;
+  final dynamic invalidValue;
+  final String? name;
+  final dynamic message;
+
+  ArgumentError([this.message, this.name])
+      : invalidValue = null,
+        _hasValue = false;
+
+  ArgumentError.value(value, [this.name, this.message])
+      : invalidValue = value,
+        _hasValue = true;
+
+  ArgumentError.notNull([this.name])
+      : _hasValue = false,
+        message = "Must not be null",
+        invalidValue = null;
+
+  static T checkNotNull<T>(T? argument, [String? name]) {
+    if (argument == null) throw ArgumentError.notNull(name);
+    return argument;
+  }
+
+  String get _errorName => "Invalid argument${!_hasValue ? "(s)" : ""}";
+  String get _errorExplanation => "";
+
+  String toString() {
+    final n = name;
+    final nameString = n == null ? "" : " ($n)";
+    final m = message;
+    final messageString = m == null ? "" : ": $m";
+    final prefix = "$_errorName$nameString$messageString";
+    if (!_hasValue) return prefix;
+    final explanation = _errorExplanation;
+    final errorValue = Error.safeToString(invalidValue);
+    return "$prefix$explanation: $errorValue";
+  }
+}
+
+class RangeError extends ArgumentError {
+  final num? start;
+  final num? end;
+
+  RangeError(var message)
+      : start = null,
+        end = null,
+        super(message);
+
+  RangeError.value(num value, [String? name, String? message])
+      : start = null,
+        end = null,
+        super.value(value, name, message ?? "Value not in range");
+
+  RangeError.range(num invalidValue, int? minValue, int? maxValue, [String? name, String? message])
+      : start = minValue,
+        end = maxValue,
+        super.value(invalidValue, name, message ?? "Invalid value");
+
+  factory RangeError.index(int index, dynamic indexable, [String? name, String? message, int? length]) =>
+      IndexError.withLength(index, length ?? (indexable as dynamic).length as int,
+          indexable: indexable, name: name, message: message);
+
+  static int checkValueInInterval(int value, int minValue, int maxValue, [String? name, String? message]) {
+    if (value < minValue || value > maxValue) {
+      throw RangeError.range(value, minValue, maxValue, name, message);
+    }
+    return value;
+  }
+
+  static int checkValidIndex(int index, dynamic indexable, [String? name, int? length, String? message]) {
+    final n = length ?? (indexable as dynamic).length as int;
+    if (index < 0 || index >= n) {
+      throw IndexError.withLength(index, n, indexable: indexable, name: name ?? "index", message: message);
+    }
+    return index;
+  }
+
+  static int checkValidRange(int start, int? end, int length, [String? startName, String? endName, String? message]) {
+    if (start < 0 || start > length) {
+      throw RangeError.range(start, 0, length, startName ?? "start", message);
+    }
+    if (end != null) {
+      if (end < start || end > length) {
+        throw RangeError.range(end, start, length, endName ?? "end", message);
+      }
+      return end;
+    }
+    return length;
+  }
+
+  static int checkNotNegative(int value, [String? name, String? message]) {
+    if (value < 0) throw RangeError.range(value, 0, null, name ?? "index", message);
+    return value;
+  }
+
+  String get _errorName => "RangeError";
+
+  String get _errorExplanation {
+    final s = start;
+    final e = end;
+    if (s == null) {
+      if (e != null) return ": Not less than or equal to $e";
+      return "";
+    }
+    if (e == null) return ": Not greater than or equal to $s";
+    if (e > s) return ": Not in inclusive range $s..$e";
+    if (e < s) return ": Valid value range is empty";
+    return ": Only valid value is $s";
+  }
+}
+
+class IndexError extends ArgumentError implements RangeError {
+  final Object? indexable;
+  final int length;
+
+  IndexError.withLength(int invalidValue, this.length, {this.indexable, String? name, String? message})
+      : super.value(invalidValue, name ?? "index", message ?? "Index out of range");
+
+  num? get start => 0;
+  num? get end => length - 1;
+
+  String get _errorName => "RangeError";
+
+  String get _errorExplanation {
+    final int index = invalidValue as int;
+    if (index < 0) return ": index must not be negative";
+    if (length == 0) return ": no indices are valid";
+    return ": index should be less than $length";
+  }
+}
+
+class StateError extends Error {
+  final String message;
+  StateError(this.message);
+  String toString() => "Bad state: $message";
+}
+
+class UnsupportedError extends Error {
+  final String? message;
+  UnsupportedError(String this.message);
+  String toString() => "Unsupported operation: $message";
+}
+
+class UnimplementedError extends Error implements UnsupportedError {
+  final String? message;
+  UnimplementedError([this.message]);
+  String toString() {
+    final m = message;
+    return m != null ? "UnimplementedError: $m" : "UnimplementedError";
+  }
+}
+
+class ConcurrentModificationError extends Error {
+  final Object? modifiedObject;
+  ConcurrentModificationError([this.modifiedObject]);
+  String toString() {
+    if (modifiedObject == null) return "Concurrent modification during iteration.";
+    return "Concurrent modification during iteration: ${Error.safeToString(modifiedObject)}.";
+  }
+}
+
+class StackOverflowError extends Error {
+  StackOverflowError();
+  String toString() => "Stack Overflow";
+}
+
+class OutOfMemoryError extends Error {
+  OutOfMemoryError();
+  String toString() => "Out of Memory";
+}
+
+class LateInitializationError extends Error {
+  final String? _message;
+  LateInitializationError([this._message]);
+  String toString() {
+    final m = _message;
+    return m != null ? "LateInitializationError: $m" : "LateInitializationError";
+  }
+}
+
+class NoSuchMethodError extends Error {
+  final Object? _receiver;
+  final Invocation _invocation;
+
+  NoSuchMethodError._(this._receiver, this._invocation);
+
+  NoSuchMethodError.withInvocation(Object? receiver, Invocation invocation)
+      : _receiver = receiver,
+        _invocation = invocation;
+
+  String toString() {
+    final name = _invocation.memberName._name;
+    final kind = _invocation.isGetter ? "getter" : (_invocation.isSetter ? "setter" : "method");
+    final shownName = _invocation.isSetter ? "$name=" : name;
+    final receiverText = Error.safeToString(_receiver);
+    final b = StringBuffer("NoSuchMethodError: ");
+    if (_receiver == null) {
+      b.write("The $kind '$shownName' was called on null.");
+    } else {
+      b.write("Class '${_receiver.runtimeType}' has no instance $kind '$shownName'.");
+    }
+    b.write("\nReceiver: $receiverText\nTried calling: $shownName");
+    if (_invocation.isSetter) {
+      b.write(" ${Error.safeToString(_invocation.positionalArguments[0])}");
+    } else if (_invocation.isMethod) {
+      final args = <String>[];
+      for (final a in _invocation.positionalArguments) {
+        args.add(Error.safeToString(a));
+      }
+      _invocation.namedArguments.forEach((Symbol k, Object? v) {
+        args.add("${k._name}: ${Error.safeToString(v)}");
+      });
+      b.write("(${args.join(", ")})");
+    }
+    return b.toString();
+  }
+}
+
+abstract class Exception {
+  factory Exception([var message]) => _Exception(message);
+}
+
+class _Exception implements Exception {
+  final dynamic message;
+  _Exception([this.message]);
+  String toString() {
+    final m = message;
+    if (m == null) return "Exception";
+    return "Exception: $m";
+  }
+}
+
+class FormatException implements Exception {
+  final String message;
+  final dynamic source;
+  final int? offset;
+
+  const FormatException([this.message = "", this.source, this.offset]);
+
+  String toString() {
+    String report = "FormatException";
+    if (message != "") report = "$report: $message";
+    int? at = offset;
+    final src = source;
+    if (src is! String) {
+      if (at != null) report = "$report (at offset $at)";
+      return report;
+    }
+    if (at != null && (at < 0 || at > src.length)) at = null;
+    if (at == null) {
+      final shown = src.length > 78 ? src.substring(0, 75) + "..." : src;
+      return "$report\n$shown";
+    }
+    return _formatExceptionContext(report, src, at);
+  }
+}
+
+/// The "(at line L, character C)" part, the source line and the caret of a
+/// FormatException with a source string and a valid offset.
+String _formatExceptionContext(String report, String source, int offset) {
+  int lineNum = 1;
+  int lineStart = 0;
+  bool previousWasCR = false;
+  for (int i = 0; i < offset; i++) {
+    final c = source.codeUnitAt(i);
+    if (c == 0x0a) {
+      if (lineStart != i || !previousWasCR) lineNum++;
+      lineStart = i + 1;
+      previousWasCR = false;
+    } else if (c == 0x0d) {
+      lineNum++;
+      lineStart = i + 1;
+      previousWasCR = true;
+    }
+  }
+  String result = lineNum > 1
+      ? "$report (at line $lineNum, character ${offset - lineStart + 1})\n"
+      : "$report (at character ${offset + 1})\n";
+  int lineEnd = source.length;
+  for (int i = offset; i < source.length; i++) {
+    final c = source.codeUnitAt(i);
+    if (c == 0x0a || c == 0x0d) {
+      lineEnd = i;
+      break;
+    }
+  }
+  int start = lineStart;
+  int end = lineEnd;
+  String prefix = "";
+  String postfix = "";
+  if (lineEnd - lineStart > 78) {
+    final index = offset - lineStart;
+    if (index < 75) {
+      end = start + 75;
+      postfix = "...";
+    } else if (end - offset < 75) {
+      start = end - 75;
+      prefix = "...";
+    } else {
+      start = offset - 36;
+      end = offset + 36;
+      prefix = "...";
+      postfix = "...";
+    }
+  }
+  final slice = source.substring(start, end);
+  final mark = offset - start + prefix.length;
+  return "$result$prefix$slice$postfix\n${" " * mark}^\n";
+}
+
+class IntegerDivisionByZeroException implements Exception, UnsupportedError {
+  const IntegerDivisionByZeroException();
+  String? get message => "Division resulted in non-finite value";
+  String toString() => "IntegerDivisionByZeroException";
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry points the runtime calls to throw errors it detects.
+// ---------------------------------------------------------------------------------------
+
+@pragma('vm:entry-point')
+Never _throwIndexError(int index, int length) {
+  throw IndexError.withLength(index, length, name: "index");
+}
+
+@pragma('vm:entry-point')
+Never _throwRangeError(int value, int minValue, int maxValue, String name) {
+  throw RangeError.range(value, minValue, maxValue, name);
+}
+
+@pragma('vm:entry-point')
+Never _throwNullCheckError() {
+  throw TypeError._("Null check operator used on a null value");
+}
+
+@pragma('vm:entry-point')
+Never _throwTypeError(String message) {
+  throw TypeError._(message);
+}
+
+@pragma('vm:entry-point')
+Never _throwNoSuchMethod(Object? receiver, String name, int kind, List<Object?> positional, Map<String, Object?>? named) {
+  final namedSymbols = <Symbol, Object?>{};
+  if (named != null) {
+    named.forEach((String k, Object? v) {
+      namedSymbols[Symbol(k)] = v;
+    });
+  }
+  throw NoSuchMethodError._(receiver, Invocation._(Symbol(name), kind, positional, namedSymbols));
+}
+
+@pragma('vm:entry-point')
+Never _throwIntegerDivisionByZero() {
+  throw const IntegerDivisionByZeroException();
+}
+
+@pragma('vm:entry-point')
+Never _throwStackOverflow() {
+  throw StackOverflowError();
+}
+
+@pragma('vm:entry-point')
+Never _throwArgumentError(Object? value, String? name, String? message) {
+  throw ArgumentError.value(value, name, message);
+}
+
+@pragma('vm:entry-point')
+Never _throwUnsupported(String message) {
+  throw UnsupportedError(message);
+}
+
+@pragma('vm:entry-point')
+Never _throwStateError(String message) {
+  throw StateError(message);
+}
+
+@pragma('vm:entry-point')
+Never _throwLateInitializationError(String message) {
+  throw LateInitializationError(message);
+}
+
+@pragma('vm:entry-point')
+Never _throwFormatException(String message, Object? source, int? offset) {
+  throw FormatException(message, source, offset);
+}
+
+@pragma('vm:entry-point')
+Never _throwConcurrentModification(Object? modified) {
+  throw ConcurrentModificationError(modified);
+}
+
+@pragma('vm:entry-point')
+Never _throwAssertionError(Object? message) {
+  throw AssertionError(message);
+}
+
+@pragma('vm:entry-point')
+Never _throwOutOfMemory() {
+  throw OutOfMemoryError();
+}

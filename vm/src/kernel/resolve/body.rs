@@ -1,0 +1,424 @@
+//! Lowering of one member body: the per-function frame (locals, lexical scopes, labels,
+//! captures), the entry points for each kind of body (functions, constructors, field
+//! initialisers, synthesised members), and the helpers every lowering file shares
+//! (temporaries, constants, typed expression construction).
+
+use super::flow::FlowFacts;
+use super::{messages, BodySource, MemberContext, Resolver};
+use crate::front::ast::{self, AsyncKind};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, Capture, ConstId, DartType, FunctionId, LabelId, LocalId};
+use std::collections::{HashMap, HashSet};
+
+/// One lexical block's names.
+#[derive(Default)]
+pub(super) struct Scope {
+    pub names: HashMap<Symbol, LocalId>,
+    /// Names declared later in this block: using them before is an error.
+    pub pending: HashSet<Symbol>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum LabelKind {
+    Loop,
+    Switch,
+    Block,
+}
+
+pub(super) struct LabelEntry {
+    pub names: Vec<Symbol>,
+    pub id: LabelId,
+    pub kind: LabelKind,
+}
+
+/// What a closure captures, keyed by where it comes from in the enclosing frame.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(super) enum CaptureKey {
+    Local(LocalId),
+    Outer(u32),
+    This,
+}
+
+/// The function being lowered (the member itself, or a closure nested in it).
+pub(super) struct Frame {
+    pub fid: FunctionId,
+    pub locals: Vec<ir::Local>,
+    pub scopes: Vec<Scope>,
+    pub captures: Vec<Capture>,
+    pub capture_map: HashMap<CaptureKey, u32>,
+    pub labels: Vec<LabelEntry>,
+    pub next_label: u32,
+    pub async_kind: AsyncKind,
+    pub type_params: Vec<Symbol>,
+    pub return_type: DartType,
+    /// Temporaries holding the receivers of the cascades being lowered.
+    pub cascades: Vec<(LocalId, DartType)>,
+    pub catch_depth: u32,
+    /// Locals whose static type flow analysis could change: read as `dynamic`.
+    pub flow_sensitive: HashSet<LocalId>,
+    /// `const` locals' values.
+    pub const_locals: HashMap<LocalId, ConstId>,
+}
+
+impl Frame {
+    pub fn new(fid: FunctionId, async_kind: AsyncKind, return_type: DartType) -> Self {
+        Frame {
+            fid,
+            locals: Vec::new(),
+            scopes: vec![Scope::default()],
+            captures: Vec::new(),
+            capture_map: HashMap::new(),
+            labels: Vec::new(),
+            next_label: 0,
+            async_kind,
+            type_params: Vec::new(),
+            return_type,
+            cascades: Vec::new(),
+            catch_depth: 0,
+            flow_sensitive: HashSet::new(),
+            const_locals: HashMap::new(),
+        }
+    }
+}
+
+/// The lowering state of one member body and the closures nested in it.
+pub(super) struct Lower<'r, 'a> {
+    pub r: &'r mut Resolver<'a>,
+    pub ctx: MemberContext,
+    pub frames: Vec<Frame>,
+    pub flow: FlowFacts,
+    /// Labels written on the statement being lowered (`outer: for ...`).
+    pub pending_labels: Vec<Symbol>,
+    /// Null-aware receivers of the selector chains being lowered, innermost chain last:
+    /// `a?.b.c` binds `a` to a temporary and short-circuits the whole chain on null.
+    pub guards: Vec<Vec<(LocalId, ir::Expr)>>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Phase 6: lowers every body (the job list grows while lowering: closures add none,
+    /// but constant evaluation may declare nothing new either, so one pass suffices).
+    pub(super) fn lower_all_bodies(&mut self) {
+        let mut i = 0;
+        while i < self.jobs.len() {
+            let (fid, job) = self.jobs[i];
+            self.lower_job(fid, job);
+            i += 1;
+        }
+    }
+
+    fn lower_job(&mut self, fid: FunctionId, job: BodySource<'a>) {
+        match job {
+            BodySource::Function { decl, ctx } => {
+                let mut l = Lower::new(self, ctx, FlowFacts::of_function(decl));
+                l.lower_member_function(fid, decl);
+            }
+            BodySource::Constructor { decl, ctx } => {
+                let flow = FlowFacts::of_constructor(decl);
+                let mut l = Lower::new(self, ctx, flow);
+                l.lower_constructor(fid, decl);
+            }
+            BodySource::DefaultConstructor { ctx } => {
+                let mut l = Lower::new(self, ctx, FlowFacts::default());
+                l.lower_default_constructor(fid);
+            }
+            BodySource::FieldInit { expr, field, ctx } => {
+                let flow = FlowFacts::of_expr(expr);
+                let mut l = Lower::new(self, ctx, flow);
+                l.lower_field_initializer(fid, expr, field);
+            }
+            BodySource::EnumToString { class } => self.lower_enum_to_string(fid, class),
+            BodySource::ConstField { field } => self.lower_const_field(fid, field),
+        }
+    }
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    pub fn new(r: &'r mut Resolver<'a>, ctx: MemberContext, flow: FlowFacts) -> Self {
+        Lower {
+            r,
+            ctx,
+            frames: Vec::new(),
+            flow,
+            pending_labels: Vec::new(),
+            guards: Vec::new(),
+        }
+    }
+
+    pub fn frame(&mut self) -> &mut Frame {
+        let n = self.frames.len() - 1;
+        &mut self.frames[n]
+    }
+
+    pub fn frame_ref(&self) -> &Frame {
+        &self.frames[self.frames.len() - 1]
+    }
+
+    /// Is there a `this` (instance member or closure inside one)?
+    pub fn has_this(&self) -> bool {
+        self.ctx.this_class.is_some() && !self.ctx.is_static
+    }
+
+    pub fn push_scope(&mut self) {
+        self.frame().scopes.push(Scope::default());
+    }
+
+    pub fn pop_scope(&mut self) {
+        self.frame().scopes.pop();
+    }
+
+    /// Adds a local to the current frame without putting it in scope.
+    pub fn new_local(&mut self, name: Symbol, span: Span, ty: DartType, is_final: bool) -> LocalId {
+        let frame = self.frame();
+        let id = LocalId(frame.locals.len() as u32);
+        frame.locals.push(ir::Local {
+            name,
+            span,
+            is_final,
+            is_late: false,
+            captured: false,
+            ty,
+        });
+        id
+    }
+
+    /// A compiler temporary (`:t3`), never in scope.
+    pub fn temp(&mut self, ty: DartType, span: Span) -> LocalId {
+        let n = self.frame_ref().locals.len();
+        self.new_local(Symbol::intern(&format!(":t{n}")), span, ty, true)
+    }
+
+    /// Declares a named local in the innermost scope, reporting duplicates.
+    pub fn declare_local(&mut self, name: ast::Ident, ty: DartType, is_final: bool) -> LocalId {
+        let id = self.new_local(name.name, name.span, ty, is_final);
+        if name.name.as_str() == "_" {
+            return id;
+        }
+        let flow_sensitive = self
+            .flow
+            .is_flow_sensitive(name.name, &self.frame_ref().locals[id.index()].ty);
+        let frame = self.frame();
+        if flow_sensitive {
+            frame.flow_sensitive.insert(id);
+        }
+        let scope = frame.scopes.last_mut();
+        let previous = scope
+            .as_ref()
+            .and_then(|s| s.names.get(&name.name).copied());
+        if let Some(scope) = scope {
+            scope.pending.remove(&name.name);
+            scope.names.insert(name.name, id);
+        }
+        if let Some(prev) = previous {
+            let prev_span = self.frame_ref().locals[prev.index()].span;
+            self.r
+                .report_duplicate(name.name, name.span, Some(prev_span));
+        }
+        id
+    }
+
+    /// Marks names declared later in the current block (statements `stmts`).
+    pub fn predeclare(&mut self, stmts: &[ast::Stmt]) {
+        let mut names = Vec::new();
+        for s in stmts {
+            match &s.kind {
+                ast::StmtKind::Variables(v) => names.extend(v.vars.iter().map(|d| d.name.name)),
+                ast::StmtKind::LocalFunction(f) => names.push(f.name.name),
+                _ => {}
+            }
+        }
+        if let Some(scope) = self.frame().scopes.last_mut() {
+            scope.pending.extend(names);
+        }
+    }
+
+    // -- labels -------------------------------------------------------------------------
+
+    pub fn new_label(&mut self, names: Vec<Symbol>, kind: LabelKind) -> LabelId {
+        let frame = self.frame();
+        let id = LabelId(frame.next_label);
+        frame.next_label += 1;
+        frame.labels.push(LabelEntry { names, id, kind });
+        id
+    }
+
+    pub fn pop_label(&mut self) {
+        self.frame().labels.pop();
+    }
+
+    /// The target of `break`/`continue` with an optional label.
+    pub fn find_label(
+        &mut self,
+        label: Option<ast::Ident>,
+        is_continue: bool,
+        span: Span,
+    ) -> Option<LabelId> {
+        let frame = self.frame_ref();
+        let found = match label {
+            Some(l) => frame
+                .labels
+                .iter()
+                .rev()
+                .find(|e| e.names.contains(&l.name))
+                .map(|e| (e.id, e.kind)),
+            None => frame
+                .labels
+                .iter()
+                .rev()
+                .find(|e| {
+                    e.kind == LabelKind::Loop || (!is_continue && e.kind == LabelKind::Switch)
+                })
+                .map(|e| (e.id, e.kind)),
+        };
+        match (found, label) {
+            (Some((id, kind)), _) if !is_continue || kind == LabelKind::Loop => Some(id),
+            (Some(_), Some(l)) | (None, Some(l)) => {
+                self.r.error(l.span, messages::label_not_found(l.name));
+                None
+            }
+            (_, None) => {
+                let msg = if is_continue {
+                    messages::continue_outside_loop()
+                } else {
+                    messages::break_outside_loop()
+                };
+                self.r.error(span, msg);
+                None
+            }
+        }
+    }
+
+    // -- expression construction ----------------------------------------------------------
+
+    pub fn expr(&self, kind: ir::ExprKind, span: Span, ty: DartType) -> ir::Expr {
+        ir::Expr { kind, span, ty }
+    }
+
+    pub fn constant(&mut self, c: ir::Constant, span: Span) -> ir::Expr {
+        let ty = self.r.constant_type(&c);
+        let id = self.r.intern_const(c);
+        ir::Expr {
+            kind: ir::ExprKind::Const(id),
+            span,
+            ty,
+        }
+    }
+
+    pub fn const_expr(&mut self, id: ConstId, span: Span) -> ir::Expr {
+        let ty = self
+            .r
+            .constant_type(&self.r.program.constants[id.index()].clone());
+        ir::Expr {
+            kind: ir::ExprKind::Const(id),
+            span,
+            ty,
+        }
+    }
+
+    pub fn null(&mut self, span: Span) -> ir::Expr {
+        self.constant(ir::Constant::Null, span)
+    }
+
+    pub fn local_get(&self, id: LocalId, span: Span) -> ir::Expr {
+        let ty = self.frame_ref().locals[id.index()].ty.clone();
+        ir::Expr {
+            kind: ir::ExprKind::LocalGet(id),
+            span,
+            ty,
+        }
+    }
+
+    pub fn this_expr(&mut self, span: Span) -> ir::Expr {
+        let ty = match self.ctx.this_class {
+            Some(c) => self.r.this_type(c),
+            None => DartType::Dynamic,
+        };
+        if self.frames.len() <= 1 {
+            return self.expr(ir::ExprKind::This, span, ty);
+        }
+        let index = self.capture_this();
+        self.expr(ir::ExprKind::CapturedGet(index), span, ty)
+    }
+
+    /// `let t = value in body(t)`.
+    pub fn let_in(
+        &mut self,
+        value: ir::Expr,
+        body: impl FnOnce(&mut Self, LocalId) -> ir::Expr,
+    ) -> ir::Expr {
+        let span = value.span;
+        let t = self.temp(value.ty.clone(), span);
+        let inner = body(self, t);
+        let ty = inner.ty.clone();
+        self.expr(
+            ir::ExprKind::Let {
+                local: t,
+                value: Box::new(value),
+                body: Box::new(inner),
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// `e == null`
+    pub fn is_null(&mut self, e: ir::Expr) -> ir::Expr {
+        let span = e.span;
+        let null = self.null(span);
+        let bool_ty = self.r.core_type("bool");
+        self.expr(
+            ir::ExprKind::Equals {
+                left: Box::new(e),
+                right: Box::new(null),
+                negated: false,
+            },
+            span,
+            bool_ty,
+        )
+    }
+
+    /// Applies an implicit downcast when `e`'s static type is not known to be a `target`:
+    /// `dynamic` values get an `as` check, int literals flowing into `double` become
+    /// doubles.
+    pub fn coerce(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        if let ir::ExprKind::Const(id) = e.kind {
+            if self.r.is_core_type(target, "double")
+                || matches!(target, DartType::Interface{ nullable: true, .. } if self.r.is_core_type(&super::types::make_non_nullable(target.clone()), "double"))
+            {
+                if let ir::Constant::Int(v) = self.r.program.constants[id.index()] {
+                    return self.constant(ir::Constant::Double(v as f64), e.span);
+                }
+            }
+        }
+        if !needs_check(target) {
+            return e;
+        }
+        match self.r.is_subtype(&e.ty, target) {
+            Some(true) => e,
+            _ => {
+                let span = e.span;
+                self.expr(
+                    ir::ExprKind::As {
+                        expr: Box::new(e),
+                        ty: target.clone(),
+                    },
+                    span,
+                    target.clone(),
+                )
+            }
+        }
+    }
+
+    pub fn await_check(&mut self, span: Span) {
+        let kind = self.frame_ref().async_kind;
+        if !matches!(kind, AsyncKind::Async | AsyncKind::AsyncStar) {
+            self.r.error(span, messages::await_not_async());
+        }
+    }
+}
+
+/// Types that an implicit cast must check: class types and `Null`, not `dynamic`,
+/// `Object?`, type parameters or function types (which the VM cannot check precisely).
+fn needs_check(t: &DartType) -> bool {
+    matches!(t, DartType::Interface { .. } | DartType::Never)
+}

@@ -1,0 +1,681 @@
+//! Lowering calls: unqualified calls (`f(x)`: a local closure, a top-level or static
+//! function, a constructor, or a method of `this`), member calls on receivers, prefixes
+//! and classes (static methods and named constructors), `super` calls, constructor
+//! invocations (`new`/`const`/implicit), calls of function values, and argument-list
+//! checking against statically known signatures.
+
+use super::body::Lower;
+use super::closures::LocalRef;
+use super::lower_expr::NameRef;
+use super::members::{Found, Want};
+use super::messages::{self, AccessKind};
+use super::scope::Decl;
+use super::{Member, Signature};
+use crate::front::ast::{self, ExprKind as E, NewKeyword};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FunctionId, LocalId};
+
+/// What `prefix.x` or `C.x` is qualified by.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Namespace {
+    Prefix(Symbol),
+    Class(ClassId),
+}
+
+/// Lowered arguments plus temporaries that keep source evaluation order when named
+/// arguments come before positional ones.
+pub(super) struct LoweredArgs {
+    pub lets: Vec<(LocalId, ir::Expr)>,
+    pub args: ir::Args,
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    /// Lowers call arguments; named arguments before positional ones are evaluated first
+    /// into temporaries, so side effects keep their source order.
+    pub fn lower_call_args(&mut self, args: &'a ast::Arguments) -> LoweredArgs {
+        let reordered =
+            args.args.iter().enumerate().any(|(i, a)| {
+                a.name.is_some() && args.args[i + 1..].iter().any(|b| b.name.is_none())
+            });
+        let mut out = LoweredArgs {
+            lets: Vec::new(),
+            args: ir::Args::default(),
+        };
+        for a in &args.args {
+            let mut v = self.lower_expr(&a.value);
+            if reordered {
+                let span = v.span;
+                let t = self.temp(v.ty.clone(), span);
+                out.lets.push((t, v));
+                v = self.local_get(t, span);
+            }
+            match a.name {
+                Some(n) => out.args.named.push((n.name, v)),
+                None => out.args.positional.push(v),
+            }
+        }
+        out
+    }
+
+    /// Arguments in the `Args` order (initializer lists, where order rarely matters).
+    pub fn lower_args(&mut self, args: &'a ast::Arguments) -> ir::Args {
+        let mut out = ir::Args::default();
+        for a in &args.args {
+            let v = self.lower_expr(&a.value);
+            match a.name {
+                Some(n) => out.named.push((n.name, v)),
+                None => out.positional.push(v),
+            }
+        }
+        out
+    }
+
+    /// Wraps `e` in the argument temporaries.
+    pub fn wrap_lets(&mut self, lets: Vec<(LocalId, ir::Expr)>, mut e: ir::Expr) -> ir::Expr {
+        for (t, v) in lets.into_iter().rev() {
+            let span = e.span;
+            let ty = e.ty.clone();
+            e = self.expr(
+                ExprKind::Let {
+                    local: t,
+                    value: Box::new(v),
+                    body: Box::new(e),
+                },
+                span,
+                ty,
+            );
+        }
+        e
+    }
+
+    /// Checks arguments against a known signature (counts, named parameters) and applies
+    /// implicit downcasts to the parameter types.
+    pub fn check_args_sig(
+        &mut self,
+        sig: &Signature,
+        mut args: ir::Args,
+        span: Span,
+        ast_args: Option<&ast::Arguments>,
+    ) -> ir::Args {
+        let paren = match ast_args {
+            Some(a) => Span::new(a.span.file, a.span.start, a.span.start + 1),
+            None => span,
+        };
+        let n = args.positional.len();
+        if n > sig.positional.len() {
+            self.r.error(
+                paren,
+                messages::too_many_positional(sig.positional.len(), n),
+            );
+        } else if n < sig.required_positional {
+            self.r.error(
+                paren,
+                messages::too_few_positional(sig.required_positional, n),
+            );
+        }
+        for (name, _) in &args.named {
+            if !sig.named.iter().any(|(p, _, _)| p == name) {
+                let at = ast_args
+                    .and_then(|a| {
+                        a.args
+                            .iter()
+                            .find_map(|x| x.name.filter(|n| n.name == *name))
+                    })
+                    .map(|n| n.span)
+                    .unwrap_or(paren);
+                self.r.error(at, messages::no_such_named(*name));
+            }
+        }
+        for (p, _, required) in &sig.named {
+            if *required && !args.named.iter().any(|(n, _)| n == p) {
+                self.r.error(paren, messages::required_named_missing(*p));
+            }
+        }
+        args.positional = args
+            .positional
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| match sig.positional.get(i) {
+                Some((_, t)) => self.coerce(a, t),
+                None => a,
+            })
+            .collect();
+        args.named = args
+            .named
+            .into_iter()
+            .map(|(n, a)| match sig.named.iter().find(|(p, _, _)| *p == n) {
+                Some((_, t, _)) => (n, self.coerce(a, t)),
+                None => (n, a),
+            })
+            .collect();
+        args
+    }
+
+    pub fn check_args_ok(
+        &mut self,
+        target: FunctionId,
+        args: ir::Args,
+        span: Span,
+        ast_args: Option<&ast::Arguments>,
+    ) -> ir::Args {
+        let sig = self.r.sigs[target.index()].clone();
+        self.check_args_sig(&sig, args, span, ast_args)
+    }
+
+    /// A direct call without checks (getters, synthesised calls).
+    pub fn static_call(&mut self, target: FunctionId, args: ir::Args, span: Span) -> ir::Expr {
+        let ty = self.r.sigs[target.index()].return_type.clone();
+        self.expr(
+            ExprKind::StaticCall {
+                target,
+                receiver: None,
+                args,
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// `f(args)` for a top-level or static function, with checks; `identical` becomes
+    /// the `Identical` node.
+    fn static_call_checked(
+        &mut self,
+        f: FunctionId,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        let lowered = self.lower_call_args(args);
+        let checked = self.check_args_ok(f, lowered.args, span, Some(args));
+        let func = &self.r.program.functions[f.index()];
+        if func.name.as_str() == "identical"
+            && func.library == self.r.core_lib
+            && checked.positional.len() == 2
+        {
+            let mut it = checked.positional.into_iter();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                let bool_ty = self.r.core_type("bool");
+                let e = self.expr(ExprKind::Identical(Box::new(a), Box::new(b)), span, bool_ty);
+                return self.wrap_lets(lowered.lets, e);
+            }
+            return self.null(span);
+        }
+        let call = self.static_call(f, checked, span);
+        self.wrap_lets(lowered.lets, call)
+    }
+
+    /// Calls a function value.
+    pub fn call_value(
+        &mut self,
+        callee: ir::Expr,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        if let DartType::Interface {
+            class,
+            nullable: false,
+            ..
+        } = &callee.ty
+        {
+            let call = Symbol::intern("call");
+            if let Some((Found::Method(_), _)) = self.r.find_instance(*class, call, Want::Call) {
+                let lowered = self.lower_call_args(args);
+                let e = self.expr(
+                    ExprKind::InstanceCall {
+                        receiver: Box::new(callee),
+                        selector: call,
+                        args: lowered.args,
+                    },
+                    span,
+                    DartType::Dynamic,
+                );
+                return self.wrap_lets(lowered.lets, e);
+            }
+        }
+        let lowered = self.lower_call_args(args);
+        let e = self.expr(
+            ExprKind::FunctionCall {
+                callee: Box::new(callee),
+                args: lowered.args,
+            },
+            span,
+            DartType::Dynamic,
+        );
+        self.wrap_lets(lowered.lets, e)
+    }
+
+    /// `name(args)` without a receiver.
+    pub fn lower_unqualified_call(
+        &mut self,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        match self.resolve_name(name.name, name.span) {
+            NameRef::Local(l) => self.call_local(&l, args, name.span, span),
+            NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
+            NameRef::Static(Decl::Class(c)) => {
+                let ty = self.r.interface_type(c, Vec::new(), false);
+                self.construct_ast(c, None, ty, args, None, span)
+            }
+            NameRef::Static(d) => {
+                let callee = self.static_get(d, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+            NameRef::ClassStatic(Member::Method(f)) => self.static_call_checked(f, args, span),
+            NameRef::ClassStatic(m) => {
+                let callee = self.class_static_get(m, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+            NameRef::This(Found::Method(f), owner) => {
+                let this = self.this_expr(name.span);
+                self.instance_call_checked(this, f, owner, name.name, args, span)
+            }
+            NameRef::This(found, owner) => {
+                let this = self.this_expr(name.span);
+                let callee = self.member_get(this, found, owner, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+            NameRef::Prefix(_) | NameRef::NotFound => {
+                self.r
+                    .error(name.span, messages::method_not_found(name.name));
+                self.lower_args(args);
+                self.null(span)
+            }
+            NameRef::Error => self.null(span),
+        }
+    }
+
+    fn call_local(
+        &mut self,
+        l: &LocalRef,
+        args: &'a ast::Arguments,
+        name_span: Span,
+        span: Span,
+    ) -> ir::Expr {
+        let callee = self.local_get_ref(l, name_span);
+        self.call_value(callee, args, span)
+    }
+
+    fn instance_call_checked(
+        &mut self,
+        recv: ir::Expr,
+        f: FunctionId,
+        owner: ClassId,
+        name: Symbol,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        let sig = self.r.signature_through(f, &recv.ty, owner);
+        let lowered = self.lower_call_args(args);
+        let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+        let ty = if self.flow.tested.contains(&name) {
+            DartType::Dynamic
+        } else {
+            sig.return_type.clone()
+        };
+        let ty = match (
+            self.r.is_core_type(&recv.ty, "int") || self.r.is_core_type(&recv.ty, "double"),
+            name.as_str(),
+        ) {
+            (true, "abs" | "remainder") => recv.ty.clone(),
+            _ => ty,
+        };
+        let e = self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(recv),
+                selector: name,
+                args: checked,
+            },
+            span,
+            ty,
+        );
+        self.wrap_lets(lowered.lets, e)
+    }
+
+    /// What a call or property target names, if it is a prefix or a class.
+    pub fn namespace_of(&mut self, target: &'a ast::Expr) -> Option<Namespace> {
+        match &target.kind {
+            E::Ident(id) => {
+                if self.lookup_scoped_any(id.name) {
+                    return None;
+                }
+                match self.resolve_name(id.name, id.span) {
+                    NameRef::Prefix(p) => Some(Namespace::Prefix(p)),
+                    NameRef::Static(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    _ => None,
+                }
+            }
+            E::PropertyGet {
+                target: inner,
+                name,
+                null_aware: false,
+            } => {
+                let E::Ident(p) = &inner.kind else {
+                    return None;
+                };
+                if self.lookup_scoped_any(p.name) {
+                    return None;
+                }
+                let NameRef::Prefix(prefix) = self.resolve_name(p.name, p.span) else {
+                    return None;
+                };
+                match self
+                    .r
+                    .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)
+                {
+                    Some(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Is `name` a local of any enclosing frame? (Locals shadow prefixes and classes.)
+    fn lookup_scoped_any(&self, name: Symbol) -> bool {
+        self.frames
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.names.contains_key(&name)))
+    }
+
+    /// `prefix.name` or `C.name` read as a value.
+    pub fn namespace_get(&mut self, ns: Namespace, name: ast::Ident, span: Span) -> ir::Expr {
+        match ns {
+            Namespace::Prefix(p) => {
+                match self
+                    .r
+                    .lookup_prefixed(self.ctx.lib, p, name.name, name.span)
+                {
+                    Some(d) => self.static_get(d, name.name, span),
+                    None => {
+                        self.r.error(name.span, messages::undefined_name(name.name));
+                        self.null(span)
+                    }
+                }
+            }
+            Namespace::Class(c) => match self.r.classes[c.index()].statics.get(&name.name).copied()
+            {
+                Some(m) => self.class_static_get(m, name.name, span),
+                None => {
+                    if self.r.classes[c.index()].ctors.contains_key(&name.name)
+                        || name.name.as_str() == "new"
+                    {
+                        self.r.unsupported(span, "constructor tear-offs");
+                    } else {
+                        self.r
+                            .error(name.span, format!("Member not found: '{}'.", name.name));
+                    }
+                    self.null(span)
+                }
+            },
+        }
+    }
+
+    /// `target.name(args)` / `target?.name(args)`.
+    pub fn lower_member_call(
+        &mut self,
+        target: &'a ast::Expr,
+        null_aware: bool,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        if matches!(target.kind, E::Super) {
+            return self.super_call(name, args, span);
+        }
+        if let Some(ns) = self.namespace_of(target) {
+            return self.namespace_call(ns, name, args, span);
+        }
+        let recv = self.lower_target(target);
+        let recv = if null_aware { self.guard(recv) } else { recv };
+        if matches!(recv.ty, DartType::Function { .. }) && name.name.as_str() == "call" {
+            return self.call_value(recv, args, span);
+        }
+        match self.check_member(
+            &recv.ty,
+            name.name.as_str(),
+            Want::Call,
+            AccessKind::Method,
+            name.span,
+        ) {
+            Some((Found::Method(f), owner)) => {
+                self.instance_call_checked(recv, f, owner, name.name, args, span)
+            }
+            Some((found, owner)) => {
+                let callee = self.member_get(recv, found, owner, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+            None => {
+                let lowered = self.lower_call_args(args);
+                let e = self.expr(
+                    ExprKind::InstanceCall {
+                        receiver: Box::new(recv),
+                        selector: name.name,
+                        args: lowered.args,
+                    },
+                    span,
+                    DartType::Dynamic,
+                );
+                self.wrap_lets(lowered.lets, e)
+            }
+        }
+    }
+
+    fn namespace_call(
+        &mut self,
+        ns: Namespace,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        match ns {
+            Namespace::Prefix(p) => {
+                match self
+                    .r
+                    .lookup_prefixed(self.ctx.lib, p, name.name, name.span)
+                {
+                    Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
+                    Some(Decl::Class(c)) => {
+                        let ty = self.r.interface_type(c, Vec::new(), false);
+                        self.construct_ast(c, None, ty, args, None, span)
+                    }
+                    Some(d) => {
+                        let callee = self.static_get(d, name.name, name.span);
+                        self.call_value(callee, args, span)
+                    }
+                    None => {
+                        self.r
+                            .error(name.span, messages::method_not_found(name.name));
+                        self.null(span)
+                    }
+                }
+            }
+            Namespace::Class(c) => {
+                if let Some(m) = self.r.classes[c.index()].statics.get(&name.name).copied() {
+                    return match m {
+                        Member::Method(f) => self.static_call_checked(f, args, span),
+                        other => {
+                            let callee = self.class_static_get(other, name.name, name.span);
+                            self.call_value(callee, args, span)
+                        }
+                    };
+                }
+                let ty = self.r.interface_type(c, Vec::new(), false);
+                self.construct_ast(c, Some(name), ty, args, None, span)
+            }
+        }
+    }
+
+    fn super_call(&mut self, name: ast::Ident, args: &'a ast::Arguments, span: Span) -> ir::Expr {
+        let Some(c) = self.ctx.this_class.filter(|_| self.has_this()) else {
+            self.r.error(span, messages::super_in_static());
+            return self.null(span);
+        };
+        let this = self.this_expr(span);
+        match self
+            .r
+            .find_super(c, self.ctx.mixin_index, name.name, Want::Call)
+        {
+            Some(Found::Method(f)) => {
+                let sig = self.r.sigs[f.index()].clone();
+                let lowered = self.lower_call_args(args);
+                let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+                let e = self.expr(
+                    ExprKind::StaticCall {
+                        target: f,
+                        receiver: Some(Box::new(this)),
+                        args: checked,
+                    },
+                    span,
+                    sig.return_type,
+                );
+                self.wrap_lets(lowered.lets, e)
+            }
+            Some(found) => {
+                let callee = match found {
+                    Found::Getter(g) => {
+                        let ty = self.r.sigs[g.index()].return_type.clone();
+                        self.expr(
+                            ExprKind::StaticCall {
+                                target: g,
+                                receiver: Some(Box::new(this)),
+                                args: ir::Args::default(),
+                            },
+                            span,
+                            ty,
+                        )
+                    }
+                    Found::Field(f) => self.expr(
+                        ExprKind::FieldGet {
+                            receiver: Box::new(this),
+                            field: f,
+                        },
+                        span,
+                        DartType::Dynamic,
+                    ),
+                    _ => self.null(span),
+                };
+                self.call_value(callee, args, span)
+            }
+            None => {
+                self.r.error(
+                    name.span,
+                    format!("Superclass has no method named '{}'.", name.name),
+                );
+                self.null(span)
+            }
+        }
+    }
+
+    /// `new T.name(args)`, `const T(args)`, `T<A>.name(args)`.
+    pub fn lower_new(
+        &mut self,
+        keyword: NewKeyword,
+        ty: &'a ast::TypeAnnotation,
+        name: Option<ast::Ident>,
+        args: &'a ast::Arguments,
+        whole: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Expr {
+        let t = self.resolve_type(ty);
+        let DartType::Interface { class, .. } = t else {
+            if !matches!(t, DartType::Dynamic) {
+                self.r
+                    .error(ty.span(), messages::not_a_type(&self.r.type_display(&t)));
+            }
+            return self.null(span);
+        };
+        let is_const = keyword == NewKeyword::Const;
+        self.construct_ast(
+            class,
+            name,
+            t,
+            args,
+            if is_const { Some(whole) } else { None },
+            span,
+        )
+    }
+
+    /// A constructor invocation from syntax; `const_expr` is the whole expression when
+    /// it is `const` (evaluated at compile time when possible).
+    fn construct_ast(
+        &mut self,
+        class: ClassId,
+        name: Option<ast::Ident>,
+        ty: DartType,
+        args: &'a ast::Arguments,
+        const_expr: Option<&'a ast::Expr>,
+        span: Span,
+    ) -> ir::Expr {
+        if let Some(e) = const_expr {
+            let ctx = self.ctx;
+            if let Some(c) = self.r.eval_const_in(e, &ctx) {
+                let mut v = self.const_expr(c, span);
+                v.ty = ty;
+                return v;
+            }
+        }
+        let lowered = self.lower_call_args(args);
+        let e = self
+            .construct(class, name, ty, lowered.args, span, Some(args))
+            .unwrap_or_else(|| self.null(span));
+        self.wrap_lets(lowered.lets, e)
+    }
+
+    /// Invokes constructor `name` of `class`: `New` for generative constructors, a
+    /// static call for factories.
+    pub fn construct(
+        &mut self,
+        class: ClassId,
+        name: Option<ast::Ident>,
+        ty: DartType,
+        args: ir::Args,
+        span: Span,
+        ast_args: Option<&ast::Arguments>,
+    ) -> Option<ir::Expr> {
+        let key = match name {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let cname = self.r.class_name(class);
+        let Some(ctor) = self.r.classes[class.index()].ctors.get(&key).copied() else {
+            let shown = if key.as_str().is_empty() {
+                cname.to_string()
+            } else {
+                format!("{cname}.{key}")
+            };
+            self.r.error(
+                name.map(|n| n.span).unwrap_or(span),
+                messages::constructor_not_found(&shown),
+            );
+            return None;
+        };
+        let args = self.check_args_ok(ctor, args, span, ast_args);
+        let kind = self.r.program.functions[ctor.index()].kind;
+        if kind == ir::FunctionKind::Factory {
+            return Some(self.expr(
+                ExprKind::StaticCall {
+                    target: ctor,
+                    receiver: None,
+                    args,
+                },
+                span,
+                ty,
+            ));
+        }
+        if self.r.program.classes[class.index()].is_abstract {
+            self.r.error(span, messages::abstract_instantiation(cname));
+            return None;
+        }
+        Some(self.expr(
+            ExprKind::New {
+                class,
+                constructor: ctor,
+                args,
+            },
+            span,
+            ty,
+        ))
+    }
+}

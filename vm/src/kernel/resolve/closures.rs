@@ -1,0 +1,248 @@
+//! Closures and capture analysis: lowering function literals and local functions into
+//! `Closure` functions, resolving a name to a local of the current frame or to a capture
+//! threaded through every enclosing closure (marking the captured local boxed), and
+//! capturing `this`.
+
+use super::body::{CaptureKey, Frame, Lower};
+use super::declarations::ParamSource;
+use super::functions::body_async_kind;
+use super::{function_shell, messages};
+use crate::front::ast::{self, FunctionKind as AstFnKind};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, Capture, ConstId, DartType, ExprKind, LocalId, StmtKind};
+
+/// A resolved local variable (possibly in an enclosing function, then captured).
+#[derive(Clone, Debug)]
+pub(super) struct LocalRef {
+    pub access: LocalAccess,
+    /// Static type for reads (`dynamic` when flow analysis could promote it).
+    pub read_ty: DartType,
+    /// Declared (or inferred) type: assignments are checked against it.
+    pub declared_ty: DartType,
+    pub is_final: bool,
+    pub is_late: bool,
+    pub const_value: Option<ConstId>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum LocalAccess {
+    Local(LocalId),
+    Captured(u32),
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    /// Finds `name` among the locals of this frame and enclosing ones. Reports a use
+    /// before the declaration in the same block (and then gives `None`).
+    pub fn lookup_local(&mut self, name: Symbol, span: Span) -> Option<LocalRef> {
+        let top = self.frames.len() - 1;
+        for fi in (0..=top).rev() {
+            for scope in self.frames[fi].scopes.iter().rev() {
+                if let Some(&id) = scope.names.get(&name) {
+                    return Some(self.local_ref(fi, id));
+                }
+                if scope.pending.contains(&name) {
+                    self.r.error(span, messages::used_before_declared(name));
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    fn local_ref(&mut self, fi: usize, id: LocalId) -> LocalRef {
+        let top = self.frames.len() - 1;
+        let frame = &self.frames[fi];
+        let local = &frame.locals[id.index()];
+        let read_ty = if frame.flow_sensitive.contains(&id) {
+            DartType::Dynamic
+        } else {
+            local.ty.clone()
+        };
+        let mut r = LocalRef {
+            access: LocalAccess::Local(id),
+            read_ty,
+            declared_ty: local.ty.clone(),
+            is_final: local.is_final,
+            is_late: local.is_late,
+            const_value: frame.const_locals.get(&id).copied(),
+        };
+        if fi < top && r.const_value.is_none() {
+            self.frames[fi].locals[id.index()].captured = true;
+            r.access = LocalAccess::Captured(self.capture_through(fi, CaptureKey::Local(id)));
+        }
+        r
+    }
+
+    /// Threads a capture from frame `fi` into every closure frame above it; returns the
+    /// capture index in the innermost frame.
+    fn capture_through(&mut self, fi: usize, first: CaptureKey) -> u32 {
+        let top = self.frames.len() - 1;
+        let mut key = first;
+        let mut index = 0;
+        for f in fi + 1..=top {
+            index = capture_in(&mut self.frames[f], key);
+            key = CaptureKey::Outer(index);
+        }
+        index
+    }
+
+    /// The capture index of `this` in the current (closure) frame.
+    pub fn capture_this(&mut self) -> u32 {
+        let top = self.frames.len() - 1;
+        let mut index = 0;
+        for f in 1..=top {
+            index = capture_in(&mut self.frames[f], CaptureKey::This);
+        }
+        index
+    }
+
+    pub fn local_get_ref(&mut self, r: &LocalRef, span: Span) -> ir::Expr {
+        if let Some(c) = r.const_value {
+            return self.const_expr(c, span);
+        }
+        let kind = match r.access {
+            LocalAccess::Local(id) => ExprKind::LocalGet(id),
+            LocalAccess::Captured(i) => ExprKind::CapturedGet(i),
+        };
+        self.expr(kind, span, r.read_ty.clone())
+    }
+
+    pub fn local_set_ref(&mut self, r: &LocalRef, value: ir::Expr, span: Span) -> ir::Expr {
+        let value = self.coerce(value, &r.declared_ty);
+        let ty = value.ty.clone();
+        let kind = match r.access {
+            LocalAccess::Local(id) => ExprKind::LocalSet(id, Box::new(value)),
+            LocalAccess::Captured(i) => ExprKind::CapturedSet(i, Box::new(value)),
+        };
+        self.expr(kind, span, ty)
+    }
+
+    /// `(params) => body` / `(params) { body }`: a closure value.
+    pub fn lower_function_expr(
+        &mut self,
+        type_params: &'a [ast::TypeParameter],
+        params: &'a ast::FormalParameterList,
+        body: &'a ast::FunctionBody,
+        span: Span,
+    ) -> ir::Expr {
+        let name = Symbol::intern("<anonymous closure>");
+        let fid = self.lower_closure(name, type_params, Some(params), None, body, span);
+        self.expr(
+            ExprKind::Closure(fid),
+            span,
+            DartType::Function { nullable: false },
+        )
+    }
+
+    /// A local function declaration: a final local holding the closure (declared before
+    /// the body is lowered, so the function can call itself).
+    pub fn lower_local_function(&mut self, f: &'a ast::FunctionDecl) -> ir::Stmt {
+        let local = self.declare_local(f.name, DartType::Function { nullable: false }, true);
+        let fid = self.lower_closure(
+            f.name.name,
+            &f.type_params,
+            f.params.as_ref(),
+            f.return_type.as_ref(),
+            &f.body,
+            f.span,
+        );
+        let closure = self.expr(
+            ExprKind::Closure(fid),
+            f.span,
+            DartType::Function { nullable: false },
+        );
+        if self.frame_ref().locals[local.index()].captured {
+            let declare = ir::Stmt {
+                kind: StmtKind::VarDecl { local, init: None },
+                span: f.span,
+            };
+            let set = self.expr(
+                ExprKind::LocalSet(local, Box::new(closure)),
+                f.span,
+                DartType::Function { nullable: false },
+            );
+            let assign = ir::Stmt {
+                kind: StmtKind::Expr(set),
+                span: f.span,
+            };
+            return ir::Stmt {
+                kind: StmtKind::Block(vec![declare, assign]),
+                span: f.span,
+            };
+        }
+        ir::Stmt {
+            kind: StmtKind::VarDecl {
+                local,
+                init: Some(closure),
+            },
+            span: f.span,
+        }
+    }
+
+    fn lower_closure(
+        &mut self,
+        name: Symbol,
+        type_params: &'a [ast::TypeParameter],
+        params: Option<&'a ast::FormalParameterList>,
+        return_type: Option<&'a ast::TypeAnnotation>,
+        body: &'a ast::FunctionBody,
+        span: Span,
+    ) -> ir::FunctionId {
+        let outer = self.frame_ref().fid;
+        let qualified = format!(
+            "{}.{}",
+            self.r.program.functions[outer.index()].qualified_name,
+            name
+        );
+        let shell = function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Closure,
+            self.ctx.lib,
+            self.ctx.this_class,
+            span,
+        );
+        let fid = self.r.new_function(shell);
+        let own: Vec<Symbol> = type_params.iter().map(|t| t.name.name).collect();
+        let mut tctx = self.tctx();
+        tctx.type_params.extend(own.iter().copied());
+        let src = ParamSource {
+            params,
+            return_type,
+            type_params,
+            kind: AstFnKind::Normal,
+        };
+        self.r.declare_signature_in(fid, &src, &tctx, &self.ctx, 1);
+        let async_kind = body_async_kind(body);
+        let ret = self.r.sigs[fid.index()].return_type.clone();
+        let mut frame = Frame::new(fid, async_kind, ret);
+        frame.type_params = own;
+        self.frames.push(frame);
+        self.new_local(
+            Symbol::intern(":closure"),
+            span,
+            DartType::Function { nullable: false },
+            true,
+        );
+        self.declare_params(fid, params);
+        let lowered = self.lower_function_body(body, span);
+        self.finish(lowered, async_kind);
+        fid
+    }
+}
+
+/// The index of capture `key` in `frame`, adding it if new.
+fn capture_in(frame: &mut Frame, key: CaptureKey) -> u32 {
+    if let Some(&i) = frame.capture_map.get(&key) {
+        return i;
+    }
+    let i = frame.captures.len() as u32;
+    frame.captures.push(match key {
+        CaptureKey::Local(l) => Capture::Local(l),
+        CaptureKey::Outer(n) => Capture::Captured(n),
+        CaptureKey::This => Capture::This,
+    });
+    frame.capture_map.insert(key, i);
+    i
+}

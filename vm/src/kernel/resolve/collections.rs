@@ -1,0 +1,446 @@
+//! Lowering collection literals: `const` literals become constants; plain list and map
+//! literals become `ListLiteral`/`MapLiteral`; literals with `if`, `for`, spreads or
+//! null-aware elements become a temporary collection filled by statements (`add`,
+//! `addAll`, `[]=`). Set literals build the core `Set` class.
+
+use super::body::Lower;
+use super::lower_expr::join_types;
+use crate::front::ast::{self, CollectionElement as El};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, DartType, ExprKind, LocalId, StmtKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    List,
+    Set,
+    Map,
+}
+
+fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
+    ir::Stmt { kind, span }
+}
+
+fn has_control_flow(elements: &[El]) -> bool {
+    elements.iter().any(|e| {
+        !matches!(
+            e,
+            El::Expr(_)
+                | El::MapEntry {
+                    null_aware_key: false,
+                    null_aware_value: false,
+                    ..
+                }
+        )
+    })
+}
+
+/// Does the literal's element list make `{...}` a set (`Some(true)`), a map
+/// (`Some(false)`), or say nothing (empty/spreads only)?
+fn set_or_map(elements: &[El]) -> Option<bool> {
+    for e in elements {
+        let found = match e {
+            El::Expr(_) | El::NullAwareExpr(_) => Some(true),
+            El::MapEntry { .. } => Some(false),
+            El::Spread { .. } => None,
+            El::If {
+                then, otherwise, ..
+            } => set_or_map(std::slice::from_ref(then)).or_else(|| {
+                otherwise
+                    .as_ref()
+                    .and_then(|o| set_or_map(std::slice::from_ref(o)))
+            }),
+            El::For { body, .. } | El::ForIn { body, .. } => set_or_map(std::slice::from_ref(body)),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    pub fn lower_list(
+        &mut self,
+        whole: &'a ast::Expr,
+        is_const: bool,
+        type_arg: Option<&'a ast::TypeAnnotation>,
+        elements: &'a [El],
+        span: Span,
+    ) -> ir::Expr {
+        if is_const {
+            if let Some(c) = self.eval_const_here(whole) {
+                return self.const_expr(c, span);
+            }
+        }
+        let declared = type_arg.map(|t| self.resolve_type(t));
+        let list_class = self.r.core_class("List");
+        if !has_control_flow(elements) {
+            let values: Vec<ir::Expr> = elements
+                .iter()
+                .filter_map(|e| match e {
+                    El::Expr(x) => Some(self.lower_expr(x)),
+                    _ => None,
+                })
+                .collect();
+            let element_type =
+                declared.unwrap_or_else(|| infer_element(values.iter().map(|v| &v.ty)));
+            let values = values
+                .into_iter()
+                .map(|v| self.coerce(v, &element_type))
+                .collect();
+            let ty = self.collection_type(list_class, vec![element_type.clone()]);
+            return self.expr(
+                ExprKind::ListLiteral {
+                    element_type,
+                    elements: values,
+                },
+                span,
+                ty,
+            );
+        }
+        let element_type = declared.unwrap_or(DartType::Dynamic);
+        let ty = self.collection_type(list_class, vec![element_type.clone()]);
+        let empty = self.expr(
+            ExprKind::ListLiteral {
+                element_type,
+                elements: Vec::new(),
+            },
+            span,
+            ty,
+        );
+        self.fill(empty, Sink::List, elements, span)
+    }
+
+    pub fn lower_set_or_map(
+        &mut self,
+        whole: &'a ast::Expr,
+        is_const: bool,
+        type_args: &'a [ast::TypeAnnotation],
+        elements: &'a [El],
+        span: Span,
+    ) -> ir::Expr {
+        let is_set = match type_args.len() {
+            1 => true,
+            2 => false,
+            _ => set_or_map(elements).unwrap_or(false),
+        };
+        if is_const {
+            if let Some(c) = self.eval_const_here(whole) {
+                return self.const_expr(c, span);
+            }
+            if is_set {
+                self.r.unsupported(span, "constant set literals");
+                return self.null(span);
+            }
+        }
+        let args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        if is_set {
+            return self.lower_set(args, elements, span);
+        }
+        self.lower_map(args, elements, span)
+    }
+
+    fn eval_const_here(&mut self, e: &'a ast::Expr) -> Option<ir::ConstId> {
+        let ctx = self.ctx;
+        self.r.eval_const_in(e, &ctx)
+    }
+
+    fn collection_type(&self, class: Option<ir::ClassId>, args: Vec<DartType>) -> DartType {
+        match class {
+            Some(c) => self.r.interface_type(c, args, false),
+            None => DartType::Dynamic,
+        }
+    }
+
+    fn lower_map(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
+        let map_class = self.r.core_class("Map");
+        if !has_control_flow(elements) {
+            let mut entries = Vec::new();
+            for e in elements {
+                if let El::MapEntry { key, value, .. } = e {
+                    let k = self.lower_expr(key);
+                    let v = self.lower_expr(value);
+                    entries.push((k, v));
+                }
+            }
+            let (key_type, value_type) = match args.as_slice() {
+                [k, v] => (k.clone(), v.clone()),
+                _ => (
+                    infer_element(entries.iter().map(|e| &e.0.ty)),
+                    infer_element(entries.iter().map(|e| &e.1.ty)),
+                ),
+            };
+            let entries = entries
+                .into_iter()
+                .map(|(k, v)| (self.coerce(k, &key_type), self.coerce(v, &value_type)))
+                .collect();
+            let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
+            return self.expr(
+                ExprKind::MapLiteral {
+                    key_type,
+                    value_type,
+                    entries,
+                },
+                span,
+                ty,
+            );
+        }
+        let (key_type, value_type) = match args.as_slice() {
+            [k, v] => (k.clone(), v.clone()),
+            _ => (DartType::Dynamic, DartType::Dynamic),
+        };
+        let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
+        let empty = self.expr(
+            ExprKind::MapLiteral {
+                key_type,
+                value_type,
+                entries: Vec::new(),
+            },
+            span,
+            ty,
+        );
+        self.fill(empty, Sink::Map, elements, span)
+    }
+
+    fn lower_set(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
+        let Some(set_class) = self.r.core_class("Set") else {
+            return self.null(span);
+        };
+        let element = args.into_iter().next().unwrap_or(DartType::Dynamic);
+        let ty = self.r.interface_type(set_class, vec![element], false);
+        let empty = self.construct(set_class, None, ty, ir::Args::default(), span, None);
+        let empty = empty.unwrap_or_else(|| self.null(span));
+        self.fill(empty, Sink::Set, elements, span)
+    }
+
+    /// `let t = empty in { elements...; t }`.
+    fn fill(&mut self, empty: ir::Expr, sink: Sink, elements: &'a [El], span: Span) -> ir::Expr {
+        self.let_in(empty, |l, t| {
+            let stmts = elements
+                .iter()
+                .map(|e| l.lower_element(e, sink, t))
+                .collect();
+            let value = l.local_get(t, span);
+            let ty = value.ty.clone();
+            l.expr(
+                ExprKind::Block {
+                    stmts,
+                    value: Box::new(value),
+                },
+                span,
+                ty,
+            )
+        })
+    }
+
+    fn sink_call(
+        &mut self,
+        t: LocalId,
+        selector: &str,
+        args: Vec<ir::Expr>,
+        span: Span,
+    ) -> ir::Stmt {
+        let recv = self.local_get(t, span);
+        let call = self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(recv),
+                selector: Symbol::intern(selector),
+                args: ir::Args {
+                    positional: args,
+                    named: Vec::new(),
+                },
+            },
+            span,
+            DartType::Dynamic,
+        );
+        stmt(StmtKind::Expr(call), span)
+    }
+
+    /// `if (v != null) stmt(v)` with `v` evaluated once.
+    fn if_not_null(
+        &mut self,
+        value: ir::Expr,
+        span: Span,
+        then: impl FnOnce(&mut Self, ir::Expr) -> ir::Stmt,
+    ) -> ir::Stmt {
+        let t = self.temp(value.ty.clone(), span);
+        let decl = stmt(
+            StmtKind::VarDecl {
+                local: t,
+                init: Some(value),
+            },
+            span,
+        );
+        let get = self.local_get(t, span);
+        let test = self.is_null(get);
+        let bool_ty = self.r.core_type("bool");
+        let not_null = self.expr(ExprKind::Not(Box::new(test)), span, bool_ty);
+        let get = self.local_get(t, span);
+        let body = then(self, get);
+        let check = stmt(
+            StmtKind::If {
+                condition: not_null,
+                then: Box::new(body),
+                otherwise: None,
+            },
+            span,
+        );
+        stmt(StmtKind::Block(vec![decl, check]), span)
+    }
+
+    fn lower_element(&mut self, el: &'a El, sink: Sink, t: LocalId) -> ir::Stmt {
+        match el {
+            El::Expr(e) => {
+                let v = self.lower_expr(e);
+                if sink == Sink::Map {
+                    self.r.error(e.span, "Expected ':'.");
+                }
+                self.sink_call(t, "add", vec![v], e.span)
+            }
+            El::NullAwareExpr(e) => {
+                let v = self.lower_expr(e);
+                self.if_not_null(v, e.span, |l, v| l.sink_call(t, "add", vec![v], e.span))
+            }
+            El::MapEntry {
+                key,
+                value,
+                null_aware_key,
+                null_aware_value,
+            } => self.lower_map_entry(key, value, *null_aware_key, *null_aware_value, t),
+            El::Spread { null_aware, expr } => {
+                let v = self.lower_expr(expr);
+                if *null_aware {
+                    self.if_not_null(v, expr.span, |l, v| {
+                        l.sink_call(t, "addAll", vec![v], expr.span)
+                    })
+                } else {
+                    self.sink_call(t, "addAll", vec![v], expr.span)
+                }
+            }
+            El::If {
+                condition,
+                case,
+                then,
+                otherwise,
+            } => {
+                if case.is_some() {
+                    self.r.unsupported(condition.span, "if-case elements");
+                    return stmt(StmtKind::Block(Vec::new()), condition.span);
+                }
+                let c = self.lower_condition(condition);
+                self.push_scope();
+                let then = Box::new(self.lower_element(then, sink, t));
+                self.pop_scope();
+                let otherwise = otherwise.as_ref().map(|o| {
+                    self.push_scope();
+                    let s = self.lower_element(o, sink, t);
+                    self.pop_scope();
+                    Box::new(s)
+                });
+                stmt(
+                    StmtKind::If {
+                        condition: c,
+                        then,
+                        otherwise,
+                    },
+                    condition.span,
+                )
+            }
+            El::For {
+                init,
+                condition,
+                updates,
+                body,
+            } => {
+                let span = body_span(body);
+                self.lower_for(
+                    Vec::new(),
+                    init.as_ref(),
+                    condition.as_ref(),
+                    updates,
+                    span,
+                    &mut |l| l.lower_element(body, sink, t),
+                )
+            }
+            El::ForIn {
+                is_await,
+                binding,
+                iterable,
+                body,
+            } => {
+                if *is_await {
+                    self.await_check(iterable.span);
+                    self.r.unsupported(iterable.span, "await for");
+                }
+                self.lower_for_in(Vec::new(), binding, iterable, iterable.span, &mut |l| {
+                    l.lower_element(body, sink, t)
+                })
+            }
+        }
+    }
+
+    fn lower_map_entry(
+        &mut self,
+        key: &'a ast::Expr,
+        value: &'a ast::Expr,
+        null_key: bool,
+        null_value: bool,
+        t: LocalId,
+    ) -> ir::Stmt {
+        let span = key.span.to(value.span);
+        let k = self.lower_expr(key);
+        let v = self.lower_expr(value);
+        match (null_key, null_value) {
+            (false, false) => self.sink_call(t, "[]=", vec![k, v], span),
+            (true, false) => {
+                self.if_not_null(k, span, |l, k| l.sink_call(t, "[]=", vec![k, v], span))
+            }
+            (false, true) => {
+                let kt = self.temp(k.ty.clone(), span);
+                let decl = stmt(
+                    StmtKind::VarDecl {
+                        local: kt,
+                        init: Some(k),
+                    },
+                    span,
+                );
+                let put = self.if_not_null(v, span, |l, v| {
+                    let k = l.local_get(kt, span);
+                    l.sink_call(t, "[]=", vec![k, v], span)
+                });
+                stmt(StmtKind::Block(vec![decl, put]), span)
+            }
+            (true, true) => self.if_not_null(k, span, |l, k| {
+                l.if_not_null(v, span, |l, v| l.sink_call(t, "[]=", vec![k, v], span))
+            }),
+        }
+    }
+}
+
+fn body_span(el: &El) -> Span {
+    match el {
+        El::Expr(e) | El::NullAwareExpr(e) => e.span,
+        El::MapEntry { key, .. } => key.span,
+        El::Spread { expr, .. } => expr.span,
+        El::If { condition, .. } => condition.span,
+        El::For { body, .. } => body_span(body),
+        El::ForIn { iterable, .. } => iterable.span,
+    }
+}
+
+/// The element type of a literal without type arguments: the common type of the
+/// elements when they all agree (ignoring nullability), `dynamic` otherwise.
+fn infer_element<'t>(mut types: impl Iterator<Item = &'t DartType>) -> DartType {
+    let Some(first) = types.next() else {
+        return DartType::Dynamic;
+    };
+    let mut t = first.clone();
+    for other in types {
+        t = join_types(&t, other);
+    }
+    match t {
+        DartType::Null | DartType::Never => DartType::Dynamic,
+        t => t,
+    }
+}

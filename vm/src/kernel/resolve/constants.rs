@@ -1,0 +1,868 @@
+//! Constant evaluation and the canonical constant table: literals, `const` variables,
+//! arithmetic on constants, `const` list/map literals, `const` constructor invocations
+//! (field initialisers, initializing formals, initializer lists, super constructors) and
+//! enum values. Equal constants share one `ConstId`, which is what makes `identical`
+//! hold between equal constants.
+
+use super::scope::{Decl, Resolved};
+use super::{Member, MemberContext, Resolver};
+use crate::front::ast::{self, BinaryOp, ExprKind, UnaryOp};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{ClassId, ConstId, Constant, DartType, FieldId, FunctionId};
+use std::collections::HashMap;
+
+/// Names visible while evaluating: constructor parameters.
+#[derive(Clone, Default)]
+pub(super) struct ConstEnv {
+    pub params: HashMap<Symbol, ConstId>,
+}
+
+const MAX_DEPTH: u32 = 64;
+
+impl Resolver<'_> {
+    pub(super) fn intern_const(&mut self, c: Constant) -> ConstId {
+        let key = format!("{c:?}");
+        if let Some(&id) = self.const_index.get(&key) {
+            return id;
+        }
+        let id = ConstId(self.program.constants.len() as u32);
+        self.program.constants.push(c);
+        self.const_index.insert(key, id);
+        id
+    }
+
+    pub(super) fn constant_type(&self, c: &Constant) -> DartType {
+        match c {
+            Constant::Null => DartType::Null,
+            Constant::Bool(_) => self.core_type("bool"),
+            Constant::Int(_) => self.core_type("int"),
+            Constant::Double(_) => self.core_type("double"),
+            Constant::String(_) => self.core_type("String"),
+            Constant::List { element_type, .. } => match self.core_class("List") {
+                Some(l) => self.interface_type(l, vec![element_type.clone()], false),
+                None => DartType::Dynamic,
+            },
+            Constant::Map {
+                key_type,
+                value_type,
+                ..
+            } => match self.core_class("Map") {
+                Some(m) => {
+                    self.interface_type(m, vec![key_type.clone(), value_type.clone()], false)
+                }
+                None => DartType::Dynamic,
+            },
+            Constant::Instance { class, .. } => {
+                let n = self.classes[class.index()].type_params.len();
+                DartType::Interface {
+                    class: *class,
+                    args: vec![DartType::Dynamic; n],
+                    nullable: false,
+                }
+            }
+            Constant::Record { .. } => DartType::Record { nullable: false },
+            Constant::Type(_) => self.core_type("Type"),
+            Constant::Function(_) => DartType::Function { nullable: false },
+        }
+    }
+
+    /// An int constant used where a `double` is expected becomes a double.
+    pub(super) fn coerce_const(&mut self, c: ConstId, ty: &DartType) -> ConstId {
+        let non_null = super::types::make_non_nullable(ty.clone());
+        if let Constant::Int(v) = self.program.constants[c.index()] {
+            if self.is_core_type(&non_null, "double") {
+                return self.intern_const(Constant::Double(v as f64));
+            }
+        }
+        c
+    }
+
+    /// Evaluates `e` as a constant in a member's scope; `None` if it is not one.
+    pub(super) fn eval_const_in(&mut self, e: &ast::Expr, ctx: &MemberContext) -> Option<ConstId> {
+        self.eval(e, ctx, &ConstEnv::default(), 0)
+    }
+
+    /// The value of a `const` field (evaluated once; `None` for cycles and non-constants).
+    pub(super) fn eval_const_field(&mut self, f: FieldId, span: Span) -> Option<ConstId> {
+        if let Some(v) = self.const_fields.get(&f) {
+            return *v;
+        }
+        self.const_fields.insert(f, None);
+        let value = if let Some(&(class, index)) = self.enum_values.get(&f) {
+            self.eval_enum_value(class, index, span)
+        } else if let Some(&class) = self.enum_value_lists.get(&f) {
+            self.eval_enum_list(class, span)
+        } else {
+            let (_, var, ctx) = *self.field_decls.get(&f)?;
+            let init = var.init.as_ref()?;
+            let v = self.eval(init, &ctx, &ConstEnv::default(), 0)?;
+            let ty = self.program.fields[f.index()].ty.clone();
+            Some(self.coerce_const(v, &ty))
+        };
+        self.const_fields.insert(f, value);
+        value
+    }
+
+    fn eval(
+        &mut self,
+        e: &ast::Expr,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        depth: u32,
+    ) -> Option<ConstId> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let d = depth + 1;
+        let c = match &e.kind {
+            ExprKind::Null => Constant::Null,
+            ExprKind::Bool(b) => Constant::Bool(*b),
+            ExprKind::Int(text) => Constant::Int(parse_int(text)?),
+            ExprKind::Double(v) => Constant::Double(*v),
+            ExprKind::String(parts) => Constant::String(self.eval_string(parts, ctx, env, d)?),
+            ExprKind::Paren(inner) => return self.eval(inner, ctx, env, d),
+            ExprKind::Ident(id) => return self.eval_name(id.name, e.span, ctx, env),
+            ExprKind::PropertyGet {
+                target,
+                name,
+                null_aware: false,
+            } => return self.eval_property(target, *name, ctx, env, d),
+            ExprKind::List {
+                type_arg, elements, ..
+            } => {
+                let element_type = match type_arg {
+                    Some(t) => {
+                        let tctx = self.type_context(ctx, &[]);
+                        self.resolve_type(t, &tctx)
+                    }
+                    None => DartType::Dynamic,
+                };
+                let mut values = Vec::new();
+                for el in elements {
+                    match el {
+                        ast::CollectionElement::Expr(x) => values.push(self.eval(x, ctx, env, d)?),
+                        _ => return None,
+                    }
+                }
+                Constant::List {
+                    element_type,
+                    elements: values,
+                }
+            }
+            ExprKind::SetOrMap {
+                type_args,
+                elements,
+                ..
+            } => self.eval_map(type_args, elements, ctx, env, d)?,
+            ExprKind::Binary { op, left, right } => {
+                return self.eval_binary(*op, left, right, ctx, env, d)
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(operand, ctx, env, d)?;
+                eval_unary(*op, &self.program.constants[v.index()])?
+            }
+            ExprKind::Conditional {
+                condition,
+                then,
+                otherwise,
+            } => {
+                let c = self.eval(condition, ctx, env, d)?;
+                return match self.program.constants[c.index()] {
+                    Constant::Bool(true) => self.eval(then, ctx, env, d),
+                    Constant::Bool(false) => self.eval(otherwise, ctx, env, d),
+                    _ => None,
+                };
+            }
+            ExprKind::New { ty, name, args, .. } => {
+                let tctx = self.type_context(ctx, &[]);
+                let DartType::Interface { class, .. } = self.resolve_type(ty, &tctx) else {
+                    return None;
+                };
+                return self.eval_new(class, *name, args, ctx, env, d);
+            }
+            ExprKind::MethodCall {
+                target, name, args, ..
+            } => return self.eval_call(target.as_deref(), *name, args, ctx, env, d),
+            ExprKind::TypeLiteral(t) => {
+                let tctx = self.type_context(ctx, &[]);
+                Constant::Type(self.resolve_type(t, &tctx))
+            }
+            ExprKind::Symbol(s) => return self.symbol_constant(s),
+            _ => return None,
+        };
+        Some(self.intern_const(c))
+    }
+
+    /// `#foo` as an instance of the core `Symbol` class.
+    pub(super) fn symbol_constant(&mut self, name: &str) -> Option<ConstId> {
+        let class = self.core_class("Symbol")?;
+        let field = match self.classes[class.index()]
+            .instance
+            .get(&Symbol::intern("_name"))
+        {
+            Some(Member::Field(f)) => *f,
+            _ => return None,
+        };
+        let s = self.intern_const(Constant::String(name.to_string()));
+        Some(self.intern_const(Constant::Instance {
+            class,
+            fields: vec![(field, s)],
+        }))
+    }
+
+    fn eval_string(
+        &mut self,
+        parts: &[ast::StringPart],
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<String> {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                ast::StringPart::Text(t) => s.push_str(t),
+                ast::StringPart::Interpolation(x) => {
+                    let v = self.eval(x, ctx, env, d)?;
+                    s.push_str(&primitive_to_string(&self.program.constants[v.index()])?);
+                }
+            }
+        }
+        Some(s)
+    }
+
+    fn eval_map(
+        &mut self,
+        type_args: &[ast::TypeAnnotation],
+        elements: &[ast::CollectionElement],
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<Constant> {
+        let tctx = self.type_context(ctx, &[]);
+        let is_map = type_args.len() == 2
+            || (type_args.is_empty()
+                && elements
+                    .iter()
+                    .all(|e| matches!(e, ast::CollectionElement::MapEntry { .. })));
+        if !is_map {
+            return None;
+        }
+        let (key_type, value_type) = match type_args {
+            [k, v] => (self.resolve_type(k, &tctx), self.resolve_type(v, &tctx)),
+            _ => (DartType::Dynamic, DartType::Dynamic),
+        };
+        let mut entries: Vec<(ConstId, ConstId)> = Vec::new();
+        for el in elements {
+            let ast::CollectionElement::MapEntry { key, value, .. } = el else {
+                return None;
+            };
+            let k = self.eval(key, ctx, env, d)?;
+            let v = self.eval(value, ctx, env, d)?;
+            entries.retain(|(ek, _)| *ek != k);
+            entries.push((k, v));
+        }
+        Some(Constant::Map {
+            key_type,
+            value_type,
+            entries,
+        })
+    }
+
+    /// A name in a constant: a constructor parameter, or a static const/function/class.
+    fn eval_name(
+        &mut self,
+        name: Symbol,
+        span: Span,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+    ) -> Option<ConstId> {
+        if let Some(v) = env.params.get(&name) {
+            return Some(*v);
+        }
+        if let Some(c) = ctx.lexical_class {
+            if let Some(m) = self.classes[c.index()].statics.get(&name).copied() {
+                return self.eval_static_member(m, span);
+            }
+        }
+        match self.lookup_library(ctx.lib, name, span) {
+            Resolved::Decl(d) => self.eval_decl(d, span),
+            _ => None,
+        }
+    }
+
+    fn eval_decl(&mut self, d: Decl, span: Span) -> Option<ConstId> {
+        match d {
+            Decl::Field(f) if self.program.fields[f.index()].is_const => {
+                self.eval_const_field(f, span)
+            }
+            Decl::Function(f) => Some(self.intern_const(Constant::Function(f))),
+            Decl::Class(c) => {
+                let t = self.interface_type(c, Vec::new(), false);
+                Some(self.intern_const(Constant::Type(t)))
+            }
+            _ => None,
+        }
+    }
+
+    fn eval_static_member(&mut self, m: Member, span: Span) -> Option<ConstId> {
+        match m {
+            Member::Field(f) if self.program.fields[f.index()].is_const => {
+                self.eval_const_field(f, span)
+            }
+            Member::Method(f) => Some(self.intern_const(Constant::Function(f))),
+            _ => None,
+        }
+    }
+
+    /// `C.x`, `prefix.x`, `prefix.C.x`, `"abc".length`.
+    fn eval_property(
+        &mut self,
+        target: &ast::Expr,
+        name: ast::Ident,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        if let Some(class) = self.const_class_target(target, ctx) {
+            let m = self.classes[class.index()]
+                .statics
+                .get(&name.name)
+                .copied()?;
+            return self.eval_static_member(m, name.span);
+        }
+        if let ExprKind::Ident(p) = &target.kind {
+            if let Resolved::Prefix(prefix) = self.lookup_library(ctx.lib, p.name, p.span) {
+                let decl = self.lookup_prefixed(ctx.lib, prefix, name.name, name.span)?;
+                return self.eval_decl(decl, name.span);
+            }
+        }
+        let v = self.eval(target, ctx, env, d)?;
+        match (&self.program.constants[v.index()], name.name.as_str()) {
+            (Constant::String(s), "length") => {
+                let n = s.encode_utf16().count() as i64;
+                Some(self.intern_const(Constant::Int(n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// A class named by `C` or `prefix.C`.
+    fn const_class_target(&mut self, target: &ast::Expr, ctx: &MemberContext) -> Option<ClassId> {
+        match &target.kind {
+            ExprKind::Ident(id) => match self.lookup_library(ctx.lib, id.name, id.span) {
+                Resolved::Decl(Decl::Class(c)) => Some(c),
+                _ => None,
+            },
+            ExprKind::PropertyGet {
+                target: inner,
+                name,
+                ..
+            } => {
+                let ExprKind::Ident(p) = &inner.kind else {
+                    return None;
+                };
+                match self.lookup_prefixed(ctx.lib, p.name, name.name, name.span) {
+                    Some(Decl::Class(c)) => Some(c),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// `C(args)`, `C.named(args)`, `prefix.C(args)` in a constant context.
+    fn eval_call(
+        &mut self,
+        target: Option<&ast::Expr>,
+        name: ast::Ident,
+        args: &ast::Arguments,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        match target {
+            None => match self.lookup_library(ctx.lib, name.name, name.span) {
+                Resolved::Decl(Decl::Class(c)) => self.eval_new(c, None, args, ctx, env, d),
+                _ => None,
+            },
+            Some(t) => {
+                if let Some(c) = self.const_class_target(t, ctx) {
+                    return self.eval_new(c, Some(name), args, ctx, env, d);
+                }
+                let ExprKind::Ident(p) = &t.kind else {
+                    return None;
+                };
+                match self.lookup_prefixed(ctx.lib, p.name, name.name, name.span)? {
+                    Decl::Class(c) => self.eval_new(c, None, args, ctx, env, d),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn eval_new(
+        &mut self,
+        class: ClassId,
+        name: Option<ast::Ident>,
+        args: &ast::Arguments,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        let key = name.map(|n| n.name).unwrap_or_else(|| Symbol::intern(""));
+        let key = if key.as_str() == "new" {
+            Symbol::intern("")
+        } else {
+            key
+        };
+        let ctor = self.classes[class.index()].ctors.get(&key).copied()?;
+        let mut pos = Vec::new();
+        let mut named = Vec::new();
+        for a in &args.args {
+            let v = self.eval(&a.value, ctx, env, d)?;
+            match a.name {
+                Some(n) => named.push((n.name, v)),
+                None => pos.push(v),
+            }
+        }
+        let fields = self.eval_ctor(class, ctor, &pos, &named, d)?;
+        Some(self.instance_constant(class, fields))
+    }
+
+    fn instance_constant(
+        &mut self,
+        class: ClassId,
+        mut fields: Vec<(FieldId, ConstId)>,
+    ) -> ConstId {
+        fields.sort_by_key(|(f, _)| *f);
+        self.intern_const(Constant::Instance { class, fields })
+    }
+
+    /// Runs const constructor `ctor` of `class` at compile time: its fields' values.
+    fn eval_ctor(
+        &mut self,
+        class: ClassId,
+        ctor: FunctionId,
+        pos: &[ConstId],
+        named: &[(Symbol, ConstId)],
+        d: u32,
+    ) -> Option<Vec<(FieldId, ConstId)>> {
+        if d > MAX_DEPTH {
+            return None;
+        }
+        let Some(&(decl, _)) = self.ctor_decls.get(&ctor) else {
+            // The implicit constructor of a class without fields initialisers is const-able.
+            return self.eval_implicit_ctor(class, d);
+        };
+        if !decl.is_const {
+            return None;
+        }
+        let ctx = MemberContext {
+            lib: self.classes[class.index()].lib,
+            lexical_class: Some(class),
+            this_class: Some(class),
+            mixin_index: None,
+            is_static: false,
+        };
+        if let Some(target) = &decl.redirect {
+            let tctx = self.type_context(&ctx, &[]);
+            let DartType::Interface { class: tc, .. } = self.resolve_type(&target.ty, &tctx) else {
+                return None;
+            };
+            let key = target
+                .name
+                .map(|n| n.name)
+                .unwrap_or_else(|| Symbol::intern(""));
+            let tctor = self.classes[tc.index()].ctors.get(&key).copied()?;
+            return self.eval_ctor(tc, tctor, pos, named, d + 1);
+        }
+        let env = self.bind_params(decl, pos, named, &ctx, d)?;
+        let mut fields = self.eval_field_initializers(class, d)?;
+        let mut super_pos = Vec::new();
+        let mut super_named = Vec::new();
+        for p in &decl.params.params {
+            let v = *env.params.get(&p.name.name)?;
+            match p.form {
+                ast::ParameterForm::This => fields.push((self.field_named(class, p.name.name)?, v)),
+                ast::ParameterForm::Super => match p.kind {
+                    ast::ParameterKind::Named { .. } => super_named.push((p.name.name, v)),
+                    _ => super_pos.push(v),
+                },
+                ast::ParameterForm::Normal => {}
+            }
+        }
+        let mut super_done = false;
+        for init in &decl.initializers {
+            match init {
+                ast::Initializer::Field { name, value, .. } => {
+                    let v = self.eval(value, &ctx, &env, d + 1)?;
+                    fields.push((self.field_named(class, name.name)?, v));
+                }
+                ast::Initializer::Super { name, args, .. } => {
+                    super_done = true;
+                    for a in &args.args {
+                        let v = self.eval(&a.value, &ctx, &env, d + 1)?;
+                        match a.name {
+                            Some(n) => super_named.push((n.name, v)),
+                            None => super_pos.push(v),
+                        }
+                    }
+                    fields.extend(self.eval_super(class, *name, &super_pos, &super_named, d)?);
+                }
+                ast::Initializer::Redirect { name, args, .. } => {
+                    let key = name.map(|n| n.name).unwrap_or_else(|| Symbol::intern(""));
+                    let target = self.classes[class.index()].ctors.get(&key).copied()?;
+                    let mut rp = Vec::new();
+                    let mut rn = Vec::new();
+                    for a in &args.args {
+                        let v = self.eval(&a.value, &ctx, &env, d + 1)?;
+                        match a.name {
+                            Some(n) => rn.push((n.name, v)),
+                            None => rp.push(v),
+                        }
+                    }
+                    return self.eval_ctor(class, target, &rp, &rn, d + 1);
+                }
+                ast::Initializer::Assert { .. } => {}
+            }
+        }
+        if !super_done {
+            fields.extend(self.eval_super(class, None, &super_pos, &super_named, d)?);
+        }
+        Some(fields)
+    }
+
+    fn eval_implicit_ctor(&mut self, class: ClassId, d: u32) -> Option<Vec<(FieldId, ConstId)>> {
+        let mut fields = self.eval_field_initializers(class, d)?;
+        fields.extend(self.eval_super(class, None, &[], &[], d)?);
+        Some(fields)
+    }
+
+    /// The super constructor's fields (nothing for `Object`; enums set `Enum`'s fields
+    /// themselves).
+    fn eval_super(
+        &mut self,
+        class: ClassId,
+        name: Option<ast::Ident>,
+        pos: &[ConstId],
+        named: &[(Symbol, ConstId)],
+        d: u32,
+    ) -> Option<Vec<(FieldId, ConstId)>> {
+        let Some(sup) = self.program.classes[class.index()].superclass else {
+            return Some(Vec::new());
+        };
+        if Some(sup) == self.program.core.object
+            || Some(sup) == self.core_class("Enum") && self.program.classes[class.index()].is_enum
+        {
+            return Some(Vec::new());
+        }
+        let key = name.map(|n| n.name).unwrap_or_else(|| Symbol::intern(""));
+        let ctor = self.classes[sup.index()].ctors.get(&key).copied()?;
+        self.eval_ctor(sup, ctor, pos, named, d + 1)
+    }
+
+    /// Values of the class's own fields that have initialiser expressions.
+    fn eval_field_initializers(
+        &mut self,
+        class: ClassId,
+        d: u32,
+    ) -> Option<Vec<(FieldId, ConstId)>> {
+        let mut fields = Vec::new();
+        for f in self.program.classes[class.index()].instance_fields.clone() {
+            let Some(&(_, var, fctx)) = self.instance_field_decls.get(&f) else {
+                continue;
+            };
+            match &var.init {
+                Some(init) => {
+                    fields.push((f, self.eval(init, &fctx, &ConstEnv::default(), d + 1)?))
+                }
+                None => {}
+            }
+        }
+        Some(fields)
+    }
+
+    fn bind_params(
+        &mut self,
+        decl: &ast::ConstructorDecl,
+        pos: &[ConstId],
+        named: &[(Symbol, ConstId)],
+        ctx: &MemberContext,
+        d: u32,
+    ) -> Option<ConstEnv> {
+        let mut env = ConstEnv::default();
+        let mut i = 0;
+        for p in &decl.params.params {
+            let given = match p.kind {
+                ast::ParameterKind::Named { .. } => named
+                    .iter()
+                    .find(|(n, _)| *n == p.name.name)
+                    .map(|(_, v)| *v),
+                _ => {
+                    i += 1;
+                    pos.get(i - 1).copied()
+                }
+            };
+            let value = match (given, &p.default_value) {
+                (Some(v), _) => v,
+                (None, Some(default)) => self.eval(default, ctx, &ConstEnv::default(), d + 1)?,
+                (None, None) => self.intern_const(Constant::Null),
+            };
+            env.params.insert(p.name.name, value);
+        }
+        Some(env)
+    }
+
+    fn field_named(&self, class: ClassId, name: Symbol) -> Option<FieldId> {
+        match self.classes[class.index()].instance.get(&name) {
+            Some(Member::Field(f)) => Some(*f),
+            _ => None,
+        }
+    }
+
+    fn eval_enum_value(&mut self, class: ClassId, index: usize, span: Span) -> Option<ConstId> {
+        let super::ClassSource::Enum(e) = self.classes[class.index()].source else {
+            return None;
+        };
+        let value = e.values.get(index)?;
+        let enum_class = self.core_class("Enum")?;
+        let index_field = self.field_named(enum_class, Symbol::intern("index"))?;
+        let name_field = self.field_named(enum_class, Symbol::intern("_name"))?;
+        let i = self.intern_const(Constant::Int(index as i64));
+        let n = self.intern_const(Constant::String(value.name.name.to_string()));
+        let mut fields = vec![(index_field, i), (name_field, n)];
+        let has_ctors = !self.classes[class.index()].ctors.is_empty();
+        if has_ctors {
+            let key = value
+                .constructor
+                .map(|n| n.name)
+                .unwrap_or_else(|| Symbol::intern(""));
+            let ctor = self.classes[class.index()].ctors.get(&key).copied()?;
+            let ctx = MemberContext {
+                lib: self.classes[class.index()].lib,
+                lexical_class: Some(class),
+                this_class: Some(class),
+                mixin_index: None,
+                is_static: true,
+            };
+            let mut pos = Vec::new();
+            let mut named = Vec::new();
+            if let Some(args) = &value.args {
+                for a in &args.args {
+                    let v = self.eval(&a.value, &ctx, &ConstEnv::default(), 1)?;
+                    match a.name {
+                        Some(n) => named.push((n.name, v)),
+                        None => pos.push(v),
+                    }
+                }
+            }
+            fields.extend(self.eval_ctor(class, ctor, &pos, &named, 1)?);
+        } else {
+            fields.extend(self.eval_field_initializers(class, 1)?);
+        }
+        let _ = span;
+        Some(self.instance_constant(class, fields))
+    }
+
+    fn eval_enum_list(&mut self, class: ClassId, span: Span) -> Option<ConstId> {
+        let mut fields: Vec<(FieldId, usize)> = self
+            .enum_values
+            .iter()
+            .filter(|(_, (c, _))| *c == class)
+            .map(|(f, (_, i))| (*f, *i))
+            .collect();
+        fields.sort_by_key(|(_, i)| *i);
+        let mut elements = Vec::new();
+        for (f, _) in fields {
+            elements.push(self.eval_const_field(f, span)?);
+        }
+        let element_type = self.this_type(class);
+        Some(self.intern_const(Constant::List {
+            element_type,
+            elements,
+        }))
+    }
+
+    fn eval_binary(
+        &mut self,
+        op: BinaryOp,
+        left: &ast::Expr,
+        right: &ast::Expr,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        let l = self.eval(left, ctx, env, d)?;
+        match (op, &self.program.constants[l.index()]) {
+            (BinaryOp::And, Constant::Bool(false)) => return Some(l),
+            (BinaryOp::Or, Constant::Bool(true)) => return Some(l),
+            (BinaryOp::IfNull, Constant::Null) => return self.eval(right, ctx, env, d),
+            (BinaryOp::IfNull, _) => return Some(l),
+            _ => {}
+        }
+        let r = self.eval(right, ctx, env, d)?;
+        let lc = self.program.constants[l.index()].clone();
+        let rc = self.program.constants[r.index()].clone();
+        let v = match op {
+            BinaryOp::Eq => Constant::Bool(l == r || const_eq(&lc, &rc)),
+            BinaryOp::NotEq => Constant::Bool(!(l == r || const_eq(&lc, &rc))),
+            _ => eval_binary_values(op, &lc, &rc)?,
+        };
+        Some(self.intern_const(v))
+    }
+}
+
+fn const_eq(a: &Constant, b: &Constant) -> bool {
+    match (a, b) {
+        (Constant::Int(x), Constant::Double(y)) | (Constant::Double(y), Constant::Int(x)) => {
+            (*x as f64) == *y
+        }
+        (Constant::Double(x), Constant::Double(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Parses an integer literal (decimal or `0x` hex); hex literals may use all 64 bits.
+pub(super) fn parse_int(text: &str) -> Option<i64> {
+    if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        return u64::from_str_radix(hex, 16).ok().map(|v| v as i64);
+    }
+    text.parse::<i64>().ok()
+}
+
+fn eval_unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
+    Some(match (op, v) {
+        (UnaryOp::Neg, Constant::Int(i)) => Constant::Int(i.wrapping_neg()),
+        (UnaryOp::Neg, Constant::Double(x)) => Constant::Double(-x),
+        (UnaryOp::Not, Constant::Bool(b)) => Constant::Bool(!b),
+        (UnaryOp::BitNot, Constant::Int(i)) => Constant::Int(!i),
+        _ => return None,
+    })
+}
+
+fn num(c: &Constant) -> Option<f64> {
+    match c {
+        Constant::Int(i) => Some(*i as f64),
+        Constant::Double(d) => Some(*d),
+        _ => None,
+    }
+}
+
+fn eval_binary_values(op: BinaryOp, l: &Constant, r: &Constant) -> Option<Constant> {
+    use BinaryOp::*;
+    if let (Constant::Int(a), Constant::Int(b)) = (l, r) {
+        let (a, b) = (*a, *b);
+        return Some(match op {
+            Add => Constant::Int(a.wrapping_add(b)),
+            Sub => Constant::Int(a.wrapping_sub(b)),
+            Mul => Constant::Int(a.wrapping_mul(b)),
+            Div => Constant::Double(a as f64 / b as f64),
+            IntDiv if b != 0 => Constant::Int(a.wrapping_div(b)),
+            Mod if b != 0 => Constant::Int(a.rem_euclid(b)),
+            BitAnd => Constant::Int(a & b),
+            BitOr => Constant::Int(a | b),
+            BitXor => Constant::Int(a ^ b),
+            Shl if (0..64).contains(&b) => Constant::Int(a.wrapping_shl(b as u32)),
+            Shr if b >= 0 => Constant::Int(a >> b.min(63)),
+            UShr if b >= 0 => Constant::Int(if b >= 64 { 0 } else { ((a as u64) >> b) as i64 }),
+            Lt => Constant::Bool(a < b),
+            Gt => Constant::Bool(a > b),
+            LtEq => Constant::Bool(a <= b),
+            GtEq => Constant::Bool(a >= b),
+            _ => return None,
+        });
+    }
+    if let (Some(a), Some(b)) = (num(l), num(r)) {
+        return Some(match op {
+            Add => Constant::Double(a + b),
+            Sub => Constant::Double(a - b),
+            Mul => Constant::Double(a * b),
+            Div => Constant::Double(a / b),
+            Mod => Constant::Double(a.rem_euclid(b)),
+            Lt => Constant::Bool(a < b),
+            Gt => Constant::Bool(a > b),
+            LtEq => Constant::Bool(a <= b),
+            GtEq => Constant::Bool(a >= b),
+            _ => return None,
+        });
+    }
+    match (op, l, r) {
+        (Add, Constant::String(a), Constant::String(b)) => {
+            Some(Constant::String(format!("{a}{b}")))
+        }
+        (And, Constant::Bool(a), Constant::Bool(b)) => Some(Constant::Bool(*a && *b)),
+        (Or, Constant::Bool(a), Constant::Bool(b)) => Some(Constant::Bool(*a || *b)),
+        _ => None,
+    }
+}
+
+/// `toString()` of a primitive constant, as Dart prints it.
+pub(super) fn primitive_to_string(c: &Constant) -> Option<String> {
+    Some(match c {
+        Constant::Null => "null".to_string(),
+        Constant::Bool(b) => b.to_string(),
+        Constant::Int(i) => i.to_string(),
+        Constant::Double(d) => dart_double_to_string(*d),
+        Constant::String(s) => s.clone(),
+        _ => return None,
+    })
+}
+
+/// Dart's `double.toString()`: shortest round-trip digits, `.0` for integral values,
+/// exponent form outside `[1e-6, 1e21)`.
+pub(crate) fn dart_double_to_string(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    let a = v.abs();
+    if !(1e-6..1e21).contains(&a) {
+        let s = format!("{v:e}");
+        return match s.split_once('e') {
+            Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
+            _ => s,
+        };
+    }
+    let s = format!("{v}");
+    if s.contains('.') {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_print_like_dart() {
+        assert_eq!(dart_double_to_string(1.0), "1.0");
+        assert_eq!(dart_double_to_string(0.1), "0.1");
+        assert_eq!(dart_double_to_string(1e21), "1e+21");
+        assert_eq!(dart_double_to_string(1.5e-7), "1.5e-7");
+        assert_eq!(dart_double_to_string(-0.0), "-0.0");
+        assert_eq!(dart_double_to_string(123456.789), "123456.789");
+    }
+
+    #[test]
+    fn int_literals_parse() {
+        assert_eq!(parse_int("42"), Some(42));
+        assert_eq!(parse_int("0xFFFFFFFFFFFFFFFF"), Some(-1));
+        assert_eq!(parse_int("9223372036854775808"), None);
+    }
+}

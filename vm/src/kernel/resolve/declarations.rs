@@ -1,0 +1,424 @@
+//! Declaring the program's entities: one `ClassId`, `FunctionId` or `FieldId` per
+//! top-level declaration (phase 1, before any name is resolved, so declarations can refer
+//! to each other in any order), and later their signatures (parameter and return types,
+//! default values), which need the namespaces.
+
+use super::scope::Decl;
+use super::{
+    function_shell, messages, BodySource, ClassInfo, ClassSource, MemberContext, Resolver,
+    Signature, TypedefInfo,
+};
+use crate::front::ast::{self, Declaration, FunctionKind as AstFnKind, ParameterKind};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, ClassId, DartType, FieldId, FunctionId, LibraryId};
+use std::collections::HashMap;
+
+/// Which parameters a signature is built for, and where they come from.
+pub(super) struct ParamSource<'p> {
+    pub params: Option<&'p ast::FormalParameterList>,
+    pub return_type: Option<&'p ast::TypeAnnotation>,
+    pub type_params: &'p [ast::TypeParameter],
+    pub kind: AstFnKind,
+}
+
+impl<'a> Resolver<'a> {
+    /// Phase 1: gives every top-level declaration of every library an id.
+    pub(super) fn declare_all(&mut self) {
+        let libs = self.libs;
+        for (i, lib) in libs.iter().enumerate() {
+            self.program.libraries.push(ir::Library {
+                uri: lib.uri.clone(),
+                file: lib.file,
+                parts: lib.parts.iter().map(|p| p.file).collect(),
+                classes: Vec::new(),
+                functions: Vec::new(),
+                fields: Vec::new(),
+            });
+            self.scopes.push(Default::default());
+            let lib_id = LibraryId(i as u32);
+            for unit in lib.units() {
+                for decl in &unit.declarations {
+                    self.declare(lib_id, decl);
+                }
+            }
+        }
+    }
+
+    fn declare(&mut self, lib: LibraryId, decl: &'a Declaration) {
+        match decl {
+            Declaration::Class(c) => {
+                self.declare_class(lib, c.name, ClassSource::Class(c), c.modifiers.is_abstract)
+            }
+            Declaration::Mixin(m) => self.declare_class(lib, m.name, ClassSource::Mixin(m), true),
+            Declaration::Enum(e) => self.declare_class(lib, e.name, ClassSource::Enum(e), false),
+            Declaration::Typedef(t) => {
+                let index = self.typedefs.len();
+                self.typedefs.push(TypedefInfo { lib, decl: t });
+                self.register(lib, t.name.name, t.name.span, Decl::Typedef(index));
+            }
+            Declaration::Function(f) => self.declare_top_level_function(lib, f),
+            Declaration::Variables(v) => {
+                for var in &v.vars {
+                    self.declare_top_level_field(lib, v, var);
+                }
+            }
+            Declaration::Extension(e) => self.unsupported(e.span, "extensions"),
+            Declaration::ExtensionType(e) => self.unsupported(e.span, "extension types"),
+        }
+    }
+
+    fn declare_class(
+        &mut self,
+        lib: LibraryId,
+        name: ast::Ident,
+        source: ClassSource<'a>,
+        is_abstract: bool,
+    ) {
+        let id = ClassId(self.program.classes.len() as u32);
+        let span = match source {
+            ClassSource::Class(c) => c.span,
+            ClassSource::Mixin(m) => m.span,
+            ClassSource::Enum(e) => e.span,
+        };
+        self.program.classes.push(ir::Class {
+            name: name.name,
+            library: lib,
+            span,
+            is_abstract,
+            is_enum: matches!(source, ClassSource::Enum(_)),
+            superclass: None,
+            mixins: Vec::new(),
+            interfaces: Vec::new(),
+            instance_fields: Vec::new(),
+            static_fields: Vec::new(),
+            methods: Vec::new(),
+            constructors: Vec::new(),
+            static_methods: Vec::new(),
+            native_kind: None,
+        });
+        self.classes.push(ClassInfo {
+            lib,
+            source,
+            type_params: source.type_params().iter().map(|t| t.name.name).collect(),
+            supertype: None,
+            mixin_types: Vec::new(),
+            interfaces: Vec::new(),
+            instance: HashMap::new(),
+            statics: HashMap::new(),
+            ctors: HashMap::new(),
+            slot_count: None,
+            is_mixin: matches!(source, ClassSource::Mixin(_)),
+            members_declared: false,
+        });
+        self.program.libraries[lib.index()].classes.push(id);
+        self.register(lib, name.name, name.span, Decl::Class(id));
+    }
+
+    fn top_level_ctx(lib: LibraryId) -> MemberContext {
+        MemberContext {
+            lib,
+            lexical_class: None,
+            this_class: None,
+            mixin_index: None,
+            is_static: true,
+        }
+    }
+
+    fn declare_top_level_function(&mut self, lib: LibraryId, f: &'a ast::FunctionDecl) {
+        let kind = match f.kind {
+            AstFnKind::Getter => ir::FunctionKind::Getter,
+            AstFnKind::Setter => ir::FunctionKind::Setter,
+            _ => ir::FunctionKind::Static,
+        };
+        let name = f.name.name;
+        let id = self.new_function(function_shell(
+            name,
+            name.to_string(),
+            kind,
+            lib,
+            None,
+            f.span,
+        ));
+        self.program.libraries[lib.index()].functions.push(id);
+        self.jobs.push((
+            id,
+            BodySource::Function {
+                decl: f,
+                ctx: Self::top_level_ctx(lib),
+            },
+        ));
+        let decl = match f.kind {
+            AstFnKind::Getter => Decl::Accessors {
+                getter: Some(id),
+                setter: None,
+            },
+            AstFnKind::Setter => Decl::Accessors {
+                getter: None,
+                setter: Some(id),
+            },
+            _ => Decl::Function(id),
+        };
+        self.register(lib, name, f.name.span, decl);
+    }
+
+    fn declare_top_level_field(
+        &mut self,
+        lib: LibraryId,
+        v: &'a ast::VariableDecl,
+        var: &'a ast::VariableDeclarator,
+    ) {
+        let id = self.new_static_field(
+            ir::FieldOwner::Library(lib),
+            v,
+            var,
+            Self::top_level_ctx(lib),
+        );
+        self.program.libraries[lib.index()].fields.push(id);
+        self.register(lib, var.name.name, var.name.span, Decl::Field(id));
+    }
+
+    /// A top-level or class-static field with its lazy initialiser function.
+    pub(super) fn new_static_field(
+        &mut self,
+        owner: ir::FieldOwner,
+        v: &'a ast::VariableDecl,
+        var: &'a ast::VariableDeclarator,
+        ctx: MemberContext,
+    ) -> FieldId {
+        let name = var.name.name;
+        let id = self.new_field(ir::Field {
+            name,
+            owner,
+            span: var.span,
+            is_static: true,
+            is_final: v.is_final || v.is_const,
+            is_const: v.is_const,
+            is_late: v.is_late,
+            initializer: None,
+            slot: 0,
+            ty: DartType::Dynamic,
+        });
+        self.field_decls.insert(id, (v, var, ctx));
+        if let Some(init) = &var.init {
+            let qualified = match owner {
+                ir::FieldOwner::Class(c) => format!("{}.{}", self.class_name(c), name),
+                ir::FieldOwner::Library(_) => name.to_string(),
+            };
+            let class = match owner {
+                ir::FieldOwner::Class(c) => Some(c),
+                ir::FieldOwner::Library(_) => None,
+            };
+            let f = self.new_function(function_shell(
+                name,
+                qualified,
+                ir::FunctionKind::FieldInitializer,
+                ctx.lib,
+                class,
+                var.span,
+            ));
+            self.program.fields[id.index()].initializer = Some(f);
+            self.jobs.push((
+                f,
+                BodySource::FieldInit {
+                    expr: init,
+                    field: id,
+                    ctx,
+                },
+            ));
+        }
+        id
+    }
+
+    /// Adds `name` to library `lib`'s declarations, merging a getter with its setter and
+    /// reporting duplicates.
+    fn register(&mut self, lib: LibraryId, name: Symbol, span: Span, decl: Decl) {
+        let scope = &mut self.scopes[lib.index()];
+        let merged = match (scope.declared.get(&name), decl) {
+            (None, d) => Some(d),
+            (
+                Some(Decl::Accessors {
+                    getter: Some(g),
+                    setter: None,
+                }),
+                Decl::Accessors {
+                    getter: None,
+                    setter: s,
+                },
+            ) => Some(Decl::Accessors {
+                getter: Some(*g),
+                setter: s,
+            }),
+            (
+                Some(Decl::Accessors {
+                    getter: None,
+                    setter: Some(s),
+                }),
+                Decl::Accessors {
+                    getter: g,
+                    setter: None,
+                },
+            ) => Some(Decl::Accessors {
+                getter: g,
+                setter: Some(*s),
+            }),
+            _ => None,
+        };
+        match merged {
+            Some(d) => {
+                scope.declared.insert(name, d);
+                self.decl_spans.entry((lib, name)).or_insert(span);
+            }
+            None => self.report_duplicate(name, span, self.decl_spans.get(&(lib, name)).copied()),
+        }
+    }
+
+    pub(super) fn report_duplicate(&mut self, name: Symbol, span: Span, previous: Option<Span>) {
+        let mut d = crate::front::diagnostics::Diagnostic::error(span, messages::duplicate(name));
+        if let Some(prev) = previous {
+            d = d.with_context(prev, messages::previous_declaration(name));
+        }
+        self.diags.push(d);
+    }
+
+    /// Phase 5: signatures of top-level functions and types of top-level fields.
+    pub(super) fn declare_top_level_signatures(&mut self) {
+        let jobs = self.jobs.clone();
+        for (fid, job) in jobs {
+            if let BodySource::Function { decl, ctx } = job {
+                if ctx.this_class.is_none() && ctx.lexical_class.is_none() {
+                    let src = ParamSource {
+                        params: decl.params.as_ref(),
+                        return_type: decl.return_type.as_ref(),
+                        type_params: &decl.type_params,
+                        kind: decl.kind,
+                    };
+                    self.declare_signature(fid, &src, &ctx, 0);
+                }
+            }
+        }
+        let fields: Vec<FieldId> = self.field_decls.keys().copied().collect();
+        for f in fields {
+            self.declare_static_field_type(f);
+        }
+    }
+
+    /// The declared type of a static field; `var`/`final` fields get their initialiser's
+    /// type when it is obvious (a literal or a constructor call).
+    pub(super) fn declare_static_field_type(&mut self, f: FieldId) {
+        let Some(&(v, var, ctx)) = self.field_decls.get(&f) else {
+            return;
+        };
+        let tctx = self.type_context(&ctx, &[]);
+        let ty = match &v.ty {
+            Some(t) => self.resolve_type(t, &tctx),
+            None => match &var.init {
+                Some(init) => self.obvious_type(init, &tctx),
+                None => DartType::Dynamic,
+            },
+        };
+        self.program.fields[f.index()].ty = ty;
+    }
+
+    /// Fills in `sigs[fid]` and the function's `ir::Parameters` (with `receiver_slots`).
+    pub(super) fn declare_signature(
+        &mut self,
+        fid: FunctionId,
+        src: &ParamSource<'_>,
+        ctx: &MemberContext,
+        receiver_slots: u32,
+    ) {
+        let fn_tparams: Vec<Symbol> = src.type_params.iter().map(|t| t.name.name).collect();
+        let tctx = self.type_context(ctx, &fn_tparams);
+        self.declare_signature_in(fid, src, &tctx, ctx, receiver_slots);
+    }
+
+    /// Like `declare_signature`, with the type context given (closures see the type
+    /// parameters of the functions around them).
+    pub(super) fn declare_signature_in(
+        &mut self,
+        fid: FunctionId,
+        src: &ParamSource<'_>,
+        tctx: &super::types::TypeContext,
+        ctx: &MemberContext,
+        receiver_slots: u32,
+    ) {
+        let tctx = tctx.clone();
+        let mut sig = Signature {
+            type_params: src.type_params.iter().map(|t| t.name.name).collect(),
+            ..Signature::default()
+        };
+        let mut params = ir::Parameters {
+            receiver_slots,
+            ..Default::default()
+        };
+        if let Some(list) = src.params {
+            for p in &list.params {
+                let ty = self.param_type(p, &tctx, ctx);
+                match p.kind {
+                    ParameterKind::RequiredPositional => {
+                        sig.positional.push((p.name.name, ty));
+                        sig.required_positional += 1;
+                        params.required_positional += 1;
+                    }
+                    ParameterKind::OptionalPositional => {
+                        let default = self.param_default(p, &ty, ctx);
+                        sig.positional.push((p.name.name, ty));
+                        params.optional_positional += 1;
+                        params.positional_defaults.push(default);
+                    }
+                    ParameterKind::Named { required } => {
+                        let default = self.param_default(p, &ty, ctx);
+                        sig.named.push((p.name.name, ty, required));
+                        params.named.push(ir::NamedParam {
+                            name: p.name.name,
+                            required,
+                            default,
+                        });
+                    }
+                }
+            }
+        }
+        sig.return_type = match (src.kind, src.return_type) {
+            (AstFnKind::Setter, _) => DartType::Void,
+            (_, Some(t)) => self.resolve_type(t, &tctx),
+            (_, None) => DartType::Dynamic,
+        };
+        self.sigs[fid.index()] = sig;
+        self.program.functions[fid.index()].params = params;
+    }
+
+    /// A parameter's type: declared, or for `this.x`/`super.x` the field's/super
+    /// parameter's type when not written.
+    fn param_type(
+        &mut self,
+        p: &ast::FormalParameter,
+        tctx: &super::types::TypeContext,
+        ctx: &MemberContext,
+    ) -> DartType {
+        if let Some(t) = &p.ty {
+            return self.resolve_type(t, tctx);
+        }
+        if p.form == ast::ParameterForm::This {
+            if let Some(class) = ctx.this_class {
+                if let Some(super::Member::Field(f)) =
+                    self.classes[class.index()].instance.get(&p.name.name)
+                {
+                    return self.program.fields[f.index()].ty.clone();
+                }
+            }
+        }
+        DartType::Dynamic
+    }
+
+    fn param_default(
+        &mut self,
+        p: &ast::FormalParameter,
+        ty: &DartType,
+        ctx: &MemberContext,
+    ) -> Option<ir::ConstId> {
+        let e = p.default_value.as_ref()?;
+        let c = self.eval_const_in(e, ctx);
+        Some(self.coerce_const(c?, ty))
+    }
+}

@@ -1,0 +1,680 @@
+//! Lowering of whole members: functions and methods (with parameters and natives),
+//! generative constructors (field initialisers, initializing formals, initializer lists,
+//! implicit and explicit super calls, redirection), factories (including redirecting
+//! ones), static field initialisers, and the members the resolver synthesises (enum
+//! `toString`, enum values).
+
+use super::body::{Frame, Lower};
+use super::types::TypeContext;
+use super::{messages, Member, Resolver};
+use crate::front::ast::{self, AsyncKind, FunctionBody, ParameterForm};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FieldId, FunctionId, StmtKind};
+
+impl<'a> Resolver<'a> {
+    pub(super) fn lower_enum_to_string(&mut self, fid: FunctionId, class: ClassId) {
+        let span = self.program.classes[class.index()].span;
+        let this_ty = self.this_type(class);
+        let string = self.core_type("String");
+        let prefix = format!("{}.", self.class_name(class));
+        let prefix = self.const_of(ir::Constant::String(prefix), span, string.clone());
+        let name_field = self.core_class("Enum").and_then(|e| {
+            match self.classes[e.index()]
+                .instance
+                .get(&Symbol::intern("_name"))
+            {
+                Some(Member::Field(f)) => Some(*f),
+                _ => None,
+            }
+        });
+        let Some(name_field) = name_field else {
+            return;
+        };
+        let this = ir::Expr {
+            kind: ExprKind::This,
+            span,
+            ty: this_ty.clone(),
+        };
+        let name = ir::Expr {
+            kind: ExprKind::FieldGet {
+                receiver: Box::new(this),
+                field: name_field,
+            },
+            span,
+            ty: string.clone(),
+        };
+        let value = ir::Expr {
+            kind: ExprKind::StringConcat(vec![prefix, name]),
+            span,
+            ty: string,
+        };
+        let f = &mut self.program.functions[fid.index()];
+        f.locals = vec![receiver_local(span, this_ty)];
+        f.body = Some(ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        });
+    }
+
+    pub(super) fn lower_const_field(&mut self, fid: FunctionId, field: FieldId) {
+        let span = self.program.fields[field.index()].span;
+        let ty = self.program.fields[field.index()].ty.clone();
+        let value = match self.eval_const_field(field, span) {
+            Some(c) => ir::Expr {
+                kind: ExprKind::Const(c),
+                span,
+                ty,
+            },
+            None => self.const_of(ir::Constant::Null, span, DartType::Null),
+        };
+        self.program.functions[fid.index()].body = Some(ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        });
+    }
+
+    pub(super) fn const_of(&mut self, c: ir::Constant, span: Span, ty: DartType) -> ir::Expr {
+        let id = self.intern_const(c);
+        ir::Expr {
+            kind: ExprKind::Const(id),
+            span,
+            ty,
+        }
+    }
+
+    /// The native name in `@pragma('vm:external-name', 'Name')`, if any.
+    pub(super) fn native_name(metadata: &ast::Metadata) -> Option<Symbol> {
+        metadata.iter().find_map(|a| {
+            let [name] = a.name.parts.as_slice() else {
+                return None;
+            };
+            if name.name.as_str() != "pragma" {
+                return None;
+            }
+            let args = a.args.as_ref()?;
+            let key = string_literal(&args.args.first()?.value)?;
+            if key != "vm:external-name" {
+                return None;
+            }
+            Some(Symbol::intern(&string_literal(&args.args.get(1)?.value)?))
+        })
+    }
+}
+
+fn string_literal(e: &ast::Expr) -> Option<String> {
+    match &e.kind {
+        ast::ExprKind::String(parts) => {
+            let mut s = String::new();
+            for p in parts {
+                match p {
+                    ast::StringPart::Text(t) => s.push_str(t),
+                    ast::StringPart::Interpolation(_) => return None,
+                }
+            }
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+fn receiver_local(span: Span, ty: DartType) -> ir::Local {
+    ir::Local {
+        name: Symbol::intern("this"),
+        span,
+        is_final: true,
+        is_late: false,
+        captured: false,
+        ty,
+    }
+}
+
+fn async_marker(kind: AsyncKind) -> ir::AsyncMarker {
+    match kind {
+        AsyncKind::Sync => ir::AsyncMarker::Sync,
+        AsyncKind::SyncStar => ir::AsyncMarker::SyncStar,
+        AsyncKind::Async => ir::AsyncMarker::Async,
+        AsyncKind::AsyncStar => ir::AsyncMarker::AsyncStar,
+    }
+}
+
+pub(super) fn body_async_kind(body: &FunctionBody) -> AsyncKind {
+    match body {
+        FunctionBody::Block(_, k) | FunctionBody::Expr(_, k) => *k,
+        FunctionBody::Empty => AsyncKind::Sync,
+    }
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    /// The type context of the current position: library, class and function type
+    /// parameters of every enclosing frame.
+    pub fn tctx(&self) -> TypeContext {
+        let mut t = self.r.type_context(&self.ctx, &[]);
+        for f in &self.frames {
+            t.type_params.extend(f.type_params.iter().copied());
+        }
+        t
+    }
+
+    pub fn resolve_type(&mut self, ann: &ast::TypeAnnotation) -> DartType {
+        let t = self.tctx();
+        self.r.resolve_type(ann, &t)
+    }
+
+    /// Starts the member's frame, with the receiver local when it has one.
+    fn begin_member(
+        &mut self,
+        fid: FunctionId,
+        async_kind: AsyncKind,
+        type_params: &[ast::TypeParameter],
+    ) {
+        let ret = self.r.sigs[fid.index()].return_type.clone();
+        let mut frame = Frame::new(fid, async_kind, ret);
+        frame.type_params = type_params.iter().map(|t| t.name.name).collect();
+        self.frames.push(frame);
+        if self.r.program.functions[fid.index()].params.receiver_slots > 0 {
+            let ty = self.this_type_or_dynamic();
+            let span = self.r.program.functions[fid.index()].span;
+            self.frame().locals.push(receiver_local(span, ty));
+        }
+    }
+
+    fn this_type_or_dynamic(&self) -> DartType {
+        match self.ctx.this_class {
+            Some(c) => self.r.this_type(c),
+            None => DartType::Dynamic,
+        }
+    }
+
+    /// Declares the parameters (types from the signature) in the current scope.
+    pub fn declare_params(&mut self, fid: FunctionId, params: Option<&ast::FormalParameterList>) {
+        let Some(list) = params else {
+            return;
+        };
+        let sig = self.r.sigs[fid.index()].clone();
+        let mut positional = sig.positional.iter();
+        let mut named = sig.named.iter();
+        for p in &list.params {
+            let ty = match p.kind {
+                ast::ParameterKind::Named { .. } => named.next().map(|n| n.1.clone()),
+                _ => positional.next().map(|n| n.1.clone()),
+            }
+            .unwrap_or(DartType::Dynamic);
+            let is_final = p.is_final || p.form != ParameterForm::Normal;
+            self.declare_local(p.name, ty, is_final);
+        }
+    }
+
+    /// Moves the frame's results into the function.
+    pub fn finish(&mut self, body: Option<ir::Stmt>, async_kind: AsyncKind) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let f = &mut self.r.program.functions[frame.fid.index()];
+        f.locals = frame.locals;
+        f.captures = frame.captures;
+        f.body = body;
+        f.async_marker = async_marker(async_kind);
+    }
+
+    pub fn lower_member_function(&mut self, fid: FunctionId, decl: &'a ast::FunctionDecl) {
+        let async_kind = body_async_kind(&decl.body);
+        self.begin_member(fid, async_kind, &decl.type_params);
+        self.declare_params(fid, decl.params.as_ref());
+        if decl.is_external {
+            self.lower_external(fid, &decl.metadata, decl.name);
+            return;
+        }
+        let body = self.lower_function_body(&decl.body, decl.name.span);
+        self.finish(body, async_kind);
+    }
+
+    fn lower_external(&mut self, fid: FunctionId, metadata: &ast::Metadata, name: ast::Ident) {
+        match Resolver::native_name(metadata) {
+            Some(n) => self.r.program.functions[fid.index()].native = Some(n),
+            None => {
+                let q = self.r.program.functions[fid.index()].qualified_name.clone();
+                self.r
+                    .error(name.span, messages::external_without_native(&q));
+            }
+        }
+        self.finish(None, AsyncKind::Sync);
+    }
+
+    /// Lowers a function body; `None` for abstract bodies and unsupported async ones.
+    pub fn lower_function_body(
+        &mut self,
+        body: &'a FunctionBody,
+        name_span: Span,
+    ) -> Option<ir::Stmt> {
+        match body_async_kind(body) {
+            AsyncKind::Sync => {}
+            AsyncKind::Async => {
+                self.r.unsupported(name_span, "async functions");
+                return None;
+            }
+            AsyncKind::SyncStar | AsyncKind::AsyncStar => {
+                self.r.unsupported(name_span, "generator functions");
+                return None;
+            }
+        }
+        match body {
+            FunctionBody::Block(b, _) => Some(self.lower_block(b)),
+            FunctionBody::Expr(e, _) => {
+                let value = self.lower_expr(e);
+                let ret = self.frame_ref().return_type.clone();
+                let value = self.coerce_return(value, &ret);
+                Some(ir::Stmt {
+                    kind: StmtKind::Return(Some(value)),
+                    span: e.span,
+                })
+            }
+            FunctionBody::Empty => None,
+        }
+    }
+
+    /// Return values are checked against the declared return type (`void` and
+    /// `dynamic` accept anything).
+    pub fn coerce_return(&mut self, value: ir::Expr, ret: &DartType) -> ir::Expr {
+        match ret {
+            DartType::Void | DartType::Dynamic => value,
+            t => self.coerce(value, t),
+        }
+    }
+
+    pub fn lower_field_initializer(
+        &mut self,
+        fid: FunctionId,
+        expr: &'a ast::Expr,
+        field: FieldId,
+    ) {
+        let ty = self.r.program.fields[field.index()].ty.clone();
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = expr.span;
+        let value = if self.r.program.fields[field.index()].is_const {
+            match self.r.eval_const_field(field, span) {
+                Some(c) => self.const_expr(c, span),
+                None => self.lower_expr(expr),
+            }
+        } else {
+            self.lower_expr(expr)
+        };
+        let value = self.coerce(value, &ty);
+        let body = ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        };
+        self.finish(Some(body), AsyncKind::Sync);
+    }
+
+    pub fn lower_default_constructor(&mut self, fid: FunctionId) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = self.r.program.functions[fid.index()].span;
+        let mut stmts = self.field_initializers(&[]);
+        if let Some(call) = self.implicit_super_call(span, Vec::new(), Vec::new()) {
+            stmts.push(call);
+        }
+        self.finish(Some(block(stmts, span)), AsyncKind::Sync);
+    }
+
+    pub fn lower_constructor(&mut self, fid: FunctionId, decl: &'a ast::ConstructorDecl) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        self.declare_params(fid, Some(&decl.params));
+        if decl.is_external {
+            self.lower_external(fid, &decl.metadata, decl.name.unwrap_or(decl.class_name));
+            return;
+        }
+        if let Some(target) = &decl.redirect {
+            let body = self.redirecting_factory_body(fid, decl, target);
+            self.finish(Some(body), AsyncKind::Sync);
+            return;
+        }
+        if decl.is_factory {
+            let body = self.lower_function_body(&decl.body, decl.span);
+            self.finish(body, AsyncKind::Sync);
+            return;
+        }
+        let mut stmts = self.constructor_prologue(decl);
+        // Initializing formals and super parameters are not in scope in the body.
+        for p in &decl.params.params {
+            if p.form != ParameterForm::Normal {
+                if let Some(scope) = self.frame().scopes.first_mut() {
+                    scope.names.remove(&p.name.name);
+                }
+            }
+        }
+        if let Some(body) = self.lower_function_body(&decl.body, decl.span) {
+            stmts.push(body);
+        }
+        self.finish(Some(block(stmts, decl.span)), AsyncKind::Sync);
+    }
+
+    /// Field initialisers, initializing formals, the initializer list and the super call.
+    fn constructor_prologue(&mut self, decl: &'a ast::ConstructorDecl) -> Vec<ir::Stmt> {
+        let redirects = decl
+            .initializers
+            .iter()
+            .any(|i| matches!(i, ast::Initializer::Redirect { .. }));
+        let mut stmts = Vec::new();
+        let explicit: Vec<Symbol> = decl
+            .initializers
+            .iter()
+            .filter_map(|i| match i {
+                ast::Initializer::Field { name, .. } => Some(name.name),
+                _ => None,
+            })
+            .collect();
+        if !redirects {
+            stmts = self.field_initializers(&explicit);
+            stmts.extend(self.initializing_formals(decl));
+        }
+        let mut has_super = false;
+        for init in &decl.initializers {
+            match init {
+                ast::Initializer::Field { name, value, span } => {
+                    if let Some(s) = self.field_init_stmt(*name, value, *span) {
+                        stmts.push(s);
+                    }
+                }
+                ast::Initializer::Assert {
+                    condition,
+                    message,
+                    span,
+                } => {
+                    if let Some(s) = self.lower_assert(condition, message.as_ref(), *span) {
+                        stmts.push(s);
+                    }
+                }
+                ast::Initializer::Super { name, args, span } => {
+                    has_super = true;
+                    if let Some(s) = self.explicit_super_call(decl, *name, args, *span) {
+                        stmts.push(s);
+                    }
+                }
+                ast::Initializer::Redirect { name, args, span } => {
+                    has_super = true;
+                    if let Some(s) = self.redirect_call(*name, args, *span) {
+                        stmts.push(s);
+                    }
+                }
+            }
+        }
+        if !has_super {
+            let (pos, named) = self.super_param_args(decl);
+            if let Some(call) = self.implicit_super_call(decl.span, pos, named) {
+                stmts.push(call);
+            }
+        }
+        stmts
+    }
+
+    /// `this.f = init` for every field of this class with an initialiser expression that
+    /// the initializer list does not set.
+    fn field_initializers(&mut self, _explicit: &[Symbol]) -> Vec<ir::Stmt> {
+        let Some(c) = self.ctx.this_class else {
+            return Vec::new();
+        };
+        let fields = self.r.program.classes[c.index()].instance_fields.clone();
+        let mut stmts = Vec::new();
+        for f in fields {
+            let Some(&(v, var, fctx)) = self.r.instance_field_decls.get(&f) else {
+                continue;
+            };
+            let Some(init) = &var.init else {
+                continue;
+            };
+            if v.is_late {
+                self.r
+                    .unsupported(var.name.span, "late fields with initializers");
+                continue;
+            }
+            let saved_ctx = std::mem::replace(&mut self.ctx, fctx);
+            let saved_scopes = std::mem::take(&mut self.frame().scopes);
+            self.frame().scopes.push(Default::default());
+            let value = self.lower_expr(init);
+            self.frame().scopes = saved_scopes;
+            self.ctx = saved_ctx;
+            stmts.push(self.field_set_stmt(f, value, var.span));
+        }
+        stmts
+    }
+
+    fn field_set_stmt(&mut self, f: FieldId, value: ir::Expr, span: Span) -> ir::Stmt {
+        let ty = self.r.program.fields[f.index()].ty.clone();
+        let value = self.coerce(value, &ty);
+        let this = self.this_expr(span);
+        let e = self.expr(
+            ExprKind::FieldSet {
+                receiver: Box::new(this),
+                field: f,
+                value: Box::new(value),
+            },
+            span,
+            ty,
+        );
+        ir::Stmt {
+            kind: StmtKind::Expr(e),
+            span,
+        }
+    }
+
+    fn own_field(&self, name: Symbol) -> Option<FieldId> {
+        let c = self.ctx.this_class?;
+        match self.r.classes[c.index()].instance.get(&name) {
+            Some(Member::Field(f)) => Some(*f),
+            _ => None,
+        }
+    }
+
+    fn initializing_formals(&mut self, decl: &'a ast::ConstructorDecl) -> Vec<ir::Stmt> {
+        let mut stmts = Vec::new();
+        for p in &decl.params.params {
+            if p.form != ParameterForm::This {
+                continue;
+            }
+            let Some(f) = self.own_field(p.name.name) else {
+                self.r.error(
+                    p.name.span,
+                    format!("'{}' isn't an instance field of this class.", p.name.name),
+                );
+                continue;
+            };
+            let Some(local) = self.lookup_scoped(p.name.name) else {
+                continue;
+            };
+            let value = self.local_get(local, p.span);
+            stmts.push(self.field_set_stmt(f, value, p.span));
+        }
+        stmts
+    }
+
+    fn field_init_stmt(
+        &mut self,
+        name: ast::Ident,
+        value: &'a ast::Expr,
+        span: Span,
+    ) -> Option<ir::Stmt> {
+        let Some(f) = self.own_field(name.name) else {
+            self.r.error(
+                name.span,
+                format!("'{}' isn't an instance field of this class.", name.name),
+            );
+            return None;
+        };
+        let v = self.lower_expr(value);
+        Some(self.field_set_stmt(f, v, span))
+    }
+
+    /// Arguments contributed by `super.x` parameters, positional then named.
+    fn super_param_args(
+        &mut self,
+        decl: &ast::ConstructorDecl,
+    ) -> (Vec<ir::Expr>, Vec<(Symbol, ir::Expr)>) {
+        let mut pos = Vec::new();
+        let mut named = Vec::new();
+        for p in &decl.params.params {
+            if p.form != ParameterForm::Super {
+                continue;
+            }
+            let Some(local) = self.lookup_scoped(p.name.name) else {
+                continue;
+            };
+            let value = self.local_get(local, p.span);
+            match p.kind {
+                ast::ParameterKind::Named { .. } => named.push((p.name.name, value)),
+                _ => pos.push(value),
+            }
+        }
+        (pos, named)
+    }
+
+    /// `super()` when the initializer list has no super call (nothing for `Object`).
+    fn implicit_super_call(
+        &mut self,
+        span: Span,
+        pos: Vec<ir::Expr>,
+        named: Vec<(Symbol, ir::Expr)>,
+    ) -> Option<ir::Stmt> {
+        let c = self.ctx.this_class?;
+        let sup = self.r.program.classes[c.index()].superclass?;
+        if Some(sup) == self.r.program.core.object {
+            return None;
+        }
+        let empty = Symbol::intern("");
+        let target = self.r.classes[sup.index()].ctors.get(&empty).copied();
+        let Some(target) = target
+            .filter(|t| self.r.program.functions[t.index()].kind == ir::FunctionKind::Constructor)
+        else {
+            let name = self.r.class_name(sup);
+            self.r
+                .error(span, messages::super_no_default_constructor(name));
+            return None;
+        };
+        let args = ir::Args {
+            positional: pos,
+            named,
+        };
+        let args = self.check_args_ok(target, args, span, None);
+        Some(self.super_ctor_stmt(target, args, span))
+    }
+
+    fn super_ctor_stmt(&mut self, target: FunctionId, args: ir::Args, span: Span) -> ir::Stmt {
+        let this = self.this_expr(span);
+        let call = self.expr(
+            ExprKind::StaticCall {
+                target,
+                receiver: Some(Box::new(this)),
+                args,
+            },
+            span,
+            DartType::Void,
+        );
+        ir::Stmt {
+            kind: StmtKind::Expr(call),
+            span,
+        }
+    }
+
+    fn explicit_super_call(
+        &mut self,
+        decl: &ast::ConstructorDecl,
+        name: Option<ast::Ident>,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> Option<ir::Stmt> {
+        let c = self.ctx.this_class?;
+        let sup = self.r.program.classes[c.index()].superclass?;
+        let key = name.map(|n| n.name).unwrap_or_else(|| Symbol::intern(""));
+        let Some(target) = self.r.classes[sup.index()].ctors.get(&key).copied() else {
+            let shown = match name {
+                Some(n) => format!("{}.{}", self.r.class_name(sup), n.name),
+                None => self.r.class_name(sup).to_string(),
+            };
+            self.r.error(span, messages::constructor_not_found(&shown));
+            return None;
+        };
+        let (mut pos, mut named) = self.super_param_args(decl);
+        let mut lowered = self.lower_args(args);
+        pos.append(&mut lowered.positional);
+        named.append(&mut lowered.named);
+        let args = self.check_args_ok(
+            target,
+            ir::Args {
+                positional: pos,
+                named,
+            },
+            span,
+            None,
+        );
+        Some(self.super_ctor_stmt(target, args, span))
+    }
+
+    fn redirect_call(
+        &mut self,
+        name: Option<ast::Ident>,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> Option<ir::Stmt> {
+        let c = self.ctx.this_class?;
+        let key = name.map(|n| n.name).unwrap_or_else(|| Symbol::intern(""));
+        let Some(target) = self.r.classes[c.index()].ctors.get(&key).copied() else {
+            let shown = match name {
+                Some(n) => format!("{}.{}", self.r.class_name(c), n.name),
+                None => self.r.class_name(c).to_string(),
+            };
+            self.r.error(span, messages::constructor_not_found(&shown));
+            return None;
+        };
+        let lowered = self.lower_args(args);
+        let args = self.check_args_ok(target, lowered, span, None);
+        Some(self.super_ctor_stmt(target, args, span))
+    }
+
+    /// `factory C(params) = D.named;` forwards every parameter to `D.named`.
+    fn redirecting_factory_body(
+        &mut self,
+        fid: FunctionId,
+        decl: &ast::ConstructorDecl,
+        target: &ast::ConstructorRef,
+    ) -> ir::Stmt {
+        let span = target.span;
+        let ty = self.resolve_type(&target.ty);
+        let mut args = ir::Args::default();
+        for (i, p) in decl.params.params.iter().enumerate() {
+            let local =
+                ir::LocalId(i as u32 + self.r.program.functions[fid.index()].params.receiver_slots);
+            let value = self.local_get(local, p.span);
+            match p.kind {
+                ast::ParameterKind::Named { .. } => args.named.push((p.name.name, value)),
+                _ => args.positional.push(value),
+            }
+        }
+        let value = match ty {
+            DartType::Interface { class, .. } => {
+                self.construct(class, target.name, ty.clone(), args, span, None)
+            }
+            _ => None,
+        };
+        let value = value.unwrap_or_else(|| self.null(span));
+        ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        }
+    }
+
+    /// Looks a name up in the current frame's scopes only (parameters, locals).
+    pub fn lookup_scoped(&self, name: Symbol) -> Option<ir::LocalId> {
+        self.frame_ref()
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.names.get(&name).copied())
+    }
+}
+
+pub(super) fn block(stmts: Vec<ir::Stmt>, span: Span) -> ir::Stmt {
+    ir::Stmt {
+        kind: StmtKind::Block(stmts),
+        span,
+    }
+}

@@ -1,0 +1,977 @@
+//! Lowering expressions: literals, names (locals, captures, statics, implicit `this`
+//! members), property reads, operators (with the numeric typing rules the compilers rely
+//! on), `??`, conditionals, type tests and casts, cascades, and null-aware selector
+//! chains (`a?.b.c` short-circuits as a whole). Calls, assignments and collection literals
+//! have their own files.
+
+use super::body::Lower;
+use super::closures::LocalRef;
+use super::members::{Found, Want};
+use super::messages::{self, AccessKind};
+use super::scope::{Decl, Resolved};
+use super::types::{make_non_nullable, make_nullable};
+use super::{Member, Resolver};
+use crate::front::ast::{self, BinaryOp, ExprKind as E, UnaryOp};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, ClassId, Constant, DartType, ExprKind};
+
+/// What a simple name refers to at a given point.
+#[derive(Clone, Debug)]
+pub(super) enum NameRef {
+    Local(LocalRef),
+    Static(Decl),
+    ClassStatic(Member),
+    /// An instance member of `this` (found on `owner`).
+    This(Found, ClassId),
+    Prefix(Symbol),
+    NotFound,
+    /// Already reported (e.g. used before its declaration).
+    Error,
+}
+
+/// Is `e` a selector (member access, index, call, `!`) that may be part of a null-aware
+/// chain?
+fn is_selector(e: &ast::Expr) -> bool {
+    matches!(
+        e.kind,
+        E::PropertyGet { .. }
+            | E::MethodCall {
+                target: Some(_),
+                ..
+            }
+            | E::Index { .. }
+            | E::NullCheck(_)
+            | E::Call { .. }
+    )
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    pub fn lower_expr(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        if is_selector(e) {
+            return self.chain_root(|l| l.lower_selector(e));
+        }
+        self.lower_non_selector(e)
+    }
+
+    /// Runs `f` as the root of a null-aware chain and wraps the result in the guards it
+    /// collected: `let t = a in t == null ? null : <chain on t>`.
+    pub fn chain_root(&mut self, f: impl FnOnce(&mut Self) -> ir::Expr) -> ir::Expr {
+        self.guards.push(Vec::new());
+        let mut inner = f(self);
+        let guards = self.guards.pop().unwrap_or_default();
+        for (t, value) in guards.into_iter().rev() {
+            let span = value.span;
+            let ty = make_nullable(inner.ty.clone());
+            let test = {
+                let get = self.local_get(t, span);
+                self.is_null(get)
+            };
+            let null = self.null(span);
+            let cond = self.expr(
+                ExprKind::Conditional {
+                    condition: Box::new(test),
+                    then: Box::new(null),
+                    otherwise: Box::new(inner),
+                },
+                span,
+                ty.clone(),
+            );
+            inner = self.expr(
+                ExprKind::Let {
+                    local: t,
+                    value: Box::new(value),
+                    body: Box::new(cond),
+                },
+                span,
+                ty,
+            );
+        }
+        inner
+    }
+
+    /// The receiver of a selector: part of the same chain when it is itself a selector.
+    pub fn lower_target(&mut self, t: &'a ast::Expr) -> ir::Expr {
+        if is_selector(t) {
+            self.lower_selector(t)
+        } else {
+            self.lower_non_selector(t)
+        }
+    }
+
+    /// For `?.`: binds the receiver to a guard temporary and returns a read of it
+    /// (non-nullable from here on).
+    pub fn guard(&mut self, receiver: ir::Expr) -> ir::Expr {
+        let span = receiver.span;
+        let ty = make_non_nullable(receiver.ty.clone());
+        let t = self.temp(receiver.ty.clone(), span);
+        if let Some(g) = self.guards.last_mut() {
+            g.push((t, receiver));
+        }
+        let mut get = self.local_get(t, span);
+        get.ty = ty;
+        get
+    }
+
+    fn lower_selector(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        let span = e.span;
+        match &e.kind {
+            E::PropertyGet {
+                target,
+                null_aware,
+                name,
+            } => self.lower_property_get(target, *null_aware, *name, span),
+            E::MethodCall {
+                target: Some(target),
+                null_aware,
+                name,
+                args,
+                ..
+            } => self.lower_member_call(target, *null_aware, *name, args, span),
+            E::Index {
+                target,
+                null_aware,
+                index,
+            } => {
+                let recv = self.lower_target(target);
+                let recv = if *null_aware { self.guard(recv) } else { recv };
+                let index = self.lower_expr(index);
+                self.operator_call(recv, "[]", vec![index], span, span)
+            }
+            E::NullCheck(inner) => {
+                let v = self.lower_target(inner);
+                let ty = make_non_nullable(v.ty.clone());
+                self.expr(ExprKind::NullCheck(Box::new(v)), span, ty)
+            }
+            E::Call { callee, args, .. } => {
+                let callee = self.lower_target(callee);
+                self.call_value(callee, args, span)
+            }
+            _ => self.lower_non_selector(e),
+        }
+    }
+
+    fn lower_non_selector(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        let span = e.span;
+        match &e.kind {
+            E::Null => self.null(span),
+            E::Bool(b) => self.constant(Constant::Bool(*b), span),
+            E::Int(text) => self.int_literal(text, span, false),
+            E::Double(v) => self.constant(Constant::Double(*v), span),
+            E::String(parts) => self.lower_string(parts, span),
+            E::Symbol(s) => match self.r.symbol_constant(s) {
+                Some(c) => self.const_expr(c, span),
+                None => self.null(span),
+            },
+            E::Ident(id) => self.lower_identifier(*id),
+            E::This => {
+                if !self.has_this() {
+                    self.r.error(span, messages::this_in_static());
+                    return self.null(span);
+                }
+                self.this_expr(span)
+            }
+            E::Super => {
+                self.r.error(span, messages::super_in_static());
+                self.null(span)
+            }
+            E::List {
+                is_const,
+                type_arg,
+                elements,
+            } => self.lower_list(e, *is_const, type_arg.as_deref(), elements, span),
+            E::SetOrMap {
+                is_const,
+                type_args,
+                elements,
+            } => self.lower_set_or_map(e, *is_const, type_args, elements, span),
+            E::Record { .. } => {
+                self.r.unsupported(span, "records");
+                self.null(span)
+            }
+            E::Function {
+                type_params,
+                params,
+                body,
+            } => self.lower_function_expr(type_params, params, body, span),
+            E::Paren(inner) => self.lower_expr(inner),
+            E::MethodCall {
+                target: None,
+                name,
+                args,
+                ..
+            } => self.lower_unqualified_call(*name, args, span),
+            E::New {
+                keyword,
+                ty,
+                name,
+                args,
+            } => self.lower_new(*keyword, ty, *name, args, e, span),
+            E::Assign { target, op, value } => self.lower_assign(target, *op, value, span),
+            E::PatternAssign { .. } => {
+                self.r.unsupported(span, "patterns");
+                self.null(span)
+            }
+            E::Binary { op, left, right } => self.lower_binary(*op, left, right, span),
+            E::Unary { op, operand } => self.lower_unary(*op, operand, span),
+            E::Prefix { op, target } => self.lower_inc_dec(*op, target, true, span),
+            E::Postfix { op, target } => self.lower_inc_dec(*op, target, false, span),
+            E::Conditional {
+                condition,
+                then,
+                otherwise,
+            } => {
+                let c = self.lower_condition(condition);
+                let t = self.lower_expr(then);
+                let o = self.lower_expr(otherwise);
+                let ty = join_types(&t.ty, &o.ty);
+                self.expr(
+                    ExprKind::Conditional {
+                        condition: Box::new(c),
+                        then: Box::new(t),
+                        otherwise: Box::new(o),
+                    },
+                    span,
+                    ty,
+                )
+            }
+            E::Is { expr, ty, negated } => {
+                let v = self.lower_expr(expr);
+                let t = self.resolve_type(ty);
+                let bool_ty = self.r.core_type("bool");
+                self.expr(
+                    ExprKind::Is {
+                        expr: Box::new(v),
+                        ty: t,
+                        negated: *negated,
+                    },
+                    span,
+                    bool_ty,
+                )
+            }
+            E::As { expr, ty } => {
+                let v = self.lower_expr(expr);
+                let t = self.resolve_type(ty);
+                self.expr(
+                    ExprKind::As {
+                        expr: Box::new(v),
+                        ty: t.clone(),
+                    },
+                    span,
+                    t,
+                )
+            }
+            E::Throw(inner) => {
+                let v = self.lower_expr(inner);
+                self.expr(ExprKind::Throw(Box::new(v)), span, DartType::Never)
+            }
+            E::Await(inner) => {
+                self.await_check(span);
+                self.lower_expr(inner)
+            }
+            E::Cascade {
+                target,
+                null_aware,
+                sections,
+            } => self.lower_cascade(target, *null_aware, sections, span),
+            E::CascadeReceiver => match self.frame_ref().cascades.last().cloned() {
+                Some((t, ty)) => {
+                    let mut g = self.local_get(t, span);
+                    g.ty = ty;
+                    g
+                }
+                None => self.null(span),
+            },
+            E::TypeLiteral(t) => {
+                let t = self.resolve_type(t);
+                self.constant(Constant::Type(t), span)
+            }
+            E::Instantiation { expr, .. } => self.lower_expr(expr),
+            E::Switch { subject, cases } => self.lower_switch_expr(subject, cases, span),
+            E::Error => self.null(span),
+            E::PropertyGet { .. }
+            | E::MethodCall { .. }
+            | E::Index { .. }
+            | E::NullCheck(_)
+            | E::Call { .. } => self.lower_selector(e),
+        }
+    }
+
+    /// An integer literal; `negated` for `-9223372036854775808`.
+    fn int_literal(&mut self, text: &str, span: Span, negated: bool) -> ir::Expr {
+        let value = if negated && text == "9223372036854775808" {
+            Some(i64::MIN)
+        } else {
+            super::constants::parse_int(text).map(|v| if negated { v.wrapping_neg() } else { v })
+        };
+        match value {
+            Some(v) => self.constant(Constant::Int(v), span),
+            None => {
+                let shown = if negated {
+                    format!("-{text}")
+                } else {
+                    text.to_string()
+                };
+                self.r.error(span, messages::integer_too_big(&shown));
+                self.constant(Constant::Int(0), span)
+            }
+        }
+    }
+
+    fn lower_string(&mut self, parts: &'a [ast::StringPart], span: Span) -> ir::Expr {
+        let string = self.r.core_type("String");
+        if parts.iter().all(|p| matches!(p, ast::StringPart::Text(_))) {
+            let text: String = parts
+                .iter()
+                .map(|p| match p {
+                    ast::StringPart::Text(t) => t.as_str(),
+                    ast::StringPart::Interpolation(_) => "",
+                })
+                .collect();
+            return self.constant(Constant::String(text), span);
+        }
+        let mut out = Vec::new();
+        for p in parts {
+            match p {
+                ast::StringPart::Text(t) if t.is_empty() => {}
+                ast::StringPart::Text(t) => {
+                    out.push(self.constant(Constant::String(t.clone()), span))
+                }
+                ast::StringPart::Interpolation(e) => out.push(self.lower_expr(e)),
+            }
+        }
+        self.expr(ExprKind::StringConcat(out), span, string)
+    }
+
+    // -- names ------------------------------------------------------------------------------
+
+    /// Resolves a simple name: locals, the class's own members, the library scope, then
+    /// inherited members of `this`.
+    pub fn resolve_name(&mut self, name: Symbol, span: Span) -> NameRef {
+        if let Some(l) = self.lookup_local(name, span) {
+            return NameRef::Local(l);
+        }
+        if self
+            .frames
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.pending.contains(&name)))
+            && self.lookup_local_pending(name)
+        {
+            return NameRef::Error;
+        }
+        if let Some(c) = self.ctx.lexical_class {
+            if let Some(m) = self.r.classes[c.index()].statics.get(&name).copied() {
+                return NameRef::ClassStatic(m);
+            }
+            if self.r.classes[c.index()].instance.contains_key(&name) {
+                if let Some(r) = self.this_member(name) {
+                    return r;
+                }
+            }
+        }
+        match self.r.lookup_library(self.ctx.lib, name, span) {
+            Resolved::Decl(d) => return NameRef::Static(d),
+            Resolved::Prefix(p) => return NameRef::Prefix(p),
+            Resolved::NotFound => {}
+        }
+        self.this_member(name).unwrap_or(NameRef::NotFound)
+    }
+
+    /// Reported already by `lookup_local` when a pending name was hit.
+    fn lookup_local_pending(&self, _name: Symbol) -> bool {
+        false
+    }
+
+    fn this_member(&mut self, name: Symbol) -> Option<NameRef> {
+        if !self.has_this() {
+            return None;
+        }
+        let c = self.ctx.this_class?;
+        let (found, owner) = self
+            .r
+            .find_instance(c, name, Want::Getter)
+            .or_else(|| self.r.find_instance(c, name, Want::Setter))?;
+        Some(NameRef::This(found, owner))
+    }
+
+    pub fn lower_identifier(&mut self, id: ast::Ident) -> ir::Expr {
+        let span = id.span;
+        match self.resolve_name(id.name, span) {
+            NameRef::Local(l) => self.local_get_ref(&l, span),
+            NameRef::Static(d) => self.static_get(d, id.name, span),
+            NameRef::ClassStatic(m) => self.class_static_get(m, id.name, span),
+            NameRef::This(found, owner) => {
+                let this = self.this_expr(span);
+                self.member_get(this, found, owner, id.name, span)
+            }
+            NameRef::Prefix(_) | NameRef::NotFound => {
+                self.r.error(span, messages::undefined_name(id.name));
+                self.null(span)
+            }
+            NameRef::Error => self.null(span),
+        }
+    }
+
+    /// Reading a top-level declaration.
+    pub fn static_get(&mut self, d: Decl, name: Symbol, span: Span) -> ir::Expr {
+        match d {
+            Decl::Field(f) => self.static_field_get(f, span),
+            Decl::Accessors {
+                getter: Some(g), ..
+            } => self.static_call(g, ir::Args::default(), span),
+            Decl::Accessors { getter: None, .. } => {
+                self.r.error(span, messages::getter_not_found(name));
+                self.null(span)
+            }
+            Decl::Function(f) => self.expr(
+                ExprKind::StaticTearOff(f),
+                span,
+                DartType::Function { nullable: false },
+            ),
+            Decl::Class(c) => {
+                let t = self.r.interface_type(c, Vec::new(), false);
+                self.constant(Constant::Type(t), span)
+            }
+            Decl::Typedef(i) => {
+                let decl = self.r.typedefs[i].decl;
+                let ann = ast::TypeAnnotation::Named {
+                    prefix: None,
+                    name: decl.name,
+                    args: Vec::new(),
+                    nullable: false,
+                    span,
+                };
+                let t = self.resolve_type(&ann);
+                self.constant(Constant::Type(t), span)
+            }
+        }
+    }
+
+    pub fn static_field_get(&mut self, f: ir::FieldId, span: Span) -> ir::Expr {
+        let field = &self.r.program.fields[f.index()];
+        let ty = field.ty.clone();
+        if field.is_const {
+            if let Some(c) = self.r.eval_const_field(f, span) {
+                let mut e = self.const_expr(c, span);
+                e.ty = ty;
+                return e;
+            }
+        }
+        self.expr(ExprKind::StaticGet(f), span, ty)
+    }
+
+    pub fn class_static_get(&mut self, m: Member, name: Symbol, span: Span) -> ir::Expr {
+        match m {
+            Member::Field(f) => self.static_field_get(f, span),
+            Member::Method(f) => self.expr(
+                ExprKind::StaticTearOff(f),
+                span,
+                DartType::Function { nullable: false },
+            ),
+            Member::Accessors {
+                getter: Some(g), ..
+            } => self.static_call(g, ir::Args::default(), span),
+            Member::Accessors { getter: None, .. } => {
+                self.r.error(span, messages::getter_not_found(name));
+                self.null(span)
+            }
+        }
+    }
+
+    /// Reading instance member `found` of `receiver` (dispatched by name).
+    pub fn member_get(
+        &mut self,
+        receiver: ir::Expr,
+        found: Found,
+        owner: ClassId,
+        name: Symbol,
+        span: Span,
+    ) -> ir::Expr {
+        let ty = self.r.read_type(found, &receiver.ty, owner);
+        let ty = if self.flow.tested.contains(&name) {
+            DartType::Dynamic
+        } else {
+            ty
+        };
+        self.instance_get(receiver, name, span, ty)
+    }
+
+    pub fn instance_get(
+        &mut self,
+        receiver: ir::Expr,
+        name: Symbol,
+        span: Span,
+        ty: DartType,
+    ) -> ir::Expr {
+        self.expr(
+            ExprKind::InstanceGet {
+                receiver: Box::new(receiver),
+                name,
+            },
+            span,
+            ty,
+        )
+    }
+
+    // -- property access ------------------------------------------------------------------------
+
+    fn lower_property_get(
+        &mut self,
+        target: &'a ast::Expr,
+        null_aware: bool,
+        name: ast::Ident,
+        span: Span,
+    ) -> ir::Expr {
+        if matches!(target.kind, E::Super) {
+            return self.super_get(name, span);
+        }
+        if let Some(ns) = self.namespace_of(target) {
+            return self.namespace_get(ns, name, span);
+        }
+        let recv = self.lower_target(target);
+        let recv = if null_aware { self.guard(recv) } else { recv };
+        self.dynamic_or_checked_get(recv, name, span)
+    }
+
+    /// `recv.name` with the static checks a known receiver class allows.
+    pub fn dynamic_or_checked_get(
+        &mut self,
+        recv: ir::Expr,
+        name: ast::Ident,
+        span: Span,
+    ) -> ir::Expr {
+        match self.check_member(
+            &recv.ty,
+            name.name.as_str(),
+            Want::Getter,
+            AccessKind::Getter,
+            name.span,
+        ) {
+            Some((found, owner)) => self.member_get(recv, found, owner, name.name, span),
+            None => self.instance_get(recv, name.name, span, DartType::Dynamic),
+        }
+    }
+
+    fn super_get(&mut self, name: ast::Ident, span: Span) -> ir::Expr {
+        let Some(c) = self.ctx.this_class.filter(|_| self.has_this()) else {
+            self.r.error(span, messages::super_in_static());
+            return self.null(span);
+        };
+        let this = self.this_expr(span);
+        match self
+            .r
+            .find_super(c, self.ctx.mixin_index, name.name, Want::Getter)
+        {
+            Some(Found::Getter(g)) => {
+                let ty = self.r.sigs[g.index()].return_type.clone();
+                self.expr(
+                    ExprKind::StaticCall {
+                        target: g,
+                        receiver: Some(Box::new(this)),
+                        args: ir::Args::default(),
+                    },
+                    span,
+                    ty,
+                )
+            }
+            Some(Found::Field(f)) => {
+                let ty = self.r.program.fields[f.index()].ty.clone();
+                self.expr(
+                    ExprKind::FieldGet {
+                        receiver: Box::new(this),
+                        field: f,
+                    },
+                    span,
+                    ty,
+                )
+            }
+            Some(_) => {
+                self.r.unsupported(span, "tear-offs of super methods");
+                self.null(span)
+            }
+            None => {
+                self.r.error(
+                    name.span,
+                    format!("Superclass has no getter named '{}'.", name.name),
+                );
+                self.null(span)
+            }
+        }
+    }
+
+    // -- operators ------------------------------------------------------------------------------
+
+    fn lower_binary(
+        &mut self,
+        op: BinaryOp,
+        left: &'a ast::Expr,
+        right: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Expr {
+        let bool_ty = self.r.core_type("bool");
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                let l = self.lower_condition(left);
+                let r = self.lower_condition(right);
+                let kind = if op == BinaryOp::And {
+                    ExprKind::And(Box::new(l), Box::new(r))
+                } else {
+                    ExprKind::Or(Box::new(l), Box::new(r))
+                };
+                self.expr(kind, span, bool_ty)
+            }
+            BinaryOp::Eq | BinaryOp::NotEq => {
+                let l = self.lower_expr(left);
+                let r = self.lower_expr(right);
+                self.expr(
+                    ExprKind::Equals {
+                        left: Box::new(l),
+                        right: Box::new(r),
+                        negated: op == BinaryOp::NotEq,
+                    },
+                    span,
+                    bool_ty,
+                )
+            }
+            BinaryOp::IfNull => {
+                let l = self.lower_expr(left);
+                let r = self.lower_expr(right);
+                self.if_null(l, r, span)
+            }
+            _ => {
+                let l = self.lower_expr(left);
+                let r = self.lower_expr(right);
+                self.operator_call(l, op.text(), vec![r], span, operator_span(left, span))
+            }
+        }
+    }
+
+    /// `l ?? r` as `let t = l in t == null ? r : t`.
+    pub fn if_null(&mut self, l: ir::Expr, r: ir::Expr, span: Span) -> ir::Expr {
+        let left_ty = make_non_nullable(l.ty.clone());
+        let ty = join_types(&left_ty, &r.ty);
+        self.let_in(l, |this, t| {
+            let test = {
+                let g = this.local_get(t, span);
+                this.is_null(g)
+            };
+            let mut get = this.local_get(t, span);
+            get.ty = left_ty.clone();
+            this.expr(
+                ExprKind::Conditional {
+                    condition: Box::new(test),
+                    then: Box::new(r),
+                    otherwise: Box::new(get),
+                },
+                span,
+                ty,
+            )
+        })
+    }
+
+    fn lower_unary(&mut self, op: UnaryOp, operand: &'a ast::Expr, span: Span) -> ir::Expr {
+        match op {
+            UnaryOp::Neg => {
+                if let E::Int(text) = &operand.kind {
+                    return self.int_literal(text, span, true);
+                }
+                if let E::Double(v) = &operand.kind {
+                    return self.constant(Constant::Double(-v), span);
+                }
+                let v = self.lower_expr(operand);
+                self.operator_call(v, "unary-", Vec::new(), span, span)
+            }
+            UnaryOp::Not => {
+                let v = self.lower_condition(operand);
+                let bool_ty = self.r.core_type("bool");
+                self.expr(ExprKind::Not(Box::new(v)), span, bool_ty)
+            }
+            UnaryOp::BitNot => {
+                let v = self.lower_expr(operand);
+                self.operator_call(v, "~", Vec::new(), span, span)
+            }
+        }
+    }
+
+    /// `recv op args` as an instance call of the operator, with static checks and the
+    /// numeric result types (`int + int` is `int`).
+    pub fn operator_call(
+        &mut self,
+        recv: ir::Expr,
+        op: &str,
+        args: Vec<ir::Expr>,
+        span: Span,
+        op_span: Span,
+    ) -> ir::Expr {
+        let shown = if op == "unary-" { "unary-" } else { op };
+        let found = self.check_member(&recv.ty, shown, Want::Call, AccessKind::Operator, op_span);
+        let mut ty = match found {
+            Some((Found::Method(f), owner)) => {
+                self.r.signature_through(f, &recv.ty, owner).return_type
+            }
+            _ => DartType::Dynamic,
+        };
+        if let Some(t) = self.numeric_result(&recv.ty, op, args.first().map(|a| &a.ty)) {
+            ty = t;
+        }
+        let args = match found {
+            Some((Found::Method(f), owner)) => {
+                let sig = self.r.signature_through(f, &recv.ty, owner);
+                args.into_iter()
+                    .enumerate()
+                    .map(|(i, a)| match sig.positional.get(i) {
+                        Some((_, t)) => self.coerce(a, t),
+                        None => a,
+                    })
+                    .collect()
+            }
+            _ => args,
+        };
+        self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(recv),
+                selector: Symbol::intern(op),
+                args: ir::Args {
+                    positional: args,
+                    named: Vec::new(),
+                },
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// The special typing of arithmetic on `int` and `double`.
+    fn numeric_result(&self, l: &DartType, op: &str, r: Option<&DartType>) -> Option<DartType> {
+        let r_int = r.is_some_and(|t| self.r.is_core_type(t, "int"));
+        let r_double = r.is_some_and(|t| self.r.is_core_type(t, "double"));
+        let l_int = self.r.is_core_type(l, "int");
+        let l_double = self.r.is_core_type(l, "double");
+        let arith = matches!(op, "+" | "-" | "*" | "%" | "remainder");
+        if l_int && (r_int || r.is_none()) && (arith || op == "unary-" || op == "~/") {
+            return Some(self.r.core_type("int"));
+        }
+        if (l_int && r_double && arith) || (l_double && (arith || op == "unary-")) {
+            return Some(self.r.core_type("double"));
+        }
+        None
+    }
+
+    /// Looks `name` up on a receiver's static type and reports what the front end would:
+    /// a member missing on a known class, or access through a nullable type. `None` when
+    /// the receiver's type gives no member (dynamic, type parameter, function, or error).
+    pub fn check_member(
+        &mut self,
+        ty: &DartType,
+        name: &str,
+        want: Want,
+        kind: AccessKind,
+        span: Span,
+    ) -> Option<(Found, ClassId)> {
+        let DartType::Interface {
+            class, nullable, ..
+        } = ty
+        else {
+            if matches!(ty, DartType::Null) {
+                return self.check_nullable(ty, name, want, kind, span);
+            }
+            return None;
+        };
+        let sym = Symbol::intern(name);
+        if *nullable {
+            return self.check_nullable(ty, name, want, kind, span);
+        }
+        match self.r.find_instance(*class, sym, want) {
+            Some(f) => Some(f),
+            None => {
+                if Some(*class) == self.r.program.core.function && name == "call" {
+                    return None;
+                }
+                let cname = self.r.class_name(*class);
+                let lib = self
+                    .r
+                    .lib_display(self.r.program.classes[class.index()].library);
+                let origin = messages::origin(cname, &lib);
+                self.r
+                    .error(span, messages::undefined_member(kind, name, cname, &origin));
+                None
+            }
+        }
+    }
+
+    fn check_nullable(
+        &mut self,
+        ty: &DartType,
+        name: &str,
+        want: Want,
+        kind: AccessKind,
+        span: Span,
+    ) -> Option<(Found, ClassId)> {
+        let object = self.r.program.core.object?;
+        let sym = Symbol::intern(name);
+        if let Some(f) = self.r.find_instance(object, sym, want) {
+            return Some(f);
+        }
+        if let DartType::Interface { class, .. } = ty {
+            if self.r.find_instance(*class, sym, want).is_none() {
+                return self.check_member(&make_non_nullable(ty.clone()), name, want, kind, span);
+            }
+        }
+        let shown = self.r.type_display(ty);
+        let origin = match ty {
+            DartType::Interface { class, .. } => {
+                let lib = self
+                    .r
+                    .lib_display(self.r.program.classes[class.index()].library);
+                messages::origin(self.r.class_name(*class), &lib)
+            }
+            _ => String::new(),
+        };
+        self.r
+            .error(span, messages::nullable_access(kind, name, &shown, &origin));
+        None
+    }
+
+    // -- cascades ---------------------------------------------------------------------------------
+
+    fn lower_cascade(
+        &mut self,
+        target: &'a ast::Expr,
+        null_aware: bool,
+        sections: &'a [ast::Expr],
+        span: Span,
+    ) -> ir::Expr {
+        let recv = self.lower_expr(target);
+        let recv_ty = recv.ty.clone();
+        let inner_ty = if null_aware {
+            make_non_nullable(recv_ty.clone())
+        } else {
+            recv_ty.clone()
+        };
+        let t = self.temp(recv_ty.clone(), span);
+        self.frame().cascades.push((t, inner_ty));
+        let stmts: Vec<ir::Stmt> = sections
+            .iter()
+            .map(|s| {
+                let e = self.lower_expr(s);
+                ir::Stmt {
+                    kind: ir::StmtKind::Expr(e),
+                    span: s.span,
+                }
+            })
+            .collect();
+        self.frame().cascades.pop();
+        let value = self.local_get(t, span);
+        let block = self.expr(
+            ExprKind::Block {
+                stmts,
+                value: Box::new(value),
+            },
+            span,
+            recv_ty.clone(),
+        );
+        let body = if null_aware {
+            let test = {
+                let g = self.local_get(t, span);
+                self.is_null(g)
+            };
+            let null = self.null(span);
+            self.expr(
+                ExprKind::Conditional {
+                    condition: Box::new(test),
+                    then: Box::new(null),
+                    otherwise: Box::new(block),
+                },
+                span,
+                recv_ty.clone(),
+            )
+        } else {
+            block
+        };
+        self.expr(
+            ExprKind::Let {
+                local: t,
+                value: Box::new(recv),
+                body: Box::new(body),
+            },
+            span,
+            recv_ty,
+        )
+    }
+
+    /// `switch (e) { c1 => v1, _ => v2 }` with constant cases: a conditional chain.
+    fn lower_switch_expr(
+        &mut self,
+        subject: &'a ast::Expr,
+        cases: &'a [ast::SwitchExprCase],
+        span: Span,
+    ) -> ir::Expr {
+        let subject = self.lower_expr(subject);
+        let t = self.temp(subject.ty.clone(), span);
+        let mut arms = Vec::new();
+        for c in cases {
+            let test = self.case_test(&c.head, t);
+            let value = self.lower_expr(&c.body);
+            match test {
+                Some(test) => arms.push((test, value)),
+                None => return self.null(span),
+            }
+        }
+        let mut result: Option<ir::Expr> = None;
+        for (test, value) in arms.into_iter().rev() {
+            result = Some(match (test, result) {
+                (None, _) | (_, None) => value,
+                (Some(c), Some(rest)) => {
+                    let ty = join_types(&value.ty, &rest.ty);
+                    self.expr(
+                        ExprKind::Conditional {
+                            condition: Box::new(c),
+                            then: Box::new(value),
+                            otherwise: Box::new(rest),
+                        },
+                        span,
+                        ty,
+                    )
+                }
+            });
+        }
+        let body = result.unwrap_or_else(|| self.null(span));
+        let ty = body.ty.clone();
+        self.expr(
+            ExprKind::Let {
+                local: t,
+                value: Box::new(subject),
+                body: Box::new(body),
+            },
+            span,
+            ty,
+        )
+    }
+}
+
+/// The span of a binary operator for diagnostics: right after the left operand.
+fn operator_span(left: &ast::Expr, whole: Span) -> Span {
+    Span::new(whole.file, left.span.end, whole.end)
+}
+
+/// A simple least upper bound: equal types, `T` and `Null` give `T?`, otherwise
+/// `dynamic`.
+pub(super) fn join_types(a: &DartType, b: &DartType) -> DartType {
+    match (a, b) {
+        _ if a == b => a.clone(),
+        (DartType::Null, t) | (t, DartType::Null) => make_nullable(t.clone()),
+        (DartType::Never, t) | (t, DartType::Never) => t.clone(),
+        _ => DartType::Dynamic,
+    }
+}
+
+impl Resolver<'_> {
+    /// The class of a known-class type (for messages).
+    #[allow(dead_code)]
+    pub(super) fn class_of(ty: &DartType) -> Option<ClassId> {
+        match ty {
+            DartType::Interface { class, .. } => Some(*class),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,648 @@
+//! Lowering statements: blocks and local declarations, `if`, the three loops and `for-in`
+//! to `Loop` with explicit condition checks and labels (with a fresh box per iteration
+//! for captured `for` variables), `switch` on constants to a labelled if-chain, `try`,
+//! `break`/`continue`/`return`, and `assert`.
+
+use super::body::{LabelKind, Lower};
+use super::functions::block;
+use super::{messages, types};
+use crate::front::ast::{self, ForInBinding, ForInit, StmtKind as S};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, DartType, ExprKind, LabelId, LocalId, StmtKind};
+
+fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
+    ir::Stmt { kind, span }
+}
+
+fn empty(span: Span) -> ir::Stmt {
+    stmt(StmtKind::Block(Vec::new()), span)
+}
+
+/// A loop body to lower: a statement, or (for collection literals) an element.
+pub(super) type BodyFn<'b, 'r, 'a> = &'b mut dyn FnMut(&mut Lower<'r, 'a>) -> ir::Stmt;
+
+impl<'r, 'a> Lower<'r, 'a> {
+    pub fn lower_block(&mut self, b: &'a ast::Block) -> ir::Stmt {
+        self.push_scope();
+        self.predeclare(&b.stmts);
+        let stmts = b.stmts.iter().map(|s| self.lower_stmt(s)).collect();
+        self.pop_scope();
+        stmt(StmtKind::Block(stmts), b.span)
+    }
+
+    /// A statement in its own scope (bodies of `if` and loops).
+    fn lower_scoped(&mut self, s: &'a ast::Stmt) -> ir::Stmt {
+        self.push_scope();
+        let out = self.lower_stmt(s);
+        self.pop_scope();
+        out
+    }
+
+    pub fn lower_stmt(&mut self, s: &'a ast::Stmt) -> ir::Stmt {
+        let span = s.span;
+        match &s.kind {
+            S::Block(b) => self.lower_block(b),
+            S::Expr(e) => {
+                let e = self.lower_expr(e);
+                stmt(StmtKind::Expr(e), span)
+            }
+            S::Variables(v) => self.lower_variables(v, span),
+            S::LocalFunction(f) => self.lower_local_function(f),
+            S::If {
+                condition,
+                case,
+                then,
+                otherwise,
+            } => {
+                if case.is_some() {
+                    self.r.unsupported(span, "if-case statements");
+                    return empty(span);
+                }
+                let condition = self.lower_condition(condition);
+                let then = Box::new(self.lower_scoped(then));
+                let otherwise = otherwise.as_ref().map(|o| Box::new(self.lower_scoped(o)));
+                stmt(
+                    StmtKind::If {
+                        condition,
+                        then,
+                        otherwise,
+                    },
+                    span,
+                )
+            }
+            S::For {
+                init,
+                condition,
+                updates,
+                body,
+            } => {
+                let labels = self.take_pending_labels();
+                self.lower_for(
+                    labels,
+                    init.as_ref(),
+                    condition.as_ref(),
+                    updates,
+                    span,
+                    &mut |l| l.lower_scoped(body),
+                )
+            }
+            S::ForIn {
+                is_await,
+                binding,
+                iterable,
+                body,
+            } => {
+                let labels = self.take_pending_labels();
+                if *is_await {
+                    self.await_check(span);
+                    self.r.unsupported(span, "await for");
+                    return empty(span);
+                }
+                self.lower_for_in(labels, binding, iterable, span, &mut |l| {
+                    l.lower_scoped(body)
+                })
+            }
+            S::While { condition, body } => self.lower_while(condition, body, span),
+            S::DoWhile { body, condition } => self.lower_do_while(body, condition, span),
+            S::Switch { subject, cases } => self.lower_switch(subject, cases, span),
+            S::Break(label) => match self.find_label(*label, false, span) {
+                Some(l) => stmt(StmtKind::Break(l), span),
+                None => empty(span),
+            },
+            S::Continue(label) => match self.find_label(*label, true, span) {
+                Some(l) => stmt(StmtKind::Continue(l), span),
+                None => empty(span),
+            },
+            S::Return(value) => {
+                let ret = self.frame_ref().return_type.clone();
+                let value = value.as_ref().map(|v| {
+                    let e = self.lower_expr(v);
+                    self.coerce_return(e, &ret)
+                });
+                stmt(StmtKind::Return(value), span)
+            }
+            S::Yield { .. } => {
+                self.r.unsupported(span, "yield");
+                empty(span)
+            }
+            S::Try {
+                body,
+                catches,
+                finally,
+            } => self.lower_try(body, catches, finally.as_ref(), span),
+            S::Rethrow => {
+                if self.frame_ref().catch_depth == 0 {
+                    self.r.error(span, messages::rethrow_outside_catch());
+                }
+                stmt(StmtKind::Rethrow, span)
+            }
+            S::Assert { condition, message } => self
+                .lower_assert(condition, message.as_ref(), span)
+                .unwrap_or_else(|| empty(span)),
+            S::Labeled { labels, body } => self.lower_labeled(labels, body, span),
+            S::Empty => empty(span),
+            S::PatternVariables { .. } => {
+                self.r.unsupported(span, "patterns");
+                empty(span)
+            }
+        }
+    }
+
+    /// A condition: must be a `bool`.
+    pub fn lower_condition(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        let c = self.lower_expr(e);
+        let b = self.r.core_type("bool");
+        self.coerce(c, &b)
+    }
+
+    fn lower_variables(&mut self, v: &'a ast::VariableDecl, span: Span) -> ir::Stmt {
+        let declared = v.ty.as_ref().map(|t| self.resolve_type(t));
+        let mut out = Vec::new();
+        for d in &v.vars {
+            out.push(self.lower_declarator(v, d, declared.clone()));
+        }
+        if out.len() == 1 {
+            return out.pop().unwrap_or_else(|| empty(span));
+        }
+        stmt(StmtKind::Block(out), span)
+    }
+
+    fn lower_declarator(
+        &mut self,
+        v: &'a ast::VariableDecl,
+        d: &'a ast::VariableDeclarator,
+        declared: Option<DartType>,
+    ) -> ir::Stmt {
+        let init = d.init.as_ref().map(|e| {
+            if v.is_const {
+                let ctx = self.ctx;
+                if let Some(c) = self.r.eval_const_in(e, &ctx) {
+                    return self.const_expr(c, e.span);
+                }
+            }
+            self.lower_expr(e)
+        });
+        let ty = match (&declared, &init) {
+            (Some(t), _) => t.clone(),
+            (None, Some(e)) => inferred_local_type(&e.ty),
+            (None, None) => DartType::Dynamic,
+        };
+        let init = init.map(|e| self.coerce(e, &ty));
+        let local = self.declare_local(d.name, ty.clone(), v.is_final || v.is_const);
+        self.frame().locals[local.index()].is_late = v.is_late;
+        if ty.is_nullable() && !matches!(ty, DartType::Dynamic) && init.is_some() {
+            self.frame().flow_sensitive.insert(local);
+        }
+        if v.is_const {
+            if let Some(ir::Expr {
+                kind: ExprKind::Const(c),
+                ..
+            }) = &init
+            {
+                let c = *c;
+                self.frame().const_locals.insert(local, c);
+            }
+        }
+        stmt(StmtKind::VarDecl { local, init }, d.span)
+    }
+
+    fn take_pending_labels(&mut self) -> Vec<Symbol> {
+        std::mem::take(&mut self.pending_labels)
+    }
+
+    fn lower_labeled(
+        &mut self,
+        labels: &'a [ast::Ident],
+        body: &'a ast::Stmt,
+        span: Span,
+    ) -> ir::Stmt {
+        let names: Vec<Symbol> = labels.iter().map(|l| l.name).collect();
+        let is_loop = matches!(
+            body.kind,
+            S::For { .. }
+                | S::ForIn { .. }
+                | S::While { .. }
+                | S::DoWhile { .. }
+                | S::Switch { .. }
+        );
+        if is_loop {
+            self.pending_labels.extend(names);
+            return self.lower_stmt(body);
+        }
+        let label = self.new_label(names, LabelKind::Block);
+        let inner = self.lower_stmt(body);
+        self.pop_label();
+        stmt(
+            StmtKind::Labeled {
+                label,
+                body: Box::new(inner),
+            },
+            span,
+        )
+    }
+
+    /// `if (!condition) break label;`
+    fn exit_unless(&mut self, condition: ir::Expr, label: LabelId) -> ir::Stmt {
+        let span = condition.span;
+        let bool_ty = self.r.core_type("bool");
+        let negated = self.expr(ExprKind::Not(Box::new(condition)), span, bool_ty);
+        stmt(
+            StmtKind::If {
+                condition: negated,
+                then: Box::new(stmt(StmtKind::Break(label), span)),
+                otherwise: None,
+            },
+            span,
+        )
+    }
+
+    /// `for (init; condition; updates) body`; captured loop variables get a fresh box
+    /// before the updates run.
+    pub(super) fn lower_for(
+        &mut self,
+        labels: Vec<Symbol>,
+        init: Option<&'a ForInit>,
+        condition: Option<&'a ast::Expr>,
+        updates: &'a [ast::Expr],
+        span: Span,
+        body: BodyFn<'_, 'r, 'a>,
+    ) -> ir::Stmt {
+        self.push_scope();
+        let mut outer = Vec::new();
+        let mut loop_vars: Vec<LocalId> = Vec::new();
+        match init {
+            Some(ForInit::Variables(v)) => {
+                let first = self.frame_ref().locals.len();
+                outer.push(self.lower_variables(v, span));
+                let last = self.frame_ref().locals.len();
+                loop_vars.extend((first..last).map(|i| LocalId(i as u32)));
+            }
+            Some(ForInit::Exprs(es)) => {
+                for e in es {
+                    let e = self.lower_expr(e);
+                    outer.push(stmt(StmtKind::Expr(e), span));
+                }
+            }
+            Some(ForInit::Pattern { .. }) => self.r.unsupported(span, "patterns"),
+            None => {}
+        }
+        let label = self.new_label(labels, LabelKind::Loop);
+        let mut inner = Vec::new();
+        if let Some(c) = condition {
+            let c = self.lower_condition(c);
+            inner.push(self.exit_unless(c, label));
+        }
+        inner.push(body(self));
+        let mut update: Vec<ir::Stmt> = updates
+            .iter()
+            .map(|u| {
+                let e = self.lower_expr(u);
+                stmt(StmtKind::Expr(e), u.span)
+            })
+            .collect();
+        self.pop_label();
+        let fresh: Vec<ir::Stmt> = loop_vars
+            .iter()
+            .filter(|l| self.frame_ref().locals[l.index()].captured)
+            .map(|l| stmt(StmtKind::FreshBox(*l), span))
+            .collect();
+        update.splice(0..0, fresh);
+        self.pop_scope();
+        outer.push(stmt(
+            StmtKind::Loop {
+                label,
+                body: Box::new(block(inner, span)),
+                update: if update.is_empty() {
+                    None
+                } else {
+                    Some(Box::new(block(update, span)))
+                },
+            },
+            span,
+        ));
+        block(outer, span)
+    }
+
+    /// `for (x in iterable) body` through `iterator`, `moveNext()` and `current`.
+    pub(super) fn lower_for_in(
+        &mut self,
+        labels: Vec<Symbol>,
+        binding: &'a ForInBinding,
+        iterable: &'a ast::Expr,
+        span: Span,
+        body: BodyFn<'_, 'r, 'a>,
+    ) -> ir::Stmt {
+        let iterable = self.lower_expr(iterable);
+        let element = self.element_type(&iterable.ty);
+        let iterator_ty = match self.r.core_class("Iterator") {
+            Some(c) => self.r.interface_type(c, vec![element.clone()], false),
+            None => DartType::Dynamic,
+        };
+        let get_iterator = self.instance_get(
+            iterable,
+            Symbol::intern("iterator"),
+            span,
+            iterator_ty.clone(),
+        );
+        let it = self.temp(iterator_ty, span);
+        let label = self.new_label(labels, LabelKind::Loop);
+        let it_get = self.local_get(it, span);
+        let bool_ty = self.r.core_type("bool");
+        let move_next = self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(it_get),
+                selector: Symbol::intern("moveNext"),
+                args: ir::Args::default(),
+            },
+            span,
+            bool_ty,
+        );
+        let mut inner = vec![self.exit_unless(move_next, label)];
+        self.push_scope();
+        let it_get = self.local_get(it, span);
+        let current = self.instance_get(it_get, Symbol::intern("current"), span, element.clone());
+        match binding {
+            ForInBinding::Variable { is_final, ty, name } => {
+                let ty = match ty {
+                    Some(t) => self.resolve_type(t),
+                    None => element,
+                };
+                let current = self.coerce(current, &ty);
+                let local = self.declare_local(*name, ty, *is_final);
+                inner.push(stmt(
+                    StmtKind::VarDecl {
+                        local,
+                        init: Some(current),
+                    },
+                    name.span,
+                ));
+            }
+            ForInBinding::Target(target) => {
+                let assign = self.assign_value(target, current, span);
+                inner.push(stmt(StmtKind::Expr(assign), span));
+            }
+            ForInBinding::Pattern { .. } => self.r.unsupported(span, "patterns"),
+        }
+        inner.push(body(self));
+        self.pop_scope();
+        self.pop_label();
+        let init = stmt(
+            StmtKind::VarDecl {
+                local: it,
+                init: Some(get_iterator),
+            },
+            span,
+        );
+        let lp = stmt(
+            StmtKind::Loop {
+                label,
+                body: Box::new(block(inner, span)),
+                update: None,
+            },
+            span,
+        );
+        block(vec![init, lp], span)
+    }
+
+    /// The element type of an `Iterable<E>` static type (`dynamic` otherwise).
+    pub(super) fn element_type(&self, ty: &DartType) -> DartType {
+        let Some(iterable) = self.r.core_class("Iterable") else {
+            return DartType::Dynamic;
+        };
+        let non_null = types::make_non_nullable(ty.clone());
+        match self.r.supertype_args(&non_null, iterable) {
+            Some(args) => args.into_iter().next().unwrap_or(DartType::Dynamic),
+            None => DartType::Dynamic,
+        }
+    }
+
+    fn lower_while(
+        &mut self,
+        condition: &'a ast::Expr,
+        body: &'a ast::Stmt,
+        span: Span,
+    ) -> ir::Stmt {
+        let labels = self.take_pending_labels();
+        let label = self.new_label(labels, LabelKind::Loop);
+        let c = self.lower_condition(condition);
+        let check = self.exit_unless(c, label);
+        let body = self.lower_scoped(body);
+        self.pop_label();
+        stmt(
+            StmtKind::Loop {
+                label,
+                body: Box::new(block(vec![check, body], span)),
+                update: None,
+            },
+            span,
+        )
+    }
+
+    fn lower_do_while(
+        &mut self,
+        body: &'a ast::Stmt,
+        condition: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Stmt {
+        let labels = self.take_pending_labels();
+        let label = self.new_label(labels, LabelKind::Loop);
+        let body = self.lower_scoped(body);
+        let c = self.lower_condition(condition);
+        let check = self.exit_unless(c, label);
+        self.pop_label();
+        stmt(
+            StmtKind::Loop {
+                label,
+                body: Box::new(body),
+                update: Some(Box::new(check)),
+            },
+            span,
+        )
+    }
+
+    fn lower_try(
+        &mut self,
+        body: &'a ast::Block,
+        catches: &'a [ast::CatchClause],
+        finally: Option<&'a ast::Block>,
+        span: Span,
+    ) -> ir::Stmt {
+        let body = Box::new(self.lower_block(body));
+        let mut out = Vec::new();
+        for c in catches {
+            self.push_scope();
+            let on_type = c.on_type.as_ref().map(|t| self.resolve_type(t));
+            let ex_ty = on_type.clone().unwrap_or(DartType::Dynamic);
+            let exception = c.exception.map(|e| self.declare_local(e, ex_ty, true));
+            let st_ty = self.r.core_type("StackTrace");
+            let stack_trace = c.stack_trace.map(|s| self.declare_local(s, st_ty, true));
+            self.frame().catch_depth += 1;
+            let body = self.lower_block(&c.body);
+            self.frame().catch_depth -= 1;
+            self.pop_scope();
+            out.push(ir::Catch {
+                on_type,
+                exception,
+                stack_trace,
+                body,
+            });
+        }
+        let finally = finally.map(|f| Box::new(self.lower_block(f)));
+        stmt(
+            StmtKind::Try {
+                body,
+                catches: out,
+                finally,
+            },
+            span,
+        )
+    }
+
+    /// `assert(condition, message)`: kept only when asserts are enabled (still resolved,
+    /// so errors in it are reported either way).
+    pub fn lower_assert(
+        &mut self,
+        condition: &'a ast::Expr,
+        message: Option<&'a ast::Expr>,
+        span: Span,
+    ) -> Option<ir::Stmt> {
+        let condition = self.lower_condition(condition);
+        let message = message.map(|m| self.lower_expr(m));
+        if !self.r.opts.enable_asserts {
+            return None;
+        }
+        Some(stmt(StmtKind::Assert { condition, message }, span))
+    }
+
+    /// `switch` whose cases are constants: a labelled chain of `if`s on `==`.
+    fn lower_switch(
+        &mut self,
+        subject: &'a ast::Expr,
+        cases: &'a [ast::SwitchCase],
+        span: Span,
+    ) -> ir::Stmt {
+        let labels = self.take_pending_labels();
+        let subject = self.lower_expr(subject);
+        let t = self.temp(subject.ty.clone(), span);
+        let label = self.new_label(labels, LabelKind::Switch);
+        let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
+        let mut pending_tests: Vec<ir::Expr> = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            if !case.labels.is_empty() {
+                self.r.unsupported(case.span, "labelled switch cases");
+            }
+            let mut is_default = case.is_default;
+            for head in &case.heads {
+                match self.case_test(head, t) {
+                    Some(Some(test)) => pending_tests.push(test),
+                    Some(None) => is_default = true,
+                    None => {}
+                }
+            }
+            let last = i + 1 == cases.len();
+            if case.body.is_empty() && !last && !is_default {
+                continue;
+            }
+            self.push_scope();
+            self.predeclare(&case.body);
+            let body: Vec<ir::Stmt> = case.body.iter().map(|s| self.lower_stmt(s)).collect();
+            self.pop_scope();
+            let test = if is_default {
+                None
+            } else {
+                self.any_of(std::mem::take(&mut pending_tests), span)
+            };
+            arms.push((test, block(body, case.span)));
+        }
+        self.pop_label();
+        let mut chain: Option<ir::Stmt> = None;
+        for (test, body) in arms.into_iter().rev() {
+            chain = Some(match test {
+                None => body,
+                Some(c) => stmt(
+                    StmtKind::If {
+                        condition: c,
+                        then: Box::new(body),
+                        otherwise: chain.map(Box::new),
+                    },
+                    span,
+                ),
+            });
+        }
+        let decl = stmt(
+            StmtKind::VarDecl {
+                local: t,
+                init: Some(subject),
+            },
+            span,
+        );
+        let mut inner = vec![decl];
+        inner.extend(chain);
+        stmt(
+            StmtKind::Labeled {
+                label,
+                body: Box::new(block(inner, span)),
+            },
+            span,
+        )
+    }
+
+    /// `Some(Some(test))` for a constant case, `Some(None)` for `_`, `None` (reported)
+    /// for patterns dartrs does not support yet.
+    pub(super) fn case_test(
+        &mut self,
+        head: &'a ast::CaseHead,
+        subject: LocalId,
+    ) -> Option<Option<ir::Expr>> {
+        if head.guard.is_some() {
+            self.r.unsupported(head.span, "switch cases with guards");
+            return None;
+        }
+        match &head.pattern.kind {
+            ast::PatternKind::Wildcard { ty: None } => Some(None),
+            ast::PatternKind::Constant(e) => {
+                let ctx = self.ctx;
+                let value = match self.r.eval_const_in(e, &ctx) {
+                    Some(c) => self.const_expr(c, e.span),
+                    None => self.lower_expr(e),
+                };
+                let s = self.local_get(subject, head.span);
+                let bool_ty = self.r.core_type("bool");
+                Some(Some(self.expr(
+                    ExprKind::Equals {
+                        left: Box::new(value),
+                        right: Box::new(s),
+                        negated: false,
+                    },
+                    head.span,
+                    bool_ty,
+                )))
+            }
+            _ => {
+                self.r.unsupported(head.pattern.span, "patterns");
+                None
+            }
+        }
+    }
+
+    /// `a || b || ...` (`None` when there are no tests).
+    fn any_of(&mut self, tests: Vec<ir::Expr>, span: Span) -> Option<ir::Expr> {
+        let bool_ty = self.r.core_type("bool");
+        tests.into_iter().reduce(|a, b| {
+            self.expr(
+                ExprKind::Or(Box::new(a), Box::new(b)),
+                span,
+                bool_ty.clone(),
+            )
+        })
+    }
+}
+
+/// `var x = e;` takes `e`'s static type, except that `null` gives `dynamic`.
+fn inferred_local_type(t: &DartType) -> DartType {
+    match t {
+        DartType::Null | DartType::Void | DartType::Never => DartType::Dynamic,
+        other => other.clone(),
+    }
+}

@@ -1,0 +1,209 @@
+//! The texts of the resolver's compile-time errors, worded exactly as the Dart front end
+//! (`pkg/front_end/messages.yaml`) words them, so users see familiar messages and tests
+//! can compare against the Dart SDK's output.
+
+use crate::front::intern::Symbol;
+
+/// dart:core classes whose origin ("- 'int' is from 'dart:core'.") is never printed.
+const OBVIOUS_CORE_TYPES: &[&str] = &[
+    "bool", "double", "int", "num", "Object", "String", "List", "Map", "Set", "Null", "Iterable",
+    "Function", "Type", "Symbol", "Record", "Enum", "Never",
+];
+
+/// The " - 'Bar' is from 'main.dart'." line the front end adds for a class in a message.
+pub(super) fn origin(class: Symbol, lib: &str) -> String {
+    if lib == "dart:core" && OBVIOUS_CORE_TYPES.contains(&class.as_str()) {
+        return String::new();
+    }
+    format!("\n - '{class}' is from '{lib}'.")
+}
+
+pub(super) fn undefined_name(name: Symbol) -> String {
+    format!("Undefined name '{name}'.")
+}
+
+pub(super) fn method_not_found(name: impl std::fmt::Display) -> String {
+    format!("Method not found: '{name}'.")
+}
+
+pub(super) fn getter_not_found(name: impl std::fmt::Display) -> String {
+    format!("Getter not found: '{name}'.")
+}
+
+pub(super) fn setter_not_found(name: impl std::fmt::Display) -> String {
+    format!("Setter not found: '{name}'.")
+}
+
+/// What kind of member access an "isn't defined" error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum AccessKind {
+    Method,
+    Getter,
+    Setter,
+    Operator,
+}
+
+pub(super) fn undefined_member(
+    kind: AccessKind,
+    name: &str,
+    class: Symbol,
+    origin: &str,
+) -> String {
+    match kind {
+        AccessKind::Method => format!(
+            "The method '{name}' isn't defined for the class '{class}'.{origin}\n\
+             Try correcting the name to the name of an existing method, or defining a method named '{name}'."
+        ),
+        AccessKind::Getter => format!(
+            "The getter '{name}' isn't defined for the class '{class}'.{origin}\n\
+             Try correcting the name to the name of an existing getter, or defining a getter or field named '{name}'."
+        ),
+        AccessKind::Setter => format!(
+            "The setter '{name}' isn't defined for the class '{class}'.{origin}\n\
+             Try correcting the name to the name of an existing setter, or defining a setter or field named '{name}'."
+        ),
+        AccessKind::Operator => format!(
+            "The operator '{name}' isn't defined for the class '{class}'.{origin}\n\
+             Try correcting the operator to an existing operator, or defining a '{name}' operator."
+        ),
+    }
+}
+
+pub(super) fn nullable_access(kind: AccessKind, name: &str, ty: &str, origin: &str) -> String {
+    match kind {
+        AccessKind::Method => format!(
+            "Method '{name}' cannot be called on '{ty}' because it is potentially null.{origin}\n\
+             Try calling using ?. instead."
+        ),
+        AccessKind::Getter => format!(
+            "Property '{name}' cannot be accessed on '{ty}' because it is potentially null.{origin}\n\
+             Try accessing using ?. instead."
+        ),
+        AccessKind::Setter => format!(
+            "Property '{name}' cannot be accessed on '{ty}' because it is potentially null.{origin}\n\
+             Try accessing using ?. instead."
+        ),
+        AccessKind::Operator => format!(
+            "Operator '{name}' cannot be called on '{ty}' because it is potentially null.{origin}"
+        ),
+    }
+}
+
+pub(super) fn too_many_positional(allowed: usize, found: usize) -> String {
+    format!(
+        "Too many positional arguments: {allowed} allowed, but {found} found.\n\
+         Try removing the extra positional arguments."
+    )
+}
+
+pub(super) fn too_few_positional(required: usize, given: usize) -> String {
+    format!("Too few positional arguments: {required} required, {given} given.")
+}
+
+pub(super) fn no_such_named(name: Symbol) -> String {
+    format!("No named parameter with the name '{name}'.")
+}
+
+pub(super) fn required_named_missing(name: Symbol) -> String {
+    format!("Required named parameter '{name}' must be provided.")
+}
+
+pub(super) fn assign_to_final(name: Symbol) -> String {
+    format!("Can't assign to the final variable '{name}'.")
+}
+
+pub(super) fn assign_to_const(name: Symbol) -> String {
+    format!("Can't assign to the const variable '{name}'.")
+}
+
+pub(super) fn duplicate(name: Symbol) -> String {
+    format!("'{name}' is already declared in this scope.")
+}
+
+pub(super) fn previous_declaration(name: Symbol) -> String {
+    format!("Previous declaration of '{name}'.")
+}
+
+pub(super) fn await_not_async() -> String {
+    "'await' can only be used in 'async' or 'async*' methods.".to_string()
+}
+
+pub(super) fn missing_main() -> String {
+    "No 'main' method found.\nTry adding a method named 'main' to your program.".to_string()
+}
+
+pub(super) fn ambiguous_import(name: Symbol, a: &str, b: &str) -> String {
+    format!("'{name}' is imported from both '{a}' and '{b}'.")
+}
+
+pub(super) fn type_not_found(name: &str) -> String {
+    format!("Type '{name}' not found.")
+}
+
+pub(super) fn abstract_instantiation(class: Symbol) -> String {
+    format!("The class '{class}' is abstract and can't be instantiated.")
+}
+
+pub(super) fn constructor_not_found(name: &str) -> String {
+    format!("Couldn't find constructor '{name}'.")
+}
+
+pub(super) fn super_no_default_constructor(class: Symbol) -> String {
+    format!("The superclass, '{class}', has no unnamed constructor that takes no arguments.")
+}
+
+pub(super) fn integer_too_big(text: &str) -> String {
+    format!(
+        "The integer literal {text} can't be represented in 64 bits.\n\
+         Try using the BigInt class if you need an integer larger than 9,223,372,036,854,775,807 or less than -9,223,372,036,854,775,808."
+    )
+}
+
+pub(super) fn break_outside_loop() -> String {
+    "A break statement can't be used outside of a loop or switch statement.\n\
+     Try removing the break statement."
+        .to_string()
+}
+
+pub(super) fn continue_outside_loop() -> String {
+    "A continue statement can't be used outside of a loop or switch statement.\n\
+     Try removing the continue statement."
+        .to_string()
+}
+
+pub(super) fn label_not_found(name: Symbol) -> String {
+    format!(
+        "Can't find label '{name}'.\n\
+         Try defining the label, or correcting the name to match an existing label."
+    )
+}
+
+pub(super) fn used_before_declared(name: Symbol) -> String {
+    format!("Local variable '{name}' can't be referenced before it is declared.")
+}
+
+pub(super) fn this_in_static() -> String {
+    "Expected identifier, but got 'this'.".to_string()
+}
+
+pub(super) fn super_in_static() -> String {
+    "Can't use 'super' in a static context.".to_string()
+}
+
+pub(super) fn not_a_type(name: &str) -> String {
+    format!("'{name}' isn't a type.")
+}
+
+pub(super) fn rethrow_outside_catch() -> String {
+    "'rethrow' can only be used in catch clauses.\nTry moving the expression into a catch clause, or using a 'throw' expression.".to_string()
+}
+
+pub(super) fn external_without_native(name: &str) -> String {
+    format!(
+        "dartrs does not support external function '{name}' without a native implementation yet."
+    )
+}
+
+pub(super) fn cyclic_class(name: Symbol) -> String {
+    format!("'{name}' is a supertype of itself.")
+}

@@ -1,0 +1,339 @@
+//! The resolver: turns the parsed libraries of a program into the resolved IR.
+//!
+//! It runs in phases over the whole program: declare every top-level entity
+//! (`declarations`), build library namespaces from imports and exports (`scope`), resolve
+//! class headers and members with instance-field layouts (`declarations`, `classes`), then
+//! lower every body (`lower_stmt`, `lower_expr`, ...) with closure capture analysis
+//! (`closures`) and constant evaluation (`constants`). Errors are reported in the Dart
+//! front end's wording (`messages`) and resolution continues, so one run reports as much
+//! as it can.
+
+mod body;
+mod calls;
+mod classes;
+mod closures;
+mod collections;
+mod constants;
+mod declarations;
+mod flow;
+mod functions;
+mod lower_assign;
+mod lower_expr;
+mod lower_stmt;
+mod members;
+mod messages;
+mod scope;
+mod types;
+
+use super::ir::{self, ClassId, ConstId, DartType, FieldId, FunctionId, LibraryId};
+use super::loader::{LoadOptions, LoadedLibrary};
+use crate::front::ast;
+use crate::front::diagnostics::Diagnostics;
+use crate::front::intern::Symbol;
+use crate::front::source::{SourceMap, Span};
+use std::collections::{HashMap, HashSet};
+
+pub(crate) use scope::{Decl, LibScope};
+
+/// Resolves the loaded libraries into a program. Errors go to `diags`; the returned program
+/// is only meaningful when none were reported.
+pub(crate) fn resolve_program(
+    libs: &[LoadedLibrary],
+    opts: &LoadOptions,
+    sources: &SourceMap,
+    diags: &mut Diagnostics,
+) -> ir::Program {
+    let mut r = Resolver::new(libs, opts, sources, diags);
+    r.declare_all();
+    r.build_namespaces();
+    r.resolve_class_headers();
+    r.declare_members();
+    r.declare_top_level_signatures();
+    r.lower_all_bodies();
+    r.find_main();
+    r.program
+}
+
+/// An instance or static member of a class, by name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Member {
+    Method(FunctionId),
+    Field(FieldId),
+    Accessors {
+        getter: Option<FunctionId>,
+        setter: Option<FunctionId>,
+    },
+}
+
+/// What a function's callers need to know: parameter names and types, return type.
+#[derive(Clone, Debug)]
+pub(crate) struct Signature {
+    pub positional: Vec<(Symbol, DartType)>,
+    pub required_positional: usize,
+    pub named: Vec<(Symbol, DartType, bool)>,
+    pub return_type: DartType,
+    pub type_params: Vec<Symbol>,
+}
+
+impl Default for Signature {
+    fn default() -> Self {
+        Signature {
+            positional: Vec::new(),
+            required_positional: 0,
+            named: Vec::new(),
+            return_type: DartType::Dynamic,
+            type_params: Vec::new(),
+        }
+    }
+}
+
+/// Where a class's declaration lives in the syntax trees.
+#[derive(Clone, Copy)]
+pub(crate) enum ClassSource<'a> {
+    Class(&'a ast::ClassDecl),
+    Mixin(&'a ast::MixinDecl),
+    Enum(&'a ast::EnumDecl),
+}
+
+impl<'a> ClassSource<'a> {
+    pub fn members(&self) -> &'a [ast::ClassMember] {
+        match self {
+            ClassSource::Class(c) => &c.members,
+            ClassSource::Mixin(m) => &m.members,
+            ClassSource::Enum(e) => &e.members,
+        }
+    }
+    pub fn type_params(&self) -> &'a [ast::TypeParameter] {
+        match self {
+            ClassSource::Class(c) => &c.type_params,
+            ClassSource::Mixin(m) => &m.type_params,
+            ClassSource::Enum(e) => &e.type_params,
+        }
+    }
+}
+
+/// Resolver-side facts about a class beyond what `ir::Class` records.
+pub(crate) struct ClassInfo<'a> {
+    pub lib: LibraryId,
+    pub source: ClassSource<'a>,
+    pub type_params: Vec<Symbol>,
+    pub supertype: Option<DartType>,
+    pub mixin_types: Vec<DartType>,
+    pub interfaces: Vec<DartType>,
+    /// Instance members declared here (including mixed-in copies), by name.
+    pub instance: HashMap<Symbol, Member>,
+    pub statics: HashMap<Symbol, Member>,
+    /// Constructors by name (`""` for the unnamed one).
+    pub ctors: HashMap<Symbol, FunctionId>,
+    /// Instance slots including inherited ones; `None` until laid out.
+    pub slot_count: Option<u32>,
+    pub is_mixin: bool,
+    pub members_declared: bool,
+}
+
+/// A body still to be lowered, with the context it is lowered in.
+#[derive(Clone, Copy)]
+pub(crate) enum BodySource<'a> {
+    Function {
+        decl: &'a ast::FunctionDecl,
+        ctx: MemberContext,
+    },
+    Constructor {
+        decl: &'a ast::ConstructorDecl,
+        ctx: MemberContext,
+    },
+    /// The implicit `C()` of a class without constructors.
+    DefaultConstructor { ctx: MemberContext },
+    /// A static or top-level field's initialiser.
+    FieldInit {
+        expr: &'a ast::Expr,
+        field: FieldId,
+        ctx: MemberContext,
+    },
+    /// An enum's `toString`.
+    EnumToString { class: ClassId },
+    /// A `const` static field without syntax of its own (enum values, `values`).
+    ConstField { field: FieldId },
+}
+
+/// The lexical and `this` context of a member body.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MemberContext {
+    /// The library whose scope names resolve in.
+    pub lib: LibraryId,
+    /// The class whose members are lexically in scope (for mixin copies: the mixin).
+    pub lexical_class: Option<ClassId>,
+    /// The class `this` is an instance of (for mixin copies: the class mixing it in).
+    pub this_class: Option<ClassId>,
+    /// For mixin copies: the mixin's index in `this_class`'s mixins (super lookups start
+    /// below it). `None` for the class's own members.
+    pub mixin_index: Option<usize>,
+    pub is_static: bool,
+}
+
+/// A `typedef`: its library, type parameters and the aliased type (resolved lazily).
+pub(crate) struct TypedefInfo<'a> {
+    pub lib: LibraryId,
+    pub decl: &'a ast::TypedefDecl,
+}
+
+pub(crate) struct Resolver<'a> {
+    pub libs: &'a [LoadedLibrary],
+    pub opts: &'a LoadOptions,
+    pub sources: &'a SourceMap,
+    pub diags: &'a mut Diagnostics,
+    pub program: ir::Program,
+    pub scopes: Vec<LibScope>,
+    pub classes: Vec<ClassInfo<'a>>,
+    pub typedefs: Vec<TypedefInfo<'a>>,
+    /// Indexed by `FunctionId`.
+    pub sigs: Vec<Signature>,
+    /// Bodies to lower, in declaration order.
+    pub jobs: Vec<(FunctionId, BodySource<'a>)>,
+    /// Constructor syntax by function, for constant evaluation.
+    pub ctor_decls: HashMap<FunctionId, (&'a ast::ConstructorDecl, ClassId)>,
+    /// Static/top-level fields' syntax: declaration and declarator, with their context.
+    pub field_decls: HashMap<
+        FieldId,
+        (
+            &'a ast::VariableDecl,
+            &'a ast::VariableDeclarator,
+            MemberContext,
+        ),
+    >,
+    /// Values of `const` fields, once evaluated (`None` while being evaluated: a cycle).
+    pub const_fields: HashMap<FieldId, Option<ConstId>>,
+    pub const_index: HashMap<String, ConstId>,
+    /// Top-level declarations' spans, for "previous declaration" notes.
+    pub decl_spans: HashMap<(LibraryId, Symbol), Span>,
+    /// Instance fields' syntax (initialisers are inlined into constructors).
+    pub instance_field_decls: HashMap<
+        FieldId,
+        (
+            &'a ast::VariableDecl,
+            &'a ast::VariableDeclarator,
+            MemberContext,
+        ),
+    >,
+    /// Abstract members (no body; skipped by `super` lookups).
+    pub abstract_fns: HashSet<FunctionId>,
+    /// Members of mixin declarations themselves: never run (classes get copies).
+    pub mixin_decl_fns: HashSet<FunctionId>,
+    /// Copies of mixin methods: (class, mixin index, name, is setter) → copy.
+    pub mixin_copies: HashMap<(ClassId, usize, Symbol, bool), FunctionId>,
+    /// Enum value fields → (enum, index); `values` fields → enum.
+    pub enum_values: HashMap<FieldId, (ClassId, usize)>,
+    pub enum_value_lists: HashMap<FieldId, ClassId>,
+    /// `dart:core`'s library id (always 0 when loading succeeded).
+    pub core_lib: LibraryId,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(
+        libs: &'a [LoadedLibrary],
+        opts: &'a LoadOptions,
+        sources: &'a SourceMap,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        Resolver {
+            libs,
+            opts,
+            sources,
+            diags,
+            program: ir::Program::default(),
+            scopes: Vec::new(),
+            classes: Vec::new(),
+            typedefs: Vec::new(),
+            sigs: Vec::new(),
+            jobs: Vec::new(),
+            ctor_decls: HashMap::new(),
+            field_decls: HashMap::new(),
+            const_fields: HashMap::new(),
+            const_index: HashMap::new(),
+            decl_spans: HashMap::new(),
+            instance_field_decls: HashMap::new(),
+            abstract_fns: HashSet::new(),
+            mixin_decl_fns: HashSet::new(),
+            mixin_copies: HashMap::new(),
+            enum_values: HashMap::new(),
+            enum_value_lists: HashMap::new(),
+            core_lib: LibraryId(0),
+        }
+    }
+
+    pub fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.diags.error(span, message);
+    }
+
+    /// Reports a construct dartrs cannot lower yet.
+    pub fn unsupported(&mut self, span: Span, construct: &str) {
+        self.diags
+            .error(span, format!("dartrs does not support {construct} yet."));
+    }
+
+    pub fn class(&self, id: ClassId) -> &ir::Class {
+        &self.program.classes[id.index()]
+    }
+
+    pub fn class_name(&self, id: ClassId) -> Symbol {
+        self.program.classes[id.index()].name
+    }
+
+    pub fn is_core(&self, lib: LibraryId) -> bool {
+        self.program.libraries[lib.index()].uri.starts_with("dart:")
+    }
+
+    /// Adds a function shell; its body and locals are filled in when it is lowered.
+    pub fn new_function(&mut self, f: ir::Function) -> FunctionId {
+        let id = FunctionId(self.program.functions.len() as u32);
+        self.program.functions.push(f);
+        self.sigs.push(Signature::default());
+        id
+    }
+
+    pub fn new_field(&mut self, f: ir::Field) -> FieldId {
+        let id = FieldId(self.program.fields.len() as u32);
+        self.program.fields.push(f);
+        id
+    }
+
+    fn find_main(&mut self) {
+        let Some(root) = self.scopes.get(1) else {
+            return;
+        };
+        let main = Symbol::intern("main");
+        match root.declared.get(&main) {
+            Some(Decl::Function(f)) => self.program.main = Some(*f),
+            _ => {
+                let file = self.libs[1].file;
+                let len = self.sources.get(file).text.len() as u32;
+                self.error(Span::new(file, len, len), messages::missing_main());
+            }
+        }
+    }
+}
+
+/// A fresh `ir::Function` with everything empty.
+pub(crate) fn function_shell(
+    name: Symbol,
+    qualified_name: String,
+    kind: ir::FunctionKind,
+    library: LibraryId,
+    owner: Option<ClassId>,
+    span: Span,
+) -> ir::Function {
+    ir::Function {
+        name,
+        qualified_name,
+        kind,
+        library,
+        owner,
+        span,
+        async_marker: ir::AsyncMarker::Sync,
+        params: ir::Parameters::default(),
+        locals: Vec::new(),
+        body: None,
+        captures: Vec::new(),
+        native: None,
+    }
+}

@@ -1,0 +1,438 @@
+//! Static types: resolving type annotations to `DartType`, printing types as the Dart
+//! front end does in messages, the class-based subtype test used for implicit casts, and
+//! the "obvious" types of initialisers that local inference relies on.
+
+use super::scope::{Decl, Resolved};
+use super::{messages, MemberContext, Resolver};
+use crate::front::ast::{self, ExprKind, TypeAnnotation};
+use crate::front::intern::Symbol;
+use crate::kernel::ir::{ClassId, DartType, LibraryId};
+
+/// Where type names resolve: a library scope plus the type parameters in scope.
+#[derive(Clone, Debug)]
+pub(crate) struct TypeContext {
+    pub lib: LibraryId,
+    pub type_params: Vec<Symbol>,
+}
+
+impl Resolver<'_> {
+    /// The type context of a member body: its library, its class's type parameters (for
+    /// instance members) and its own.
+    pub(super) fn type_context(&self, ctx: &MemberContext, own: &[Symbol]) -> TypeContext {
+        let mut type_params = Vec::new();
+        if let Some(c) = ctx.lexical_class {
+            type_params.extend(self.classes[c.index()].type_params.iter().copied());
+        }
+        type_params.extend(own.iter().copied());
+        TypeContext {
+            lib: ctx.lib,
+            type_params,
+        }
+    }
+
+    pub(super) fn resolve_type(&mut self, ann: &TypeAnnotation, tctx: &TypeContext) -> DartType {
+        self.resolve_type_depth(ann, tctx, 0)
+    }
+
+    fn resolve_type_depth(
+        &mut self,
+        ann: &TypeAnnotation,
+        tctx: &TypeContext,
+        depth: u32,
+    ) -> DartType {
+        match ann {
+            TypeAnnotation::Named {
+                prefix,
+                name,
+                args,
+                nullable,
+                span,
+            } => {
+                let args: Vec<DartType> = args
+                    .iter()
+                    .map(|a| self.resolve_type_depth(a, tctx, depth + 1))
+                    .collect();
+                let decl = match prefix {
+                    Some(p) => match self.lookup_prefixed(tctx.lib, p.name, name.name, *span) {
+                        Some(d) => Some(d),
+                        None => {
+                            let text = format!("{}.{}", p.name, name.name);
+                            self.error(*span, messages::type_not_found(&text));
+                            return DartType::Dynamic;
+                        }
+                    },
+                    None => None,
+                };
+                let decl = match decl {
+                    Some(d) => d,
+                    None => match self.builtin_type(name.name, *nullable, tctx) {
+                        Some(t) => return t,
+                        None => match self.lookup_library(tctx.lib, name.name, name.span) {
+                            Resolved::Decl(d) => d,
+                            _ => {
+                                self.error(name.span, messages::type_not_found(name.name.as_str()));
+                                return DartType::Dynamic;
+                            }
+                        },
+                    },
+                };
+                self.type_from_decl(decl, args, *nullable, name, depth)
+            }
+            TypeAnnotation::Function {
+                return_type,
+                params,
+                type_params,
+                nullable,
+                ..
+            } => {
+                let mut inner = tctx.clone();
+                inner
+                    .type_params
+                    .extend(type_params.iter().map(|t| t.name.name));
+                if let Some(r) = return_type {
+                    self.resolve_type_depth(r, &inner, depth + 1);
+                }
+                for p in params {
+                    self.resolve_type_depth(&p.ty, &inner, depth + 1);
+                }
+                DartType::Function {
+                    nullable: *nullable,
+                }
+            }
+            TypeAnnotation::Record {
+                positional,
+                named,
+                nullable,
+                ..
+            } => {
+                for f in positional.iter().chain(named.iter()) {
+                    self.resolve_type_depth(&f.ty, tctx, depth + 1);
+                }
+                DartType::Record {
+                    nullable: *nullable,
+                }
+            }
+        }
+    }
+
+    /// `dynamic`, `void`, `Never`, `Null`, `Function`, `Record`, and type parameters.
+    fn builtin_type(&self, name: Symbol, nullable: bool, tctx: &TypeContext) -> Option<DartType> {
+        if tctx.type_params.contains(&name) {
+            return Some(DartType::TypeParameter { name, nullable });
+        }
+        match name.as_str() {
+            "dynamic" => Some(DartType::Dynamic),
+            "void" => Some(DartType::Void),
+            "Never" => Some(if nullable {
+                DartType::Null
+            } else {
+                DartType::Never
+            }),
+            "Null" => Some(DartType::Null),
+            "Function" => Some(DartType::Function { nullable }),
+            "Record" => Some(DartType::Record { nullable }),
+            _ => None,
+        }
+    }
+
+    fn type_from_decl(
+        &mut self,
+        decl: Decl,
+        args: Vec<DartType>,
+        nullable: bool,
+        name: &ast::Ident,
+        depth: u32,
+    ) -> DartType {
+        match decl {
+            Decl::Class(c) => self.interface_type(c, args, nullable),
+            Decl::Typedef(i) if depth < 16 => {
+                let td = &self.typedefs[i];
+                let decl = td.decl;
+                let tctx = TypeContext {
+                    lib: td.lib,
+                    type_params: decl.type_params.iter().map(|t| t.name.name).collect(),
+                };
+                let aliased = self.resolve_type_depth(&decl.aliased, &tctx, depth + 1);
+                let params: Vec<Symbol> = tctx.type_params.clone();
+                let mut t = substitute(&aliased, &params, &args);
+                if nullable {
+                    t = make_nullable(t);
+                }
+                t
+            }
+            _ => {
+                self.error(name.span, messages::not_a_type(name.name.as_str()));
+                DartType::Dynamic
+            }
+        }
+    }
+
+    /// `C<args>` with missing or wrongly counted arguments filled with `dynamic`.
+    pub(super) fn interface_type(
+        &self,
+        class: ClassId,
+        args: Vec<DartType>,
+        nullable: bool,
+    ) -> DartType {
+        let n = self.classes[class.index()].type_params.len();
+        let args = if args.len() == n {
+            args
+        } else {
+            vec![DartType::Dynamic; n]
+        };
+        DartType::Interface {
+            class,
+            args,
+            nullable,
+        }
+    }
+
+    /// The type of `this` inside class `c`: `C<T1, ..>`.
+    pub(super) fn this_type(&self, c: ClassId) -> DartType {
+        let args = self.classes[c.index()]
+            .type_params
+            .iter()
+            .map(|&name| DartType::TypeParameter {
+                name,
+                nullable: false,
+            })
+            .collect();
+        DartType::Interface {
+            class: c,
+            args,
+            nullable: false,
+        }
+    }
+
+    /// A core class by name (`int`, `String`, ...), as a non-nullable type.
+    pub(super) fn core_type(&self, name: &str) -> DartType {
+        let sym = Symbol::intern(name);
+        match self.scopes[self.core_lib.index()].declared.get(&sym) {
+            Some(Decl::Class(c)) => self.interface_type(*c, Vec::new(), false),
+            _ => DartType::Dynamic,
+        }
+    }
+
+    pub(super) fn core_class(&self, name: &str) -> Option<ClassId> {
+        match self
+            .scopes
+            .get(self.core_lib.index())?
+            .declared
+            .get(&Symbol::intern(name))
+        {
+            Some(Decl::Class(c)) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// Is `ty` the core class `name` (non-nullable)?
+    pub(super) fn is_core_type(&self, ty: &DartType, name: &str) -> bool {
+        match ty {
+            DartType::Interface {
+                class,
+                nullable: false,
+                ..
+            } => Some(*class) == self.core_class(name),
+            _ => false,
+        }
+    }
+
+    /// The type as the Dart front end prints it in messages: `String?`, `List<int>`.
+    pub(super) fn type_display(&self, ty: &DartType) -> String {
+        match ty {
+            DartType::Dynamic => "dynamic".into(),
+            DartType::Void => "void".into(),
+            DartType::Never => "Never".into(),
+            DartType::Null => "Null".into(),
+            DartType::Interface {
+                class,
+                args,
+                nullable,
+            } => {
+                let mut s = self.class_name(*class).to_string();
+                if !args.is_empty() {
+                    let shown: Vec<String> = args.iter().map(|a| self.type_display(a)).collect();
+                    s = format!("{s}<{}>", shown.join(", "));
+                }
+                if *nullable {
+                    s.push('?');
+                }
+                s
+            }
+            DartType::TypeParameter { name, nullable } => {
+                format!("{name}{}", if *nullable { "?" } else { "" })
+            }
+            DartType::Function { nullable } => {
+                format!("Function{}", if *nullable { "?" } else { "" })
+            }
+            DartType::Record { nullable } => format!("Record{}", if *nullable { "?" } else { "" }),
+        }
+    }
+
+    /// Is class `sub` (transitively) `sup`, by extends, with or implements?
+    pub(super) fn class_is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
+        let mut stack = vec![sub];
+        let mut seen = Vec::new();
+        while let Some(c) = stack.pop() {
+            if c == sup {
+                return true;
+            }
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let class = self.class(c);
+            stack.extend(class.superclass);
+            stack.extend(class.mixins.iter().copied());
+            stack.extend(class.interfaces.iter().copied());
+        }
+        Some(sup) == self.program.core.object
+    }
+
+    /// `Some(true)` when every value of `s` is a `t`, `Some(false)` when the front end
+    /// would need a downcast, `None` when this class-based test can't tell.
+    pub(super) fn is_subtype(&self, s: &DartType, t: &DartType) -> Option<bool> {
+        use DartType::*;
+        match (s, t) {
+            (_, Dynamic) | (_, Void) | (Never, _) => Some(true),
+            (Dynamic, _) => Some(false),
+            (Null, other) => Some(other.is_nullable()),
+            (
+                Interface {
+                    class: a,
+                    nullable: na,
+                    ..
+                },
+                Interface {
+                    class: b,
+                    nullable: nb,
+                    ..
+                },
+            ) => {
+                if *na && !*nb {
+                    return Some(false);
+                }
+                Some(self.class_is_subclass(*a, *b))
+            }
+            (
+                Function { nullable: na },
+                Interface {
+                    class,
+                    nullable: nb,
+                    ..
+                },
+            ) => {
+                let to_top = Some(*class) == self.program.core.object
+                    || Some(*class) == self.program.core.function;
+                Some(to_top && (!na || *nb))
+            }
+            (Function { nullable: na }, Function { nullable: nb }) => Some(!na || *nb),
+            _ => None,
+        }
+    }
+
+    /// The type of an initialiser when it is obvious without resolving it: literals and
+    /// constructor calls. Used for fields, whose initialisers are lowered later.
+    pub(super) fn obvious_type(&mut self, e: &ast::Expr, tctx: &TypeContext) -> DartType {
+        match &e.kind {
+            ExprKind::Int(_) => self.core_type("int"),
+            ExprKind::Double(_) => self.core_type("double"),
+            ExprKind::String(_) => self.core_type("String"),
+            ExprKind::Bool(_) => self.core_type("bool"),
+            ExprKind::Paren(inner) => self.obvious_type(inner, tctx),
+            ExprKind::New { ty, .. } => self.resolve_type(ty, tctx),
+            ExprKind::MethodCall {
+                target: None,
+                name,
+                type_args,
+                ..
+            } => match self.scopes[tctx.lib.index()]
+                .declared
+                .get(&name.name)
+                .copied()
+            {
+                Some(Decl::Class(c)) => {
+                    let args = type_args
+                        .iter()
+                        .map(|a| self.resolve_type(a, tctx))
+                        .collect();
+                    self.interface_type(c, args, false)
+                }
+                _ => DartType::Dynamic,
+            },
+            ExprKind::List {
+                type_arg: Some(t), ..
+            } => {
+                let arg = self.resolve_type(t, tctx);
+                match self.core_class("List") {
+                    Some(c) => self.interface_type(c, vec![arg], false),
+                    None => DartType::Dynamic,
+                }
+            }
+            _ => DartType::Dynamic,
+        }
+    }
+}
+
+/// Replaces type parameters `params[i]` by `args[i]` in `ty`.
+pub(super) fn substitute(ty: &DartType, params: &[Symbol], args: &[DartType]) -> DartType {
+    match ty {
+        DartType::TypeParameter { name, nullable } => match params.iter().position(|p| p == name) {
+            Some(i) => {
+                let t = args.get(i).cloned().unwrap_or(DartType::Dynamic);
+                if *nullable {
+                    make_nullable(t)
+                } else {
+                    t
+                }
+            }
+            None => ty.clone(),
+        },
+        DartType::Interface {
+            class,
+            args: inner,
+            nullable,
+        } => DartType::Interface {
+            class: *class,
+            args: inner.iter().map(|a| substitute(a, params, args)).collect(),
+            nullable: *nullable,
+        },
+        other => other.clone(),
+    }
+}
+
+pub(super) fn make_nullable(t: DartType) -> DartType {
+    match t {
+        DartType::Interface { class, args, .. } => DartType::Interface {
+            class,
+            args,
+            nullable: true,
+        },
+        DartType::TypeParameter { name, .. } => DartType::TypeParameter {
+            name,
+            nullable: true,
+        },
+        DartType::Function { .. } => DartType::Function { nullable: true },
+        DartType::Record { .. } => DartType::Record { nullable: true },
+        DartType::Never => DartType::Null,
+        other => other,
+    }
+}
+
+pub(super) fn make_non_nullable(t: DartType) -> DartType {
+    match t {
+        DartType::Interface { class, args, .. } => DartType::Interface {
+            class,
+            args,
+            nullable: false,
+        },
+        DartType::TypeParameter { name, .. } => DartType::TypeParameter {
+            name,
+            nullable: false,
+        },
+        DartType::Function { .. } => DartType::Function { nullable: false },
+        DartType::Record { .. } => DartType::Record { nullable: false },
+        DartType::Null => DartType::Never,
+        other => other,
+    }
+}

@@ -1,0 +1,6 @@
+class A {
+  int x = 1;
+  + ;
+  void m() {}
+}
+class B extends {}

@@ -1,0 +1,5 @@
+import 'a.dart' as;
+import foo;
+export 'b${x}.dart';
+void main() {}
+import 'late.dart';

@@ -1,0 +1,3 @@
+int x = 1;
++ 2;
+void main() {}

@@ -1,0 +1,4 @@
+void main() {
+  var class = 1;
+  int if = 2;
+}

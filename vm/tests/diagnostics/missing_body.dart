@@ -1,0 +1,3 @@
+main();
+int f(int x)
+void g() {}

@@ -1,0 +1,4 @@
+void main() {
+  var = 3;
+  int;
+}

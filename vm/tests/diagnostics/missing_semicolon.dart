@@ -1,0 +1,5 @@
+void main() {
+  var x = 1
+  var y = 2;
+  print(x + y)
+}

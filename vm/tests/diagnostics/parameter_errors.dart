@@ -1,0 +1,3 @@
+void foo({}) {}
+void bar([]) {}
+void baz(int a = 1) {}

@@ -1,0 +1,6 @@
+void main() {
+  try {
+    f();
+  }
+  print(1);
+}

@@ -1,0 +1,4 @@
+void main() {}
+/* open
+ /* nested */
+ still open

@@ -1,0 +1,4 @@
+void main() {
+  var s = 'abc;
+  var t = "def;
+}

@@ -1,0 +1,30 @@
+void main() {
+  var i1 = 0;
+  var i2 = 42;
+  var i3 = 0xFF;
+  var i4 = 0XabCD;
+  var i5 = 1_000_000;
+  var i6 = 0xFF_FF;
+  var i7 = 9223372036854775807;
+  var i8 = -9223372036854775808;
+  var d1 = 1.5;
+  var d2 = 1.5e-3;
+  var d3 = .5;
+  var d4 = 1e10;
+  var d5 = 2E+3;
+  var d6 = 1_000.000_1;
+  var d7 = 0.0;
+  var b1 = true;
+  var b2 = false;
+  var n = null;
+  var s1 = #foo;
+  var s2 = #foo.bar.baz;
+  var s3 = #+;
+  var s4 = #[];
+  var s5 = #[]=;
+  var s6 = #==;
+  var s7 = #unary;
+  var s8 = #void;
+  var s9 = #~;
+  var s10 = #<<;
+}

@@ -1,0 +1,3 @@
+part of 'library.dart';
+
+class InPart {}

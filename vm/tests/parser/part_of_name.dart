@@ -1,0 +1,3 @@
+part of my.library.name;
+
+int partVariable = 42;

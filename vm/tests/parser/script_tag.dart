@@ -1,0 +1,5 @@
+#!/usr/bin/env dart
+// A script with a script tag.
+void main(List<String> args) {
+  print('hello ${args.length}');
+}

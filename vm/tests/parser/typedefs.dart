@@ -1,0 +1,11 @@
+typedef IntOp = int Function(int a, int b);
+typedef Mapper<T, R> = R Function(T value);
+typedef JsonMap = Map<String, dynamic>;
+typedef Pair<T> = (T, T);
+typedef Callback = void Function();
+typedef NullableFn = int Function(String)?;
+typedef int LegacyOp(int a, int b);
+typedef void LegacyVoid();
+typedef LegacyNoReturn(x);
+typedef T LegacyGeneric<T>(T value, [int? index]);
+typedef Complex = void Function<T extends num>(T a, [T? b, int c]) Function({required String name, int? age});

@@ -1,0 +1,6 @@
+/// Doc comment on an unnamed library.
+library;
+
+import 'dart:math';
+
+int x = 1;
