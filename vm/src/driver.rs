@@ -26,13 +26,32 @@ pub struct RunOptions {
 pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 {
     let mut sources = SourceMap::new();
     let mut diags = Diagnostics::new();
-    let load = LoadOptions { packages: options.packages.clone(), enable_asserts: options.enable_asserts };
+    let load = LoadOptions {
+        packages: options.packages.clone(),
+        enable_asserts: options.enable_asserts,
+    };
     let program = load_program(script, &load, &mut sources, &mut diags);
     if diags.has_errors() || program.is_none() {
         eprint!("{}", diags.render(&sources));
         return EXIT_COMPILE_ERROR;
     }
-    let Some(program) = program else { return EXIT_COMPILE_ERROR };
+    let Some(program) = program else {
+        return EXIT_COMPILE_ERROR;
+    };
+    // Debugging aid: `DARTRS_DUMP_KERNEL=name` prints the IR of functions whose qualified
+    // name contains `name` before running.
+    if let Some(filter) = std::env::var_os("DARTRS_DUMP_KERNEL") {
+        let filter = filter.to_string_lossy();
+        for f in program
+            .functions
+            .iter()
+            .filter(|f| f.qualified_name.contains(&*filter))
+        {
+            let mut out = String::new();
+            crate::kernel::dump::dump_function(&mut out, &program, f, 0);
+            eprintln!("{out}");
+        }
+    }
     let isolate_options = IsolateOptions {
         trace_compiler: options.trace_compiler,
         verbose_gc: options.verbose_gc,

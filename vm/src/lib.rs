@@ -4,6 +4,7 @@
 
 pub mod code_heap;
 pub mod compiler;
+pub mod driver;
 pub mod front;
 pub mod heap;
 pub mod kernel;

@@ -65,6 +65,11 @@ pub fn throw_no_such_method(
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
     let receiver = read(0);
     let args: Vec<Value> = (1..desc.count()).map(read).collect();
+    if std::env::var_os("DARTRS_TRACE_NSM").is_some() {
+        eprintln!("[nsm] {selector:?} on class id {}", unsafe {
+            receiver.cid()
+        });
+    }
     let (name, kind) = match selector {
         Selector::Method(n) => (n, 0),
         Selector::Getter(n) => (n, 1),

@@ -818,20 +818,42 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             ExprKind::CapturedGet(n) => {
-                self.captured_box(*n, e.span)?;
-                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + field_disp(0)]);
+                self.capture_slot(*n, e.span)?;
+                // A captured `this` is held by value; every other capture is a box.
+                if !matches!(self.func.captures.get(*n as usize), Some(Capture::This)) {
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + field_disp(0)]);
+                }
                 Ok(())
             }
             ExprKind::CapturedSet(n, value) => {
                 self.expr(value)?;
                 self.push_rax();
-                self.captured_box(*n, e.span)?;
+                self.capture_slot(*n, e.span)?;
                 dynasm!(self.ops ; .arch x64 ; mov rcx, rax);
                 self.pop_rax();
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rcx + field_disp(0)], rax);
                 Ok(())
             }
             ExprKind::This => self.this(e.span),
+            ExprKind::FieldGet { receiver, field } => {
+                self.expr(receiver)?;
+                let disp = field_disp(self.ctx.program().field(*field).slot as usize);
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + disp]);
+                Ok(())
+            }
+            ExprKind::FieldSet {
+                receiver,
+                field,
+                value,
+            } => {
+                self.expr(receiver)?;
+                self.push_rax();
+                self.expr(value)?;
+                let disp = field_disp(self.ctx.program().field(*field).slot as usize);
+                dynasm!(self.ops ; .arch x64 ; pop rcx ; mov QWORD [rcx + disp], rax);
+                self.depth -= 1;
+                Ok(())
+            }
             ExprKind::StaticGet(f) => self.static_get(*f, e.span),
             ExprKind::StaticSet(f, value) => {
                 self.expr(value)?;
@@ -1026,9 +1048,9 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Loads the box of the current closure's capture `n` into rax. The closure is local 0;
-    /// its captures array holds one box per capture.
-    fn captured_box(&mut self, n: u32, span: Span) -> EResult {
+    /// Loads the current closure's capture `n` into rax: a box, or the receiver itself for
+    /// a `Capture::This`. The closure is local 0; its captures array holds one per capture.
+    fn capture_slot(&mut self, n: u32, span: Span) -> EResult {
         if self.func.kind != FunctionKind::Closure {
             return Err(err(
                 span,
@@ -1059,8 +1081,7 @@ impl<'a> Emitter<'a> {
                         "internal error: 'this' in a closure that does not capture it.",
                     )
                 })?;
-            self.captured_box(n as u32, span)?;
-            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + field_disp(0)]);
+            self.capture_slot(n as u32, span)?;
         } else {
             let d = local_disp(0);
             dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + d]);
@@ -1341,8 +1362,8 @@ impl<'a> Emitter<'a> {
         self.runtime_call_with_stack_args(RuntimeEntry::RaiseError, 1, span);
     }
 
-    /// Creates a closure: pushes one box per capture (boxing `this` on the fly) and lets
-    /// the runtime allocate the closure object.
+    /// Creates a closure: pushes one box per capture (the receiver itself for `this`) and
+    /// lets the runtime allocate the closure object.
     fn closure(&mut self, f: FunctionId, span: Span) -> EResult {
         let captures = self.ctx.program().function(f).captures.clone();
         for c in &captures {
@@ -1359,13 +1380,11 @@ impl<'a> Emitter<'a> {
                     self.push_rax();
                 }
                 Capture::Captured(k) => {
-                    self.captured_box(*k, span)?;
+                    self.capture_slot(*k, span)?;
                     self.push_rax();
                 }
                 Capture::This => {
                     self.this(span)?;
-                    self.push_rax();
-                    self.runtime_call_with_stack_args(RuntimeEntry::AllocateBox, 1, span);
                     self.push_rax();
                 }
             }

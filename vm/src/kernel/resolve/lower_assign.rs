@@ -143,7 +143,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     fn lvalue(&mut self, target: &'a ast::Expr) -> (Vec<(LocalId, ir::Expr)>, LValue) {
         match &target.kind {
-            E::Ident(id) => (Vec::new(), self.name_lvalue(*id)),
+            E::Ident(id) => self.name_lvalue(*id),
             E::Paren(inner) => self.lvalue(inner),
             E::PropertyGet {
                 target: recv,
@@ -176,8 +176,19 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    fn name_lvalue(&mut self, id: ast::Ident) -> LValue {
-        match self.resolve_name(id.name, id.span) {
+    /// The l-value of a bare name, with the temporaries it binds (an implicit-`this`
+    /// property keeps its receiver in a temporary).
+    fn name_lvalue(&mut self, id: ast::Ident) -> (Vec<(LocalId, ir::Expr)>, LValue) {
+        let resolved = self.resolve_name(id.name, id.span);
+        if let NameRef::This(..) = resolved {
+            let this = self.this_expr(id.span);
+            return self.checked_property(this, id, Vec::new());
+        }
+        (Vec::new(), self.name_lvalue_static(resolved, id))
+    }
+
+    fn name_lvalue_static(&mut self, resolved: NameRef, id: ast::Ident) -> LValue {
+        match resolved {
             NameRef::Local(l) => {
                 if l.const_value.is_some() {
                     self.r.error(id.span, messages::assign_to_const(id.name));
@@ -196,10 +207,6 @@ impl<'r, 'a> Lower<'r, 'a> {
                     return LValue::Invalid;
                 }
                 LValue::StaticAccessors { getter, setter }
-            }
-            NameRef::This(..) => {
-                let this = self.this_expr(id.span);
-                self.checked_property(this, id, Vec::new()).1
             }
             NameRef::Error => LValue::Invalid,
             _ => {
