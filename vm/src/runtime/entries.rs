@@ -281,7 +281,7 @@ extern "sysv64" fn rt_raise_error(
             let iso = unsafe { &mut *iso_ptr };
             let text = super::errors::failed_assertion_text(iso, pos as u32, value);
             let s = new_string(iso, &text);
-            throw_core_error(iso_ptr, "_throwAssertionError", &[s]);
+            throw_core_error(iso_ptr, "_throwAssertionFailure", &[s, value]);
         }
         Some(ErrorKind::AbstractCall) | None => {
             // SAFETY: no other borrow is live here.

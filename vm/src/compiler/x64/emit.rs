@@ -299,9 +299,10 @@ impl<'a> Emitter<'a> {
             ; and rsp, -16
             ; call QWORD [r14 + off]
             ; returned:
-            ; mov rsp, rbx
         );
+        // The exit pc recorded above is this offset: stack traces look positions up by it.
         self.positions.push((self.offset(), span));
+        dynasm!(self.ops ; .arch x64 ; mov rsp, rbx);
         dynasm!(self.ops
             ; .arch x64
             ; cmp QWORD [r14 + PENDING_EXCEPTION], 0

@@ -49,10 +49,16 @@ fn ret_bool(p: *mut Isolate, b: bool) -> NResult {
     Ok(iso(p).bool_value(b))
 }
 
+/// The Dart VM's error for a bad string index (as for lists).
 fn index_error(index: i64, length: usize) -> NativeError {
     NativeError::Throw {
-        entry_point: "_throwIndexError",
-        args: vec![ThrowArg::Int(index), ThrowArg::Int(length as i64)],
+        entry_point: "_throwRangeError",
+        args: vec![
+            ThrowArg::Int(index),
+            ThrowArg::Int(0),
+            ThrowArg::Int(length as i64 - 1),
+            ThrowArg::Str("index".into()),
+        ],
     }
 }
 
