@@ -143,7 +143,7 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        handlers.sort_by(|a, b| b.depth.cmp(&a.depth));
+        handlers.sort_by_key(|h| std::cmp::Reverse(h.depth));
         let mut positions = self.positions;
         positions.sort_by_key(|p| p.0);
         Ok(CompiledFunction {
@@ -725,7 +725,8 @@ impl<'a> Emitter<'a> {
             if let Some(ty) = &c.on_type {
                 let t = self.ctx.type_index(ty) as i32;
                 let de = local_disp(exc);
-                dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; mov edx, t);
+                // No cache site for catch clauses (rcx = -1).
+                dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; mov edx, t ; mov rcx, -1);
                 self.depth += 1;
                 self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, c.body.span);
                 self.branch_if_false(next);
@@ -928,10 +929,7 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::Is { expr, ty, negated } => {
                 self.expr(expr)?;
-                self.push_rax();
-                let t = self.ctx.type_index(ty) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov edx, t);
-                self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, e.span);
+                self.type_test(ty, false, e.span);
                 if *negated {
                     self.negate_bool();
                 }
@@ -939,10 +937,9 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::As { expr, ty } => {
                 self.expr(expr)?;
-                self.push_rax();
-                let t = self.ctx.type_index(ty) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov edx, t);
-                self.runtime_call_with_stack_args(RuntimeEntry::CastTo, 1, e.span);
+                if !matches!(ty, crate::kernel::ir::DartType::Dynamic) {
+                    self.type_test(ty, true, e.span);
+                }
                 Ok(())
             }
             ExprKind::NullCheck(inner) => {
@@ -1247,15 +1244,47 @@ impl<'a> Emitter<'a> {
         args: &Args,
         span: Span,
     ) -> EResult {
-        let cid = self.ctx.class_cid(class) as i32;
-        let size = (1 + self.ctx.instance_slots(class)) as i32;
-        dynasm!(self.ops ; .arch x64 ; mov esi, cid ; mov edx, size);
-        self.runtime_call(RuntimeEntry::Allocate, span);
+        self.allocate_instance(class, span);
         self.push_rax();
         let (n, desc) = self.push_args(args, 1)?;
         // Keep the instance: the constructor's result is not the expression's value.
         self.static_call_keep(constructor, desc, n, span);
         Ok(())
+    }
+
+    /// Allocates an instance of `class` with all fields null into rax: a bump of the
+    /// thread's allocation window, or the runtime (which collects) when it is full.
+    fn allocate_instance(&mut self, class: crate::kernel::ir::ClassId, span: Span) {
+        let cid = self.ctx.class_cid(class);
+        let slots = self.ctx.instance_slots(class);
+        let size = 1 + slots as usize;
+        if size > crate::runtime::object::MAX_HEADER_SIZE_WORDS {
+            dynasm!(self.ops ; .arch x64 ; mov esi, cid as i32 ; mov edx, size as i32);
+            self.runtime_call(RuntimeEntry::Allocate, span);
+            return;
+        }
+        let header = crate::runtime::object::make_header(cid, size) as i64;
+        let bytes = 8 * size as i32;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [r14 + ALLOC_TOP]
+            ; lea rcx, [rax + bytes]
+            ; cmp rcx, QWORD [r14 + ALLOC_END]
+            ; ja =>slow
+            ; mov QWORD [r14 + ALLOC_TOP], rcx
+            ; mov rcx, QWORD header
+            ; mov QWORD [rax], rcx
+            ; mov rcx, QWORD [r14 + NULL]
+        );
+        for i in 0..slots as i32 {
+            let disp = 8 + 8 * i;
+            dynasm!(self.ops ; .arch x64 ; mov QWORD [rax + disp], rcx);
+        }
+        dynasm!(self.ops ; .arch x64 ; add rax, 1 ; jmp =>done ; =>slow ; mov esi, cid as i32 ; mov edx, size as i32);
+        self.runtime_call(RuntimeEntry::Allocate, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     /// Static call whose result is its first argument (a constructor run on a new object).
@@ -1331,6 +1360,43 @@ impl<'a> Emitter<'a> {
         self.runtime_call(RuntimeEntry::CallNative, span);
         self.drop_temps(2);
         Ok(())
+    }
+
+    /// `rax is ty` (result bool in rax) or `rax as ty` (rax unchanged, or TypeError),
+    /// through a per-site cache of the last class id seen and its answer: a repeated test
+    /// on the same class costs two compares. Type arguments are not reified, so a class
+    /// id decides the answer.
+    fn type_test(&mut self, ty: &crate::kernel::ir::DartType, is_cast: bool, span: Span) {
+        let t = self.ctx.type_index(ty) as i32;
+        let site = self.ctx.new_type_test_site() as i32;
+        let (cid_off, result_off) = (16 * site, 16 * site + 8);
+        let smi_cid = CID_SMI as i32;
+        let miss = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov ecx, smi_cid
+            ; test al, 1
+            ; jz >have_cid
+            ; mov ecx, DWORD [rax + CID_DISP]
+            ; have_cid:
+            ; mov rdx, QWORD [r14 + IC_TABLE]
+            ; cmp ecx, DWORD [rdx + cid_off]
+            ; jne =>miss
+        );
+        if !is_cast {
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rdx + result_off]);
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>done ; =>miss);
+        self.push_rax();
+        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, site);
+        let entry = if is_cast {
+            RuntimeEntry::CastTo
+        } else {
+            RuntimeEntry::InstanceOf
+        };
+        self.runtime_call_with_stack_args(entry, 1, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     fn negate_bool(&mut self) {

@@ -3,7 +3,7 @@
 
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry, ThrowArg};
 use crate::runtime::entries::new_string_units;
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::IsolatePtr;
 use crate::runtime::object::Value;
 use crate::runtime::strings::{is_string, string_hash, string_units};
 
@@ -37,15 +37,15 @@ fn opt_int(a: &NativeArgs, i: usize) -> Result<Option<i64>, NativeError> {
     Ok(int_of(a.get(i)))
 }
 
-fn ret(p: *mut Isolate, u: &[u16]) -> NResult {
+fn ret(p: IsolatePtr, u: &[u16]) -> NResult {
     Ok(new_string_units(iso(p), u))
 }
 
-fn ret_int(p: *mut Isolate, v: i64) -> NResult {
+fn ret_int(p: IsolatePtr, v: i64) -> NResult {
     Ok(new_int(iso(p), v))
 }
 
-fn ret_bool(p: *mut Isolate, b: bool) -> NResult {
+fn ret_bool(p: IsolatePtr, b: bool) -> NResult {
     Ok(iso(p).bool_value(b))
 }
 
@@ -103,7 +103,7 @@ fn map_case(u: &[u16], upper: bool) -> Vec<u16> {
     t.encode_utf16().collect()
 }
 
-fn null_or(p: *mut Isolate, a: &NativeArgs, i: usize) -> bool {
+fn null_or(p: IsolatePtr, a: &NativeArgs, i: usize) -> bool {
     i >= a.count || a.get(i) == iso(p).null()
 }
 
@@ -315,7 +315,7 @@ fn replace(u: &[u16], from: &[u16], to: &[u16], start: usize, max: usize) -> Vec
 }
 
 /// `String.split(String)`: an empty pattern splits into code units.
-fn split(p: *mut Isolate, a: &NativeArgs) -> NResult {
+fn split(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let u = units(a, 0)?;
     let pat = units(a, 1)?;
     let pieces: Vec<Vec<u16>> = if pat.is_empty() {
