@@ -42,8 +42,8 @@ class Rect {
 
 class Temperature {
   final double celsius;
-  Temperature.celsius(this.celsius);
-  Temperature.fahrenheit(double f) : celsius = (f - 32) * 5 / 9;
+  Temperature.fromCelsius(this.celsius);
+  Temperature.fromFahrenheit(double f) : celsius = (f - 32) * 5 / 9;
   double get fahrenheit => celsius * 9 / 5 + 32;
 }
 
@@ -98,9 +98,9 @@ void main() {
   print(Rect(Point(1, 1), 4, 3));
   print(Rect.square(Point.origin(), 5));
 
-  var t = Temperature.fahrenheit(212);
+  var t = Temperature.fromFahrenheit(212);
   print(t.celsius);
-  print(Temperature.celsius(37).fahrenheit);
+  print(Temperature.fromCelsius(37).fahrenheit);
 
   var l1 = Logger('net');
   var l2 = Logger('db');

@@ -1,3 +1,4 @@
+// gc-stress
 // Operator overloading: arithmetic operators, unary minus, comparison,
 // == with a consistent hashCode (so objects work as map keys and in sets),
 // and the index operators [] and []=.

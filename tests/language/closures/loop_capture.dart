@@ -1,3 +1,4 @@
+// gc-stress
 // Each iteration of a for loop gets a fresh copy of the loop variable, so
 // closures created in different iterations see different variables.
 // A variable declared outside a while loop is shared by all closures.

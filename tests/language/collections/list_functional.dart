@@ -1,3 +1,4 @@
+// gc-stress
 // Functional-style list operations: map, where, fold, reduce, any, every,
 // expand, take/skip, firstWhere with orElse, join and lazy iterables.
 

@@ -1,3 +1,4 @@
+// gc-stress
 // sync* generators: lazy evaluation interleaved with the consumer, infinite
 // generators limited with take, yield* delegation, recursion, and restarting
 // iteration.

@@ -1,3 +1,4 @@
+// gc-stress
 // Core String methods: length, indexing, substring, searching, case,
 // trimming, padding, replacing, repetition and comparison.
 
