@@ -314,6 +314,21 @@ extern "sysv64" fn rt_resolve_instance_call(
         let s = &iso.ic_sites[site as usize];
         (s.selector, s.argdesc)
     };
+    if cid == CID_CLOSURE
+        && selector == Selector::Method(crate::front::intern::Symbol::intern("call"))
+    {
+        // `f.call(args)` and calls of function-typed values: the closure is the receiver.
+        return resolve_closure(iso_ptr, receiver, argdesc, selector);
+    }
+    if cid == CID_CLOSURE
+        && selector == Selector::Getter(crate::front::intern::Symbol::intern("call"))
+    {
+        // `f.call` is `f` itself.
+        return match iso.return_first_argument_entry() {
+            Ok(e) => e as u64,
+            Err(f) => die(iso, f),
+        };
+    }
     let program = iso.program.clone();
     let target = iso.classes.lookup(&program, cid, selector);
     let resolved = match target {
@@ -366,7 +381,9 @@ extern "sysv64" fn rt_resolve_instance_call(
 
 /// Whether function `f` can be called with argument shape `argdesc` (receiver included).
 pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
-    let func = iso.program.function(f);
+    let Some(func) = iso.function_for_entry(f.0) else {
+        return false;
+    };
     let d = &iso.argdescs[argdesc as usize];
     let p = &func.params;
     let positional = d.positional.saturating_sub(p.receiver_slots);
@@ -392,9 +409,7 @@ fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32, selector: S
     if callee.is_heap() && unsafe { callee.cid() } == CID_CLOSURE {
         // SAFETY: a closure's slot 0 is its entry index.
         let entry = unsafe { Value(callee.slot(CLOSURE_FUNCTION)).smi_value() } as u32;
-        if (entry as usize) < iso.program.functions.len()
-            && accepts(iso, FunctionId(entry), argdesc)
-        {
+        if accepts(iso, FunctionId(entry), argdesc) {
             return entry as u64;
         }
     }
@@ -437,9 +452,13 @@ extern "sysv64" fn rt_copy_parameters(
     let iso = unsafe { isolate(thread) };
     let fp = iso.thread.exit_fp;
     let desc = iso.argdescs[Value(argdesc).smi_value() as usize].clone();
-    let program = iso.program.clone();
-    let func = program.function(FunctionId(fid as u32));
-    let p = &func.params;
+    let Some(func) = iso.function_for_entry(fid as u32) else {
+        die(
+            iso,
+            Fatal::Internal(format!("parameters of unknown entry {fid}")),
+        )
+    };
+    let p = func.params.clone();
     let argc = desc.count() as u64;
     // SAFETY: the caller pushed `argc` arguments above the return address, and the
     // prologue reserved the parameter locals below the marker.
@@ -555,10 +574,14 @@ pub fn static_tear_off(iso: &mut Isolate, entry: u32) -> Value {
     if let Some(&v) = iso.tear_offs.get(&entry) {
         return v;
     }
+    let forwarder = match iso.forwarder_entry(FunctionId(entry), false) {
+        Ok(f) => f,
+        Err(f) => die(iso, f),
+    };
     let c = iso.heap.allocate_immortal(CID_CLOSURE, 1 + CLOSURE_SLOTS);
     // SAFETY: `c` has CLOSURE_SLOTS slots.
     unsafe {
-        c.set_slot(CLOSURE_FUNCTION, Value::smi(entry as i64).0);
+        c.set_slot(CLOSURE_FUNCTION, Value::smi(forwarder as i64).0);
         c.set_slot(CLOSURE_CAPTURES, iso.null().0);
         c.set_slot(CLOSURE_BOUND_RECEIVER, iso.null().0);
     }

@@ -144,11 +144,19 @@ pub struct Isolate {
     pub initializing_statics: Vec<u32>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum SyntheticEntry {
     FieldGetter(u32),
     FieldSetter(u32),
     ReturnFirstArgument,
+    /// The closure function of a tear-off: takes the closure as argument 0 and calls
+    /// `target` with the other arguments (and, when `bound`, the receiver the closure
+    /// captured), as the Dart VM's implicit closure functions do.
+    Forwarder {
+        target: FunctionId,
+        bound: bool,
+        function: Arc<crate::kernel::ir::Function>,
+    },
 }
 
 const CODE_HEAP_BYTES: usize = 256 << 20;
@@ -342,6 +350,57 @@ impl Isolate {
         self.entries.push(start);
         self.code.push(None);
         self.synthetic.push(SyntheticEntry::ReturnFirstArgument);
+        self.sync_tables();
+        Ok(index)
+    }
+
+    /// The function at entry index `index`: a program function or a synthesised forwarder.
+    pub fn function_for_entry(&self, index: u32) -> Option<&crate::kernel::ir::Function> {
+        let n = self.program.functions.len();
+        if (index as usize) < n {
+            return self.program.functions.get(index as usize);
+        }
+        match self.synthetic.get(index as usize - n) {
+            Some(SyntheticEntry::Forwarder { function, .. }) => Some(function),
+            _ => None,
+        }
+    }
+
+    /// Entry index of the tear-off forwarder of `target` (compiled on first use).
+    pub fn forwarder_entry(&mut self, target: FunctionId, bound: bool) -> Result<u32, Fatal> {
+        let n = self.program.functions.len();
+        let existing = self.synthetic.iter().position(
+            |s| matches!(s, SyntheticEntry::Forwarder { target: t, bound: b, .. } if *t == target && *b == bound),
+        );
+        if let Some(i) = existing {
+            return Ok((n + i) as u32);
+        }
+        let function = Arc::new(super::closures::forwarder_function(
+            &self.program,
+            target,
+            bound,
+        ));
+        let index = self.entries.len() as u32;
+        self.entries.push(self.stubs.lazy_compile);
+        self.code.push(None);
+        self.synthetic.push(SyntheticEntry::Forwarder {
+            target,
+            bound,
+            function: function.clone(),
+        });
+        let compiled = emit::compile_synthetic(self, index, &function).map_err(Fatal::Compile)?;
+        let start = self
+            .code_heap
+            .install(&compiled.code)
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let size = compiled.code.len() as u32;
+        self.code[index as usize] = Some(CodeInfo {
+            start,
+            size,
+            handlers: compiled.handlers,
+            positions: compiled.positions,
+        });
+        self.entries[index as usize] = start;
         self.sync_tables();
         Ok(index)
     }

@@ -25,6 +25,18 @@ type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
 
 /// Compiles `fid` of the context's program.
+/// Compiles a function the VM synthesised (not in the program), e.g. a tear-off
+/// forwarder, as entry index `index`.
+pub fn compile_synthetic(
+    ctx: &mut dyn CompileContext,
+    index: u32,
+    func: &Function,
+) -> EResult<CompiledFunction> {
+    let mut e = Emitter::new(ctx, FunctionId(index), func);
+    e.function()?;
+    e.finish()
+}
+
 pub fn compile_function(
     ctx: &mut dyn CompileContext,
     fid: FunctionId,
@@ -391,6 +403,8 @@ impl<'a> Emitter<'a> {
         let fid_off = cid_off + 8;
         let recv = 8 * (n as i32 - 1);
         let smi_cid = CID_SMI as i32;
+        let miss = self.ops.new_dynamic_label();
+        let do_call = self.ops.new_dynamic_label();
         dynasm!(self.ops
             ; .arch x64
             ; mov rax, QWORD [rsp + recv]
@@ -401,15 +415,15 @@ impl<'a> Emitter<'a> {
             ; have_cid:
             ; mov rax, QWORD [r14 + IC_TABLE]
             ; cmp ecx, DWORD [rax + cid_off]
-            ; jne >miss
+            ; jne =>miss
             ; mov r11, QWORD [rax + fid_off]
-            ; jmp >do_call
-            ; miss:
+            ; jmp =>do_call
+            ; =>miss
         );
         let site_i = site as i32;
         dynasm!(self.ops ; .arch x64 ; mov edx, site_i ; lea rsi, [rsp + recv]);
         self.runtime_call(RuntimeEntry::ResolveInstanceCall, span);
-        dynasm!(self.ops ; .arch x64 ; mov r11, rax ; do_call:);
+        dynasm!(self.ops ; .arch x64 ; mov r11, rax ; =>do_call);
         self.call_entry_in_r11_keep(argdesc, n, span, keep_top);
     }
 
@@ -944,9 +958,12 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::NullCheck(inner) => {
                 self.expr(inner)?;
-                dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + NULL] ; jne >ok);
+                // Dynamic labels only when code emitted by helpers lies between a jump and
+                // its target: dynasm's local labels would bind to the helper's own.
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + NULL] ; jne =>ok);
                 self.raise_error(ErrorKind::NullCheck, e.span);
-                dynasm!(self.ops ; .arch x64 ; ok:);
+                dynasm!(self.ops ; .arch x64 ; =>ok);
                 Ok(())
             }
             ExprKind::Throw(inner) => self.throw(inner, e.span),
@@ -1088,6 +1105,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn static_get(&mut self, f: crate::kernel::ir::FieldId, span: Span) -> EResult {
+        let initialised = self.ops.new_dynamic_label();
         let slot = self.ctx.static_slot(f);
         let disp = 8 * slot as i32;
         dynasm!(self.ops
@@ -1095,11 +1113,11 @@ impl<'a> Emitter<'a> {
             ; mov rax, QWORD [r14 + STATICS]
             ; mov rax, QWORD [rax + disp]
             ; cmp rax, QWORD [r14 + UNINITIALIZED_STATIC]
-            ; jne >initialised
+            ; jne =>initialised
             ; mov esi, f.0 as i32
         );
         self.runtime_call(RuntimeEntry::InitStatic, span);
-        dynasm!(self.ops ; .arch x64 ; initialised:);
+        dynasm!(self.ops ; .arch x64 ; =>initialised);
         Ok(())
     }
 
