@@ -1328,28 +1328,33 @@ impl<'a> Emitter<'a> {
         self.expr(right)?;
         let done = self.ops.new_dynamic_label();
         let slow = self.ops.new_dynamic_label();
-        // identical => true; either null (and not identical) => false; two Smis => false.
+        // Dart's `==` has no identity shortcut (`nan == nan` is false), so only nulls and
+        // pairs of Smis are decided inline: null == x is `x is null`, x == null is false,
+        // Smis compare by value. Everything else calls `operator ==`.
         dynasm!(self.ops
             ; .arch x64
             ; mov rcx, rax
             ; mov rax, QWORD [rsp]
-            ; cmp rax, rcx
-            ; jne >not_identical
-            ; add rsp, 8
-            ; mov rax, QWORD [r14 + TRUE]
-            ; jmp =>done
-            ; not_identical:
             ; cmp rax, QWORD [r14 + NULL]
-            ; je >false_result
+            ; je >left_null
             ; cmp rcx, QWORD [r14 + NULL]
             ; je >false_result
             ; mov rdx, rax
             ; or rdx, rcx
             ; test dl, 1
             ; jnz =>slow
+            ; cmp rax, rcx
+            ; je >true_result
             ; false_result:
             ; add rsp, 8
             ; mov rax, QWORD [r14 + FALSE]
+            ; jmp =>done
+            ; left_null:
+            ; cmp rcx, QWORD [r14 + NULL]
+            ; jne <false_result
+            ; true_result:
+            ; add rsp, 8
+            ; mov rax, QWORD [r14 + TRUE]
             ; jmp =>done
             ; =>slow
             ; push rcx
