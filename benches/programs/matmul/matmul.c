@@ -30,7 +30,7 @@ static double *multiply(long n, const double *a, const double *b) {
 }
 
 int main(int argc, char **argv) {
-  long n = argc > 1 ? atol(argv[1]) : 400;
+  long n = argc > 1 ? atol(argv[1]) : 500;
   double *a = makeMatrix(n, 1.0);
   double *b = makeMatrix(n, 2.0);
   double *c = multiply(n, a, b);

@@ -36,7 +36,7 @@ List<double> multiply(int n, List<double> a, List<double> b) {
 }
 
 void main(List<String> args) {
-  final n = args.isNotEmpty ? int.parse(args[0]) : 400;
+  final n = args.isNotEmpty ? int.parse(args[0]) : 500;
   final a = makeMatrix(n, 1.0);
   final b = makeMatrix(n, 2.0);
   final c = multiply(n, a, b);

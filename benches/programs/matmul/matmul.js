@@ -29,7 +29,7 @@ function multiply(n, a, b) {
   return c;
 }
 
-const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 400;
+const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 500;
 const a = makeMatrix(n, 1.0);
 const b = makeMatrix(n, 2.0);
 const c = multiply(n, a, b);

@@ -28,7 +28,7 @@ local function multiply(n, a, b)
   return c
 end
 
-local n = tonumber(arg and arg[1]) or 400
+local n = tonumber(arg and arg[1]) or 500
 local a = makeMatrix(n, 1.0)
 local b = makeMatrix(n, 2.0)
 local c = multiply(n, a, b)

@@ -30,7 +30,7 @@ static void multiplyAtAv(long n, const double *v, double *out, double *tmp) {
 }
 
 int main(int argc, char **argv) {
-  long n = argc > 1 ? atol(argv[1]) : 1000;
+  long n = argc > 1 ? atol(argv[1]) : 1500;
   double *u = malloc(n * sizeof(double));
   double *v = malloc(n * sizeof(double));
   double *tmp = malloc(n * sizeof(double));

@@ -31,7 +31,7 @@ void multiplyAtAv(int n, List<double> v, List<double> out, List<double> tmp) {
 }
 
 void main(List<String> args) {
-  final n = args.isNotEmpty ? int.parse(args[0]) : 1000;
+  final n = args.isNotEmpty ? int.parse(args[0]) : 1500;
   final u = List<double>.filled(n, 1.0);
   final v = List<double>.filled(n, 0.0);
   final tmp = List<double>.filled(n, 0.0);

@@ -27,7 +27,7 @@ function multiplyAtAv(n, v, out, tmp) {
   multiplyAtv(n, tmp, out);
 }
 
-const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 1000;
+const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 1500;
 const u = new Array(n).fill(1.0);
 const v = new Array(n).fill(0.0);
 const tmp = new Array(n).fill(0.0);

@@ -28,7 +28,7 @@ local function multiplyAtAv(n, v, out, tmp)
   multiplyAtv(n, tmp, out)
 end
 
-local n = tonumber(arg and arg[1]) or 1000
+local n = tonumber(arg and arg[1]) or 1500
 local u, v, tmp = {}, {}, {}
 for i = 0, n - 1 do u[i] = 1.0; v[i] = 0.0; tmp[i] = 0.0 end
 for _ = 1, 10 do

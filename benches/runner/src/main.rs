@@ -730,7 +730,7 @@ mod tests {
     #[test]
     fn every_program_has_all_four_sources_and_an_expected_file() {
         let programs = discover(&repo_root().join("benches/programs"), &[]).unwrap();
-        assert!(programs.len() >= 8, "only {} programs", programs.len());
+        assert!(programs.len() >= 18, "only {} programs", programs.len());
         for p in &programs {
             for ext in ["dart", "js", "lua", "c", "expected"] {
                 assert!(p.source(ext).exists(), "{} has no .{ext}", p.name);
