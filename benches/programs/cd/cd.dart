@@ -5,6 +5,8 @@
 // radius (narrow phase, a quadratic in time). Motion is straight with bounces so that
 // only + - * / and sqrt are used: every language computes identical doubles.
 
+import 'dart:math' as math;
+
 const double worldSize = 120.0;
 const double radius = 1.0;
 const double voxelSize = 2.0 * radius;
@@ -46,7 +48,7 @@ class Motion {
       final c = (init2 - init1).squaredMagnitude() - radius * radius;
       final discr = b * b - 4.0 * a * c;
       if (discr < 0.0) return null;
-      final root = discr.sqrt();
+      final root = math.sqrt(discr);
       final v1 = (-b - root) / (2.0 * a);
       final v2 = (-b + root) / (2.0 * a);
       if (v1 <= v2 &&

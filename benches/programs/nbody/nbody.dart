@@ -1,6 +1,8 @@
 // N-body simulation of the Jovian planets (the Computer Language Benchmarks Game
 // algorithm): double arithmetic on object fields.
 
+import 'dart:math' as math;
+
 const double pi = 3.141592653589793;
 const double solarMass = 4.0 * pi * pi;
 const double daysPerYear = 365.24;
@@ -70,7 +72,7 @@ void advance(List<Body> bodies, double dt) {
       final dy = bi.y - bj.y;
       final dz = bi.z - bj.z;
       final d2 = dx * dx + dy * dy + dz * dz;
-      final mag = dt / (d2 * d2.sqrt());
+      final mag = dt / (d2 * math.sqrt(d2));
       bi.vx -= dx * bj.mass * mag;
       bi.vy -= dy * bj.mass * mag;
       bi.vz -= dz * bj.mass * mag;
@@ -97,7 +99,7 @@ double energy(List<Body> bodies) {
       final dx = bi.x - bj.x;
       final dy = bi.y - bj.y;
       final dz = bi.z - bj.z;
-      e -= (bi.mass * bj.mass) / (dx * dx + dy * dy + dz * dz).sqrt();
+      e -= (bi.mass * bj.mass) / math.sqrt(dx * dx + dy * dy + dz * dz);
     }
   }
   return e;

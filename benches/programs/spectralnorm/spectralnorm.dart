@@ -1,6 +1,8 @@
 // Spectral norm of an infinite matrix (the Computer Language Benchmarks Game
 // algorithm): nested loops of double arithmetic over lists.
 
+import 'dart:math' as math;
+
 double a(int i, int j) {
   return 1.0 / (((i + j) * (i + j + 1) >> 1) + i + 1);
 }
@@ -44,5 +46,5 @@ void main(List<String> args) {
     vBv += u[i] * v[i];
     vv += v[i] * v[i];
   }
-  print('spectralnorm $n ${(vBv / vv).sqrt().toStringAsFixed(9)}');
+  print('spectralnorm $n ${math.sqrt(vBv / vv).toStringAsFixed(9)}');
 }
