@@ -30,8 +30,6 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     set(RuntimeEntry::CopyParameters, rt_copy_parameters);
     set(RuntimeEntry::RaiseError, rt_raise_error);
     set(RuntimeEntry::StringConcat, rt_string_concat);
-    set(RuntimeEntry::Int64Box, rt_unused);
-    set(RuntimeEntry::NumberOp, rt_unused);
     set(RuntimeEntry::InstanceOf, rt_instance_of);
     set(RuntimeEntry::CastTo, rt_cast_to);
     set(RuntimeEntry::InitStatic, rt_init_static);
@@ -40,9 +38,6 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     set(RuntimeEntry::MapLiteral, rt_map_literal);
     set(RuntimeEntry::StaticTearOff, rt_static_tear_off);
     set(RuntimeEntry::ResolveClosureCall, rt_resolve_closure_call);
-    set(RuntimeEntry::ValueToString, rt_unused);
-    set(RuntimeEntry::EqualsSlow, rt_unused);
-    set(RuntimeEntry::Safepoint, rt_safepoint);
     set(RuntimeEntry::FindHandler, rt_find_handler);
     set(RuntimeEntry::AllocateBox, rt_allocate_box);
     t
@@ -82,15 +77,6 @@ pub fn die(iso: &mut Isolate, fatal: Fatal) -> ! {
             std::process::exit(70);
         }
     }
-}
-
-extern "sysv64" fn rt_unused(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
-    // SAFETY: called from generated code with its thread.
-    let iso = unsafe { isolate(thread) };
-    die(
-        iso,
-        Fatal::Internal("generated code called a runtime entry that is not wired".into()),
-    )
 }
 
 extern "sysv64" fn rt_compile(thread: *mut Thread, index: u64, _: u64, _: u64, _: u64) -> u64 {
@@ -715,14 +701,5 @@ extern "sysv64" fn rt_cast_to(
     );
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);
-    0
-}
-
-extern "sysv64" fn rt_safepoint(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
-    // SAFETY: called from generated code with its thread.
-    let iso = unsafe { isolate(thread) };
-    if iso.options.gc_stress {
-        iso.collect(0);
-    }
     0
 }

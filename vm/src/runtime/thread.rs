@@ -32,10 +32,6 @@ pub enum RuntimeEntry {
     RaiseError,
     /// (count, parts pointer) -> a new string concatenating the parts (each a String).
     StringConcat,
-    /// (value) -> boxes a non-Smi integer result (overflowed Smi arithmetic).
-    Int64Box,
-    /// (left, right, op) -> slow path of arithmetic/comparison on numbers.
-    NumberOp,
     /// (type index, value) -> true/false (`is`).
     InstanceOf,
     /// (type index, value) -> value or raises TypeError (`as`).
@@ -52,12 +48,6 @@ pub enum RuntimeEntry {
     StaticTearOff,
     /// (closure, argdesc) -> entry index to call with the closure as argument 0.
     ResolveClosureCall,
-    /// (value) -> the value as a String (`toString` for non-strings via Dart).
-    ValueToString,
-    /// (a, b) -> Dart `==` semantics for non-identical, non-null operands via `operator ==`.
-    EqualsSlow,
-    /// Safepoint poll (GC stress, later: reload/service interrupts).
-    Safepoint,
     /// () -> finds the handler of the pending exception from the exit frame and stores
     /// its pc/fp/sp in the thread (called by the unwind stub).
     FindHandler,
