@@ -186,7 +186,9 @@ fn main() {
         Err("not selected".to_string())
     } else if let Some(p) = &opts.dartrs {
         if p.exists() {
-            Ok(p.clone())
+            // Programs run in their own directories: a relative path must not depend on that.
+            p.canonicalize()
+                .map_err(|e| format!("{}: {e}", p.display()))
         } else {
             Err(format!("{} does not exist", p.display()))
         }
