@@ -50,6 +50,28 @@ impl Symbol {
     }
 }
 
+/// Names the runtime compares against on hot paths, interned once.
+pub struct WellKnown {
+    pub call: Symbol,
+    pub equals: Symbol,
+    pub to_string: Symbol,
+    pub index: Symbol,
+    pub index_set: Symbol,
+    pub length: Symbol,
+}
+
+pub fn well_known() -> &'static WellKnown {
+    static WELL_KNOWN: OnceLock<WellKnown> = OnceLock::new();
+    WELL_KNOWN.get_or_init(|| WellKnown {
+        call: Symbol::intern("call"),
+        equals: Symbol::intern("=="),
+        to_string: Symbol::intern("toString"),
+        index: Symbol::intern("[]"),
+        index_set: Symbol::intern("[]="),
+        length: Symbol::intern("length"),
+    })
+}
+
 impl std::fmt::Debug for Symbol {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:?}", self.as_str())

@@ -300,15 +300,11 @@ extern "sysv64" fn rt_resolve_instance_call(
         let s = &iso.ic_sites[site as usize];
         (s.selector, s.argdesc)
     };
-    if cid == CID_CLOSURE
-        && selector == Selector::Method(crate::front::intern::Symbol::intern("call"))
-    {
+    if cid == CID_CLOSURE && selector == Selector::Method(crate::front::intern::well_known().call) {
         // `f.call(args)` and calls of function-typed values: the closure is the receiver.
         return resolve_closure(iso_ptr, receiver, argdesc, selector);
     }
-    if cid == CID_CLOSURE
-        && selector == Selector::Getter(crate::front::intern::Symbol::intern("call"))
-    {
+    if cid == CID_CLOSURE && selector == Selector::Getter(crate::front::intern::well_known().call) {
         // `f.call` is `f` itself.
         return match iso.return_first_argument_entry() {
             Ok(e) => e as u64,
@@ -403,7 +399,7 @@ fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32, selector: S
     super::errors::throw_no_such_method_value(
         iso_ptr,
         callee,
-        crate::front::intern::Symbol::intern("call"),
+        crate::front::intern::well_known().call,
         argdesc,
     );
     0
@@ -423,7 +419,7 @@ extern "sysv64" fn rt_resolve_closure_call(
         iso_ptr,
         callee,
         argdesc as u32,
-        Selector::Method(crate::front::intern::Symbol::intern("call")),
+        Selector::Method(crate::front::intern::well_known().call),
     )
 }
 
@@ -437,41 +433,69 @@ extern "sysv64" fn rt_copy_parameters(
     // SAFETY: called from a prologue: exit_fp is the callee's frame.
     let iso = unsafe { isolate(thread) };
     let fp = iso.thread.exit_fp;
-    let desc = iso.argdescs[Value(argdesc).smi_value() as usize].clone();
-    let Some(func) = iso.function_for_entry(fid as u32) else {
+    let desc = Value(argdesc).smi_value() as u32;
+    let plan = match iso.param_plans.get(fid as usize) {
+        Some(Some((d, plan))) if *d == desc => plan.clone(),
+        _ => {
+            let plan = param_plan(iso, fid as u32, desc);
+            if iso.param_plans.len() <= fid as usize {
+                iso.param_plans.resize(fid as usize + 1, None);
+            }
+            iso.param_plans[fid as usize] = Some((desc, plan.clone()));
+            plan
+        }
+    };
+    let argc = iso.argdescs[desc as usize].count() as u64;
+    for (slot, source) in plan.iter().enumerate() {
+        let v = match *source {
+            // SAFETY: the caller pushed `argc` arguments above the return address.
+            super::isolate::ParamSource::Arg(i) => unsafe {
+                *((fp + 16 + 8 * (argc - 1 - i as u64)) as *const u64)
+            },
+            super::isolate::ParamSource::Value(v) => v,
+        };
+        // SAFETY: the prologue reserved the parameter locals below the marker.
+        unsafe { *((fp as i64 - 16 - 8 * slot as i64) as *mut u64) = v };
+    }
+    0
+}
+
+/// For a call of entry `fid` with argument shape `desc`: where each parameter (receiver
+/// first) takes its value from. Defaults are immortal constants, so their values are
+/// stable.
+fn param_plan(
+    iso: &mut Isolate,
+    fid: u32,
+    desc: u32,
+) -> std::sync::Arc<[super::isolate::ParamSource]> {
+    use super::isolate::ParamSource;
+    let Some(func) = iso.function_for_entry(fid) else {
         die(
             iso,
             Fatal::Internal(format!("parameters of unknown entry {fid}")),
         )
     };
     let p = func.params.clone();
-    let argc = desc.count() as u64;
-    // SAFETY: the caller pushed `argc` arguments above the return address, and the
-    // prologue reserved the parameter locals below the marker.
-    let read = |i: u64| unsafe { *((fp + 16 + 8 * (argc - 1 - i)) as *const u64) };
-    let write =
-        |slot: u32, v: u64| unsafe { *((fp as i64 - 16 - 8 * slot as i64) as *mut u64) = v };
-    let given_positional = desc.positional as u64;
-    let mut slot = 0u32;
-    for i in 0..(p.receiver_slots + p.positional()) as u64 {
-        let v = if i < given_positional {
-            read(i)
+    let d = iso.argdescs[desc as usize].clone();
+    let mut plan = Vec::with_capacity((p.receiver_slots + p.count()) as usize);
+    for i in 0..p.receiver_slots + p.positional() {
+        if i < d.positional {
+            plan.push(ParamSource::Arg(i));
         } else {
-            let k = (i - p.receiver_slots as u64) as usize - p.required_positional as usize;
-            default_value(iso, p.positional_defaults.get(k).copied().flatten())
-        };
-        write(slot, v);
-        slot += 1;
+            let k = (i - p.receiver_slots - p.required_positional) as usize;
+            plan.push(ParamSource::Value(default_value(
+                iso,
+                p.positional_defaults.get(k).copied().flatten(),
+            )));
+        }
     }
     for np in &p.named {
-        let v = match desc.named.iter().position(|n| *n == np.name) {
-            Some(k) => read(given_positional + k as u64),
-            None => default_value(iso, np.default),
-        };
-        write(slot, v);
-        slot += 1;
+        match d.named.iter().position(|n| *n == np.name) {
+            Some(k) => plan.push(ParamSource::Arg(d.positional + k as u32)),
+            None => plan.push(ParamSource::Value(default_value(iso, np.default))),
+        }
     }
-    0
+    plan.into()
 }
 
 fn default_value(iso: &mut Isolate, c: Option<crate::kernel::ir::ConstId>) -> u64 {

@@ -142,6 +142,16 @@ pub struct Isolate {
     pub type_objects: HashMap<u32, Value>,
     /// Static fields whose initialiser is running (a read then is a cycle).
     pub initializing_statics: Vec<u32>,
+    /// Per entry index, the last argument shape it was called with and where each of its
+    /// parameters comes from for that shape (monomorphic cache for `CopyParameters`).
+    pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
+}
+
+/// Where a parameter's value comes from at a call: an argument, or a default constant.
+#[derive(Clone, Copy, Debug)]
+pub enum ParamSource {
+    Arg(u32),
+    Value(u64),
 }
 
 #[derive(Clone, Debug)]
@@ -204,6 +214,7 @@ impl Isolate {
             next_identity_hash: 0x2545_f491,
             type_objects: HashMap::new(),
             initializing_statics: Vec::new(),
+            param_plans: Vec::new(),
         });
         iso.install_stubs()?;
         iso.init_thread();

@@ -10,7 +10,6 @@ use super::isolate::{Isolate, IsolatePtr, Pending};
 use super::layout::*;
 use super::object::*;
 use crate::compiler::Selector;
-use crate::front::intern::Symbol;
 
 /// Handle-stack discipline: functions here take the map and key as indices into
 /// `iso.handles`, because hashing or comparing may call Dart code that moves objects.
@@ -74,9 +73,11 @@ pub fn identity_hash(iso: &mut Isolate, v: Value) -> i64 {
 /// Whether instances of `cid` inherit `==` and `hashCode` from `Object` (identity).
 fn uses_identity(iso: &mut Isolate, cid: u32) -> bool {
     let program = iso.program.clone();
-    let eq = iso
-        .classes
-        .lookup(&program, cid, Selector::Method(Symbol::intern("==")));
+    let eq = iso.classes.lookup(
+        &program,
+        cid,
+        Selector::Method(crate::front::intern::well_known().equals),
+    );
     let object = |t: Option<super::classes::Target>| match t {
         Some(super::classes::Target::Function(f)) => {
             let func = program.function(f);

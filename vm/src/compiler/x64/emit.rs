@@ -16,7 +16,8 @@ use crate::kernel::ir::{
 };
 use crate::runtime::errors::ErrorKind;
 use crate::runtime::object::{
-    field_disp, CID_DISP, CID_ONE_BYTE_STRING, CID_SMI, CID_TWO_BYTE_STRING,
+    field_disp, CID_ARRAY, CID_DISP, CID_GROWABLE_LIST, CID_IMMUTABLE_ARRAY, CID_ONE_BYTE_STRING,
+    CID_SMI, CID_TWO_BYTE_STRING,
 };
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
@@ -887,6 +888,13 @@ impl<'a> Emitter<'a> {
                 selector,
                 args,
             } => self.instance_call_expr(receiver, *selector, args, e.span),
+            ExprKind::InstanceGet { receiver, name }
+                if *name == crate::front::intern::well_known().length =>
+            {
+                self.expr(receiver)?;
+                self.length_get(*name, e.span);
+                Ok(())
+            }
             ExprKind::InstanceGet { receiver, name } => {
                 self.expr(receiver)?;
                 self.push_rax();
@@ -1172,6 +1180,17 @@ impl<'a> Emitter<'a> {
                 return self.smi_binary(op, selector, span);
             }
         }
+        let wk = crate::front::intern::well_known();
+        if args.named.is_empty() && args.positional.len() == 1 && selector == wk.index {
+            self.expr(&args.positional[0])?;
+            return self.index_get(selector, span);
+        }
+        if args.named.is_empty() && args.positional.len() == 2 && selector == wk.index_set {
+            self.expr(&args.positional[0])?;
+            self.push_rax();
+            self.expr(&args.positional[1])?;
+            return self.index_set(selector, span);
+        }
         if args.named.is_empty() && args.positional.is_empty() && selector.as_str() == "unary-" {
             return self.smi_negate(selector, span);
         }
@@ -1220,6 +1239,144 @@ impl<'a> Emitter<'a> {
         self.instance_call(Selector::Method(selector), desc, 2, span);
         dynasm!(self.ops ; .arch x64 ; =>done);
         Ok(())
+    }
+
+    /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
+    /// built-in lists and Smi indexes in range, the `[]` operator otherwise (which also
+    /// raises the RangeError).
+    fn index_get(&mut self, selector: Symbol, span: Span) -> EResult {
+        use crate::runtime::layout::*;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let (growable, array, immutable) = (
+            CID_GROWABLE_LIST as i32,
+            CID_ARRAY as i32,
+            CID_IMMUTABLE_ARRAY as i32,
+        );
+        let (glen, gdata, alen) = (
+            field_disp(GROWABLE_LENGTH),
+            field_disp(GROWABLE_DATA),
+            field_disp(ARRAY_LENGTH),
+        );
+        let elem0 = array_element_disp(0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, rax
+            ; mov rax, QWORD [rsp]
+            ; test al, 1
+            ; jz =>slow
+            ; test cl, 1
+            ; jnz =>slow
+            ; mov edx, DWORD [rax + CID_DISP]
+            ; cmp edx, growable
+            ; jne >not_growable
+            ; cmp rcx, QWORD [rax + glen]
+            ; jae =>slow
+            ; mov rax, QWORD [rax + gdata]
+            ; jmp >load
+            ; not_growable:
+            ; cmp edx, array
+            ; je >check
+            ; cmp edx, immutable
+            ; jne =>slow
+            ; check:
+            ; cmp rcx, QWORD [rax + alen]
+            ; jae =>slow
+            ; load:
+            ; mov rax, QWORD [rax + rcx * 4 + elem0]
+            ; add rsp, 8
+            ; jmp =>done
+            ; =>slow
+            ; push rcx
+        );
+        self.depth += 1;
+        let desc = self.ctx.argdesc(2, &[]);
+        self.instance_call(Selector::Method(selector), desc, 2, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    /// `receiver[index] = value` with receiver and index pushed and the value in rax: an
+    /// inline store into modifiable built-in lists, the `[]=` operator otherwise.
+    fn index_set(&mut self, selector: Symbol, span: Span) -> EResult {
+        use crate::runtime::layout::*;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let (growable, array) = (CID_GROWABLE_LIST as i32, CID_ARRAY as i32);
+        let (glen, gdata, alen) = (
+            field_disp(GROWABLE_LENGTH),
+            field_disp(GROWABLE_DATA),
+            field_disp(ARRAY_LENGTH),
+        );
+        let elem0 = array_element_disp(0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r8, rax
+            ; mov rcx, QWORD [rsp]
+            ; mov rax, QWORD [rsp + 8]
+            ; test al, 1
+            ; jz =>slow
+            ; test cl, 1
+            ; jnz =>slow
+            ; mov edx, DWORD [rax + CID_DISP]
+            ; cmp edx, growable
+            ; jne >not_growable
+            ; cmp rcx, QWORD [rax + glen]
+            ; jae =>slow
+            ; mov rax, QWORD [rax + gdata]
+            ; jmp >store
+            ; not_growable:
+            ; cmp edx, array
+            ; jne =>slow
+            ; cmp rcx, QWORD [rax + alen]
+            ; jae =>slow
+            ; store:
+            ; mov QWORD [rax + rcx * 4 + elem0], r8
+            ; mov rax, r8
+            ; add rsp, 16
+            ; jmp =>done
+            ; =>slow
+            ; push r8
+        );
+        self.depth += 1;
+        let desc = self.ctx.argdesc(3, &[]);
+        self.instance_call(Selector::Method(selector), desc, 3, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    /// `receiver.length` with the receiver in rax: strings and built-in lists keep a Smi
+    /// length in their first slot; everything else calls the getter.
+    fn length_get(&mut self, name: Symbol, span: Span) {
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let first = CID_ONE_BYTE_STRING as i32;
+        // One-byte and two-byte strings, arrays and growable lists have consecutive ids.
+        const _: () = assert!(
+            CID_TWO_BYTE_STRING == CID_ONE_BYTE_STRING + 1
+                && crate::runtime::object::CID_ARRAY == CID_ONE_BYTE_STRING + 2
+                && crate::runtime::object::CID_GROWABLE_LIST == CID_ONE_BYTE_STRING + 3
+        );
+        let immutable = (crate::runtime::object::CID_IMMUTABLE_ARRAY - CID_ONE_BYTE_STRING) as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; test al, 1
+            ; jz =>slow
+            ; mov edx, DWORD [rax + CID_DISP]
+            ; sub edx, first
+            ; cmp edx, 3
+            ; jbe >fast
+            ; cmp edx, immutable
+            ; jne =>slow
+            ; fast:
+            ; mov rax, QWORD [rax + field_disp(0)]
+            ; jmp =>done
+            ; =>slow
+        );
+        self.push_rax();
+        let desc = self.ctx.argdesc(1, &[]);
+        self.instance_call(Selector::Getter(name), desc, 1, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     fn smi_negate(&mut self, selector: Symbol, span: Span) -> EResult {
@@ -1361,7 +1518,12 @@ impl<'a> Emitter<'a> {
         );
         self.depth += 1;
         let desc = self.ctx.argdesc(2, &[]);
-        self.instance_call(Selector::Method(Symbol::intern("==")), desc, 2, span);
+        self.instance_call(
+            Selector::Method(crate::front::intern::well_known().equals),
+            desc,
+            2,
+            span,
+        );
         dynasm!(self.ops ; .arch x64 ; =>done);
         if negated {
             self.negate_bool();
@@ -1506,7 +1668,12 @@ impl<'a> Emitter<'a> {
             );
             self.push_rax();
             let desc = self.ctx.argdesc(1, &[]);
-            self.instance_call(Selector::Method(Symbol::intern("toString")), desc, 1, span);
+            self.instance_call(
+                Selector::Method(crate::front::intern::well_known().to_string),
+                desc,
+                1,
+                span,
+            );
             dynasm!(self.ops ; .arch x64 ; =>is_string);
             self.push_rax();
         }
