@@ -1203,23 +1203,44 @@ impl<'a> Emitter<'a> {
     /// both are Smis (and the result fits), an instance call otherwise.
     fn smi_binary(&mut self, op: SmiOp, selector: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
+        let call = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rcx, rax
-            ; mov rax, QWORD [rsp]
-            ; mov rdx, rax
-            ; or rdx, rcx
-            ; test dl, 1
-            ; jnz =>slow
-        );
+        dynasm!(self.ops ; .arch x64 ; mov rcx, rax ; mov rax, QWORD [rsp]);
+        if op != SmiOp::Div {
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov rdx, rax
+                ; or rdx, rcx
+                ; test dl, 1
+                ; jnz =>slow
+            );
+            self.smi_operation(op, slow);
+            dynasm!(self.ops ; .arch x64 ; add rsp, 8 ; jmp =>done);
+        }
+        dynasm!(self.ops ; .arch x64 ; =>slow);
+        self.double_operation(op, call, done);
+        dynasm!(self.ops ; .arch x64 ; =>call ; push rcx);
+        // Otherwise a real call of the operator (boxed ints, mixed operands, user classes).
+        // Every path leaves the stack as it was before the receiver was pushed.
+        self.depth += 1;
+        let desc = self.ctx.argdesc(2, &[]);
+        self.instance_call(Selector::Method(selector), desc, 2, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    /// `rax op rcx` on two Smis (tagged); jumps to `overflow` when the result does not fit.
+    fn smi_operation(&mut self, op: SmiOp, overflow: DynamicLabel) {
         match op {
-            SmiOp::Add => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
-            SmiOp::Sub => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
-            SmiOp::Mul => dynasm!(self.ops ; .arch x64 ; sar rax, 1 ; imul rax, rcx ; jo =>slow),
+            SmiOp::Add => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>overflow),
+            SmiOp::Sub => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>overflow),
+            SmiOp::Mul => {
+                dynasm!(self.ops ; .arch x64 ; sar rax, 1 ; imul rax, rcx ; jo =>overflow)
+            }
             SmiOp::BitAnd => dynasm!(self.ops ; .arch x64 ; and rax, rcx),
             SmiOp::BitOr => dynasm!(self.ops ; .arch x64 ; or rax, rcx),
             SmiOp::BitXor => dynasm!(self.ops ; .arch x64 ; xor rax, rcx),
+            SmiOp::Div => {}
             SmiOp::Lt | SmiOp::Gt | SmiOp::Le | SmiOp::Ge | SmiOp::Eq => {
                 dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; mov rax, QWORD [r14 + FALSE]);
                 match op {
@@ -1231,14 +1252,76 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        dynasm!(self.ops ; .arch x64 ; add rsp, 8 ; jmp =>done ; =>slow ; push rcx);
-        // Slow path: a real call of the operator (boxed ints, doubles, user classes).
-        // Both paths leave the stack as it was before the receiver was pushed.
-        self.depth += 1;
-        let desc = self.ctx.argdesc(2, &[]);
-        self.instance_call(Selector::Method(selector), desc, 2, span);
-        dynasm!(self.ops ; .arch x64 ; =>done);
-        Ok(())
+    }
+
+    /// The receiver (pushed, a double) `op` rcx (a double or a Smi), computed with SSE:
+    /// arithmetic allocates the result inline, comparisons produce a bool (false when
+    /// either is NaN). Anything else, or a full allocation window, jumps to `call`.
+    fn double_operation(&mut self, op: SmiOp, call: DynamicLabel, done: DynamicLabel) {
+        if matches!(op, SmiOp::BitAnd | SmiOp::BitOr | SmiOp::BitXor | SmiOp::Eq) {
+            dynasm!(self.ops ; .arch x64 ; jmp =>call);
+            return;
+        }
+        let double = crate::runtime::object::CID_DOUBLE as i32;
+        let value = field_disp(0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [rsp]
+            ; test al, 1
+            ; jz =>call
+            ; cmp DWORD [rax + CID_DISP], double
+            ; jne =>call
+            ; movsd xmm0, QWORD [rax + value]
+            ; test cl, 1
+            ; jnz >heap_right
+            ; mov rdx, rcx
+            ; sar rdx, 1
+            ; cvtsi2sd xmm1, rdx
+            ; jmp >have_right
+            ; heap_right:
+            ; cmp DWORD [rcx + CID_DISP], double
+            ; jne =>call
+            ; movsd xmm1, QWORD [rcx + value]
+            ; have_right:
+        );
+        match op {
+            SmiOp::Add => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
+            SmiOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
+            SmiOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
+            SmiOp::Div => dynasm!(self.ops ; .arch x64 ; divsd xmm0, xmm1),
+            _ => {
+                // ucomisd leaves CF=ZF=PF=1 for NaN, so `a` / `ae` are false then.
+                match op {
+                    SmiOp::Lt | SmiOp::Le => dynasm!(self.ops ; .arch x64 ; ucomisd xmm1, xmm0),
+                    _ => dynasm!(self.ops ; .arch x64 ; ucomisd xmm0, xmm1),
+                }
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
+                match op {
+                    SmiOp::Lt | SmiOp::Gt => {
+                        dynasm!(self.ops ; .arch x64 ; cmova rax, QWORD [r14 + TRUE])
+                    }
+                    _ => dynasm!(self.ops ; .arch x64 ; cmovae rax, QWORD [r14 + TRUE]),
+                }
+                dynasm!(self.ops ; .arch x64 ; add rsp, 8 ; jmp =>done);
+                return;
+            }
+        }
+        let header =
+            crate::runtime::object::make_header(crate::runtime::object::CID_DOUBLE, 2) as i64;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [r14 + ALLOC_TOP]
+            ; lea rdx, [rax + 16]
+            ; cmp rdx, QWORD [r14 + ALLOC_END]
+            ; ja =>call
+            ; mov QWORD [r14 + ALLOC_TOP], rdx
+            ; mov rdx, QWORD header
+            ; mov QWORD [rax], rdx
+            ; movsd QWORD [rax + 8], xmm0
+            ; add rax, 1
+            ; add rsp, 8
+            ; jmp =>done
+        );
     }
 
     /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
@@ -1690,6 +1773,8 @@ enum SmiOp {
     Add,
     Sub,
     Mul,
+    /// `/`: never a Smi result; only the double path is inline.
+    Div,
     BitAnd,
     BitOr,
     BitXor,
@@ -1706,6 +1791,7 @@ impl SmiOp {
             "+" => SmiOp::Add,
             "-" => SmiOp::Sub,
             "*" => SmiOp::Mul,
+            "/" => SmiOp::Div,
             "&" => SmiOp::BitAnd,
             "|" => SmiOp::BitOr,
             "^" => SmiOp::BitXor,
