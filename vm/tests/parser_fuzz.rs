@@ -266,19 +266,18 @@ const NESTERS: &[(&str, &str, &str, &str, &str)] = &[
 #[test]
 fn deep_nesting_reports_instead_of_crashing() {
     for &(prefix, open, middle, close, suffix) in NESTERS {
-        for depth in [100_000usize] {
-            let src = format!(
-                "{prefix}{}{middle}{}{suffix}",
-                open.repeat(depth),
-                close.repeat(depth)
-            );
-            let out = on_small_stack(move || parse(&src));
-            assert!(
-                out.contains("Nesting too deep."),
-                "{open:?} x {depth}: expected a nesting diagnostic, got {}",
-                &out[..out.len().min(300)]
-            );
-        }
+        let depth = 100_000;
+        let src = format!(
+            "{prefix}{}{middle}{}{suffix}",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        let out = on_small_stack(move || parse(&src));
+        assert!(
+            out.contains("Nesting too deep."),
+            "{open:?} x {depth}: expected a nesting diagnostic, got {}",
+            &out[..out.len().min(300)]
+        );
     }
 }
 

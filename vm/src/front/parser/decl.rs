@@ -667,10 +667,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         // Legacy form: `typedef R Name<T>(params);`
         let ty_start = self.pos;
-        let return_type = match self.type_then_ident() {
-            Some(_) => Some(self.parse_type()),
-            None => None,
-        };
+        let return_type = self.type_then_ident().map(|_| self.parse_type());
         let name = self.decl_name();
         let type_params = self.opt_type_params();
         let params = self.formal_params();
@@ -762,7 +759,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     }
 
     fn members_until_close(&mut self, class_name: Option<Symbol>) -> Vec<ClassMember> {
-        let mut members = Vec::new();
+        let mark = self.member_buf.len();
         while !self.at(RBrace) && !self.at(Eof) {
             let before = self.pos;
             let errors = self.diags.items.len();
@@ -772,7 +769,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             self.in_class_body = true;
             if self.can_start_member() || self.at(KwOperator) {
                 if let Some(m) = self.member(metadata, mods, class_name, start) {
-                    members.push(m);
+                    self.member_buf.push(m);
                 }
             } else {
                 let msg = format!(
@@ -786,7 +783,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.bump();
             }
         }
-        members
+        self.member_buf.drain(mark..).collect()
     }
 
     /// Is the word at the cursor a modifier (rather than a name being declared)?
@@ -1273,7 +1270,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// `(a, [b = 1], {required c})` (cursor at `(`).
     pub(super) fn formal_params(&mut self) -> FormalParameterList {
         let open = self.pos;
-        let mut params = Vec::new();
+        let mut params = Vec::with_capacity(self.count_items(open));
         if !self.at(LParen) {
             self.error_here("Expected to find '('.");
             return FormalParameterList {
