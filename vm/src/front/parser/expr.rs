@@ -427,9 +427,13 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    /// `e?[` is a null-aware index unless `? [...] : ...` reads as a conditional.
+    /// `e?[` is a null-aware index unless `? [...] : ...` reads as a conditional. A `?`
+    /// written against its operand (`m?[k]`, as formatted Dart always has it) is taken as
+    /// null-aware outright, so `c ? m?[0] : d` works; a spaced one is tried as a
+    /// conditional first.
     fn is_null_aware_index(&mut self) -> bool {
-        if self.speculating > 0 {
+        let touching = self.pos > 0 && self.toks[self.pos].start == self.toks[self.pos - 1].end;
+        if touching || self.speculating > 0 {
             return true;
         }
         let m = self.mark();
