@@ -59,6 +59,7 @@ golden!(
     missing_semicolon,
     multiple_errors,
     parameter_errors,
+    top_level_modifiers,
     try_without_catch,
     unmatched_paren,
     unterminated_comment,

@@ -725,7 +725,9 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// Top-level functions, getters, setters and variables.
     fn top_level_member(&mut self, metadata: Metadata, start: usize) -> Option<Declaration> {
+        let mods_start = self.pos;
         let mods = self.member_mods();
+        self.report_class_only_modifiers(mods_start);
         self.in_class_body = false;
         match self.member(metadata, mods, None, start)? {
             ClassMember::Method(m) => Some(Declaration::Function(m.function)),
@@ -784,6 +786,20 @@ impl<'a, 'd> Parser<'a, 'd> {
             }
         }
         self.member_buf.drain(mark..).collect()
+    }
+
+    /// `static`, `abstract`, `covariant` and `factory` only make sense in classes.
+    fn report_class_only_modifiers(&mut self, from: usize) {
+        for i in from..self.pos {
+            if matches!(
+                self.toks[i].kind,
+                KwStatic | KwAbstract | KwCovariant | KwFactory
+            ) {
+                let msg = format!("Can't have modifier '{}' here.", self.text(i));
+                let span = self.tok_span(i);
+                self.error_at(i, span, msg);
+            }
+        }
     }
 
     /// Is the word at the cursor a modifier (rather than a name being declared)?

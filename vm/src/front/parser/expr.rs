@@ -746,6 +746,14 @@ impl<'a, 'd> Parser<'a, 'd> {
         if self.kind().is_word() {
             text.push_str(self.text(self.pos));
             self.bump();
+            // `#unary-` names the unary minus operator.
+            if text == "unary"
+                && self.at(Minus)
+                && self.toks[self.pos].start == self.toks[self.pos - 1].end
+            {
+                self.bump();
+                text.push('-');
+            }
             while self.at(Dot) && self.peek(1).is_word() {
                 self.bump();
                 text.push('.');
