@@ -53,9 +53,6 @@ const PARSER_STACK: usize = 64 << 20;
 /// Runs `f` on a scoped thread with [`PARSER_STACK`] bytes of stack (or, if no thread can
 /// be started, right here).
 fn on_parser_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    if std::env::var_os("NOTHREAD").is_some() {
-        return f();
-    }
     let slot = std::sync::Mutex::new(Some(f));
     let take = || slot.lock().unwrap_or_else(|p| p.into_inner()).take();
     let spawned = std::thread::scope(|scope| {
