@@ -746,6 +746,71 @@ mod tests {
     }
 
     #[test]
+    fn closing_angle_brackets_split() {
+        assert_eq!(
+            dump("<List<List<int>>>[]"),
+            "(list (targs (List (List int))))"
+        );
+        assert_eq!(
+            dump("Map<int, List<int>>()"),
+            "(call Map (targs int (List int)) (args))"
+        );
+        assert_eq!(dump("a >>= b"), "(>>= a b)");
+    }
+
+    #[test]
+    fn records_and_parentheses() {
+        assert_eq!(dump("(1)"), "(paren 1)");
+        assert_eq!(dump("(1,)"), "(record 1)");
+        assert_eq!(dump("()"), "(record)");
+        assert_eq!(dump("(1, b: 2)"), "(record 1 (b: 2))");
+        assert_eq!(dump("(x) => x"), "(fn (params (x)) (=> x))");
+    }
+
+    #[test]
+    fn pattern_contexts() {
+        assert_eq!(
+            dump("switch (o) { x => 1, var y => 2, _ => 3 }"),
+            "(switch-expr o (=> (case (const x)) 1) (=> (case (var y)) 2) (=> (case (_)) 3))"
+        );
+        assert_eq!(
+            dump("(a, b) = (b, a)"),
+            "(pattern= (record-pattern (assign a) (assign b)) (record b a))"
+        );
+    }
+
+    #[test]
+    fn cascades_and_null_aware() {
+        assert_eq!(
+            dump("a..b()..c = 1"),
+            "(cascade a (invoke .. b (args)) (= (. .. c) 1))"
+        );
+        assert_eq!(dump("a?..b"), "(?cascade a (. .. b))");
+        assert_eq!(dump("a?.b?[0]"), "(?[] (?. a b) 0)");
+        assert_eq!(dump("c ? [1] : [2]"), "(? c (list 1) (list 2))");
+    }
+
+    #[test]
+    fn strings_and_symbols() {
+        assert_eq!(dump("'a' 'b' \"c\""), "\"abc\"");
+        assert_eq!(
+            dump("'x${1 + 2}y$z'"),
+            "(str \"x\" ($ (+ 1 2)) \"y\" ($ z))"
+        );
+        assert_eq!(dump("#foo.bar"), "#foo.bar");
+        assert_eq!(dump("#[]="), "#[]=");
+    }
+
+    #[test]
+    fn expression_errors_are_reported() {
+        let err = parse_expression_str("1 +").unwrap_err();
+        assert!(err.contains("Expected an identifier, but got ''."), "{err}");
+        assert!(parse_expression_str("f(1 2)")
+            .unwrap_err()
+            .contains("Expected ',' before this."));
+    }
+
+    #[test]
     fn deep_nesting_is_an_error() {
         let src = "(".repeat(100_000);
         let err = parse_expression_str(&src).unwrap_err();
