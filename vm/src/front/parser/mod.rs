@@ -284,7 +284,12 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Span from the start of token `start` to the end of the last consumed token.
     fn span_from(&self, start: usize) -> Span {
         let s = self.toks[start.min(self.eof_index())].start;
-        let e = if self.pos > start {
+        // When the current token had a `>` split off (`List<List<int>>`), that `>` was
+        // the last thing consumed.
+        let split_here = self.splits.last().is_some_and(|&(i, _)| i == self.pos);
+        let e = if split_here {
+            self.toks[self.pos].start
+        } else if self.pos > start {
             self.toks[self.pos - 1].end
         } else {
             s
@@ -756,6 +761,24 @@ mod tests {
             "(call Map (targs int (List int)) (args))"
         );
         assert_eq!(dump("a >>= b"), "(>>= a b)");
+    }
+
+    #[test]
+    fn split_type_arguments_have_full_spans() {
+        let e = parse_expression_str("<List<List<int>>>[]").unwrap_or_else(|e| panic!("{e}"));
+        let ExprKind::List {
+            type_arg: Some(t), ..
+        } = &e.kind
+        else {
+            panic!("not a list: {e:?}");
+        };
+        let outer = t.span();
+        assert_eq!((outer.start, outer.end), (1, 16), "List<List<int>>");
+        let ast::TypeAnnotation::Named { args, .. } = t.as_ref() else {
+            panic!("not a named type");
+        };
+        let inner = args[0].span();
+        assert_eq!((inner.start, inner.end), (6, 15), "List<int>");
     }
 
     #[test]
