@@ -781,6 +781,47 @@ mod tests {
         assert_eq!((inner.start, inner.end), (6, 15), "List<int>");
     }
 
+    /// Statement-level disambiguation of declarations versus expressions.
+    fn dump_body(src: &str) -> String {
+        let mut sources = SourceMap::new();
+        let file = sources.add_virtual("t.dart", &format!("void main() {{ {src} }}"));
+        let mut diags = Diagnostics::new();
+        let unit = parse_compilation_unit(&sources, file, &mut diags);
+        assert!(diags.items.is_empty(), "{}", diags.render(&sources));
+        let Some(ast::Declaration::Function(f)) = unit.declarations.first() else {
+            panic!("no function");
+        };
+        let ast::FunctionBody::Block(b, _) = &f.body else {
+            panic!("no block body");
+        };
+        b.stmts
+            .iter()
+            .map(ast_dump::dump_stmt)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn statements_versus_declarations() {
+        assert_eq!(dump_body("x as Foo;"), "(as x Foo)");
+        assert_eq!(dump_body("int as = 1;"), "(vars int (as 1))");
+        assert_eq!(dump_body("a ? b : c;"), "(? a b c)");
+        assert_eq!(dump_body("a? b;"), "(vars a? b)");
+        assert_eq!(dump_body("foo<int>(x);"), "(call foo (targs int) (args x))");
+        assert_eq!(
+            dump_body("List<int> xs = [];"),
+            "(vars (List int) (xs (list)))"
+        );
+        assert_eq!(dump_body("p.T v;"), "(vars p.T v)");
+        assert_eq!(
+            dump_body("int.parse('1');"),
+            "(invoke int parse (args \"1\"))"
+        );
+        assert_eq!(dump_body("f(x) => x;"), "(function f (params (x)) (=> x))");
+        assert_eq!(dump_body("await x;"), "(await x)");
+        assert_eq!(dump_body("(int, int) r;"), "(vars (record int int) r)");
+    }
+
     #[test]
     fn records_and_parentheses() {
         assert_eq!(dump("(1)"), "(paren 1)");

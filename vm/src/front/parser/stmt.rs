@@ -173,6 +173,10 @@ impl<'a, 'd> Parser<'a, 'd> {
         if j == start + 1 && matches!(self.kind(), KwAwait | KwYield) {
             return None;
         }
+        // `x as T;` is a cast, not a variable named `as` (which `int as = 1;` would be).
+        if self.kind_at(j) == KwAs && !matches!(self.kind_at(j + 1), Eq | Semicolon | Comma) {
+            return None;
+        }
         let after = self.kind_at(j + 1);
         let nullable_type = self.kind_at(j - 1) == Question;
         if self.local_function_at(j + 1) {
