@@ -952,6 +952,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             is_const: v.is_const,
             is_covariant: mods.is_covariant,
             is_external: mods.is_external,
+            is_abstract: mods.is_abstract,
             ty,
             vars,
             span: self.span_from(start),

@@ -319,6 +319,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             is_const: mods.is_const,
             is_covariant: false,
             is_external: false,
+            is_abstract: false,
             ty,
             vars,
             span: self.span_from(start),
