@@ -52,6 +52,7 @@ golden!(
     deep_nesting,
     directive_errors,
     expected_declaration,
+    expected_token,
     keyword_as_identifier,
     mismatched_brackets,
     missing_body,
