@@ -10,6 +10,14 @@ use crate::front::ast::*;
 use crate::front::intern::Symbol;
 use crate::front::token::string_flags;
 
+/// What precedes a member's name: annotations, modifiers, the type, where it started.
+struct MemberHead {
+    metadata: Metadata,
+    mods: MemberMods,
+    ty: Option<TypeAnnotation>,
+    start: usize,
+}
+
 /// Modifiers that may precede a class member or top-level declaration.
 #[derive(Default, Clone, Copy)]
 struct MemberMods {
@@ -850,91 +858,61 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.constructor(metadata, mods, start),
             ));
         }
-        let v = mods.vars;
         self.external_member = mods.is_external;
         let ty = if self.member_has_type() {
             Some(self.parse_type())
         } else {
             None
         };
-        if matches!(self.kind(), KwGet | KwSet) && matches!(self.peek(1), Arrow | LBrace) {
-            // `get => 1;`: the name is missing.
-            self.bump();
-            self.expected_identifier();
-            let name = self.missing_ident();
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Getter,
-                name,
-                ty,
-                Vec::new(),
-                None,
-                body,
-                start,
-            ));
-        }
-        if self.at(KwGet) && self.peek(1).is_identifier() {
-            self.bump();
-            let name = self.ident();
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Getter,
-                name,
-                ty,
-                Vec::new(),
-                None,
-                body,
-                start,
-            ));
-        }
-        if self.at(KwSet) && self.peek(1).is_identifier() {
-            self.bump();
-            let name = self.ident();
-            let params = Some(self.formal_params());
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Setter,
-                name,
-                ty,
-                Vec::new(),
-                params,
-                body,
-                start,
-            ));
+        let head = MemberHead {
+            metadata,
+            mods,
+            ty,
+            start,
+        };
+        if matches!(self.kind(), KwGet | KwSet)
+            && (self.peek(1).is_identifier() || matches!(self.peek(1), Arrow | LBrace))
+        {
+            return Some(self.accessor(head));
         }
         if self.at(KwOperator) && self.operator_ahead() {
-            return Some(self.operator(metadata, mods, ty, start));
+            return Some(self.operator(head));
         }
         let name = self.ident();
+        let v = mods.vars;
         if matches!(self.kind(), LParen | Lt) && !v.is_var && !v.is_final && !v.is_const {
             let type_params = self.opt_type_params();
             let params = Some(self.formal_params());
             let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Normal,
-                name,
-                ty,
-                type_params,
-                params,
-                body,
-                start,
-            ));
+            return Some(self.method(head, FunctionKind::Normal, name, type_params, params, body));
         }
-        if ty.is_none()
-            && !v.is_var
-            && !v.is_final
-            && !v.is_const
-            && !v.is_late
-            && !mods.is_covariant
-        {
+        Some(ClassMember::Field(self.field(head, name)))
+    }
+
+    /// `get name => ...` or `set name(v) { ... }` (cursor at `get`/`set`).
+    fn accessor(&mut self, head: MemberHead) -> ClassMember {
+        let is_get = self.bump().kind == KwGet;
+        let name = if self.at_ident() {
+            self.ident()
+        } else {
+            // `get => 1;`: the name is missing.
+            self.expected_identifier();
+            self.missing_ident()
+        };
+        let (kind, params) = if is_get {
+            (FunctionKind::Getter, None)
+        } else {
+            (FunctionKind::Setter, Some(self.formal_params()))
+        };
+        let body = self.function_body(true);
+        self.method(head, kind, name, Vec::new(), params, body)
+    }
+
+    /// Field declarators after the first name, and the `;`.
+    fn field(&mut self, head: MemberHead, name: Ident) -> VariableDecl {
+        let (mods, v) = (head.mods, head.mods.vars);
+        let untyped = head.ty.is_none() && !v.is_var && !v.is_final && !v.is_const && !v.is_late;
+        if untyped && !mods.is_covariant {
             let span = name.span;
             self.error_at(usize::MAX, span, "Variables must be declared using the keywords 'const', 'final', 'var' or a type name.");
         }
@@ -944,8 +922,8 @@ impl<'a, 'd> Parser<'a, 'd> {
             vars.push(self.declarator_rest(n));
         }
         self.expect_semi();
-        Some(ClassMember::Field(VariableDecl {
-            metadata,
+        VariableDecl {
+            metadata: head.metadata,
             is_static: mods.is_static,
             is_late: v.is_late,
             is_final: v.is_final,
@@ -953,10 +931,10 @@ impl<'a, 'd> Parser<'a, 'd> {
             is_covariant: mods.is_covariant,
             is_external: mods.is_external,
             is_abstract: mods.is_abstract,
-            ty,
+            ty: head.ty,
             vars,
-            span: self.span_from(start),
-        }))
+            span: self.span_from(head.start),
+        }
     }
 
     fn declarator_rest(&mut self, name: Ident) -> VariableDeclarator {
@@ -989,32 +967,28 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn method(
         &mut self,
-        metadata: Metadata,
-        mods: MemberMods,
+        head: MemberHead,
         kind: FunctionKind,
         name: Ident,
-        return_type: Option<TypeAnnotation>,
         type_params: Vec<TypeParameter>,
         params: Option<FormalParameterList>,
         body: FunctionBody,
-        start: usize,
     ) -> ClassMember {
         let function = FunctionDecl {
-            metadata,
-            is_external: mods.is_external,
+            metadata: head.metadata,
+            is_external: head.mods.is_external,
             kind,
             name,
-            return_type,
+            return_type: head.ty,
             type_params,
             params,
             body,
-            span: self.span_from(start),
+            span: self.span_from(head.start),
         };
         ClassMember::Method(MethodDecl {
-            is_static: mods.is_static,
+            is_static: head.mods.is_static,
             function,
         })
     }
@@ -1026,13 +1000,7 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// `operator +(other) => ...`: the name is the operator's text; a `-` without
     /// parameters is `unary-`.
-    fn operator(
-        &mut self,
-        metadata: Metadata,
-        mods: MemberMods,
-        ty: Option<TypeAnnotation>,
-        start: usize,
-    ) -> ClassMember {
+    fn operator(&mut self, head: MemberHead) -> ClassMember {
         self.bump();
         let op_start = self.pos;
         let mut text = String::new();
@@ -1061,15 +1029,12 @@ impl<'a, 'd> Parser<'a, 'd> {
         };
         let body = self.function_body(true);
         self.method(
-            metadata,
-            mods,
+            head,
             FunctionKind::Operator,
             name,
-            ty,
             Vec::new(),
             Some(params),
             body,
-            start,
         )
     }
 
