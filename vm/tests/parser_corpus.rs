@@ -72,6 +72,7 @@ corpus!(
     switch_expressions,
     switch_statements,
     top_level,
+    tricky,
     try_catch,
     typedefs,
     unnamed_library,

@@ -321,6 +321,8 @@ pub struct VariableDecl {
     pub is_const: bool,
     pub is_covariant: bool,
     pub is_external: bool,
+    /// `abstract int x;` in a class: an abstract getter (and setter), no storage.
+    pub is_abstract: bool,
     /// `var x` has `ty: None`, as has `final x`.
     pub ty: Option<TypeAnnotation>,
     pub vars: Vec<VariableDeclarator>,

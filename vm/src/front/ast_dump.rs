@@ -466,6 +466,7 @@ fn variables(head: &str, v: &VariableDecl) -> S {
     metadata(&mut out, &v.metadata);
     flag(&mut out, v.is_static, "static");
     flag(&mut out, v.is_external, "external");
+    flag(&mut out, v.is_abstract, "abstract");
     flag(&mut out, v.is_covariant, "covariant");
     flag(&mut out, v.is_late, "late");
     flag(&mut out, v.is_final, "final");

@@ -10,6 +10,14 @@ use crate::front::ast::*;
 use crate::front::intern::Symbol;
 use crate::front::token::string_flags;
 
+/// What precedes a member's name: annotations, modifiers, the type, where it started.
+struct MemberHead {
+    metadata: Metadata,
+    mods: MemberMods,
+    ty: Option<TypeAnnotation>,
+    start: usize,
+}
+
 /// Modifiers that may precede a class member or top-level declaration.
 #[derive(Default, Clone, Copy)]
 struct MemberMods {
@@ -667,15 +675,12 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         // Legacy form: `typedef R Name<T>(params);`
         let ty_start = self.pos;
-        let return_type = match self.type_then_ident() {
-            Some(_) => Some(self.parse_type()),
-            None => None,
-        };
+        let return_type = self.type_then_ident().map(|_| self.parse_type());
         let name = self.decl_name();
         let type_params = self.opt_type_params();
         let params = self.formal_params();
         self.expect_semi();
-        let aliased = self.function_type_from_params(return_type, Vec::new(), &params, ty_start);
+        let aliased = self.function_type_from_params(return_type, Vec::new(), params, ty_start);
         TypedefDecl {
             metadata,
             name,
@@ -690,16 +695,16 @@ impl<'a, 'd> Parser<'a, 'd> {
         &mut self,
         return_type: Option<TypeAnnotation>,
         type_params: Vec<TypeParameter>,
-        params: &FormalParameterList,
+        params: FormalParameterList,
         start: usize,
     ) -> TypeAnnotation {
         let params = params
             .params
-            .iter()
+            .into_iter()
             .map(|p| FunctionTypeParam {
                 kind: p.kind,
                 name: Some(p.name),
-                ty: p.ty.clone().unwrap_or_else(|| self.dynamic_type(p.name)),
+                ty: p.ty.unwrap_or_else(|| self.dynamic_type(p.name)),
                 span: p.span,
             })
             .collect();
@@ -728,7 +733,9 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// Top-level functions, getters, setters and variables.
     fn top_level_member(&mut self, metadata: Metadata, start: usize) -> Option<Declaration> {
+        let mods_start = self.pos;
         let mods = self.member_mods();
+        self.report_class_only_modifiers(mods_start);
         self.in_class_body = false;
         match self.member(metadata, mods, None, start)? {
             ClassMember::Method(m) => Some(Declaration::Function(m.function)),
@@ -762,7 +769,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     }
 
     fn members_until_close(&mut self, class_name: Option<Symbol>) -> Vec<ClassMember> {
-        let mut members = Vec::new();
+        let mark = self.member_buf.len();
         while !self.at(RBrace) && !self.at(Eof) {
             let before = self.pos;
             let errors = self.diags.items.len();
@@ -772,7 +779,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             self.in_class_body = true;
             if self.can_start_member() || self.at(KwOperator) {
                 if let Some(m) = self.member(metadata, mods, class_name, start) {
-                    members.push(m);
+                    self.member_buf.push(m);
                 }
             } else {
                 let msg = format!(
@@ -786,7 +793,21 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.bump();
             }
         }
-        members
+        self.member_buf.drain(mark..).collect()
+    }
+
+    /// `static`, `abstract`, `covariant` and `factory` only make sense in classes.
+    fn report_class_only_modifiers(&mut self, from: usize) {
+        for i in from..self.pos {
+            if matches!(
+                self.toks[i].kind,
+                KwStatic | KwAbstract | KwCovariant | KwFactory
+            ) {
+                let msg = format!("Can't have modifier '{}' here.", self.text(i));
+                let span = self.tok_span(i);
+                self.error_at(i, span, msg);
+            }
+        }
     }
 
     /// Is the word at the cursor a modifier (rather than a name being declared)?
@@ -837,91 +858,61 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.constructor(metadata, mods, start),
             ));
         }
-        let v = mods.vars;
         self.external_member = mods.is_external;
         let ty = if self.member_has_type() {
             Some(self.parse_type())
         } else {
             None
         };
-        if matches!(self.kind(), KwGet | KwSet) && matches!(self.peek(1), Arrow | LBrace) {
-            // `get => 1;`: the name is missing.
-            self.bump();
-            self.expected_identifier();
-            let name = self.missing_ident();
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Getter,
-                name,
-                ty,
-                Vec::new(),
-                None,
-                body,
-                start,
-            ));
-        }
-        if self.at(KwGet) && self.peek(1).is_identifier() {
-            self.bump();
-            let name = self.ident();
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Getter,
-                name,
-                ty,
-                Vec::new(),
-                None,
-                body,
-                start,
-            ));
-        }
-        if self.at(KwSet) && self.peek(1).is_identifier() {
-            self.bump();
-            let name = self.ident();
-            let params = Some(self.formal_params());
-            let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Setter,
-                name,
-                ty,
-                Vec::new(),
-                params,
-                body,
-                start,
-            ));
+        let head = MemberHead {
+            metadata,
+            mods,
+            ty,
+            start,
+        };
+        if matches!(self.kind(), KwGet | KwSet)
+            && (self.peek(1).is_identifier() || matches!(self.peek(1), Arrow | LBrace))
+        {
+            return Some(self.accessor(head));
         }
         if self.at(KwOperator) && self.operator_ahead() {
-            return Some(self.operator(metadata, mods, ty, start));
+            return Some(self.operator(head));
         }
         let name = self.ident();
+        let v = mods.vars;
         if matches!(self.kind(), LParen | Lt) && !v.is_var && !v.is_final && !v.is_const {
             let type_params = self.opt_type_params();
             let params = Some(self.formal_params());
             let body = self.function_body(true);
-            return Some(self.method(
-                metadata,
-                mods,
-                FunctionKind::Normal,
-                name,
-                ty,
-                type_params,
-                params,
-                body,
-                start,
-            ));
+            return Some(self.method(head, FunctionKind::Normal, name, type_params, params, body));
         }
-        if ty.is_none()
-            && !v.is_var
-            && !v.is_final
-            && !v.is_const
-            && !v.is_late
-            && !mods.is_covariant
-        {
+        Some(ClassMember::Field(self.field(head, name)))
+    }
+
+    /// `get name => ...` or `set name(v) { ... }` (cursor at `get`/`set`).
+    fn accessor(&mut self, head: MemberHead) -> ClassMember {
+        let is_get = self.bump().kind == KwGet;
+        let name = if self.at_ident() {
+            self.ident()
+        } else {
+            // `get => 1;`: the name is missing.
+            self.expected_identifier();
+            self.missing_ident()
+        };
+        let (kind, params) = if is_get {
+            (FunctionKind::Getter, None)
+        } else {
+            (FunctionKind::Setter, Some(self.formal_params()))
+        };
+        let body = self.function_body(true);
+        self.method(head, kind, name, Vec::new(), params, body)
+    }
+
+    /// Field declarators after the first name, and the `;`.
+    fn field(&mut self, head: MemberHead, name: Ident) -> VariableDecl {
+        let (mods, v) = (head.mods, head.mods.vars);
+        let untyped = head.ty.is_none() && !v.is_var && !v.is_final && !v.is_const && !v.is_late;
+        if untyped && !mods.is_covariant {
             let span = name.span;
             self.error_at(usize::MAX, span, "Variables must be declared using the keywords 'const', 'final', 'var' or a type name.");
         }
@@ -931,18 +922,19 @@ impl<'a, 'd> Parser<'a, 'd> {
             vars.push(self.declarator_rest(n));
         }
         self.expect_semi();
-        Some(ClassMember::Field(VariableDecl {
-            metadata,
+        VariableDecl {
+            metadata: head.metadata,
             is_static: mods.is_static,
             is_late: v.is_late,
             is_final: v.is_final,
             is_const: v.is_const,
             is_covariant: mods.is_covariant,
             is_external: mods.is_external,
-            ty,
+            is_abstract: mods.is_abstract,
+            ty: head.ty,
             vars,
-            span: self.span_from(start),
-        }))
+            span: self.span_from(head.start),
+        }
     }
 
     fn declarator_rest(&mut self, name: Ident) -> VariableDeclarator {
@@ -975,32 +967,28 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn method(
         &mut self,
-        metadata: Metadata,
-        mods: MemberMods,
+        head: MemberHead,
         kind: FunctionKind,
         name: Ident,
-        return_type: Option<TypeAnnotation>,
         type_params: Vec<TypeParameter>,
         params: Option<FormalParameterList>,
         body: FunctionBody,
-        start: usize,
     ) -> ClassMember {
         let function = FunctionDecl {
-            metadata,
-            is_external: mods.is_external,
+            metadata: head.metadata,
+            is_external: head.mods.is_external,
             kind,
             name,
-            return_type,
+            return_type: head.ty,
             type_params,
             params,
             body,
-            span: self.span_from(start),
+            span: self.span_from(head.start),
         };
         ClassMember::Method(MethodDecl {
-            is_static: mods.is_static,
+            is_static: head.mods.is_static,
             function,
         })
     }
@@ -1012,13 +1000,7 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// `operator +(other) => ...`: the name is the operator's text; a `-` without
     /// parameters is `unary-`.
-    fn operator(
-        &mut self,
-        metadata: Metadata,
-        mods: MemberMods,
-        ty: Option<TypeAnnotation>,
-        start: usize,
-    ) -> ClassMember {
+    fn operator(&mut self, head: MemberHead) -> ClassMember {
         self.bump();
         let op_start = self.pos;
         let mut text = String::new();
@@ -1047,15 +1029,12 @@ impl<'a, 'd> Parser<'a, 'd> {
         };
         let body = self.function_body(true);
         self.method(
-            metadata,
-            mods,
+            head,
             FunctionKind::Operator,
             name,
-            ty,
             Vec::new(),
             Some(params),
             body,
-            start,
         )
     }
 
@@ -1273,7 +1252,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// `(a, [b = 1], {required c})` (cursor at `(`).
     pub(super) fn formal_params(&mut self) -> FormalParameterList {
         let open = self.pos;
-        let mut params = Vec::new();
+        let mut params = Vec::with_capacity(self.count_items(open));
         if !self.at(LParen) {
             self.error_here("Expected to find '('.");
             return FormalParameterList {
@@ -1330,7 +1309,30 @@ impl<'a, 'd> Parser<'a, 'd> {
         self.expect_closer(open, close);
     }
 
-    fn formal_param(&mut self, mut kind: ParameterKind) -> FormalParameter {
+    /// One formal parameter. Function-typed parameters nest parameter lists, so this
+    /// counts towards the nesting limit.
+    fn formal_param(&mut self, kind: ParameterKind) -> FormalParameter {
+        if !self.enter() {
+            let name = self.missing_ident();
+            return FormalParameter {
+                metadata: Vec::new(),
+                kind,
+                form: ParameterForm::Normal,
+                is_final: false,
+                is_covariant: false,
+                is_var: false,
+                name,
+                ty: None,
+                default_value: None,
+                span: name.span,
+            };
+        }
+        let p = self.formal_param_inner(kind);
+        self.leave();
+        p
+    }
+
+    fn formal_param_inner(&mut self, mut kind: ParameterKind) -> FormalParameter {
         let start = self.pos;
         let metadata = self.metadata();
         let (mut is_final, mut is_covariant, mut is_var) = (false, false, false);
@@ -1376,7 +1378,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let type_params = self.opt_type_params();
             let params = self.formal_params();
             let fn_start = ty.as_ref().map_or(start, |_| start);
-            let mut f = self.function_type_from_params(ty, type_params, &params, fn_start);
+            let mut f = self.function_type_from_params(ty, type_params, params, fn_start);
             if self.eat(Question) {
                 if let TypeAnnotation::Function { nullable, .. } = &mut f {
                     *nullable = true;

@@ -427,9 +427,13 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    /// `e?[` is a null-aware index unless `? [...] : ...` reads as a conditional.
+    /// `e?[` is a null-aware index unless `? [...] : ...` reads as a conditional. A `?`
+    /// written against its operand (`m?[k]`, as formatted Dart always has it) is taken as
+    /// null-aware outright, so `c ? m?[0] : d` works; a spaced one is tried as a
+    /// conditional first.
     fn is_null_aware_index(&mut self) -> bool {
-        if self.speculating > 0 {
+        let touching = self.pos > 0 && self.toks[self.pos].start == self.toks[self.pos - 1].end;
+        if touching || self.speculating > 0 {
             return true;
         }
         let m = self.mark();
@@ -583,7 +587,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     pub(super) fn arguments(&mut self) -> Arguments {
         let open = self.pos;
         self.bump();
-        let mut args = Vec::new();
+        let mut args = Vec::with_capacity(self.count_items(open));
         while !self.at(RParen) && !self.at(Eof) {
             let name = if self.at_ident() && self.peek(1) == Colon {
                 let n = self.ident();
@@ -662,11 +666,32 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// One string literal or several adjacent ones, merged.
     pub(super) fn string_literal(&mut self) -> Expr {
         let start = self.pos;
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(self.count_string_parts());
         while matches!(self.kind(), StringFull | StringHead) {
             self.string_parts(&mut parts);
         }
         mk(ExprKind::String(parts), self.span_from(start))
+    }
+
+    /// An upper bound on the parts of the (possibly adjacent) string literal at the
+    /// cursor: one per segment and interpolation (adjacent texts merge, so fewer).
+    fn count_string_parts(&self) -> usize {
+        let mut i = self.pos;
+        let mut n = 0;
+        loop {
+            match self.kind_at(i) {
+                StringFull | StringHead | StringMid | StringTail | InterpIdent => n += 1,
+                InterpStart => {
+                    n += 1;
+                    match self.partner(i) {
+                        Some(p) => i = p,
+                        None => return n,
+                    }
+                }
+                _ => return n,
+            }
+            i += 1;
+        }
     }
 
     fn string_parts(&mut self, parts: &mut Vec<StringPart>) {
@@ -721,6 +746,14 @@ impl<'a, 'd> Parser<'a, 'd> {
         if self.kind().is_word() {
             text.push_str(self.text(self.pos));
             self.bump();
+            // `#unary-` names the unary minus operator.
+            if text == "unary"
+                && self.at(Minus)
+                && self.toks[self.pos].start == self.toks[self.pos - 1].end
+            {
+                self.bump();
+                text.push('-');
+            }
             while self.at(Dot) && self.peek(1).is_word() {
                 self.bump();
                 text.push('.');
@@ -827,7 +860,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             }
             LBrace => self.set_or_map_literal(is_const, args, start),
             _ => {
-                let msg = format!("Expected '[' or '{{' before this.");
+                let msg = "Expected '[' or '{' before this.";
                 self.error_here(msg);
                 self.error_expr()
             }
@@ -872,7 +905,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     fn elements(&mut self, close: TokenKind, map: bool) -> Vec<CollectionElement> {
         let open = self.pos;
         self.bump();
-        let mut elements = Vec::new();
+        let mut elements = Vec::with_capacity(self.count_items(open));
         while !self.at(close) && !self.at(Eof) {
             elements.push(self.element(map));
             if !self.list_separator(close) {

@@ -42,6 +42,42 @@ pub fn parse_compilation_unit(
     file: FileId,
     diags: &mut Diagnostics,
 ) -> ast::CompilationUnit {
+    on_parser_stack(|| parse_unit_here(sources, file, diags))
+}
+
+/// Stack for the parser's own thread: recursion is bounded by [`MAX_DEPTH`], and this
+/// leaves a wide margin at that depth whatever stack the caller runs on (test threads
+/// and thread-pool workers often have only 2 MiB). Untouched stack pages cost nothing.
+const PARSER_STACK: usize = 64 << 20;
+
+/// Runs `f` on a scoped thread with [`PARSER_STACK`] bytes of stack (or, if no thread can
+/// be started, right here).
+fn on_parser_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(f));
+    let take = || slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let spawned = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("dartrs-parser".into())
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, || take().map(|f| f()))
+            .map(|handle| handle.join())
+    });
+    match spawned {
+        Ok(Ok(Some(result))) => result,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread could be started: parse on the caller's stack.
+        _ => match take() {
+            Some(f) => f(),
+            None => unreachable!("the parser closure is taken exactly once"),
+        },
+    }
+}
+
+fn parse_unit_here(
+    sources: &SourceMap,
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> ast::CompilationUnit {
     let text = sources.get(file).text.clone();
     let first_diag = diags.items.len();
     let lexed = lexer::lex(&text, file, diags);
@@ -56,6 +92,10 @@ pub fn parse_compilation_unit(
 /// Parses `src` as a single expression (for tests and tools). Any diagnostic makes this
 /// an `Err` with the rendered diagnostics.
 pub fn parse_expression_str(src: &str) -> Result<Expr, String> {
+    on_parser_stack(|| parse_expression_here(src))
+}
+
+fn parse_expression_here(src: &str) -> Result<Expr, String> {
     let mut sources = SourceMap::new();
     let file = sources.add_virtual("expression.dart", src);
     let mut diags = Diagnostics::new();
@@ -143,6 +183,12 @@ pub(crate) struct Parser<'a, 'd> {
     external_member: bool,
     /// Syntax errors reported so far in this file (capped at [`MAX_ERRORS`]).
     errors: usize,
+    /// Statements and members of the blocks/bodies being parsed, stacked: each list is
+    /// built on top of this shared buffer and moved out at its end with its exact
+    /// length. AST nodes are large (a `Stmt` is over 500 bytes), so growing one `Vec`
+    /// per block by doubling was the parser's main cost.
+    stmt_buf: Vec<ast::Stmt>,
+    member_buf: Vec<ast::ClassMember>,
     /// Per-file cache in front of the global (locked) interner.
     names: HashMap<&'a str, Symbol, BuildHasherDefault<FxHasher>>,
 }
@@ -155,6 +201,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         diags: &'d mut Diagnostics,
         quiet_at_eof: bool,
     ) -> Self {
+        let toks_len = toks.len();
         if toks.last().map(|t| t.kind) != Some(Eof) {
             let end = src.len() as u32;
             toks.push(Token::new(Eof, end, end));
@@ -175,7 +222,9 @@ impl<'a, 'd> Parser<'a, 'd> {
             in_class_body: false,
             external_member: false,
             errors: 0,
-            names: HashMap::default(),
+            stmt_buf: Vec::new(),
+            member_buf: Vec::new(),
+            names: HashMap::with_capacity_and_hasher(toks_len / 16, Default::default()),
         }
     }
 
@@ -235,7 +284,12 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Span from the start of token `start` to the end of the last consumed token.
     fn span_from(&self, start: usize) -> Span {
         let s = self.toks[start.min(self.eof_index())].start;
-        let e = if self.pos > start {
+        // When the current token had a `>` split off (`List<List<int>>`), that `>` was
+        // the last thing consumed.
+        let split_here = self.splits.last().is_some_and(|&(i, _)| i == self.pos);
+        let e = if split_here {
+            self.toks[self.pos].start
+        } else if self.pos > start {
             self.toks[self.pos - 1].end
         } else {
             s
@@ -353,15 +407,16 @@ impl<'a, 'd> Parser<'a, 'd> {
         if self.eat(closer) {
             return;
         }
-        if self.toks[open].aux == NO_MATCH && self.toks[open].kind.is_open_bracket() {
+        if self.toks[open].kind.is_open_bracket() && self.partner(open).is_none() {
             // The lexer already reported "Can't find ')' to match '('."
             return;
         }
         let what = closer.fixed_text().unwrap_or("?");
         self.error_here(format!("Expected to find '{what}'."));
-        let partner = self.toks[open].aux;
-        if partner != NO_MATCH && partner as usize >= self.pos {
-            self.pos = partner as usize + 1;
+        if let Some(p) = self.partner(open) {
+            if p >= self.pos {
+                self.pos = (p + 1).min(self.eof_index());
+            }
         }
     }
 
@@ -443,11 +498,11 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// Skips the bracket at the cursor and everything up to its partner.
     fn skip_group(&mut self) {
-        let partner = self.toks[self.pos].aux;
-        if partner != NO_MATCH && partner as usize > self.pos {
-            self.pos = (partner as usize + 1).min(self.eof_index());
-        } else {
-            self.bump();
+        match self.partner(self.pos) {
+            Some(p) => self.pos = (p + 1).min(self.eof_index()),
+            None => {
+                self.bump();
+            }
         }
     }
 
@@ -547,9 +602,15 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
+    /// The matching closer of the open bracket at `i` (`aux` means something else on
+    /// other tokens, so the kind is checked).
     fn partner(&self, i: usize) -> Option<usize> {
-        let p = self.toks.get(i)?.aux;
-        (p != NO_MATCH && p as usize > i).then_some(p as usize)
+        let t = self.toks.get(i)?;
+        if !t.kind.is_open_bracket() {
+            return None;
+        }
+        let p = t.aux as usize;
+        (t.aux != NO_MATCH && p > i && p < self.toks.len()).then_some(p)
     }
 
     /// The index after type arguments (or parameters) starting with `<` at `i`; `None`
@@ -588,6 +649,32 @@ impl<'a, 'd> Parser<'a, 'd> {
             KwSync => self.kind_at(i + 1) == Star,
             _ => false,
         }
+    }
+
+    /// How many comma-separated items the bracket at `open` holds (an estimate used as
+    /// the exact capacity of the list being parsed: one allocation instead of several).
+    fn count_items(&self, open: usize) -> usize {
+        let Some(close) = self.partner(open) else {
+            return 0;
+        };
+        if close == open + 1 {
+            return 0;
+        }
+        let mut n = 1;
+        let mut i = open + 1;
+        while i < close {
+            match self.toks[i].kind {
+                Comma => n += 1,
+                k if k.is_open_bracket() => {
+                    if let Some(p) = self.partner(i) {
+                        i = p;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        n
     }
 
     /// Splits a token starting with `>` so that one `>` is consumed (`List<List<int>>`).
@@ -661,6 +748,130 @@ mod tests {
         );
         assert_eq!(dump("f<int>"), "(inst f (targs int))");
         assert_eq!(dump("x >> y"), "(>> x y)");
+    }
+
+    #[test]
+    fn closing_angle_brackets_split() {
+        assert_eq!(
+            dump("<List<List<int>>>[]"),
+            "(list (targs (List (List int))))"
+        );
+        assert_eq!(
+            dump("Map<int, List<int>>()"),
+            "(call Map (targs int (List int)) (args))"
+        );
+        assert_eq!(dump("a >>= b"), "(>>= a b)");
+    }
+
+    #[test]
+    fn split_type_arguments_have_full_spans() {
+        let e = parse_expression_str("<List<List<int>>>[]").unwrap_or_else(|e| panic!("{e}"));
+        let ExprKind::List {
+            type_arg: Some(t), ..
+        } = &e.kind
+        else {
+            panic!("not a list: {e:?}");
+        };
+        let outer = t.span();
+        assert_eq!((outer.start, outer.end), (1, 16), "List<List<int>>");
+        let ast::TypeAnnotation::Named { args, .. } = t.as_ref() else {
+            panic!("not a named type");
+        };
+        let inner = args[0].span();
+        assert_eq!((inner.start, inner.end), (6, 15), "List<int>");
+    }
+
+    /// Statement-level disambiguation of declarations versus expressions.
+    fn dump_body(src: &str) -> String {
+        let mut sources = SourceMap::new();
+        let file = sources.add_virtual("t.dart", &format!("void main() {{ {src} }}"));
+        let mut diags = Diagnostics::new();
+        let unit = parse_compilation_unit(&sources, file, &mut diags);
+        assert!(diags.items.is_empty(), "{}", diags.render(&sources));
+        let Some(ast::Declaration::Function(f)) = unit.declarations.first() else {
+            panic!("no function");
+        };
+        let ast::FunctionBody::Block(b, _) = &f.body else {
+            panic!("no block body");
+        };
+        b.stmts
+            .iter()
+            .map(ast_dump::dump_stmt)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn statements_versus_declarations() {
+        assert_eq!(dump_body("x as Foo;"), "(as x Foo)");
+        assert_eq!(dump_body("int as = 1;"), "(vars int (as 1))");
+        assert_eq!(dump_body("a ? b : c;"), "(? a b c)");
+        assert_eq!(dump_body("a? b;"), "(vars a? b)");
+        assert_eq!(dump_body("foo<int>(x);"), "(call foo (targs int) (args x))");
+        assert_eq!(
+            dump_body("List<int> xs = [];"),
+            "(vars (List int) (xs (list)))"
+        );
+        assert_eq!(dump_body("p.T v;"), "(vars p.T v)");
+        assert_eq!(
+            dump_body("int.parse('1');"),
+            "(invoke int parse (args \"1\"))"
+        );
+        assert_eq!(dump_body("f(x) => x;"), "(function f (params (x)) (=> x))");
+        assert_eq!(dump_body("await x;"), "(await x)");
+        assert_eq!(dump_body("(int, int) r;"), "(vars (record int int) r)");
+    }
+
+    #[test]
+    fn records_and_parentheses() {
+        assert_eq!(dump("(1)"), "(paren 1)");
+        assert_eq!(dump("(1,)"), "(record 1)");
+        assert_eq!(dump("()"), "(record)");
+        assert_eq!(dump("(1, b: 2)"), "(record 1 (b: 2))");
+        assert_eq!(dump("(x) => x"), "(fn (params (x)) (=> x))");
+    }
+
+    #[test]
+    fn pattern_contexts() {
+        assert_eq!(
+            dump("switch (o) { x => 1, var y => 2, _ => 3 }"),
+            "(switch-expr o (=> (case (const x)) 1) (=> (case (var y)) 2) (=> (case (_)) 3))"
+        );
+        assert_eq!(
+            dump("(a, b) = (b, a)"),
+            "(pattern= (record-pattern (assign a) (assign b)) (record b a))"
+        );
+    }
+
+    #[test]
+    fn cascades_and_null_aware() {
+        assert_eq!(
+            dump("a..b()..c = 1"),
+            "(cascade a (invoke .. b (args)) (= (. .. c) 1))"
+        );
+        assert_eq!(dump("a?..b"), "(?cascade a (. .. b))");
+        assert_eq!(dump("a?.b?[0]"), "(?[] (?. a b) 0)");
+        assert_eq!(dump("c ? [1] : [2]"), "(? c (list 1) (list 2))");
+    }
+
+    #[test]
+    fn strings_and_symbols() {
+        assert_eq!(dump("'a' 'b' \"c\""), "\"abc\"");
+        assert_eq!(
+            dump("'x${1 + 2}y$z'"),
+            "(str \"x\" ($ (+ 1 2)) \"y\" ($ z))"
+        );
+        assert_eq!(dump("#foo.bar"), "#foo.bar");
+        assert_eq!(dump("#[]="), "#[]=");
+    }
+
+    #[test]
+    fn expression_errors_are_reported() {
+        let err = parse_expression_str("1 +").unwrap_err();
+        assert!(err.contains("Expected an identifier, but got ''."), "{err}");
+        assert!(parse_expression_str("f(1 2)")
+            .unwrap_err()
+            .contains("Expected ',' before this."));
     }
 
     #[test]

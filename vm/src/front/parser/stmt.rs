@@ -21,6 +21,13 @@ pub(super) enum ForHeader {
     },
 }
 
+/// What starts a `for (...)` header: the binding of a for-in (cursor at `in`), or the
+/// initializer of a classic loop (its `;` consumed).
+enum ForStart {
+    In(ForInBinding),
+    Init(Option<ForInit>),
+}
+
 /// Modifiers before a local or top-level variable.
 #[derive(Default, Clone, Copy)]
 pub(super) struct VarMods {
@@ -51,17 +58,18 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Statements until one of `stops` (not consumed), `}` or end of file, recovering
     /// from errors at `;`/`}` and always making progress.
     fn statements_until(&mut self, stops: &[TokenKind]) -> Vec<Stmt> {
-        let mut stmts = Vec::new();
+        let mark = self.stmt_buf.len();
         while !self.at(RBrace) && !self.at(Eof) && !stops.contains(&self.kind()) {
             let before = self.pos;
             let errors = self.diags.items.len();
-            stmts.push(self.statement());
+            let stmt = self.statement();
+            self.stmt_buf.push(stmt);
             self.recover_to_sync(errors, before);
             if self.pos == before {
                 self.bump();
             }
         }
-        stmts
+        self.stmt_buf.drain(mark..).collect()
     }
 
     pub(super) fn statement(&mut self) -> Stmt {
@@ -163,6 +171,10 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         // `await x;` and `yield x;` are not declarations of a type `await`.
         if j == start + 1 && matches!(self.kind(), KwAwait | KwYield) {
+            return None;
+        }
+        // `x as T;` is a cast, not a variable named `as` (which `int as = 1;` would be).
+        if self.kind_at(j) == KwAs && !matches!(self.kind_at(j + 1), Eq | Semicolon | Comma) {
             return None;
         }
         let after = self.kind_at(j + 1);
@@ -307,6 +319,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             is_const: mods.is_const,
             is_covariant: false,
             is_external: false,
+            is_abstract: false,
             ty,
             vars,
             span: self.span_from(start),
@@ -372,7 +385,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         self.bump();
         let body = Box::new(self.statement());
         if !self.eat(KwWhile) {
-            self.error_here(format!("Expected to find 'while'."));
+            self.error_here("Expected to find 'while'.");
         }
         let condition = self.paren_expr();
         self.expect_semi();
@@ -414,12 +427,12 @@ impl<'a, 'd> Parser<'a, 'd> {
             };
         }
         let header = match self.for_init() {
-            Ok(binding) => {
+            ForStart::In(binding) => {
                 self.bump();
                 let iterable = self.expr();
                 ForHeader::In { binding, iterable }
             }
-            Err(init) => {
+            ForStart::Init(init) => {
                 if is_await {
                     self.error_here("Expected to find 'in'.");
                 }
@@ -451,11 +464,10 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
-    /// The part before `in` or the first `;`: `Ok(binding)` with the cursor at `in`, or
-    /// `Err(init)` with the `;` consumed.
-    fn for_init(&mut self) -> Result<ForInBinding, Option<ForInit>> {
+    /// The part before `in` or the first `;`.
+    fn for_init(&mut self) -> ForStart {
         if self.eat(Semicolon) {
-            return Err(None);
+            return ForStart::Init(None);
         }
         let start = self.pos;
         if matches!(self.kind(), KwVar | KwFinal | KwConst | KwLate | At) {
@@ -464,7 +476,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             if (mods.is_var || mods.is_final) && self.pattern_decl_ahead() {
                 let pattern = self.pattern(PatCtx::Declaration);
                 if self.at(KwIn) {
-                    return Ok(ForInBinding::Pattern {
+                    return ForStart::In(ForInBinding::Pattern {
                         is_final: mods.is_final,
                         pattern,
                     });
@@ -472,7 +484,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.expect(Eq);
                 let init = self.expr();
                 self.expect_semi();
-                return Err(Some(ForInit::Pattern {
+                return ForStart::Init(Some(ForInit::Pattern {
                     is_final: mods.is_final,
                     pattern,
                     init,
@@ -489,14 +501,14 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         let first = self.expr();
         if self.at(KwIn) {
-            return Ok(ForInBinding::Target(first));
+            return ForStart::In(ForInBinding::Target(first));
         }
         let mut exprs = vec![first];
         while self.eat(Comma) {
             exprs.push(self.expr());
         }
         self.expect_semi();
-        Err(Some(ForInit::Exprs(exprs)))
+        ForStart::Init(Some(ForInit::Exprs(exprs)))
     }
 
     fn for_variables(
@@ -504,17 +516,17 @@ impl<'a, 'd> Parser<'a, 'd> {
         mods: VarMods,
         ty: Option<TypeAnnotation>,
         start: usize,
-    ) -> Result<ForInBinding, Option<ForInit>> {
+    ) -> ForStart {
         if self.at_ident() && self.peek(1) == KwIn {
             let name = self.ident();
-            return Ok(ForInBinding::Variable {
+            return ForStart::In(ForInBinding::Variable {
                 is_final: mods.is_final,
                 ty,
                 name,
             });
         }
         let decl = self.variables(Vec::new(), mods, ty, start);
-        Err(Some(ForInit::Variables(decl)))
+        ForStart::Init(Some(ForInit::Variables(decl)))
     }
 
     fn switch_stmt(&mut self) -> StmtKind {
@@ -530,7 +542,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             match self.switch_case() {
                 Some(case) => cases.push(case),
                 None => {
-                    let msg = format!("Expected to find 'case'.");
+                    let msg = "Expected to find 'case'.";
                     self.error_here(msg);
                 }
             }
@@ -578,18 +590,19 @@ impl<'a, 'd> Parser<'a, 'd> {
     }
 
     fn case_body(&mut self) -> Vec<Stmt> {
-        let mut stmts = Vec::new();
+        let mark = self.stmt_buf.len();
         while !matches!(self.kind(), RBrace | Eof | KwCase | KwDefault) && !self.label_before_case()
         {
             let before = self.pos;
             let errors = self.diags.items.len();
-            stmts.push(self.statement());
+            let stmt = self.statement();
+            self.stmt_buf.push(stmt);
             self.recover_to_sync(errors, before);
             if self.pos == before {
                 self.bump();
             }
         }
-        stmts
+        self.stmt_buf.drain(mark..).collect()
     }
 
     /// `label: case ...` starts the next case rather than labelling a statement.

@@ -1,0 +1,3 @@
+static int x = 1;
+abstract void f() {}
+var s = #unary-;
