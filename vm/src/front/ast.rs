@@ -983,6 +983,8 @@ pub enum ListPatternElement {
     Rest(Option<Pattern>, Span),
 }
 
+// Map patterns are rare and their entries are read once: boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum MapPatternEntry {
     Entry { key: Expr, value: Pattern },
