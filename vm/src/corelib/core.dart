@@ -94,7 +94,9 @@ final class bool {
   }
 }
 
-abstract final class Function {
+/// The class of closures (`Function` itself is a built-in identifier the parser keeps
+/// for function types).
+abstract final class _Closure {
   @pragma('vm:external-name', 'Function_equals')
   external bool operator ==(Object other);
 

@@ -143,7 +143,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     fn lvalue(&mut self, target: &'a ast::Expr) -> (Vec<(LocalId, ir::Expr)>, LValue) {
         match &target.kind {
-            E::Ident(id) => (Vec::new(), self.name_lvalue(*id)),
+            E::Ident(id) => self.name_lvalue(*id),
             E::Paren(inner) => self.lvalue(inner),
             E::PropertyGet {
                 target: recv,
@@ -176,7 +176,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    fn name_lvalue(&mut self, id: ast::Ident) -> LValue {
+    fn name_lvalue(&mut self, id: ast::Ident) -> (Vec<(LocalId, ir::Expr)>, LValue) {
+        if let NameRef::This(..) = self.resolve_name(id.name, id.span) {
+            let this = self.this_expr(id.span);
+            return self.checked_property(this, id, Vec::new());
+        }
+        (Vec::new(), self.simple_name_lvalue(id))
+    }
+
+    fn simple_name_lvalue(&mut self, id: ast::Ident) -> LValue {
         match self.resolve_name(id.name, id.span) {
             NameRef::Local(l) => {
                 if l.const_value.is_some() {
@@ -196,10 +204,6 @@ impl<'r, 'a> Lower<'r, 'a> {
                     return LValue::Invalid;
                 }
                 LValue::StaticAccessors { getter, setter }
-            }
-            NameRef::This(..) => {
-                let this = self.this_expr(id.span);
-                self.checked_property(this, id, Vec::new()).1
             }
             NameRef::Error => LValue::Invalid,
             _ => {

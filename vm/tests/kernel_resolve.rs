@@ -1,0 +1,40 @@
+//! Resolver tests: multi-file fixtures under `tests/kernel/`, golden diagnostics in the
+//! Dart front end's format, and IR snapshots of small programs.
+
+use dartrs_vm::front::diagnostics::Diagnostics;
+use dartrs_vm::front::source::SourceMap;
+use dartrs_vm::kernel::{dump, ir, load_program, LoadOptions};
+use std::path::Path;
+
+/// Loads a fixture (path relative to the crate) and returns the program and the
+/// rendered diagnostics.
+fn load(path: &str) -> (Option<ir::Program>, String) {
+    let mut sources = SourceMap::new();
+    let mut diags = Diagnostics::new();
+    let program = load_program(Path::new(path), &LoadOptions::default(), &mut sources, &mut diags);
+    (program, diags.render(&sources))
+}
+
+fn load_ok(path: &str) -> ir::Program {
+    let (p, d) = load(path);
+    assert_eq!(d, "", "unexpected diagnostics");
+    p.expect("program")
+}
+
+#[test]
+fn hello_world_resolves() {
+    let p = load_ok("tests/kernel/hello/main.dart");
+    let main = p.main.expect("main");
+    assert_eq!(p.function(main).qualified_name, "main");
+    insta::assert_snapshot!(dump::dump_program(&p));
+}
+
+/// `DARTRS_DUMP_CORE=path cargo test dump_core` writes the lowered core libraries there.
+#[test]
+fn dump_core_when_asked() {
+    let Ok(out) = std::env::var("DARTRS_DUMP_CORE") else {
+        return;
+    };
+    let p = load_ok("tests/kernel/hello/main.dart");
+    std::fs::write(out, dump::dump_all(&p)).expect("write dump");
+}
