@@ -38,3 +38,44 @@ fn dump_core_when_asked() {
     let p = load_ok("tests/kernel/hello/main.dart");
     std::fs::write(out, dump::dump_all(&p)).expect("write dump");
 }
+
+/// Prints the rendered diagnostics of every error fixture (for writing goldens).
+#[test]
+fn print_error_fixtures_when_asked() {
+    if std::env::var("DARTRS_PRINT_ERRORS").is_err() {
+        return;
+    }
+    let mut names: Vec<_> = std::fs::read_dir("tests/kernel/errors").expect("dir").flatten().map(|e| e.path()).collect();
+    names.sort();
+    for path in names {
+        let (_, d) = load(path.to_str().expect("utf8"));
+        println!("=== {}\n{d}", path.display());
+    }
+}
+
+#[test]
+fn imports_prefixes_parts_cycles_and_packages() {
+    let p = load_ok("tests/kernel/imports/main.dart");
+    insta::assert_snapshot!(dump::dump_program(&p));
+}
+
+#[test]
+fn show_and_hide_restrict_imported_names() {
+    let (p, d) = load("tests/kernel/imports/hidden.dart");
+    assert!(p.is_none());
+    assert_eq!(
+        d,
+        "tests/kernel/imports/hidden.dart:5:9: Error: Method not found: 'secret'.
+  print(secret());
+        ^^^^^^
+tests/kernel/imports/hidden.dart:6:9: Error: Method not found: 'Circle'.
+  print(Circle());
+        ^^^^^^
+"
+    );
+}
+
+#[test]
+fn platform_libraries_resolve() {
+    load_ok("tests/kernel/imports/platform.dart");
+}

@@ -138,6 +138,11 @@ abstract class Enum {
   String get name => _name;
 }
 
+/// Declared so `async` signatures resolve; dartrs does not run async code yet.
+abstract class Future<T> {}
+
+abstract class Stream<T> {}
+
 abstract class Comparable<T> {
   int compareTo(T other);
 

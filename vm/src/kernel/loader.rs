@@ -32,6 +32,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dart:collection",
         include_str!("../corelib/collection.dart"),
     ),
+    ("dart:async", include_str!("../corelib/async.dart")),
 ];
 
 /// One library as loaded: its defining unit, its parts, and its resolved directives.

@@ -412,7 +412,8 @@ impl<'r, 'a> Lower<'r, 'a> {
     pub fn await_check(&mut self, span: Span) {
         let kind = self.frame_ref().async_kind;
         if !matches!(kind, AsyncKind::Async | AsyncKind::AsyncStar) {
-            self.r.error(span, messages::await_not_async());
+            let keyword = Span::new(span.file, span.start, span.start + 5);
+            self.r.error(keyword, messages::await_not_async());
         }
     }
 }

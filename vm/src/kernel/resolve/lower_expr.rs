@@ -641,8 +641,19 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
-                self.operator_call(l, op.text(), vec![r], span, operator_span(left, span))
+                let at = self.operator_span(left, right, op.text(), span);
+                self.operator_call(l, op.text(), vec![r], span, at)
             }
+        }
+    }
+
+    /// The span of the operator token between two operands (for diagnostics).
+    fn operator_span(&self, left: &ast::Expr, right: &ast::Expr, op: &str, whole: Span) -> Span {
+        let text = &self.r.sources.get(whole.file).text;
+        let (from, to) = (left.span.end as usize, right.span.start as usize);
+        match text.get(from..to).and_then(|between| between.find(op)) {
+            Some(i) => Span::new(whole.file, (from + i) as u32, (from + i + op.len()) as u32),
+            None => whole,
         }
     }
 
@@ -949,10 +960,6 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 }
 
-/// The span of a binary operator for diagnostics: right after the left operand.
-fn operator_span(left: &ast::Expr, whole: Span) -> Span {
-    Span::new(whole.file, left.span.end, whole.end)
-}
 
 /// A simple least upper bound: equal types, `T` and `Null` give `T?`, otherwise
 /// `dynamic`.

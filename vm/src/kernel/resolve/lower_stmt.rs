@@ -533,12 +533,17 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.r.unsupported(case.span, "labelled switch cases");
             }
             let mut is_default = case.is_default;
+            let mut supported = true;
             for head in &case.heads {
                 match self.case_test(head, t) {
                     Some(Some(test)) => pending_tests.push(test),
                     Some(None) => is_default = true,
-                    None => {}
+                    None => supported = false,
                 }
+            }
+            if !supported {
+                pending_tests.clear();
+                continue;
             }
             let last = i + 1 == cases.len();
             if case.body.is_empty() && !last && !is_default {
