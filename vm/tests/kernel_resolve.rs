@@ -79,3 +79,29 @@ tests/kernel/imports/hidden.dart:6:9: Error: Method not found: 'Circle'.
 fn platform_libraries_resolve() {
     load_ok("tests/kernel/imports/platform.dart");
 }
+
+/// The IR of the main library of a lowering fixture.
+fn lowered(name: &str) -> String {
+    let p = load_ok(&format!("tests/kernel/lowering/{name}.dart"));
+    dump::dump_program(&p)
+}
+
+#[test]
+fn lowering_closures() {
+    insta::assert_snapshot!(lowered("closures"));
+}
+
+#[test]
+fn lowering_sugar() {
+    insta::assert_snapshot!(lowered("sugar"));
+}
+
+#[test]
+fn lowering_classes() {
+    insta::assert_snapshot!(lowered("classes"));
+}
+
+#[test]
+fn lowering_control_flow() {
+    insta::assert_snapshot!(lowered("control"));
+}

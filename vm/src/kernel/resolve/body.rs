@@ -390,6 +390,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
             }
         }
+        let e = self.contextual_literal(e, target);
         if !needs_check(target) {
             return e;
         }
@@ -407,6 +408,34 @@ impl<'r, 'a> Lower<'r, 'a> {
                 )
             }
         }
+    }
+
+    /// A list or map literal without type arguments takes its element types from the
+    /// type it flows into (`List<int> xs = [];`), as Dart's downward inference does.
+    fn contextual_literal(&self, mut e: ir::Expr, target: &DartType) -> ir::Expr {
+        let DartType::Interface { class, args, .. } = target else {
+            return e;
+        };
+        match &mut e.kind {
+            ir::ExprKind::ListLiteral { element_type, elements } if Some(*class) == self.r.program.core.list => {
+                if *element_type == DartType::Dynamic && elements.is_empty() {
+                    if let Some(t) = args.first() {
+                        *element_type = t.clone();
+                        e.ty = target.clone();
+                        e.ty = super::types::make_non_nullable(e.ty);
+                    }
+                }
+            }
+            ir::ExprKind::MapLiteral { key_type, value_type, entries } if Some(*class) == self.r.program.core.map => {
+                if *key_type == DartType::Dynamic && *value_type == DartType::Dynamic && entries.is_empty() && args.len() == 2 {
+                    *key_type = args[0].clone();
+                    *value_type = args[1].clone();
+                    e.ty = super::types::make_non_nullable(target.clone());
+                }
+            }
+            _ => {}
+        }
+        e
     }
 
     pub fn await_check(&mut self, span: Span) {

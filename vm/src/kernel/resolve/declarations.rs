@@ -313,6 +313,10 @@ impl<'a> Resolver<'a> {
         let ty = match &v.ty {
             Some(t) => self.resolve_type(t, &tctx),
             None => match &var.init {
+                Some(init) if v.is_const => match self.eval_const_field(f, var.span) {
+                    Some(c) => self.constant_type(&self.program.constants[c.index()].clone()),
+                    None => DartType::Dynamic,
+                },
                 Some(init) => self.obvious_type(init, &tctx),
                 None => DartType::Dynamic,
             },

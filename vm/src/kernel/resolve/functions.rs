@@ -310,7 +310,8 @@ impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_default_constructor(&mut self, fid: FunctionId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = self.r.program.functions[fid.index()].span;
-        let mut stmts = self.field_initializers(&[]);
+        let mut stmts = self.field_initializers(&[], false);
+        stmts.extend(self.field_initializers(&[], true));
         if let Some(call) = self.implicit_super_call(span, Vec::new(), Vec::new()) {
             stmts.push(call);
         }
@@ -365,10 +366,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             })
             .collect();
         if !redirects {
-            stmts = self.field_initializers(&explicit);
+            stmts = self.field_initializers(&explicit, false);
             stmts.extend(self.initializing_formals(decl));
         }
-        let mut has_super = false;
+        let mut super_call: Option<Option<ir::Stmt>> = None;
         for init in &decl.initializers {
             match init {
                 ast::Initializer::Field { name, value, span } => {
@@ -386,31 +387,32 @@ impl<'r, 'a> Lower<'r, 'a> {
                     }
                 }
                 ast::Initializer::Super { name, args, span } => {
-                    has_super = true;
-                    if let Some(s) = self.explicit_super_call(decl, *name, args, *span) {
-                        stmts.push(s);
-                    }
+                    super_call = Some(self.explicit_super_call(decl, *name, args, *span));
                 }
                 ast::Initializer::Redirect { name, args, span } => {
-                    has_super = true;
-                    if let Some(s) = self.redirect_call(*name, args, *span) {
-                        stmts.push(s);
-                    }
+                    super_call = Some(self.redirect_call(*name, args, *span));
                 }
             }
         }
-        if !has_super {
-            let (pos, named) = self.super_param_args(decl);
-            if let Some(call) = self.implicit_super_call(decl.span, pos, named) {
-                stmts.push(call);
-            }
+        if !redirects {
+            // Mixed-in fields belong to the mixin application, which the super call
+            // reaches after this class's own initialisation.
+            stmts.extend(self.field_initializers(&[], true));
         }
+        let super_call = match super_call {
+            Some(call) => call,
+            None => {
+                let (pos, named) = self.super_param_args(decl);
+                self.implicit_super_call(decl.span, pos, named)
+            }
+        };
+        stmts.extend(super_call);
         stmts
     }
 
     /// `this.f = init` for every field of this class with an initialiser expression that
     /// the initializer list does not set.
-    fn field_initializers(&mut self, _explicit: &[Symbol]) -> Vec<ir::Stmt> {
+    fn field_initializers(&mut self, _explicit: &[Symbol], mixed_in: bool) -> Vec<ir::Stmt> {
         let Some(c) = self.ctx.this_class else {
             return Vec::new();
         };
@@ -423,6 +425,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             let Some(init) = &var.init else {
                 continue;
             };
+            if fctx.mixin_index.is_some() != mixed_in {
+                continue;
+            }
             if v.is_late {
                 self.r
                     .unsupported(var.name.span, "late fields with initializers");
@@ -537,7 +542,8 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> Option<ir::Stmt> {
         let c = self.ctx.this_class?;
         let sup = self.r.program.classes[c.index()].superclass?;
-        if Some(sup) == self.r.program.core.object {
+        // Enums' `Enum` fields are set by the constant values themselves.
+        if Some(sup) == self.r.program.core.object || self.r.program.classes[c.index()].is_enum {
             return None;
         }
         let empty = Symbol::intern("");

@@ -44,7 +44,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         match &s.kind {
             S::Block(b) => self.lower_block(b),
             S::Expr(e) => {
-                let e = self.lower_expr(e);
+                // A postfix increment whose value is unused is a prefix one.
+                let e = match &e.kind {
+                    ast::ExprKind::Postfix { op, target } => self.lower_inc_dec(*op, target, true, e.span),
+                    _ => self.lower_expr(e),
+                };
                 stmt(StmtKind::Expr(e), span)
             }
             S::Variables(v) => self.lower_variables(v, span),
