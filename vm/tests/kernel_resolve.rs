@@ -105,3 +105,167 @@ fn lowering_classes() {
 fn lowering_control_flow() {
     insta::assert_snapshot!(lowered("control"));
 }
+
+// Golden diagnostics, one fixture per error kind (texts as the Dart front end words them).
+
+#[test]
+fn error_arg_count() {
+    assert_eq!(
+        load("tests/kernel/errors/arg_count.dart").1,
+        "tests/kernel/errors/arg_count.dart:5:6: Error: Too many positional arguments: 1 allowed, but 2 found.
+Try removing the extra positional arguments.
+  add(1, 2);
+     ^
+tests/kernel/errors/arg_count.dart:6:6: Error: Too few positional arguments: 1 required, 0 given.
+  add();
+     ^
+tests/kernel/errors/arg_count.dart:7:8: Error: Required named parameter 'x' must be provided.
+  named();
+       ^
+tests/kernel/errors/arg_count.dart:8:15: Error: No named parameter with the name 'y'.
+  named(x: 1, y: 2);
+              ^
+"
+    );
+}
+
+#[test]
+fn error_assign_final() {
+    assert_eq!(
+        load("tests/kernel/errors/assign_final.dart").1,
+        "tests/kernel/errors/assign_final.dart:5:3: Error: Can't assign to the final variable 'x'.
+  x = 2;
+  ^
+tests/kernel/errors/assign_final.dart:7:3: Error: Can't assign to the const variable 'y'.
+  y += 1;
+  ^
+"
+    );
+}
+
+#[test]
+fn error_await_sync() {
+    assert_eq!(
+        load("tests/kernel/errors/await_sync.dart").1,
+        "tests/kernel/errors/await_sync.dart:4:11: Error: 'await' can only be used in 'async' or 'async*' methods.
+  var x = await f();
+          ^^^^^
+"
+    );
+}
+
+#[test]
+fn error_duplicate() {
+    assert_eq!(
+        load("tests/kernel/errors/duplicate.dart").1,
+        "tests/kernel/errors/duplicate.dart:8:6: Error: 'f' is already declared in this scope.
+void f() {}
+     ^
+tests/kernel/errors/duplicate.dart:7:6: Context: Previous declaration of 'f'.
+void f() {}
+     ^
+tests/kernel/errors/duplicate.dart:3:7: Error: 'a' is already declared in this scope.
+  var a = 2;
+      ^
+tests/kernel/errors/duplicate.dart:2:7: Context: Previous declaration of 'a'.
+  var a = 1;
+      ^
+"
+    );
+}
+
+#[test]
+fn error_missing_import() {
+    assert_eq!(
+        load("tests/kernel/errors/missing_import.dart").1,
+        "tests/kernel/errors/missing_import.dart:1:8: Error: Error when reading 'tests/kernel/errors/does_not_exist.dart': No such file or directory
+import 'does_not_exist.dart';
+       ^^^^^^^^^^^^^^^^^^^^^
+"
+    );
+}
+
+#[test]
+fn error_no_main() {
+    assert_eq!(
+        load("tests/kernel/errors/no_main.dart").1,
+        "tests/kernel/errors/no_main.dart:2:1: Error: No 'main' method found.
+Try adding a method named 'main' to your program.
+"
+    );
+}
+
+#[test]
+fn error_nullable() {
+    assert_eq!(
+        load("tests/kernel/errors/nullable.dart").1,
+        "tests/kernel/errors/nullable.dart:1:25: Error: Property 'length' cannot be accessed on 'String?' because it is potentially null.
+Try accessing using ?. instead.
+int len(String? s) => s.length;
+                        ^^^^^^
+tests/kernel/errors/nullable.dart:2:27: Error: Method 'toUpperCase' cannot be called on 'String?' because it is potentially null.
+Try calling using ?. instead.
+String up(String? s) => s.toUpperCase();
+                          ^^^^^^^^^^^
+tests/kernel/errors/nullable.dart:3:22: Error: Operator '+' cannot be called on 'int?' because it is potentially null.
+int add(int? a) => a + 1;
+                     ^
+"
+    );
+}
+
+#[test]
+fn error_undefined_member() {
+    assert_eq!(
+        load("tests/kernel/errors/undefined_member.dart").1,
+        "tests/kernel/errors/undefined_member.dart:6:9: Error: The method 'foo' isn't defined for the class 'Bar'.
+ - 'Bar' is from 'tests/kernel/errors/undefined_member.dart'.
+Try correcting the name to the name of an existing method, or defining a method named 'foo'.
+  Bar().foo();
+        ^^^
+tests/kernel/errors/undefined_member.dart:7:15: Error: The getter 'lenght' isn't defined for the class 'Bar'.
+ - 'Bar' is from 'tests/kernel/errors/undefined_member.dart'.
+Try correcting the name to the name of an existing getter, or defining a getter or field named 'lenght'.
+  print(Bar().lenght);
+              ^^^^^^
+tests/kernel/errors/undefined_member.dart:8:9: Error: The setter 'size' isn't defined for the class 'Bar'.
+ - 'Bar' is from 'tests/kernel/errors/undefined_member.dart'.
+Try correcting the name to the name of an existing setter, or defining a setter or field named 'size'.
+  Bar().size = 3;
+        ^^^^
+tests/kernel/errors/undefined_member.dart:9:15: Error: The operator '+' isn't defined for the class 'Bar'.
+ - 'Bar' is from 'tests/kernel/errors/undefined_member.dart'.
+Try correcting the operator to an existing operator, or defining a '+' operator.
+  print(Bar() + 1);
+              ^
+"
+    );
+}
+
+#[test]
+fn error_undefined_name() {
+    assert_eq!(
+        load("tests/kernel/errors/undefined_name.dart").1,
+        "tests/kernel/errors/undefined_name.dart:2:9: Error: Undefined name 'x'.
+  print(x);
+        ^
+"
+    );
+}
+
+#[test]
+fn error_unsupported() {
+    assert_eq!(
+        load("tests/kernel/errors/unsupported.dart").1,
+        "tests/kernel/errors/unsupported.dart:1:13: Error: dartrs does not support async functions yet.
+Future<int> f() async => 1;
+            ^
+tests/kernel/errors/unsupported.dart:4:11: Error: dartrs does not support records yet.
+  var r = (1, 2);
+          ^^^^^^
+tests/kernel/errors/unsupported.dart:6:10: Error: dartrs does not support patterns yet.
+    case (var a, var b):
+         ^^^^^^^^^^^^^^
+"
+    );
+}

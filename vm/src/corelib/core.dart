@@ -268,8 +268,6 @@ abstract final class int extends num {
   external String toRadixString(int radix);
   @pragma('vm:external-name', 'Integer_compareTo')
   external int compareTo(num other);
-  @pragma('vm:external-name', 'Integer_pow')
-  external int _pow(int exponent);
 
   bool get isEven => (this & 1) == 0;
   bool get isOdd => (this & 1) == 1;
