@@ -11,7 +11,12 @@ use std::path::Path;
 fn load(path: &str) -> (Option<ir::Program>, String) {
     let mut sources = SourceMap::new();
     let mut diags = Diagnostics::new();
-    let program = load_program(Path::new(path), &LoadOptions::default(), &mut sources, &mut diags);
+    let program = load_program(
+        Path::new(path),
+        &LoadOptions::default(),
+        &mut sources,
+        &mut diags,
+    );
     (program, diags.render(&sources))
 }
 
@@ -45,7 +50,11 @@ fn print_error_fixtures_when_asked() {
     if std::env::var("DARTRS_PRINT_ERRORS").is_err() {
         return;
     }
-    let mut names: Vec<_> = std::fs::read_dir("tests/kernel/errors").expect("dir").flatten().map(|e| e.path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir("tests/kernel/errors")
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     names.sort();
     for path in names {
         let (_, d) = load(path.to_str().expect("utf8"));

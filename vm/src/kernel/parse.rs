@@ -6,6 +6,10 @@ use crate::front::diagnostics::Diagnostics;
 use crate::front::source::{FileId, SourceMap};
 
 /// Parses one file into a compilation unit; syntax errors go to `diags`.
-pub(crate) fn parse_file(sources: &SourceMap, file: FileId, diags: &mut Diagnostics) -> CompilationUnit {
+pub(crate) fn parse_file(
+    sources: &SourceMap,
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> CompilationUnit {
     crate::front::parser::parse_compilation_unit(sources, file, diags)
 }

@@ -417,21 +417,30 @@ impl<'r, 'a> Lower<'r, 'a> {
             return e;
         };
         match &mut e.kind {
-            ir::ExprKind::ListLiteral { element_type, elements } if Some(*class) == self.r.program.core.list => {
-                if *element_type == DartType::Dynamic && elements.is_empty() {
-                    if let Some(t) = args.first() {
-                        *element_type = t.clone();
-                        e.ty = target.clone();
-                        e.ty = super::types::make_non_nullable(e.ty);
-                    }
-                }
+            ir::ExprKind::ListLiteral {
+                element_type,
+                elements,
+            } if Some(*class) == self.r.program.core.list
+                && *element_type == DartType::Dynamic
+                && elements.is_empty()
+                && args.len() == 1 =>
+            {
+                *element_type = args[0].clone();
+                e.ty = super::types::make_non_nullable(target.clone());
             }
-            ir::ExprKind::MapLiteral { key_type, value_type, entries } if Some(*class) == self.r.program.core.map => {
-                if *key_type == DartType::Dynamic && *value_type == DartType::Dynamic && entries.is_empty() && args.len() == 2 {
-                    *key_type = args[0].clone();
-                    *value_type = args[1].clone();
-                    e.ty = super::types::make_non_nullable(target.clone());
-                }
+            ir::ExprKind::MapLiteral {
+                key_type,
+                value_type,
+                entries,
+            } if Some(*class) == self.r.program.core.map
+                && *key_type == DartType::Dynamic
+                && *value_type == DartType::Dynamic
+                && entries.is_empty()
+                && args.len() == 2 =>
+            {
+                *key_type = args[0].clone();
+                *value_type = args[1].clone();
+                e.ty = super::types::make_non_nullable(target.clone());
             }
             _ => {}
         }

@@ -573,11 +573,8 @@ impl Resolver<'_> {
             let Some(&(_, var, fctx)) = self.instance_field_decls.get(&f) else {
                 continue;
             };
-            match &var.init {
-                Some(init) => {
-                    fields.push((f, self.eval(init, &fctx, &ConstEnv::default(), d + 1)?))
-                }
-                None => {}
+            if let Some(init) = &var.init {
+                fields.push((f, self.eval(init, &fctx, &ConstEnv::default(), d + 1)?));
             }
         }
         Some(fields)

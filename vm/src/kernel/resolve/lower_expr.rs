@@ -960,7 +960,6 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 }
 
-
 /// A simple least upper bound: equal types, `T` and `Null` give `T?`, otherwise
 /// `dynamic`.
 pub(super) fn join_types(a: &DartType, b: &DartType) -> DartType {

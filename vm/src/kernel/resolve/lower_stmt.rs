@@ -46,7 +46,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             S::Expr(e) => {
                 // A postfix increment whose value is unused is a prefix one.
                 let e = match &e.kind {
-                    ast::ExprKind::Postfix { op, target } => self.lower_inc_dec(*op, target, true, e.span),
+                    ast::ExprKind::Postfix { op, target } => {
+                        self.lower_inc_dec(*op, target, true, e.span)
+                    }
                     _ => self.lower_expr(e),
                 };
                 stmt(StmtKind::Expr(e), span)

@@ -71,8 +71,10 @@ impl Resolver<'_> {
                         .map(|(n, d)| (*n, *d))
                         .collect();
                     for (name, decl) in incoming {
-                        if !self.scopes[i].exported.contains_key(&name) {
-                            self.scopes[i].exported.insert(name, decl);
+                        if let std::collections::hash_map::Entry::Vacant(e) =
+                            self.scopes[i].exported.entry(name)
+                        {
+                            e.insert(decl);
                             changed = true;
                         }
                     }

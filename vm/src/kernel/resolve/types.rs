@@ -295,12 +295,22 @@ impl Resolver<'_> {
         use DartType::*;
         match (s, t) {
             (_, Dynamic) | (_, Void) | (Never, _) => Some(true),
-            (_, Interface { class, nullable: true, .. }) if Some(*class) == self.program.core.object => Some(true),
-            (TypeParameter { nullable: false, .. } | Function { nullable: false } | Record { nullable: false }, Interface { class, .. })
-                if Some(*class) == self.program.core.object =>
-            {
-                Some(true)
-            }
+            (
+                _,
+                Interface {
+                    class,
+                    nullable: true,
+                    ..
+                },
+            ) if Some(*class) == self.program.core.object => Some(true),
+            (
+                TypeParameter {
+                    nullable: false, ..
+                }
+                | Function { nullable: false }
+                | Record { nullable: false },
+                Interface { class, .. },
+            ) if Some(*class) == self.program.core.object => Some(true),
             (Dynamic, _) => Some(false),
             (Null, other) => Some(other.is_nullable()),
             (
