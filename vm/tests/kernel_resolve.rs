@@ -278,3 +278,48 @@ tests/kernel/errors/unsupported.dart:6:10: Error: dartrs does not support patter
 "
     );
 }
+
+/// Every Dart file the test suites have (parser corpus, diagnostics cases, our fixtures)
+/// goes through loading and resolution without panicking, whatever it reports.
+#[test]
+fn resolver_never_panics_on_test_sources() {
+    let mut files = Vec::new();
+    for dir in ["tests/parser", "tests/diagnostics", "tests/kernel"] {
+        collect_dart_files(Path::new(dir), &mut files);
+    }
+    assert!(files.len() > 20, "found only {} files", files.len());
+    for f in files {
+        let path = f.to_string_lossy().to_string();
+        let result = std::panic::catch_unwind(|| load(&path));
+        assert!(result.is_ok(), "resolver panicked on {path}");
+    }
+}
+
+fn collect_dart_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_dart_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "dart") {
+            out.push(p);
+        }
+    }
+}
+
+/// `DARTRS_PRINT_DIR=dir` prints the diagnostics of every file in `dir` (for review).
+#[test]
+fn print_dir_when_asked() {
+    let Ok(dir) = std::env::var("DARTRS_PRINT_DIR") else {
+        return;
+    };
+    let mut files = Vec::new();
+    collect_dart_files(Path::new(&dir), &mut files);
+    files.sort();
+    for f in files {
+        let (_, d) = load(&f.to_string_lossy());
+        println!("=== {}\n{d}", f.display());
+    }
+}

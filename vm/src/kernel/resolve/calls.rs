@@ -346,6 +346,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                     _ => None,
                 }
             }
+            E::Instantiation { expr, .. } => self.namespace_of(expr),
+            E::TypeLiteral(ast::TypeAnnotation::Named { .. }) => {
+                let E::TypeLiteral(t) = &target.kind else {
+                    return None;
+                };
+                match self.resolve_type(t) {
+                    DartType::Interface { class, .. } => Some(Namespace::Class(class)),
+                    _ => None,
+                }
+            }
             E::PropertyGet {
                 target: inner,
                 name,

@@ -32,22 +32,22 @@ pub(super) enum LocalAccess {
 }
 
 impl<'r, 'a> Lower<'r, 'a> {
-    /// Finds `name` among the locals of this frame and enclosing ones. Reports a use
-    /// before the declaration in the same block (and then gives `None`).
-    pub fn lookup_local(&mut self, name: Symbol, span: Span) -> Option<LocalRef> {
+    /// Finds `name` among the locals of this frame and enclosing ones. A use before the
+    /// declaration in the same block is reported and gives `Err`.
+    pub fn lookup_local(&mut self, name: Symbol, span: Span) -> Result<Option<LocalRef>, ()> {
         let top = self.frames.len() - 1;
         for fi in (0..=top).rev() {
             for scope in self.frames[fi].scopes.iter().rev() {
                 if let Some(&id) = scope.names.get(&name) {
-                    return Some(self.local_ref(fi, id));
+                    return Ok(Some(self.local_ref(fi, id)));
                 }
                 if scope.pending.contains(&name) {
                     self.r.error(span, messages::used_before_declared(name));
-                    return None;
+                    return Err(());
                 }
             }
         }
-        None
+        Ok(None)
     }
 
     fn local_ref(&mut self, fi: usize, id: LocalId) -> LocalRef {

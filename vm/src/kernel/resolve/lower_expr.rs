@@ -348,16 +348,10 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// Resolves a simple name: locals, the class's own members, the library scope, then
     /// inherited members of `this`.
     pub fn resolve_name(&mut self, name: Symbol, span: Span) -> NameRef {
-        if let Some(l) = self.lookup_local(name, span) {
-            return NameRef::Local(l);
-        }
-        if self
-            .frames
-            .iter()
-            .any(|f| f.scopes.iter().any(|s| s.pending.contains(&name)))
-            && self.lookup_local_pending(name)
-        {
-            return NameRef::Error;
+        match self.lookup_local(name, span) {
+            Ok(Some(l)) => return NameRef::Local(l),
+            Err(()) => return NameRef::Error,
+            Ok(None) => {}
         }
         if let Some(c) = self.ctx.lexical_class {
             if let Some(m) = self.r.classes[c.index()].statics.get(&name).copied() {
@@ -375,11 +369,6 @@ impl<'r, 'a> Lower<'r, 'a> {
             Resolved::NotFound => {}
         }
         self.this_member(name).unwrap_or(NameRef::NotFound)
-    }
-
-    /// Reported already by `lookup_local` when a pending name was hit.
-    fn lookup_local_pending(&self, _name: Symbol) -> bool {
-        false
     }
 
     fn this_member(&mut self, name: Symbol) -> Option<NameRef> {
@@ -783,9 +772,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             class, nullable, ..
         } = ty
         else {
-            if matches!(ty, DartType::Null) {
-                return self.check_nullable(ty, name, want, kind, span);
-            }
+            // `Null` receivers are left alone: after an error the placeholder is `null`,
+            // and a literal `null.foo` is rare enough not to need a second message.
             return None;
         };
         let sym = Symbol::intern(name);
