@@ -323,3 +323,21 @@ fn print_dir_when_asked() {
         println!("=== {}\n{d}", f.display());
     }
 }
+
+#[test]
+fn realistic_program_has_no_false_errors() {
+    load_ok("tests/kernel/programs/bank.dart");
+}
+
+/// `DARTRS_DUMP=file.dart` prints that program's IR (for review).
+#[test]
+fn dump_when_asked() {
+    let Ok(path) = std::env::var("DARTRS_DUMP") else {
+        return;
+    };
+    let (p, d) = load(&path);
+    println!("{d}");
+    if let Some(p) = p {
+        println!("{}", dump::dump_program(&p));
+    }
+}

@@ -98,6 +98,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         ast_args: Option<&ast::Arguments>,
     ) -> ir::Args {
+        let erased = erase_method_type_params(sig);
+        let sig = &erased;
         let paren = match ast_args {
             Some(a) => Span::new(a.span.file, a.span.start, a.span.start + 1),
             None => span,
@@ -165,7 +167,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// A direct call without checks (getters, synthesised calls).
     pub fn static_call(&mut self, target: FunctionId, args: ir::Args, span: Span) -> ir::Expr {
-        let ty = self.r.sigs[target.index()].return_type.clone();
+        let ty = erase_method_type_params(&self.r.sigs[target.index()]).return_type;
         self.expr(
             ExprKind::StaticCall {
                 target,
@@ -306,7 +308,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
-        let sig = self.r.signature_through(f, &recv.ty, owner);
+        let sig = erase_method_type_params(&self.r.signature_through(f, &recv.ty, owner));
         let lowered = self.lower_call_args(args);
         let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
         let ty = if self.flow.tested.contains(&name) {
@@ -687,5 +689,26 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         ))
+    }
+}
+
+/// The signature with the function's own type parameters replaced by `dynamic`
+/// (dartrs does not infer generic method type arguments; `dynamic` is always sound).
+pub(super) fn erase_method_type_params(sig: &Signature) -> Signature {
+    if sig.type_params.is_empty() {
+        return sig.clone();
+    }
+    let dynamics = vec![DartType::Dynamic; sig.type_params.len()];
+    let erase = |t: &DartType| super::types::substitute(t, &sig.type_params, &dynamics);
+    Signature {
+        positional: sig.positional.iter().map(|(n, t)| (*n, erase(t))).collect(),
+        required_positional: sig.required_positional,
+        named: sig
+            .named
+            .iter()
+            .map(|(n, t, r)| (*n, erase(t), *r))
+            .collect(),
+        return_type: erase(&sig.return_type),
+        type_params: Vec::new(),
     }
 }

@@ -395,6 +395,7 @@ impl<'a> Resolver<'a> {
         };
         self.declare_signature(id, &src, &ctx, if ctor.is_factory { 0 } else { 1 });
         self.sigs[id.index()].return_type = self.this_type(c);
+        self.infer_super_param_types(c, id, ctor);
         if let Some(prev) = self.classes[c.index()].ctors.get(&key).copied() {
             let prev_span = self.program.functions[prev.index()].span;
             self.report_duplicate(
@@ -408,6 +409,63 @@ impl<'a> Resolver<'a> {
         self.ctor_decls.insert(id, (ctor, c));
         self.jobs
             .push((id, BodySource::Constructor { decl: ctor, ctx }));
+    }
+
+    /// `super.x` parameters without a type take the super constructor parameter's type.
+    fn infer_super_param_types(&mut self, c: ClassId, id: FunctionId, ctor: &ast::ConstructorDecl) {
+        let Some(sup) = self.program.classes[c.index()].superclass else {
+            return;
+        };
+        let name = ctor
+            .initializers
+            .iter()
+            .find_map(|i| match i {
+                ast::Initializer::Super { name, .. } => Some(name.map(|n| n.name)),
+                _ => None,
+            })
+            .flatten()
+            .unwrap_or_else(|| Symbol::intern(""));
+        let Some(target) = self.classes[sup.index()].ctors.get(&name).copied() else {
+            return;
+        };
+        let target_sig = self.sigs[target.index()].clone();
+        let mut positional_index = 0;
+        let (mut pi, mut ni) = (0, 0);
+        for p in &ctor.params.params {
+            let is_named = matches!(p.kind, ast::ParameterKind::Named { .. });
+            if p.form == ast::ParameterForm::Super && p.ty.is_none() {
+                let ty = if is_named {
+                    target_sig
+                        .named
+                        .iter()
+                        .find(|n| n.0 == p.name.name)
+                        .map(|n| n.1.clone())
+                } else {
+                    target_sig
+                        .positional
+                        .get(positional_index)
+                        .map(|n| n.1.clone())
+                };
+                if let Some(ty) = ty {
+                    let sig = &mut self.sigs[id.index()];
+                    if is_named {
+                        if let Some(slot) = sig.named.get_mut(ni) {
+                            slot.1 = ty;
+                        }
+                    } else if let Some(slot) = sig.positional.get_mut(pi) {
+                        slot.1 = ty;
+                    }
+                }
+            }
+            if p.form == ast::ParameterForm::Super && !is_named {
+                positional_index += 1;
+            }
+            if is_named {
+                ni += 1;
+            } else {
+                pi += 1;
+            }
+        }
     }
 
     /// The implicit `C()` of a class that declares no constructor (not for mixins and

@@ -123,7 +123,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let is_set = match type_args.len() {
             1 => true,
             2 => false,
-            _ => set_or_map(elements).unwrap_or(false),
+            _ => set_or_map(elements).unwrap_or_else(|| self.spreads_iterables(elements)),
         };
         if is_const {
             if let Some(c) = self.eval_const_here(whole) {
@@ -139,6 +139,41 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.lower_set(args, elements, span);
         }
         self.lower_map(args, elements, span)
+    }
+
+    /// For `{...a}`: is the first spread's static type visibly an `Iterable` (a set
+    /// literal) rather than a `Map`? Looks only at locals, fields and literals.
+    fn spreads_iterables(&mut self, elements: &'a [El]) -> bool {
+        let Some(El::Spread { expr, .. }) = elements.first() else {
+            return false;
+        };
+        let ty = match &expr.kind {
+            ast::ExprKind::Ident(id) => self.peek_local_type(id.name),
+            ast::ExprKind::List { .. } => return true,
+            ast::ExprKind::SetOrMap {
+                type_args,
+                elements,
+                ..
+            } => return type_args.len() == 1 || set_or_map(elements) == Some(true),
+            _ => None,
+        };
+        let (Some(DartType::Interface { class, .. }), Some(iterable)) =
+            (ty, self.r.core_class("Iterable"))
+        else {
+            return false;
+        };
+        self.r.class_is_subclass(class, iterable)
+    }
+
+    /// A local's declared type, without capturing it.
+    fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
+        self.frames.iter().rev().find_map(|f| {
+            f.scopes
+                .iter()
+                .rev()
+                .find_map(|s| s.names.get(&name))
+                .map(|id| f.locals[id.index()].ty.clone())
+        })
     }
 
     fn eval_const_here(&mut self, e: &'a ast::Expr) -> Option<ir::ConstId> {

@@ -67,7 +67,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         let assigned = l.write(&lv, v, span);
                         let mut current = l.local_get(t, span);
                         current.ty = super::types::make_non_nullable(current.ty.clone());
-                        let ty = super::lower_expr::join_types(&current.ty, &assigned.ty);
+                        let ty = l.r.join(&current.ty, &assigned.ty);
                         l.expr(
                             ExprKind::Conditional {
                                 condition: Box::new(test),

@@ -224,7 +224,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let c = self.lower_condition(condition);
                 let t = self.lower_expr(then);
                 let o = self.lower_expr(otherwise);
-                let ty = join_types(&t.ty, &o.ty);
+                let ty = self.r.join(&t.ty, &o.ty);
                 self.expr(
                     ExprKind::Conditional {
                         condition: Box::new(c),
@@ -284,7 +284,12 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             E::TypeLiteral(t) => {
                 let t = self.resolve_type(t);
-                self.constant(Constant::Type(t), span)
+                let mut c = self.constant(Constant::Type(t.clone()), span);
+                if t == DartType::Dynamic {
+                    // Unresolved (reported): no member checks on the placeholder.
+                    c.ty = DartType::Dynamic;
+                }
+                c
             }
             E::Instantiation { expr, .. } => self.lower_expr(expr),
             E::Switch { subject, cases } => self.lower_switch_expr(subject, cases, span),
@@ -649,7 +654,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// `l ?? r` as `let t = l in t == null ? r : t`.
     pub fn if_null(&mut self, l: ir::Expr, r: ir::Expr, span: Span) -> ir::Expr {
         let left_ty = make_non_nullable(l.ty.clone());
-        let ty = join_types(&left_ty, &r.ty);
+        let ty = self.r.join(&left_ty, &r.ty);
         self.let_in(l, |this, t| {
             let test = {
                 let g = this.local_get(t, span);
@@ -921,7 +926,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             result = Some(match (test, result) {
                 (None, _) | (_, None) => value,
                 (Some(c), Some(rest)) => {
-                    let ty = join_types(&value.ty, &rest.ty);
+                    let ty = self.r.join(&value.ty, &rest.ty);
                     self.expr(
                         ExprKind::Conditional {
                             condition: Box::new(c),
@@ -960,12 +965,46 @@ pub(super) fn join_types(a: &DartType, b: &DartType) -> DartType {
 }
 
 impl Resolver<'_> {
-    /// The class of a known-class type (for messages).
-    #[allow(dead_code)]
-    pub(super) fn class_of(ty: &DartType) -> Option<ClassId> {
-        match ty {
-            DartType::Interface { class, .. } => Some(*class),
-            _ => None,
+    /// A least upper bound good enough for inference: equal types, `T` with `Null`, and
+    /// for two class types the nearest common superclass (`int`/`double` give `num`).
+    pub(super) fn join(&self, a: &DartType, b: &DartType) -> DartType {
+        let (
+            DartType::Interface {
+                class: ca,
+                args: aa,
+                nullable: na,
+            },
+            DartType::Interface {
+                class: cb,
+                args: ab,
+                nullable: nb,
+            },
+        ) = (a, b)
+        else {
+            return join_types(a, b);
+        };
+        let nullable = *na || *nb;
+        if ca == cb {
+            let args = if aa == ab {
+                aa.clone()
+            } else {
+                vec![DartType::Dynamic; aa.len()]
+            };
+            return DartType::Interface {
+                class: *ca,
+                args,
+                nullable,
+            };
         }
+        let mut cur = Some(*ca);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if self.class_is_subclass(*cb, c) && self.class_is_subclass(*ca, c) && steps < 1000 {
+                return self.interface_type(c, Vec::new(), nullable);
+            }
+            steps += 1;
+            cur = self.program.classes[c.index()].superclass;
+        }
+        DartType::Dynamic
     }
 }
