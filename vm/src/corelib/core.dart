@@ -86,6 +86,13 @@ final class bool {
 
   String toString() => this ? "true" : "false";
 
+  static bool? tryParse(String source, {bool caseSensitive = true}) {
+    final s = caseSensitive ? source : source.toLowerCase();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    return null;
+  }
+
   static bool parse(String source, {bool caseSensitive = true}) {
     final s = caseSensitive ? source : source.toLowerCase();
     if (s == "true") return true;
@@ -198,6 +205,8 @@ abstract final class num implements Comparable<num> {
   int toInt();
   double toDouble();
   String toStringAsFixed(int fractionDigits);
+  String toStringAsPrecision(int precision);
+  String toStringAsExponential([int? fractionDigits]);
 
   num clamp(num lowerLimit, num upperLimit) {
     if (this < lowerLimit) return lowerLimit;
@@ -287,6 +296,8 @@ abstract final class int extends num {
   double ceilToDouble() => toDouble();
   double truncateToDouble() => toDouble();
   String toStringAsFixed(int fractionDigits) => toDouble().toStringAsFixed(fractionDigits);
+  String toStringAsPrecision(int precision) => toDouble().toStringAsPrecision(precision);
+  String toStringAsExponential([int? fractionDigits]) => toDouble().toStringAsExponential(fractionDigits);
 
   int get bitLength {
     int v = this < 0 ? ~this : this;
@@ -374,6 +385,10 @@ abstract final class double extends num {
   external String toString();
   @pragma('vm:external-name', 'Double_toStringAsFixed')
   external String toStringAsFixed(int fractionDigits);
+  @pragma('vm:external-name', 'Double_toStringAsPrecision')
+  external String toStringAsPrecision(int precision);
+  @pragma('vm:external-name', 'Double_toStringAsExponential')
+  external String toStringAsExponential([int? fractionDigits]);
   @pragma('vm:external-name', 'Double_compareTo')
   external int compareTo(num other);
   @pragma('vm:external-name', 'Double_isNaN')
@@ -490,6 +505,11 @@ abstract final class String implements Comparable<String>, Pattern {
     final delta = width - length;
     if (delta <= 0) return this;
     return this + (padding * delta);
+  }
+
+  String replaceRange(int start, int? end, String replacement) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    return substring(0, start) + replacement + substring(stop);
   }
 
   List<int> get codeUnits {
@@ -802,6 +822,33 @@ abstract class Iterable<E> {
       i++;
     }
     throw IndexError.withLength(index, i, indexable: this, name: "index");
+  }
+
+  Iterable<R> cast<R>() => map<R>((E e) => e as R);
+
+  E? get firstOrNull {
+    final it = iterator;
+    return it.moveNext() ? it.current : null;
+  }
+
+  E? get lastOrNull => isEmpty ? null : last;
+
+  E? get singleOrNull {
+    final it = iterator;
+    if (!it.moveNext()) return null;
+    final result = it.current;
+    if (it.moveNext()) return null;
+    return result;
+  }
+
+  E? elementAtOrNull(int index) {
+    if (index < 0) return null;
+    int i = 0;
+    for (final e in this) {
+      if (i == index) return e;
+      i++;
+    }
+    return null;
   }
 
   String toString() => _iterableToString(this, "(", ")");
@@ -1152,6 +1199,23 @@ abstract final class List<E> extends Iterable<E> {
     return result;
   }
 
+  void replaceRange(int start, int end, Iterable<E> replacements) {
+    RangeError.checkValidRange(start, end, length);
+    final result = sublist(0, start);
+    result.addAll(replacements);
+    result.addAll(sublist(end));
+    length = 0;
+    addAll(result);
+  }
+
+  List<R> cast<R>() {
+    final result = <R>[];
+    for (int i = 0; i < length; i++) {
+      result.add(this[i] as R);
+    }
+    return result;
+  }
+
   List<E> operator +(List<E> other) {
     final result = <E>[];
     result.addAll(this);
@@ -1280,6 +1344,8 @@ abstract final class Map<K, V> {
     return result;
   }
 
+  factory Map.unmodifiable(Map other) => Map<K, V>.from(other);
+
   factory Map.fromEntries(Iterable<MapEntry<K, V>> entries) {
     final result = <K, V>{};
     result.addEntries(entries);
@@ -1393,6 +1459,14 @@ abstract final class Map<K, V> {
     for (final k in _keyList()) {
       if (test(k, this[k] as V)) remove(k);
     }
+  }
+
+  Map<RK, RV> cast<RK, RV>() {
+    final result = <RK, RV>{};
+    for (final k in _keyList()) {
+      result[k as RK] = this[k] as RV;
+    }
+    return result;
   }
 
   Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
@@ -1635,6 +1709,39 @@ class Stopwatch {
   int get elapsedMicroseconds => elapsedTicks;
   int get elapsedMilliseconds => elapsedTicks ~/ 1000;
   Duration get elapsed => Duration(microseconds: elapsedTicks);
+}
+
+class DateTime implements Comparable<DateTime> {
+  final int microsecondsSinceEpoch;
+  final bool isUtc;
+
+  DateTime._(this.microsecondsSinceEpoch, this.isUtc);
+
+  DateTime.now()
+      : microsecondsSinceEpoch = _nowMicros(),
+        isUtc = false;
+
+  DateTime.fromMillisecondsSinceEpoch(int millisecondsSinceEpoch, {bool isUtc = false})
+      : microsecondsSinceEpoch = millisecondsSinceEpoch * 1000,
+        isUtc = isUtc;
+
+  DateTime.fromMicrosecondsSinceEpoch(this.microsecondsSinceEpoch, {this.isUtc = false});
+
+  @pragma('vm:external-name', 'DateTime_nowMicros')
+  external static int _nowMicros();
+
+  int get millisecondsSinceEpoch => microsecondsSinceEpoch ~/ 1000;
+
+  Duration difference(DateTime other) => Duration(microseconds: microsecondsSinceEpoch - other.microsecondsSinceEpoch);
+  DateTime add(Duration duration) => DateTime._(microsecondsSinceEpoch + duration.inMicroseconds, isUtc);
+  DateTime subtract(Duration duration) => DateTime._(microsecondsSinceEpoch - duration.inMicroseconds, isUtc);
+  bool isBefore(DateTime other) => microsecondsSinceEpoch < other.microsecondsSinceEpoch;
+  bool isAfter(DateTime other) => microsecondsSinceEpoch > other.microsecondsSinceEpoch;
+  bool isAtSameMomentAs(DateTime other) => microsecondsSinceEpoch == other.microsecondsSinceEpoch;
+  int compareTo(DateTime other) => microsecondsSinceEpoch.compareTo(other.microsecondsSinceEpoch);
+  bool operator ==(Object other) =>
+      other is DateTime && microsecondsSinceEpoch == other.microsecondsSinceEpoch && isUtc == other.isUtc;
+  int get hashCode => microsecondsSinceEpoch.hashCode;
 }
 
 final class StackTrace {

@@ -180,6 +180,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         d: &'a ast::VariableDeclarator,
         declared: Option<DartType>,
     ) -> ir::Stmt {
+        if v.is_late && d.init.is_some() {
+            self.r.unsupported(d.name.span, "late local variables with initializers");
+        }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
                 let ctx = self.ctx;
