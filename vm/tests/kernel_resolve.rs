@@ -118,6 +118,26 @@ fn lowering_control_flow() {
 // Golden diagnostics, one fixture per error kind (texts as the Dart front end words them).
 
 #[test]
+fn error_() {
+    assert_eq!(
+        load("tests/kernel/errors/amb").1,
+        "tests/kernel/errors/amb:1:1: Error: Error when reading 'tests/kernel/errors/amb': No such file or directory
+"
+    );
+}
+
+#[test]
+fn error_ambiguous_import() {
+    assert_eq!(
+        load("tests/kernel/errors/ambiguous_import.dart").1,
+        "tests/kernel/errors/ambiguous_import.dart:5:9: Error: 'shared' is imported from both 'tests/kernel/errors/amb/a.dart' and 'tests/kernel/errors/amb/b.dart'.
+  print(shared());
+        ^^^^^^
+"
+    );
+}
+
+#[test]
 fn error_arg_count() {
     assert_eq!(
         load("tests/kernel/errors/arg_count.dart").1,
@@ -179,6 +199,34 @@ tests/kernel/errors/duplicate.dart:3:7: Error: 'a' is already declared in this s
 tests/kernel/errors/duplicate.dart:2:7: Context: Previous declaration of 'a'.
   var a = 1;
       ^
+"
+    );
+}
+
+#[test]
+fn error_misc() {
+    assert_eq!(
+        load("tests/kernel/errors/misc.dart").1,
+        "tests/kernel/errors/misc.dart:8:3: Error: The superclass, 'Base', has no unnamed constructor that takes no arguments.
+  Derived();
+  ^^^^^^^
+tests/kernel/errors/misc.dart:12:3: Error: The class 'Shape' is abstract and can't be instantiated.
+  Shape();
+  ^^^^^
+tests/kernel/errors/misc.dart:13:3: Error: Type 'Unknown' not found.
+  Unknown u;
+  ^^^^^^^
+tests/kernel/errors/misc.dart:14:9: Error: The integer literal 9223372036854775808 can't be represented in 64 bits.
+Try using the BigInt class if you need an integer larger than 9,223,372,036,854,775,807 or less than -9,223,372,036,854,775,808.
+  print(9223372036854775808);
+        ^^^^^^^^^^^^^^^^^^^
+tests/kernel/errors/misc.dart:16:9: Error: Local variable 'y' can't be referenced before it is declared.
+  print(y);
+        ^
+tests/kernel/errors/misc.dart:18:3: Error: A break statement can't be used outside of a loop or switch statement.
+Try removing the break statement.
+  break;
+  ^^^^^
 "
     );
 }

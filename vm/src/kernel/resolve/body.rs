@@ -99,6 +99,12 @@ impl<'a> Resolver<'a> {
     /// Phase 6: lowers every body (the job list grows while lowering: closures add none,
     /// but constant evaluation may declare nothing new either, so one pass suffices).
     pub(super) fn lower_all_bodies(&mut self) {
+        // Source order, so diagnostics come out in the order the Dart front end gives.
+        let functions = &self.program.functions;
+        self.jobs.sort_by_key(|(f, _)| {
+            let func = &functions[f.index()];
+            (func.library, func.span.file, func.span.start)
+        });
         let mut i = 0;
         while i < self.jobs.len() {
             let (fid, job) = self.jobs[i];
@@ -277,12 +283,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 None
             }
             (_, None) => {
-                let msg = if is_continue {
-                    messages::continue_outside_loop()
+                let (msg, len) = if is_continue {
+                    (messages::continue_outside_loop(), 8)
                 } else {
-                    messages::break_outside_loop()
+                    (messages::break_outside_loop(), 5)
                 };
-                self.r.error(span, msg);
+                let keyword = Span::new(span.file, span.start, span.start + len);
+                self.r.error(keyword, msg);
                 None
             }
         }

@@ -258,7 +258,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, None, ty, args, None, span)
+                self.construct_ast(c, None, ty, args, None, span, name.span)
             }
             NameRef::Static(d) => {
                 let callee = self.static_get(d, name.name, name.span);
@@ -490,7 +490,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
                     Some(Decl::Class(c)) => {
                         let ty = self.r.interface_type(c, Vec::new(), false);
-                        self.construct_ast(c, None, ty, args, None, span)
+                        self.construct_ast(c, None, ty, args, None, span, name.span)
                     }
                     Some(d) => {
                         let callee = self.static_get(d, name.name, name.span);
@@ -514,7 +514,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     };
                 }
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, Some(name), ty, args, None, span)
+                self.construct_ast(c, Some(name), ty, args, None, span, name.span)
             }
         }
     }
@@ -606,6 +606,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             args,
             if is_const { Some(whole) } else { None },
             span,
+            ty.span(),
         )
     }
 
@@ -619,6 +620,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         const_expr: Option<&'a ast::Expr>,
         span: Span,
+        at: Span,
     ) -> ir::Expr {
         if let Some(e) = const_expr {
             let ctx = self.ctx;
@@ -630,7 +632,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let lowered = self.lower_call_args(args);
         let e = self
-            .construct(class, name, ty, lowered.args, span, Some(args))
+            .construct(class, name, ty, lowered.args, span, Some(args), at)
             .unwrap_or_else(|| self.null(span));
         self.wrap_lets(lowered.lets, e)
     }
@@ -645,6 +647,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: ir::Args,
         span: Span,
         ast_args: Option<&ast::Arguments>,
+        at: Span,
     ) -> Option<ir::Expr> {
         let key = match name {
             Some(n) if n.name.as_str() != "new" => n.name,
@@ -677,7 +680,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             ));
         }
         if self.r.program.classes[class.index()].is_abstract {
-            self.r.error(span, messages::abstract_instantiation(cname));
+            self.r.error(at, messages::abstract_instantiation(cname));
             return None;
         }
         Some(self.expr(

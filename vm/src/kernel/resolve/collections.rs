@@ -244,7 +244,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let element = args.into_iter().next().unwrap_or(DartType::Dynamic);
         let ty = self.r.interface_type(set_class, vec![element], false);
-        let empty = self.construct(set_class, None, ty, ir::Args::default(), span, None);
+        let empty = self.construct(set_class, None, ty, ir::Args::default(), span, None, span);
         let empty = empty.unwrap_or_else(|| self.null(span));
         self.fill(empty, Sink::Set, elements, span)
     }

@@ -312,7 +312,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = self.r.program.functions[fid.index()].span;
         let mut stmts = self.field_initializers(&[], false);
         stmts.extend(self.field_initializers(&[], true));
-        if let Some(call) = self.implicit_super_call(span, Vec::new(), Vec::new()) {
+        let at = self.class_name_span().unwrap_or(span);
+        if let Some(call) = self.implicit_super_call(at, Vec::new(), Vec::new()) {
             stmts.push(call);
         }
         self.finish(Some(block(stmts, span)), AsyncKind::Sync);
@@ -348,6 +349,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             stmts.push(body);
         }
         self.finish(Some(block(stmts, decl.span)), AsyncKind::Sync);
+    }
+
+    /// The span of the `this` class's name in its declaration.
+    fn class_name_span(&self) -> Option<Span> {
+        let c = self.ctx.this_class?;
+        Some(match self.r.classes[c.index()].source {
+            super::ClassSource::Class(d) => d.name.span,
+            super::ClassSource::Mixin(d) => d.name.span,
+            super::ClassSource::Enum(d) => d.name.span,
+        })
     }
 
     /// Field initialisers, initializing formals, the initializer list and the super call.
@@ -403,7 +414,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             Some(call) => call,
             None => {
                 let (pos, named) = self.super_param_args(decl);
-                self.implicit_super_call(decl.span, pos, named)
+                let at = decl
+                    .name
+                    .map(|n| decl.class_name.span.to(n.span))
+                    .unwrap_or(decl.class_name.span);
+                self.implicit_super_call(at, pos, named)
             }
         };
         stmts.extend(super_call);
@@ -548,9 +563,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let empty = Symbol::intern("");
         let target = self.r.classes[sup.index()].ctors.get(&empty).copied();
-        let Some(target) = target
-            .filter(|t| self.r.program.functions[t.index()].kind == ir::FunctionKind::Constructor)
-        else {
+        let fits = |t: &FunctionId| {
+            let f = &self.r.program.functions[t.index()];
+            let sig = &self.r.sigs[t.index()];
+            f.kind == ir::FunctionKind::Constructor
+                && sig.required_positional <= pos.len()
+                && sig
+                    .named
+                    .iter()
+                    .all(|(n, _, req)| !req || named.iter().any(|(m, _)| m == n))
+        };
+        let Some(target) = target.filter(fits) else {
             let name = self.r.class_name(sup);
             self.r
                 .error(span, messages::super_no_default_constructor(name));
@@ -657,7 +680,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let value = match ty {
             DartType::Interface { class, .. } => {
-                self.construct(class, target.name, ty.clone(), args, span, None)
+                self.construct(class, target.name, ty.clone(), args, span, None, span)
             }
             _ => None,
         };

@@ -371,6 +371,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         match self.r.lookup_library(self.ctx.lib, name, span) {
             Resolved::Decl(d) => return NameRef::Static(d),
             Resolved::Prefix(p) => return NameRef::Prefix(p),
+            Resolved::Reported => return NameRef::Error,
             Resolved::NotFound => {}
         }
         self.this_member(name).unwrap_or(NameRef::NotFound)

@@ -181,7 +181,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         declared: Option<DartType>,
     ) -> ir::Stmt {
         if v.is_late && d.init.is_some() {
-            self.r.unsupported(d.name.span, "late local variables with initializers");
+            self.r
+                .unsupported(d.name.span, "late local variables with initializers");
         }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {

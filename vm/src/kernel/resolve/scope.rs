@@ -38,6 +38,8 @@ pub(crate) enum Resolved {
     Decl(Decl),
     Prefix(Symbol),
     NotFound,
+    /// An ambiguous import, already reported.
+    Reported,
 }
 
 fn visible(name: Symbol, combinators: &[Combinator]) -> bool {
@@ -117,7 +119,7 @@ impl Resolver<'_> {
             let candidates = candidates.clone();
             return match self.pick_import(name, &candidates, span) {
                 Some(d) => Resolved::Decl(d),
-                None => Resolved::NotFound,
+                None => Resolved::Reported,
             };
         }
         if scope.prefixes.contains_key(&name) {

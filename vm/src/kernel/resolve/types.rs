@@ -69,6 +69,7 @@ impl Resolver<'_> {
                         Some(t) => return t,
                         None => match self.lookup_library(tctx.lib, name.name, name.span) {
                             Resolved::Decl(d) => d,
+                            Resolved::Reported => return DartType::Dynamic,
                             _ => {
                                 self.error(name.span, messages::type_not_found(name.name.as_str()));
                                 return DartType::Dynamic;
