@@ -389,3 +389,8 @@ fn dump_when_asked() {
         println!("{}", dump::dump_program(&p));
     }
 }
+
+#[test]
+fn lowering_literal_context_types() {
+    insta::assert_snapshot!(lowered("inference"));
+}

@@ -93,6 +93,9 @@ pub(super) struct Lower<'r, 'a> {
     /// Null-aware receivers of the selector chains being lowered, innermost chain last:
     /// `a?.b.c` binds `a` to a temporary and short-circuits the whole chain on null.
     pub guards: Vec<Vec<(LocalId, ir::Expr)>>,
+    /// The type the next lowered expression flows into (for collection literals'
+    /// element types), taken by `lower_expr`.
+    pub context_type: Option<DartType>,
 }
 
 impl<'a> Resolver<'a> {
@@ -148,6 +151,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             flow,
             pending_labels: Vec::new(),
             guards: Vec::new(),
+            context_type: None,
         }
     }
 
@@ -347,6 +351,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.expr(ir::ExprKind::CapturedGet(index), span, ty)
     }
 
+    /// Lowers `e` where a value of type `ty` is expected: collection literals take their
+    /// element types from it, and the value is coerced to it.
+    pub fn lower_expr_in(&mut self, e: &'a ast::Expr, ty: &DartType) -> ir::Expr {
+        self.context_type = Some(ty.clone());
+        let v = self.lower_expr(e);
+        self.context_type = None;
+        self.coerce(v, ty)
+    }
+
     /// `let t = value in body(t)`.
     pub fn let_in(
         &mut self,
@@ -417,39 +430,81 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// A list or map literal without type arguments takes its element types from the
-    /// type it flows into (`List<int> xs = [];`), as Dart's downward inference does.
-    fn contextual_literal(&self, mut e: ir::Expr, target: &DartType) -> ir::Expr {
+    /// A list or map literal takes its element types from the type it flows into when its
+    /// own don't fit (`List<double> xs = [1, 2];` holds doubles), as Dart's downward
+    /// inference does; the fill-by-statements form (`let t = [] in {...}`) too.
+    fn contextual_literal(&mut self, mut e: ir::Expr, target: &DartType) -> ir::Expr {
         let DartType::Interface { class, args, .. } = target else {
             return e;
         };
-        match &mut e.kind {
+        let (class, args) = (*class, args.clone());
+        let is_list = Some(class) == self.r.program.core.list && args.len() == 1;
+        let is_map = Some(class) == self.r.program.core.map && args.len() == 2;
+        if (!is_list && !is_map) || args.iter().all(|a| *a == DartType::Dynamic) {
+            return e;
+        }
+        let new_ty = super::types::make_non_nullable(target.clone());
+        match std::mem::replace(&mut e.kind, ir::ExprKind::This) {
             ir::ExprKind::ListLiteral {
                 element_type,
                 elements,
-            } if Some(*class) == self.r.program.core.list
-                && *element_type == DartType::Dynamic
-                && elements.is_empty()
-                && args.len() == 1 =>
-            {
-                *element_type = args[0].clone();
-                e.ty = super::types::make_non_nullable(target.clone());
+            } if is_list => {
+                let want = &args[0];
+                if element_type != DartType::Dynamic
+                    && self.r.is_subtype(&element_type, want) == Some(true)
+                {
+                    e.kind = ir::ExprKind::ListLiteral {
+                        element_type,
+                        elements,
+                    };
+                    return e;
+                }
+                let elements = elements.into_iter().map(|x| self.coerce(x, want)).collect();
+                e.kind = ir::ExprKind::ListLiteral {
+                    element_type: want.clone(),
+                    elements,
+                };
+                e.ty = new_ty;
             }
             ir::ExprKind::MapLiteral {
                 key_type,
                 value_type,
                 entries,
-            } if Some(*class) == self.r.program.core.map
-                && *key_type == DartType::Dynamic
-                && *value_type == DartType::Dynamic
-                && entries.is_empty()
-                && args.len() == 2 =>
-            {
-                *key_type = args[0].clone();
-                *value_type = args[1].clone();
-                e.ty = super::types::make_non_nullable(target.clone());
+            } if is_map => {
+                let fits = key_type != DartType::Dynamic
+                    && value_type != DartType::Dynamic
+                    && self.r.is_subtype(&key_type, &args[0]) == Some(true)
+                    && self.r.is_subtype(&value_type, &args[1]) == Some(true);
+                if fits {
+                    e.kind = ir::ExprKind::MapLiteral {
+                        key_type,
+                        value_type,
+                        entries,
+                    };
+                    return e;
+                }
+                let entries = entries
+                    .into_iter()
+                    .map(|(k, v)| (self.coerce(k, &args[0]), self.coerce(v, &args[1])))
+                    .collect();
+                e.kind = ir::ExprKind::MapLiteral {
+                    key_type: args[0].clone(),
+                    value_type: args[1].clone(),
+                    entries,
+                };
+                e.ty = new_ty;
             }
-            _ => {}
+            ir::ExprKind::Let { local, value, body } if is_filled_literal(&value, &body, local) => {
+                let value = self.contextual_literal(*value, target);
+                self.frame().locals[local.index()].ty = value.ty.clone();
+                e.ty = value.ty.clone();
+                e.kind = ir::ExprKind::Let {
+                    local,
+                    value: Box::new(value),
+                    body,
+                };
+            }
+            other => e.kind = other,
         }
         e
     }
@@ -461,6 +516,26 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.r.error(keyword, messages::await_not_async());
         }
     }
+}
+
+/// `let t = <empty literal> in { ...; t }`: a collection literal filled by statements.
+fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool {
+    let empty = match &value.kind {
+        ir::ExprKind::ListLiteral {
+            element_type,
+            elements,
+        } => elements.is_empty() && *element_type == DartType::Dynamic,
+        ir::ExprKind::MapLiteral {
+            key_type,
+            value_type,
+            entries,
+        } => {
+            entries.is_empty() && *key_type == DartType::Dynamic && *value_type == DartType::Dynamic
+        }
+        _ => false,
+    };
+    empty
+        && matches!(&body.kind, ir::ExprKind::Block { value, .. } if matches!(value.kind, ir::ExprKind::LocalGet(l) if l == local))
 }
 
 /// Types that an implicit cast must check: class types and `Null`, not `dynamic`,

@@ -261,24 +261,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         match body {
             FunctionBody::Block(b, _) => Some(self.lower_block(b)),
             FunctionBody::Expr(e, _) => {
-                let value = self.lower_expr(e);
                 let ret = self.frame_ref().return_type.clone();
-                let value = self.coerce_return(value, &ret);
+                let value = match &ret {
+                    DartType::Void | DartType::Dynamic => self.lower_expr(e),
+                    t => self.lower_expr_in(e, t),
+                };
                 Some(ir::Stmt {
                     kind: StmtKind::Return(Some(value)),
                     span: e.span,
                 })
             }
             FunctionBody::Empty => None,
-        }
-    }
-
-    /// Return values are checked against the declared return type (`void` and
-    /// `dynamic` accept anything).
-    pub fn coerce_return(&mut self, value: ir::Expr, ret: &DartType) -> ir::Expr {
-        match ret {
-            DartType::Void | DartType::Dynamic => value,
-            t => self.coerce(value, t),
         }
     }
 
@@ -297,7 +290,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 None => self.lower_expr(expr),
             }
         } else {
-            self.lower_expr(expr)
+            self.lower_expr_in(expr, &ty)
         };
         let value = self.coerce(value, &ty);
         let body = ir::Stmt {
@@ -451,7 +444,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             let saved_ctx = std::mem::replace(&mut self.ctx, fctx);
             let saved_scopes = std::mem::take(&mut self.frame().scopes);
             self.frame().scopes.push(Default::default());
-            let value = self.lower_expr(init);
+            let ty = self.r.program.fields[f.index()].ty.clone();
+            let value = self.lower_expr_in(init, &ty);
             self.frame().scopes = saved_scopes;
             self.ctx = saved_ctx;
             stmts.push(self.field_set_stmt(f, value, var.span));

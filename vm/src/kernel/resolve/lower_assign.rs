@@ -55,7 +55,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             let (lets, lv) = l.lvalue(target);
             let result = match op {
                 None => {
-                    let v = l.lower_expr(value);
+                    let v = match l.lvalue_type(&lv) {
+                        Some(t) => l.lower_expr_in(value, &t),
+                        None => l.lower_expr(value),
+                    };
                     l.write(&lv, v, span)
                 }
                 Some(BinaryOp::IfNull) => {
@@ -355,6 +358,18 @@ impl<'r, 'a> Lower<'r, 'a> {
                 );
                 LValue::Invalid
             }
+        }
+    }
+
+    /// The declared type an assignment to `lv` is checked against, when known.
+    fn lvalue_type(&self, lv: &LValue) -> Option<DartType> {
+        match lv {
+            LValue::Local(l) => Some(l.declared_ty.clone()),
+            LValue::StaticField(f) | LValue::SuperField(f) => {
+                Some(self.r.program.fields[f.index()].ty.clone())
+            }
+            LValue::Property { ty, .. } => Some(ty.clone()),
+            _ => None,
         }
     }
 

@@ -48,6 +48,33 @@ fn is_selector(e: &ast::Expr) -> bool {
 
 impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_expr(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        let context = self.context_type.take();
+        match &e.kind {
+            E::List {
+                is_const,
+                type_arg,
+                elements,
+            } => {
+                return self.lower_list(
+                    e,
+                    *is_const,
+                    type_arg.as_deref(),
+                    elements,
+                    e.span,
+                    context,
+                )
+            }
+            E::SetOrMap {
+                is_const,
+                type_args,
+                elements,
+            } => return self.lower_set_or_map(e, *is_const, type_args, elements, e.span, context),
+            E::Paren(inner) => {
+                self.context_type = context;
+                return self.lower_expr(inner);
+            }
+            _ => {}
+        }
         if is_selector(e) {
             return self.chain_root(|l| l.lower_selector(e));
         }
@@ -179,12 +206,12 @@ impl<'r, 'a> Lower<'r, 'a> {
                 is_const,
                 type_arg,
                 elements,
-            } => self.lower_list(e, *is_const, type_arg.as_deref(), elements, span),
+            } => self.lower_list(e, *is_const, type_arg.as_deref(), elements, span, None),
             E::SetOrMap {
                 is_const,
                 type_args,
                 elements,
-            } => self.lower_set_or_map(e, *is_const, type_args, elements, span),
+            } => self.lower_set_or_map(e, *is_const, type_args, elements, span, None),
             E::Record { .. } => {
                 self.r.unsupported(span, "records");
                 self.null(span)

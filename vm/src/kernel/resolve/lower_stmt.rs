@@ -122,9 +122,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             S::Return(value) => {
                 let ret = self.frame_ref().return_type.clone();
-                let value = value.as_ref().map(|v| {
-                    let e = self.lower_expr(v);
-                    self.coerce_return(e, &ret)
+                let value = value.as_ref().map(|v| match &ret {
+                    DartType::Void | DartType::Dynamic => self.lower_expr(v),
+                    t => self.lower_expr_in(v, t),
                 });
                 stmt(StmtKind::Return(value), span)
             }
@@ -191,7 +191,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                     return self.const_expr(c, e.span);
                 }
             }
-            self.lower_expr(e)
+            match &declared {
+                Some(t) => self.lower_expr_in(e, t),
+                None => self.lower_expr(e),
+            }
         });
         let ty = match (&declared, &init) {
             (Some(t), _) => t.clone(),
