@@ -125,10 +125,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run(args) => run(args),
         Command::Compile(CompileCommand::AotSnapshot(_)) => {
-            not_built("compile aot-snapshot", "AOT snapshots")
+            not_built("compile aot-snapshot", "AOT snapshots are")
         }
-        Command::Compile(CompileCommand::Exe(_)) => not_built("compile exe", "AOT snapshots"),
-        Command::Timeline(_) => not_built("timeline", "the VM service"),
+        Command::Compile(CompileCommand::Exe(_)) => not_built("compile exe", "AOT snapshots are"),
+        Command::Timeline(_) => not_built("timeline", "the VM service is"),
     }
 }
 
@@ -142,16 +142,24 @@ fn init_logging() {
 }
 
 fn not_built(command: &str, engine: &str) -> ExitCode {
-    eprintln!("dartrs: `{command}` is not available yet: {engine} are not implemented in this version of dartrs.");
+    eprintln!("dartrs: `{command}` is not available yet: {engine} not implemented in this version of dartrs.");
     ExitCode::from(EXIT_NOT_IMPLEMENTED)
 }
 
 fn run(args: RunArgs) -> ExitCode {
     match args.mode() {
         Mode::Debug => {}
-        Mode::Profile => return not_built("run --profile", "AOT snapshots and the VM service"),
-        Mode::Release => return not_built("run --release", "AOT snapshots"),
+        Mode::Profile => return not_built("run --profile", "AOT snapshots and the VM service are"),
+        Mode::Release => return not_built("run --release", "AOT snapshots are"),
     }
-    let _ = (&args.script, &args.args);
-    not_built("run --debug", "the JIT")
+    let options = dartrs_vm::driver::RunOptions {
+        packages: args.packages.clone(),
+        trace_compiler: args.trace_compiler,
+        verbose_gc: args.verbose_gc,
+        gc_stress: args.gc_stress,
+        // Debug mode always runs asserts, as `dart run` in JIT mode with asserts enabled.
+        enable_asserts: true,
+    };
+    let code = dartrs_vm::driver::run_debug(&args.script, args.args, &options);
+    ExitCode::from((code & 0xff) as u8)
 }

@@ -2,8 +2,13 @@
 //! text and running machine code: the front end, the resolved program IR, the x86-64
 //! compiler, the code heap, the runtime and the garbage collector.
 
+pub mod code_heap;
+pub mod compiler;
+pub mod driver;
 pub mod front;
+pub mod heap;
 pub mod kernel;
+pub mod runtime;
 
 /// The version of dartrs, as `dartrs --version` prints it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

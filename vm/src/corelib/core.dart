@@ -101,9 +101,7 @@ final class bool {
   }
 }
 
-/// The class of closures (`Function` itself is a built-in identifier the parser keeps
-/// for function types).
-abstract final class _Closure {
+abstract final class Function {
   @pragma('vm:external-name', 'Function_equals')
   external bool operator ==(Object other);
 
@@ -2230,4 +2228,43 @@ Never _throwAssertionError(Object? message) {
 @pragma('vm:entry-point')
 Never _throwOutOfMemory() {
   throw OutOfMemoryError();
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry points for the runtime's natives (see vm/src/runtime/natives).
+// ---------------------------------------------------------------------------------------
+
+/// A failed `assert`, printed as the Dart VM does:
+/// `'file:///a.dart': Failed assertion: line 3 pos 10: 'x > 0': is not true.`
+class _AssertionFailure extends AssertionError {
+  final String _where;
+  _AssertionFailure(this._where, Object? message) : super(message);
+  String toString() {
+    final m = message;
+    if (m == null) return "${_where}is not true.";
+    if (m is String) return "$_where$m";
+    return "$_where${Error.safeToString(m)}";
+  }
+}
+
+@pragma('vm:entry-point')
+Never _throwAssertionFailure(String where, Object? message) {
+  throw _AssertionFailure(where, message);
+}
+
+@pragma('vm:entry-point')
+Never _throwRangeErrorFull(int? value, int? start, int? end, String? name, String? message) {
+  if (value == null) throw RangeError(message);
+  if (start == null && end == null) throw RangeError.value(value, name, message);
+  throw RangeError.range(value, start, end, name, message);
+}
+
+@pragma('vm:entry-point')
+Never _throwTypeErrorFor(Object? value, String expected) {
+  throw TypeError._("type '${value.runtimeType}' is not a subtype of type '$expected'");
+}
+
+@pragma('vm:entry-point')
+Never _throwException(String message) {
+  throw Exception(message);
 }

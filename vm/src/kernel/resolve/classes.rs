@@ -41,7 +41,7 @@ impl<'a> Resolver<'a> {
         core.string = get("String");
         core.list = get("List");
         core.map = get("Map");
-        core.function = get("_Closure");
+        core.function = get("Function");
         let kinds = [
             ("Null", NativeClassKind::Null),
             ("bool", NativeClassKind::Bool),
@@ -50,7 +50,7 @@ impl<'a> Resolver<'a> {
             ("String", NativeClassKind::String),
             ("List", NativeClassKind::List),
             ("Map", NativeClassKind::Map),
-            ("_Closure", NativeClassKind::Closure),
+            ("Function", NativeClassKind::Closure),
             ("Record", NativeClassKind::Record),
             ("Type", NativeClassKind::Type),
             ("StackTrace", NativeClassKind::StackTrace),

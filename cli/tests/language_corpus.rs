@@ -1,0 +1,253 @@
+//! The language corpus: every `tests/language/**/*.dart` program is run by the `dartrs`
+//! binary in each available mode and its stdout, stderr and exit code are compared with
+//! the expected files next to it (`.stdout`, `.stderr`, `.exit`; absent means empty / 0).
+//!
+//! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
+//! remaining actual lines must all be stack frames (`#N ...`). Programs whose first line
+//! is `// gc-stress` run once more with `--gc-stress`.
+//!
+//! `tests/language/known_failures.txt` lists programs that do not pass yet, one path per
+//! line (relative to `tests/language`, with the mode: `debug functions/closures.dart`),
+//! each with a `#` reason. The test fails when a program not on the list fails (a
+//! regression) and when a listed program passes (update the list: that is progress).
+//! Set `DARTRS_CORPUS_FILTER=substring` to run a subset and `DARTRS_CORPUS_VERBOSE=1`
+//! for diffs of every failure.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The modes the corpus runs in. Profile and release join when AOT snapshots exist.
+const MODES: &[(&str, &[&str])] = &[("debug", &["--debug"])];
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Case {
+    path: PathBuf,
+    name: String,
+    gc_stress: bool,
+}
+
+struct Outcome {
+    key: String,
+    failure: Option<String>,
+}
+
+fn corpus_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/language")
+}
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<Case>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(&p, root, out);
+        } else if p.extension().is_some_and(|e| e == "dart") && p.with_extension("stdout").exists()
+        {
+            let name = p
+                .strip_prefix(root)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let first = std::fs::read_to_string(&p).unwrap_or_default();
+            let gc_stress = first
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim() == "// gc-stress");
+            out.push(Case {
+                path: p,
+                name,
+                gc_stress,
+            });
+        }
+    }
+}
+
+fn read_or(path: &Path, default: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|_| default.to_string())
+}
+
+/// Runs one program; `Err` describes how it differed from the expectation.
+fn check(case: &Case, mode_flags: &[&str], extra: &[&str]) -> Result<(), String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dartrs"));
+    cmd.arg("run")
+        .args(mode_flags)
+        .args(extra)
+        .arg("--no-watch")
+        .arg("--no-console")
+        .arg(&case.path);
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start dartrs: {e}"))?;
+    let output = wait_with_timeout(child)?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let code = output.status.code().unwrap_or(-1);
+    let want_out = read_or(&case.path.with_extension("stdout"), "");
+    let want_err = read_or(&case.path.with_extension("stderr"), "");
+    let want_code: i32 = read_or(&case.path.with_extension("exit"), "0")
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    let mut problems = Vec::new();
+    if stdout != want_out {
+        problems.push(format!(
+            "stdout differs:\n--- expected\n{want_out}--- actual\n{stdout}"
+        ));
+    }
+    if !stderr_matches(&want_err, &stderr) {
+        problems.push(format!(
+            "stderr differs:\n--- expected\n{want_err}--- actual\n{stderr}"
+        ));
+    }
+    if code != want_code {
+        problems.push(format!("exit code {code}, expected {want_code}"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+fn wait_with_timeout(mut child: std::process::Child) -> Result<std::process::Output, String> {
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => return child.wait_with_output().map_err(|e| e.to_string()),
+            Ok(None) if started.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("timed out after {}s", TIMEOUT.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+}
+
+fn stderr_matches(expected: &str, actual: &str) -> bool {
+    let Some(prefix) = expected
+        .split("{{STACK}}")
+        .next()
+        .filter(|_| expected.contains("{{STACK}}"))
+    else {
+        return expected == actual;
+    };
+    let Some(rest) = actual.strip_prefix(prefix) else {
+        return false;
+    };
+    rest.lines().all(|l| l.starts_with('#'))
+}
+
+fn known_failures() -> BTreeSet<String> {
+    read_or(&corpus_root().join("known_failures.txt"), "")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn language_corpus() {
+    let root = corpus_root();
+    let mut cases = Vec::new();
+    collect(&root, &root, &mut cases);
+    if let Ok(filter) = std::env::var("DARTRS_CORPUS_FILTER") {
+        cases.retain(|c| c.name.contains(&filter));
+    }
+    let mut jobs: Vec<(&Case, &str, &[&str], &[&str])> = Vec::new();
+    for c in &cases {
+        for (mode, flags) in MODES {
+            jobs.push((c, mode, flags, &[]));
+            if c.gc_stress {
+                jobs.push((c, mode, flags, &["--gc-stress"]));
+            }
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let outcomes = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(4);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(&(case, mode, flags, extra)) = jobs.get(i) else {
+                    break;
+                };
+                let tag = if extra.is_empty() {
+                    mode.to_string()
+                } else {
+                    format!("{mode}+gc-stress")
+                };
+                let key = format!("{tag} {}", case.name);
+                let failure = check(case, flags, extra).err();
+                outcomes
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(Outcome { key, failure });
+            });
+        }
+    });
+    report(outcomes.into_inner().unwrap_or_else(|p| p.into_inner()));
+}
+
+fn report(mut outcomes: Vec<Outcome>) {
+    outcomes.sort_by(|a, b| a.key.cmp(&b.key));
+    let known = known_failures();
+    let verbose = std::env::var("DARTRS_CORPUS_VERBOSE").is_ok();
+    let (mut passed, mut failed, mut expected_fail) = (0, 0, 0);
+    let mut regressions = Vec::new();
+    let mut fixed = Vec::new();
+    for o in &outcomes {
+        match (&o.failure, known.contains(&o.key)) {
+            (None, false) => passed += 1,
+            (None, true) => {
+                passed += 1;
+                fixed.push(o.key.clone());
+            }
+            (Some(_), true) => {
+                expected_fail += 1;
+                if verbose {
+                    eprintln!(
+                        "KNOWN FAILURE {}:\n{}\n",
+                        o.key,
+                        o.failure.as_deref().unwrap_or("")
+                    );
+                }
+            }
+            (Some(why), false) => {
+                failed += 1;
+                regressions.push(format!("FAIL {}:\n{why}\n", o.key));
+            }
+        }
+    }
+    for r in &regressions {
+        eprintln!("{r}");
+    }
+    for f in &fixed {
+        eprintln!("NOW PASSING (remove from known_failures.txt): {f}");
+    }
+    println!("language corpus: {passed} passed, {failed} failed, {expected_fail} known failures");
+    assert!(
+        regressions.is_empty(),
+        "{} corpus programs failed (see above)",
+        regressions.len()
+    );
+    assert!(
+        fixed.is_empty(),
+        "{} known failures now pass: update tests/language/known_failures.txt",
+        fixed.len()
+    );
+}

@@ -1,0 +1,77 @@
+//! The compiler: kernel IR to x86-64 machine code. One emitter serves the JIT (one
+//! function at a time, on first call) and, later, AOT (whole program).
+//!
+//! The generated code is position-independent: it reaches runtime entries, stubs, the
+//! entry table and constants through the thread register, and jumps only within itself.
+
+pub mod x64;
+
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{ClassId, DartType, FieldId, FunctionId};
+
+/// Machine code for one function, before it is installed in the code heap.
+pub struct CompiledFunction {
+    pub code: Vec<u8>,
+    /// Exception handlers, innermost first.
+    pub handlers: Vec<HandlerEntry>,
+    /// Source position of each call's return address (offset into `code`), for stack
+    /// traces; sorted by offset.
+    pub positions: Vec<(u32, Span)>,
+}
+
+/// One try-region of a function: pcs in `[start, end)` are handled at `handler`, which
+/// runs with `sp_slots` words between the frame marker and the stack pointer.
+#[derive(Clone, Copy, Debug)]
+pub struct HandlerEntry {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub sp_slots: u32,
+    pub depth: u32,
+}
+
+/// Why a function could not be compiled. Reported loudly: the program stops with the
+/// message, it never runs wrong code.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// What the emitter needs from the VM while compiling: ids for call sites, argument
+/// shapes, types and natives, and object layouts.
+pub trait CompileContext {
+    fn program(&self) -> &crate::kernel::ir::Program;
+    fn program_arc(&self) -> std::sync::Arc<crate::kernel::ir::Program>;
+    /// A fresh inline-cache site for an instance call/get/set.
+    fn new_ic_site(&mut self, selector: Selector, argdesc: u32) -> u32;
+    /// Interned argument descriptor: positional count plus named-argument names.
+    fn argdesc(&mut self, positional: u32, named: &[Symbol]) -> u32;
+    /// Interned runtime type for `is`/`as`/`catch on`.
+    fn type_index(&mut self, ty: &DartType) -> u32;
+    fn native_index(&mut self, name: Symbol) -> Option<u32>;
+    /// Runtime class id of a kernel class.
+    fn class_cid(&self, class: ClassId) -> u32;
+    /// Number of field slots in instances of `class` (inherited included).
+    fn instance_slots(&self, class: ClassId) -> u32;
+    /// Makes sure constant `id` has a value in the constant table; returns its index.
+    fn constant_slot(&mut self, id: crate::kernel::ir::ConstId) -> Result<u32, String>;
+    fn static_slot(&self, field: FieldId) -> u32;
+    /// Whether `assert` statements are compiled (debug mode, or `--enable-asserts`).
+    fn asserts_enabled(&self) -> bool;
+    /// Interned source position, for messages that quote source (failed assertions).
+    fn position_id(&mut self, span: Span) -> u32;
+    /// Entry index of a function (its kernel id).
+    fn entry_index(&self, f: FunctionId) -> u32 {
+        f.0
+    }
+}
+
+/// What an instance call site looks up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Selector {
+    Method(Symbol),
+    Getter(Symbol),
+    Setter(Symbol),
+}

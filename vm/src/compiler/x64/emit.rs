@@ -1,0 +1,1464 @@
+//! The function emitter: one kernel function to x86-64 machine code.
+//!
+//! This is the unoptimised tier, in the style of the Dart VM's: a tree walk over the IR
+//! that keeps every intermediate value tagged, in `rax` or pushed on the stack, so that a
+//! frame can always be scanned exactly (see `frame.rs`). Small-integer arithmetic and
+//! comparisons get inline fast paths; everything else goes through inline caches, the
+//! entry table or the runtime, all reached through the thread register.
+
+use super::frame::{arg_disp, local_disp};
+use crate::compiler::{CompileContext, CompileError, CompiledFunction, HandlerEntry, Selector};
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{
+    Args, Capture, Constant, Expr, ExprKind, Function, FunctionId, FunctionKind, LabelId, LocalId,
+    Stmt, StmtKind,
+};
+use crate::runtime::errors::ErrorKind;
+use crate::runtime::object::{
+    field_disp, CID_DISP, CID_ONE_BYTE_STRING, CID_SMI, CID_TWO_BYTE_STRING,
+};
+use crate::runtime::thread::*;
+use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+
+type Asm = VecAssembler<X64Relocation>;
+type EResult<T = ()> = Result<T, CompileError>;
+
+/// Compiles `fid` of the context's program.
+pub fn compile_function(
+    ctx: &mut dyn CompileContext,
+    fid: FunctionId,
+) -> EResult<CompiledFunction> {
+    let program = ctx.program_arc();
+    let func = program.functions.get(fid.index()).ok_or_else(|| {
+        err(
+            Span::default(),
+            format!("internal error: no function {}", fid.0),
+        )
+    })?;
+    let mut e = Emitter::new(ctx, fid, func);
+    e.function()?;
+    e.finish()
+}
+
+struct LoopTarget {
+    label: LabelId,
+    break_to: DynamicLabel,
+    continue_to: Option<DynamicLabel>,
+    depth: u32,
+    finally_depth: usize,
+}
+
+/// An enclosing `try` whose `finally` must run when control leaves it.
+struct FinallyScope {
+    body: Stmt,
+    depth: u32,
+    /// Index into `try_regions` of the region(s) protecting the code being emitted.
+    regions: Vec<usize>,
+}
+
+struct TryRegion {
+    ranges: Vec<(u32, u32)>,
+    open_since: Option<u32>,
+    handler: u32,
+    sp_slots: u32,
+    nesting: u32,
+}
+
+struct Emitter<'a> {
+    ctx: &'a mut dyn CompileContext,
+    fid: FunctionId,
+    func: &'a Function,
+    ops: Asm,
+    /// Pushed temporaries above the locals at the current point.
+    depth: u32,
+    /// Kernel locals (the fixed part of the frame below the marker).
+    frame_slots: u32,
+    loops: Vec<LoopTarget>,
+    finallies: Vec<FinallyScope>,
+    regions: Vec<TryRegion>,
+    open_regions: Vec<usize>,
+    /// Frame slots (pushed temporaries) holding the exception and trace of each handler
+    /// being executed, innermost last: what `rethrow` rethrows.
+    catch_slots: Vec<(u32, u32)>,
+    positions: Vec<(u32, Span)>,
+    overflow_label: DynamicLabel,
+}
+
+fn err(span: Span, message: impl Into<String>) -> CompileError {
+    CompileError {
+        span,
+        message: message.into(),
+    }
+}
+
+fn unsupported(span: Span, what: &str) -> CompileError {
+    err(span, format!("dartrs does not support {what} yet."))
+}
+
+impl<'a> Emitter<'a> {
+    fn new(ctx: &'a mut dyn CompileContext, fid: FunctionId, func: &'a Function) -> Self {
+        let mut ops = Asm::new(0);
+        let overflow_label = ops.new_dynamic_label();
+        let kernel_slots =
+            (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
+        Emitter {
+            ctx,
+            fid,
+            func,
+            ops,
+            depth: 0,
+            frame_slots: kernel_slots,
+            loops: Vec::new(),
+            finallies: Vec::new(),
+            regions: Vec::new(),
+            open_regions: Vec::new(),
+            catch_slots: Vec::new(),
+            positions: Vec::new(),
+            overflow_label,
+        }
+    }
+
+    fn offset(&self) -> u32 {
+        self.ops.offset().0 as u32
+    }
+
+    fn finish(self) -> EResult<CompiledFunction> {
+        let span = self.func.span;
+        let code = self
+            .ops
+            .finalize()
+            .map_err(|e| err(span, format!("internal assembler error: {e:?}")))?;
+        let mut handlers: Vec<HandlerEntry> = Vec::new();
+        for r in &self.regions {
+            for &(start, end) in &r.ranges {
+                if start < end {
+                    handlers.push(HandlerEntry {
+                        start,
+                        end,
+                        handler: r.handler,
+                        sp_slots: r.sp_slots,
+                        depth: r.nesting,
+                    });
+                }
+            }
+        }
+        handlers.sort_by(|a, b| b.depth.cmp(&a.depth));
+        let mut positions = self.positions;
+        positions.sort_by_key(|p| p.0);
+        Ok(CompiledFunction {
+            code,
+            handlers,
+            positions,
+        })
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Prologue, epilogue, bodies
+    // -----------------------------------------------------------------------------------
+
+    fn function(&mut self) -> EResult {
+        self.prologue()?;
+        if let Some(native) = self.func.native {
+            self.native_body(native)?;
+        } else if let Some(body) = &self.func.body {
+            if self.func.async_marker != crate::kernel::ir::AsyncMarker::Sync {
+                return Err(unsupported(
+                    self.func.span,
+                    "async functions and generators",
+                ));
+            }
+            self.stmt(body)?;
+            self.load_null();
+            self.epilogue();
+        } else {
+            self.abstract_body();
+        }
+        self.out_of_line_stubs();
+        Ok(())
+    }
+
+    fn prologue(&mut self) -> EResult {
+        let marker = crate::runtime::object::Value::smi(self.fid.0 as i64).0 as i32;
+        let overflow = self.overflow_label;
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            ; push marker
+            ; cmp rsp, QWORD [r14 + STACK_LIMIT]
+            ; jb =>overflow
+        );
+        for _ in 0..self.frame_slots {
+            dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL]);
+        }
+        self.copy_parameters()?;
+        self.box_captured_parameters();
+        Ok(())
+    }
+
+    /// Moves the arguments into their local slots. Functions with only required positional
+    /// parameters copy them inline; others ask the runtime, which also fills defaults.
+    fn copy_parameters(&mut self) -> EResult {
+        let p = &self.func.params;
+        let argc = p.receiver_slots + p.count();
+        if p.optional_positional == 0 && p.named.is_empty() {
+            for i in 0..argc {
+                let (src, dst) = (arg_disp(i, argc), local_disp(i));
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + src] ; mov QWORD [rbp + dst], rax);
+            }
+            return Ok(());
+        }
+        let fid = self.fid.0 as i32;
+        dynasm!(self.ops ; .arch x64 ; mov esi, fid ; mov rdx, r10);
+        self.runtime_call(RuntimeEntry::CopyParameters, self.func.span);
+        Ok(())
+    }
+
+    fn box_captured_parameters(&mut self) {
+        let n = self.func.params.receiver_slots + self.func.params.count();
+        for i in 0..n.min(self.func.locals.len() as u32) {
+            if self.func.locals[i as usize].captured {
+                self.box_local(i, self.func.span);
+            }
+        }
+    }
+
+    /// Replaces the value in local slot `slot` by a fresh box holding it.
+    fn box_local(&mut self, slot: u32, span: Span) {
+        let d = local_disp(slot);
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + d]);
+        self.depth += 1;
+        self.runtime_call_with_stack_args(RuntimeEntry::AllocateBox, 1, span);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+    }
+
+    fn epilogue(&mut self) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rsp, rbp
+            ; pop rbp
+            ; ret
+        );
+    }
+
+    fn native_body(&mut self, native: Symbol) -> EResult {
+        let index = self.ctx.native_index(native).ok_or_else(|| {
+            err(
+                self.func.span,
+                format!("the native '{native}' is not implemented by dartrs yet."),
+            )
+        })? as i32;
+        let argc = (self.func.params.receiver_slots + self.func.params.count()) as i32;
+        // The natives read the parameters from the locals, where defaults are filled in.
+        let first = local_disp(0);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov esi, index
+            ; mov edx, argc
+            ; lea rcx, [rbp + first]
+        );
+        self.runtime_call(RuntimeEntry::CallNative, self.func.span);
+        self.epilogue();
+        Ok(())
+    }
+
+    fn abstract_body(&mut self) {
+        let kind = ErrorKind::AbstractCall as i32;
+        dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL] ; mov edx, kind);
+        self.depth += 1;
+        self.runtime_call_with_stack_args(RuntimeEntry::RaiseError, 1, self.func.span);
+        self.epilogue();
+    }
+
+    fn out_of_line_stubs(&mut self) {
+        let overflow = self.overflow_label;
+        dynasm!(self.ops ; .arch x64 ; =>overflow);
+        self.runtime_call(RuntimeEntry::StackOverflow, self.func.span);
+        // Not reached: the runtime call always leaves an exception pending.
+        dynasm!(self.ops ; .arch x64 ; int3);
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Runtime calls and calls to Dart code
+    // -----------------------------------------------------------------------------------
+
+    /// Calls a runtime entry with `rdi = thread`; `rsi`, `rdx`, `rcx`, `r8` are set by the
+    /// caller. Records the exit frame so the runtime can walk the stack, aligns the stack,
+    /// and afterwards dispatches a pending exception to the unwind stub.
+    fn runtime_call(&mut self, entry: RuntimeEntry, span: Span) {
+        let off = runtime_offset(entry);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov QWORD [r14 + EXIT_FP], rbp
+            ; mov QWORD [r14 + EXIT_SP], rsp
+            ; lea rax, [>returned]
+            ; mov QWORD [r14 + EXIT_PC], rax
+            ; mov rdi, r14
+            ; mov rbx, rsp
+            ; and rsp, -16
+            ; call QWORD [r14 + off]
+            ; returned:
+        );
+        // The exit pc recorded above is this offset: stack traces look positions up by it.
+        self.positions.push((self.offset(), span));
+        dynasm!(self.ops ; .arch x64 ; mov rsp, rbx);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp QWORD [r14 + PENDING_EXCEPTION], 0
+            ; je >ok
+            ; jmp QWORD [r14 + UNWIND_STUB]
+            ; ok:
+        );
+    }
+
+    /// A runtime call whose object arguments are the top `n` pushed temporaries: `rsi`
+    /// points at them (the GC updates them in place if it moves objects). Pops them.
+    fn runtime_call_with_stack_args(&mut self, entry: RuntimeEntry, n: u32, span: Span) {
+        dynasm!(self.ops ; .arch x64 ; mov rsi, rsp);
+        self.runtime_call(entry, span);
+        self.drop_temps(n);
+    }
+
+    fn drop_temps(&mut self, n: u32) {
+        if n > 0 {
+            let bytes = 8 * n as i32;
+            dynasm!(self.ops ; .arch x64 ; add rsp, bytes);
+            self.depth -= n;
+        }
+    }
+
+    fn push_rax(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; push rax);
+        self.depth += 1;
+    }
+
+    fn pop_rax(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; pop rax);
+        self.depth -= 1;
+    }
+
+    /// Calls entry index `r11` with `n` pushed arguments and descriptor `argdesc`; pops them.
+    fn call_entry_in_r11(&mut self, argdesc: u32, n: u32, span: Span) {
+        self.call_entry_in_r11_keep(argdesc, n, span, false)
+    }
+
+    /// As `call_entry_in_r11`; with `keep_top` the value is the last pushed argument
+    /// (re-read after the call, as a collection may have moved it).
+    fn call_entry_in_r11_keep(&mut self, argdesc: u32, n: u32, span: Span, keep_top: bool) {
+        let desc = crate::runtime::object::Value::smi(argdesc as i64).0 as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r10d, desc
+            ; mov rax, QWORD [r14 + ENTRY_TABLE]
+            ; call QWORD [rax + r11 * 8]
+        );
+        self.positions.push((self.offset(), span));
+        if keep_top {
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rsp]);
+        }
+        self.drop_temps(n);
+    }
+
+    fn static_call(&mut self, target: FunctionId, argdesc: u32, n: u32, span: Span) {
+        let index = self.ctx.entry_index(target) as i32;
+        dynasm!(self.ops ; .arch x64 ; mov r11d, index);
+        self.call_entry_in_r11(argdesc, n, span);
+    }
+
+    /// Instance call through a monomorphic inline cache: the receiver is the first of the
+    /// `n` pushed values. A miss asks the runtime, which looks the selector up in the
+    /// receiver's class (raising NoSuchMethodError if absent) and refills the cache.
+    fn instance_call(&mut self, selector: Selector, argdesc: u32, n: u32, span: Span) {
+        self.instance_call_inner(selector, argdesc, n, span, false)
+    }
+
+    /// An instance call whose value is its last argument (setters).
+    fn instance_call_keep_top(&mut self, selector: Selector, argdesc: u32, n: u32, span: Span) {
+        self.instance_call_inner(selector, argdesc, n, span, true)
+    }
+
+    fn instance_call_inner(
+        &mut self,
+        selector: Selector,
+        argdesc: u32,
+        n: u32,
+        span: Span,
+        keep_top: bool,
+    ) {
+        let site = self.ctx.new_ic_site(selector, argdesc);
+        let cid_off = 16 * site as i32;
+        let fid_off = cid_off + 8;
+        let recv = 8 * (n as i32 - 1);
+        let smi_cid = CID_SMI as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [rsp + recv]
+            ; mov ecx, smi_cid
+            ; test al, 1
+            ; jz >have_cid
+            ; mov ecx, DWORD [rax + CID_DISP]
+            ; have_cid:
+            ; mov rax, QWORD [r14 + IC_TABLE]
+            ; cmp ecx, DWORD [rax + cid_off]
+            ; jne >miss
+            ; mov r11, QWORD [rax + fid_off]
+            ; jmp >do_call
+            ; miss:
+        );
+        let site_i = site as i32;
+        dynasm!(self.ops ; .arch x64 ; mov edx, site_i ; lea rsi, [rsp + recv]);
+        self.runtime_call(RuntimeEntry::ResolveInstanceCall, span);
+        dynasm!(self.ops ; .arch x64 ; mov r11, rax ; do_call:);
+        self.call_entry_in_r11_keep(argdesc, n, span, keep_top);
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Statements
+    // -----------------------------------------------------------------------------------
+
+    fn stmt(&mut self, s: &Stmt) -> EResult {
+        match &s.kind {
+            StmtKind::Block(stmts) => stmts.iter().try_for_each(|s| self.stmt(s)),
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::VarDecl { local, init } => self.var_decl(*local, init.as_ref(), s.span),
+            StmtKind::If {
+                condition,
+                then,
+                otherwise,
+            } => self.if_stmt(condition, then, otherwise.as_deref()),
+            StmtKind::Loop {
+                label,
+                body,
+                update,
+            } => self.loop_stmt(*label, body, update.as_deref()),
+            StmtKind::Labeled { label, body } => self.labeled(*label, body),
+            StmtKind::Break(label) => self.jump_to_label(*label, false, s.span),
+            StmtKind::Continue(label) => self.jump_to_label(*label, true, s.span),
+            StmtKind::Return(value) => self.return_stmt(value.as_ref()),
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => self.try_stmt(body, catches, finally.as_deref(), s.span),
+            StmtKind::Throw(e) => self.throw(e, s.span),
+            StmtKind::Rethrow => self.rethrow(s.span),
+            StmtKind::Assert { condition, message } => {
+                self.assert_stmt(condition, message.as_ref(), s.span)
+            }
+            StmtKind::FreshBox(local) => {
+                let d = local_disp(local.0);
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + d] ; mov rax, QWORD [rax + field_disp(0)]);
+                self.push_rax();
+                self.runtime_call_with_stack_args(RuntimeEntry::AllocateBox, 1, s.span);
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+                Ok(())
+            }
+            StmtKind::Yield { .. } => Err(unsupported(s.span, "generators (yield)")),
+        }
+    }
+
+    fn var_decl(&mut self, local: LocalId, init: Option<&Expr>, span: Span) -> EResult {
+        match init {
+            Some(e) => self.expr(e)?,
+            None => self.load_null(),
+        }
+        let d = local_disp(local.0);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+        if self.is_captured(local) {
+            self.box_local(local.0, span);
+        }
+        Ok(())
+    }
+
+    fn is_captured(&self, local: LocalId) -> bool {
+        self.func
+            .locals
+            .get(local.index())
+            .is_some_and(|l| l.captured)
+    }
+
+    /// Jumps to `target` unless `rax` is `true`.
+    fn branch_if_false(&mut self, target: DynamicLabel) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp rax, QWORD [r14 + TRUE]
+            ; jne =>target
+        );
+    }
+
+    fn condition(&mut self, e: &Expr, if_false: DynamicLabel) -> EResult {
+        self.expr(e)?;
+        self.branch_if_false(if_false);
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, condition: &Expr, then: &Stmt, otherwise: Option<&Stmt>) -> EResult {
+        let else_label = self.ops.new_dynamic_label();
+        let end = self.ops.new_dynamic_label();
+        self.condition(condition, else_label)?;
+        self.stmt(then)?;
+        dynasm!(self.ops ; .arch x64 ; jmp =>end ; =>else_label);
+        if let Some(o) = otherwise {
+            self.stmt(o)?;
+        }
+        dynasm!(self.ops ; .arch x64 ; =>end);
+        Ok(())
+    }
+
+    fn loop_stmt(&mut self, label: LabelId, body: &Stmt, update: Option<&Stmt>) -> EResult {
+        let top = self.ops.new_dynamic_label();
+        let cont = self.ops.new_dynamic_label();
+        let brk = self.ops.new_dynamic_label();
+        self.loops.push(LoopTarget {
+            label,
+            break_to: brk,
+            continue_to: Some(cont),
+            depth: self.depth,
+            finally_depth: self.finallies.len(),
+        });
+        dynasm!(self.ops ; .arch x64 ; =>top);
+        let result = self.stmt(body);
+        dynasm!(self.ops ; .arch x64 ; =>cont);
+        let result = result.and_then(|_| update.map_or(Ok(()), |u| self.stmt(u)));
+        dynasm!(self.ops ; .arch x64 ; jmp =>top ; =>brk);
+        self.loops.pop();
+        result
+    }
+
+    fn labeled(&mut self, label: LabelId, body: &Stmt) -> EResult {
+        let brk = self.ops.new_dynamic_label();
+        self.loops.push(LoopTarget {
+            label,
+            break_to: brk,
+            continue_to: None,
+            depth: self.depth,
+            finally_depth: self.finallies.len(),
+        });
+        let result = self.stmt(body);
+        dynasm!(self.ops ; .arch x64 ; =>brk);
+        self.loops.pop();
+        result
+    }
+
+    fn jump_to_label(&mut self, label: LabelId, is_continue: bool, span: Span) -> EResult {
+        let Some(t) = self.loops.iter().rev().find(|t| t.label == label) else {
+            return Err(err(
+                span,
+                "internal error: jump to a label that is not in scope.",
+            ));
+        };
+        let target = if is_continue {
+            t.continue_to
+        } else {
+            Some(t.break_to)
+        };
+        let target =
+            target.ok_or_else(|| err(span, "internal error: continue to a non-loop label."))?;
+        let (target_depth, finally_depth) = (t.depth, t.finally_depth);
+        self.run_finallies_down_to(finally_depth)?;
+        let extra = self.depth - target_depth;
+        if extra > 0 {
+            let bytes = 8 * extra as i32;
+            dynasm!(self.ops ; .arch x64 ; add rsp, bytes);
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>target);
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, value: Option<&Expr>) -> EResult {
+        match value {
+            Some(e) => self.expr(e)?,
+            None => self.load_null(),
+        }
+        if !self.finallies.is_empty() {
+            self.push_rax();
+            self.run_finallies_down_to(0)?;
+            self.pop_rax();
+        }
+        self.epilogue();
+        Ok(())
+    }
+
+    /// Emits the bodies of the enclosing `finally` blocks (innermost first) down to
+    /// `level`, for a jump that leaves them. Their code is not protected by their own
+    /// try regions, so the regions are closed around it.
+    fn run_finallies_down_to(&mut self, level: usize) -> EResult {
+        let mut i = self.finallies.len();
+        while i > level {
+            i -= 1;
+            let body = self.finallies[i].body.clone();
+            let saved_regions: Vec<usize> = self.finallies[i].regions.clone();
+            for &r in &saved_regions {
+                self.close_region(r);
+            }
+            let saved = std::mem::take(&mut self.finallies);
+            let (keep, _) = saved.split_at(i);
+            // The finally body runs in the context of the scopes outside its try.
+            let outer: Vec<FinallyScope> = keep
+                .iter()
+                .map(|f| FinallyScope {
+                    body: f.body.clone(),
+                    depth: f.depth,
+                    regions: f.regions.clone(),
+                })
+                .collect();
+            self.finallies = outer;
+            let result = self.stmt(&body);
+            self.finallies = saved;
+            result?;
+            for &r in &saved_regions {
+                self.open_region(r);
+            }
+        }
+        Ok(())
+    }
+
+    fn open_region(&mut self, r: usize) {
+        let at = self.offset();
+        self.regions[r].open_since = Some(at);
+    }
+
+    fn close_region(&mut self, r: usize) {
+        let at = self.offset();
+        if let Some(start) = self.regions[r].open_since.take() {
+            self.regions[r].ranges.push((start, at));
+        }
+    }
+
+    fn new_region(&mut self) -> usize {
+        let nesting = self.open_regions.len() as u32;
+        self.regions.push(TryRegion {
+            ranges: Vec::new(),
+            open_since: None,
+            handler: 0,
+            sp_slots: self.frame_slots + self.depth,
+            nesting,
+        });
+        let r = self.regions.len() - 1;
+        self.open_region(r);
+        self.open_regions.push(r);
+        r
+    }
+
+    fn end_region(&mut self, r: usize) {
+        self.close_region(r);
+        self.open_regions.retain(|&x| x != r);
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &Stmt,
+        catches: &[crate::kernel::ir::Catch],
+        finally: Option<&Stmt>,
+        span: Span,
+    ) -> EResult {
+        let finally_region = finally.map(|_| self.new_region());
+        if let (Some(f), Some(r)) = (finally, finally_region) {
+            self.finallies.push(FinallyScope {
+                body: f.clone(),
+                depth: self.depth,
+                regions: vec![r],
+            });
+        }
+        let done = self.ops.new_dynamic_label();
+        if catches.is_empty() {
+            self.stmt(body)?;
+        } else {
+            self.try_catch(body, catches, span)?;
+        }
+        if let (Some(f), Some(r)) = (finally, finally_region) {
+            self.finallies.pop();
+            self.end_region(r);
+            // Normal completion: run the finally block and continue.
+            self.stmt(f)?;
+            dynasm!(self.ops ; .arch x64 ; jmp =>done);
+            // Exceptional completion: save the exception, run finally, rethrow it.
+            self.regions[r].handler = self.offset();
+            let (exc, trace) = self.enter_handler();
+            self.stmt(f)?;
+            self.rethrow_from(exc, trace, span);
+            self.leave_handler();
+        }
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    /// At a handler's start (exception in `rax`, trace pending in the thread): pushes both
+    /// as temporaries (two frame slots) and clears the pending state.
+    fn enter_handler(&mut self) -> (u32, u32) {
+        let exc = self.frame_slots + self.depth;
+        let trace = exc + 1;
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rax
+            ; push QWORD [r14 + PENDING_STACK_TRACE]
+            ; mov QWORD [r14 + PENDING_EXCEPTION], 0
+            ; mov QWORD [r14 + PENDING_STACK_TRACE], 0
+        );
+        self.depth += 2;
+        self.catch_slots.push((exc, trace));
+        (exc, trace)
+    }
+
+    fn leave_handler(&mut self) {
+        self.catch_slots.pop();
+        self.depth -= 2;
+    }
+
+    fn try_catch(
+        &mut self,
+        body: &Stmt,
+        catches: &[crate::kernel::ir::Catch],
+        span: Span,
+    ) -> EResult {
+        let region = self.new_region();
+        let after = self.ops.new_dynamic_label();
+        self.stmt(body)?;
+        self.end_region(region);
+        dynasm!(self.ops ; .arch x64 ; jmp =>after);
+        self.regions[region].handler = self.offset();
+        let (exc, trace) = self.enter_handler();
+        let depth_in_handler = self.depth;
+        for c in catches {
+            let next = self.ops.new_dynamic_label();
+            if let Some(ty) = &c.on_type {
+                let t = self.ctx.type_index(ty) as i32;
+                let de = local_disp(exc);
+                dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; mov edx, t);
+                self.depth += 1;
+                self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, c.body.span);
+                self.branch_if_false(next);
+            }
+            if let Some(l) = c.exception {
+                self.bind_handler_value(l, exc, c.body.span);
+            }
+            if let Some(l) = c.stack_trace {
+                self.bind_handler_value(l, trace, c.body.span);
+            }
+            self.stmt(&c.body)?;
+            debug_assert_eq!(self.depth, depth_in_handler);
+            dynasm!(self.ops ; .arch x64 ; add rsp, 16 ; jmp =>after ; =>next);
+        }
+        // No clause matched: pass the exception on with its original trace.
+        self.rethrow_from(exc, trace, span);
+        self.leave_handler();
+        dynasm!(self.ops ; .arch x64 ; =>after);
+        Ok(())
+    }
+
+    fn bind_handler_value(&mut self, local: LocalId, hidden: u32, span: Span) {
+        let (src, dst) = (local_disp(hidden), local_disp(local.0));
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + src] ; mov QWORD [rbp + dst], rax);
+        if self.is_captured(local) {
+            self.box_local(local.0, span);
+        }
+    }
+
+    fn rethrow_from(&mut self, exc: u32, trace: u32, span: Span) {
+        let (de, dt) = (local_disp(exc), local_disp(trace));
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; push QWORD [rbp + dt]);
+        self.depth += 2;
+        self.runtime_call_with_stack_args(RuntimeEntry::Rethrow, 2, span);
+    }
+
+    fn rethrow(&mut self, span: Span) -> EResult {
+        let &(exc, trace) = self
+            .catch_slots
+            .last()
+            .ok_or_else(|| err(span, "'rethrow' outside a catch clause."))?;
+        self.rethrow_from(exc, trace, span);
+        Ok(())
+    }
+
+    fn throw(&mut self, e: &Expr, span: Span) -> EResult {
+        self.expr(e)?;
+        self.push_rax();
+        self.runtime_call_with_stack_args(RuntimeEntry::Throw, 1, span);
+        Ok(())
+    }
+
+    fn assert_stmt(&mut self, condition: &Expr, message: Option<&Expr>, span: Span) -> EResult {
+        if !self.ctx.asserts_enabled() {
+            return Ok(());
+        }
+        let ok = self.ops.new_dynamic_label();
+        self.expr(condition)?;
+        dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + TRUE] ; je =>ok);
+        match message {
+            Some(m) => self.expr(m)?,
+            None => self.load_null(),
+        }
+        self.push_rax();
+        let pos = self.ctx.position_id(condition.span) as i32;
+        let kind = ErrorKind::Assertion as i32;
+        dynasm!(self.ops ; .arch x64 ; mov edx, kind ; mov ecx, pos);
+        self.runtime_call_with_stack_args(RuntimeEntry::RaiseError, 1, span);
+        dynasm!(self.ops ; .arch x64 ; =>ok);
+        Ok(())
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Expressions (result in rax)
+    // -----------------------------------------------------------------------------------
+
+    fn load_null(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + NULL]);
+    }
+
+    fn expr(&mut self, e: &Expr) -> EResult {
+        match &e.kind {
+            ExprKind::Const(id) => self.constant(*id, e.span),
+            ExprKind::LocalGet(l) => {
+                self.local_get(*l);
+                Ok(())
+            }
+            ExprKind::LocalSet(l, value) => {
+                self.expr(value)?;
+                self.local_set(*l);
+                Ok(())
+            }
+            ExprKind::CapturedGet(n) => {
+                self.capture_slot(*n, e.span)?;
+                // A captured `this` is held by value; every other capture is a box.
+                if !matches!(self.func.captures.get(*n as usize), Some(Capture::This)) {
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + field_disp(0)]);
+                }
+                Ok(())
+            }
+            ExprKind::CapturedSet(n, value) => {
+                self.expr(value)?;
+                self.push_rax();
+                self.capture_slot(*n, e.span)?;
+                dynasm!(self.ops ; .arch x64 ; mov rcx, rax);
+                self.pop_rax();
+                dynasm!(self.ops ; .arch x64 ; mov QWORD [rcx + field_disp(0)], rax);
+                Ok(())
+            }
+            ExprKind::This => self.this(e.span),
+            ExprKind::FieldGet { receiver, field } => {
+                self.expr(receiver)?;
+                let disp = field_disp(self.ctx.program().field(*field).slot as usize);
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + disp]);
+                Ok(())
+            }
+            ExprKind::FieldSet {
+                receiver,
+                field,
+                value,
+            } => {
+                self.expr(receiver)?;
+                self.push_rax();
+                self.expr(value)?;
+                let disp = field_disp(self.ctx.program().field(*field).slot as usize);
+                dynasm!(self.ops ; .arch x64 ; pop rcx ; mov QWORD [rcx + disp], rax);
+                self.depth -= 1;
+                Ok(())
+            }
+            ExprKind::StaticGet(f) => self.static_get(*f, e.span),
+            ExprKind::StaticSet(f, value) => {
+                self.expr(value)?;
+                let slot = 8 * self.ctx.static_slot(*f) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD [r14 + STATICS] ; mov QWORD [rcx + slot], rax);
+                Ok(())
+            }
+            ExprKind::StaticCall {
+                target,
+                receiver,
+                args,
+            } => self.static_call_expr(*target, receiver.as_deref(), args, e.span),
+            ExprKind::InstanceCall {
+                receiver,
+                selector,
+                args,
+            } => self.instance_call_expr(receiver, *selector, args, e.span),
+            ExprKind::InstanceGet { receiver, name } => {
+                self.expr(receiver)?;
+                self.push_rax();
+                let desc = self.ctx.argdesc(1, &[]);
+                self.instance_call(Selector::Getter(*name), desc, 1, e.span);
+                Ok(())
+            }
+            ExprKind::InstanceSet {
+                receiver,
+                name,
+                value,
+            } => {
+                self.expr(receiver)?;
+                self.push_rax();
+                self.expr(value)?;
+                self.push_rax();
+                let desc = self.ctx.argdesc(2, &[]);
+                // The expression's value is the assigned value, whatever the setter returns.
+                self.instance_call_keep_top(Selector::Setter(*name), desc, 2, e.span);
+                Ok(())
+            }
+            ExprKind::FunctionCall { callee, args } => self.function_call(callee, args, e.span),
+            ExprKind::New {
+                class,
+                constructor,
+                args,
+            } => self.new_instance(*class, *constructor, args, e.span),
+            ExprKind::Equals {
+                left,
+                right,
+                negated,
+            } => self.equals(left, right, *negated, e.span),
+            ExprKind::Identical(a, b) => self.identical(a, b, e.span),
+            ExprKind::Not(inner) => {
+                self.expr(inner)?;
+                self.negate_bool();
+                Ok(())
+            }
+            ExprKind::And(a, b) => self.logical(a, b, true),
+            ExprKind::Or(a, b) => self.logical(a, b, false),
+            ExprKind::Conditional {
+                condition,
+                then,
+                otherwise,
+            } => {
+                let else_label = self.ops.new_dynamic_label();
+                let end = self.ops.new_dynamic_label();
+                self.condition(condition, else_label)?;
+                self.expr(then)?;
+                dynasm!(self.ops ; .arch x64 ; jmp =>end ; =>else_label);
+                self.expr(otherwise)?;
+                dynasm!(self.ops ; .arch x64 ; =>end);
+                Ok(())
+            }
+            ExprKind::Is { expr, ty, negated } => {
+                self.expr(expr)?;
+                self.push_rax();
+                let t = self.ctx.type_index(ty) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov edx, t);
+                self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, e.span);
+                if *negated {
+                    self.negate_bool();
+                }
+                Ok(())
+            }
+            ExprKind::As { expr, ty } => {
+                self.expr(expr)?;
+                self.push_rax();
+                let t = self.ctx.type_index(ty) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov edx, t);
+                self.runtime_call_with_stack_args(RuntimeEntry::CastTo, 1, e.span);
+                Ok(())
+            }
+            ExprKind::NullCheck(inner) => {
+                self.expr(inner)?;
+                dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + NULL] ; jne >ok);
+                self.raise_error(ErrorKind::NullCheck, e.span);
+                dynasm!(self.ops ; .arch x64 ; ok:);
+                Ok(())
+            }
+            ExprKind::Throw(inner) => self.throw(inner, e.span),
+            ExprKind::ListLiteral { elements, .. } => {
+                for el in elements {
+                    self.expr(el)?;
+                    self.push_rax();
+                }
+                let n = elements.len() as u32;
+                dynasm!(self.ops ; .arch x64 ; mov edx, n as i32);
+                self.runtime_call_with_stack_args(RuntimeEntry::ListLiteral, n, e.span);
+                Ok(())
+            }
+            ExprKind::MapLiteral { entries, .. } => {
+                for (k, v) in entries {
+                    self.expr(k)?;
+                    self.push_rax();
+                    self.expr(v)?;
+                    self.push_rax();
+                }
+                let n = entries.len() as u32;
+                dynasm!(self.ops ; .arch x64 ; mov edx, n as i32);
+                self.runtime_call_with_stack_args(RuntimeEntry::MapLiteral, 2 * n, e.span);
+                Ok(())
+            }
+            ExprKind::Closure(f) => self.closure(*f, e.span),
+            ExprKind::StaticTearOff(f) => {
+                let index = self.ctx.entry_index(*f) as i32;
+                dynasm!(self.ops ; .arch x64 ; mov esi, index);
+                self.runtime_call(RuntimeEntry::StaticTearOff, e.span);
+                Ok(())
+            }
+            ExprKind::Let { local, value, body } => {
+                self.expr(value)?;
+                self.local_set(*local);
+                self.expr(body)
+            }
+            ExprKind::Block { stmts, value } => {
+                for s in stmts {
+                    self.stmt(s)?;
+                }
+                self.expr(value)
+            }
+            ExprKind::Native { name, args } => {
+                let index = self.ctx.native_index(*name).ok_or_else(|| {
+                    err(
+                        e.span,
+                        format!("the native '{name}' is not implemented by dartrs yet."),
+                    )
+                })? as i32;
+                for a in args {
+                    self.expr(a)?;
+                    self.push_rax();
+                }
+                let n = args.len() as u32;
+                dynasm!(self.ops ; .arch x64 ; mov esi, index ; mov edx, n as i32 ; lea rcx, [rsp + 8 * n as i32 - 8]);
+                self.runtime_call(RuntimeEntry::CallNative, e.span);
+                self.drop_temps(n);
+                Ok(())
+            }
+            ExprKind::StringConcat(parts) => self.string_concat(parts, e.span),
+        }
+    }
+
+    fn constant(&mut self, id: crate::kernel::ir::ConstId, span: Span) -> EResult {
+        match self.ctx.program().constant(id) {
+            Constant::Null => self.load_null(),
+            Constant::Bool(true) => dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + TRUE]),
+            Constant::Bool(false) => dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]),
+            Constant::Int(v) if crate::runtime::object::Value::try_smi(*v).is_some() => {
+                let raw = crate::runtime::object::Value::smi(*v).0 as i64;
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD raw);
+            }
+            _ => {
+                let slot = self.ctx.constant_slot(id).map_err(|m| err(span, m))?;
+                let disp = 8 * slot as i32;
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + CONSTANTS] ; mov rax, QWORD [rax + disp]);
+            }
+        }
+        Ok(())
+    }
+
+    fn local_get(&mut self, l: LocalId) {
+        let d = local_disp(l.0);
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + d]);
+        if self.is_captured(l) {
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rax + field_disp(0)]);
+        }
+    }
+
+    fn local_set(&mut self, l: LocalId) {
+        let d = local_disp(l.0);
+        if self.is_captured(l) {
+            dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD [rbp + d] ; mov QWORD [rcx + field_disp(0)], rax);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+        }
+    }
+
+    /// Loads the current closure's capture `n` into rax: a box, or the receiver itself for
+    /// a `Capture::This`. The closure is local 0; its captures array holds one per capture.
+    fn capture_slot(&mut self, n: u32, span: Span) -> EResult {
+        if self.func.kind != FunctionKind::Closure {
+            return Err(err(
+                span,
+                "internal error: captured variable outside a closure.",
+            ));
+        }
+        let d = local_disp(0);
+        let elem = crate::runtime::layout::array_element_disp(n as usize);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [rbp + d]
+            ; mov rax, QWORD [rax + crate::runtime::layout::CLOSURE_CAPTURES_DISP]
+            ; mov rax, QWORD [rax + elem]
+        );
+        Ok(())
+    }
+
+    fn this(&mut self, span: Span) -> EResult {
+        if self.func.kind == FunctionKind::Closure {
+            let n = self
+                .func
+                .captures
+                .iter()
+                .position(|c| matches!(c, Capture::This))
+                .ok_or_else(|| {
+                    err(
+                        span,
+                        "internal error: 'this' in a closure that does not capture it.",
+                    )
+                })?;
+            self.capture_slot(n as u32, span)?;
+        } else {
+            let d = local_disp(0);
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + d]);
+        }
+        Ok(())
+    }
+
+    fn static_get(&mut self, f: crate::kernel::ir::FieldId, span: Span) -> EResult {
+        let slot = self.ctx.static_slot(f);
+        let disp = 8 * slot as i32;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [r14 + STATICS]
+            ; mov rax, QWORD [rax + disp]
+            ; cmp rax, QWORD [r14 + UNINITIALIZED_STATIC]
+            ; jne >initialised
+            ; mov esi, f.0 as i32
+        );
+        self.runtime_call(RuntimeEntry::InitStatic, span);
+        dynasm!(self.ops ; .arch x64 ; initialised:);
+        Ok(())
+    }
+
+    /// Pushes the arguments (positional, then named in source order) and returns their
+    /// count and descriptor.
+    fn push_args(&mut self, args: &Args, extra_positional: u32) -> EResult<(u32, u32)> {
+        for a in &args.positional {
+            self.expr(a)?;
+            self.push_rax();
+        }
+        let mut names = Vec::with_capacity(args.named.len());
+        for (name, a) in &args.named {
+            self.expr(a)?;
+            self.push_rax();
+            names.push(*name);
+        }
+        let positional = args.positional.len() as u32 + extra_positional;
+        let desc = self.ctx.argdesc(positional, &names);
+        Ok((positional + names.len() as u32, desc))
+    }
+
+    fn static_call_expr(
+        &mut self,
+        target: FunctionId,
+        receiver: Option<&Expr>,
+        args: &Args,
+        span: Span,
+    ) -> EResult {
+        let mut extra = 0;
+        if let Some(r) = receiver {
+            self.expr(r)?;
+            self.push_rax();
+            extra = 1;
+        }
+        let (n, desc) = self.push_args(args, extra)?;
+        self.static_call(target, desc, n, span);
+        Ok(())
+    }
+
+    fn instance_call_expr(
+        &mut self,
+        receiver: &Expr,
+        selector: Symbol,
+        args: &Args,
+        span: Span,
+    ) -> EResult {
+        self.expr(receiver)?;
+        self.push_rax();
+        if args.named.is_empty() && args.positional.len() == 1 {
+            if let Some(op) = SmiOp::from_selector(selector.as_str()) {
+                self.expr(&args.positional[0])?;
+                return self.smi_binary(op, selector, span);
+            }
+        }
+        if args.named.is_empty() && args.positional.is_empty() && selector.as_str() == "unary-" {
+            return self.smi_negate(selector, span);
+        }
+        let (n, desc) = self.push_args(args, 1)?;
+        self.instance_call(Selector::Method(selector), desc, n, span);
+        Ok(())
+    }
+
+    /// `receiver op arg` with the receiver pushed and the argument in rax: inline code when
+    /// both are Smis (and the result fits), an instance call otherwise.
+    fn smi_binary(&mut self, op: SmiOp, selector: Symbol, span: Span) -> EResult {
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, rax
+            ; mov rax, QWORD [rsp]
+            ; mov rdx, rax
+            ; or rdx, rcx
+            ; test dl, 1
+            ; jnz =>slow
+        );
+        match op {
+            SmiOp::Add => dynasm!(self.ops ; .arch x64 ; add rax, rcx ; jo =>slow),
+            SmiOp::Sub => dynasm!(self.ops ; .arch x64 ; sub rax, rcx ; jo =>slow),
+            SmiOp::Mul => dynasm!(self.ops ; .arch x64 ; sar rax, 1 ; imul rax, rcx ; jo =>slow),
+            SmiOp::BitAnd => dynasm!(self.ops ; .arch x64 ; and rax, rcx),
+            SmiOp::BitOr => dynasm!(self.ops ; .arch x64 ; or rax, rcx),
+            SmiOp::BitXor => dynasm!(self.ops ; .arch x64 ; xor rax, rcx),
+            SmiOp::Lt | SmiOp::Gt | SmiOp::Le | SmiOp::Ge | SmiOp::Eq => {
+                dynasm!(self.ops ; .arch x64 ; cmp rax, rcx ; mov rax, QWORD [r14 + FALSE]);
+                match op {
+                    SmiOp::Lt => dynasm!(self.ops ; .arch x64 ; cmovl rax, QWORD [r14 + TRUE]),
+                    SmiOp::Gt => dynasm!(self.ops ; .arch x64 ; cmovg rax, QWORD [r14 + TRUE]),
+                    SmiOp::Le => dynasm!(self.ops ; .arch x64 ; cmovle rax, QWORD [r14 + TRUE]),
+                    SmiOp::Ge => dynasm!(self.ops ; .arch x64 ; cmovge rax, QWORD [r14 + TRUE]),
+                    _ => dynasm!(self.ops ; .arch x64 ; cmove rax, QWORD [r14 + TRUE]),
+                }
+            }
+        }
+        dynasm!(self.ops ; .arch x64 ; add rsp, 8 ; jmp =>done ; =>slow ; push rcx);
+        // Slow path: a real call of the operator (boxed ints, doubles, user classes).
+        // Both paths leave the stack as it was before the receiver was pushed.
+        self.depth += 1;
+        let desc = self.ctx.argdesc(2, &[]);
+        self.instance_call(Selector::Method(selector), desc, 2, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    fn smi_negate(&mut self, selector: Symbol, span: Span) -> EResult {
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [rsp]
+            ; test al, 1
+            ; jnz =>slow
+            ; neg rax
+            ; jo =>slow
+            ; add rsp, 8
+            ; jmp =>done
+            ; =>slow
+        );
+        let desc = self.ctx.argdesc(1, &[]);
+        self.instance_call(Selector::Method(selector), desc, 1, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
+    }
+
+    fn function_call(&mut self, callee: &Expr, args: &Args, span: Span) -> EResult {
+        self.expr(callee)?;
+        self.push_rax();
+        let (n, desc) = self.push_args(args, 1)?;
+        let recv = 8 * (n as i32 - 1);
+        let desc_i = desc as i32;
+        dynasm!(self.ops ; .arch x64 ; lea rsi, [rsp + recv] ; mov edx, desc_i);
+        self.runtime_call(RuntimeEntry::ResolveClosureCall, span);
+        dynasm!(self.ops ; .arch x64 ; mov r11, rax);
+        self.call_entry_in_r11(desc, n, span);
+        Ok(())
+    }
+
+    fn new_instance(
+        &mut self,
+        class: crate::kernel::ir::ClassId,
+        constructor: FunctionId,
+        args: &Args,
+        span: Span,
+    ) -> EResult {
+        let cid = self.ctx.class_cid(class) as i32;
+        let size = (1 + self.ctx.instance_slots(class)) as i32;
+        dynasm!(self.ops ; .arch x64 ; mov esi, cid ; mov edx, size);
+        self.runtime_call(RuntimeEntry::Allocate, span);
+        self.push_rax();
+        let (n, desc) = self.push_args(args, 1)?;
+        // Keep the instance: the constructor's result is not the expression's value.
+        self.static_call_keep(constructor, desc, n, span);
+        Ok(())
+    }
+
+    /// Static call whose result is its first argument (a constructor run on a new object).
+    fn static_call_keep(&mut self, target: FunctionId, desc: u32, n: u32, span: Span) {
+        let index = self.ctx.entry_index(target) as i32;
+        let d = crate::runtime::object::Value::smi(desc as i64).0 as i32;
+        let recv = 8 * (n as i32 - 1);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov r11d, index
+            ; mov r10d, d
+            ; mov rax, QWORD [r14 + ENTRY_TABLE]
+            ; call QWORD [rax + r11 * 8]
+        );
+        self.positions.push((self.offset(), span));
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rsp + recv]);
+        self.drop_temps(n);
+    }
+
+    fn equals(&mut self, left: &Expr, right: &Expr, negated: bool, span: Span) -> EResult {
+        self.expr(left)?;
+        self.push_rax();
+        self.expr(right)?;
+        let done = self.ops.new_dynamic_label();
+        let slow = self.ops.new_dynamic_label();
+        // identical => true; either null (and not identical) => false; two Smis => false.
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, rax
+            ; mov rax, QWORD [rsp]
+            ; cmp rax, rcx
+            ; jne >not_identical
+            ; add rsp, 8
+            ; mov rax, QWORD [r14 + TRUE]
+            ; jmp =>done
+            ; not_identical:
+            ; cmp rax, QWORD [r14 + NULL]
+            ; je >false_result
+            ; cmp rcx, QWORD [r14 + NULL]
+            ; je >false_result
+            ; mov rdx, rax
+            ; or rdx, rcx
+            ; test dl, 1
+            ; jnz =>slow
+            ; false_result:
+            ; add rsp, 8
+            ; mov rax, QWORD [r14 + FALSE]
+            ; jmp =>done
+            ; =>slow
+            ; push rcx
+        );
+        self.depth += 1;
+        let desc = self.ctx.argdesc(2, &[]);
+        self.instance_call(Selector::Method(Symbol::intern("==")), desc, 2, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        if negated {
+            self.negate_bool();
+        }
+        Ok(())
+    }
+
+    fn identical(&mut self, a: &Expr, b: &Expr, span: Span) -> EResult {
+        self.expr(a)?;
+        self.push_rax();
+        self.expr(b)?;
+        self.push_rax();
+        let index = self
+            .ctx
+            .native_index(Symbol::intern("Builtin_identical"))
+            .ok_or_else(|| err(span, "the native 'Builtin_identical' is missing."))?
+            as i32;
+        dynasm!(self.ops ; .arch x64 ; mov esi, index ; mov edx, 2 ; lea rcx, [rsp + 8]);
+        self.runtime_call(RuntimeEntry::CallNative, span);
+        self.drop_temps(2);
+        Ok(())
+    }
+
+    fn negate_bool(&mut self) {
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp rax, QWORD [r14 + TRUE]
+            ; mov rax, QWORD [r14 + TRUE]
+            ; cmove rax, QWORD [r14 + FALSE]
+        );
+    }
+
+    fn logical(&mut self, a: &Expr, b: &Expr, is_and: bool) -> EResult {
+        let end = self.ops.new_dynamic_label();
+        self.expr(a)?;
+        dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + TRUE]);
+        if is_and {
+            dynasm!(self.ops ; .arch x64 ; jne =>end);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; je =>end);
+        }
+        self.expr(b)?;
+        dynasm!(self.ops ; .arch x64 ; =>end);
+        Ok(())
+    }
+
+    fn raise_error(&mut self, kind: ErrorKind, span: Span) {
+        let k = kind as i32;
+        dynasm!(self.ops ; .arch x64 ; push rax ; mov edx, k);
+        self.depth += 1;
+        self.runtime_call_with_stack_args(RuntimeEntry::RaiseError, 1, span);
+    }
+
+    /// Creates a closure: pushes one box per capture (the receiver itself for `this`) and
+    /// lets the runtime allocate the closure object.
+    fn closure(&mut self, f: FunctionId, span: Span) -> EResult {
+        let captures = self.ctx.program().function(f).captures.clone();
+        for c in &captures {
+            match c {
+                Capture::Local(l) => {
+                    if !self.is_captured(*l) {
+                        return Err(err(
+                            span,
+                            "internal error: closure captures a variable that is not boxed.",
+                        ));
+                    }
+                    let d = local_disp(l.0);
+                    dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + d]);
+                    self.push_rax();
+                }
+                Capture::Captured(k) => {
+                    self.capture_slot(*k, span)?;
+                    self.push_rax();
+                }
+                Capture::This => {
+                    self.this(span)?;
+                    self.push_rax();
+                }
+            }
+        }
+        let n = captures.len() as u32;
+        let index = self.ctx.entry_index(f) as i32;
+        dynasm!(self.ops ; .arch x64 ; mov edx, index ; mov ecx, n as i32);
+        self.runtime_call_with_stack_args(RuntimeEntry::AllocateClosure, n, span);
+        Ok(())
+    }
+
+    /// String interpolation: each part becomes a String (calling `toString()` on others),
+    /// then the runtime joins them into one new string.
+    fn string_concat(&mut self, parts: &[Expr], span: Span) -> EResult {
+        for p in parts {
+            self.expr(p)?;
+            let is_string = self.ops.new_dynamic_label();
+            let (one, two) = (CID_ONE_BYTE_STRING as i32, CID_TWO_BYTE_STRING as i32);
+            dynasm!(self.ops
+                ; .arch x64
+                ; test al, 1
+                ; jz >convert
+                ; mov ecx, DWORD [rax + CID_DISP]
+                ; cmp ecx, one
+                ; je =>is_string
+                ; cmp ecx, two
+                ; je =>is_string
+                ; convert:
+            );
+            self.push_rax();
+            let desc = self.ctx.argdesc(1, &[]);
+            self.instance_call(Selector::Method(Symbol::intern("toString")), desc, 1, span);
+            dynasm!(self.ops ; .arch x64 ; =>is_string);
+            self.push_rax();
+        }
+        let n = parts.len() as u32;
+        dynasm!(self.ops ; .arch x64 ; mov edx, n as i32);
+        self.runtime_call_with_stack_args(RuntimeEntry::StringConcat, n, span);
+        Ok(())
+    }
+}
+
+/// Operators with an inline Smi fast path.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SmiOp {
+    Add,
+    Sub,
+    Mul,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Eq,
+}
+
+impl SmiOp {
+    fn from_selector(s: &str) -> Option<SmiOp> {
+        Some(match s {
+            "+" => SmiOp::Add,
+            "-" => SmiOp::Sub,
+            "*" => SmiOp::Mul,
+            "&" => SmiOp::BitAnd,
+            "|" => SmiOp::BitOr,
+            "^" => SmiOp::BitXor,
+            "<" => SmiOp::Lt,
+            ">" => SmiOp::Gt,
+            "<=" => SmiOp::Le,
+            ">=" => SmiOp::Ge,
+            "==" => SmiOp::Eq,
+            _ => return None,
+        })
+    }
+}

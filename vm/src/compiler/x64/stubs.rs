@@ -1,0 +1,182 @@
+//! Shared stubs: the Rust-to-Dart entry trampoline, the lazy-compile stub that sits in
+//! every function's entry slot until its first call, the unwind stub that delivers a
+//! pending exception to its handler, and the tiny accessors used as implicit field
+//! getters and setters.
+
+use super::frame::{ENTRY_FRAME_WORDS, ENTRY_SAVED_EXIT_FP};
+use crate::runtime::object::field_disp;
+use crate::runtime::thread::{
+    runtime_offset, RuntimeEntry, ENTRY_FRAME_MARKER, EXIT_FP, EXIT_PC, EXIT_SP, HANDLER_FP,
+    HANDLER_PC, HANDLER_SP, PENDING_EXCEPTION,
+};
+use dynasmrt::{dynasm, x64::X64Relocation, DynasmApi, DynasmLabelApi, VecAssembler};
+
+type Asm = VecAssembler<X64Relocation>;
+
+fn finish(ops: Asm) -> Vec<u8> {
+    ops.finalize().expect("stubs use only labels they define")
+}
+
+/// The entry trampoline, with the offset of its exception exit.
+///
+/// `extern "sysv64" fn(thread, entry, args, argc, argdesc, index) -> u64`: saves the
+/// callee-saved registers and the outer exit frame, pushes `argc` arguments from `args`,
+/// calls `entry` with `r10 = argdesc`, `r11 = index`. When an exception is not handled in
+/// the Dart frames it called, the unwinder resumes at the exception exit, which returns 0
+/// with the exception still pending.
+pub fn entry_trampoline() -> (Vec<u8>, u32) {
+    let mut ops = Asm::new(0);
+    let marker = ENTRY_FRAME_MARKER as i64;
+    let saved = ENTRY_SAVED_EXIT_FP;
+    let frame_bytes = 8 * ENTRY_FRAME_WORDS;
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; mov rax, QWORD marker
+        ; push rax
+        ; push rbx
+        ; push r12
+        ; push r13
+        ; push r14
+        ; push r15
+        ; push QWORD [rdi + EXIT_FP]
+        ; push QWORD [rdi + EXIT_SP]
+        ; push QWORD [rdi + EXIT_PC]
+        ; mov r14, rdi
+        ; mov QWORD [r14 + EXIT_FP], 0
+        ; mov rax, rcx
+        ; push_loop:
+        ; test rax, rax
+        ; jz >pushed
+        ; push QWORD [rdx]
+        ; add rdx, 8
+        ; dec rax
+        ; jmp <push_loop
+        ; pushed:
+        ; mov r10, r8
+        ; mov r11, r9
+        ; call rsi
+        ; restore:
+        ; lea rsp, [rbp - frame_bytes]
+        ; pop QWORD [r14 + EXIT_PC]
+        ; pop QWORD [r14 + EXIT_SP]
+        ; pop QWORD [r14 + EXIT_FP]
+        ; pop r15
+        ; pop r14
+        ; pop r13
+        ; pop r12
+        ; pop rbx
+        ; mov rsp, rbp
+        ; pop rbp
+        ; ret
+    );
+    let exception_exit = ops.offset().0 as u32;
+    dynasm!(ops
+        ; .arch x64
+        ; xor eax, eax
+        ; jmp <restore
+    );
+    let _ = saved;
+    (finish(ops), exception_exit)
+}
+
+/// The lazy-compile stub: called in place of a function that was never compiled, with
+/// the caller's arguments on the stack and `r11` = the callee's entry index. Asks the
+/// runtime to compile it (which also patches the entry slot) and tail-jumps to the code.
+pub fn lazy_compile_stub() -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let compile = runtime_offset(RuntimeEntry::CompileFunction);
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; push r10
+        ; push r11
+        ; mov rdi, r14
+        ; mov rsi, r11
+        ; mov rbx, rsp
+        ; and rsp, -16
+        ; call QWORD [r14 + compile]
+        ; mov rsp, rbx
+        ; pop r11
+        ; pop r10
+        ; pop rbp
+        ; jmp rax
+    );
+    finish(ops)
+}
+
+/// The unwind stub, jumped to when `pending_exception` is set after a runtime call: asks
+/// the runtime for the handler (from the exit frame recorded by that call) and resumes
+/// there with the exception in `rax`.
+pub fn unwind_stub() -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let find = runtime_offset(RuntimeEntry::FindHandler);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rdi, r14
+        ; and rsp, -16
+        ; call QWORD [r14 + find]
+        ; mov rax, QWORD [r14 + PENDING_EXCEPTION]
+        ; mov rbp, QWORD [r14 + HANDLER_FP]
+        ; mov rsp, QWORD [r14 + HANDLER_SP]
+        ; jmp QWORD [r14 + HANDLER_PC]
+    );
+    finish(ops)
+}
+
+/// Implicit getter of the field in slot `slot`: `(receiver) -> receiver.field`.
+/// Frameless: it cannot allocate, throw or be interrupted.
+pub fn field_getter(slot: u32) -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let disp = field_disp(slot as usize);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, QWORD [rsp + 8]
+        ; mov rax, QWORD [rax + disp]
+        ; ret
+    );
+    finish(ops)
+}
+
+/// Returns its only argument: `(x) -> x` (used to hand back a tear-off the runtime
+/// placed in the argument slot).
+pub fn field_getter_identity() -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, QWORD [rsp + 8]
+        ; ret
+    );
+    finish(ops)
+}
+
+/// Implicit setter of the field in slot `slot`: `(receiver, value) -> value`.
+/// Semispace collection needs no write barrier; a generational heap will add it here.
+pub fn field_setter(slot: u32) -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let disp = field_disp(slot as usize);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, QWORD [rsp + 8]
+        ; mov rcx, QWORD [rsp + 16]
+        ; mov QWORD [rcx + disp], rax
+        ; ret
+    );
+    finish(ops)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hex-golden encoding of a frameless accessor (catches encoder or layout drift).
+    #[test]
+    fn field_getter_bytes() {
+        let hex: String = field_getter(2).iter().map(|b| format!("{b:02x}")).collect();
+        // mov rax,[rsp+8]; mov rax,[rax+0x17] (dynasm encodes runtime displacements as
+        // disp32); ret
+        assert_eq!(hex, "488b442408488b8017000000c3");
+    }
+}

@@ -1,0 +1,689 @@
+//! Runtime entries: the Rust functions generated code calls through the thread block.
+//!
+//! Each has the signature `extern "sysv64" fn(*mut Thread, u64, u64, u64, u64) -> u64`.
+//! Object arguments arrive as a pointer to Dart stack slots (arg `i` of `n` at
+//! `args[n-1-i]`), which the collector updates, so an entry re-reads them after anything
+//! that may allocate. An entry never unwinds: a Dart exception is left pending in the
+//! thread and the generated code dispatches it to its handler on return.
+
+use super::isolate::{Fatal, Isolate};
+use super::layout::*;
+use super::object::*;
+use super::stack::{Frame, FrameWalker};
+use super::thread::{RuntimeEntry, Thread, RUNTIME_ENTRY_COUNT};
+use crate::compiler::Selector;
+use crate::kernel::ir::{FunctionId, FunctionKind};
+
+type Entry = extern "sysv64" fn(*mut Thread, u64, u64, u64, u64) -> u64;
+
+/// The table copied into every thread block, indexed by [`RuntimeEntry`].
+pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
+    let mut t = [0u64; RUNTIME_ENTRY_COUNT];
+    let mut set = |e: RuntimeEntry, f: Entry| t[e as usize] = f as usize as u64;
+    set(RuntimeEntry::CompileFunction, rt_compile);
+    set(RuntimeEntry::ResolveInstanceCall, rt_resolve_instance_call);
+    set(RuntimeEntry::CallNative, rt_call_native);
+    set(RuntimeEntry::Allocate, rt_allocate);
+    set(RuntimeEntry::Throw, rt_throw);
+    set(RuntimeEntry::Rethrow, rt_rethrow);
+    set(RuntimeEntry::StackOverflow, rt_stack_overflow);
+    set(RuntimeEntry::CopyParameters, rt_copy_parameters);
+    set(RuntimeEntry::RaiseError, rt_raise_error);
+    set(RuntimeEntry::StringConcat, rt_string_concat);
+    set(RuntimeEntry::Int64Box, rt_unused);
+    set(RuntimeEntry::NumberOp, rt_unused);
+    set(RuntimeEntry::InstanceOf, rt_instance_of);
+    set(RuntimeEntry::CastTo, rt_cast_to);
+    set(RuntimeEntry::InitStatic, rt_init_static);
+    set(RuntimeEntry::AllocateClosure, rt_allocate_closure);
+    set(RuntimeEntry::ListLiteral, rt_list_literal);
+    set(RuntimeEntry::MapLiteral, rt_map_literal);
+    set(RuntimeEntry::StaticTearOff, rt_static_tear_off);
+    set(RuntimeEntry::ResolveClosureCall, rt_resolve_closure_call);
+    set(RuntimeEntry::ValueToString, rt_unused);
+    set(RuntimeEntry::EqualsSlow, rt_unused);
+    set(RuntimeEntry::Safepoint, rt_safepoint);
+    set(RuntimeEntry::FindHandler, rt_find_handler);
+    set(RuntimeEntry::AllocateBox, rt_allocate_box);
+    t
+}
+
+/// The isolate owning `thread`.
+///
+/// # Safety
+/// `thread` must be the thread block of a live isolate, called from its generated code.
+unsafe fn isolate<'a>(thread: *mut Thread) -> &'a mut Isolate {
+    // SAFETY: per the caller; the isolate installed this back pointer in `init_thread`.
+    unsafe { &mut *((*thread).isolate as *mut Isolate) }
+}
+
+/// Reads object argument `i` of `n` pushed by generated code.
+///
+/// # Safety
+/// `args` must point at `n` pushed slots.
+unsafe fn arg(args: u64, n: u64, i: u64) -> Value {
+    // SAFETY: per the caller.
+    unsafe { Value(*((args + 8 * (n - 1 - i)) as *const u64)) }
+}
+
+/// Ends the process on a fatal condition (a construct the compiler does not support,
+/// an internal error): prints the reason in the front end's format and exits.
+pub fn die(iso: &mut Isolate, fatal: Fatal) -> ! {
+    iso.out.flush();
+    match fatal {
+        Fatal::Compile(e) => {
+            let mut d = crate::front::diagnostics::Diagnostics::new();
+            d.error(e.span, e.message);
+            eprint!("{}", d.render(&iso.sources));
+            std::process::exit(254);
+        }
+        Fatal::Internal(m) => {
+            eprintln!("dartrs: internal error: {m}");
+            std::process::exit(70);
+        }
+    }
+}
+
+extern "sysv64" fn rt_unused(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with its thread.
+    let iso = unsafe { isolate(thread) };
+    die(
+        iso,
+        Fatal::Internal("generated code called a runtime entry that is not wired".into()),
+    )
+}
+
+extern "sysv64" fn rt_compile(thread: *mut Thread, index: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from the lazy-compile stub with its thread.
+    let iso = unsafe { isolate(thread) };
+    match iso.compile(index as u32) {
+        Ok(addr) => addr,
+        Err(f) => die(iso, f),
+    }
+}
+
+extern "sysv64" fn rt_allocate(thread: *mut Thread, cid: u64, size: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with its thread.
+    let iso = unsafe { isolate(thread) };
+    new_instance(iso, cid as u32, size as usize).0
+}
+
+/// A new instance with every field null.
+pub fn new_instance(iso: &mut Isolate, cid: u32, size_words: usize) -> Value {
+    let obj = iso.allocate(cid, size_words);
+    let null = iso.null().0;
+    for i in 0..size_words - 1 {
+        // SAFETY: `obj` has `size_words - 1` field slots.
+        unsafe { obj.set_slot(i, null) };
+    }
+    obj
+}
+
+extern "sysv64" fn rt_allocate_box(thread: *mut Thread, args: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with one pushed argument.
+    let iso = unsafe { isolate(thread) };
+    let b = iso.allocate(CID_BOX, 1 + BOX_SLOTS);
+    // SAFETY: re-read after the allocation; `b` has one slot.
+    unsafe { b.set_slot(BOX_VALUE, arg(args, 1, 0).0) };
+    b.0
+}
+
+// ---------------------------------------------------------------------------------------
+// Exceptions
+// ---------------------------------------------------------------------------------------
+
+/// Captures the current stack (from the exit frame) as a StackTrace object.
+pub fn capture_stack_trace(iso: &mut Isolate) -> Value {
+    let mut pairs = Vec::new();
+    for frame in FrameWalker::from_exit(&iso.thread) {
+        if let Frame::Dart { entry, pc, .. } = frame {
+            let offset = iso
+                .code_info(entry)
+                .map_or(0, |c| pc.saturating_sub(c.start));
+            pairs.push((entry, offset));
+        }
+    }
+    let frames = iso.allocate(CID_ARRAY, 1 + ARRAY_HEADER_SLOTS + 2 * pairs.len());
+    // SAFETY: `frames` has room for the header slots and 2 * len elements.
+    unsafe {
+        frames.set_slot(ARRAY_LENGTH, Value::smi(2 * pairs.len() as i64).0);
+        frames.set_slot(ARRAY_TYPE_ARGS, iso.null().0);
+        for (i, (e, off)) in pairs.iter().enumerate() {
+            frames.set_slot(array_element_slot(2 * i), Value::smi(*e as i64).0);
+            frames.set_slot(array_element_slot(2 * i + 1), Value::smi(*off as i64).0);
+        }
+    }
+    iso.handles.push(frames.0);
+    let trace = iso.allocate(CID_STACK_TRACE, 1 + STACK_TRACE_SLOTS);
+    let frames = Value(iso.handles.pop().unwrap_or(frames.0));
+    // SAFETY: `trace` has one slot.
+    unsafe { trace.set_slot(STACK_TRACE_FRAMES, frames.0) };
+    trace
+}
+
+/// Makes `exception` pending with a trace of the current stack.
+pub fn throw_value(iso: &mut Isolate, exception: Value) {
+    iso.handles.push(exception.0);
+    let trace = capture_stack_trace(iso);
+    let exception = Value(iso.handles.pop().unwrap_or(exception.0));
+    iso.thread.pending_exception = exception.0;
+    iso.thread.pending_stack_trace = trace.0;
+}
+
+extern "sysv64" fn rt_throw(thread: *mut Thread, args: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with one pushed argument.
+    let iso = unsafe { isolate(thread) };
+    let exception = unsafe { arg(args, 1, 0) };
+    throw_value(iso, exception);
+    0
+}
+
+extern "sysv64" fn rt_rethrow(thread: *mut Thread, args: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with two pushed arguments.
+    unsafe {
+        (*thread).pending_exception = arg(args, 2, 0).0;
+        (*thread).pending_stack_trace = arg(args, 2, 1).0;
+    }
+    0
+}
+
+extern "sysv64" fn rt_find_handler(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from the unwind stub with its thread.
+    let iso = unsafe { isolate(thread) };
+    for frame in FrameWalker::from_exit(&iso.thread) {
+        match frame {
+            Frame::Entry { fp } => {
+                iso.thread.handler_pc = iso.stubs.entry_exception_exit;
+                iso.thread.handler_fp = fp;
+                iso.thread.handler_sp =
+                    fp - 8 * crate::compiler::x64::frame::ENTRY_FRAME_WORDS as u64;
+                return 0;
+            }
+            Frame::Dart { entry, pc, fp, .. } => {
+                let Some(code) = iso.code_info(entry) else {
+                    continue;
+                };
+                let offset = pc.wrapping_sub(code.start) as u32;
+                // The pc is a return address: the faulting instruction ends just before it.
+                let found = code
+                    .handlers
+                    .iter()
+                    .find(|h| h.start < offset && offset <= h.end);
+                if let Some((handler, sp_slots)) =
+                    found.map(|h| (code.start + h.handler as u64, h.sp_slots))
+                {
+                    iso.thread.handler_pc = handler;
+                    iso.thread.handler_fp = fp;
+                    iso.thread.handler_sp = fp - 8 - 8 * sp_slots as u64;
+                    return 0;
+                }
+            }
+        }
+    }
+    die(
+        iso,
+        Fatal::Internal("an exception escaped every frame, including the entry frame".into()),
+    )
+}
+
+/// Throws a Dart error by calling one of dart:core's `_throwX` entry points.
+/// Leaves the exception pending (the call never returns normally).
+pub fn throw_core_error(iso: *mut Isolate, entry_point: &str, args: &[Value]) {
+    // SAFETY: callers pass the live isolate and hold no borrow of it across this call.
+    let i = unsafe { &mut *iso };
+    let Some(f) = i.core_function(entry_point) else {
+        die(
+            i,
+            Fatal::Internal(format!("dart:core has no entry point '{entry_point}'")),
+        )
+    };
+    let desc = i.argdesc_for(args.len() as u32, &[]);
+    // SAFETY: as above.
+    let result = unsafe { Isolate::invoke(iso, f.0, args, desc) };
+    if result.is_ok() {
+        // SAFETY: as above.
+        let i = unsafe { &mut *iso };
+        die(
+            i,
+            Fatal::Internal(format!("'{entry_point}' returned instead of throwing")),
+        );
+    }
+}
+
+extern "sysv64" fn rt_stack_overflow(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from a function prologue with its thread.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    // The error is built by Dart code: let it use the stack's reserve below the limit.
+    // SAFETY: the thread block is live.
+    let limit = unsafe { (*thread).stack_limit };
+    unsafe { (*thread).stack_limit = limit.saturating_sub(super::run::STACK_RESERVE as u64 / 2) };
+    throw_core_error(iso_ptr, "_throwStackOverflow", &[]);
+    // SAFETY: as above.
+    unsafe { (*thread).stack_limit = limit };
+    0
+}
+
+extern "sysv64" fn rt_raise_error(
+    thread: *mut Thread,
+    args: u64,
+    kind: u64,
+    pos: u64,
+    _: u64,
+) -> u64 {
+    use super::errors::ErrorKind;
+    // SAFETY: called from generated code with one pushed argument.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let value = unsafe { arg(args, 1, 0) };
+    match ErrorKind::from_raw(kind) {
+        Some(ErrorKind::NullCheck) => throw_core_error(iso_ptr, "_throwNullCheckError", &[]),
+        Some(ErrorKind::Assertion) => {
+            // SAFETY: no other borrow is live here.
+            let iso = unsafe { &mut *iso_ptr };
+            let text = super::errors::failed_assertion_text(iso, pos as u32, value);
+            let s = new_string(iso, &text);
+            throw_core_error(iso_ptr, "_throwAssertionFailure", &[s, value]);
+        }
+        Some(ErrorKind::AbstractCall) | None => {
+            // SAFETY: no other borrow is live here.
+            let iso = unsafe { &mut *iso_ptr };
+            let s = new_string(iso, "Cannot call an abstract member");
+            throw_core_error(iso_ptr, "_throwUnsupported", &[s]);
+        }
+    }
+    0
+}
+
+// ---------------------------------------------------------------------------------------
+// Calls
+// ---------------------------------------------------------------------------------------
+
+extern "sysv64" fn rt_resolve_instance_call(
+    thread: *mut Thread,
+    receiver_slot: u64,
+    site: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from an inline-cache miss with a pointer to the receiver's slot.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso = unsafe { &mut *iso_ptr };
+    let receiver = unsafe { Value(*(receiver_slot as *const u64)) };
+    // SAFETY: a valid value from the Dart stack.
+    let cid = unsafe { receiver.cid() };
+    let (selector, argdesc) = {
+        let s = &iso.ic_sites[site as usize];
+        (s.selector, s.argdesc)
+    };
+    let program = iso.program.clone();
+    let target = iso.classes.lookup(&program, cid, selector);
+    let resolved = match target {
+        Some(super::classes::Target::Function(f)) if accepts(iso, f, argdesc) => Some((f.0, true)),
+        Some(super::classes::Target::Field { slot, setter }) => {
+            match iso.accessor_entry(slot, setter) {
+                Ok(e) => Some((e, true)),
+                Err(f) => die(iso, f),
+            }
+        }
+        Some(super::classes::Target::FieldThenCall(slot)) => {
+            // Replace the receiver by the field's value and call that as a function.
+            // SAFETY: `receiver` is an instance with this field slot.
+            let callee = unsafe { Value(receiver.slot(slot as usize)) };
+            unsafe { *(receiver_slot as *mut u64) = callee.0 };
+            return resolve_closure(iso_ptr, callee, argdesc, selector);
+        }
+        Some(super::classes::Target::GetterThenCall(getter)) => {
+            let desc = iso.argdesc_for(1, &[]);
+            // SAFETY: no borrow of the isolate is held across the call.
+            let Ok(callee) = (unsafe { Isolate::invoke(iso_ptr, getter.0, &[receiver], desc) })
+            else {
+                return 0;
+            };
+            unsafe { *(receiver_slot as *mut u64) = callee.0 };
+            return resolve_closure(iso_ptr, callee, argdesc, selector);
+        }
+        Some(super::classes::Target::TearOff(f)) => {
+            let closure = super::closures::bound_tear_off(iso, f, receiver_slot);
+            match closure {
+                Ok(e) => Some((e, false)),
+                Err(fatal) => die(iso, fatal),
+            }
+        }
+        _ => None,
+    };
+    match resolved {
+        Some((entry, cacheable)) => {
+            if cacheable {
+                iso.ic_table[2 * site as usize] = cid as u64;
+                iso.ic_table[2 * site as usize + 1] = entry as u64;
+            }
+            entry as u64
+        }
+        None => {
+            super::errors::throw_no_such_method(iso_ptr, receiver_slot, selector, argdesc);
+            0
+        }
+    }
+}
+
+/// Whether function `f` can be called with argument shape `argdesc` (receiver included).
+pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
+    let func = iso.program.function(f);
+    let d = &iso.argdescs[argdesc as usize];
+    let p = &func.params;
+    let positional = d.positional.saturating_sub(p.receiver_slots);
+    if positional < p.required_positional || positional > p.positional() {
+        return false;
+    }
+    if !d
+        .named
+        .iter()
+        .all(|n| p.named.iter().any(|np| np.name == *n))
+    {
+        return false;
+    }
+    p.named
+        .iter()
+        .filter(|np| np.required)
+        .all(|np| d.named.contains(&np.name))
+}
+
+fn resolve_closure(iso_ptr: *mut Isolate, callee: Value, argdesc: u32, selector: Selector) -> u64 {
+    // SAFETY: no other borrow of the isolate is live in callers at this point.
+    let iso = unsafe { &mut *iso_ptr };
+    if callee.is_heap() && unsafe { callee.cid() } == CID_CLOSURE {
+        // SAFETY: a closure's slot 0 is its entry index.
+        let entry = unsafe { Value(callee.slot(CLOSURE_FUNCTION)).smi_value() } as u32;
+        if (entry as usize) < iso.program.functions.len()
+            && accepts(iso, FunctionId(entry), argdesc)
+        {
+            return entry as u64;
+        }
+    }
+    let _ = selector;
+    super::errors::throw_no_such_method_value(
+        iso_ptr,
+        callee,
+        crate::front::intern::Symbol::intern("call"),
+        argdesc,
+    );
+    0
+}
+
+extern "sysv64" fn rt_resolve_closure_call(
+    thread: *mut Thread,
+    closure_slot: u64,
+    argdesc: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with a pointer to the callee's slot.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let callee = unsafe { Value(*(closure_slot as *const u64)) };
+    resolve_closure(
+        iso_ptr,
+        callee,
+        argdesc as u32,
+        Selector::Method(crate::front::intern::Symbol::intern("call")),
+    )
+}
+
+extern "sysv64" fn rt_copy_parameters(
+    thread: *mut Thread,
+    fid: u64,
+    argdesc: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from a prologue: exit_fp is the callee's frame.
+    let iso = unsafe { isolate(thread) };
+    let fp = iso.thread.exit_fp;
+    let desc = iso.argdescs[Value(argdesc).smi_value() as usize].clone();
+    let program = iso.program.clone();
+    let func = program.function(FunctionId(fid as u32));
+    let p = &func.params;
+    let argc = desc.count() as u64;
+    // SAFETY: the caller pushed `argc` arguments above the return address, and the
+    // prologue reserved the parameter locals below the marker.
+    let read = |i: u64| unsafe { *((fp + 16 + 8 * (argc - 1 - i)) as *const u64) };
+    let write =
+        |slot: u32, v: u64| unsafe { *((fp as i64 - 16 - 8 * slot as i64) as *mut u64) = v };
+    let given_positional = desc.positional as u64;
+    let mut slot = 0u32;
+    for i in 0..(p.receiver_slots + p.positional()) as u64 {
+        let v = if i < given_positional {
+            read(i)
+        } else {
+            let k = (i - p.receiver_slots as u64) as usize - p.required_positional as usize;
+            default_value(iso, p.positional_defaults.get(k).copied().flatten())
+        };
+        write(slot, v);
+        slot += 1;
+    }
+    for np in &p.named {
+        let v = match desc.named.iter().position(|n| *n == np.name) {
+            Some(k) => read(given_positional + k as u64),
+            None => default_value(iso, np.default),
+        };
+        write(slot, v);
+        slot += 1;
+    }
+    0
+}
+
+fn default_value(iso: &mut Isolate, c: Option<crate::kernel::ir::ConstId>) -> u64 {
+    use crate::compiler::CompileContext;
+    match c {
+        None => iso.null().0,
+        Some(id) => match iso.constant_slot(id) {
+            Ok(s) => iso.constants[s as usize],
+            Err(m) => die(iso, Fatal::Internal(m)),
+        },
+    }
+}
+
+extern "sysv64" fn rt_call_native(
+    thread: *mut Thread,
+    index: u64,
+    argc: u64,
+    first: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from a native function body or a Native expression.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let args = super::natives::NativeArgs {
+        first: first as *const u64,
+        count: argc as usize,
+    };
+    let f = unsafe { (*iso_ptr).natives.get(index as u32) };
+    // SAFETY: no other borrow of the isolate is live during the native.
+    let result = f(unsafe { &mut *iso_ptr }, &args);
+    match result {
+        Ok(v) => v.0,
+        Err(e) => {
+            super::natives::raise(iso_ptr, e);
+            0
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Statics, closures, literals, strings, types
+// ---------------------------------------------------------------------------------------
+
+extern "sysv64" fn rt_init_static(thread: *mut Thread, field: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with its thread.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    super::statics::initialize(iso_ptr, field as u32)
+}
+
+extern "sysv64" fn rt_allocate_closure(
+    thread: *mut Thread,
+    args: u64,
+    entry: u64,
+    n: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with `n` pushed boxes.
+    let iso = unsafe { isolate(thread) };
+    let captures = if n == 0 {
+        iso.null()
+    } else {
+        let a = iso.allocate(CID_ARRAY, 1 + ARRAY_HEADER_SLOTS + n as usize);
+        // SAFETY: `a` has room for n elements; args re-read after allocation.
+        unsafe {
+            a.set_slot(ARRAY_LENGTH, Value::smi(n as i64).0);
+            a.set_slot(ARRAY_TYPE_ARGS, iso.null().0);
+            for i in 0..n {
+                a.set_slot(array_element_slot(i as usize), arg(args, n, i).0);
+            }
+        }
+        a
+    };
+    iso.handles.push(captures.0);
+    let c = iso.allocate(CID_CLOSURE, 1 + CLOSURE_SLOTS);
+    let captures = iso.handles.pop().unwrap_or(captures.0);
+    // SAFETY: `c` has CLOSURE_SLOTS slots.
+    unsafe {
+        c.set_slot(CLOSURE_FUNCTION, Value::smi(entry as i64).0);
+        c.set_slot(CLOSURE_CAPTURES, captures);
+        c.set_slot(CLOSURE_BOUND_RECEIVER, iso.null().0);
+    }
+    c.0
+}
+
+/// The canonical closure of a static function (immortal, so tear-offs are identical).
+pub fn static_tear_off(iso: &mut Isolate, entry: u32) -> Value {
+    if let Some(&v) = iso.tear_offs.get(&entry) {
+        return v;
+    }
+    let c = iso.heap.allocate_immortal(CID_CLOSURE, 1 + CLOSURE_SLOTS);
+    // SAFETY: `c` has CLOSURE_SLOTS slots.
+    unsafe {
+        c.set_slot(CLOSURE_FUNCTION, Value::smi(entry as i64).0);
+        c.set_slot(CLOSURE_CAPTURES, iso.null().0);
+        c.set_slot(CLOSURE_BOUND_RECEIVER, iso.null().0);
+    }
+    iso.tear_offs.insert(entry, c);
+    c
+}
+
+extern "sysv64" fn rt_static_tear_off(
+    thread: *mut Thread,
+    entry: u64,
+    _: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with its thread.
+    let iso = unsafe { isolate(thread) };
+    let program = iso.program.clone();
+    if let Some(f) = program.functions.get(entry as usize) {
+        if f.kind == FunctionKind::Closure {
+            die(
+                iso,
+                Fatal::Internal("static tear-off of a closure function".into()),
+            );
+        }
+    }
+    static_tear_off(iso, entry as u32).0
+}
+
+extern "sysv64" fn rt_list_literal(thread: *mut Thread, args: u64, n: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with `n` pushed elements.
+    let iso = unsafe { isolate(thread) };
+    let list = super::lists::new_growable(iso, n as usize);
+    // SAFETY: the list's data array has room for n elements; args re-read after allocation.
+    unsafe {
+        let data = Value(list.slot(GROWABLE_DATA));
+        for i in 0..n {
+            data.set_slot(array_element_slot(i as usize), arg(args, n, i).0);
+        }
+        list.set_slot(GROWABLE_LENGTH, Value::smi(n as i64).0);
+    }
+    list.0
+}
+
+extern "sysv64" fn rt_map_literal(thread: *mut Thread, args: u64, n: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with `2n` pushed keys and values.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    super::maps::map_literal(iso_ptr, args, n)
+}
+
+extern "sysv64" fn rt_string_concat(thread: *mut Thread, args: u64, n: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with `n` pushed strings.
+    let iso = unsafe { isolate(thread) };
+    let mut units: Vec<u16> = Vec::new();
+    for i in 0..n {
+        // SAFETY: the emitter converted every part to a String.
+        unsafe {
+            let s = arg(args, n, i);
+            if super::strings::is_string(s) {
+                units.extend(super::strings::string_units(s));
+            } else {
+                units.extend(super::strings::utf16_units(&super::natives::debug_string(
+                    iso, s,
+                )));
+            }
+        }
+    }
+    new_string_units(iso, &units).0
+}
+
+/// A new (collectable) string.
+pub fn new_string(iso: &mut Isolate, s: &str) -> Value {
+    new_string_units(iso, &super::strings::utf16_units(s))
+}
+
+pub fn new_string_units(iso: &mut Isolate, units: &[u16]) -> Value {
+    super::strings::new_string_from_units(units, |cid, size| Some(iso.allocate(cid, size)))
+        .expect("isolate allocation never fails")
+}
+
+extern "sysv64" fn rt_instance_of(
+    thread: *mut Thread,
+    args: u64,
+    type_index: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with one pushed argument.
+    let iso = unsafe { isolate(thread) };
+    let v = unsafe { arg(args, 1, 0) };
+    let ty = iso.types[type_index as usize].clone();
+    let r = super::types::instance_of(iso, v, &ty);
+    iso.bool_value(r).0
+}
+
+extern "sysv64" fn rt_cast_to(
+    thread: *mut Thread,
+    args: u64,
+    type_index: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with one pushed argument.
+    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso = unsafe { &mut *iso_ptr };
+    let v = unsafe { arg(args, 1, 0) };
+    let ty = iso.types[type_index as usize].clone();
+    if super::types::instance_of(iso, v, &ty) {
+        return v.0;
+    }
+    let message = format!(
+        "type '{}' is not a subtype of type '{}' in type cast",
+        super::types::runtime_type_name(iso, v),
+        super::types::type_name(iso, &ty)
+    );
+    let s = new_string(iso, &message);
+    throw_core_error(iso_ptr, "_throwTypeError", &[s]);
+    0
+}
+
+extern "sysv64" fn rt_safepoint(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with its thread.
+    let iso = unsafe { isolate(thread) };
+    if iso.options.gc_stress {
+        iso.collect(0);
+    }
+    0
+}

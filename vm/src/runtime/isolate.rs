@@ -1,0 +1,539 @@
+//! An isolate: one program's heap, statics, compiled code and thread block, and the
+//! operations on them that the runtime entries build on — lazy compilation, calls from
+//! Rust into Dart, allocation with collection, and the GC's root set.
+
+use super::classes::ClassTable;
+use super::natives::NativeRegistry;
+use super::object::{Value, CID_BOOL, CID_NULL};
+use super::output::Output;
+use super::thread::{RuntimeEntry, Thread, RUNTIME_ENTRY_COUNT};
+use crate::code_heap::CodeHeap;
+use crate::compiler::x64::{emit, stubs};
+use crate::compiler::{CompileContext, CompileError, HandlerEntry, Selector};
+use crate::front::intern::Symbol;
+use crate::front::source::{SourceMap, Span};
+use crate::heap::Heap;
+use crate::kernel::ir::{ConstId, DartType, FieldId, FunctionId, Program};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Flags of a run that change what the isolate does.
+#[derive(Clone, Debug, Default)]
+pub struct IsolateOptions {
+    pub trace_compiler: bool,
+    pub verbose_gc: bool,
+    pub gc_stress: bool,
+    pub asserts: bool,
+}
+
+/// Compiled code of one entry index, as the stack walker needs it.
+pub struct CodeInfo {
+    pub start: u64,
+    pub size: u32,
+    pub handlers: Vec<HandlerEntry>,
+    pub positions: Vec<(u32, Span)>,
+}
+
+/// An argument shape at a call site.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ArgDesc {
+    /// Positional arguments, including the receiver/closure where there is one.
+    pub positional: u32,
+    pub named: Vec<Symbol>,
+}
+
+impl ArgDesc {
+    pub fn count(&self) -> u32 {
+        self.positional + self.named.len() as u32
+    }
+}
+
+pub struct IcSite {
+    pub selector: Selector,
+    pub argdesc: u32,
+}
+
+/// Addresses of the shared stubs in the code heap.
+#[derive(Default, Clone, Copy)]
+pub struct StubAddresses {
+    pub entry_trampoline: u64,
+    pub entry_exception_exit: u64,
+    pub lazy_compile: u64,
+    pub unwind: u64,
+}
+
+/// A fatal condition that ends the program (not a Dart exception).
+#[derive(Debug)]
+pub enum Fatal {
+    Compile(CompileError),
+    Internal(String),
+}
+
+pub struct Isolate {
+    pub thread: Box<Thread>,
+    pub program: Arc<Program>,
+    pub sources: Arc<SourceMap>,
+    pub options: IsolateOptions,
+    pub heap: Heap,
+    pub code_heap: CodeHeap,
+    pub entries: Vec<u64>,
+    pub code: Vec<Option<CodeInfo>>,
+    /// What each entry index beyond the kernel functions is (implicit accessors).
+    pub synthetic: Vec<SyntheticEntry>,
+    pub ic_table: Vec<u64>,
+    pub ic_sites: Vec<IcSite>,
+    pub argdescs: Vec<ArgDesc>,
+    argdesc_index: HashMap<ArgDesc, u32>,
+    pub types: Vec<DartType>,
+    pub statics: Vec<u64>,
+    pub constants: Vec<u64>,
+    constant_slots: HashMap<ConstId, u32>,
+    pub natives: NativeRegistry,
+    pub positions: Vec<Span>,
+    pub classes: ClassTable,
+    pub accessor_entries: HashMap<(u32, bool), u32>,
+    pub tear_offs: HashMap<u32, Value>,
+    /// Values Rust code keeps across allocations (GC roots, updated when objects move).
+    pub handles: Vec<u64>,
+    pub stubs: StubAddresses,
+    pub out: Output,
+    /// Set by `exit(code)`: the program stops with this exit code.
+    pub exit_requested: Option<i32>,
+    pub fatal: Option<Fatal>,
+    /// The exit code when `main` returns (`exitCode = n` in dart:io).
+    pub exit_code: i32,
+    pub next_identity_hash: u32,
+    /// Canonical `Type` objects by class id.
+    pub type_objects: HashMap<u32, Value>,
+    /// Static fields whose initialiser is running (a read then is a cycle).
+    pub initializing_statics: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum SyntheticEntry {
+    FieldGetter(u32),
+    FieldSetter(u32),
+    ReturnFirstArgument,
+}
+
+const CODE_HEAP_BYTES: usize = 256 << 20;
+
+impl Isolate {
+    /// Creates an isolate for `program`, with stubs installed and every function's entry
+    /// slot pointing at the lazy-compile stub.
+    pub fn new(
+        program: Arc<Program>,
+        sources: Arc<SourceMap>,
+        options: IsolateOptions,
+    ) -> Result<Box<Isolate>, String> {
+        let code_heap = CodeHeap::new(CODE_HEAP_BYTES)
+            .map_err(|e| format!("cannot reserve the code heap: {e}"))?;
+        let classes = ClassTable::new(&program);
+        let mut iso = Box::new(Isolate {
+            thread: Thread::new(),
+            natives: NativeRegistry::new(),
+            program,
+            sources,
+            options,
+            heap: Heap::new(),
+            code_heap,
+            entries: Vec::new(),
+            code: Vec::new(),
+            synthetic: Vec::new(),
+            ic_table: Vec::new(),
+            ic_sites: Vec::new(),
+            argdescs: Vec::new(),
+            argdesc_index: HashMap::new(),
+            types: Vec::new(),
+            statics: Vec::new(),
+            constants: Vec::new(),
+            constant_slots: HashMap::new(),
+            positions: Vec::new(),
+            classes,
+            accessor_entries: HashMap::new(),
+            tear_offs: HashMap::new(),
+            handles: Vec::new(),
+            stubs: StubAddresses::default(),
+            out: Output::new(),
+            exit_requested: None,
+            fatal: None,
+            exit_code: 0,
+            next_identity_hash: 0x2545_f491,
+            type_objects: HashMap::new(),
+            initializing_statics: Vec::new(),
+        });
+        iso.install_stubs()?;
+        iso.init_thread();
+        Ok(iso)
+    }
+
+    fn install_stubs(&mut self) -> Result<(), String> {
+        let full = |_| "the code heap is full".to_string();
+        let (entry, exit_off) = stubs::entry_trampoline();
+        let entry_at = self.code_heap.install(&entry).map_err(full)? as u64;
+        self.stubs = StubAddresses {
+            entry_trampoline: entry_at,
+            entry_exception_exit: entry_at + exit_off as u64,
+            lazy_compile: self
+                .code_heap
+                .install(&stubs::lazy_compile_stub())
+                .map_err(full)? as u64,
+            unwind: self
+                .code_heap
+                .install(&stubs::unwind_stub())
+                .map_err(full)? as u64,
+        };
+        let n = self.program.functions.len();
+        self.entries = vec![self.stubs.lazy_compile; n];
+        self.code = (0..n).map(|_| None).collect();
+        Ok(())
+    }
+
+    fn init_thread(&mut self) {
+        let null = self.heap.allocate_immortal(CID_NULL, 1);
+        let t = self.heap.allocate_immortal(CID_BOOL, 1);
+        let f = self.heap.allocate_immortal(CID_BOOL, 1);
+        // A unique object no Dart code can see marks uninitialised static fields.
+        let sentinel = self.heap.allocate_immortal(CID_NULL, 1);
+        self.statics = vec![sentinel.0; self.program.fields.len()];
+        let self_ptr = self as *mut Isolate as *mut u8;
+        let th = &mut *self.thread;
+        th.null_value = null;
+        th.true_value = t;
+        th.false_value = f;
+        th.uninitialized_static = sentinel.0;
+        th.lazy_compile_stub = self.stubs.lazy_compile;
+        th.unwind_stub = self.stubs.unwind;
+        th.isolate = self_ptr;
+        th.runtime = super::entries::runtime_table();
+        debug_assert_eq!(th.runtime.len(), RUNTIME_ENTRY_COUNT);
+        self.sync_tables();
+    }
+
+    /// Points the thread at the current tables (they may have been reallocated).
+    pub fn sync_tables(&mut self) {
+        let th = &mut *self.thread;
+        th.entry_table = self.entries.as_ptr();
+        th.ic_table = self.ic_table.as_mut_ptr();
+        th.statics = self.statics.as_mut_ptr();
+        th.constants = self.constants.as_ptr();
+    }
+
+    pub fn null(&self) -> Value {
+        self.thread.null_value
+    }
+
+    pub fn bool_value(&self, b: bool) -> Value {
+        self.thread.bool_value(b)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Compilation
+    // -----------------------------------------------------------------------------------
+
+    /// Compiles the function at entry index `index` and installs it; returns its address.
+    pub fn compile(&mut self, index: u32) -> Result<u64, Fatal> {
+        if let Some(code) = self.code.get(index as usize).and_then(|c| c.as_ref()) {
+            return Ok(code.start);
+        }
+        let started = std::time::Instant::now();
+        let fid = FunctionId(index);
+        let compiled = emit::compile_function(self, fid).map_err(Fatal::Compile)?;
+        let start = self
+            .code_heap
+            .install(&compiled.code)
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let size = compiled.code.len() as u32;
+        if self.options.trace_compiler {
+            let name = &self.program.function(fid).qualified_name;
+            let micros = started.elapsed().as_micros();
+            self.out.flush();
+            eprintln!("[compiler] {name}: {size} bytes in {micros} us");
+        }
+        tracing::debug!(target: "dartrs::compiler", index, size, "compiled");
+        self.code[index as usize] = Some(CodeInfo {
+            start,
+            size,
+            handlers: compiled.handlers,
+            positions: compiled.positions,
+        });
+        self.entries[index as usize] = start;
+        self.sync_tables();
+        Ok(start)
+    }
+
+    /// Entry index of the implicit getter/setter of instance field slot `slot`.
+    pub fn accessor_entry(&mut self, slot: u32, setter: bool) -> Result<u32, Fatal> {
+        if let Some(&e) = self.accessor_entries.get(&(slot, setter)) {
+            return Ok(e);
+        }
+        let code = if setter {
+            stubs::field_setter(slot)
+        } else {
+            stubs::field_getter(slot)
+        };
+        let start = self
+            .code_heap
+            .install(&code)
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let index = self.entries.len() as u32;
+        self.entries.push(start);
+        self.code.push(None);
+        self.synthetic.push(if setter {
+            SyntheticEntry::FieldSetter(slot)
+        } else {
+            SyntheticEntry::FieldGetter(slot)
+        });
+        self.accessor_entries.insert((slot, setter), index);
+        self.sync_tables();
+        Ok(index)
+    }
+
+    /// Entry index of the frameless stub that returns its (only) argument.
+    pub fn return_first_argument_entry(&mut self) -> Result<u32, Fatal> {
+        if let Some(i) = self
+            .synthetic
+            .iter()
+            .position(|s| matches!(s, SyntheticEntry::ReturnFirstArgument))
+        {
+            return Ok((self.program.functions.len() + i) as u32);
+        }
+        let start = self
+            .code_heap
+            .install(&stubs::field_getter_identity())
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let index = self.entries.len() as u32;
+        self.entries.push(start);
+        self.code.push(None);
+        self.synthetic.push(SyntheticEntry::ReturnFirstArgument);
+        self.sync_tables();
+        Ok(index)
+    }
+
+    /// Code info and function id of the code containing `entry` (None for stubs).
+    pub fn code_info(&self, entry: u32) -> Option<&CodeInfo> {
+        self.code.get(entry as usize).and_then(|c| c.as_ref())
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Allocation and collection
+    // -----------------------------------------------------------------------------------
+
+    /// Allocates an object, collecting garbage first if the semispace is full. The body
+    /// is filled with `fill` (null for instances, Smi 0 for raw data).
+    pub fn allocate(&mut self, cid: u32, size_words: usize) -> Value {
+        if self.options.gc_stress {
+            self.collect(size_words);
+        }
+        if let Some(v) = self.heap.try_allocate(cid, size_words) {
+            return v;
+        }
+        self.collect(size_words);
+        self.heap
+            .try_allocate(cid, size_words)
+            .expect("a collection sized for the request always makes room")
+    }
+
+    pub fn collect(&mut self, need_words: usize) {
+        let thread: &Thread = &self.thread;
+        let statics = &mut self.statics;
+        let handles = &mut self.handles;
+        let tear_offs = &mut self.tear_offs;
+        let pending = [thread.pending_exception, thread.pending_stack_trace];
+        let mut pending_roots = pending;
+        let stats = self.heap.collect(need_words, &mut |visit| {
+            super::stack::visit_frame_slots(thread, visit);
+            statics.iter_mut().for_each(&mut *visit);
+            handles.iter_mut().for_each(&mut *visit);
+            for v in tear_offs.values_mut() {
+                visit(&mut v.0);
+            }
+            for p in pending_roots.iter_mut().filter(|p| **p != 0) {
+                visit(p);
+            }
+        });
+        self.thread.pending_exception = pending_roots[0];
+        self.thread.pending_stack_trace = pending_roots[1];
+        #[cfg(debug_assertions)]
+        self.verify_after_collection();
+        if self.options.verbose_gc {
+            self.out.flush();
+            eprintln!(
+                "[gc] scavenge #{}: {} KiB -> {} KiB (capacity {} KiB), {} us",
+                self.heap.collections,
+                stats.before_bytes / 1024,
+                stats.after_bytes / 1024,
+                stats.capacity_bytes / 1024,
+                stats.micros
+            );
+        }
+    }
+
+    /// Debug builds: the heap and the frames must be consistent after every collection.
+    #[cfg(debug_assertions)]
+    fn verify_after_collection(&self) {
+        let max_cid = super::object::FIRST_PROGRAM_CID as usize + self.program.classes.len();
+        if let Err(problem) = self
+            .heap
+            .verify(|cid| (cid as usize) < max_cid && cid != super::object::CID_SMI)
+        {
+            panic!("heap verification failed after a collection: {problem}");
+        }
+        for frame in super::stack::FrameWalker::from_exit(&self.thread) {
+            if let super::stack::Frame::Dart { entry, .. } = frame {
+                assert!(
+                    (entry as usize) < self.entries.len(),
+                    "frame marker {entry} is not an entry index"
+                );
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Calling Dart from Rust
+    // -----------------------------------------------------------------------------------
+
+    /// Calls entry index `index` with `args` (receiver first where there is one). Returns
+    /// `Err(())` when the call ended with an exception, which stays pending in the thread.
+    ///
+    /// # Safety
+    /// `iso` must be the live isolate running on this thread. No `&mut` borrow of it may
+    /// be held across this call (Dart code re-enters the runtime through the thread).
+    pub unsafe fn invoke(
+        iso: *mut Isolate,
+        index: u32,
+        args: &[Value],
+        argdesc: u32,
+    ) -> Result<Value, ()> {
+        // SAFETY: per the caller, `iso` is live and unborrowed.
+        let (thread, trampoline, entry) = unsafe {
+            let i = &mut *iso;
+            (
+                &mut *i.thread as *mut Thread,
+                i.stubs.entry_trampoline,
+                i.entries[index as usize],
+            )
+        };
+        type Trampoline =
+            unsafe extern "sysv64" fn(*mut Thread, u64, *const Value, u64, u64, u64) -> u64;
+        // SAFETY: `trampoline` is the entry stub installed by `install_stubs`, which has
+        // exactly this signature; `args` stays alive during the call.
+        let result = unsafe {
+            let f: Trampoline = std::mem::transmute(trampoline as usize);
+            let desc = Value::smi(argdesc as i64).0;
+            f(
+                thread,
+                entry,
+                args.as_ptr(),
+                args.len() as u64,
+                desc,
+                index as u64,
+            )
+        };
+        // SAFETY: the thread block outlives the call.
+        if unsafe { (*thread).pending_exception } != 0 {
+            Err(())
+        } else {
+            Ok(Value(result))
+        }
+    }
+
+    pub fn argdesc_for(&mut self, positional: u32, named: &[Symbol]) -> u32 {
+        let d = ArgDesc {
+            positional,
+            named: named.to_vec(),
+        };
+        if let Some(&i) = self.argdesc_index.get(&d) {
+            return i;
+        }
+        let i = self.argdescs.len() as u32;
+        self.argdescs.push(d.clone());
+        self.argdesc_index.insert(d, i);
+        i
+    }
+
+    /// Finds a top-level function of `dart:core` by name (the runtime's entry points).
+    pub fn core_function(&self, name: &str) -> Option<FunctionId> {
+        let sym = Symbol::intern(name);
+        self.program
+            .libraries
+            .iter()
+            .filter(|l| l.uri == "dart:core")
+            .flat_map(|l| l.functions.iter())
+            .copied()
+            .find(|&f| self.program.function(f).name == sym)
+    }
+}
+
+impl CompileContext for Isolate {
+    fn program(&self) -> &Program {
+        &self.program
+    }
+
+    fn program_arc(&self) -> Arc<Program> {
+        self.program.clone()
+    }
+
+    fn new_ic_site(&mut self, selector: Selector, argdesc: u32) -> u32 {
+        let site = self.ic_sites.len() as u32;
+        self.ic_sites.push(IcSite { selector, argdesc });
+        // An impossible class id never matches, so the first call always misses.
+        self.ic_table.extend_from_slice(&[u32::MAX as u64, 0]);
+        self.sync_tables();
+        site
+    }
+
+    fn argdesc(&mut self, positional: u32, named: &[Symbol]) -> u32 {
+        self.argdesc_for(positional, named)
+    }
+
+    fn type_index(&mut self, ty: &DartType) -> u32 {
+        if let Some(i) = self.types.iter().position(|t| t == ty) {
+            return i as u32;
+        }
+        self.types.push(ty.clone());
+        self.types.len() as u32 - 1
+    }
+
+    fn native_index(&mut self, name: Symbol) -> Option<u32> {
+        self.natives.index_of(name.as_str())
+    }
+
+    fn class_cid(&self, class: crate::kernel::ir::ClassId) -> u32 {
+        self.classes.cid_of(class)
+    }
+
+    fn instance_slots(&self, class: crate::kernel::ir::ClassId) -> u32 {
+        self.classes.instance_slots(class)
+    }
+
+    fn constant_slot(&mut self, id: ConstId) -> Result<u32, String> {
+        if let Some(&s) = self.constant_slots.get(&id) {
+            return Ok(s);
+        }
+        let v = super::constants::materialize(self, id)?;
+        let slot = self.constants.len() as u32;
+        self.constants.push(v.0);
+        self.constant_slots.insert(id, slot);
+        self.sync_tables();
+        Ok(slot)
+    }
+
+    fn static_slot(&self, field: FieldId) -> u32 {
+        field.0
+    }
+
+    fn asserts_enabled(&self) -> bool {
+        self.options.asserts
+    }
+
+    fn position_id(&mut self, span: Span) -> u32 {
+        self.positions.push(span);
+        self.positions.len() as u32 - 1
+    }
+}
+
+/// Entry index of a runtime entry, for documentation of stubs' use of the table.
+pub const fn runtime_entry_index(e: RuntimeEntry) -> usize {
+    e as usize
+}

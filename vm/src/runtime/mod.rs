@@ -1,0 +1,22 @@
+//! The runtime: the object model, the thread block generated code sees, the entry points
+//! generated code calls, natives, exceptions and stack walking.
+
+pub mod classes;
+pub mod closures;
+pub mod constants;
+pub mod dart_number;
+pub mod entries;
+pub mod errors;
+pub mod isolate;
+pub mod layout;
+pub mod lists;
+pub mod maps;
+pub mod natives;
+pub mod object;
+pub mod output;
+pub mod run;
+pub mod stack;
+pub mod statics;
+pub mod strings;
+pub mod thread;
+pub mod types;

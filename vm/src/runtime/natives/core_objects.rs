@@ -1,0 +1,234 @@
+//! Natives of `Object`, `bool`, `Function`, `Type`, `StackTrace` and the top-level
+//! `print`, `identical` and `identityHashCode`.
+
+use super::{iso, new_int, NResult, NativeError, NativeRegistry};
+use crate::runtime::entries::{capture_stack_trace, new_string};
+use crate::runtime::isolate::Isolate;
+use crate::runtime::layout::*;
+use crate::runtime::maps::identity_hash;
+use crate::runtime::object::*;
+use crate::runtime::strings::{is_string, string_to_rust};
+
+/// `Instance of 'Foo'`, the default `Object.toString()`.
+pub fn instance_of_text(iso: &Isolate, v: Value) -> String {
+    format!(
+        "Instance of '{}'",
+        crate::runtime::types::runtime_type_name(iso, v)
+    )
+}
+
+/// `identical(a, b)`: the same object, or numbers with the same value and type
+/// (boxed ints and doubles are compared by value, as the Dart VM does).
+pub fn identical(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_smi() || b.is_smi() {
+        return false;
+    }
+    // SAFETY: both are live heap objects.
+    unsafe {
+        let (ca, cb) = (a.cid(), b.cid());
+        ca == cb && matches!(ca, CID_MINT | CID_DOUBLE) && a.slot(0) == b.slot(0)
+    }
+}
+
+fn type_object(p: *mut Isolate, v: Value) -> NResult {
+    let i = iso(p);
+    // SAFETY: a valid value.
+    let cid = unsafe { v.cid() };
+    let key = match cid {
+        CID_MINT => CID_SMI,
+        CID_TWO_BYTE_STRING => CID_ONE_BYTE_STRING,
+        CID_GROWABLE_LIST | CID_IMMUTABLE_ARRAY => CID_ARRAY,
+        c => c,
+    };
+    if let Some(&t) = i.type_objects.get(&key) {
+        return Ok(t);
+    }
+    let name = crate::runtime::types::runtime_type_name(i, v);
+    let name = crate::runtime::strings::new_immortal_string(&mut i.heap, &name);
+    let t = i.heap.allocate_immortal(CID_TYPE, 3);
+    // SAFETY: a fresh three-word object.
+    unsafe {
+        t.set_slot(0, name.0);
+        t.set_slot(1, Value::smi(key as i64).0);
+    }
+    i.type_objects.insert(key, t);
+    Ok(t)
+}
+
+/// Formats a captured stack trace as the Dart VM prints it.
+pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
+    // SAFETY: `trace` is a live StackTrace whose frames array holds Smi pairs.
+    let pairs: Vec<(u32, u64)> = unsafe {
+        let frames = Value(trace.slot(STACK_TRACE_FRAMES));
+        let n = Value(frames.slot(ARRAY_LENGTH)).smi_value() as usize / 2;
+        (0..n)
+            .map(|k| {
+                let e = Value(frames.slot(array_element_slot(2 * k))).smi_value() as u32;
+                let off = Value(frames.slot(array_element_slot(2 * k + 1))).smi_value() as u64;
+                (e, off)
+            })
+            .collect()
+    };
+    let mut out = String::new();
+    let mut n = 0;
+    for (entry, offset) in pairs {
+        let Some(func) = iso.program.functions.get(entry as usize) else {
+            continue;
+        };
+        if is_throw_helper(iso, func) {
+            continue;
+        }
+        let location = iso
+            .code_info(entry)
+            .and_then(|c| {
+                c.positions
+                    .iter()
+                    .find(|(o, _)| *o as u64 == offset)
+                    .map(|(_, s)| *s)
+            })
+            .map(|span| {
+                let file = iso.sources.get(span.file);
+                let (line, col) = file.line_col(span.start);
+                format!("{}:{}:{}", file.uri, line, col)
+            })
+            .unwrap_or_else(|| iso.sources.get(func.span.file).uri.clone());
+        out.push_str(&format!(
+            "#{:<6} {} ({})\n",
+            n, func.qualified_name, location
+        ));
+        n += 1;
+    }
+    out
+}
+
+/// The `_throwX` entry points of dart:core do not appear in traces: the error belongs to
+/// the code that called the failing operation.
+fn is_throw_helper(iso: &Isolate, func: &crate::kernel::ir::Function) -> bool {
+    func.name.as_str().starts_with("_throw")
+        && iso.program.libraries[func.library.index()].uri == "dart:core"
+}
+
+pub fn register(r: &mut NativeRegistry) {
+    r.add("Object_equals", |p, a| {
+        Ok(iso(p).bool_value(a.get(0) == a.get(1)))
+    });
+    r.add("Object_hashCode", |p, a| {
+        let h = identity_hash(iso(p), a.get(0));
+        Ok(new_int(iso(p), h))
+    });
+    r.add("Builtin_identityHashCode", |p, a| {
+        let h = identity_hash(iso(p), a.get(0));
+        Ok(new_int(iso(p), h))
+    });
+    r.add("Object_toString", |p, a| {
+        let text = super::debug_string(iso(p), a.get(0));
+        Ok(new_string(iso(p), &text))
+    });
+    r.add("Object_runtimeType", |p, a| type_object(p, a.get(0)));
+    r.add("Bool_hashCode", |p, a| {
+        let h = if a.get(0) == iso(p).bool_value(true) {
+            1231
+        } else {
+            1237
+        };
+        Ok(Value::smi(h))
+    });
+    r.add("Builtin_identical", |p, a| {
+        Ok(iso(p).bool_value(identical(a.get(0), a.get(1))))
+    });
+    r.add("Builtin_print", |p, a| {
+        let v = a.get(0);
+        // SAFETY: a valid value, read as a string only if it is one.
+        let text = unsafe {
+            if is_string(v) {
+                string_to_rust(v)
+            } else {
+                super::debug_string(iso(p), v)
+            }
+        };
+        let i = iso(p);
+        i.out.write_str(&text);
+        i.out.write_str("\n");
+        Ok(i.null())
+    });
+    register_functions(r);
+    register_types_and_traces(r);
+}
+
+fn closure_parts(v: Value) -> Option<(i64, Value, Value)> {
+    // SAFETY: read only when `v` is a closure.
+    unsafe {
+        (v.is_heap() && v.cid() == CID_CLOSURE).then(|| {
+            (
+                Value(v.slot(CLOSURE_FUNCTION)).smi_value(),
+                Value(v.slot(CLOSURE_CAPTURES)),
+                Value(v.slot(CLOSURE_BOUND_RECEIVER)),
+            )
+        })
+    }
+}
+
+fn register_functions(r: &mut NativeRegistry) {
+    r.add("Function_equals", |p, a| {
+        let (x, y) = (a.get(0), a.get(1));
+        let eq = x == y
+            || match (closure_parts(x), closure_parts(y)) {
+                // Tear-offs of the same method from the same receiver are equal.
+                (Some((fx, cx, rx)), Some((fy, cy, ry))) => {
+                    fx == fy && cx == cy && rx != iso(p).null() && identical(rx, ry)
+                }
+                _ => false,
+            };
+        Ok(iso(p).bool_value(eq))
+    });
+    r.add("Function_hashCode", |p, a| {
+        let v = a.get(0);
+        let h = match closure_parts(v) {
+            Some((f, _, recv)) if recv != iso(p).null() => f ^ identity_hash(iso(p), recv),
+            _ => identity_hash(iso(p), v),
+        };
+        Ok(new_int(iso(p), h))
+    });
+    r.add("Function_toString", |p, a| {
+        let i = iso(p);
+        let text = match closure_parts(a.get(0)) {
+            Some((f, _, _)) => match i.program.functions.get(f as usize) {
+                Some(func) => format!("Closure: {}", func.qualified_name),
+                None => "Closure".to_string(),
+            },
+            None => "Closure".to_string(),
+        };
+        Ok(new_string(i, &text))
+    });
+}
+
+fn register_types_and_traces(r: &mut NativeRegistry) {
+    r.add("Type_toString", |_, a| {
+        // SAFETY: the receiver is a Type object whose slot 0 is its name.
+        Ok(unsafe { Value(a.get(0).slot(0)) })
+    });
+    r.add("Type_equals", |p, a| {
+        let (x, y) = (a.get(0), a.get(1));
+        // SAFETY: read slot 1 only of Type objects.
+        let eq = x == y || unsafe { y.is_heap() && y.cid() == CID_TYPE && x.slot(1) == y.slot(1) };
+        Ok(iso(p).bool_value(eq))
+    });
+    r.add("Type_hashCode", |p, a| {
+        // SAFETY: the receiver is a Type object.
+        let k = unsafe { Value(a.get(0).slot(1)).smi_value() };
+        Ok(new_int(iso(p), crate::runtime::maps::int_hash(k)))
+    });
+    r.add("Record_toString", |_, _| {
+        Err(NativeError::Unsupported(
+            "dartrs does not support records yet.".into(),
+        ))
+    });
+    r.add("StackTrace_toString", |p, a| {
+        let text = format_stack_trace(iso(p), a.get(0));
+        Ok(new_string(iso(p), &text))
+    });
+    r.add("StackTrace_current", |p, _| Ok(capture_stack_trace(iso(p))));
+}

@@ -1,0 +1,127 @@
+//! Running a program: the isolate's thread (with a stack big enough for deep Dart
+//! recursion and a guard reserve below the limit generated code checks), the call of
+//! `main`, and the report of an uncaught exception with the Dart VM's exit code.
+
+use super::entries::new_string;
+use super::isolate::{Isolate, IsolateOptions};
+use super::object::Value;
+use crate::front::source::SourceMap;
+use crate::kernel::ir::Program;
+use std::sync::Arc;
+
+/// Stack of the thread that runs Dart code.
+pub const STACK_SIZE: usize = 64 << 20;
+/// Headroom below the limit generated code checks, for the runtime (and for building the
+/// StackOverflowError) once the limit is hit.
+pub const STACK_RESERVE: usize = 2 << 20;
+
+/// Exit code of a program stopped by an uncaught exception (as `dart run`).
+pub const EXIT_UNCAUGHT: i32 = 255;
+
+/// Runs `main` of `program` and returns the process exit code.
+pub fn run_program(
+    program: Arc<Program>,
+    sources: Arc<SourceMap>,
+    options: IsolateOptions,
+    args: Vec<String>,
+) -> i32 {
+    let worker = std::thread::Builder::new()
+        .name("dart-main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run_on_this_thread(program, sources, options, args));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => {
+            eprintln!("dartrs: internal error: the isolate thread panicked");
+            70
+        }
+        Err(e) => {
+            eprintln!("dartrs: cannot start the isolate thread: {e}");
+            70
+        }
+    }
+}
+
+fn run_on_this_thread(
+    program: Arc<Program>,
+    sources: Arc<SourceMap>,
+    options: IsolateOptions,
+    args: Vec<String>,
+) -> i32 {
+    let Some(main) = program.main else {
+        eprintln!("dartrs: the program has no 'main' function");
+        return 254;
+    };
+    let mut iso = match Isolate::new(program, sources, options) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("dartrs: {e}");
+            return 70;
+        }
+    };
+    let marker = 0u8;
+    let here = &marker as *const u8 as u64;
+    iso.thread.stack_limit = here - (STACK_SIZE - STACK_RESERVE) as u64;
+    let main_args = main_arguments(&mut iso, main, &args);
+    let desc = iso.argdesc_for(main_args.len() as u32, &[]);
+    let iso_ptr: *mut Isolate = &mut *iso;
+    // SAFETY: the isolate lives on this thread for the whole call; no borrow is held.
+    let result = unsafe { Isolate::invoke(iso_ptr, main.0, &main_args, desc) };
+    iso.handles.clear();
+    let code = match result {
+        Ok(_) => iso.exit_code,
+        Err(()) => {
+            report_uncaught(iso_ptr);
+            EXIT_UNCAUGHT
+        }
+    };
+    iso.out.flush();
+    code
+}
+
+/// `main()` or `main(List<String> args)`.
+fn main_arguments(
+    iso: &mut Isolate,
+    main: crate::kernel::ir::FunctionId,
+    args: &[String],
+) -> Vec<Value> {
+    if iso.program.function(main).params.positional() == 0 {
+        return Vec::new();
+    }
+    let list = super::lists::new_growable(iso, args.len());
+    iso.handles.push(list.0);
+    for a in args {
+        let s = new_string(iso, a);
+        iso.handles.push(s.0);
+        super::lists::growable_add(iso, 0, 1);
+        iso.handles.pop();
+    }
+    vec![Value(iso.handles[0])]
+}
+
+/// Prints `Unhandled exception:`, the exception's `toString()` and its stack trace.
+fn report_uncaught(iso_ptr: *mut Isolate) {
+    // SAFETY: the isolate is live; borrows below end before each call into Dart.
+    let iso = unsafe { &mut *iso_ptr };
+    let exception = Value(iso.thread.pending_exception);
+    let trace = Value(iso.thread.pending_stack_trace);
+    iso.thread.pending_exception = 0;
+    iso.thread.pending_stack_trace = 0;
+    iso.handles.push(trace.0);
+    let text = super::natives::to_dart_string(iso_ptr, exception).unwrap_or_else(|()| {
+        // SAFETY: as above.
+        let iso = unsafe { &mut *iso_ptr };
+        iso.thread.pending_exception = 0;
+        super::natives::debug_string(iso, exception)
+    });
+    // SAFETY: as above.
+    let iso = unsafe { &mut *iso_ptr };
+    let trace = Value(iso.handles.pop().unwrap_or(trace.0));
+    let frames = if trace.0 != 0 {
+        super::natives::format_trace(iso, trace)
+    } else {
+        String::new()
+    };
+    iso.out.flush();
+    eprint!("Unhandled exception:\n{text}\n{frames}");
+}

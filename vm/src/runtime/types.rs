@@ -1,0 +1,102 @@
+//! Runtime type tests (`is`, `as`, `catch on`) and the names of runtime types as Dart
+//! prints them in error messages.
+
+use super::isolate::Isolate;
+use super::object::*;
+use crate::kernel::ir::DartType;
+
+/// `v is ty`.
+pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
+    let is_null = v == iso.null();
+    match ty {
+        DartType::Dynamic | DartType::Void => true,
+        DartType::Never => false,
+        DartType::Null => is_null,
+        DartType::Function { nullable } => {
+            // SAFETY: `v` is a valid value.
+            (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_CLOSURE)
+        }
+        DartType::Interface {
+            class, nullable, ..
+        } => {
+            if is_null {
+                return *nullable || is_top_nullable(iso, *class);
+            }
+            let program = iso.program.clone();
+            if program.core.object == Some(*class) || is_named_core(iso, *class, "Object") {
+                return true;
+            }
+            // SAFETY: `v` is a valid, non-null value.
+            let cid = unsafe { v.cid() };
+            match iso.classes.class_of_cid(cid) {
+                Some(c) => iso.classes.is_subclass(&program, c, *class),
+                None => false,
+            }
+        }
+        // Type arguments are not reified yet (a known gap, see docs/ARCHITECTURE.md): a type
+        // parameter is checked as if it were its default bound, `Object?`.
+        DartType::TypeParameter { nullable, .. } => !is_null || *nullable,
+        DartType::Record { nullable } => {
+            // SAFETY: `v` is a valid value.
+            (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_RECORD)
+        }
+    }
+}
+
+fn is_named_core(iso: &Isolate, class: crate::kernel::ir::ClassId, name: &str) -> bool {
+    let c = iso.program.class(class);
+    c.name.as_str() == name && iso.program.libraries[c.library.index()].uri == "dart:core"
+}
+
+/// `Object?`-like classes accept null only when nullable; `Null` itself accepts null.
+fn is_top_nullable(iso: &Isolate, class: crate::kernel::ir::ClassId) -> bool {
+    is_named_core(iso, class, "Null")
+}
+
+/// The name of `v`'s runtime type (`int`, `String`, `Foo`, `List<dynamic>`...).
+pub fn runtime_type_name(iso: &Isolate, v: Value) -> String {
+    // SAFETY: `v` is a valid value.
+    let cid = unsafe { v.cid() };
+    match cid {
+        CID_NULL => "Null".into(),
+        CID_SMI | CID_MINT => "int".into(),
+        CID_DOUBLE => "double".into(),
+        CID_BOOL => "bool".into(),
+        CID_ONE_BYTE_STRING | CID_TWO_BYTE_STRING => "String".into(),
+        CID_ARRAY | CID_GROWABLE_LIST | CID_IMMUTABLE_ARRAY => "List<dynamic>".into(),
+        CID_MAP => "_Map<dynamic, dynamic>".into(),
+        CID_SET => "_Set<dynamic>".into(),
+        CID_CLOSURE => "Closure".into(),
+        CID_STACK_TRACE => "_StackTrace".into(),
+        _ => match iso.classes.class_of_cid(cid) {
+            Some(c) => iso.program.class(c).name.as_str().to_string(),
+            None => format!("<class {cid}>"),
+        },
+    }
+}
+
+/// A static type as Dart prints it.
+pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
+    let q = |nullable: bool| if nullable { "?" } else { "" };
+    match ty {
+        DartType::Dynamic => "dynamic".into(),
+        DartType::Void => "void".into(),
+        DartType::Never => "Never".into(),
+        DartType::Null => "Null".into(),
+        DartType::Function { nullable } => format!("Function{}", q(*nullable)),
+        DartType::Record { nullable } => format!("Record{}", q(*nullable)),
+        DartType::TypeParameter { name, nullable } => format!("{name}{}", q(*nullable)),
+        DartType::Interface {
+            class,
+            args,
+            nullable,
+        } => {
+            let mut s = iso.program.class(*class).name.as_str().to_string();
+            if !args.is_empty() {
+                let parts: Vec<String> = args.iter().map(|a| type_name(iso, a)).collect();
+                s = format!("{s}<{}>", parts.join(", "));
+            }
+            format!("{s}{}", q(*nullable))
+        }
+    }
+}
