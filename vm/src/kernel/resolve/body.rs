@@ -411,7 +411,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let e = self.contextual_literal(e, target);
-        if !needs_check(target) {
+        if !needs_check(target) || self.trusted_cast(target) {
             return e;
         }
         match self.r.is_subtype(&e.ty, target) {
@@ -507,6 +507,19 @@ impl<'r, 'a> Lower<'r, 'a> {
             other => e.kind = other,
         }
         e
+    }
+
+    /// The platform libraries are trusted like the Dart SDK: no implicit casts to class
+    /// types there (`LinkedHashMap()` returns a plain map literal), except to the numeric
+    /// and boolean types the compilers unbox.
+    fn trusted_cast(&self, target: &DartType) -> bool {
+        if !self.r.is_core(self.ctx.lib) {
+            return false;
+        }
+        let base = super::types::make_non_nullable(target.clone());
+        !["int", "double", "num", "bool"]
+            .iter()
+            .any(|n| self.r.is_core_type(&base, n))
     }
 
     pub fn await_check(&mut self, span: Span) {

@@ -1,7 +1,7 @@
 class Box {
   int value = 0;
   Box? next;
-  List<int> items = [];
+  List<int> items = [0];
 }
 
 String describe(Box? b) => 'value ${b?.value} next ${b?.next?.value}';
