@@ -277,8 +277,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 )
             }
             E::As { expr, ty } => {
-                let v = self.lower_expr(expr);
+                let mut v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
+                if let DartType::TypeParameter { .. } = t {
+                    // Type arguments are not reified: a cast to a type parameter cannot be
+                    // checked at run time, so it only changes the static type.
+                    v.ty = t;
+                    return v;
+                }
                 self.expr(
                     ExprKind::As {
                         expr: Box::new(v),
