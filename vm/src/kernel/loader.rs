@@ -58,6 +58,8 @@ impl LoadedLibrary {
 pub(crate) struct Import {
     pub target: usize,
     pub prefix: Option<Ident>,
+    /// `deferred as p`: loading completes immediately (everything is loaded up front).
+    pub deferred: bool,
     pub combinators: Vec<Combinator>,
 }
 
@@ -163,6 +165,7 @@ impl Loader<'_> {
                 self.libs[index].imports.push(Import {
                     target: core,
                     prefix: None,
+                    deferred: false,
                     combinators: Vec::new(),
                 });
             }
@@ -178,6 +181,7 @@ impl Loader<'_> {
                 uri,
                 prefix,
                 combinators,
+                deferred,
                 ..
             } => {
                 let target_uri = resolve_uri(base, &uri.value);
@@ -185,6 +189,7 @@ impl Loader<'_> {
                     self.libs[index].imports.push(Import {
                         target,
                         prefix: *prefix,
+                        deferred: *deferred,
                         combinators: combinators.clone(),
                     });
                 }

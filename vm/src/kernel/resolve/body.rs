@@ -127,6 +127,10 @@ impl<'a> Resolver<'a> {
                 let mut l = Lower::new(self, ctx, flow);
                 l.lower_constructor(fid, decl);
             }
+            BodySource::ForwardingConstructor { ctx, target } => {
+                let mut l = Lower::new(self, ctx, FlowFacts::default());
+                l.lower_forwarding_constructor(fid, target);
+            }
             BodySource::DefaultConstructor { ctx } => {
                 let mut l = Lower::new(self, ctx, FlowFacts::default());
                 l.lower_default_constructor(fid);

@@ -475,6 +475,12 @@ impl<'a> Resolver<'a> {
         if info.is_mixin || !info.ctors.is_empty() || matches!(info.source, ClassSource::Enum(_)) {
             return;
         }
+        if let ClassSource::Class(d) = info.source {
+            if d.is_mixin_application {
+                self.add_forwarding_constructors(c);
+                return;
+            }
+        }
         let lib = info.lib;
         let name = self.class_name(c);
         let span = self.program.classes[c.index()].span;
@@ -493,6 +499,50 @@ impl<'a> Resolver<'a> {
         self.program.classes[c.index()].constructors.push(id);
         let ctx = self.member_ctx(c, false);
         self.jobs.push((id, BodySource::DefaultConstructor { ctx }));
+    }
+
+    /// `class C = S with M;` gets one constructor per generative constructor of `S`, with
+    /// the same parameters, forwarding them.
+    fn add_forwarding_constructors(&mut self, c: ClassId) {
+        let Some(sup) = self.program.classes[c.index()].superclass else {
+            return;
+        };
+        let mut targets: Vec<(Symbol, FunctionId)> = self.classes[sup.index()]
+            .ctors
+            .iter()
+            .filter(|(_, f)| {
+                self.program.functions[f.index()].kind == ir::FunctionKind::Constructor
+            })
+            .map(|(n, f)| (*n, *f))
+            .collect();
+        targets.sort_by_key(|(_, f)| *f);
+        let lib = self.classes[c.index()].lib;
+        let class_name = self.class_name(c);
+        let span = self.program.classes[c.index()].span;
+        for (name, target) in targets {
+            let qualified = if name.as_str().is_empty() {
+                class_name.to_string()
+            } else {
+                format!("{class_name}.{name}")
+            };
+            let id = self.new_function(function_shell(
+                name,
+                qualified,
+                ir::FunctionKind::Constructor,
+                lib,
+                Some(c),
+                span,
+            ));
+            self.program.functions[id.index()].params =
+                self.program.functions[target.index()].params.clone();
+            self.sigs[id.index()] = self.sigs[target.index()].clone();
+            self.sigs[id.index()].return_type = self.this_type(c);
+            self.classes[c.index()].ctors.insert(name, id);
+            self.program.classes[c.index()].constructors.push(id);
+            let ctx = self.member_ctx(c, false);
+            self.jobs
+                .push((id, BodySource::ForwardingConstructor { ctx, target }));
+        }
     }
 
     /// Copies each mixin's fields and methods into `c`; returns the next free slot.

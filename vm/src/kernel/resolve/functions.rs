@@ -300,6 +300,27 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(body), AsyncKind::Sync);
     }
 
+    /// A mixin application's constructor: mixed-in field initialisers, then the super
+    /// constructor with every parameter passed on.
+    pub fn lower_forwarding_constructor(&mut self, fid: FunctionId, target: FunctionId) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = self.r.program.functions[fid.index()].span;
+        let sig = self.r.sigs[fid.index()].clone();
+        let mut args = ir::Args::default();
+        for (name, ty) in &sig.positional {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.positional.push(self.local_get(l, span));
+        }
+        for (name, ty, _) in &sig.named {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            let get = self.local_get(l, span);
+            args.named.push((*name, get));
+        }
+        let mut stmts = self.field_initializers(&[], true);
+        stmts.push(self.super_ctor_stmt(target, args, span));
+        self.finish(Some(block(stmts, span)), AsyncKind::Sync);
+    }
+
     pub fn lower_default_constructor(&mut self, fid: FunctionId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = self.r.program.functions[fid.index()].span;

@@ -144,6 +144,12 @@ pub(crate) enum BodySource<'a> {
     },
     /// The implicit `C()` of a class without constructors.
     DefaultConstructor { ctx: MemberContext },
+    /// A constructor of a mixin application class (`class C = S with M;`) that forwards
+    /// its parameters to the superclass constructor `target`.
+    ForwardingConstructor {
+        ctx: MemberContext,
+        target: FunctionId,
+    },
     /// A static or top-level field's initialiser.
     FieldInit {
         expr: &'a ast::Expr,

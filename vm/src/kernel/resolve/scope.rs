@@ -30,6 +30,8 @@ pub(crate) struct LibScope {
     /// Unprefixed imports: every declaration a name is imported as, with its library.
     pub imported: HashMap<Symbol, Vec<(Decl, LibraryId)>>,
     pub prefixes: HashMap<Symbol, HashMap<Symbol, Vec<(Decl, LibraryId)>>>,
+    /// Prefixes of `deferred` imports (their `loadLibrary()` completes at once).
+    pub deferred: std::collections::HashSet<Symbol>,
 }
 
 /// What a name in a library scope resolves to.
@@ -93,6 +95,9 @@ impl Resolver<'_> {
                     .map(|(n, d)| (*n, *d))
                     .collect();
                 let scope = &mut self.scopes[i];
+                if let (true, Some(p)) = (import.deferred, import.prefix) {
+                    scope.deferred.insert(p.name);
+                }
                 let table = match import.prefix {
                     Some(p) => scope.prefixes.entry(p.name).or_default(),
                     None => &mut scope.imported,
