@@ -402,3 +402,18 @@ fn dump_when_asked() {
 fn lowering_literal_context_types() {
     insta::assert_snapshot!(lowered("inference"));
 }
+
+/// A machine-generated long expression (a 3000-deep `+` chain) resolves on the loader's
+/// own large stack, whatever the caller's stack size.
+#[test]
+fn deep_expressions_do_not_overflow_the_stack() {
+    let dir = std::env::temp_dir().join(format!("dartrs-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("deep.dart");
+    let sum = vec!["1"; 3000].join(" + ");
+    std::fs::write(&file, format!("void main() {{\n  print({sum});\n}}\n")).expect("write");
+    let (p, d) = load(&file.to_string_lossy());
+    assert_eq!(d, "");
+    assert!(p.is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}

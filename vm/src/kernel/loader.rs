@@ -77,6 +77,37 @@ pub fn load_program(
     sources: &mut SourceMap,
     diags: &mut Diagnostics,
 ) -> Option<ir::Program> {
+    // Parsing and resolving recurse over the syntax trees; a thread with a large stack
+    // keeps deeply nested (machine-generated) programs from overflowing the caller's.
+    let on_worker = std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("dartrs-kernel".into())
+            .stack_size(KERNEL_STACK_SIZE)
+            .spawn_scoped(scope, || load_program_here(root, opts, sources, diags));
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => Some(result),
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    match on_worker {
+        Some(result) => result,
+        // No thread could be started: load on this one.
+        None => load_program_here(root, opts, sources, diags),
+    }
+}
+
+/// Stack of the loading thread (reserved address space; pages are used on demand).
+const KERNEL_STACK_SIZE: usize = 256 << 20;
+
+fn load_program_here(
+    root: &Path,
+    opts: &LoadOptions,
+    sources: &mut SourceMap,
+    diags: &mut Diagnostics,
+) -> Option<ir::Program> {
     let libs = load_libraries(root, opts, sources, diags)?;
     let program = resolve::resolve_program(&libs, opts, sources, diags);
     if diags.has_errors() {

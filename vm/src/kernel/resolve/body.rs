@@ -96,7 +96,14 @@ pub(super) struct Lower<'r, 'a> {
     /// The type the next lowered expression flows into (for collection literals'
     /// element types), taken by `lower_expr`.
     pub context_type: Option<DartType>,
+    /// Current expression nesting, bounded by `MAX_NESTING`.
+    pub depth: u32,
+    pub nesting_reported: bool,
 }
+
+/// Expressions nested deeper than this are reported instead of lowered (the recursion
+/// would otherwise risk the stack).
+pub(super) const MAX_NESTING: u32 = 10_000;
 
 impl<'a> Resolver<'a> {
     /// Phase 6: lowers every body (the job list grows while lowering: closures add none,
@@ -156,6 +163,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             pending_labels: Vec::new(),
             guards: Vec::new(),
             context_type: None,
+            depth: 0,
+            nesting_reported: false,
         }
     }
 

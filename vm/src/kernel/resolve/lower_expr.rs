@@ -48,6 +48,21 @@ fn is_selector(e: &ast::Expr) -> bool {
 
 impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_expr(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        if self.depth >= super::body::MAX_NESTING {
+            self.context_type = None;
+            if !self.nesting_reported {
+                self.r.unsupported(e.span, "expressions nested this deeply");
+                self.nesting_reported = true;
+            }
+            return self.null(e.span);
+        }
+        self.depth += 1;
+        let result = self.lower_expr_nested(e);
+        self.depth -= 1;
+        result
+    }
+
+    fn lower_expr_nested(&mut self, e: &'a ast::Expr) -> ir::Expr {
         let context = self.context_type.take();
         match &e.kind {
             E::List {
