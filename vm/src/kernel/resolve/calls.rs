@@ -23,6 +23,17 @@ pub(super) enum Namespace {
     Class(ClassId),
 }
 
+/// A constructor invocation: the class, the constructor name (`None`/`new` for the
+/// unnamed one), the static type of the result, the whole call's span and the span of
+/// the class name (where "abstract class" is reported).
+pub(super) struct CtorCall {
+    pub class: ClassId,
+    pub name: Option<ast::Ident>,
+    pub ty: DartType,
+    pub span: Span,
+    pub at: Span,
+}
+
 /// Lowered arguments plus temporaries that keep source evaluation order when named
 /// arguments come before positional ones.
 pub(super) struct LoweredArgs {
@@ -258,7 +269,17 @@ impl<'r, 'a> Lower<'r, 'a> {
             NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, None, ty, args, None, span, name.span)
+                self.construct_ast(
+                    CtorCall {
+                        class: c,
+                        name: None,
+                        ty,
+                        span,
+                        at: name.span,
+                    },
+                    args,
+                    None,
+                )
             }
             NameRef::Static(d) => {
                 let callee = self.static_get(d, name.name, name.span);
@@ -499,7 +520,17 @@ impl<'r, 'a> Lower<'r, 'a> {
                     Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
                     Some(Decl::Class(c)) => {
                         let ty = self.r.interface_type(c, Vec::new(), false);
-                        self.construct_ast(c, None, ty, args, None, span, name.span)
+                        self.construct_ast(
+                            CtorCall {
+                                class: c,
+                                name: None,
+                                ty,
+                                span,
+                                at: name.span,
+                            },
+                            args,
+                            None,
+                        )
                     }
                     Some(d) => {
                         let callee = self.static_get(d, name.name, name.span);
@@ -523,7 +554,17 @@ impl<'r, 'a> Lower<'r, 'a> {
                     };
                 }
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, Some(name), ty, args, None, span, name.span)
+                self.construct_ast(
+                    CtorCall {
+                        class: c,
+                        name: Some(name),
+                        ty,
+                        span,
+                        at: name.span,
+                    },
+                    args,
+                    None,
+                )
             }
         }
     }
@@ -608,40 +649,36 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         };
         let is_const = keyword == NewKeyword::Const;
-        self.construct_ast(
+        let call = CtorCall {
             class,
             name,
-            t,
-            args,
-            if is_const { Some(whole) } else { None },
+            ty: t,
             span,
-            ty.span(),
-        )
+            at: ty.span(),
+        };
+        self.construct_ast(call, args, if is_const { Some(whole) } else { None })
     }
 
     /// A constructor invocation from syntax; `const_expr` is the whole expression when
     /// it is `const` (evaluated at compile time when possible).
     fn construct_ast(
         &mut self,
-        class: ClassId,
-        name: Option<ast::Ident>,
-        ty: DartType,
+        call: CtorCall,
         args: &'a ast::Arguments,
         const_expr: Option<&'a ast::Expr>,
-        span: Span,
-        at: Span,
     ) -> ir::Expr {
+        let span = call.span;
         if let Some(e) = const_expr {
             let ctx = self.ctx;
             if let Some(c) = self.r.eval_const_in(e, &ctx) {
                 let mut v = self.const_expr(c, span);
-                v.ty = ty;
+                v.ty = call.ty;
                 return v;
             }
         }
         let lowered = self.lower_call_args(args);
         let e = self
-            .construct(class, name, ty, lowered.args, span, Some(args), at)
+            .construct(call, lowered.args, Some(args))
             .unwrap_or_else(|| self.null(span));
         self.wrap_lets(lowered.lets, e)
     }
@@ -650,14 +687,17 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// static call for factories.
     pub fn construct(
         &mut self,
-        class: ClassId,
-        name: Option<ast::Ident>,
-        ty: DartType,
+        call: CtorCall,
         args: ir::Args,
-        span: Span,
         ast_args: Option<&ast::Arguments>,
-        at: Span,
     ) -> Option<ir::Expr> {
+        let CtorCall {
+            class,
+            name,
+            ty,
+            span,
+            at,
+        } = call;
         let key = match name {
             Some(n) if n.name.as_str() != "new" => n.name,
             _ => Symbol::intern(""),

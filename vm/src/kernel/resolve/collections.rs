@@ -308,7 +308,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         let element = args.into_iter().next().unwrap_or(DartType::Dynamic);
         let sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
         let ty = self.r.interface_type(set_class, vec![element], false);
-        let empty = self.construct(set_class, None, ty, ir::Args::default(), span, None, span);
+        let call = super::calls::CtorCall {
+            class: set_class,
+            name: None,
+            ty,
+            span,
+            at: span,
+        };
+        let empty = self.construct(call, ir::Args::default(), None);
         let empty = empty.unwrap_or_else(|| self.null(span));
         self.fill(empty, sink, elements, span)
     }

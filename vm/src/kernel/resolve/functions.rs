@@ -694,9 +694,17 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let value = match ty {
-            DartType::Interface { class, .. } => {
-                self.construct(class, target.name, ty.clone(), args, span, None, span)
-            }
+            DartType::Interface { class, .. } => self.construct(
+                super::calls::CtorCall {
+                    class,
+                    name: target.name,
+                    ty: ty.clone(),
+                    span,
+                    at: span,
+                },
+                args,
+                None,
+            ),
             _ => None,
         };
         let value = value.unwrap_or_else(|| self.null(span));
