@@ -320,7 +320,7 @@ Future<int> f() async => 1;
 tests/kernel/errors/unsupported.dart:4:11: Error: dartrs does not support records yet.
   var r = (1, 2);
           ^^^^^^
-tests/kernel/errors/unsupported.dart:6:10: Error: dartrs does not support patterns yet.
+tests/kernel/errors/unsupported.dart:6:10: Error: dartrs does not support record patterns yet.
     case (var a, var b):
          ^^^^^^^^^^^^^^
 "

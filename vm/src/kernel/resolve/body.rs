@@ -99,6 +99,11 @@ pub(super) struct Lower<'r, 'a> {
     /// Current expression nesting, bounded by `MAX_NESTING`.
     pub depth: u32,
     pub nesting_reported: bool,
+    /// While lowering the second branch of `p1 || p2` (or a further case head sharing a
+    /// body): pattern variables reuse the locals the first one declared.
+    pub reuse_pattern_variables: bool,
+    /// Pattern variables declared since the last `take_pattern_decls`.
+    pub pattern_locals: Vec<LocalId>,
 }
 
 /// Expressions nested deeper than this are reported instead of lowered (the recursion
@@ -165,6 +170,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             context_type: None,
             depth: 0,
             nesting_reported: false,
+            reuse_pattern_variables: false,
+            pattern_locals: Vec::new(),
         }
     }
 

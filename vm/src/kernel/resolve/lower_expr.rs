@@ -960,36 +960,54 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let subject = self.lower_expr(subject);
-        let t = self.temp(subject.ty.clone(), span);
+        let subject_ty = subject.ty.clone();
+        let t = self.temp(subject_ty.clone(), span);
         let mut arms = Vec::new();
         for c in cases {
-            let test = self.case_test(&c.head, t);
+            self.push_scope();
+            let always = is_catch_all(&c.head);
+            let test = self.case_condition(&c.head, t, &subject_ty);
             let value = self.lower_expr(&c.body);
-            match test {
-                Some(test) => arms.push((test, value)),
-                None => return self.null(span),
-            }
+            self.pop_scope();
+            arms.push((if always { None } else { Some(test) }, value));
         }
-        let mut result: Option<ir::Expr> = None;
+        let decls = self.take_pattern_decls(span);
+        // Valid switch expressions are exhaustive; falling off the end cannot happen.
+        let mut result = self.no_match(span);
         for (test, value) in arms.into_iter().rev() {
-            result = Some(match (test, result) {
-                (None, _) | (_, None) => value,
-                (Some(c), Some(rest)) => {
-                    let ty = self.r.join(&value.ty, &rest.ty);
+            result = match test {
+                None => value,
+                Some(c) => {
+                    let ty = if matches!(result.ty, DartType::Never) {
+                        value.ty.clone()
+                    } else {
+                        self.r.join(&value.ty, &result.ty)
+                    };
                     self.expr(
                         ExprKind::Conditional {
                             condition: Box::new(c),
                             then: Box::new(value),
-                            otherwise: Box::new(rest),
+                            otherwise: Box::new(result),
                         },
                         span,
                         ty,
                     )
                 }
-            });
+            };
         }
-        let body = result.unwrap_or_else(|| self.null(span));
-        let ty = body.ty.clone();
+        let ty = result.ty.clone();
+        let body = if decls.is_empty() {
+            result
+        } else {
+            self.expr(
+                ExprKind::Block {
+                    stmts: decls,
+                    value: Box::new(result),
+                },
+                span,
+                ty.clone(),
+            )
+        };
         self.expr(
             ExprKind::Let {
                 local: t,
@@ -1000,6 +1018,39 @@ impl<'r, 'a> Lower<'r, 'a> {
             ty,
         )
     }
+
+    /// `throw StateError(...)` for a switch expression that matched nothing.
+    fn no_match(&mut self, span: Span) -> ir::Expr {
+        let message = self.constant(
+            Constant::String("No switch expression case matched.".into()),
+            span,
+        );
+        let error = match self.r.core_class("StateError") {
+            Some(c) => {
+                let ty = self.r.interface_type(c, Vec::new(), false);
+                let call = super::calls::CtorCall {
+                    class: c,
+                    name: None,
+                    ty,
+                    span,
+                    at: span,
+                };
+                let args = ir::Args {
+                    positional: vec![message],
+                    named: Vec::new(),
+                };
+                self.construct(call, args, None)
+            }
+            None => None,
+        };
+        let error = error.unwrap_or_else(|| self.null(span));
+        self.expr(ExprKind::Throw(Box::new(error)), span, DartType::Never)
+    }
+}
+
+/// `_` without a guard: matches everything (and binds nothing).
+fn is_catch_all(head: &ast::CaseHead) -> bool {
+    head.guard.is_none() && matches!(head.pattern.kind, ast::PatternKind::Wildcard { ty: None })
 }
 
 /// A simple least upper bound: equal types, `T` and `Null` give `T?`, otherwise

@@ -61,9 +61,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 then,
                 otherwise,
             } => {
-                if case.is_some() {
-                    self.r.unsupported(span, "if-case statements");
-                    return empty(span);
+                if let Some(head) = case {
+                    return self.lower_if_case(condition, head, then, otherwise.as_deref(), span);
                 }
                 let condition = self.lower_condition(condition);
                 let then = Box::new(self.lower_scoped(then));
@@ -537,40 +536,29 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Stmt {
         let labels = self.take_pending_labels();
         let subject = self.lower_expr(subject);
-        let t = self.temp(subject.ty.clone(), span);
+        let subject_ty = subject.ty.clone();
+        let t = self.temp(subject_ty.clone(), span);
         let label = self.new_label(labels, LabelKind::Switch);
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
-        let mut pending_tests: Vec<ir::Expr> = Vec::new();
+        let mut decls = Vec::new();
+        let mut group_start = 0;
         for (i, case) in cases.iter().enumerate() {
             if !case.labels.is_empty() {
                 self.r.unsupported(case.span, "labelled switch cases");
             }
-            let mut is_default = case.is_default;
-            let mut supported = true;
-            for head in &case.heads {
-                match self.case_test(head, t) {
-                    Some(Some(test)) => pending_tests.push(test),
-                    Some(None) => is_default = true,
-                    None => supported = false,
-                }
-            }
-            if !supported {
-                pending_tests.clear();
-                continue;
-            }
             let last = i + 1 == cases.len();
-            if case.body.is_empty() && !last && !is_default {
+            if case.body.is_empty() && !last {
                 continue;
             }
+            // Cases with empty bodies share the next body (Dart 3 has no fall-through).
+            let group = &cases[group_start..=i];
+            group_start = i + 1;
             self.push_scope();
+            let test = self.group_condition(group, t, &subject_ty, span);
+            decls.extend(self.take_pattern_decls(span));
             self.predeclare(&case.body);
             let body: Vec<ir::Stmt> = case.body.iter().map(|s| self.lower_stmt(s)).collect();
             self.pop_scope();
-            let test = if is_default {
-                None
-            } else {
-                self.any_of(std::mem::take(&mut pending_tests), span)
-            };
             arms.push((test, block(body, case.span)));
         }
         self.pop_label();
@@ -596,6 +584,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         let mut inner = vec![decl];
+        inner.extend(decls);
         inner.extend(chain);
         stmt(
             StmtKind::Labeled {
@@ -606,42 +595,30 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// `Some(Some(test))` for a constant case, `Some(None)` for `_`, `None` (reported)
-    /// for patterns dartrs does not support yet.
-    pub(super) fn case_test(
+    /// The condition of a group of cases sharing one body (`None` for `default`).
+    /// Heads after the first reuse the first head's pattern variables.
+    fn group_condition(
         &mut self,
-        head: &'a ast::CaseHead,
+        group: &'a [ast::SwitchCase],
         subject: LocalId,
-    ) -> Option<Option<ir::Expr>> {
-        if head.guard.is_some() {
-            self.r.unsupported(head.span, "switch cases with guards");
+        ty: &DartType,
+        span: Span,
+    ) -> Option<ir::Expr> {
+        let mut tests = Vec::new();
+        let mut is_default = false;
+        let saved = self.reuse_pattern_variables;
+        for case in group {
+            is_default |= case.is_default;
+            for head in &case.heads {
+                tests.push(self.case_condition(head, subject, ty));
+                self.reuse_pattern_variables = true;
+            }
+        }
+        self.reuse_pattern_variables = saved;
+        if is_default {
             return None;
         }
-        match &head.pattern.kind {
-            ast::PatternKind::Wildcard { ty: None } => Some(None),
-            ast::PatternKind::Constant(e) => {
-                let ctx = self.ctx;
-                let value = match self.r.eval_const_in(e, &ctx) {
-                    Some(c) => self.const_expr(c, e.span),
-                    None => self.lower_expr(e),
-                };
-                let s = self.local_get(subject, head.span);
-                let bool_ty = self.r.core_type("bool");
-                Some(Some(self.expr(
-                    ExprKind::Equals {
-                        left: Box::new(value),
-                        right: Box::new(s),
-                        negated: false,
-                    },
-                    head.span,
-                    bool_ty,
-                )))
-            }
-            _ => {
-                self.r.unsupported(head.pattern.span, "patterns");
-                None
-            }
-        }
+        self.any_of(tests, span)
     }
 
     /// `a || b || ...` (`None` when there are no tests).

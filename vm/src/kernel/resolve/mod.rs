@@ -22,6 +22,7 @@ mod lower_expr;
 mod lower_stmt;
 mod members;
 mod messages;
+mod patterns;
 mod scope;
 mod types;
 
