@@ -104,6 +104,8 @@ pub(super) struct Lower<'r, 'a> {
     pub reuse_pattern_variables: bool,
     /// Pattern variables declared since the last `take_pattern_decls`.
     pub pattern_locals: Vec<LocalId>,
+    /// Variables of the declaration pattern being lowered are `final`.
+    pub pattern_vars_final: bool,
 }
 
 /// Expressions nested deeper than this are reported instead of lowered (the recursion
@@ -172,6 +174,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             nesting_reported: false,
             reuse_pattern_variables: false,
             pattern_locals: Vec::new(),
+            pattern_vars_final: false,
         }
     }
 

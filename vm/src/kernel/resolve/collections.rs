@@ -430,28 +430,53 @@ impl<'r, 'a> Lower<'r, 'a> {
                 then,
                 otherwise,
             } => {
-                if case.is_some() {
-                    self.r.unsupported(condition.span, "if-case elements");
-                    return stmt(StmtKind::Block(Vec::new()), condition.span);
-                }
-                let c = self.lower_condition(condition);
-                self.push_scope();
-                let then = Box::new(self.lower_element(then, sink, t));
-                self.pop_scope();
+                let (c, decls, then) = match case {
+                    Some(head) => {
+                        let value = self.lower_expr(condition);
+                        let ty = value.ty.clone();
+                        let subject = self.temp(ty.clone(), condition.span);
+                        self.push_scope();
+                        let test = self.case_condition(head, subject, &ty);
+                        let mut decls = vec![stmt(
+                            StmtKind::VarDecl {
+                                local: subject,
+                                init: Some(value),
+                            },
+                            condition.span,
+                        )];
+                        decls.extend(self.take_pattern_decls(condition.span));
+                        let then = Box::new(self.lower_element(then, sink, t));
+                        self.pop_scope();
+                        (test, decls, then)
+                    }
+                    None => {
+                        let c = self.lower_condition(condition);
+                        self.push_scope();
+                        let then = Box::new(self.lower_element(then, sink, t));
+                        self.pop_scope();
+                        (c, Vec::new(), then)
+                    }
+                };
                 let otherwise = otherwise.as_ref().map(|o| {
                     self.push_scope();
                     let s = self.lower_element(o, sink, t);
                     self.pop_scope();
                     Box::new(s)
                 });
-                stmt(
+                let check = stmt(
                     StmtKind::If {
                         condition: c,
                         then,
                         otherwise,
                     },
                     condition.span,
-                )
+                );
+                if decls.is_empty() {
+                    return check;
+                }
+                let mut all = decls;
+                all.push(check);
+                stmt(StmtKind::Block(all), condition.span)
             }
             El::For {
                 init,

@@ -147,9 +147,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 .unwrap_or_else(|| empty(span)),
             S::Labeled { labels, body } => self.lower_labeled(labels, body, span),
             S::Empty => empty(span),
-            S::PatternVariables { .. } => {
-                self.r.unsupported(span, "patterns");
-                empty(span)
+            S::PatternVariables {
+                is_final,
+                pattern,
+                init,
+            } => {
+                let value = self.lower_expr(init);
+                let stmts = self.destructure(pattern, value, *is_final, span);
+                stmt(StmtKind::Block(stmts), span)
             }
         }
     }
@@ -394,7 +399,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let assign = self.assign_value(target, current, span);
                 inner.push(stmt(StmtKind::Expr(assign), span));
             }
-            ForInBinding::Pattern { .. } => self.r.unsupported(span, "patterns"),
+            ForInBinding::Pattern { is_final, pattern } => {
+                inner.extend(self.destructure(pattern, current, *is_final, span));
+            }
         }
         inner.push(body(self));
         self.pop_scope();

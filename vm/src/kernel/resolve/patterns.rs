@@ -106,7 +106,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return id;
             }
         }
-        let id = self.declare_local(name, ty, is_final);
+        let id = self.declare_local(name, ty, is_final || self.pattern_vars_final);
         self.pattern_locals.push(id);
         id
     }
@@ -522,6 +522,71 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// An irrefutable pattern in a declaration (`var [a, b] = e;`, `for (final
+    /// MapEntry(:key, :value) in m.entries)`): declares the variables in the current
+    /// scope and binds them; a value that does not fit throws a `StateError`.
+    pub fn destructure(
+        &mut self,
+        pattern: &'a ast::Pattern,
+        value: ir::Expr,
+        is_final: bool,
+        span: Span,
+    ) -> Vec<ir::Stmt> {
+        let ty = value.ty.clone();
+        let subject = self.temp(ty.clone(), span);
+        let mut stmts = vec![ir::Stmt {
+            kind: StmtKind::VarDecl {
+                local: subject,
+                init: Some(value),
+            },
+            span,
+        }];
+        let saved = std::mem::replace(&mut self.pattern_vars_final, is_final);
+        let test = self.match_pattern(pattern, subject, &ty);
+        self.pattern_vars_final = saved;
+        stmts.extend(self.take_pattern_decls(span));
+        let bool_ty = self.r.core_type("bool");
+        let failed = self.expr(ExprKind::Not(Box::new(test)), span, bool_ty);
+        let error = self.pattern_error(span);
+        stmts.push(ir::Stmt {
+            kind: StmtKind::If {
+                condition: failed,
+                then: Box::new(ir::Stmt {
+                    kind: StmtKind::Expr(error),
+                    span,
+                }),
+                otherwise: None,
+            },
+            span,
+        });
+        stmts
+    }
+
+    /// `throw StateError('Pattern matching error')`.
+    fn pattern_error(&mut self, span: Span) -> ir::Expr {
+        let message = self.constant(Constant::String("Pattern matching error".into()), span);
+        let error = self.r.core_class("StateError").and_then(|c| {
+            let ty = self.r.interface_type(c, Vec::new(), false);
+            let call = super::calls::CtorCall {
+                class: c,
+                name: None,
+                ty,
+                span,
+                at: span,
+            };
+            self.construct(
+                call,
+                ir::Args {
+                    positional: vec![message],
+                    named: Vec::new(),
+                },
+                None,
+            )
+        });
+        let error = error.unwrap_or_else(|| self.null(span));
+        self.expr(ExprKind::Throw(Box::new(error)), span, DartType::Never)
     }
 
     /// `if (e case P when g) s1 else s2`.
