@@ -189,7 +189,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// Is there a `this` (instance member or closure inside one)?
     pub fn has_this(&self) -> bool {
-        self.ctx.this_class.is_some() && !self.ctx.is_static
+        (self.ctx.this_class.is_some() || self.ctx.extension.is_some()) && !self.ctx.is_static
     }
 
     pub fn push_scope(&mut self) {
@@ -363,9 +363,10 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     pub fn this_expr(&mut self, span: Span) -> ir::Expr {
-        let ty = match self.ctx.this_class {
-            Some(c) => self.r.this_type(c),
-            None => DartType::Dynamic,
+        let ty = match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => self.r.this_type(c),
+            (None, Some(t)) => t,
+            (None, None) => DartType::Dynamic,
         };
         if self.frames.len() <= 1 {
             return self.expr(ir::ExprKind::This, span, ty);

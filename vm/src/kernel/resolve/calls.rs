@@ -21,6 +21,8 @@ use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FunctionId, LocalId};
 pub(super) enum Namespace {
     Prefix(Symbol),
     Class(ClassId),
+    /// An extension's static members (`E.helper()`).
+    Extension(usize),
 }
 
 /// A constructor invocation: the class, the constructor name (`None`/`new` for the
@@ -306,6 +308,58 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.null(span)
             }
             NameRef::Error => self.null(span),
+            NameRef::ExtensionThis(m) => {
+                let this = self.this_expr(name.span);
+                self.extension_member_call(this, m, name, args, span)
+            }
+        }
+    }
+
+    /// `recv.name(args)` where `name` is extension member `m`.
+    fn extension_member_call(
+        &mut self,
+        recv: ir::Expr,
+        m: Member,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        match super::extensions::pick_extension(m, Want::Call) {
+            Some(found @ Found::Method(_)) => {
+                let lowered = self.lower_call_args(args);
+                let e = self.extension_invoke(recv, found, lowered.args, span);
+                self.wrap_lets(lowered.lets, e)
+            }
+            _ => {
+                let callee = self.extension_get(recv, m, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+        }
+    }
+
+    /// `E(recv)`: an explicit extension application (the extension and the receiver).
+    pub fn explicit_extension(&mut self, target: &'a ast::Expr) -> Option<(usize, &'a ast::Expr)> {
+        let E::MethodCall {
+            target: None,
+            name,
+            args,
+            ..
+        } = &target.kind
+        else {
+            return None;
+        };
+        if self.lookup_scoped_any(name.name) {
+            return None;
+        }
+        let [arg] = args.args.as_slice() else {
+            return None;
+        };
+        if arg.name.is_some() {
+            return None;
+        }
+        match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
+            super::scope::Resolved::Decl(Decl::Extension(e)) => Some((e, &arg.value)),
+            _ => None,
         }
     }
 
@@ -366,6 +420,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 match self.resolve_name(id.name, id.span) {
                     NameRef::Prefix(p) => Some(Namespace::Prefix(p)),
                     NameRef::Static(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    NameRef::Static(Decl::Extension(e)) => Some(Namespace::Extension(e)),
                     _ => None,
                 }
             }
@@ -442,6 +497,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                     self.null(span)
                 }
             },
+            Namespace::Extension(e) => {
+                match self.r.extensions[e].statics.get(&name.name).copied() {
+                    Some(m) => self.class_static_get(m, name.name, span),
+                    None => {
+                        self.r
+                            .error(name.span, format!("Member not found: '{}'.", name.name));
+                        self.null(span)
+                    }
+                }
+            }
         }
     }
 
@@ -460,8 +525,23 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_call(ns, name, args, span);
         }
+        if let Some((e, inner)) = self.explicit_extension(target) {
+            let recv = self.lower_expr(inner);
+            return match self.r.extensions[e].instance.get(&name.name).copied() {
+                Some(m) => self.extension_member_call(recv, m, name, args, span),
+                None => {
+                    self.r
+                        .error(name.span, messages::method_not_found(name.name));
+                    self.null(span)
+                }
+            };
+        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
+        if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Call) {
+            let m = self.r.extensions[e].instance[&name.name];
+            return self.extension_member_call(recv, m, name, args, span);
+        }
         if matches!(recv.ty, DartType::Function { .. }) && name.name.as_str() == "call" {
             return self.call_value(recv, args, span);
         }
@@ -534,6 +614,20 @@ impl<'r, 'a> Lower<'r, 'a> {
                     }
                     Some(d) => {
                         let callee = self.static_get(d, name.name, name.span);
+                        self.call_value(callee, args, span)
+                    }
+                    None => {
+                        self.r
+                            .error(name.span, messages::method_not_found(name.name));
+                        self.null(span)
+                    }
+                }
+            }
+            Namespace::Extension(e) => {
+                match self.r.extensions[e].statics.get(&name.name).copied() {
+                    Some(Member::Method(f)) => self.static_call_checked(f, args, span),
+                    Some(other) => {
+                        let callee = self.class_static_get(other, name.name, name.span);
                         self.call_value(callee, args, span)
                     }
                     None => {

@@ -70,6 +70,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(c),
             this_class: Some(c),
             mixin_index: None,
+            extension: None,
             is_static: false,
         };
         let tctx = self.type_context(&ctx, &[]);
@@ -199,6 +200,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(c),
             this_class: Some(c),
             mixin_index: None,
+            extension: None,
             is_static,
         }
     }
@@ -322,6 +324,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(lexical),
             this_class: Some(c),
             mixin_index: mixin.map(|(_, k)| k),
+            extension: None,
             is_static: md.is_static,
         };
         let src = ParamSource {
@@ -569,6 +572,7 @@ impl<'a> Resolver<'a> {
                                 lexical_class: Some(*m),
                                 this_class: Some(c),
                                 mixin_index: Some(k),
+                                extension: None,
                                 is_static: false,
                             };
                             let f = self.new_instance_field(c, v, var, slot, &ctx);

@@ -463,6 +463,7 @@ impl Resolver<'_> {
             lexical_class: Some(class),
             this_class: Some(class),
             mixin_index: None,
+            extension: None,
             is_static: false,
         };
         if let Some(target) = &decl.redirect {
@@ -641,6 +642,7 @@ impl Resolver<'_> {
                 lexical_class: Some(class),
                 this_class: Some(class),
                 mixin_index: None,
+                extension: None,
                 is_static: true,
             };
             let mut pos = Vec::new();

@@ -63,7 +63,10 @@ impl<'a> Resolver<'a> {
                     self.declare_top_level_field(lib, v, var);
                 }
             }
-            Declaration::Extension(e) => self.unsupported(e.span, "extensions"),
+            Declaration::Extension(e) => {
+                let (name, span, d) = self.declare_extension(lib, e);
+                self.register(lib, name, span, d);
+            }
             Declaration::ExtensionType(e) => self.unsupported(e.span, "extension types"),
         }
     }
@@ -121,6 +124,7 @@ impl<'a> Resolver<'a> {
             lexical_class: None,
             this_class: None,
             mixin_index: None,
+            extension: None,
             is_static: true,
         }
     }
@@ -286,7 +290,10 @@ impl<'a> Resolver<'a> {
         let jobs = self.jobs.clone();
         for (fid, job) in jobs {
             if let BodySource::Function { decl, ctx } = job {
-                if ctx.this_class.is_none() && ctx.lexical_class.is_none() {
+                if ctx.this_class.is_none()
+                    && ctx.lexical_class.is_none()
+                    && ctx.extension.is_none()
+                {
                     let src = ParamSource {
                         params: decl.params.as_ref(),
                         return_type: decl.return_type.as_ref(),

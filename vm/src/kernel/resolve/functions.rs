@@ -180,9 +180,10 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     fn this_type_or_dynamic(&self) -> DartType {
-        match self.ctx.this_class {
-            Some(c) => self.r.this_type(c),
-            None => DartType::Dynamic,
+        match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => self.r.this_type(c),
+            (None, Some(t)) => t,
+            (None, None) => DartType::Dynamic,
         }
     }
 

@@ -28,6 +28,8 @@ pub(super) enum NameRef {
     NotFound,
     /// Already reported (e.g. used before its declaration).
     Error,
+    /// Inside an extension: one of its own instance members (called on `this`).
+    ExtensionThis(Member),
 }
 
 /// Is `e` a selector (member access, index, call, `!`) that may be part of a null-aware
@@ -406,6 +408,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             Err(()) => return NameRef::Error,
             Ok(None) => {}
         }
+        if let Some(e) = self.ctx.extension {
+            if let Some(m) = self.r.extensions[e].statics.get(&name).copied() {
+                return NameRef::ClassStatic(m);
+            }
+            if let Some(m) = self.r.extensions[e].instance.get(&name).copied() {
+                if self.has_this() {
+                    return NameRef::ExtensionThis(m);
+                }
+            }
+        }
         if let Some(c) = self.ctx.lexical_class {
             if let Some(m) = self.r.classes[c.index()].statics.get(&name).copied() {
                 return NameRef::ClassStatic(m);
@@ -429,7 +441,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         if !self.has_this() {
             return None;
         }
-        let c = self.ctx.this_class?;
+        let c = match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => c,
+            (None, Some(DartType::Interface { class, .. })) => class,
+            _ => return None,
+        };
         let (found, owner) = self
             .r
             .find_instance(c, name, Want::Getter)
@@ -452,6 +468,33 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.null(span)
             }
             NameRef::Error => self.null(span),
+            NameRef::ExtensionThis(m) => {
+                let this = self.this_expr(span);
+                self.extension_get(this, m, id.name, span)
+            }
+        }
+    }
+
+    /// Reading an extension member: a getter call (method tear-offs are not supported).
+    pub fn extension_get(
+        &mut self,
+        recv: ir::Expr,
+        m: Member,
+        name: Symbol,
+        span: Span,
+    ) -> ir::Expr {
+        match super::extensions::pick_extension(m, Want::Getter) {
+            Some(found @ Found::Getter(_)) => {
+                self.extension_invoke(recv, found, ir::Args::default(), span)
+            }
+            Some(_) => {
+                self.r.unsupported(span, "tear-offs of extension methods");
+                self.null(span)
+            }
+            None => {
+                self.r.error(span, messages::getter_not_found(name));
+                self.null(span)
+            }
         }
     }
 
@@ -474,6 +517,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             Decl::Class(c) => {
                 let t = self.r.interface_type(c, Vec::new(), false);
                 self.constant(Constant::Type(t), span)
+            }
+            Decl::Extension(_) => {
+                self.r.unsupported(span, "extension names as values");
+                self.null(span)
             }
             Decl::Typedef(i) => {
                 let decl = self.r.typedefs[i].decl;
@@ -571,6 +618,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_get(ns, name, span);
         }
+        if let Some((e, inner)) = self.explicit_extension(target) {
+            let recv = self.lower_expr(inner);
+            return match self.r.extensions[e].instance.get(&name.name).copied() {
+                Some(m) => self.extension_get(recv, m, name.name, span),
+                None => {
+                    self.r
+                        .error(name.span, messages::getter_not_found(name.name));
+                    self.null(span)
+                }
+            };
+        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
         self.dynamic_or_checked_get(recv, name, span)
@@ -583,6 +641,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         name: ast::Ident,
         span: Span,
     ) -> ir::Expr {
+        if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
+            let m = self.r.extensions[e].instance[&name.name];
+            return self.extension_get(recv, m, name.name, span);
+        }
         match self.check_member(
             &recv.ty,
             name.name.as_str(),
@@ -758,6 +820,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         op_span: Span,
     ) -> ir::Expr {
         let shown = if op == "unary-" { "unary-" } else { op };
+        if let Some((_, found)) = self.try_extension(&recv.ty, Symbol::intern(op), Want::Call) {
+            let args = ir::Args {
+                positional: args,
+                named: Vec::new(),
+            };
+            return self.extension_invoke(recv, found, args, span);
+        }
         let found = self.check_member(&recv.ty, shown, Want::Call, AccessKind::Operator, op_span);
         let mut ty = match found {
             Some((Found::Method(f), owner)) => {

@@ -15,6 +15,7 @@ mod closures;
 mod collections;
 mod constants;
 mod declarations;
+mod extensions;
 mod flow;
 mod functions;
 mod lower_assign;
@@ -48,7 +49,9 @@ pub(crate) fn resolve_program(
     r.declare_all();
     r.build_namespaces();
     r.resolve_class_headers();
+    r.resolve_extension_headers();
     r.declare_members();
+    r.declare_extension_members();
     r.declare_top_level_signatures();
     r.lower_all_bodies();
     r.find_main();
@@ -175,7 +178,21 @@ pub(crate) struct MemberContext {
     /// For mixin copies: the mixin's index in `this_class`'s mixins (super lookups start
     /// below it). `None` for the class's own members.
     pub mixin_index: Option<usize>,
+    /// Members of an extension: the extension (its `on` type is the type of `this`).
+    pub extension: Option<usize>,
     pub is_static: bool,
+}
+
+/// An `extension`: its members are functions called statically with the receiver as
+/// local 0 (`StaticCall` with a receiver), found by the receiver's static type.
+pub(crate) struct ExtensionInfo<'a> {
+    pub lib: LibraryId,
+    pub decl: &'a ast::ExtensionDecl,
+    pub type_params: Vec<Symbol>,
+    /// The `on` type (resolved in phase 3).
+    pub on: DartType,
+    pub instance: HashMap<Symbol, Member>,
+    pub statics: HashMap<Symbol, Member>,
 }
 
 /// A `typedef`: its library, type parameters and the aliased type (resolved lazily).
@@ -193,6 +210,7 @@ pub(crate) struct Resolver<'a> {
     pub scopes: Vec<LibScope>,
     pub classes: Vec<ClassInfo<'a>>,
     pub typedefs: Vec<TypedefInfo<'a>>,
+    pub extensions: Vec<ExtensionInfo<'a>>,
     /// Indexed by `FunctionId`.
     pub sigs: Vec<Signature>,
     /// Bodies to lower, in declaration order.
@@ -251,6 +269,7 @@ impl<'a> Resolver<'a> {
             scopes: Vec::new(),
             classes: Vec::new(),
             typedefs: Vec::new(),
+            extensions: Vec::new(),
             sigs: Vec::new(),
             jobs: Vec::new(),
             ctor_decls: HashMap::new(),

@@ -20,6 +20,9 @@ pub(crate) enum Decl {
         getter: Option<FunctionId>,
         setter: Option<FunctionId>,
     },
+    /// An extension (index into `Resolver::extensions`); unnamed ones are registered
+    /// under a private synthetic name.
+    Extension(usize),
 }
 
 /// One library's namespaces.

@@ -23,6 +23,9 @@ impl Resolver<'_> {
         if let Some(c) = ctx.lexical_class {
             type_params.extend(self.classes[c.index()].type_params.iter().copied());
         }
+        if let Some(e) = ctx.extension {
+            type_params.extend(self.extensions[e].type_params.iter().copied());
+        }
         type_params.extend(own.iter().copied());
         TypeContext {
             lib: ctx.lib,
