@@ -442,3 +442,43 @@ fn walk_element(el: &CollectionElement, v: &mut dyn Visitor) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::source::Span;
+
+    fn ident(name: &str) -> ast::Expr {
+        ast::Expr {
+            kind: ExprKind::Ident(ast::Ident {
+                name: Symbol::intern(name),
+                span: Span::default(),
+            }),
+            span: Span::default(),
+        }
+    }
+
+    fn null_test(name: &str) -> ast::Expr {
+        ast::Expr {
+            kind: ExprKind::Binary {
+                op: BinaryOp::NotEq,
+                left: Box::new(ident(name)),
+                right: Box::new(ast::Expr {
+                    kind: ExprKind::Null,
+                    span: Span::default(),
+                }),
+            },
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn null_tested_locals_are_flow_sensitive() {
+        let facts = FlowFacts::of_expr(&null_test("x"));
+        let nullable_int = DartType::Null;
+        assert!(facts.is_flow_sensitive(Symbol::intern("x"), &nullable_int));
+        assert!(!facts.is_flow_sensitive(Symbol::intern("y"), &nullable_int));
+        // `dynamic` locals never need it.
+        assert!(!facts.is_flow_sensitive(Symbol::intern("x"), &DartType::Dynamic));
+    }
+}

@@ -186,3 +186,34 @@ impl Resolver<'_> {
         self.sources.get(l.file).display_path.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::ast::Ident;
+
+    fn ident(name: &str) -> Ident {
+        Ident {
+            name: Symbol::intern(name),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn show_and_hide_filter_names() {
+        let a = Symbol::intern("a");
+        let b = Symbol::intern("b");
+        assert!(visible(a, &[]));
+        assert!(visible(a, &[Combinator::Show(vec![ident("a")])]));
+        assert!(!visible(b, &[Combinator::Show(vec![ident("a")])]));
+        assert!(!visible(a, &[Combinator::Hide(vec![ident("a")])]));
+        // `show a hide a` shows nothing.
+        assert!(!visible(
+            a,
+            &[
+                Combinator::Show(vec![ident("a")]),
+                Combinator::Hide(vec![ident("a")])
+            ]
+        ));
+    }
+}
