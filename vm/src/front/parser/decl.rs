@@ -675,7 +675,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         let type_params = self.opt_type_params();
         let params = self.formal_params();
         self.expect_semi();
-        let aliased = self.function_type_from_params(return_type, Vec::new(), &params, ty_start);
+        let aliased = self.function_type_from_params(return_type, Vec::new(), params, ty_start);
         TypedefDecl {
             metadata,
             name,
@@ -690,16 +690,16 @@ impl<'a, 'd> Parser<'a, 'd> {
         &mut self,
         return_type: Option<TypeAnnotation>,
         type_params: Vec<TypeParameter>,
-        params: &FormalParameterList,
+        params: FormalParameterList,
         start: usize,
     ) -> TypeAnnotation {
         let params = params
             .params
-            .iter()
+            .into_iter()
             .map(|p| FunctionTypeParam {
                 kind: p.kind,
                 name: Some(p.name),
-                ty: p.ty.clone().unwrap_or_else(|| self.dynamic_type(p.name)),
+                ty: p.ty.unwrap_or_else(|| self.dynamic_type(p.name)),
                 span: p.span,
             })
             .collect();
@@ -1330,7 +1330,30 @@ impl<'a, 'd> Parser<'a, 'd> {
         self.expect_closer(open, close);
     }
 
-    fn formal_param(&mut self, mut kind: ParameterKind) -> FormalParameter {
+    /// One formal parameter. Function-typed parameters nest parameter lists, so this
+    /// counts towards the nesting limit.
+    fn formal_param(&mut self, kind: ParameterKind) -> FormalParameter {
+        if !self.enter() {
+            let name = self.missing_ident();
+            return FormalParameter {
+                metadata: Vec::new(),
+                kind,
+                form: ParameterForm::Normal,
+                is_final: false,
+                is_covariant: false,
+                is_var: false,
+                name,
+                ty: None,
+                default_value: None,
+                span: name.span,
+            };
+        }
+        let p = self.formal_param_inner(kind);
+        self.leave();
+        p
+    }
+
+    fn formal_param_inner(&mut self, mut kind: ParameterKind) -> FormalParameter {
         let start = self.pos;
         let metadata = self.metadata();
         let (mut is_final, mut is_covariant, mut is_var) = (false, false, false);
@@ -1376,7 +1399,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let type_params = self.opt_type_params();
             let params = self.formal_params();
             let fn_start = ty.as_ref().map_or(start, |_| start);
-            let mut f = self.function_type_from_params(ty, type_params, &params, fn_start);
+            let mut f = self.function_type_from_params(ty, type_params, params, fn_start);
             if self.eat(Question) {
                 if let TypeAnnotation::Function { nullable, .. } = &mut f {
                     *nullable = true;

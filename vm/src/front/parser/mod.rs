@@ -42,6 +42,42 @@ pub fn parse_compilation_unit(
     file: FileId,
     diags: &mut Diagnostics,
 ) -> ast::CompilationUnit {
+    on_parser_stack(|| parse_unit_here(sources, file, diags))
+}
+
+/// Stack for the parser's own thread: recursion is bounded by [`MAX_DEPTH`], and this
+/// leaves a wide margin at that depth whatever stack the caller runs on (test threads
+/// and thread-pool workers often have only 2 MiB). Untouched stack pages cost nothing.
+const PARSER_STACK: usize = 64 << 20;
+
+/// Runs `f` on a scoped thread with [`PARSER_STACK`] bytes of stack (or, if no thread can
+/// be started, right here).
+fn on_parser_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(f));
+    let take = || slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let spawned = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("dartrs-parser".into())
+            .stack_size(PARSER_STACK)
+            .spawn_scoped(scope, || take().map(|f| f()))
+            .map(|handle| handle.join())
+    });
+    match spawned {
+        Ok(Ok(Some(result))) => result,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread could be started: parse on the caller's stack.
+        _ => match take() {
+            Some(f) => f(),
+            None => unreachable!("the parser closure is taken exactly once"),
+        },
+    }
+}
+
+fn parse_unit_here(
+    sources: &SourceMap,
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> ast::CompilationUnit {
     let text = sources.get(file).text.clone();
     let first_diag = diags.items.len();
     let lexed = lexer::lex(&text, file, diags);
@@ -56,6 +92,10 @@ pub fn parse_compilation_unit(
 /// Parses `src` as a single expression (for tests and tools). Any diagnostic makes this
 /// an `Err` with the rendered diagnostics.
 pub fn parse_expression_str(src: &str) -> Result<Expr, String> {
+    on_parser_stack(|| parse_expression_here(src))
+}
+
+fn parse_expression_here(src: &str) -> Result<Expr, String> {
     let mut sources = SourceMap::new();
     let file = sources.add_virtual("expression.dart", src);
     let mut diags = Diagnostics::new();
