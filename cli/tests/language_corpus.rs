@@ -1,5 +1,5 @@
-//! The language corpus: every `tests/language/**/*.dart` program is run by the `dartrs`
-//! binary in each available mode and its stdout, stderr and exit code are compared with
+//! The language corpus: every `tests/language/**/*.dart` program (and every example in
+//! `examples/` that has a `.stdout` file) is run by the `dartrs` binary in each available mode and its stdout, stderr and exit code are compared with
 //! the expected files next to it (`.stdout`, `.stderr`, `.exit`; absent means empty / 0).
 //!
 //! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
@@ -37,6 +37,10 @@ struct Outcome {
 
 fn corpus_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/language")
+}
+
+fn examples_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<Case>) {
@@ -162,6 +166,13 @@ fn language_corpus() {
     let root = corpus_root();
     let mut cases = Vec::new();
     collect(&root, &root, &mut cases);
+    let examples = examples_root();
+    let mut example_cases = Vec::new();
+    collect(&examples, &examples, &mut example_cases);
+    for mut c in example_cases {
+        c.name = format!("examples/{}", c.name);
+        cases.push(c);
+    }
     if let Ok(filter) = std::env::var("DARTRS_CORPUS_FILTER") {
         cases.retain(|c| c.name.contains(&filter));
     }

@@ -44,6 +44,8 @@ pub struct CompileError {
 pub trait CompileContext {
     fn program(&self) -> &crate::kernel::ir::Program;
     fn program_arc(&self) -> std::sync::Arc<crate::kernel::ir::Program>;
+    /// A fresh cache site for a type test (`is`/`as`), in the inline-cache table.
+    fn new_type_test_site(&mut self) -> u32;
     /// A fresh inline-cache site for an instance call/get/set.
     fn new_ic_site(&mut self, selector: Selector, argdesc: u32) -> u32;
     /// Interned argument descriptor: positional count plus named-argument names.

@@ -518,7 +518,45 @@ abstract final class String implements Comparable<String>, Pattern {
     return result;
   }
 
-  Iterable<int> get runes => codeUnits;
+    Runes get runes => Runes(this);
+}
+
+/// The Unicode code points of a string (surrogate pairs combined).
+final class Runes extends Iterable<int> {
+  final String string;
+  Runes(this.string);
+  RuneIterator get iterator => RuneIterator(string);
+}
+
+class RuneIterator implements Iterator<int> {
+  final String string;
+  int _position = 0;
+  int _nextPosition = 0;
+  int _currentCodePoint = -1;
+  RuneIterator(this.string);
+
+  int get current => _currentCodePoint;
+
+  bool moveNext() {
+    _position = _nextPosition;
+    if (_position == string.length) {
+      _currentCodePoint = -1;
+      return false;
+    }
+    final unit = string.codeUnitAt(_position);
+    final next = _position + 1;
+    if ((unit & 0xFC00) == 0xD800 && next < string.length) {
+      final trail = string.codeUnitAt(next);
+      if ((trail & 0xFC00) == 0xDC00) {
+        _nextPosition = next + 1;
+        _currentCodePoint = 0x10000 + ((unit & 0x3FF) << 10) + (trail & 0x3FF);
+        return true;
+      }
+    }
+    _nextPosition = next;
+    _currentCodePoint = unit;
+    return true;
+  }
 }
 
 @pragma('vm:external-name', 'String_join')
@@ -1385,8 +1423,9 @@ abstract final class Map<K, V> {
   @pragma('vm:external-name', 'Map_values')
   external List<V> _valueList();
 
-  Iterable<K> get keys => _keyList();
-  Iterable<V> get values => _valueList();
+    // Views, not lists: they print as `(a, b)` like every non-list Iterable.
+  Iterable<K> get keys => _IterableView<K>(_keyList());
+  Iterable<V> get values => _IterableView<V>(_valueList());
 
   bool get isEmpty => length == 0;
   bool get isNotEmpty => length != 0;
@@ -2267,4 +2306,12 @@ Never _throwTypeErrorFor(Object? value, String expected) {
 @pragma('vm:entry-point')
 Never _throwException(String message) {
   throw Exception(message);
+}
+
+/// An Iterable over a list that is not itself a List (for `Map.keys`/`values`).
+class _IterableView<E> extends Iterable<E> {
+  final List<E> _list;
+  _IterableView(this._list);
+  Iterator<E> get iterator => _list.iterator;
+  int get length => _list.length;
 }

@@ -16,6 +16,10 @@ use crate::runtime::object::{
     cid_is_raw, header_cid, header_is_forwarded, make_header, object_size_words, Value,
 };
 
+/// The root set, as the collector asks for it: a function that calls its argument once
+/// for every root slot.
+pub type RootVisitor<'a> = &'a mut dyn FnMut(&mut dyn FnMut(&mut u64));
+
 const MIN_SEMISPACE_WORDS: usize = 256 * 1024; // 2 MiB
 const IMMORTAL_CHUNK_WORDS: usize = 64 * 1024;
 
@@ -52,6 +56,8 @@ pub struct GcStats {
 
 pub struct Heap {
     active: Space,
+    /// The other semispace, kept between collections so a collection does not allocate.
+    spare: Option<Space>,
     /// Allocation pointer into `active` (next free word) and its limit.
     pub top: *mut u64,
     pub end: *mut u64,
@@ -75,6 +81,7 @@ impl Heap {
         let (top, end) = (active.start(), active.end());
         Heap {
             active,
+            spare: None,
             top,
             end,
             immortal: Vec::new(),
@@ -131,54 +138,32 @@ impl Heap {
     /// Copies every object reachable from the roots into a fresh semispace big enough to
     /// hold them plus `need_words`, then rewrites the roots. `visit_roots` must call its
     /// argument once for every root slot.
-    pub fn collect(
-        &mut self,
-        need_words: usize,
-        visit_roots: &mut dyn FnMut(&mut dyn FnMut(&mut u64)),
-    ) -> GcStats {
+    pub fn collect(&mut self, need_words: usize, visit_roots: RootVisitor) -> GcStats {
         let started = std::time::Instant::now();
         let before = self.used_bytes();
-        // Worst case everything survives: size the target for that plus the request.
-        let live_bound = before / 8 + need_words;
-        let mut to = Space::new((live_bound * 2).max(MIN_SEMISPACE_WORDS));
-        let mut scan = to.start();
-        let mut free = to.start();
-        {
-            let from = &self.active;
-            let mut forward = |slot: &mut u64| {
-                // SAFETY: `free` stays within `to`, which can hold every live object.
-                unsafe { *slot = evacuate(from, &mut free, Value(*slot)).0 };
-            };
-            visit_roots(&mut forward);
-            // Cheney scan: trace the copied objects breadth-first.
-            while scan < free {
-                // SAFETY: `scan` walks object headers in `to`, each written by evacuate.
-                unsafe {
-                    let h = *scan;
-                    let size = object_size_words(scan, h);
-                    if !cid_is_raw(header_cid(h)) {
-                        for i in 1..size {
-                            let slot = &mut *scan.add(i);
-                            *slot = evacuate(from, &mut free, Value(*slot)).0;
-                        }
-                    }
-                    scan = scan.add(size);
-                }
-            }
+        // The spare space is as large as the active one, so everything fits even if it all
+        // survives.
+        let capacity = self.active.mem.len();
+        let mut to = match self.spare.take() {
+            Some(s) if s.mem.len() >= capacity => s,
+            _ => Space::new(capacity),
+        };
+        let live = copy_live(&self.active, &mut to, visit_roots);
+        // Aim for three times the live data free after the request: grow when tighter,
+        // shrink (returning memory) when the space is more than four times that.
+        let target = ((live / 8 + need_words) * 3).max(MIN_SEMISPACE_WORDS);
+        if target > to.mem.len() || target * 4 < to.mem.len() {
+            let mut resized = Space::new(target);
+            resized.mem[..live / 8].copy_from_slice(&to.mem[..live / 8]);
+            relocate_roots(&to, &resized, live, visit_roots);
+            self.spare = None;
+            self.active = resized;
+        } else {
+            let old = std::mem::replace(&mut self.active, to);
+            self.spare = Some(old);
         }
-        let live = free as usize - to.start() as usize;
-        // Keep at least twice the live size free so the next collection is not immediate;
-        // a new, right-sized space returns memory when much of the heap died.
-        let want = ((live / 8 + need_words) * 3).max(MIN_SEMISPACE_WORDS);
-        if want < to.mem.len() / 2 {
-            let mut smaller = Space::new(want);
-            smaller.mem[..live / 8].copy_from_slice(&to.mem[..live / 8]);
-            relocate_roots(&to, &smaller, live, visit_roots);
-            to = smaller;
-        }
-        self.top = (to.start() as usize + live) as *mut u64;
-        self.end = to.end();
-        self.active = to;
+        self.top = (self.active.start() as usize + live) as *mut u64;
+        self.end = self.active.end();
         self.collections += 1;
         GcStats {
             before_bytes: before,
@@ -232,6 +217,33 @@ impl Heap {
     }
 }
 
+/// Cheney's algorithm: copies the objects reachable from the roots from `from` into
+/// `to`, rewriting the roots; returns the bytes copied.
+fn copy_live(from: &Space, to: &mut Space, visit_roots: RootVisitor) -> usize {
+    let mut scan = to.start();
+    let mut free = to.start();
+    let mut forward = |slot: &mut u64| {
+        // SAFETY: `to` is at least as large as `from`, so it can hold every live object.
+        unsafe { *slot = evacuate(from, &mut free, Value(*slot)).0 };
+    };
+    visit_roots(&mut forward);
+    while scan < free {
+        // SAFETY: `scan` walks object headers in `to`, each written by evacuate.
+        unsafe {
+            let h = *scan;
+            let size = object_size_words(scan, h);
+            if !cid_is_raw(header_cid(h)) {
+                for i in 1..size {
+                    let slot = &mut *scan.add(i);
+                    *slot = evacuate(from, &mut free, Value(*slot)).0;
+                }
+            }
+            scan = scan.add(size);
+        }
+    }
+    free as usize - to.start() as usize
+}
+
 /// Copies `v` into `to` (at `*free`) unless it is a Smi, immortal, or already copied.
 ///
 /// # Safety
@@ -258,12 +270,7 @@ unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value) -> Value {
 
 /// After moving the to-space's contents to a smaller space, rewrites the roots and every
 /// interior pointer by the constant displacement between the two spaces.
-fn relocate_roots(
-    old: &Space,
-    new: &Space,
-    live: usize,
-    visit_roots: &mut dyn FnMut(&mut dyn FnMut(&mut u64)),
-) {
+fn relocate_roots(old: &Space, new: &Space, live: usize, visit_roots: RootVisitor) {
     let delta = new.start() as i64 - old.start() as i64;
     let old_start = old.start() as u64;
     let old_live_end = old_start + live as u64;

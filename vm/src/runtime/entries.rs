@@ -6,7 +6,7 @@
 //! that may allocate. An entry never unwinds: a Dart exception is left pending in the
 //! thread and the generated code dispatches it to its handler on return.
 
-use super::isolate::{Fatal, Isolate};
+use super::isolate::{Fatal, Isolate, IsolatePtr};
 use super::layout::*;
 use super::object::*;
 use super::stack::{Frame, FrameWalker};
@@ -228,9 +228,9 @@ extern "sysv64" fn rt_find_handler(thread: *mut Thread, _: u64, _: u64, _: u64, 
 
 /// Throws a Dart error by calling one of dart:core's `_throwX` entry points.
 /// Leaves the exception pending (the call never returns normally).
-pub fn throw_core_error(iso: *mut Isolate, entry_point: &str, args: &[Value]) {
+pub fn throw_core_error(iso: IsolatePtr, entry_point: &str, args: &[Value]) {
     // SAFETY: callers pass the live isolate and hold no borrow of it across this call.
-    let i = unsafe { &mut *iso };
+    let i = iso.get();
     let Some(f) = i.core_function(entry_point) else {
         die(
             i,
@@ -239,10 +239,10 @@ pub fn throw_core_error(iso: *mut Isolate, entry_point: &str, args: &[Value]) {
     };
     let desc = i.argdesc_for(args.len() as u32, &[]);
     // SAFETY: as above.
-    let result = unsafe { Isolate::invoke(iso, f.0, args, desc) };
+    let result = Isolate::invoke(iso, f.0, args, desc);
     if result.is_ok() {
         // SAFETY: as above.
-        let i = unsafe { &mut *iso };
+        let i = iso.get();
         die(
             i,
             Fatal::Internal(format!("'{entry_point}' returned instead of throwing")),
@@ -252,7 +252,7 @@ pub fn throw_core_error(iso: *mut Isolate, entry_point: &str, args: &[Value]) {
 
 extern "sysv64" fn rt_stack_overflow(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
     // SAFETY: called from a function prologue with its thread.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     // The error is built by Dart code: let it use the stack's reserve below the limit.
     // SAFETY: the thread block is live.
     let limit = unsafe { (*thread).stack_limit };
@@ -272,20 +272,20 @@ extern "sysv64" fn rt_raise_error(
 ) -> u64 {
     use super::errors::ErrorKind;
     // SAFETY: called from generated code with one pushed argument.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let value = unsafe { arg(args, 1, 0) };
     match ErrorKind::from_raw(kind) {
         Some(ErrorKind::NullCheck) => throw_core_error(iso_ptr, "_throwNullCheckError", &[]),
         Some(ErrorKind::Assertion) => {
             // SAFETY: no other borrow is live here.
-            let iso = unsafe { &mut *iso_ptr };
+            let iso = iso_ptr.get();
             let text = super::errors::failed_assertion_text(iso, pos as u32, value);
             let s = new_string(iso, &text);
             throw_core_error(iso_ptr, "_throwAssertionFailure", &[s, value]);
         }
         Some(ErrorKind::AbstractCall) | None => {
             // SAFETY: no other borrow is live here.
-            let iso = unsafe { &mut *iso_ptr };
+            let iso = iso_ptr.get();
             let s = new_string(iso, "Cannot call an abstract member");
             throw_core_error(iso_ptr, "_throwUnsupported", &[s]);
         }
@@ -305,8 +305,8 @@ extern "sysv64" fn rt_resolve_instance_call(
     _: u64,
 ) -> u64 {
     // SAFETY: called from an inline-cache miss with a pointer to the receiver's slot.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
-    let iso = unsafe { &mut *iso_ptr };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    let iso = iso_ptr.get();
     let receiver = unsafe { Value(*(receiver_slot as *const u64)) };
     // SAFETY: a valid value from the Dart stack.
     let cid = unsafe { receiver.cid() };
@@ -314,6 +314,21 @@ extern "sysv64" fn rt_resolve_instance_call(
         let s = &iso.ic_sites[site as usize];
         (s.selector, s.argdesc)
     };
+    if cid == CID_CLOSURE
+        && selector == Selector::Method(crate::front::intern::Symbol::intern("call"))
+    {
+        // `f.call(args)` and calls of function-typed values: the closure is the receiver.
+        return resolve_closure(iso_ptr, receiver, argdesc, selector);
+    }
+    if cid == CID_CLOSURE
+        && selector == Selector::Getter(crate::front::intern::Symbol::intern("call"))
+    {
+        // `f.call` is `f` itself.
+        return match iso.return_first_argument_entry() {
+            Ok(e) => e as u64,
+            Err(f) => die(iso, f),
+        };
+    }
     let program = iso.program.clone();
     let target = iso.classes.lookup(&program, cid, selector);
     let resolved = match target {
@@ -334,8 +349,7 @@ extern "sysv64" fn rt_resolve_instance_call(
         Some(super::classes::Target::GetterThenCall(getter)) => {
             let desc = iso.argdesc_for(1, &[]);
             // SAFETY: no borrow of the isolate is held across the call.
-            let Ok(callee) = (unsafe { Isolate::invoke(iso_ptr, getter.0, &[receiver], desc) })
-            else {
+            let Ok(callee) = Isolate::invoke(iso_ptr, getter.0, &[receiver], desc) else {
                 return 0;
             };
             unsafe { *(receiver_slot as *mut u64) = callee.0 };
@@ -367,7 +381,9 @@ extern "sysv64" fn rt_resolve_instance_call(
 
 /// Whether function `f` can be called with argument shape `argdesc` (receiver included).
 pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
-    let func = iso.program.function(f);
+    let Some(func) = iso.function_for_entry(f.0) else {
+        return false;
+    };
     let d = &iso.argdescs[argdesc as usize];
     let p = &func.params;
     let positional = d.positional.saturating_sub(p.receiver_slots);
@@ -387,15 +403,13 @@ pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
         .all(|np| d.named.contains(&np.name))
 }
 
-fn resolve_closure(iso_ptr: *mut Isolate, callee: Value, argdesc: u32, selector: Selector) -> u64 {
+fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32, selector: Selector) -> u64 {
     // SAFETY: no other borrow of the isolate is live in callers at this point.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     if callee.is_heap() && unsafe { callee.cid() } == CID_CLOSURE {
         // SAFETY: a closure's slot 0 is its entry index.
         let entry = unsafe { Value(callee.slot(CLOSURE_FUNCTION)).smi_value() } as u32;
-        if (entry as usize) < iso.program.functions.len()
-            && accepts(iso, FunctionId(entry), argdesc)
-        {
+        if accepts(iso, FunctionId(entry), argdesc) {
             return entry as u64;
         }
     }
@@ -417,7 +431,7 @@ extern "sysv64" fn rt_resolve_closure_call(
     _: u64,
 ) -> u64 {
     // SAFETY: called from generated code with a pointer to the callee's slot.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let callee = unsafe { Value(*(closure_slot as *const u64)) };
     resolve_closure(
         iso_ptr,
@@ -438,9 +452,13 @@ extern "sysv64" fn rt_copy_parameters(
     let iso = unsafe { isolate(thread) };
     let fp = iso.thread.exit_fp;
     let desc = iso.argdescs[Value(argdesc).smi_value() as usize].clone();
-    let program = iso.program.clone();
-    let func = program.function(FunctionId(fid as u32));
-    let p = &func.params;
+    let Some(func) = iso.function_for_entry(fid as u32) else {
+        die(
+            iso,
+            Fatal::Internal(format!("parameters of unknown entry {fid}")),
+        )
+    };
+    let p = func.params.clone();
     let argc = desc.count() as u64;
     // SAFETY: the caller pushed `argc` arguments above the return address, and the
     // prologue reserved the parameter locals below the marker.
@@ -489,14 +507,14 @@ extern "sysv64" fn rt_call_native(
     _: u64,
 ) -> u64 {
     // SAFETY: called from a native function body or a Native expression.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let args = super::natives::NativeArgs {
         first: first as *const u64,
         count: argc as usize,
     };
-    let f = unsafe { (*iso_ptr).natives.get(index as u32) };
+    let f = iso_ptr.get().natives.get(index as u32);
     // SAFETY: no other borrow of the isolate is live during the native.
-    let result = f(unsafe { &mut *iso_ptr }, &args);
+    let result = f(iso_ptr, &args);
     match result {
         Ok(v) => v.0,
         Err(e) => {
@@ -512,7 +530,7 @@ extern "sysv64" fn rt_call_native(
 
 extern "sysv64" fn rt_init_static(thread: *mut Thread, field: u64, _: u64, _: u64, _: u64) -> u64 {
     // SAFETY: called from generated code with its thread.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     super::statics::initialize(iso_ptr, field as u32)
 }
 
@@ -556,10 +574,14 @@ pub fn static_tear_off(iso: &mut Isolate, entry: u32) -> Value {
     if let Some(&v) = iso.tear_offs.get(&entry) {
         return v;
     }
+    let forwarder = match iso.forwarder_entry(FunctionId(entry), false) {
+        Ok(f) => f,
+        Err(f) => die(iso, f),
+    };
     let c = iso.heap.allocate_immortal(CID_CLOSURE, 1 + CLOSURE_SLOTS);
     // SAFETY: `c` has CLOSURE_SLOTS slots.
     unsafe {
-        c.set_slot(CLOSURE_FUNCTION, Value::smi(entry as i64).0);
+        c.set_slot(CLOSURE_FUNCTION, Value::smi(forwarder as i64).0);
         c.set_slot(CLOSURE_CAPTURES, iso.null().0);
         c.set_slot(CLOSURE_BOUND_RECEIVER, iso.null().0);
     }
@@ -605,7 +627,7 @@ extern "sysv64" fn rt_list_literal(thread: *mut Thread, args: u64, n: u64, _: u6
 
 extern "sysv64" fn rt_map_literal(thread: *mut Thread, args: u64, n: u64, _: u64, _: u64) -> u64 {
     // SAFETY: called from generated code with `2n` pushed keys and values.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     super::maps::map_literal(iso_ptr, args, n)
 }
 
@@ -639,34 +661,51 @@ pub fn new_string_units(iso: &mut Isolate, units: &[u16]) -> Value {
         .expect("isolate allocation never fails")
 }
 
+/// Records a type test's answer for the class id of `v` at cache site `site` (catch
+/// clauses pass `u64::MAX`: no site).
+fn cache_type_test(iso: &mut Isolate, site: u64, v: Value, answer: Value) {
+    if let Some(slot) = (site as usize)
+        .checked_mul(2)
+        .filter(|&i| i + 1 < iso.ic_table.len())
+    {
+        // SAFETY: a valid value.
+        iso.ic_table[slot] = unsafe { v.cid() } as u64;
+        iso.ic_table[slot + 1] = answer.0;
+    }
+}
+
 extern "sysv64" fn rt_instance_of(
     thread: *mut Thread,
     args: u64,
     type_index: u64,
-    _: u64,
+    site: u64,
     _: u64,
 ) -> u64 {
     // SAFETY: called from generated code with one pushed argument.
     let iso = unsafe { isolate(thread) };
     let v = unsafe { arg(args, 1, 0) };
     let ty = iso.types[type_index as usize].clone();
-    let r = super::types::instance_of(iso, v, &ty);
-    iso.bool_value(r).0
+    let answer = super::types::instance_of(iso, v, &ty);
+    let r = iso.bool_value(answer);
+    cache_type_test(iso, site, v, r);
+    r.0
 }
 
 extern "sysv64" fn rt_cast_to(
     thread: *mut Thread,
     args: u64,
     type_index: u64,
-    _: u64,
+    site: u64,
     _: u64,
 ) -> u64 {
     // SAFETY: called from generated code with one pushed argument.
-    let iso_ptr = unsafe { (*thread).isolate as *mut Isolate };
-    let iso = unsafe { &mut *iso_ptr };
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    let iso = iso_ptr.get();
     let v = unsafe { arg(args, 1, 0) };
     let ty = iso.types[type_index as usize].clone();
     if super::types::instance_of(iso, v, &ty) {
+        let t = iso.bool_value(true);
+        cache_type_test(iso, site, v, t);
         return v.0;
     }
     let message = format!(

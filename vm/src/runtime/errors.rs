@@ -26,7 +26,7 @@ impl ErrorKind {
 }
 
 use super::entries::{new_string, throw_core_error};
-use super::isolate::Isolate;
+use super::isolate::{Isolate, IsolatePtr};
 use super::object::Value;
 use crate::compiler::Selector;
 use crate::front::intern::Symbol;
@@ -53,13 +53,13 @@ pub fn failed_assertion_text(iso: &Isolate, pos: u32, _message: Value) -> String
 /// Throws NoSuchMethodError for a failed instance call: the receiver and its arguments
 /// are the pushed slots starting at `receiver_slot` (arguments below it).
 pub fn throw_no_such_method(
-    iso_ptr: *mut Isolate,
+    iso_ptr: IsolatePtr,
     receiver_slot: u64,
     selector: Selector,
     argdesc: u32,
 ) {
     // SAFETY: called from an inline-cache miss; no other borrow is live.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     let desc = iso.argdescs[argdesc as usize].clone();
     // SAFETY: the call site pushed `desc.count()` values starting at the receiver.
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
@@ -79,17 +79,12 @@ pub fn throw_no_such_method(
 }
 
 /// NoSuchMethodError for calling `callee` (not a function, or wrong arguments).
-pub fn throw_no_such_method_value(
-    iso_ptr: *mut Isolate,
-    callee: Value,
-    name: Symbol,
-    _argdesc: u32,
-) {
+pub fn throw_no_such_method_value(iso_ptr: IsolatePtr, callee: Value, name: Symbol, _argdesc: u32) {
     throw_nsm(iso_ptr, callee, name, 0, &[], &[]);
 }
 
 fn throw_nsm(
-    iso_ptr: *mut Isolate,
+    iso_ptr: IsolatePtr,
     receiver: Value,
     name: Symbol,
     kind: i64,
@@ -97,7 +92,7 @@ fn throw_nsm(
     named: &[Symbol],
 ) {
     // SAFETY: no other borrow of the isolate is live in callers.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     let base = iso.handles.len();
     iso.handles.push(receiver.0);
     iso.handles.extend(args.iter().map(|v| v.0));

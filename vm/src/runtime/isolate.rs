@@ -17,6 +17,41 @@ use crate::kernel::ir::{ConstId, DartType, FieldId, FunctionId, Program};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A pointer to the isolate running on this thread, for runtime code that calls back
+/// into Dart: Dart code re-enters the runtime, which borrows the isolate again, so such
+/// code cannot hold a `&mut Isolate` across the call. The discipline: every borrow taken
+/// with [`IsolatePtr::get`] ends before the next call into Dart (`Isolate::invoke`) and
+/// before another `get`. Making one is the unsafe step; holding one promises the
+/// isolate outlives it.
+#[derive(Clone, Copy)]
+pub struct IsolatePtr(*mut Isolate);
+
+impl IsolatePtr {
+    pub fn new(iso: &mut Isolate) -> IsolatePtr {
+        IsolatePtr(iso)
+    }
+
+    /// # Safety
+    /// `thread` must be the thread block of a live isolate (generated code passes its own).
+    pub unsafe fn from_thread(thread: *mut Thread) -> IsolatePtr {
+        // SAFETY: per the caller; `init_thread` stored this back pointer.
+        IsolatePtr(unsafe { (*thread).isolate } as *mut Isolate)
+    }
+
+    /// A short borrow of the isolate (see the type's discipline).
+    #[allow(clippy::mut_from_ref)]
+    pub fn get<'a>(self) -> &'a mut Isolate {
+        // SAFETY: the pointer was made from a live isolate that outlives this handle, and
+        // callers keep borrows from overlapping (the type's documented discipline).
+        unsafe { &mut *self.0 }
+    }
+}
+
+/// A Dart exception is pending in the thread block (the error of operations that may
+/// run Dart code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pending;
+
 /// Flags of a run that change what the isolate does.
 #[derive(Clone, Debug, Default)]
 pub struct IsolateOptions {
@@ -109,11 +144,19 @@ pub struct Isolate {
     pub initializing_statics: Vec<u32>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum SyntheticEntry {
     FieldGetter(u32),
     FieldSetter(u32),
     ReturnFirstArgument,
+    /// The closure function of a tear-off: takes the closure as argument 0 and calls
+    /// `target` with the other arguments (and, when `bound`, the receiver the closure
+    /// captured), as the Dart VM's implicit closure functions do.
+    Forwarder {
+        target: FunctionId,
+        bound: bool,
+        function: Arc<crate::kernel::ir::Function>,
+    },
 }
 
 const CODE_HEAP_BYTES: usize = 256 << 20;
@@ -164,6 +207,7 @@ impl Isolate {
         });
         iso.install_stubs()?;
         iso.init_thread();
+        iso.give_alloc_window();
         Ok(iso)
     }
 
@@ -310,6 +354,57 @@ impl Isolate {
         Ok(index)
     }
 
+    /// The function at entry index `index`: a program function or a synthesised forwarder.
+    pub fn function_for_entry(&self, index: u32) -> Option<&crate::kernel::ir::Function> {
+        let n = self.program.functions.len();
+        if (index as usize) < n {
+            return self.program.functions.get(index as usize);
+        }
+        match self.synthetic.get(index as usize - n) {
+            Some(SyntheticEntry::Forwarder { function, .. }) => Some(function),
+            _ => None,
+        }
+    }
+
+    /// Entry index of the tear-off forwarder of `target` (compiled on first use).
+    pub fn forwarder_entry(&mut self, target: FunctionId, bound: bool) -> Result<u32, Fatal> {
+        let n = self.program.functions.len();
+        let existing = self.synthetic.iter().position(
+            |s| matches!(s, SyntheticEntry::Forwarder { target: t, bound: b, .. } if *t == target && *b == bound),
+        );
+        if let Some(i) = existing {
+            return Ok((n + i) as u32);
+        }
+        let function = Arc::new(super::closures::forwarder_function(
+            &self.program,
+            target,
+            bound,
+        ));
+        let index = self.entries.len() as u32;
+        self.entries.push(self.stubs.lazy_compile);
+        self.code.push(None);
+        self.synthetic.push(SyntheticEntry::Forwarder {
+            target,
+            bound,
+            function: function.clone(),
+        });
+        let compiled = emit::compile_synthetic(self, index, &function).map_err(Fatal::Compile)?;
+        let start = self
+            .code_heap
+            .install(&compiled.code)
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let size = compiled.code.len() as u32;
+        self.code[index as usize] = Some(CodeInfo {
+            start,
+            size,
+            handlers: compiled.handlers,
+            positions: compiled.positions,
+        });
+        self.entries[index as usize] = start;
+        self.sync_tables();
+        Ok(index)
+    }
+
     /// Code info and function id of the code containing `entry` (None for stubs).
     pub fn code_info(&self, entry: u32) -> Option<&CodeInfo> {
         self.code.get(entry as usize).and_then(|c| c.as_ref())
@@ -322,19 +417,49 @@ impl Isolate {
     /// Allocates an object, collecting garbage first if the semispace is full. The body
     /// is filled with `fill` (null for instances, Smi 0 for raw data).
     pub fn allocate(&mut self, cid: u32, size_words: usize) -> Value {
+        self.take_alloc_window();
         if self.options.gc_stress {
             self.collect(size_words);
         }
-        if let Some(v) = self.heap.try_allocate(cid, size_words) {
-            return v;
+        let v = match self.heap.try_allocate(cid, size_words) {
+            Some(v) => v,
+            None => {
+                self.collect(size_words);
+                self.heap
+                    .try_allocate(cid, size_words)
+                    .expect("a collection sized for the request always makes room")
+            }
+        };
+        self.give_alloc_window();
+        v
+    }
+
+    /// Generated code bump-allocates through the thread's window: take its top back
+    /// before the heap allocates or collects.
+    fn take_alloc_window(&mut self) {
+        if self.thread.alloc_top != 0 {
+            self.heap.top = self.thread.alloc_top as *mut u64;
         }
-        self.collect(size_words);
-        self.heap
-            .try_allocate(cid, size_words)
-            .expect("a collection sized for the request always makes room")
+    }
+
+    /// Hands the heap's window to generated code (an empty one under `--gc-stress`, so
+    /// every allocation reaches the runtime and collects).
+    fn give_alloc_window(&mut self) {
+        self.thread.alloc_top = self.heap.top as u64;
+        self.thread.alloc_end = if self.options.gc_stress {
+            self.heap.top as u64
+        } else {
+            self.heap.end as u64
+        };
     }
 
     pub fn collect(&mut self, need_words: usize) {
+        self.take_alloc_window();
+        self.collect_inner(need_words);
+        self.give_alloc_window();
+    }
+
+    fn collect_inner(&mut self, need_words: usize) {
         let thread: &Thread = &self.thread;
         let statics = &mut self.statics;
         let handles = &mut self.handles;
@@ -394,20 +519,15 @@ impl Isolate {
     // -----------------------------------------------------------------------------------
 
     /// Calls entry index `index` with `args` (receiver first where there is one). Returns
-    /// `Err(())` when the call ended with an exception, which stays pending in the thread.
-    ///
-    /// # Safety
-    /// `iso` must be the live isolate running on this thread. No `&mut` borrow of it may
-    /// be held across this call (Dart code re-enters the runtime through the thread).
-    pub unsafe fn invoke(
-        iso: *mut Isolate,
+    /// `Err(Pending)` when the call ended with an exception, which stays pending.
+    pub fn invoke(
+        iso: IsolatePtr,
         index: u32,
         args: &[Value],
         argdesc: u32,
-    ) -> Result<Value, ()> {
-        // SAFETY: per the caller, `iso` is live and unborrowed.
-        let (thread, trampoline, entry) = unsafe {
-            let i = &mut *iso;
+    ) -> Result<Value, Pending> {
+        let (thread, trampoline, entry) = {
+            let i = iso.get();
             (
                 &mut *i.thread as *mut Thread,
                 i.stubs.entry_trampoline,
@@ -417,7 +537,8 @@ impl Isolate {
         type Trampoline =
             unsafe extern "sysv64" fn(*mut Thread, u64, *const Value, u64, u64, u64) -> u64;
         // SAFETY: `trampoline` is the entry stub installed by `install_stubs`, which has
-        // exactly this signature; `args` stays alive during the call.
+        // exactly this signature; `args` stays alive during the call; no borrow of the
+        // isolate is held across it.
         let result = unsafe {
             let f: Trampoline = std::mem::transmute(trampoline as usize);
             let desc = Value::smi(argdesc as i64).0;
@@ -430,9 +551,8 @@ impl Isolate {
                 index as u64,
             )
         };
-        // SAFETY: the thread block outlives the call.
-        if unsafe { (*thread).pending_exception } != 0 {
-            Err(())
+        if iso.get().thread.pending_exception != 0 {
+            Err(Pending)
         } else {
             Ok(Value(result))
         }
@@ -481,6 +601,11 @@ impl CompileContext for Isolate {
         self.ic_table.extend_from_slice(&[u32::MAX as u64, 0]);
         self.sync_tables();
         site
+    }
+
+    fn new_type_test_site(&mut self) -> u32 {
+        // Shares the inline-cache table (two words per site); the selector is unused.
+        self.new_ic_site(Selector::Method(Symbol::intern("is")), 0)
     }
 
     fn argdesc(&mut self, positional: u32, named: &[Symbol]) -> u32 {

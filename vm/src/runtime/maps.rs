@@ -6,7 +6,7 @@
 //! (`1 == 1.0`), strings by content, objects by their `hashCode`/`==` when their class
 //! overrides them (a call into Dart) and by identity otherwise.
 
-use super::isolate::Isolate;
+use super::isolate::{Isolate, IsolatePtr, Pending};
 use super::layout::*;
 use super::object::*;
 use crate::compiler::Selector;
@@ -18,10 +18,8 @@ pub struct MapRef {
     pub map: usize,
 }
 
-fn iso_mut<'a>(p: *mut Isolate) -> &'a mut Isolate {
-    // SAFETY: callers pass the live isolate; borrows made here end before any call into
-    // Dart (`Isolate::invoke` takes the raw pointer).
-    unsafe { &mut *p }
+fn iso_mut<'a>(p: IsolatePtr) -> &'a mut Isolate {
+    p.get()
 }
 
 /// A new empty map (or set, with `cid = CID_SET`).
@@ -92,7 +90,7 @@ fn uses_identity(iso: &mut Isolate, cid: u32) -> bool {
 }
 
 /// Dart `key.hashCode` for map purposes. May call Dart (`Err` = exception pending).
-pub fn key_hash(p: *mut Isolate, key: Value) -> Result<i64, ()> {
+pub fn key_hash(p: IsolatePtr, key: Value) -> Result<i64, Pending> {
     let iso = iso_mut(p);
     if key.is_smi() {
         return Ok(int_hash(key.smi_value()));
@@ -125,7 +123,7 @@ pub fn key_hash(p: *mut Isolate, key: Value) -> Result<i64, ()> {
 }
 
 /// Dart `a == b` for map keys. May call Dart (`Err` = exception pending).
-pub fn keys_equal(p: *mut Isolate, a: Value, b: Value) -> Result<bool, ()> {
+pub fn keys_equal(p: IsolatePtr, a: Value, b: Value) -> Result<bool, Pending> {
     if a == b {
         return Ok(true);
     }
@@ -168,7 +166,7 @@ pub fn map_len(m: Value) -> usize {
 }
 
 /// Index of the pair whose key equals `iso.handles[key_h]`, if any.
-pub fn find(p: *mut Isolate, map_h: usize, key_h: usize) -> Result<Option<usize>, ()> {
+pub fn find(p: IsolatePtr, map_h: usize, key_h: usize) -> Result<Option<usize>, Pending> {
     let key = Value(iso_mut(p).handles[key_h]);
     let hash = key_hash(p, key)?;
     let iso = iso_mut(p);
@@ -218,7 +216,7 @@ pub fn find(p: *mut Isolate, map_h: usize, key_h: usize) -> Result<Option<usize>
 const LINEAR_LIMIT: usize = 8;
 
 /// `map[key] = value` (handles: map, key, value).
-pub fn insert(p: *mut Isolate, map_h: usize, key_h: usize, value_h: usize) -> Result<(), ()> {
+pub fn insert(p: IsolatePtr, map_h: usize, key_h: usize, value_h: usize) -> Result<(), Pending> {
     if let Some(i) = find(p, map_h, key_h)? {
         let iso = iso_mut(p);
         let m = Value(iso.handles[map_h]);
@@ -303,12 +301,12 @@ fn ensure_room(iso: &mut Isolate, map_h: usize) {
         // SAFETY: `m` is a live map.
         unsafe { m.set_slot(MAP_INDEX, iso.null().0) };
         if j + 1 > LINEAR_LIMIT {
-            let _ = rebuild_index(iso as *mut Isolate, map_h);
+            let _ = rebuild_index(IsolatePtr::new(iso), map_h);
         }
     }
 }
 
-fn rebuild_index(p: *mut Isolate, map_h: usize) -> Result<(), ()> {
+fn rebuild_index(p: IsolatePtr, map_h: usize) -> Result<(), Pending> {
     let iso = iso_mut(p);
     let m = Value(iso.handles[map_h]);
     let used = slot(m, MAP_USED).smi_value() as usize;
@@ -341,7 +339,7 @@ fn rebuild_index(p: *mut Isolate, map_h: usize) -> Result<(), ()> {
 }
 
 /// Removes the key; returns the old value (or None).
-pub fn remove(p: *mut Isolate, map_h: usize, key_h: usize) -> Result<Option<Value>, ()> {
+pub fn remove(p: IsolatePtr, map_h: usize, key_h: usize) -> Result<Option<Value>, Pending> {
     let Some(i) = find(p, map_h, key_h)? else {
         return Ok(None);
     };
@@ -385,7 +383,7 @@ pub fn clear(iso: &mut Isolate, map_h: usize) {
 }
 
 /// Builds a map from `n` key/value pairs pushed by generated code.
-pub fn map_literal(p: *mut Isolate, args: u64, n: u64) -> u64 {
+pub fn map_literal(p: IsolatePtr, args: u64, n: u64) -> u64 {
     let iso = iso_mut(p);
     let base = iso.handles.len();
     let m = new_map(iso, CID_MAP);

@@ -32,7 +32,7 @@ impl Value {
     pub fn try_smi(v: i64) -> Option<Value> {
         (SMI_MIN..=SMI_MAX)
             .contains(&v)
-            .then(|| Value((v as u64) << 1))
+            .then_some(Value((v as u64) << 1))
     }
     pub fn is_smi(self) -> bool {
         self.0 & 1 == 0

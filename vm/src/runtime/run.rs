@@ -3,7 +3,7 @@
 //! `main`, and the report of an uncaught exception with the Dart VM's exit code.
 
 use super::entries::new_string;
-use super::isolate::{Isolate, IsolateOptions};
+use super::isolate::{Isolate, IsolateOptions, IsolatePtr, Pending};
 use super::object::Value;
 use crate::front::source::SourceMap;
 use crate::kernel::ir::Program;
@@ -64,13 +64,13 @@ fn run_on_this_thread(
     iso.thread.stack_limit = here - (STACK_SIZE - STACK_RESERVE) as u64;
     let main_args = main_arguments(&mut iso, main, &args);
     let desc = iso.argdesc_for(main_args.len() as u32, &[]);
-    let iso_ptr: *mut Isolate = &mut *iso;
+    let iso_ptr = IsolatePtr::new(&mut iso);
     // SAFETY: the isolate lives on this thread for the whole call; no borrow is held.
-    let result = unsafe { Isolate::invoke(iso_ptr, main.0, &main_args, desc) };
+    let result = Isolate::invoke(iso_ptr, main.0, &main_args, desc);
     iso.handles.clear();
     let code = match result {
         Ok(_) => iso.exit_code,
-        Err(()) => {
+        Err(Pending) => {
             report_uncaught(iso_ptr);
             EXIT_UNCAUGHT
         }
@@ -100,22 +100,22 @@ fn main_arguments(
 }
 
 /// Prints `Unhandled exception:`, the exception's `toString()` and its stack trace.
-fn report_uncaught(iso_ptr: *mut Isolate) {
+fn report_uncaught(iso_ptr: IsolatePtr) {
     // SAFETY: the isolate is live; borrows below end before each call into Dart.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     let exception = Value(iso.thread.pending_exception);
     let trace = Value(iso.thread.pending_stack_trace);
     iso.thread.pending_exception = 0;
     iso.thread.pending_stack_trace = 0;
     iso.handles.push(trace.0);
-    let text = super::natives::to_dart_string(iso_ptr, exception).unwrap_or_else(|()| {
+    let text = super::natives::to_dart_string(iso_ptr, exception).unwrap_or_else(|Pending| {
         // SAFETY: as above.
-        let iso = unsafe { &mut *iso_ptr };
+        let iso = iso_ptr.get();
         iso.thread.pending_exception = 0;
         super::natives::debug_string(iso, exception)
     });
     // SAFETY: as above.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     let trace = Value(iso.handles.pop().unwrap_or(trace.0));
     let frames = if trace.0 != 0 {
         super::natives::format_trace(iso, trace)

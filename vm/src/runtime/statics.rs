@@ -2,16 +2,16 @@
 //! a read during initialisation is an error, and a field without an initialiser is null.
 
 use super::entries::new_string;
-use super::isolate::Isolate;
+use super::isolate::{Isolate, IsolatePtr, Pending};
 use super::object::Value;
 use crate::kernel::ir::FieldId;
 
 /// Runs the initialiser of static field `field` and returns its value (0 with an
 /// exception pending when the initialiser throws).
-pub fn initialize(iso_ptr: *mut Isolate, field: u32) -> u64 {
+pub fn initialize(iso_ptr: IsolatePtr, field: u32) -> u64 {
     // SAFETY: called from a runtime entry with the live isolate; no borrow is held across
     // the call into Dart below.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     let program = iso.program.clone();
     let f = program.field(FieldId(field));
     if iso.initializing_statics.contains(&field) {
@@ -37,15 +37,15 @@ pub fn initialize(iso_ptr: *mut Isolate, field: u32) -> u64 {
     iso.initializing_statics.push(field);
     let desc = iso.argdesc_for(0, &[]);
     // SAFETY: no borrow of the isolate is live across the call.
-    let result = unsafe { Isolate::invoke(iso_ptr, init.0, &[], desc) };
+    let result = Isolate::invoke(iso_ptr, init.0, &[], desc);
     // SAFETY: as above.
-    let iso = unsafe { &mut *iso_ptr };
+    let iso = iso_ptr.get();
     iso.initializing_statics.retain(|&x| x != field);
     match result {
         Ok(v) => {
             iso.statics[field as usize] = v.0;
             v.0
         }
-        Err(()) => Value(0).0,
+        Err(Pending) => Value(0).0,
     }
 }

@@ -74,6 +74,10 @@ pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;
 pub struct Thread {
     /// Generated code compares `rsp` against this at every function entry.
     pub stack_limit: u64,
+    /// Bump-allocation window of the heap's active space, used by inline allocation in
+    /// generated code. The isolate syncs it with the heap around Rust-side allocation.
+    pub alloc_top: u64,
+    pub alloc_end: u64,
     pub null_value: Value,
     pub true_value: Value,
     pub false_value: Value,
@@ -114,6 +118,8 @@ macro_rules! thread_offset {
 
 thread_offset! {
     STACK_LIMIT => stack_limit,
+    ALLOC_TOP => alloc_top,
+    ALLOC_END => alloc_end,
     NULL => null_value,
     TRUE => true_value,
     FALSE => false_value,
@@ -143,6 +149,8 @@ impl Thread {
     pub fn new() -> Box<Thread> {
         Box::new(Thread {
             stack_limit: 0,
+            alloc_top: 0,
+            alloc_end: 0,
             null_value: Value(0),
             true_value: Value(0),
             false_value: Value(0),

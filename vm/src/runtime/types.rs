@@ -34,8 +34,8 @@ pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
             }
         }
         // Type arguments are not reified yet (a known gap, see docs/ARCHITECTURE.md): a type
-        // parameter is checked as if it were its default bound, `Object?`.
-        DartType::TypeParameter { nullable, .. } => !is_null || *nullable,
+        // parameter may stand for any type, `Null` included, so every value passes.
+        DartType::TypeParameter { .. } => true,
         DartType::Record { nullable } => {
             // SAFETY: `v` is a valid value.
             (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_RECORD)

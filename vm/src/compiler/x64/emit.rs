@@ -25,6 +25,18 @@ type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
 
 /// Compiles `fid` of the context's program.
+/// Compiles a function the VM synthesised (not in the program), e.g. a tear-off
+/// forwarder, as entry index `index`.
+pub fn compile_synthetic(
+    ctx: &mut dyn CompileContext,
+    index: u32,
+    func: &Function,
+) -> EResult<CompiledFunction> {
+    let mut e = Emitter::new(ctx, FunctionId(index), func);
+    e.function()?;
+    e.finish()
+}
+
 pub fn compile_function(
     ctx: &mut dyn CompileContext,
     fid: FunctionId,
@@ -143,7 +155,7 @@ impl<'a> Emitter<'a> {
                 }
             }
         }
-        handlers.sort_by(|a, b| b.depth.cmp(&a.depth));
+        handlers.sort_by_key(|h| std::cmp::Reverse(h.depth));
         let mut positions = self.positions;
         positions.sort_by_key(|p| p.0);
         Ok(CompiledFunction {
@@ -391,6 +403,8 @@ impl<'a> Emitter<'a> {
         let fid_off = cid_off + 8;
         let recv = 8 * (n as i32 - 1);
         let smi_cid = CID_SMI as i32;
+        let miss = self.ops.new_dynamic_label();
+        let do_call = self.ops.new_dynamic_label();
         dynasm!(self.ops
             ; .arch x64
             ; mov rax, QWORD [rsp + recv]
@@ -401,15 +415,15 @@ impl<'a> Emitter<'a> {
             ; have_cid:
             ; mov rax, QWORD [r14 + IC_TABLE]
             ; cmp ecx, DWORD [rax + cid_off]
-            ; jne >miss
+            ; jne =>miss
             ; mov r11, QWORD [rax + fid_off]
-            ; jmp >do_call
-            ; miss:
+            ; jmp =>do_call
+            ; =>miss
         );
         let site_i = site as i32;
         dynasm!(self.ops ; .arch x64 ; mov edx, site_i ; lea rsi, [rsp + recv]);
         self.runtime_call(RuntimeEntry::ResolveInstanceCall, span);
-        dynasm!(self.ops ; .arch x64 ; mov r11, rax ; do_call:);
+        dynasm!(self.ops ; .arch x64 ; mov r11, rax ; =>do_call);
         self.call_entry_in_r11_keep(argdesc, n, span, keep_top);
     }
 
@@ -725,7 +739,8 @@ impl<'a> Emitter<'a> {
             if let Some(ty) = &c.on_type {
                 let t = self.ctx.type_index(ty) as i32;
                 let de = local_disp(exc);
-                dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; mov edx, t);
+                // No cache site for catch clauses (rcx = -1).
+                dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + de] ; mov edx, t ; mov rcx, -1);
                 self.depth += 1;
                 self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, c.body.span);
                 self.branch_if_false(next);
@@ -928,10 +943,7 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::Is { expr, ty, negated } => {
                 self.expr(expr)?;
-                self.push_rax();
-                let t = self.ctx.type_index(ty) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov edx, t);
-                self.runtime_call_with_stack_args(RuntimeEntry::InstanceOf, 1, e.span);
+                self.type_test(ty, false, e.span);
                 if *negated {
                     self.negate_bool();
                 }
@@ -939,17 +951,19 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::As { expr, ty } => {
                 self.expr(expr)?;
-                self.push_rax();
-                let t = self.ctx.type_index(ty) as i32;
-                dynasm!(self.ops ; .arch x64 ; mov edx, t);
-                self.runtime_call_with_stack_args(RuntimeEntry::CastTo, 1, e.span);
+                if !matches!(ty, crate::kernel::ir::DartType::Dynamic) {
+                    self.type_test(ty, true, e.span);
+                }
                 Ok(())
             }
             ExprKind::NullCheck(inner) => {
                 self.expr(inner)?;
-                dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + NULL] ; jne >ok);
+                // Dynamic labels only when code emitted by helpers lies between a jump and
+                // its target: dynasm's local labels would bind to the helper's own.
+                let ok = self.ops.new_dynamic_label();
+                dynasm!(self.ops ; .arch x64 ; cmp rax, QWORD [r14 + NULL] ; jne =>ok);
                 self.raise_error(ErrorKind::NullCheck, e.span);
-                dynasm!(self.ops ; .arch x64 ; ok:);
+                dynasm!(self.ops ; .arch x64 ; =>ok);
                 Ok(())
             }
             ExprKind::Throw(inner) => self.throw(inner, e.span),
@@ -1091,6 +1105,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn static_get(&mut self, f: crate::kernel::ir::FieldId, span: Span) -> EResult {
+        let initialised = self.ops.new_dynamic_label();
         let slot = self.ctx.static_slot(f);
         let disp = 8 * slot as i32;
         dynasm!(self.ops
@@ -1098,11 +1113,11 @@ impl<'a> Emitter<'a> {
             ; mov rax, QWORD [r14 + STATICS]
             ; mov rax, QWORD [rax + disp]
             ; cmp rax, QWORD [r14 + UNINITIALIZED_STATIC]
-            ; jne >initialised
+            ; jne =>initialised
             ; mov esi, f.0 as i32
         );
         self.runtime_call(RuntimeEntry::InitStatic, span);
-        dynasm!(self.ops ; .arch x64 ; initialised:);
+        dynasm!(self.ops ; .arch x64 ; =>initialised);
         Ok(())
     }
 
@@ -1247,15 +1262,47 @@ impl<'a> Emitter<'a> {
         args: &Args,
         span: Span,
     ) -> EResult {
-        let cid = self.ctx.class_cid(class) as i32;
-        let size = (1 + self.ctx.instance_slots(class)) as i32;
-        dynasm!(self.ops ; .arch x64 ; mov esi, cid ; mov edx, size);
-        self.runtime_call(RuntimeEntry::Allocate, span);
+        self.allocate_instance(class, span);
         self.push_rax();
         let (n, desc) = self.push_args(args, 1)?;
         // Keep the instance: the constructor's result is not the expression's value.
         self.static_call_keep(constructor, desc, n, span);
         Ok(())
+    }
+
+    /// Allocates an instance of `class` with all fields null into rax: a bump of the
+    /// thread's allocation window, or the runtime (which collects) when it is full.
+    fn allocate_instance(&mut self, class: crate::kernel::ir::ClassId, span: Span) {
+        let cid = self.ctx.class_cid(class);
+        let slots = self.ctx.instance_slots(class);
+        let size = 1 + slots as usize;
+        if size > crate::runtime::object::MAX_HEADER_SIZE_WORDS {
+            dynasm!(self.ops ; .arch x64 ; mov esi, cid as i32 ; mov edx, size as i32);
+            self.runtime_call(RuntimeEntry::Allocate, span);
+            return;
+        }
+        let header = crate::runtime::object::make_header(cid, size) as i64;
+        let bytes = 8 * size as i32;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD [r14 + ALLOC_TOP]
+            ; lea rcx, [rax + bytes]
+            ; cmp rcx, QWORD [r14 + ALLOC_END]
+            ; ja =>slow
+            ; mov QWORD [r14 + ALLOC_TOP], rcx
+            ; mov rcx, QWORD header
+            ; mov QWORD [rax], rcx
+            ; mov rcx, QWORD [r14 + NULL]
+        );
+        for i in 0..slots as i32 {
+            let disp = 8 + 8 * i;
+            dynasm!(self.ops ; .arch x64 ; mov QWORD [rax + disp], rcx);
+        }
+        dynasm!(self.ops ; .arch x64 ; add rax, 1 ; jmp =>done ; =>slow ; mov esi, cid as i32 ; mov edx, size as i32);
+        self.runtime_call(RuntimeEntry::Allocate, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     /// Static call whose result is its first argument (a constructor run on a new object).
@@ -1281,28 +1328,33 @@ impl<'a> Emitter<'a> {
         self.expr(right)?;
         let done = self.ops.new_dynamic_label();
         let slow = self.ops.new_dynamic_label();
-        // identical => true; either null (and not identical) => false; two Smis => false.
+        // Dart's `==` has no identity shortcut (`nan == nan` is false), so only nulls and
+        // pairs of Smis are decided inline: null == x is `x is null`, x == null is false,
+        // Smis compare by value. Everything else calls `operator ==`.
         dynasm!(self.ops
             ; .arch x64
             ; mov rcx, rax
             ; mov rax, QWORD [rsp]
-            ; cmp rax, rcx
-            ; jne >not_identical
-            ; add rsp, 8
-            ; mov rax, QWORD [r14 + TRUE]
-            ; jmp =>done
-            ; not_identical:
             ; cmp rax, QWORD [r14 + NULL]
-            ; je >false_result
+            ; je >left_null
             ; cmp rcx, QWORD [r14 + NULL]
             ; je >false_result
             ; mov rdx, rax
             ; or rdx, rcx
             ; test dl, 1
             ; jnz =>slow
+            ; cmp rax, rcx
+            ; je >true_result
             ; false_result:
             ; add rsp, 8
             ; mov rax, QWORD [r14 + FALSE]
+            ; jmp =>done
+            ; left_null:
+            ; cmp rcx, QWORD [r14 + NULL]
+            ; jne <false_result
+            ; true_result:
+            ; add rsp, 8
+            ; mov rax, QWORD [r14 + TRUE]
             ; jmp =>done
             ; =>slow
             ; push rcx
@@ -1331,6 +1383,43 @@ impl<'a> Emitter<'a> {
         self.runtime_call(RuntimeEntry::CallNative, span);
         self.drop_temps(2);
         Ok(())
+    }
+
+    /// `rax is ty` (result bool in rax) or `rax as ty` (rax unchanged, or TypeError),
+    /// through a per-site cache of the last class id seen and its answer: a repeated test
+    /// on the same class costs two compares. Type arguments are not reified, so a class
+    /// id decides the answer.
+    fn type_test(&mut self, ty: &crate::kernel::ir::DartType, is_cast: bool, span: Span) {
+        let t = self.ctx.type_index(ty) as i32;
+        let site = self.ctx.new_type_test_site() as i32;
+        let (cid_off, result_off) = (16 * site, 16 * site + 8);
+        let smi_cid = CID_SMI as i32;
+        let miss = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov ecx, smi_cid
+            ; test al, 1
+            ; jz >have_cid
+            ; mov ecx, DWORD [rax + CID_DISP]
+            ; have_cid:
+            ; mov rdx, QWORD [r14 + IC_TABLE]
+            ; cmp ecx, DWORD [rdx + cid_off]
+            ; jne =>miss
+        );
+        if !is_cast {
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rdx + result_off]);
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>done ; =>miss);
+        self.push_rax();
+        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, site);
+        let entry = if is_cast {
+            RuntimeEntry::CastTo
+        } else {
+            RuntimeEntry::InstanceOf
+        };
+        self.runtime_call_with_stack_args(entry, 1, span);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     fn negate_bool(&mut self) {

@@ -4,7 +4,7 @@
 use crate::front::intern::Symbol;
 use crate::front::source::{SourceMap, Span};
 use crate::kernel::ir::*;
-use crate::runtime::isolate::{Isolate, IsolateOptions};
+use crate::runtime::isolate::{Isolate, IsolateOptions, IsolatePtr, Pending};
 use crate::runtime::object::Value;
 use std::sync::Arc;
 
@@ -103,7 +103,12 @@ fn program_with(functions: Vec<Function>, constants: Vec<Constant>) -> Arc<Progr
     Arc::new(p)
 }
 
-fn run(program: Arc<Program>, entry: u32, args: &[Value], gc_stress: bool) -> Result<Value, ()> {
+fn run(
+    program: Arc<Program>,
+    entry: u32,
+    args: &[Value],
+    gc_stress: bool,
+) -> Result<Value, Pending> {
     let mut sources = SourceMap::new();
     sources.add_virtual("test.dart", "");
     let options = IsolateOptions {
@@ -115,9 +120,8 @@ fn run(program: Arc<Program>, entry: u32, args: &[Value], gc_stress: bool) -> Re
     let marker = 0u8;
     iso.thread.stack_limit = (&marker as *const u8 as u64) - (1 << 20);
     let desc = iso.argdesc_for(args.len() as u32, &[]);
-    let p: *mut Isolate = &mut *iso;
-    // SAFETY: the isolate is live and not borrowed during the call.
-    unsafe { Isolate::invoke(p, entry, args, desc) }
+    let p = IsolatePtr::new(&mut iso);
+    Isolate::invoke(p, entry, args, desc)
 }
 
 /// fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2), through Smi fast paths only.

@@ -340,6 +340,80 @@ mod tests {
     }
 
     #[test]
+    fn to_string_ties_round_to_even() {
+        // Exactly halfway between two shortest candidates: the VM (double-conversion)
+        // keeps the even last digit; node prints the same digits.
+        for (x, s) in [
+            // Exactly 1000000000000000.25.
+            (1e15 + 0.3, "1000000000000000.2"),
+            (-(1e15 + 0.3), "-1000000000000000.2"),
+            // Exactly 1000000000000000.75: .7 is odd, so the tie goes up.
+            (1e15 + 0.75, "1000000000000000.8"),
+            // 2^-25 = 2.98023223876953125e-8.
+            (2f64.powi(-25), "2.9802322387695312e-8"),
+            // 2^-24 = 5.9604644775390625e-8: the lower candidate ...062 is outside the
+            // power of two's narrower lower half-interval, so ...063 is the only one.
+            (2f64.powi(-24), "5.960464477539063e-8"),
+            // Exactly 0.0311222076416015625 and 112.624176025390625.
+            (
+                f64::from_bits(0x3f9f_de80_0000_0000),
+                "0.031122207641601562",
+            ),
+            (f64::from_bits(0x405c_27f2_8000_0000), "112.62417602539062"),
+        ] {
+            assert_eq!(double_to_string(x), s, "{x:e}");
+        }
+        assert_eq!(exp(1e15 + 0.3, None), "1.0000000000000002e+15");
+        assert_eq!(exp(2f64.powi(-25), None), "2.9802322387695312e-8");
+    }
+
+    /// `(negative, digits, exponent)` of a JavaScript or Dart number literal as printed by
+    /// `toString` (`-1.5e-7`, `0.00012`, `1e+21`, `120.0`), `exponent` being that of the
+    /// first digit, `digits` without leading or trailing zeros.
+    fn digits_and_exponent(text: &str) -> (bool, String, i32) {
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.split_once('e') {
+            Some((m, e)) => (m, e.parse::<i32>().unwrap()),
+            None => (text, 0),
+        };
+        let integer_len = mantissa.split('.').next().unwrap().len() as i32;
+        let all: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let leading = (all.len() - all.trim_start_matches('0').len()) as i32;
+        let digits = all.trim_matches('0').to_string();
+        (negative, digits, exponent + integer_len - leading - 1)
+    }
+
+    #[test]
+    fn to_string_matches_node() {
+        // testdata/shortest_node.txt holds node 20's String(x) for ~2900 doubles: tie
+        // cases, powers of two, random bit patterns (every exponent, subnormals
+        // included), random magnitudes and binary fractions. V8 takes its shortest
+        // digits from the same double-conversion code as the Dart VM; its layout differs
+        // only in the `.0` Dart appends to integral values. Regenerate with
+        // testdata/node_to_string.js.
+        let table = include_str!("testdata/shortest_node.txt");
+        let mut count = 0;
+        for line in table.lines() {
+            let (bits, node) = line.split_once(' ').unwrap();
+            let x = f64::from_bits(u64::from_str_radix(bits, 16).unwrap());
+            let dart = double_to_string(x);
+            assert_eq!(
+                digits_and_exponent(&dart),
+                digits_and_exponent(node),
+                "{bits}: dart {dart}, node {node}"
+            );
+            let integral = !node.contains(['.', 'e']);
+            let node_as_dart = format!("{node}{}", if integral { ".0" } else { "" });
+            assert_eq!(dart, node_as_dart, "{bits}");
+            count += 1;
+        }
+        assert!(count > 2500, "only {count} rows");
+    }
+
+    #[test]
     fn fixed_sdk_test() {
         // dart-lang/sdk tests/language/double/to_string_as_fixed_test.dart
         let cases: &[(f64, i64, &str)] = &[

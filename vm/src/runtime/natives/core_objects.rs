@@ -3,7 +3,7 @@
 
 use super::{iso, new_int, NResult, NativeError, NativeRegistry};
 use crate::runtime::entries::{capture_stack_trace, new_string};
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::layout::*;
 use crate::runtime::maps::identity_hash;
 use crate::runtime::object::*;
@@ -33,7 +33,7 @@ pub fn identical(a: Value, b: Value) -> bool {
     }
 }
 
-fn type_object(p: *mut Isolate, v: Value) -> NResult {
+fn type_object(p: IsolatePtr, v: Value) -> NResult {
     let i = iso(p);
     // SAFETY: a valid value.
     let cid = unsafe { v.cid() };

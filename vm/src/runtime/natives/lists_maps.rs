@@ -2,7 +2,7 @@
 //! lists, the fixed-length and unmodifiable restrictions, and the hash map operations.
 
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry, ThrowArg};
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::{IsolatePtr, Pending};
 use crate::runtime::layout::*;
 use crate::runtime::lists::{growable_add, list_get, list_len, list_set, new_array, new_growable};
 use crate::runtime::maps;
@@ -68,7 +68,7 @@ fn growable_only(cid: u32, what: &str) -> Result<(), NativeError> {
 }
 
 /// Root the receiver and return its handle index.
-fn root(p: *mut Isolate, v: Value) -> usize {
+fn root(p: IsolatePtr, v: Value) -> usize {
     let i = iso(p);
     i.handles.push(v.0);
     i.handles.len() - 1
@@ -225,7 +225,7 @@ pub fn register(r: &mut NativeRegistry) {
     register_maps(r);
 }
 
-fn set_length(p: *mut Isolate, a: &NativeArgs) -> NResult {
+fn set_length(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let (l, cid) = list_recv(a)?;
     growable_only(cid, "change the length of")?;
     let new_len = int_arg(a, 1)?;
@@ -277,9 +277,9 @@ fn map_recv(a: &NativeArgs) -> Result<Value, NativeError> {
 
 /// Runs a map operation with the map and `extra` arguments rooted in the handles.
 fn with_rooted<T>(
-    p: *mut Isolate,
+    p: IsolatePtr,
     vals: &[Value],
-    f: impl FnOnce(usize) -> Result<T, ()>,
+    f: impl FnOnce(usize) -> Result<T, Pending>,
 ) -> Result<T, NativeError> {
     let base = iso(p).handles.len();
     for v in vals {
@@ -340,7 +340,7 @@ fn register_maps(r: &mut NativeRegistry) {
 }
 
 /// A new list of the map's keys or values, in insertion order.
-fn entry_list(p: *mut Isolate, a: &NativeArgs, keys: bool) -> NResult {
+fn entry_list(p: IsolatePtr, a: &NativeArgs, keys: bool) -> NResult {
     let m = map_recv(a)?;
     let n = maps::map_len(m);
     let i = iso(p);

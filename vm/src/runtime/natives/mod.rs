@@ -16,7 +16,7 @@ pub use core_objects::format_stack_trace as format_trace;
 pub use numbers::{as_number, Num};
 
 use super::entries::{new_string, throw_core_error};
-use super::isolate::Isolate;
+use super::isolate::{Isolate, IsolatePtr, Pending};
 use super::object::*;
 use crate::runtime::dart_number::NumError;
 use std::collections::HashMap;
@@ -65,7 +65,7 @@ pub enum ThrowArg {
 }
 
 pub type NResult = Result<Value, NativeError>;
-pub type NativeFn = fn(*mut Isolate, &NativeArgs) -> NResult;
+pub type NativeFn = fn(IsolatePtr, &NativeArgs) -> NResult;
 
 pub struct NativeRegistry {
     fns: Vec<NativeFn>,
@@ -106,14 +106,12 @@ impl NativeRegistry {
     }
 }
 
-pub(crate) fn iso<'a>(p: *mut Isolate) -> &'a mut Isolate {
-    // SAFETY: natives receive the live isolate; each borrow made here ends before any
-    // call into Dart.
-    unsafe { &mut *p }
+pub(crate) fn iso<'a>(p: IsolatePtr) -> &'a mut Isolate {
+    p.get()
 }
 
 /// Turns a native's error into a pending Dart exception (or ends the program).
-pub fn raise(p: *mut Isolate, e: NativeError) {
+pub fn raise(p: IsolatePtr, e: NativeError) {
     match e {
         NativeError::Pending => {}
         NativeError::Exit(code) => {
@@ -207,14 +205,14 @@ pub fn int_of(v: Value) -> Option<i64> {
 }
 
 /// Calls method (or getter, with `getter`) `name` on `receiver` with `args`.
-/// `Err(())` means a Dart exception is pending.
+/// `Err(Pending)` means a Dart exception is pending.
 pub fn call_method(
-    p: *mut Isolate,
+    p: IsolatePtr,
     receiver: Value,
     name: &str,
     args: &[Value],
     getter: bool,
-) -> Result<Value, ()> {
+) -> Result<Value, Pending> {
     use crate::compiler::Selector;
     let i = iso(p);
     let sym = crate::front::intern::Symbol::intern(name);
@@ -241,7 +239,7 @@ pub fn call_method(
                 ),
             );
             throw_core_error(p, "_throwStateError", &[s]);
-            return Err(());
+            return Err(Pending);
         }
     };
     let mut all = Vec::with_capacity(args.len() + 1);
@@ -249,7 +247,7 @@ pub fn call_method(
     all.extend_from_slice(args);
     let desc = i.argdesc_for(all.len() as u32, &[]);
     // SAFETY: no borrow of the isolate is held across the call.
-    unsafe { Isolate::invoke(p, entry, &all, desc) }
+    Isolate::invoke(p, entry, &all, desc)
 }
 
 /// `value.toString()` as Rust text, for the runtime's own messages (uses Dart's
@@ -258,8 +256,8 @@ pub fn debug_string(iso: &mut Isolate, v: Value) -> String {
     numbers::primitive_to_string(iso, v).unwrap_or_else(|| core_objects::instance_of_text(iso, v))
 }
 
-/// `toString()` of any value, calling Dart for objects. `Err(())`: exception pending.
-pub fn to_dart_string(p: *mut Isolate, v: Value) -> Result<String, ()> {
+/// `toString()` of any value, calling Dart for objects. `Err(Pending)`: exception pending.
+pub fn to_dart_string(p: IsolatePtr, v: Value) -> Result<String, Pending> {
     if let Some(s) = numbers::primitive_to_string(iso(p), v) {
         return Ok(s);
     }

@@ -6,7 +6,7 @@ use super::{
     int_of, iso, new_double, new_int, NResult, NativeArgs, NativeError, NativeRegistry, ThrowArg,
 };
 use crate::runtime::dart_number as dn;
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::object::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,20 +79,20 @@ fn double_recv(a: &NativeArgs) -> f64 {
     }
 }
 
-fn ret_num(p: *mut Isolate, n: Num) -> NResult {
+fn ret_num(p: IsolatePtr, n: Num) -> NResult {
     Ok(match n {
         Num::Int(i) => new_int(iso(p), i),
         Num::Double(d) => new_double(iso(p), d),
     })
 }
 
-fn ret_bool(p: *mut Isolate, b: bool) -> NResult {
+fn ret_bool(p: IsolatePtr, b: bool) -> NResult {
     Ok(iso(p).bool_value(b))
 }
 
 /// An int binary operation that becomes a double operation when `other` is a double.
 fn int_arith(
-    p: *mut Isolate,
+    p: IsolatePtr,
     a: &NativeArgs,
     int_op: fn(i64, i64) -> Result<i64, dn::NumError>,
     dbl_op: fn(f64, f64) -> f64,
@@ -273,11 +273,11 @@ pub fn num_compare(x: Num, y: Num) -> i64 {
     }
 }
 
-fn dbl(p: *mut Isolate, d: f64) -> NResult {
+fn dbl(p: IsolatePtr, d: f64) -> NResult {
     ret_num(p, Num::Double(d))
 }
 
-fn to_int(p: *mut Isolate, r: Result<i64, dn::NumError>) -> NResult {
+fn to_int(p: IsolatePtr, r: Result<i64, dn::NumError>) -> NResult {
     ret_num(p, Num::Int(r.map_err(NativeError::Num)?))
 }
 

@@ -3,9 +3,21 @@
 
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry, ThrowArg};
 use crate::runtime::entries::new_string_units;
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::IsolatePtr;
 use crate::runtime::object::Value;
-use crate::runtime::strings::{is_string, string_hash, string_units};
+use crate::runtime::strings::{is_string, string_hash, string_len, string_unit_at, string_units};
+
+/// Compares two strings' code units in place.
+///
+/// # Safety
+/// Both must be live strings.
+unsafe fn strings_equal(x: Value, y: Value) -> bool {
+    // SAFETY: per the caller.
+    unsafe {
+        let n = string_len(x);
+        n == string_len(y) && (0..n).all(|k| string_unit_at(x, k) == string_unit_at(y, k))
+    }
+}
 
 fn units(a: &NativeArgs, i: usize) -> Result<Vec<u16>, NativeError> {
     let v = a.get(i);
@@ -19,6 +31,20 @@ fn units(a: &NativeArgs, i: usize) -> Result<Vec<u16>, NativeError> {
                 args: vec![ThrowArg::Value(v), ThrowArg::Str("String".into())],
             })
         }
+    }
+}
+
+/// Argument `i` as a string object (no copy), or a TypeError.
+fn string_obj(a: &NativeArgs, i: usize) -> Result<Value, NativeError> {
+    let v = a.get(i);
+    // SAFETY: `v` is a valid value.
+    if unsafe { is_string(v) } {
+        Ok(v)
+    } else {
+        Err(NativeError::Throw {
+            entry_point: "_throwTypeErrorFor",
+            args: vec![ThrowArg::Value(v), ThrowArg::Str("String".into())],
+        })
     }
 }
 
@@ -37,15 +63,15 @@ fn opt_int(a: &NativeArgs, i: usize) -> Result<Option<i64>, NativeError> {
     Ok(int_of(a.get(i)))
 }
 
-fn ret(p: *mut Isolate, u: &[u16]) -> NResult {
+fn ret(p: IsolatePtr, u: &[u16]) -> NResult {
     Ok(new_string_units(iso(p), u))
 }
 
-fn ret_int(p: *mut Isolate, v: i64) -> NResult {
+fn ret_int(p: IsolatePtr, v: i64) -> NResult {
     Ok(new_int(iso(p), v))
 }
 
-fn ret_bool(p: *mut Isolate, b: bool) -> NResult {
+fn ret_bool(p: IsolatePtr, b: bool) -> NResult {
     Ok(iso(p).bool_value(b))
 }
 
@@ -103,7 +129,7 @@ fn map_case(u: &[u16], upper: bool) -> Vec<u16> {
     t.encode_utf16().collect()
 }
 
-fn null_or(p: *mut Isolate, a: &NativeArgs, i: usize) -> bool {
+fn null_or(p: IsolatePtr, a: &NativeArgs, i: usize) -> bool {
     i >= a.count || a.get(i) == iso(p).null()
 }
 
@@ -124,7 +150,8 @@ pub fn register(r: &mut NativeRegistry) {
         ret(p, u)
     });
     r.add("String_length", |p, a| {
-        ret_int(p, units(a, 0)?.len() as i64)
+        // SAFETY: `string_obj` checked that the receiver is a live string.
+        ret_int(p, unsafe { string_len(string_obj(a, 0)?) } as i64)
     });
     r.add("String_concat", |p, a| {
         let mut u = units(a, 0)?;
@@ -132,9 +159,9 @@ pub fn register(r: &mut NativeRegistry) {
         ret(p, &u)
     });
     r.add("String_equals", |p, a| {
-        let other = a.get(1);
-        // SAFETY: a valid value.
-        let eq = unsafe { is_string(other) } && units(a, 0)? == units(a, 1)?;
+        let (s, other) = (string_obj(a, 0)?, a.get(1));
+        // SAFETY: both are live strings when compared.
+        let eq = unsafe { is_string(other) && strings_equal(s, other) };
         ret_bool(p, eq)
     });
     r.add("String_hashCode", |p, a| {
@@ -143,24 +170,34 @@ pub fn register(r: &mut NativeRegistry) {
         ret_int(p, h)
     });
     r.add("String_charAt", |p, a| {
-        let u = units(a, 0)?;
+        let s = string_obj(a, 0)?;
         let i = int_arg(a, 1)?;
-        if i < 0 || i as usize >= u.len() {
-            return Err(index_error(i, u.len()));
-        }
-        ret(p, &u[i as usize..i as usize + 1])
+        // SAFETY: a live string; the index is checked against its length.
+        let unit = unsafe {
+            let len = string_len(s);
+            if i < 0 || i as usize >= len {
+                return Err(index_error(i, len));
+            }
+            string_unit_at(s, i as usize)
+        };
+        ret(p, &[unit])
     });
     r.add("String_codeUnitAt", |p, a| {
-        let u = units(a, 0)?;
+        let s = string_obj(a, 0)?;
         let i = int_arg(a, 1)?;
-        if i < 0 || i as usize >= u.len() {
-            return Err(index_error(i, u.len()));
+        // SAFETY: a live string; the index is checked against its length.
+        unsafe {
+            let len = string_len(s);
+            if i < 0 || i as usize >= len {
+                return Err(index_error(i, len));
+            }
+            ret_int(p, string_unit_at(s, i as usize) as i64)
         }
-        ret_int(p, u[i as usize] as i64)
     });
     r.add("String_substring", |p, a| {
-        let u = units(a, 0)?;
-        let len = u.len() as i64;
+        let s = string_obj(a, 0)?;
+        // SAFETY: a live string.
+        let len = unsafe { string_len(s) } as i64;
         let start = int_arg(a, 1)?;
         let end = if null_or(p, a, 2) {
             len
@@ -173,7 +210,11 @@ pub fn register(r: &mut NativeRegistry) {
         if end < start || end > len {
             return Err(range_error(end, start, len, "end"));
         }
-        ret(p, &u[start as usize..end as usize])
+        // SAFETY: [start, end) is within the string; copied out before allocating.
+        let part: Vec<u16> = (start as usize..end as usize)
+            .map(|k| unsafe { string_unit_at(s, k) })
+            .collect();
+        ret(p, &part)
     });
     r.add("String_indexOf", |p, a| {
         let u = units(a, 0)?;
@@ -315,7 +356,7 @@ fn replace(u: &[u16], from: &[u16], to: &[u16], start: usize, max: usize) -> Vec
 }
 
 /// `String.split(String)`: an empty pattern splits into code units.
-fn split(p: *mut Isolate, a: &NativeArgs) -> NResult {
+fn split(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let u = units(a, 0)?;
     let pat = units(a, 1)?;
     let pieces: Vec<Vec<u16>> = if pat.is_empty() {

@@ -2,11 +2,11 @@
 //! behind `Stopwatch`, and the entropy behind unseeded `Random`.
 
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
-use crate::runtime::isolate::Isolate;
+use crate::runtime::isolate::IsolatePtr;
 use crate::runtime::strings::{is_string, string_to_rust};
 use std::io::Write;
 
-fn text(p: *mut Isolate, a: &NativeArgs, i: usize) -> String {
+fn text(p: IsolatePtr, a: &NativeArgs, i: usize) -> String {
     let v = a.get(i);
     // SAFETY: a valid value, read as a string only if it is one.
     unsafe {

@@ -1,0 +1,5 @@
+// Start-up time: the smallest program that prints.
+
+void main() {
+  print('Hello, World!');
+}

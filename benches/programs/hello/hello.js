@@ -1,0 +1,3 @@
+'use strict';
+// Start-up time: the smallest program that prints.
+console.log('Hello, World!');
