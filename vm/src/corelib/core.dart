@@ -655,13 +655,8 @@ String _iterableToString(Iterable<Object?> iterable, String left, String right) 
 abstract class Iterable<E> {
   const Iterable();
 
-  factory Iterable.generate(int count, [E Function(int index)? generator]) {
-    final result = <E>[];
-    for (int i = 0; i < count; i++) {
-      result.add(generator == null ? i as E : generator(i));
-    }
-    return result;
-  }
+  factory Iterable.generate(int count, [E Function(int index)? generator]) =>
+      _GeneratorIterable<E>(count, generator);
 
   factory Iterable.empty() => <E>[];
 
@@ -679,7 +674,7 @@ abstract class Iterable<E> {
   Iterable<E> followedBy(Iterable<E> other) {
     final result = toList();
     result.addAll(other);
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   Iterable<E> take(int count) => _TakeIterable<E>(this, count);
@@ -692,7 +687,7 @@ abstract class Iterable<E> {
       if (!test(e)) break;
       result.add(e);
     }
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   Iterable<E> skipWhile(bool Function(E value) test) {
@@ -703,7 +698,7 @@ abstract class Iterable<E> {
       skipping = false;
       result.add(e);
     }
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   bool contains(Object? element) {
@@ -887,7 +882,163 @@ abstract class Iterable<E> {
     return null;
   }
 
-  String toString() => _iterableToString(this, "(", ")");
+  String toString() {
+    if (_isToStringVisiting(this)) return "(...)";
+    _toStringVisiting.add(this);
+    final parts = <String>[];
+    try {
+      _abbreviatedParts(this, parts);
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+    return "(${parts.join(", ")})";
+  }
+}
+
+/// The element strings `Iterable.toString` shows, as the Dart SDK abbreviates them:
+/// about 80 characters, at least the first three and the last two elements, at most
+/// 100 elements visited, and "..." for what is left out.
+void _abbreviatedParts(Iterable<Object?> iterable, List<String> parts) {
+  const int limit = 80;
+  const int head = 3;
+  const int tail = 2;
+  const int maxCount = 100;
+  const int overhead = 2;
+  const int ellipsis = 3;
+  int length = 0;
+  int count = 0;
+  final it = iterable.iterator;
+  while (length < limit || count < head) {
+    if (!it.moveNext()) return;
+    final next = "${it.current}";
+    parts.add(next);
+    length += next.length + overhead;
+    count++;
+  }
+  String beforeLast;
+  String last;
+  if (!it.moveNext()) {
+    if (count <= head + tail) return;
+    last = parts.removeLast();
+    beforeLast = parts.removeLast();
+  } else {
+    Object? penultimate = it.current;
+    count++;
+    if (!it.moveNext()) {
+      if (count <= head + 1) {
+        parts.add("$penultimate");
+        return;
+      }
+      last = "$penultimate";
+      beforeLast = parts.removeLast();
+      length += last.length + overhead;
+    } else {
+      Object? ultimate = it.current;
+      count++;
+      while (it.moveNext()) {
+        penultimate = ultimate;
+        ultimate = it.current;
+        count++;
+        if (count > maxCount) {
+          while (length > limit - ellipsis - overhead && count > head) {
+            length -= parts.removeLast().length + overhead;
+            count--;
+          }
+          parts.add("...");
+          return;
+        }
+      }
+      beforeLast = "$penultimate";
+      last = "$ultimate";
+      length += last.length + beforeLast.length + 2 * overhead;
+    }
+  }
+  String? elision;
+  if (count > parts.length + tail) {
+    elision = "...";
+    length += ellipsis + overhead;
+  }
+  while (length > limit && parts.length > head) {
+    length -= parts.removeLast().length + overhead;
+    if (elision == null) {
+      elision = "...";
+      length += ellipsis + overhead;
+    }
+  }
+  if (elision != null) parts.add(elision);
+  parts.add(beforeLast);
+  parts.add(last);
+}
+
+/// A computed sequence shown as a lazy iterable (`(a, b)`), not as a list.
+class _ListBackedIterable<E> extends Iterable<E> {
+  final List<E> _list;
+  _ListBackedIterable(this._list);
+  Iterator<E> get iterator => _list.iterator;
+  int get length => _list.length;
+}
+
+class _GeneratorIterable<E> extends Iterable<E> {
+  final int _count;
+  final E Function(int)? _generator;
+  _GeneratorIterable(this._count, this._generator);
+  Iterator<E> get iterator => _GeneratorIterator<E>(_count, _generator);
+  int get length => _count;
+  E elementAt(int index) {
+    RangeError.checkValidIndex(index, this, "index", _count);
+    final g = _generator;
+    return g == null ? index as dynamic : g(index);
+  }
+}
+
+class _GeneratorIterator<E> implements Iterator<E> {
+  final int _count;
+  final E Function(int)? _generator;
+  int _index = -1;
+  dynamic _current;
+  _GeneratorIterator(this._count, this._generator);
+  bool moveNext() {
+    _index++;
+    if (_index >= _count) {
+      _index = _count;
+      _current = null;
+      return false;
+    }
+    final g = _generator;
+    _current = g == null ? _index : g(_index);
+    return true;
+  }
+
+  E get current => _current;
+}
+
+/// `values.byName('red')` on enum value lists.
+extension EnumByName<T extends Enum> on Iterable<T> {
+  T byName(String name) {
+    for (final value in this) {
+      if (value.name == name) return value;
+    }
+    throw ArgumentError.value(name, "name", "No enum value with that name");
+  }
+
+  Map<String, T> asNameMap() {
+    final result = <String, T>{};
+    for (final value in this) {
+      result[value.name] = value;
+    }
+    return result;
+  }
+}
+
+/// `nonNulls` on iterables of nullable elements.
+extension NullableIterableExtensions<T extends Object> on Iterable<T?> {
+  Iterable<T> get nonNulls {
+    final result = <T>[];
+    for (final e in this) {
+      if (e != null) result.add(e);
+    }
+    return result;
+  }
 }
 
 class IterableElementError {
@@ -1201,7 +1352,7 @@ abstract final class List<E> extends Iterable<E> {
     return result;
   }
 
-  Iterable<E> getRange(int start, int end) => sublist(start, end);
+  Iterable<E> getRange(int start, int end) => _ListBackedIterable<E>(sublist(start, end));
 
   void setRange(int start, int end, Iterable<E> iterable, [int skipCount = 0]) {
     RangeError.checkValidRange(start, end, length);
@@ -1232,7 +1383,7 @@ abstract final class List<E> extends Iterable<E> {
     for (int i = length - 1; i >= 0; i--) {
       result.add(this[i]);
     }
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   void replaceRange(int start, int end, Iterable<E> replacements) {

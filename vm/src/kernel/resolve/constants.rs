@@ -100,7 +100,12 @@ impl Resolver<'_> {
             let ty = self.program.fields[f.index()].ty.clone();
             Some(self.coerce_const(v, &ty))
         };
-        self.const_fields.insert(f, value);
+        if value.is_some() || self.consts_final {
+            self.const_fields.insert(f, value);
+        } else {
+            // Declarations are still being made: a later attempt may succeed.
+            self.const_fields.remove(&f);
+        }
         value
     }
 

@@ -14,6 +14,13 @@ use crate::front::source::Span;
 use crate::kernel::ir::{self, ClassId, DartType, FieldId, FunctionId, LibraryId};
 use std::collections::HashMap;
 
+/// Where a deferred default value goes in `ir::Parameters`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum DefaultSlot {
+    Positional(usize),
+    Named(usize),
+}
+
 /// Which parameters a signature is built for, and where they come from.
 pub(super) struct ParamSource<'p> {
     pub params: Option<&'p ast::FormalParameterList>,
@@ -304,7 +311,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let fields: Vec<FieldId> = self.field_decls.keys().copied().collect();
+        let mut fields: Vec<FieldId> = self
+            .field_decls
+            .iter()
+            .filter(|(_, (_, _, ctx))| ctx.lexical_class.is_none() && ctx.extension.is_none())
+            .map(|(f, _)| *f)
+            .collect();
+        fields.sort();
         for f in fields {
             self.declare_static_field_type(f);
         }
@@ -320,10 +333,8 @@ impl<'a> Resolver<'a> {
         let ty = match &v.ty {
             Some(t) => self.resolve_type(t, &tctx),
             None => match &var.init {
-                Some(init) if v.is_const => match self.eval_const_field(f, var.span) {
-                    Some(c) => self.constant_type(&self.program.constants[c.index()].clone()),
-                    None => DartType::Dynamic,
-                },
+                // Typed by `evaluate_defaults` once every constructor is declared.
+                Some(_) if v.is_const => DartType::Dynamic,
                 Some(init) => self.obvious_type(init, &tctx),
                 None => DartType::Dynamic,
             },
@@ -335,7 +346,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn declare_signature(
         &mut self,
         fid: FunctionId,
-        src: &ParamSource<'_>,
+        src: &ParamSource<'a>,
         ctx: &MemberContext,
         receiver_slots: u32,
     ) {
@@ -349,7 +360,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn declare_signature_in(
         &mut self,
         fid: FunctionId,
-        src: &ParamSource<'_>,
+        src: &ParamSource<'a>,
         tctx: &super::types::TypeContext,
         ctx: &MemberContext,
         receiver_slots: u32,
@@ -373,13 +384,15 @@ impl<'a> Resolver<'a> {
                         params.required_positional += 1;
                     }
                     ParameterKind::OptionalPositional => {
-                        let default = self.param_default(p, &ty, ctx);
+                        let slot = DefaultSlot::Positional(params.positional_defaults.len());
+                        let default = self.param_default(fid, slot, p, &ty, ctx);
                         sig.positional.push((p.name.name, ty));
                         params.optional_positional += 1;
                         params.positional_defaults.push(default);
                     }
                     ParameterKind::Named { required } => {
-                        let default = self.param_default(p, &ty, ctx);
+                        let slot = DefaultSlot::Named(params.named.len());
+                        let default = self.param_default(fid, slot, p, &ty, ctx);
                         sig.named.push((p.name.name, ty, required));
                         params.named.push(ir::NamedParam {
                             name: p.name.name,
@@ -422,14 +435,56 @@ impl<'a> Resolver<'a> {
         DartType::Dynamic
     }
 
+    /// A parameter's default value. Before bodies are lowered not every constructor is
+    /// declared yet, so defaults are evaluated later (`evaluate_defaults`); closures'
+    /// defaults are evaluated at once.
     fn param_default(
         &mut self,
-        p: &ast::FormalParameter,
+        fid: FunctionId,
+        slot: DefaultSlot,
+        p: &'a ast::FormalParameter,
         ty: &DartType,
         ctx: &MemberContext,
     ) -> Option<ir::ConstId> {
         let e = p.default_value.as_ref()?;
+        if !self.consts_final {
+            self.pending_defaults.push((fid, slot, e, *ctx, ty.clone()));
+            return None;
+        }
         let c = self.eval_const_in(e, ctx);
         Some(self.coerce_const(c?, ty))
+    }
+
+    /// Evaluates the default values deferred during declaration, and types the
+    /// untyped `const` fields; from here on constant evaluation results are final.
+    pub(super) fn evaluate_defaults(&mut self) {
+        self.consts_final = true;
+        self.const_fields.clear();
+        let mut fields: Vec<FieldId> = self.field_decls.keys().copied().collect();
+        fields.sort();
+        for f in fields {
+            let (v, var, _) = self.field_decls[&f];
+            if v.is_const && v.ty.is_none() && var.init.is_some() {
+                if let Some(c) = self.eval_const_field(f, var.span) {
+                    self.program.fields[f.index()].ty = self.constant_type(&self.program.constants[c.index()].clone());
+                }
+            }
+        }
+        for (fid, slot, e, ctx, ty) in std::mem::take(&mut self.pending_defaults) {
+            let value = self.eval_const_in(e, &ctx).map(|c| self.coerce_const(c, &ty));
+            let params = &mut self.program.functions[fid.index()].params;
+            match slot {
+                DefaultSlot::Positional(i) => {
+                    if let Some(d) = params.positional_defaults.get_mut(i) {
+                        *d = value;
+                    }
+                }
+                DefaultSlot::Named(i) => {
+                    if let Some(n) = params.named.get_mut(i) {
+                        n.default = value;
+                    }
+                }
+            }
+        }
     }
 }

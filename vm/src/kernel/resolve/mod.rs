@@ -53,6 +53,7 @@ pub(crate) fn resolve_program(
     r.declare_members();
     r.declare_extension_members();
     r.declare_top_level_signatures();
+    r.evaluate_defaults();
     r.lower_all_bodies();
     r.find_main();
     r.program
@@ -229,6 +230,10 @@ pub(crate) struct Resolver<'a> {
     /// Values of `const` fields, once evaluated (`None` while being evaluated: a cycle).
     pub const_fields: HashMap<FieldId, Option<ConstId>>,
     pub const_index: HashMap<String, ConstId>,
+    /// Default values to evaluate once every declaration exists.
+    pub pending_defaults: Vec<(FunctionId, declarations::DefaultSlot, &'a ast::Expr, MemberContext, DartType)>,
+    /// Set when declaration is over: constant evaluation failures are then final.
+    pub consts_final: bool,
     /// Top-level declarations' spans, for "previous declaration" notes.
     pub decl_spans: HashMap<(LibraryId, Symbol), Span>,
     /// Instance fields' syntax (initialisers are inlined into constructors).
@@ -276,6 +281,8 @@ impl<'a> Resolver<'a> {
             field_decls: HashMap::new(),
             const_fields: HashMap::new(),
             const_index: HashMap::new(),
+            pending_defaults: Vec::new(),
+            consts_final: false,
             decl_spans: HashMap::new(),
             instance_field_decls: HashMap::new(),
             abstract_fns: HashSet::new(),
