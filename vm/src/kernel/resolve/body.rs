@@ -106,6 +106,9 @@ pub(super) struct Lower<'r, 'a> {
     pub pattern_locals: Vec<LocalId>,
     /// Variables of the declaration pattern being lowered are `final`.
     pub pattern_vars_final: bool,
+    /// Parameter types for the function literal about to be lowered (from the
+    /// signature of the call it is an argument of).
+    pub closure_hint: Option<Vec<DartType>>,
 }
 
 /// Expressions nested deeper than this are reported instead of lowered (the recursion
@@ -175,6 +178,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             reuse_pattern_variables: false,
             pattern_locals: Vec::new(),
             pattern_vars_final: false,
+            closure_hint: None,
         }
     }
 

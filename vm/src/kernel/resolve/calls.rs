@@ -47,6 +47,16 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// Lowers call arguments; named arguments before positional ones are evaluated first
     /// into temporaries, so side effects keep their source order.
     pub fn lower_call_args(&mut self, args: &'a ast::Arguments) -> LoweredArgs {
+        self.lower_call_args_for(args, None)
+    }
+
+    /// Lowers call arguments for a call to a function with signature `sig` (when known):
+    /// function literals passed to function-typed parameters get their parameter types.
+    pub fn lower_call_args_for(
+        &mut self,
+        args: &'a ast::Arguments,
+        sig: Option<&Signature>,
+    ) -> LoweredArgs {
         let reordered =
             args.args.iter().enumerate().any(|(i, a)| {
                 a.name.is_some() && args.args[i + 1..].iter().any(|b| b.name.is_none())
@@ -55,8 +65,24 @@ impl<'r, 'a> Lower<'r, 'a> {
             lets: Vec::new(),
             args: ir::Args::default(),
         };
+        let mut positional_index = 0;
         for a in &args.args {
+            let at = match a.name {
+                Some(n) => super::ParamRef::Named(n.name),
+                None => {
+                    positional_index += 1;
+                    super::ParamRef::Positional(positional_index - 1)
+                }
+            };
+            if let (Some(sig), E::Function { .. }) = (sig, &a.value.kind) {
+                self.closure_hint = sig
+                    .closure_params
+                    .iter()
+                    .find(|(p, _)| *p == at)
+                    .map(|(_, t)| t.clone());
+            }
             let mut v = self.lower_expr(&a.value);
+            self.closure_hint = None;
             if reordered {
                 let span = v.span;
                 let t = self.temp(v.ty.clone(), span);
@@ -200,7 +226,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
-        let lowered = self.lower_call_args(args);
+        let sig = erase_method_type_params(&self.r.sigs[f.index()]);
+        let lowered = self.lower_call_args_for(args, Some(&sig));
         let checked = self.check_args_ok(f, lowered.args, span, Some(args));
         let func = &self.r.program.functions[f.index()];
         if func.name.as_str() == "identical"
@@ -384,7 +411,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let sig = erase_method_type_params(&self.r.signature_through(f, &recv.ty, owner));
-        let lowered = self.lower_call_args(args);
+        let lowered = self.lower_call_args_for(args, Some(&sig));
         let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
         let ty = if self.flow.tested.contains(&name) {
             DartType::Dynamic
@@ -845,16 +872,7 @@ pub(super) fn erase_method_type_params(sig: &Signature) -> Signature {
         return sig.clone();
     }
     let dynamics = vec![DartType::Dynamic; sig.type_params.len()];
-    let erase = |t: &DartType| super::types::substitute(t, &sig.type_params, &dynamics);
-    Signature {
-        positional: sig.positional.iter().map(|(n, t)| (*n, erase(t))).collect(),
-        required_positional: sig.required_positional,
-        named: sig
-            .named
-            .iter()
-            .map(|(n, t, r)| (*n, erase(t), *r))
-            .collect(),
-        return_type: erase(&sig.return_type),
-        type_params: Vec::new(),
-    }
+    let mut erased = sig.map_types(|t| super::types::substitute(t, &sig.type_params, &dynamics));
+    erased.type_params = Vec::new();
+    erased
 }

@@ -214,6 +214,19 @@ impl<'r, 'a> Lower<'r, 'a> {
             kind: AstFnKind::Normal,
         };
         self.r.declare_signature_in(fid, &src, &tctx, &self.ctx, 1);
+        if let (Some(hint), Some(list)) = (self.closure_hint.take(), params) {
+            // Untyped parameters of a function literal passed where a function type is
+            // expected take that type's parameter types.
+            let sig = &mut self.r.sigs[fid.index()];
+            for (i, p) in list.params.iter().enumerate() {
+                if p.ty.is_some() || matches!(p.kind, ast::ParameterKind::Named { .. }) {
+                    continue;
+                }
+                if let (Some(t), Some(slot)) = (hint.get(i), sig.positional.get_mut(i)) {
+                    slot.1 = t.clone();
+                }
+            }
+        }
         let async_kind = body_async_kind(body);
         let ret = self.r.sigs[fid.index()].return_type.clone();
         let mut frame = Frame::new(fid, async_kind, ret);

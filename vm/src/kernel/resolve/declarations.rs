@@ -377,6 +377,13 @@ impl<'a> Resolver<'a> {
         if let Some(list) = src.params {
             for p in &list.params {
                 let ty = self.param_type(p, &tctx, ctx);
+                if let Some(types) = self.function_param_types(p.ty.as_ref(), &tctx) {
+                    let at = match p.kind {
+                        ParameterKind::Named { .. } => super::ParamRef::Named(p.name.name),
+                        _ => super::ParamRef::Positional(sig.positional.len()),
+                    };
+                    sig.closure_params.push((at, types));
+                }
                 match p.kind {
                     ParameterKind::RequiredPositional => {
                         sig.positional.push((p.name.name, ty));
@@ -410,6 +417,33 @@ impl<'a> Resolver<'a> {
         };
         self.sigs[fid.index()] = sig;
         self.program.functions[fid.index()].params = params;
+    }
+
+    /// The positional parameter types of a function type annotation (`bool Function(E)`),
+    /// for typing function literals passed to such a parameter.
+    fn function_param_types(
+        &mut self,
+        ann: Option<&ast::TypeAnnotation>,
+        tctx: &super::types::TypeContext,
+    ) -> Option<Vec<DartType>> {
+        let ast::TypeAnnotation::Function {
+            params,
+            type_params,
+            ..
+        } = ann?
+        else {
+            return None;
+        };
+        let mut inner = tctx.clone();
+        inner
+            .type_params
+            .extend(type_params.iter().map(|t| t.name.name));
+        let types = params
+            .iter()
+            .filter(|p| !matches!(p.kind, ParameterKind::Named { .. }))
+            .map(|p| self.resolve_type(&p.ty, &inner))
+            .collect();
+        Some(types)
     }
 
     /// A parameter's type: declared, or for `this.x`/`super.x` the field's/super
@@ -466,12 +500,15 @@ impl<'a> Resolver<'a> {
             let (v, var, _) = self.field_decls[&f];
             if v.is_const && v.ty.is_none() && var.init.is_some() {
                 if let Some(c) = self.eval_const_field(f, var.span) {
-                    self.program.fields[f.index()].ty = self.constant_type(&self.program.constants[c.index()].clone());
+                    self.program.fields[f.index()].ty =
+                        self.constant_type(&self.program.constants[c.index()].clone());
                 }
             }
         }
         for (fid, slot, e, ctx, ty) in std::mem::take(&mut self.pending_defaults) {
-            let value = self.eval_const_in(e, &ctx).map(|c| self.coerce_const(c, &ty));
+            let value = self
+                .eval_const_in(e, &ctx)
+                .map(|c| self.coerce_const(c, &ty));
             let params = &mut self.program.functions[fid.index()].params;
             match slot {
                 DefaultSlot::Positional(i) => {

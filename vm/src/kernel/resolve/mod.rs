@@ -78,11 +78,41 @@ pub(crate) struct Signature {
     pub named: Vec<(Symbol, DartType, bool)>,
     pub return_type: DartType,
     pub type_params: Vec<Symbol>,
+    /// For parameters declared with a function type: that function's positional
+    /// parameter types (function literals passed there get them), by positional index
+    /// and by name.
+    pub closure_params: Vec<(ParamRef, Vec<DartType>)>,
+}
+
+/// A parameter by position or by name.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ParamRef {
+    Positional(usize),
+    Named(Symbol),
+}
+
+impl Signature {
+    /// Applies `f` to every type in the signature.
+    pub fn map_types(&self, f: impl Fn(&DartType) -> DartType) -> Signature {
+        Signature {
+            positional: self.positional.iter().map(|(n, t)| (*n, f(t))).collect(),
+            required_positional: self.required_positional,
+            named: self.named.iter().map(|(n, t, r)| (*n, f(t), *r)).collect(),
+            return_type: f(&self.return_type),
+            type_params: self.type_params.clone(),
+            closure_params: self
+                .closure_params
+                .iter()
+                .map(|(p, ts)| (p.clone(), ts.iter().map(&f).collect()))
+                .collect(),
+        }
+    }
 }
 
 impl Default for Signature {
     fn default() -> Self {
         Signature {
+            closure_params: Vec::new(),
             positional: Vec::new(),
             required_positional: 0,
             named: Vec::new(),
@@ -231,7 +261,13 @@ pub(crate) struct Resolver<'a> {
     pub const_fields: HashMap<FieldId, Option<ConstId>>,
     pub const_index: HashMap<String, ConstId>,
     /// Default values to evaluate once every declaration exists.
-    pub pending_defaults: Vec<(FunctionId, declarations::DefaultSlot, &'a ast::Expr, MemberContext, DartType)>,
+    pub pending_defaults: Vec<(
+        FunctionId,
+        declarations::DefaultSlot,
+        &'a ast::Expr,
+        MemberContext,
+        DartType,
+    )>,
     /// Set when declaration is over: constant evaluation failures are then final.
     pub consts_final: bool,
     /// Top-level declarations' spans, for "previous declaration" notes.
