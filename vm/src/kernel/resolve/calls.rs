@@ -513,10 +513,18 @@ impl<'r, 'a> Lower<'r, 'a> {
             {
                 Some(m) => self.class_static_get(m, name.name, span),
                 None => {
-                    if self.r.classes[c.index()].ctors.contains_key(&name.name)
-                        || name.name.as_str() == "new"
-                    {
-                        self.r.unsupported(span, "constructor tear-offs");
+                    let key = if name.name.as_str() == "new" {
+                        Symbol::intern("")
+                    } else {
+                        name.name
+                    };
+                    if let Some(ctor) = self.r.classes[c.index()].ctors.get(&key).copied() {
+                        let f = self.r.constructor_tear_off(c, ctor);
+                        return self.expr(
+                            ExprKind::StaticTearOff(f),
+                            span,
+                            DartType::Function { nullable: false },
+                        );
                     } else {
                         self.r
                             .error(name.span, format!("Member not found: '{}'.", name.name));

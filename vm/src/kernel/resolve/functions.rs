@@ -74,6 +74,81 @@ impl<'a> Resolver<'a> {
         });
     }
 
+    /// The static function a constructor tear-off (`C.new`, `C.named`) refers to: it takes
+    /// the constructor's parameters and returns the new instance. One per constructor, so
+    /// tear-offs are canonical.
+    pub(super) fn constructor_tear_off(&mut self, class: ClassId, ctor: FunctionId) -> FunctionId {
+        if let Some(&f) = self.tear_offs.get(&ctor) {
+            return f;
+        }
+        let c = &self.program.functions[ctor.index()];
+        let (name, qualified, lib, span) = (c.name, c.qualified_name.clone(), c.library, c.span);
+        let is_factory = c.kind == ir::FunctionKind::Factory;
+        let mut params = c.params.clone();
+        params.receiver_slots = 0;
+        let sig = self.sigs[ctor.index()].clone();
+        let f = self.new_function(super::function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Static,
+            lib,
+            Some(class),
+            span,
+        ));
+        self.program.functions[f.index()].params = params;
+        self.sigs[f.index()] = sig.clone();
+        let mut locals = Vec::new();
+        let mut args = ir::Args::default();
+        let local = |name: Symbol, ty: &DartType, locals: &mut Vec<ir::Local>| {
+            locals.push(ir::Local {
+                name,
+                span,
+                is_final: true,
+                is_late: false,
+                captured: false,
+                ty: ty.clone(),
+            });
+            ir::Expr {
+                kind: ExprKind::LocalGet(ir::LocalId(locals.len() as u32 - 1)),
+                span,
+                ty: ty.clone(),
+            }
+        };
+        for (n, ty) in &sig.positional {
+            args.positional.push(local(*n, ty, &mut locals));
+        }
+        for (n, ty, _) in &sig.named {
+            let get = local(*n, ty, &mut locals);
+            args.named.push((*n, get));
+        }
+        let kind = if is_factory {
+            ExprKind::StaticCall {
+                target: ctor,
+                receiver: None,
+                args,
+            }
+        } else {
+            ExprKind::New {
+                class,
+                constructor: ctor,
+                args,
+            }
+        };
+        let value = ir::Expr {
+            kind,
+            span,
+            ty: sig.return_type,
+        };
+        let func = &mut self.program.functions[f.index()];
+        func.locals = locals;
+        func.body = Some(ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        });
+        self.tear_offs.insert(ctor, f);
+        f
+    }
+
     pub(super) fn const_of(&mut self, c: ir::Constant, span: Span, ty: DartType) -> ir::Expr {
         let id = self.intern_const(c);
         ir::Expr {

@@ -290,6 +290,8 @@ pub(crate) struct Resolver<'a> {
     /// Enum value fields → (enum, index); `values` fields → enum.
     pub enum_values: HashMap<FieldId, (ClassId, usize)>,
     pub enum_value_lists: HashMap<FieldId, ClassId>,
+    /// Constructor tear-off functions, by constructor.
+    pub tear_offs: HashMap<FunctionId, FunctionId>,
     /// `dart:core`'s library id (always 0 when loading succeeded).
     pub core_lib: LibraryId,
 }
@@ -326,6 +328,7 @@ impl<'a> Resolver<'a> {
             mixin_copies: HashMap::new(),
             enum_values: HashMap::new(),
             enum_value_lists: HashMap::new(),
+            tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
         }
     }
