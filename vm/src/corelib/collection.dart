@@ -24,6 +24,13 @@ abstract final class HashSet<E> implements Set<E> {
 abstract class Queue<E> implements Iterable<E> {
   factory Queue() => ListQueue<E>();
   factory Queue.of(Iterable<E> elements) => ListQueue<E>.of(elements);
+  void add(E value);
+  void addFirst(E value);
+  void addLast(E value);
+  void addAll(Iterable<E> elements);
+  E removeFirst();
+  E removeLast();
+  void clear();
 }
 
 class ListQueue<E> extends Iterable<E> implements Queue<E> {

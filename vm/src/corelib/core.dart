@@ -86,6 +86,13 @@ final class bool {
 
   String toString() => this ? "true" : "false";
 
+  static bool? tryParse(String source, {bool caseSensitive = true}) {
+    final s = caseSensitive ? source : source.toLowerCase();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    return null;
+  }
+
   static bool parse(String source, {bool caseSensitive = true}) {
     final s = caseSensitive ? source : source.toLowerCase();
     if (s == "true") return true;
@@ -135,6 +142,11 @@ abstract class Enum {
   const Enum(this.index, this._name);
   String get name => _name;
 }
+
+/// Declared so `async` signatures resolve; dartrs does not run async code yet.
+abstract class Future<T> {}
+
+abstract class Stream<T> {}
 
 abstract class Comparable<T> {
   int compareTo(T other);
@@ -191,6 +203,8 @@ abstract final class num implements Comparable<num> {
   int toInt();
   double toDouble();
   String toStringAsFixed(int fractionDigits);
+  String toStringAsPrecision(int precision);
+  String toStringAsExponential([int? fractionDigits]);
 
   num clamp(num lowerLimit, num upperLimit) {
     if (this < lowerLimit) return lowerLimit;
@@ -261,8 +275,6 @@ abstract final class int extends num {
   external String toRadixString(int radix);
   @pragma('vm:external-name', 'Integer_compareTo')
   external int compareTo(num other);
-  @pragma('vm:external-name', 'Integer_pow')
-  external int _pow(int exponent);
 
   bool get isEven => (this & 1) == 0;
   bool get isOdd => (this & 1) == 1;
@@ -282,6 +294,8 @@ abstract final class int extends num {
   double ceilToDouble() => toDouble();
   double truncateToDouble() => toDouble();
   String toStringAsFixed(int fractionDigits) => toDouble().toStringAsFixed(fractionDigits);
+  String toStringAsPrecision(int precision) => toDouble().toStringAsPrecision(precision);
+  String toStringAsExponential([int? fractionDigits]) => toDouble().toStringAsExponential(fractionDigits);
 
   int get bitLength {
     int v = this < 0 ? ~this : this;
@@ -369,6 +383,10 @@ abstract final class double extends num {
   external String toString();
   @pragma('vm:external-name', 'Double_toStringAsFixed')
   external String toStringAsFixed(int fractionDigits);
+  @pragma('vm:external-name', 'Double_toStringAsPrecision')
+  external String toStringAsPrecision(int precision);
+  @pragma('vm:external-name', 'Double_toStringAsExponential')
+  external String toStringAsExponential([int? fractionDigits]);
   @pragma('vm:external-name', 'Double_compareTo')
   external int compareTo(num other);
   @pragma('vm:external-name', 'Double_isNaN')
@@ -485,6 +503,11 @@ abstract final class String implements Comparable<String>, Pattern {
     final delta = width - length;
     if (delta <= 0) return this;
     return this + (padding * delta);
+  }
+
+  String replaceRange(int start, int? end, String replacement) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    return substring(0, start) + replacement + substring(stop);
   }
 
   List<int> get codeUnits {
@@ -632,13 +655,8 @@ String _iterableToString(Iterable<Object?> iterable, String left, String right) 
 abstract class Iterable<E> {
   const Iterable();
 
-  factory Iterable.generate(int count, [E Function(int index)? generator]) {
-    final result = <E>[];
-    for (int i = 0; i < count; i++) {
-      result.add(generator == null ? i as E : generator(i));
-    }
-    return result;
-  }
+  factory Iterable.generate(int count, [E Function(int index)? generator]) =>
+      _GeneratorIterable<E>(count, generator);
 
   factory Iterable.empty() => <E>[];
 
@@ -656,7 +674,7 @@ abstract class Iterable<E> {
   Iterable<E> followedBy(Iterable<E> other) {
     final result = toList();
     result.addAll(other);
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   Iterable<E> take(int count) => _TakeIterable<E>(this, count);
@@ -669,7 +687,7 @@ abstract class Iterable<E> {
       if (!test(e)) break;
       result.add(e);
     }
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   Iterable<E> skipWhile(bool Function(E value) test) {
@@ -680,7 +698,7 @@ abstract class Iterable<E> {
       skipping = false;
       result.add(e);
     }
-    return result;
+    return _ListBackedIterable<E>(result);
   }
 
   bool contains(Object? element) {
@@ -837,7 +855,190 @@ abstract class Iterable<E> {
     throw IndexError.withLength(index, i, indexable: this, name: "index");
   }
 
-  String toString() => _iterableToString(this, "(", ")");
+  Iterable<R> cast<R>() => map<R>((E e) => e as R);
+
+  E? get firstOrNull {
+    final it = iterator;
+    return it.moveNext() ? it.current : null;
+  }
+
+  E? get lastOrNull => isEmpty ? null : last;
+
+  E? get singleOrNull {
+    final it = iterator;
+    if (!it.moveNext()) return null;
+    final result = it.current;
+    if (it.moveNext()) return null;
+    return result;
+  }
+
+  E? elementAtOrNull(int index) {
+    if (index < 0) return null;
+    int i = 0;
+    for (final e in this) {
+      if (i == index) return e;
+      i++;
+    }
+    return null;
+  }
+
+  String toString() {
+    if (_isToStringVisiting(this)) return "(...)";
+    _toStringVisiting.add(this);
+    final parts = <String>[];
+    try {
+      _abbreviatedParts(this, parts);
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+    return "(${parts.join(", ")})";
+  }
+}
+
+/// The element strings `Iterable.toString` shows, as the Dart SDK abbreviates them:
+/// about 80 characters, at least the first three and the last two elements, at most
+/// 100 elements visited, and "..." for what is left out.
+void _abbreviatedParts(Iterable<Object?> iterable, List<String> parts) {
+  const int limit = 80;
+  const int head = 3;
+  const int tail = 2;
+  const int maxCount = 100;
+  const int overhead = 2;
+  const int ellipsis = 3;
+  int length = 0;
+  int count = 0;
+  final it = iterable.iterator;
+  while (length < limit || count < head) {
+    if (!it.moveNext()) return;
+    final next = "${it.current}";
+    parts.add(next);
+    length += next.length + overhead;
+    count++;
+  }
+  String beforeLast;
+  String last;
+  if (!it.moveNext()) {
+    if (count <= head + tail) return;
+    last = parts.removeLast();
+    beforeLast = parts.removeLast();
+  } else {
+    Object? penultimate = it.current;
+    count++;
+    if (!it.moveNext()) {
+      if (count <= head + 1) {
+        parts.add("$penultimate");
+        return;
+      }
+      last = "$penultimate";
+      beforeLast = parts.removeLast();
+      length += last.length + overhead;
+    } else {
+      Object? ultimate = it.current;
+      count++;
+      while (it.moveNext()) {
+        penultimate = ultimate;
+        ultimate = it.current;
+        count++;
+        if (count > maxCount) {
+          while (length > limit - ellipsis - overhead && count > head) {
+            length -= parts.removeLast().length + overhead;
+            count--;
+          }
+          parts.add("...");
+          return;
+        }
+      }
+      beforeLast = "$penultimate";
+      last = "$ultimate";
+      length += last.length + beforeLast.length + 2 * overhead;
+    }
+  }
+  String? elision;
+  if (count > parts.length + tail) {
+    elision = "...";
+    length += ellipsis + overhead;
+  }
+  while (length > limit && parts.length > head) {
+    length -= parts.removeLast().length + overhead;
+    if (elision == null) {
+      elision = "...";
+      length += ellipsis + overhead;
+    }
+  }
+  if (elision != null) parts.add(elision);
+  parts.add(beforeLast);
+  parts.add(last);
+}
+
+/// A computed sequence shown as a lazy iterable (`(a, b)`), not as a list.
+class _ListBackedIterable<E> extends Iterable<E> {
+  final List<E> _list;
+  _ListBackedIterable(this._list);
+  Iterator<E> get iterator => _list.iterator;
+  int get length => _list.length;
+}
+
+class _GeneratorIterable<E> extends Iterable<E> {
+  final int _count;
+  final E Function(int)? _generator;
+  _GeneratorIterable(this._count, this._generator);
+  Iterator<E> get iterator => _GeneratorIterator<E>(_count, _generator);
+  int get length => _count;
+  E elementAt(int index) {
+    RangeError.checkValidIndex(index, this, "index", _count);
+    final g = _generator;
+    return g == null ? index as dynamic : g(index);
+  }
+}
+
+class _GeneratorIterator<E> implements Iterator<E> {
+  final int _count;
+  final E Function(int)? _generator;
+  int _index = -1;
+  dynamic _current;
+  _GeneratorIterator(this._count, this._generator);
+  bool moveNext() {
+    _index++;
+    if (_index >= _count) {
+      _index = _count;
+      _current = null;
+      return false;
+    }
+    final g = _generator;
+    _current = g == null ? _index : g(_index);
+    return true;
+  }
+
+  E get current => _current;
+}
+
+/// `values.byName('red')` on enum value lists.
+extension EnumByName<T extends Enum> on Iterable<T> {
+  T byName(String name) {
+    for (final value in this) {
+      if (value.name == name) return value;
+    }
+    throw ArgumentError.value(name, "name", "No enum value with that name");
+  }
+
+  Map<String, T> asNameMap() {
+    final result = <String, T>{};
+    for (final value in this) {
+      result[value.name] = value;
+    }
+    return result;
+  }
+}
+
+/// `nonNulls` on iterables of nullable elements.
+extension NullableIterableExtensions<T extends Object> on Iterable<T?> {
+  Iterable<T> get nonNulls {
+    final result = <T>[];
+    for (final e in this) {
+      if (e != null) result.add(e);
+    }
+    return result;
+  }
 }
 
 class IterableElementError {
@@ -1151,7 +1352,7 @@ abstract final class List<E> extends Iterable<E> {
     return result;
   }
 
-  Iterable<E> getRange(int start, int end) => sublist(start, end);
+  Iterable<E> getRange(int start, int end) => _ListBackedIterable<E>(sublist(start, end));
 
   void setRange(int start, int end, Iterable<E> iterable, [int skipCount = 0]) {
     RangeError.checkValidRange(start, end, length);
@@ -1181,6 +1382,23 @@ abstract final class List<E> extends Iterable<E> {
     final result = <E>[];
     for (int i = length - 1; i >= 0; i--) {
       result.add(this[i]);
+    }
+    return _ListBackedIterable<E>(result);
+  }
+
+  void replaceRange(int start, int end, Iterable<E> replacements) {
+    RangeError.checkValidRange(start, end, length);
+    final result = sublist(0, start);
+    result.addAll(replacements);
+    result.addAll(sublist(end));
+    length = 0;
+    addAll(result);
+  }
+
+  List<R> cast<R>() {
+    final result = <R>[];
+    for (int i = 0; i < length; i++) {
+      result.add(this[i] as R);
     }
     return result;
   }
@@ -1313,6 +1531,8 @@ abstract final class Map<K, V> {
     return result;
   }
 
+  factory Map.unmodifiable(Map other) => Map<K, V>.from(other);
+
   factory Map.fromEntries(Iterable<MapEntry<K, V>> entries) {
     final result = <K, V>{};
     result.addEntries(entries);
@@ -1427,6 +1647,14 @@ abstract final class Map<K, V> {
     for (final k in _keyList()) {
       if (test(k, this[k] as V)) remove(k);
     }
+  }
+
+  Map<RK, RV> cast<RK, RV>() {
+    final result = <RK, RV>{};
+    for (final k in _keyList()) {
+      result[k as RK] = this[k] as RV;
+    }
+    return result;
   }
 
   Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
@@ -1669,6 +1897,39 @@ class Stopwatch {
   int get elapsedMicroseconds => elapsedTicks;
   int get elapsedMilliseconds => elapsedTicks ~/ 1000;
   Duration get elapsed => Duration(microseconds: elapsedTicks);
+}
+
+class DateTime implements Comparable<DateTime> {
+  final int microsecondsSinceEpoch;
+  final bool isUtc;
+
+  DateTime._(this.microsecondsSinceEpoch, this.isUtc);
+
+  DateTime.now()
+      : microsecondsSinceEpoch = _nowMicros(),
+        isUtc = false;
+
+  DateTime.fromMillisecondsSinceEpoch(int millisecondsSinceEpoch, {bool isUtc = false})
+      : microsecondsSinceEpoch = millisecondsSinceEpoch * 1000,
+        isUtc = isUtc;
+
+  DateTime.fromMicrosecondsSinceEpoch(this.microsecondsSinceEpoch, {this.isUtc = false});
+
+  @pragma('vm:external-name', 'DateTime_nowMicros')
+  external static int _nowMicros();
+
+  int get millisecondsSinceEpoch => microsecondsSinceEpoch ~/ 1000;
+
+  Duration difference(DateTime other) => Duration(microseconds: microsecondsSinceEpoch - other.microsecondsSinceEpoch);
+  DateTime add(Duration duration) => DateTime._(microsecondsSinceEpoch + duration.inMicroseconds, isUtc);
+  DateTime subtract(Duration duration) => DateTime._(microsecondsSinceEpoch - duration.inMicroseconds, isUtc);
+  bool isBefore(DateTime other) => microsecondsSinceEpoch < other.microsecondsSinceEpoch;
+  bool isAfter(DateTime other) => microsecondsSinceEpoch > other.microsecondsSinceEpoch;
+  bool isAtSameMomentAs(DateTime other) => microsecondsSinceEpoch == other.microsecondsSinceEpoch;
+  int compareTo(DateTime other) => microsecondsSinceEpoch.compareTo(other.microsecondsSinceEpoch);
+  bool operator ==(Object other) =>
+      other is DateTime && microsecondsSinceEpoch == other.microsecondsSinceEpoch && isUtc == other.isUtc;
+  int get hashCode => microsecondsSinceEpoch.hashCode;
 }
 
 final class StackTrace {

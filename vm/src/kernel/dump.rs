@@ -20,6 +20,15 @@ pub fn dump_program(p: &Program) -> String {
     out
 }
 
+/// Dumps every library, the core libraries included.
+pub fn dump_all(p: &Program) -> String {
+    let mut out = String::new();
+    for i in 0..p.libraries.len() {
+        dump_library(&mut out, p, LibraryId(i as u32));
+    }
+    out
+}
+
 /// The last path segment of a library URI (`file:///a/b/main.dart` → `main.dart`).
 fn short_uri(uri: &str) -> &str {
     if uri.starts_with("file://") {

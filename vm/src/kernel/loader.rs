@@ -32,6 +32,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dart:collection",
         include_str!("../corelib/collection.dart"),
     ),
+    ("dart:async", include_str!("../corelib/async.dart")),
 ];
 
 /// One library as loaded: its defining unit, its parts, and its resolved directives.
@@ -57,6 +58,8 @@ impl LoadedLibrary {
 pub(crate) struct Import {
     pub target: usize,
     pub prefix: Option<Ident>,
+    /// `deferred as p`: loading completes immediately (everything is loaded up front).
+    pub deferred: bool,
     pub combinators: Vec<Combinator>,
 }
 
@@ -69,6 +72,37 @@ pub(crate) struct Export {
 /// Loads, parses and resolves the program rooted at `root`. `None` when any error was
 /// reported (the diagnostics say why).
 pub fn load_program(
+    root: &Path,
+    opts: &LoadOptions,
+    sources: &mut SourceMap,
+    diags: &mut Diagnostics,
+) -> Option<ir::Program> {
+    // Parsing and resolving recurse over the syntax trees; a thread with a large stack
+    // keeps deeply nested (machine-generated) programs from overflowing the caller's.
+    let on_worker = std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("dartrs-kernel".into())
+            .stack_size(KERNEL_STACK_SIZE)
+            .spawn_scoped(scope, || load_program_here(root, opts, sources, diags));
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => Some(result),
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    match on_worker {
+        Some(result) => result,
+        // No thread could be started: load on this one.
+        None => load_program_here(root, opts, sources, diags),
+    }
+}
+
+/// Stack of the loading thread (reserved address space; pages are used on demand).
+const KERNEL_STACK_SIZE: usize = 256 << 20;
+
+fn load_program_here(
     root: &Path,
     opts: &LoadOptions,
     sources: &mut SourceMap,
@@ -162,6 +196,7 @@ impl Loader<'_> {
                 self.libs[index].imports.push(Import {
                     target: core,
                     prefix: None,
+                    deferred: false,
                     combinators: Vec::new(),
                 });
             }
@@ -177,6 +212,7 @@ impl Loader<'_> {
                 uri,
                 prefix,
                 combinators,
+                deferred,
                 ..
             } => {
                 let target_uri = resolve_uri(base, &uri.value);
@@ -184,6 +220,7 @@ impl Loader<'_> {
                     self.libs[index].imports.push(Import {
                         target,
                         prefix: *prefix,
+                        deferred: *deferred,
                         combinators: combinators.clone(),
                     });
                 }

@@ -93,12 +93,38 @@ pub(super) struct Lower<'r, 'a> {
     /// Null-aware receivers of the selector chains being lowered, innermost chain last:
     /// `a?.b.c` binds `a` to a temporary and short-circuits the whole chain on null.
     pub guards: Vec<Vec<(LocalId, ir::Expr)>>,
+    /// The type the next lowered expression flows into (for collection literals'
+    /// element types), taken by `lower_expr`.
+    pub context_type: Option<DartType>,
+    /// Current expression nesting, bounded by `MAX_NESTING`.
+    pub depth: u32,
+    pub nesting_reported: bool,
+    /// While lowering the second branch of `p1 || p2` (or a further case head sharing a
+    /// body): pattern variables reuse the locals the first one declared.
+    pub reuse_pattern_variables: bool,
+    /// Pattern variables declared since the last `take_pattern_decls`.
+    pub pattern_locals: Vec<LocalId>,
+    /// Variables of the declaration pattern being lowered are `final`.
+    pub pattern_vars_final: bool,
+    /// Parameter types for the function literal about to be lowered (from the
+    /// signature of the call it is an argument of).
+    pub closure_hint: Option<Vec<DartType>>,
 }
+
+/// Expressions nested deeper than this are reported instead of lowered (the recursion
+/// would otherwise risk the stack).
+pub(super) const MAX_NESTING: u32 = 10_000;
 
 impl<'a> Resolver<'a> {
     /// Phase 6: lowers every body (the job list grows while lowering: closures add none,
     /// but constant evaluation may declare nothing new either, so one pass suffices).
     pub(super) fn lower_all_bodies(&mut self) {
+        // Source order, so diagnostics come out in the order the Dart front end gives.
+        let functions = &self.program.functions;
+        self.jobs.sort_by_key(|(f, _)| {
+            let func = &functions[f.index()];
+            (func.library, func.span.file, func.span.start)
+        });
         let mut i = 0;
         while i < self.jobs.len() {
             let (fid, job) = self.jobs[i];
@@ -117,6 +143,10 @@ impl<'a> Resolver<'a> {
                 let flow = FlowFacts::of_constructor(decl);
                 let mut l = Lower::new(self, ctx, flow);
                 l.lower_constructor(fid, decl);
+            }
+            BodySource::ForwardingConstructor { ctx, target } => {
+                let mut l = Lower::new(self, ctx, FlowFacts::default());
+                l.lower_forwarding_constructor(fid, target);
             }
             BodySource::DefaultConstructor { ctx } => {
                 let mut l = Lower::new(self, ctx, FlowFacts::default());
@@ -142,6 +172,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             flow,
             pending_labels: Vec::new(),
             guards: Vec::new(),
+            context_type: None,
+            depth: 0,
+            nesting_reported: false,
+            reuse_pattern_variables: false,
+            pattern_locals: Vec::new(),
+            pattern_vars_final: false,
+            closure_hint: None,
         }
     }
 
@@ -156,7 +193,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// Is there a `this` (instance member or closure inside one)?
     pub fn has_this(&self) -> bool {
-        self.ctx.this_class.is_some() && !self.ctx.is_static
+        (self.ctx.this_class.is_some() || self.ctx.extension.is_some()) && !self.ctx.is_static
     }
 
     pub fn push_scope(&mut self) {
@@ -277,12 +314,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 None
             }
             (_, None) => {
-                let msg = if is_continue {
-                    messages::continue_outside_loop()
+                let (msg, len) = if is_continue {
+                    (messages::continue_outside_loop(), 8)
                 } else {
-                    messages::break_outside_loop()
+                    (messages::break_outside_loop(), 5)
                 };
-                self.r.error(span, msg);
+                let keyword = Span::new(span.file, span.start, span.start + len);
+                self.r.error(keyword, msg);
                 None
             }
         }
@@ -329,15 +367,25 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     pub fn this_expr(&mut self, span: Span) -> ir::Expr {
-        let ty = match self.ctx.this_class {
-            Some(c) => self.r.this_type(c),
-            None => DartType::Dynamic,
+        let ty = match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => self.r.this_type(c),
+            (None, Some(t)) => t,
+            (None, None) => DartType::Dynamic,
         };
         if self.frames.len() <= 1 {
             return self.expr(ir::ExprKind::This, span, ty);
         }
         let index = self.capture_this();
         self.expr(ir::ExprKind::CapturedGet(index), span, ty)
+    }
+
+    /// Lowers `e` where a value of type `ty` is expected: collection literals take their
+    /// element types from it, and the value is coerced to it.
+    pub fn lower_expr_in(&mut self, e: &'a ast::Expr, ty: &DartType) -> ir::Expr {
+        self.context_type = Some(ty.clone());
+        let v = self.lower_expr(e);
+        self.context_type = None;
+        self.coerce(v, ty)
     }
 
     /// `let t = value in body(t)`.
@@ -390,7 +438,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
             }
         }
-        if !needs_check(target) {
+        let e = self.contextual_literal(e, target);
+        if !needs_check(target) || self.trusted_cast(target) {
             return e;
         }
         match self.r.is_subtype(&e.ty, target) {
@@ -409,12 +458,125 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// A list or map literal takes its element types from the type it flows into when its
+    /// own don't fit (`List<double> xs = [1, 2];` holds doubles), as Dart's downward
+    /// inference does; the fill-by-statements form (`let t = [] in {...}`) too.
+    fn contextual_literal(&mut self, mut e: ir::Expr, target: &DartType) -> ir::Expr {
+        let DartType::Interface { class, args, .. } = target else {
+            return e;
+        };
+        let (class, args) = (*class, args.clone());
+        let is_list = Some(class) == self.r.program.core.list && args.len() == 1;
+        let is_map = Some(class) == self.r.program.core.map && args.len() == 2;
+        if (!is_list && !is_map) || args.iter().all(|a| *a == DartType::Dynamic) {
+            return e;
+        }
+        let new_ty = super::types::make_non_nullable(target.clone());
+        match std::mem::replace(&mut e.kind, ir::ExprKind::This) {
+            ir::ExprKind::ListLiteral {
+                element_type,
+                elements,
+            } if is_list => {
+                let want = &args[0];
+                if element_type != DartType::Dynamic
+                    && self.r.is_subtype(&element_type, want) == Some(true)
+                {
+                    e.kind = ir::ExprKind::ListLiteral {
+                        element_type,
+                        elements,
+                    };
+                    return e;
+                }
+                let elements = elements.into_iter().map(|x| self.coerce(x, want)).collect();
+                e.kind = ir::ExprKind::ListLiteral {
+                    element_type: want.clone(),
+                    elements,
+                };
+                e.ty = new_ty;
+            }
+            ir::ExprKind::MapLiteral {
+                key_type,
+                value_type,
+                entries,
+            } if is_map => {
+                let fits = key_type != DartType::Dynamic
+                    && value_type != DartType::Dynamic
+                    && self.r.is_subtype(&key_type, &args[0]) == Some(true)
+                    && self.r.is_subtype(&value_type, &args[1]) == Some(true);
+                if fits {
+                    e.kind = ir::ExprKind::MapLiteral {
+                        key_type,
+                        value_type,
+                        entries,
+                    };
+                    return e;
+                }
+                let entries = entries
+                    .into_iter()
+                    .map(|(k, v)| (self.coerce(k, &args[0]), self.coerce(v, &args[1])))
+                    .collect();
+                e.kind = ir::ExprKind::MapLiteral {
+                    key_type: args[0].clone(),
+                    value_type: args[1].clone(),
+                    entries,
+                };
+                e.ty = new_ty;
+            }
+            ir::ExprKind::Let { local, value, body } if is_filled_literal(&value, &body, local) => {
+                let value = self.contextual_literal(*value, target);
+                self.frame().locals[local.index()].ty = value.ty.clone();
+                e.ty = value.ty.clone();
+                e.kind = ir::ExprKind::Let {
+                    local,
+                    value: Box::new(value),
+                    body,
+                };
+            }
+            other => e.kind = other,
+        }
+        e
+    }
+
+    /// The platform libraries are trusted like the Dart SDK: no implicit casts to class
+    /// types there (`LinkedHashMap()` returns a plain map literal), except to the numeric
+    /// and boolean types the compilers unbox.
+    fn trusted_cast(&self, target: &DartType) -> bool {
+        if !self.r.is_core(self.ctx.lib) {
+            return false;
+        }
+        let base = super::types::make_non_nullable(target.clone());
+        !["int", "double", "num", "bool"]
+            .iter()
+            .any(|n| self.r.is_core_type(&base, n))
+    }
+
     pub fn await_check(&mut self, span: Span) {
         let kind = self.frame_ref().async_kind;
         if !matches!(kind, AsyncKind::Async | AsyncKind::AsyncStar) {
-            self.r.error(span, messages::await_not_async());
+            let keyword = Span::new(span.file, span.start, span.start + 5);
+            self.r.error(keyword, messages::await_not_async());
         }
     }
+}
+
+/// `let t = <empty literal> in { ...; t }`: a collection literal filled by statements.
+fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool {
+    let empty = match &value.kind {
+        ir::ExprKind::ListLiteral {
+            element_type,
+            elements,
+        } => elements.is_empty() && *element_type == DartType::Dynamic,
+        ir::ExprKind::MapLiteral {
+            key_type,
+            value_type,
+            entries,
+        } => {
+            entries.is_empty() && *key_type == DartType::Dynamic && *value_type == DartType::Dynamic
+        }
+        _ => false,
+    };
+    empty
+        && matches!(&body.kind, ir::ExprKind::Block { value, .. } if matches!(value.kind, ir::ExprKind::LocalGet(l) if l == local))
 }
 
 /// Types that an implicit cast must check: class types and `Null`, not `dynamic`,

@@ -21,6 +21,19 @@ use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FunctionId, LocalId};
 pub(super) enum Namespace {
     Prefix(Symbol),
     Class(ClassId),
+    /// An extension's static members (`E.helper()`).
+    Extension(usize),
+}
+
+/// A constructor invocation: the class, the constructor name (`None`/`new` for the
+/// unnamed one), the static type of the result, the whole call's span and the span of
+/// the class name (where "abstract class" is reported).
+pub(super) struct CtorCall {
+    pub class: ClassId,
+    pub name: Option<ast::Ident>,
+    pub ty: DartType,
+    pub span: Span,
+    pub at: Span,
 }
 
 /// Lowered arguments plus temporaries that keep source evaluation order when named
@@ -34,6 +47,16 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// Lowers call arguments; named arguments before positional ones are evaluated first
     /// into temporaries, so side effects keep their source order.
     pub fn lower_call_args(&mut self, args: &'a ast::Arguments) -> LoweredArgs {
+        self.lower_call_args_for(args, None)
+    }
+
+    /// Lowers call arguments for a call to a function with signature `sig` (when known):
+    /// function literals passed to function-typed parameters get their parameter types.
+    pub fn lower_call_args_for(
+        &mut self,
+        args: &'a ast::Arguments,
+        sig: Option<&Signature>,
+    ) -> LoweredArgs {
         let reordered =
             args.args.iter().enumerate().any(|(i, a)| {
                 a.name.is_some() && args.args[i + 1..].iter().any(|b| b.name.is_none())
@@ -42,8 +65,24 @@ impl<'r, 'a> Lower<'r, 'a> {
             lets: Vec::new(),
             args: ir::Args::default(),
         };
+        let mut positional_index = 0;
         for a in &args.args {
+            let at = match a.name {
+                Some(n) => super::ParamRef::Named(n.name),
+                None => {
+                    positional_index += 1;
+                    super::ParamRef::Positional(positional_index - 1)
+                }
+            };
+            if let (Some(sig), E::Function { .. }) = (sig, &a.value.kind) {
+                self.closure_hint = sig
+                    .closure_params
+                    .iter()
+                    .find(|(p, _)| *p == at)
+                    .map(|(_, t)| t.clone());
+            }
             let mut v = self.lower_expr(&a.value);
+            self.closure_hint = None;
             if reordered {
                 let span = v.span;
                 let t = self.temp(v.ty.clone(), span);
@@ -98,6 +137,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         ast_args: Option<&ast::Arguments>,
     ) -> ir::Args {
+        let erased = erase_method_type_params(sig);
+        let sig = &erased;
         let paren = match ast_args {
             Some(a) => Span::new(a.span.file, a.span.start, a.span.start + 1),
             None => span,
@@ -165,7 +206,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// A direct call without checks (getters, synthesised calls).
     pub fn static_call(&mut self, target: FunctionId, args: ir::Args, span: Span) -> ir::Expr {
-        let ty = self.r.sigs[target.index()].return_type.clone();
+        let ty = erase_method_type_params(&self.r.sigs[target.index()]).return_type;
         self.expr(
             ExprKind::StaticCall {
                 target,
@@ -185,7 +226,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
-        let lowered = self.lower_call_args(args);
+        let sig = erase_method_type_params(&self.r.sigs[f.index()]);
+        let lowered = self.lower_call_args_for(args, Some(&sig));
         let checked = self.check_args_ok(f, lowered.args, span, Some(args));
         let func = &self.r.program.functions[f.index()];
         if func.name.as_str() == "identical"
@@ -256,7 +298,17 @@ impl<'r, 'a> Lower<'r, 'a> {
             NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, None, ty, args, None, span)
+                self.construct_ast(
+                    CtorCall {
+                        class: c,
+                        name: None,
+                        ty,
+                        span,
+                        at: name.span,
+                    },
+                    args,
+                    None,
+                )
             }
             NameRef::Static(d) => {
                 let callee = self.static_get(d, name.name, name.span);
@@ -283,6 +335,58 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.null(span)
             }
             NameRef::Error => self.null(span),
+            NameRef::ExtensionThis(m) => {
+                let this = self.this_expr(name.span);
+                self.extension_member_call(this, m, name, args, span)
+            }
+        }
+    }
+
+    /// `recv.name(args)` where `name` is extension member `m`.
+    fn extension_member_call(
+        &mut self,
+        recv: ir::Expr,
+        m: Member,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        match super::extensions::pick_extension(m, Want::Call) {
+            Some(found @ Found::Method(_)) => {
+                let lowered = self.lower_call_args(args);
+                let e = self.extension_invoke(recv, found, lowered.args, span);
+                self.wrap_lets(lowered.lets, e)
+            }
+            _ => {
+                let callee = self.extension_get(recv, m, name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+        }
+    }
+
+    /// `E(recv)`: an explicit extension application (the extension and the receiver).
+    pub fn explicit_extension(&mut self, target: &'a ast::Expr) -> Option<(usize, &'a ast::Expr)> {
+        let E::MethodCall {
+            target: None,
+            name,
+            args,
+            ..
+        } = &target.kind
+        else {
+            return None;
+        };
+        if self.lookup_scoped_any(name.name) {
+            return None;
+        }
+        let [arg] = args.args.as_slice() else {
+            return None;
+        };
+        if arg.name.is_some() {
+            return None;
+        }
+        match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
+            super::scope::Resolved::Decl(Decl::Extension(e)) => Some((e, &arg.value)),
+            _ => None,
         }
     }
 
@@ -306,8 +410,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
-        let sig = self.r.signature_through(f, &recv.ty, owner);
-        let lowered = self.lower_call_args(args);
+        let sig = erase_method_type_params(&self.r.signature_through(f, &recv.ty, owner));
+        let lowered = self.lower_call_args_for(args, Some(&sig));
         let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
         let ty = if self.flow.tested.contains(&name) {
             DartType::Dynamic
@@ -343,6 +447,17 @@ impl<'r, 'a> Lower<'r, 'a> {
                 match self.resolve_name(id.name, id.span) {
                     NameRef::Prefix(p) => Some(Namespace::Prefix(p)),
                     NameRef::Static(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    NameRef::Static(Decl::Extension(e)) => Some(Namespace::Extension(e)),
+                    _ => None,
+                }
+            }
+            E::Instantiation { expr, .. } => self.namespace_of(expr),
+            E::TypeLiteral(ast::TypeAnnotation::Named { .. }) => {
+                let E::TypeLiteral(t) = &target.kind else {
+                    return None;
+                };
+                match self.resolve_type(t) {
+                    DartType::Interface { class, .. } => Some(Namespace::Class(class)),
                     _ => None,
                 }
             }
@@ -398,10 +513,18 @@ impl<'r, 'a> Lower<'r, 'a> {
             {
                 Some(m) => self.class_static_get(m, name.name, span),
                 None => {
-                    if self.r.classes[c.index()].ctors.contains_key(&name.name)
-                        || name.name.as_str() == "new"
-                    {
-                        self.r.unsupported(span, "constructor tear-offs");
+                    let key = if name.name.as_str() == "new" {
+                        Symbol::intern("")
+                    } else {
+                        name.name
+                    };
+                    if let Some(ctor) = self.r.classes[c.index()].ctors.get(&key).copied() {
+                        let f = self.r.constructor_tear_off(c, ctor);
+                        return self.expr(
+                            ExprKind::StaticTearOff(f),
+                            span,
+                            DartType::Function { nullable: false },
+                        );
                     } else {
                         self.r
                             .error(name.span, format!("Member not found: '{}'.", name.name));
@@ -409,6 +532,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                     self.null(span)
                 }
             },
+            Namespace::Extension(e) => {
+                match self.r.extensions[e].statics.get(&name.name).copied() {
+                    Some(m) => self.class_static_get(m, name.name, span),
+                    None => {
+                        self.r
+                            .error(name.span, format!("Member not found: '{}'.", name.name));
+                        self.null(span)
+                    }
+                }
+            }
         }
     }
 
@@ -427,8 +560,23 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_call(ns, name, args, span);
         }
+        if let Some((e, inner)) = self.explicit_extension(target) {
+            let recv = self.lower_expr(inner);
+            return match self.r.extensions[e].instance.get(&name.name).copied() {
+                Some(m) => self.extension_member_call(recv, m, name, args, span),
+                None => {
+                    self.r
+                        .error(name.span, messages::method_not_found(name.name));
+                    self.null(span)
+                }
+            };
+        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
+        if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Call) {
+            let m = self.r.extensions[e].instance[&name.name];
+            return self.extension_member_call(recv, m, name, args, span);
+        }
         if matches!(recv.ty, DartType::Function { .. }) && name.name.as_str() == "call" {
             return self.call_value(recv, args, span);
         }
@@ -469,6 +617,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
+        if let Namespace::Prefix(p) = ns {
+            let deferred = self.r.scopes[self.ctx.lib.index()].deferred.contains(&p);
+            if deferred && name.name.as_str() == "loadLibrary" && args.args.is_empty() {
+                // Every library is loaded up front: nothing to wait for.
+                let mut v = self.null(span);
+                v.ty = DartType::Dynamic;
+                return v;
+            }
+        }
         match ns {
             Namespace::Prefix(p) => {
                 match self
@@ -478,10 +635,34 @@ impl<'r, 'a> Lower<'r, 'a> {
                     Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
                     Some(Decl::Class(c)) => {
                         let ty = self.r.interface_type(c, Vec::new(), false);
-                        self.construct_ast(c, None, ty, args, None, span)
+                        self.construct_ast(
+                            CtorCall {
+                                class: c,
+                                name: None,
+                                ty,
+                                span,
+                                at: name.span,
+                            },
+                            args,
+                            None,
+                        )
                     }
                     Some(d) => {
                         let callee = self.static_get(d, name.name, name.span);
+                        self.call_value(callee, args, span)
+                    }
+                    None => {
+                        self.r
+                            .error(name.span, messages::method_not_found(name.name));
+                        self.null(span)
+                    }
+                }
+            }
+            Namespace::Extension(e) => {
+                match self.r.extensions[e].statics.get(&name.name).copied() {
+                    Some(Member::Method(f)) => self.static_call_checked(f, args, span),
+                    Some(other) => {
+                        let callee = self.class_static_get(other, name.name, name.span);
                         self.call_value(callee, args, span)
                     }
                     None => {
@@ -502,7 +683,17 @@ impl<'r, 'a> Lower<'r, 'a> {
                     };
                 }
                 let ty = self.r.interface_type(c, Vec::new(), false);
-                self.construct_ast(c, Some(name), ty, args, None, span)
+                self.construct_ast(
+                    CtorCall {
+                        class: c,
+                        name: Some(name),
+                        ty,
+                        span,
+                        at: name.span,
+                    },
+                    args,
+                    None,
+                )
             }
         }
     }
@@ -587,38 +778,36 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         };
         let is_const = keyword == NewKeyword::Const;
-        self.construct_ast(
+        let call = CtorCall {
             class,
             name,
-            t,
-            args,
-            if is_const { Some(whole) } else { None },
+            ty: t,
             span,
-        )
+            at: ty.span(),
+        };
+        self.construct_ast(call, args, if is_const { Some(whole) } else { None })
     }
 
     /// A constructor invocation from syntax; `const_expr` is the whole expression when
     /// it is `const` (evaluated at compile time when possible).
     fn construct_ast(
         &mut self,
-        class: ClassId,
-        name: Option<ast::Ident>,
-        ty: DartType,
+        call: CtorCall,
         args: &'a ast::Arguments,
         const_expr: Option<&'a ast::Expr>,
-        span: Span,
     ) -> ir::Expr {
+        let span = call.span;
         if let Some(e) = const_expr {
             let ctx = self.ctx;
             if let Some(c) = self.r.eval_const_in(e, &ctx) {
                 let mut v = self.const_expr(c, span);
-                v.ty = ty;
+                v.ty = call.ty;
                 return v;
             }
         }
         let lowered = self.lower_call_args(args);
         let e = self
-            .construct(class, name, ty, lowered.args, span, Some(args))
+            .construct(call, lowered.args, Some(args))
             .unwrap_or_else(|| self.null(span));
         self.wrap_lets(lowered.lets, e)
     }
@@ -627,13 +816,17 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// static call for factories.
     pub fn construct(
         &mut self,
-        class: ClassId,
-        name: Option<ast::Ident>,
-        ty: DartType,
+        call: CtorCall,
         args: ir::Args,
-        span: Span,
         ast_args: Option<&ast::Arguments>,
     ) -> Option<ir::Expr> {
+        let CtorCall {
+            class,
+            name,
+            ty,
+            span,
+            at,
+        } = call;
         let key = match name {
             Some(n) if n.name.as_str() != "new" => n.name,
             _ => Symbol::intern(""),
@@ -665,7 +858,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             ));
         }
         if self.r.program.classes[class.index()].is_abstract {
-            self.r.error(span, messages::abstract_instantiation(cname));
+            self.r.error(at, messages::abstract_instantiation(cname));
             return None;
         }
         Some(self.expr(
@@ -678,4 +871,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             ty,
         ))
     }
+}
+
+/// The signature with the function's own type parameters replaced by `dynamic`
+/// (dartrs does not infer generic method type arguments; `dynamic` is always sound).
+pub(super) fn erase_method_type_params(sig: &Signature) -> Signature {
+    if sig.type_params.is_empty() {
+        return sig.clone();
+    }
+    let dynamics = vec![DartType::Dynamic; sig.type_params.len()];
+    let mut erased = sig.map_types(|t| super::types::substitute(t, &sig.type_params, &dynamics));
+    erased.type_params = Vec::new();
+    erased
 }

@@ -70,6 +70,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(c),
             this_class: Some(c),
             mixin_index: None,
+            extension: None,
             is_static: false,
         };
         let tctx = self.type_context(&ctx, &[]);
@@ -199,6 +200,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(c),
             this_class: Some(c),
             mixin_index: None,
+            extension: None,
             is_static,
         }
     }
@@ -322,6 +324,7 @@ impl<'a> Resolver<'a> {
             lexical_class: Some(lexical),
             this_class: Some(c),
             mixin_index: mixin.map(|(_, k)| k),
+            extension: None,
             is_static: md.is_static,
         };
         let src = ParamSource {
@@ -395,6 +398,7 @@ impl<'a> Resolver<'a> {
         };
         self.declare_signature(id, &src, &ctx, if ctor.is_factory { 0 } else { 1 });
         self.sigs[id.index()].return_type = self.this_type(c);
+        self.infer_super_param_types(c, id, ctor);
         if let Some(prev) = self.classes[c.index()].ctors.get(&key).copied() {
             let prev_span = self.program.functions[prev.index()].span;
             self.report_duplicate(
@@ -410,12 +414,75 @@ impl<'a> Resolver<'a> {
             .push((id, BodySource::Constructor { decl: ctor, ctx }));
     }
 
+    /// `super.x` parameters without a type take the super constructor parameter's type.
+    fn infer_super_param_types(&mut self, c: ClassId, id: FunctionId, ctor: &ast::ConstructorDecl) {
+        let Some(sup) = self.program.classes[c.index()].superclass else {
+            return;
+        };
+        let name = ctor
+            .initializers
+            .iter()
+            .find_map(|i| match i {
+                ast::Initializer::Super { name, .. } => Some(name.map(|n| n.name)),
+                _ => None,
+            })
+            .flatten()
+            .unwrap_or_else(|| Symbol::intern(""));
+        let Some(target) = self.classes[sup.index()].ctors.get(&name).copied() else {
+            return;
+        };
+        let target_sig = self.sigs[target.index()].clone();
+        let mut positional_index = 0;
+        let (mut pi, mut ni) = (0, 0);
+        for p in &ctor.params.params {
+            let is_named = matches!(p.kind, ast::ParameterKind::Named { .. });
+            if p.form == ast::ParameterForm::Super && p.ty.is_none() {
+                let ty = if is_named {
+                    target_sig
+                        .named
+                        .iter()
+                        .find(|n| n.0 == p.name.name)
+                        .map(|n| n.1.clone())
+                } else {
+                    target_sig
+                        .positional
+                        .get(positional_index)
+                        .map(|n| n.1.clone())
+                };
+                if let Some(ty) = ty {
+                    let sig = &mut self.sigs[id.index()];
+                    if is_named {
+                        if let Some(slot) = sig.named.get_mut(ni) {
+                            slot.1 = ty;
+                        }
+                    } else if let Some(slot) = sig.positional.get_mut(pi) {
+                        slot.1 = ty;
+                    }
+                }
+            }
+            if p.form == ast::ParameterForm::Super && !is_named {
+                positional_index += 1;
+            }
+            if is_named {
+                ni += 1;
+            } else {
+                pi += 1;
+            }
+        }
+    }
+
     /// The implicit `C()` of a class that declares no constructor (not for mixins and
     /// enums).
     fn add_implicit_constructor(&mut self, c: ClassId) {
         let info = &self.classes[c.index()];
         if info.is_mixin || !info.ctors.is_empty() || matches!(info.source, ClassSource::Enum(_)) {
             return;
+        }
+        if let ClassSource::Class(d) = info.source {
+            if d.is_mixin_application {
+                self.add_forwarding_constructors(c);
+                return;
+            }
         }
         let lib = info.lib;
         let name = self.class_name(c);
@@ -435,6 +502,50 @@ impl<'a> Resolver<'a> {
         self.program.classes[c.index()].constructors.push(id);
         let ctx = self.member_ctx(c, false);
         self.jobs.push((id, BodySource::DefaultConstructor { ctx }));
+    }
+
+    /// `class C = S with M;` gets one constructor per generative constructor of `S`, with
+    /// the same parameters, forwarding them.
+    fn add_forwarding_constructors(&mut self, c: ClassId) {
+        let Some(sup) = self.program.classes[c.index()].superclass else {
+            return;
+        };
+        let mut targets: Vec<(Symbol, FunctionId)> = self.classes[sup.index()]
+            .ctors
+            .iter()
+            .filter(|(_, f)| {
+                self.program.functions[f.index()].kind == ir::FunctionKind::Constructor
+            })
+            .map(|(n, f)| (*n, *f))
+            .collect();
+        targets.sort_by_key(|(_, f)| *f);
+        let lib = self.classes[c.index()].lib;
+        let class_name = self.class_name(c);
+        let span = self.program.classes[c.index()].span;
+        for (name, target) in targets {
+            let qualified = if name.as_str().is_empty() {
+                class_name.to_string()
+            } else {
+                format!("{class_name}.{name}")
+            };
+            let id = self.new_function(function_shell(
+                name,
+                qualified,
+                ir::FunctionKind::Constructor,
+                lib,
+                Some(c),
+                span,
+            ));
+            self.program.functions[id.index()].params =
+                self.program.functions[target.index()].params.clone();
+            self.sigs[id.index()] = self.sigs[target.index()].clone();
+            self.sigs[id.index()].return_type = self.this_type(c);
+            self.classes[c.index()].ctors.insert(name, id);
+            self.program.classes[c.index()].constructors.push(id);
+            let ctx = self.member_ctx(c, false);
+            self.jobs
+                .push((id, BodySource::ForwardingConstructor { ctx, target }));
+        }
     }
 
     /// Copies each mixin's fields and methods into `c`; returns the next free slot.
@@ -461,6 +572,7 @@ impl<'a> Resolver<'a> {
                                 lexical_class: Some(*m),
                                 this_class: Some(c),
                                 mixin_index: Some(k),
+                                extension: None,
                                 is_static: false,
                             };
                             let f = self.new_instance_field(c, v, var, slot, &ctx);

@@ -32,22 +32,22 @@ pub(super) enum LocalAccess {
 }
 
 impl<'r, 'a> Lower<'r, 'a> {
-    /// Finds `name` among the locals of this frame and enclosing ones. Reports a use
-    /// before the declaration in the same block (and then gives `None`).
-    pub fn lookup_local(&mut self, name: Symbol, span: Span) -> Option<LocalRef> {
+    /// Finds `name` among the locals of this frame and enclosing ones. A use before the
+    /// declaration in the same block is reported and gives `Err`.
+    pub fn lookup_local(&mut self, name: Symbol, span: Span) -> Result<Option<LocalRef>, ()> {
         let top = self.frames.len() - 1;
         for fi in (0..=top).rev() {
             for scope in self.frames[fi].scopes.iter().rev() {
                 if let Some(&id) = scope.names.get(&name) {
-                    return Some(self.local_ref(fi, id));
+                    return Ok(Some(self.local_ref(fi, id)));
                 }
                 if scope.pending.contains(&name) {
                     self.r.error(span, messages::used_before_declared(name));
-                    return None;
+                    return Err(());
                 }
             }
         }
-        None
+        Ok(None)
     }
 
     fn local_ref(&mut self, fi: usize, id: LocalId) -> LocalRef {
@@ -214,6 +214,19 @@ impl<'r, 'a> Lower<'r, 'a> {
             kind: AstFnKind::Normal,
         };
         self.r.declare_signature_in(fid, &src, &tctx, &self.ctx, 1);
+        if let (Some(hint), Some(list)) = (self.closure_hint.take(), params) {
+            // Untyped parameters of a function literal passed where a function type is
+            // expected take that type's parameter types.
+            let sig = &mut self.r.sigs[fid.index()];
+            for (i, p) in list.params.iter().enumerate() {
+                if p.ty.is_some() || matches!(p.kind, ast::ParameterKind::Named { .. }) {
+                    continue;
+                }
+                if let (Some(t), Some(slot)) = (hint.get(i), sig.positional.get_mut(i)) {
+                    slot.1 = t.clone();
+                }
+            }
+        }
         let async_kind = body_async_kind(body);
         let ret = self.r.sigs[fid.index()].return_type.clone();
         let mut frame = Frame::new(fid, async_kind, ret);

@@ -11,10 +11,31 @@ use crate::front::source::Span;
 use crate::kernel::ir::{self, DartType, ExprKind, LocalId, StmtKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Sink {
+enum SinkKind {
     List,
     Set,
     Map,
+}
+
+/// The collection being filled: its kind and the types its elements are coerced to.
+#[derive(Clone)]
+struct Sink {
+    kind: SinkKind,
+    element: DartType,
+    key: DartType,
+    value: DartType,
+}
+
+impl Sink {
+    fn new(kind: SinkKind, args: &[DartType]) -> Sink {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(DartType::Dynamic);
+        Sink {
+            kind,
+            element: arg(0),
+            key: arg(0),
+            value: arg(1),
+        }
+    }
 }
 
 fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
@@ -67,19 +88,28 @@ impl<'r, 'a> Lower<'r, 'a> {
         type_arg: Option<&'a ast::TypeAnnotation>,
         elements: &'a [El],
         span: Span,
+        context: Option<DartType>,
     ) -> ir::Expr {
         if is_const {
             if let Some(c) = self.eval_const_here(whole) {
                 return self.const_expr(c, span);
             }
         }
-        let declared = type_arg.map(|t| self.resolve_type(t));
         let list_class = self.r.core_class("List");
+        let declared = match type_arg {
+            Some(t) => Some(self.resolve_type(t)),
+            None => self
+                .context_args(context.as_ref(), &["List", "Iterable"], 1)
+                .map(|mut a| a.remove(0)),
+        };
         if !has_control_flow(elements) {
             let values: Vec<ir::Expr> = elements
                 .iter()
                 .filter_map(|e| match e {
-                    El::Expr(x) => Some(self.lower_expr(x)),
+                    El::Expr(x) => Some(match &declared {
+                        Some(t) => self.lower_expr_in(x, t),
+                        None => self.lower_expr(x),
+                    }),
                     _ => None,
                 })
                 .collect();
@@ -101,6 +131,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let element_type = declared.unwrap_or(DartType::Dynamic);
         let ty = self.collection_type(list_class, vec![element_type.clone()]);
+        let sink = Sink::new(SinkKind::List, std::slice::from_ref(&element_type));
         let empty = self.expr(
             ExprKind::ListLiteral {
                 element_type,
@@ -109,7 +140,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         );
-        self.fill(empty, Sink::List, elements, span)
+        self.fill(empty, sink, elements, span)
     }
 
     pub fn lower_set_or_map(
@@ -119,11 +150,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         type_args: &'a [ast::TypeAnnotation],
         elements: &'a [El],
         span: Span,
+        context: Option<DartType>,
     ) -> ir::Expr {
         let is_set = match type_args.len() {
             1 => true,
             2 => false,
-            _ => set_or_map(elements).unwrap_or(false),
+            _ => set_or_map(elements).unwrap_or_else(|| self.spreads_iterables(elements)),
         };
         if is_const {
             if let Some(c) = self.eval_const_here(whole) {
@@ -134,11 +166,74 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return self.null(span);
             }
         }
-        let args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        if args.is_empty() {
+            let from_context = if is_set {
+                self.context_args(context.as_ref(), &["Set", "Iterable"], 1)
+            } else {
+                self.context_args(context.as_ref(), &["Map"], 2)
+            };
+            args = from_context.unwrap_or_default();
+        }
         if is_set {
             return self.lower_set(args, elements, span);
         }
         self.lower_map(args, elements, span)
+    }
+
+    /// For `{...a}`: is the first spread's static type visibly an `Iterable` (a set
+    /// literal) rather than a `Map`? Looks only at locals, fields and literals.
+    fn spreads_iterables(&mut self, elements: &'a [El]) -> bool {
+        let Some(El::Spread { expr, .. }) = elements.first() else {
+            return false;
+        };
+        let ty = match &expr.kind {
+            ast::ExprKind::Ident(id) => self.peek_local_type(id.name),
+            ast::ExprKind::List { .. } => return true,
+            ast::ExprKind::SetOrMap {
+                type_args,
+                elements,
+                ..
+            } => return type_args.len() == 1 || set_or_map(elements) == Some(true),
+            _ => None,
+        };
+        let (Some(DartType::Interface { class, .. }), Some(iterable)) =
+            (ty, self.r.core_class("Iterable"))
+        else {
+            return false;
+        };
+        self.r.class_is_subclass(class, iterable)
+    }
+
+    /// A local's declared type, without capturing it.
+    fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
+        self.frames.iter().rev().find_map(|f| {
+            f.scopes
+                .iter()
+                .rev()
+                .find_map(|s| s.names.get(&name))
+                .map(|id| f.locals[id.index()].ty.clone())
+        })
+    }
+
+    /// The type arguments of the context type when it is one of the core classes
+    /// `names` with `n` arguments, not all `dynamic`.
+    fn context_args(
+        &self,
+        context: Option<&DartType>,
+        names: &[&str],
+        n: usize,
+    ) -> Option<Vec<DartType>> {
+        let DartType::Interface { class, args, .. } = context? else {
+            return None;
+        };
+        let known = names
+            .iter()
+            .any(|name| self.r.core_class(name) == Some(*class));
+        if !known || args.len() != n || args.iter().all(|a| *a == DartType::Dynamic) {
+            return None;
+        }
+        Some(args.clone())
     }
 
     fn eval_const_here(&mut self, e: &'a ast::Expr) -> Option<ir::ConstId> {
@@ -159,8 +254,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             let mut entries = Vec::new();
             for e in elements {
                 if let El::MapEntry { key, value, .. } = e {
-                    let k = self.lower_expr(key);
-                    let v = self.lower_expr(value);
+                    let (k, v) = match args.as_slice() {
+                        [kt, vt] => (self.lower_expr_in(key, kt), self.lower_expr_in(value, vt)),
+                        _ => (self.lower_expr(key), self.lower_expr(value)),
+                    };
                     entries.push((k, v));
                 }
             }
@@ -191,6 +288,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => (DartType::Dynamic, DartType::Dynamic),
         };
         let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
+        let sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
         let empty = self.expr(
             ExprKind::MapLiteral {
                 key_type,
@@ -200,7 +298,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         );
-        self.fill(empty, Sink::Map, elements, span)
+        self.fill(empty, sink, elements, span)
     }
 
     fn lower_set(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
@@ -208,10 +306,18 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         };
         let element = args.into_iter().next().unwrap_or(DartType::Dynamic);
+        let sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
         let ty = self.r.interface_type(set_class, vec![element], false);
-        let empty = self.construct(set_class, None, ty, ir::Args::default(), span, None);
+        let call = super::calls::CtorCall {
+            class: set_class,
+            name: None,
+            ty,
+            span,
+            at: span,
+        };
+        let empty = self.construct(call, ir::Args::default(), None);
         let empty = empty.unwrap_or_else(|| self.null(span));
-        self.fill(empty, Sink::Set, elements, span)
+        self.fill(empty, sink, elements, span)
     }
 
     /// `let t = empty in { elements...; t }`.
@@ -219,7 +325,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.let_in(empty, |l, t| {
             let stmts = elements
                 .iter()
-                .map(|e| l.lower_element(e, sink, t))
+                .map(|e| l.lower_element(e, &sink, t))
                 .collect();
             let value = l.local_get(t, span);
             let ty = value.ty.clone();
@@ -289,17 +395,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         stmt(StmtKind::Block(vec![decl, check]), span)
     }
 
-    fn lower_element(&mut self, el: &'a El, sink: Sink, t: LocalId) -> ir::Stmt {
+    fn lower_element(&mut self, el: &'a El, sink: &Sink, t: LocalId) -> ir::Stmt {
         match el {
             El::Expr(e) => {
-                let v = self.lower_expr(e);
-                if sink == Sink::Map {
+                let v = self.lower_expr_in(e, &sink.element);
+                if sink.kind == SinkKind::Map {
                     self.r.error(e.span, "Expected ':'.");
                 }
                 self.sink_call(t, "add", vec![v], e.span)
             }
             El::NullAwareExpr(e) => {
-                let v = self.lower_expr(e);
+                let v = self.lower_expr_in(e, &super::types::make_nullable(sink.element.clone()));
                 self.if_not_null(v, e.span, |l, v| l.sink_call(t, "add", vec![v], e.span))
             }
             El::MapEntry {
@@ -307,7 +413,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 value,
                 null_aware_key,
                 null_aware_value,
-            } => self.lower_map_entry(key, value, *null_aware_key, *null_aware_value, t),
+            } => self.lower_map_entry(key, value, (*null_aware_key, *null_aware_value), sink, t),
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
                 if *null_aware {
@@ -324,28 +430,53 @@ impl<'r, 'a> Lower<'r, 'a> {
                 then,
                 otherwise,
             } => {
-                if case.is_some() {
-                    self.r.unsupported(condition.span, "if-case elements");
-                    return stmt(StmtKind::Block(Vec::new()), condition.span);
-                }
-                let c = self.lower_condition(condition);
-                self.push_scope();
-                let then = Box::new(self.lower_element(then, sink, t));
-                self.pop_scope();
+                let (c, decls, then) = match case {
+                    Some(head) => {
+                        let value = self.lower_expr(condition);
+                        let ty = value.ty.clone();
+                        let subject = self.temp(ty.clone(), condition.span);
+                        self.push_scope();
+                        let test = self.case_condition(head, subject, &ty);
+                        let mut decls = vec![stmt(
+                            StmtKind::VarDecl {
+                                local: subject,
+                                init: Some(value),
+                            },
+                            condition.span,
+                        )];
+                        decls.extend(self.take_pattern_decls(condition.span));
+                        let then = Box::new(self.lower_element(then, sink, t));
+                        self.pop_scope();
+                        (test, decls, then)
+                    }
+                    None => {
+                        let c = self.lower_condition(condition);
+                        self.push_scope();
+                        let then = Box::new(self.lower_element(then, sink, t));
+                        self.pop_scope();
+                        (c, Vec::new(), then)
+                    }
+                };
                 let otherwise = otherwise.as_ref().map(|o| {
                     self.push_scope();
                     let s = self.lower_element(o, sink, t);
                     self.pop_scope();
                     Box::new(s)
                 });
-                stmt(
+                let check = stmt(
                     StmtKind::If {
                         condition: c,
                         then,
                         otherwise,
                     },
                     condition.span,
-                )
+                );
+                if decls.is_empty() {
+                    return check;
+                }
+                let mut all = decls;
+                all.push(check);
+                stmt(StmtKind::Block(all), condition.span)
             }
             El::For {
                 init,
@@ -384,13 +515,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         &mut self,
         key: &'a ast::Expr,
         value: &'a ast::Expr,
-        null_key: bool,
-        null_value: bool,
+        (null_key, null_value): (bool, bool),
+        sink: &Sink,
         t: LocalId,
     ) -> ir::Stmt {
         let span = key.span.to(value.span);
-        let k = self.lower_expr(key);
-        let v = self.lower_expr(value);
+        let k = self.lower_expr_in(key, &sink.key);
+        let v = self.lower_expr_in(value, &sink.value);
         match (null_key, null_value) {
             (false, false) => self.sink_call(t, "[]=", vec![k, v], span),
             (true, false) => {

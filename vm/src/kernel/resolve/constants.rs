@@ -100,7 +100,12 @@ impl Resolver<'_> {
             let ty = self.program.fields[f.index()].ty.clone();
             Some(self.coerce_const(v, &ty))
         };
-        self.const_fields.insert(f, value);
+        if value.is_some() || self.consts_final {
+            self.const_fields.insert(f, value);
+        } else {
+            // Declarations are still being made: a later attempt may succeed.
+            self.const_fields.remove(&f);
+        }
         value
     }
 
@@ -463,6 +468,7 @@ impl Resolver<'_> {
             lexical_class: Some(class),
             this_class: Some(class),
             mixin_index: None,
+            extension: None,
             is_static: false,
         };
         if let Some(target) = &decl.redirect {
@@ -573,11 +579,8 @@ impl Resolver<'_> {
             let Some(&(_, var, fctx)) = self.instance_field_decls.get(&f) else {
                 continue;
             };
-            match &var.init {
-                Some(init) => {
-                    fields.push((f, self.eval(init, &fctx, &ConstEnv::default(), d + 1)?))
-                }
-                None => {}
+            if let Some(init) = &var.init {
+                fields.push((f, self.eval(init, &fctx, &ConstEnv::default(), d + 1)?));
             }
         }
         Some(fields)
@@ -644,6 +647,7 @@ impl Resolver<'_> {
                 lexical_class: Some(class),
                 this_class: Some(class),
                 mixin_index: None,
+                extension: None,
                 is_static: true,
             };
             let mut pos = Vec::new();

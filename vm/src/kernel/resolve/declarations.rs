@@ -14,6 +14,13 @@ use crate::front::source::Span;
 use crate::kernel::ir::{self, ClassId, DartType, FieldId, FunctionId, LibraryId};
 use std::collections::HashMap;
 
+/// Where a deferred default value goes in `ir::Parameters`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum DefaultSlot {
+    Positional(usize),
+    Named(usize),
+}
+
 /// Which parameters a signature is built for, and where they come from.
 pub(super) struct ParamSource<'p> {
     pub params: Option<&'p ast::FormalParameterList>,
@@ -63,7 +70,10 @@ impl<'a> Resolver<'a> {
                     self.declare_top_level_field(lib, v, var);
                 }
             }
-            Declaration::Extension(e) => self.unsupported(e.span, "extensions"),
+            Declaration::Extension(e) => {
+                let (name, span, d) = self.declare_extension(lib, e);
+                self.register(lib, name, span, d);
+            }
             Declaration::ExtensionType(e) => self.unsupported(e.span, "extension types"),
         }
     }
@@ -121,6 +131,7 @@ impl<'a> Resolver<'a> {
             lexical_class: None,
             this_class: None,
             mixin_index: None,
+            extension: None,
             is_static: true,
         }
     }
@@ -286,7 +297,10 @@ impl<'a> Resolver<'a> {
         let jobs = self.jobs.clone();
         for (fid, job) in jobs {
             if let BodySource::Function { decl, ctx } = job {
-                if ctx.this_class.is_none() && ctx.lexical_class.is_none() {
+                if ctx.this_class.is_none()
+                    && ctx.lexical_class.is_none()
+                    && ctx.extension.is_none()
+                {
                     let src = ParamSource {
                         params: decl.params.as_ref(),
                         return_type: decl.return_type.as_ref(),
@@ -297,7 +311,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let fields: Vec<FieldId> = self.field_decls.keys().copied().collect();
+        let mut fields: Vec<FieldId> = self
+            .field_decls
+            .iter()
+            .filter(|(_, (_, _, ctx))| ctx.lexical_class.is_none() && ctx.extension.is_none())
+            .map(|(f, _)| *f)
+            .collect();
+        fields.sort();
         for f in fields {
             self.declare_static_field_type(f);
         }
@@ -313,6 +333,8 @@ impl<'a> Resolver<'a> {
         let ty = match &v.ty {
             Some(t) => self.resolve_type(t, &tctx),
             None => match &var.init {
+                // Typed by `evaluate_defaults` once every constructor is declared.
+                Some(_) if v.is_const => DartType::Dynamic,
                 Some(init) => self.obvious_type(init, &tctx),
                 None => DartType::Dynamic,
             },
@@ -324,7 +346,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn declare_signature(
         &mut self,
         fid: FunctionId,
-        src: &ParamSource<'_>,
+        src: &ParamSource<'a>,
         ctx: &MemberContext,
         receiver_slots: u32,
     ) {
@@ -338,7 +360,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn declare_signature_in(
         &mut self,
         fid: FunctionId,
-        src: &ParamSource<'_>,
+        src: &ParamSource<'a>,
         tctx: &super::types::TypeContext,
         ctx: &MemberContext,
         receiver_slots: u32,
@@ -355,6 +377,13 @@ impl<'a> Resolver<'a> {
         if let Some(list) = src.params {
             for p in &list.params {
                 let ty = self.param_type(p, &tctx, ctx);
+                if let Some(types) = self.function_param_types(p.ty.as_ref(), &tctx) {
+                    let at = match p.kind {
+                        ParameterKind::Named { .. } => super::ParamRef::Named(p.name.name),
+                        _ => super::ParamRef::Positional(sig.positional.len()),
+                    };
+                    sig.closure_params.push((at, types));
+                }
                 match p.kind {
                     ParameterKind::RequiredPositional => {
                         sig.positional.push((p.name.name, ty));
@@ -362,13 +391,15 @@ impl<'a> Resolver<'a> {
                         params.required_positional += 1;
                     }
                     ParameterKind::OptionalPositional => {
-                        let default = self.param_default(p, &ty, ctx);
+                        let slot = DefaultSlot::Positional(params.positional_defaults.len());
+                        let default = self.param_default(fid, slot, p, &ty, ctx);
                         sig.positional.push((p.name.name, ty));
                         params.optional_positional += 1;
                         params.positional_defaults.push(default);
                     }
                     ParameterKind::Named { required } => {
-                        let default = self.param_default(p, &ty, ctx);
+                        let slot = DefaultSlot::Named(params.named.len());
+                        let default = self.param_default(fid, slot, p, &ty, ctx);
                         sig.named.push((p.name.name, ty, required));
                         params.named.push(ir::NamedParam {
                             name: p.name.name,
@@ -386,6 +417,33 @@ impl<'a> Resolver<'a> {
         };
         self.sigs[fid.index()] = sig;
         self.program.functions[fid.index()].params = params;
+    }
+
+    /// The positional parameter types of a function type annotation (`bool Function(E)`),
+    /// for typing function literals passed to such a parameter.
+    fn function_param_types(
+        &mut self,
+        ann: Option<&ast::TypeAnnotation>,
+        tctx: &super::types::TypeContext,
+    ) -> Option<Vec<DartType>> {
+        let ast::TypeAnnotation::Function {
+            params,
+            type_params,
+            ..
+        } = ann?
+        else {
+            return None;
+        };
+        let mut inner = tctx.clone();
+        inner
+            .type_params
+            .extend(type_params.iter().map(|t| t.name.name));
+        let types = params
+            .iter()
+            .filter(|p| !matches!(p.kind, ParameterKind::Named { .. }))
+            .map(|p| self.resolve_type(&p.ty, &inner))
+            .collect();
+        Some(types)
     }
 
     /// A parameter's type: declared, or for `this.x`/`super.x` the field's/super
@@ -411,14 +469,59 @@ impl<'a> Resolver<'a> {
         DartType::Dynamic
     }
 
+    /// A parameter's default value. Before bodies are lowered not every constructor is
+    /// declared yet, so defaults are evaluated later (`evaluate_defaults`); closures'
+    /// defaults are evaluated at once.
     fn param_default(
         &mut self,
-        p: &ast::FormalParameter,
+        fid: FunctionId,
+        slot: DefaultSlot,
+        p: &'a ast::FormalParameter,
         ty: &DartType,
         ctx: &MemberContext,
     ) -> Option<ir::ConstId> {
         let e = p.default_value.as_ref()?;
+        if !self.consts_final {
+            self.pending_defaults.push((fid, slot, e, *ctx, ty.clone()));
+            return None;
+        }
         let c = self.eval_const_in(e, ctx);
         Some(self.coerce_const(c?, ty))
+    }
+
+    /// Evaluates the default values deferred during declaration, and types the
+    /// untyped `const` fields; from here on constant evaluation results are final.
+    pub(super) fn evaluate_defaults(&mut self) {
+        self.consts_final = true;
+        self.const_fields.clear();
+        let mut fields: Vec<FieldId> = self.field_decls.keys().copied().collect();
+        fields.sort();
+        for f in fields {
+            let (v, var, _) = self.field_decls[&f];
+            if v.is_const && v.ty.is_none() && var.init.is_some() {
+                if let Some(c) = self.eval_const_field(f, var.span) {
+                    self.program.fields[f.index()].ty =
+                        self.constant_type(&self.program.constants[c.index()].clone());
+                }
+            }
+        }
+        for (fid, slot, e, ctx, ty) in std::mem::take(&mut self.pending_defaults) {
+            let value = self
+                .eval_const_in(e, &ctx)
+                .map(|c| self.coerce_const(c, &ty));
+            let params = &mut self.program.functions[fid.index()].params;
+            match slot {
+                DefaultSlot::Positional(i) => {
+                    if let Some(d) = params.positional_defaults.get_mut(i) {
+                        *d = value;
+                    }
+                }
+                DefaultSlot::Named(i) => {
+                    if let Some(n) = params.named.get_mut(i) {
+                        n.default = value;
+                    }
+                }
+            }
+        }
     }
 }

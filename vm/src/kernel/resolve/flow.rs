@@ -295,12 +295,23 @@ fn walk_args(args: &ast::Arguments, v: &mut dyn Visitor) {
 }
 
 pub(crate) fn walk_expr(e: &ast::Expr, v: &mut dyn Visitor) {
+    walk_expr_at(e, v, 0);
+}
+
+/// Walks below this depth are cut off (lowering reports such nesting).
+const MAX_WALK_DEPTH: u32 = 10_000;
+
+fn walk_expr_at(e: &ast::Expr, v: &mut dyn Visitor, depth: u32) {
+    if depth > MAX_WALK_DEPTH {
+        return;
+    }
+    let d = depth + 1;
     v.expr(e);
     match &e.kind {
         ExprKind::String(parts) => {
             for p in parts {
                 if let ast::StringPart::Interpolation(x) = p {
-                    walk_expr(x, v);
+                    walk_expr_at(x, v, d);
                 }
             }
         }
@@ -311,7 +322,7 @@ pub(crate) fn walk_expr(e: &ast::Expr, v: &mut dyn Visitor) {
         }
         ExprKind::Record { fields, .. } => {
             for f in fields {
-                walk_expr(&f.value, v);
+                walk_expr_at(&f.value, v, d);
             }
         }
         ExprKind::Function { body, .. } => walk_body(body, v),
@@ -325,55 +336,55 @@ pub(crate) fn walk_expr(e: &ast::Expr, v: &mut dyn Visitor) {
         | ExprKind::Is { expr: x, .. }
         | ExprKind::As { expr: x, .. }
         | ExprKind::Instantiation { expr: x, .. }
-        | ExprKind::PropertyGet { target: x, .. } => walk_expr(x, v),
+        | ExprKind::PropertyGet { target: x, .. } => walk_expr_at(x, v, d),
         ExprKind::MethodCall { target, args, .. } => {
             if let Some(t) = target {
-                walk_expr(t, v);
+                walk_expr_at(t, v, d);
             }
             walk_args(args, v);
         }
         ExprKind::Call { callee, args, .. } => {
-            walk_expr(callee, v);
+            walk_expr_at(callee, v, d);
             walk_args(args, v);
         }
         ExprKind::New { args, .. } => walk_args(args, v),
         ExprKind::Index { target, index, .. } => {
-            walk_expr(target, v);
-            walk_expr(index, v);
+            walk_expr_at(target, v, d);
+            walk_expr_at(index, v, d);
         }
         ExprKind::Assign { target, value, .. } => {
-            walk_expr(target, v);
-            walk_expr(value, v);
+            walk_expr_at(target, v, d);
+            walk_expr_at(value, v, d);
         }
-        ExprKind::PatternAssign { value, .. } => walk_expr(value, v),
+        ExprKind::PatternAssign { value, .. } => walk_expr_at(value, v, d),
         ExprKind::Binary { left, right, .. } => {
-            walk_expr(left, v);
-            walk_expr(right, v);
+            walk_expr_at(left, v, d);
+            walk_expr_at(right, v, d);
         }
         ExprKind::Conditional {
             condition,
             then,
             otherwise,
         } => {
-            walk_expr(condition, v);
-            walk_expr(then, v);
-            walk_expr(otherwise, v);
+            walk_expr_at(condition, v, d);
+            walk_expr_at(then, v, d);
+            walk_expr_at(otherwise, v, d);
         }
         ExprKind::Cascade {
             target, sections, ..
         } => {
-            walk_expr(target, v);
+            walk_expr_at(target, v, d);
             for s in sections {
-                walk_expr(s, v);
+                walk_expr_at(s, v, d);
             }
         }
         ExprKind::Switch { subject, cases } => {
-            walk_expr(subject, v);
+            walk_expr_at(subject, v, d);
             for c in cases {
                 if let Some(g) = &c.head.guard {
-                    walk_expr(g, v);
+                    walk_expr_at(g, v, d);
                 }
-                walk_expr(&c.body, v);
+                walk_expr_at(&c.body, v, d);
             }
         }
         ExprKind::Null
@@ -429,5 +440,45 @@ fn walk_element(el: &CollectionElement, v: &mut dyn Visitor) {
             walk_expr(iterable, v);
             walk_element(body, v);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::source::Span;
+
+    fn ident(name: &str) -> ast::Expr {
+        ast::Expr {
+            kind: ExprKind::Ident(ast::Ident {
+                name: Symbol::intern(name),
+                span: Span::default(),
+            }),
+            span: Span::default(),
+        }
+    }
+
+    fn null_test(name: &str) -> ast::Expr {
+        ast::Expr {
+            kind: ExprKind::Binary {
+                op: BinaryOp::NotEq,
+                left: Box::new(ident(name)),
+                right: Box::new(ast::Expr {
+                    kind: ExprKind::Null,
+                    span: Span::default(),
+                }),
+            },
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn null_tested_locals_are_flow_sensitive() {
+        let facts = FlowFacts::of_expr(&null_test("x"));
+        let nullable_int = DartType::Null;
+        assert!(facts.is_flow_sensitive(Symbol::intern("x"), &nullable_int));
+        assert!(!facts.is_flow_sensitive(Symbol::intern("y"), &nullable_int));
+        // `dynamic` locals never need it.
+        assert!(!facts.is_flow_sensitive(Symbol::intern("x"), &DartType::Dynamic));
     }
 }

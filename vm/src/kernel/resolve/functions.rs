@@ -74,6 +74,81 @@ impl<'a> Resolver<'a> {
         });
     }
 
+    /// The static function a constructor tear-off (`C.new`, `C.named`) refers to: it takes
+    /// the constructor's parameters and returns the new instance. One per constructor, so
+    /// tear-offs are canonical.
+    pub(super) fn constructor_tear_off(&mut self, class: ClassId, ctor: FunctionId) -> FunctionId {
+        if let Some(&f) = self.tear_offs.get(&ctor) {
+            return f;
+        }
+        let c = &self.program.functions[ctor.index()];
+        let (name, qualified, lib, span) = (c.name, c.qualified_name.clone(), c.library, c.span);
+        let is_factory = c.kind == ir::FunctionKind::Factory;
+        let mut params = c.params.clone();
+        params.receiver_slots = 0;
+        let sig = self.sigs[ctor.index()].clone();
+        let f = self.new_function(super::function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Static,
+            lib,
+            Some(class),
+            span,
+        ));
+        self.program.functions[f.index()].params = params;
+        self.sigs[f.index()] = sig.clone();
+        let mut locals = Vec::new();
+        let mut args = ir::Args::default();
+        let local = |name: Symbol, ty: &DartType, locals: &mut Vec<ir::Local>| {
+            locals.push(ir::Local {
+                name,
+                span,
+                is_final: true,
+                is_late: false,
+                captured: false,
+                ty: ty.clone(),
+            });
+            ir::Expr {
+                kind: ExprKind::LocalGet(ir::LocalId(locals.len() as u32 - 1)),
+                span,
+                ty: ty.clone(),
+            }
+        };
+        for (n, ty) in &sig.positional {
+            args.positional.push(local(*n, ty, &mut locals));
+        }
+        for (n, ty, _) in &sig.named {
+            let get = local(*n, ty, &mut locals);
+            args.named.push((*n, get));
+        }
+        let kind = if is_factory {
+            ExprKind::StaticCall {
+                target: ctor,
+                receiver: None,
+                args,
+            }
+        } else {
+            ExprKind::New {
+                class,
+                constructor: ctor,
+                args,
+            }
+        };
+        let value = ir::Expr {
+            kind,
+            span,
+            ty: sig.return_type,
+        };
+        let func = &mut self.program.functions[f.index()];
+        func.locals = locals;
+        func.body = Some(ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        });
+        self.tear_offs.insert(ctor, f);
+        f
+    }
+
     pub(super) fn const_of(&mut self, c: ir::Constant, span: Span, ty: DartType) -> ir::Expr {
         let id = self.intern_const(c);
         ir::Expr {
@@ -180,9 +255,10 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     fn this_type_or_dynamic(&self) -> DartType {
-        match self.ctx.this_class {
-            Some(c) => self.r.this_type(c),
-            None => DartType::Dynamic,
+        match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => self.r.this_type(c),
+            (None, Some(t)) => t,
+            (None, None) => DartType::Dynamic,
         }
     }
 
@@ -261,24 +337,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         match body {
             FunctionBody::Block(b, _) => Some(self.lower_block(b)),
             FunctionBody::Expr(e, _) => {
-                let value = self.lower_expr(e);
                 let ret = self.frame_ref().return_type.clone();
-                let value = self.coerce_return(value, &ret);
+                let value = match &ret {
+                    DartType::Void | DartType::Dynamic => self.lower_expr(e),
+                    t => self.lower_expr_in(e, t),
+                };
                 Some(ir::Stmt {
                     kind: StmtKind::Return(Some(value)),
                     span: e.span,
                 })
             }
             FunctionBody::Empty => None,
-        }
-    }
-
-    /// Return values are checked against the declared return type (`void` and
-    /// `dynamic` accept anything).
-    pub fn coerce_return(&mut self, value: ir::Expr, ret: &DartType) -> ir::Expr {
-        match ret {
-            DartType::Void | DartType::Dynamic => value,
-            t => self.coerce(value, t),
         }
     }
 
@@ -297,7 +366,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 None => self.lower_expr(expr),
             }
         } else {
-            self.lower_expr(expr)
+            self.lower_expr_in(expr, &ty)
         };
         let value = self.coerce(value, &ty);
         let body = ir::Stmt {
@@ -307,11 +376,34 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(body), AsyncKind::Sync);
     }
 
+    /// A mixin application's constructor: mixed-in field initialisers, then the super
+    /// constructor with every parameter passed on.
+    pub fn lower_forwarding_constructor(&mut self, fid: FunctionId, target: FunctionId) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = self.r.program.functions[fid.index()].span;
+        let sig = self.r.sigs[fid.index()].clone();
+        let mut args = ir::Args::default();
+        for (name, ty) in &sig.positional {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.positional.push(self.local_get(l, span));
+        }
+        for (name, ty, _) in &sig.named {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            let get = self.local_get(l, span);
+            args.named.push((*name, get));
+        }
+        let mut stmts = self.field_initializers(&[], true);
+        stmts.push(self.super_ctor_stmt(target, args, span));
+        self.finish(Some(block(stmts, span)), AsyncKind::Sync);
+    }
+
     pub fn lower_default_constructor(&mut self, fid: FunctionId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = self.r.program.functions[fid.index()].span;
-        let mut stmts = self.field_initializers(&[]);
-        if let Some(call) = self.implicit_super_call(span, Vec::new(), Vec::new()) {
+        let mut stmts = self.field_initializers(&[], false);
+        stmts.extend(self.field_initializers(&[], true));
+        let at = self.class_name_span().unwrap_or(span);
+        if let Some(call) = self.implicit_super_call(at, Vec::new(), Vec::new()) {
             stmts.push(call);
         }
         self.finish(Some(block(stmts, span)), AsyncKind::Sync);
@@ -349,6 +441,16 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(block(stmts, decl.span)), AsyncKind::Sync);
     }
 
+    /// The span of the `this` class's name in its declaration.
+    fn class_name_span(&self) -> Option<Span> {
+        let c = self.ctx.this_class?;
+        Some(match self.r.classes[c.index()].source {
+            super::ClassSource::Class(d) => d.name.span,
+            super::ClassSource::Mixin(d) => d.name.span,
+            super::ClassSource::Enum(d) => d.name.span,
+        })
+    }
+
     /// Field initialisers, initializing formals, the initializer list and the super call.
     fn constructor_prologue(&mut self, decl: &'a ast::ConstructorDecl) -> Vec<ir::Stmt> {
         let redirects = decl
@@ -365,10 +467,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             })
             .collect();
         if !redirects {
-            stmts = self.field_initializers(&explicit);
+            stmts = self.field_initializers(&explicit, false);
             stmts.extend(self.initializing_formals(decl));
         }
-        let mut has_super = false;
+        let mut super_call: Option<Option<ir::Stmt>> = None;
         for init in &decl.initializers {
             match init {
                 ast::Initializer::Field { name, value, span } => {
@@ -386,31 +488,36 @@ impl<'r, 'a> Lower<'r, 'a> {
                     }
                 }
                 ast::Initializer::Super { name, args, span } => {
-                    has_super = true;
-                    if let Some(s) = self.explicit_super_call(decl, *name, args, *span) {
-                        stmts.push(s);
-                    }
+                    super_call = Some(self.explicit_super_call(decl, *name, args, *span));
                 }
                 ast::Initializer::Redirect { name, args, span } => {
-                    has_super = true;
-                    if let Some(s) = self.redirect_call(*name, args, *span) {
-                        stmts.push(s);
-                    }
+                    super_call = Some(self.redirect_call(*name, args, *span));
                 }
             }
         }
-        if !has_super {
-            let (pos, named) = self.super_param_args(decl);
-            if let Some(call) = self.implicit_super_call(decl.span, pos, named) {
-                stmts.push(call);
-            }
+        if !redirects {
+            // Mixed-in fields belong to the mixin application, which the super call
+            // reaches after this class's own initialisation.
+            stmts.extend(self.field_initializers(&[], true));
         }
+        let super_call = match super_call {
+            Some(call) => call,
+            None => {
+                let (pos, named) = self.super_param_args(decl);
+                let at = decl
+                    .name
+                    .map(|n| decl.class_name.span.to(n.span))
+                    .unwrap_or(decl.class_name.span);
+                self.implicit_super_call(at, pos, named)
+            }
+        };
+        stmts.extend(super_call);
         stmts
     }
 
     /// `this.f = init` for every field of this class with an initialiser expression that
     /// the initializer list does not set.
-    fn field_initializers(&mut self, _explicit: &[Symbol]) -> Vec<ir::Stmt> {
+    fn field_initializers(&mut self, _explicit: &[Symbol], mixed_in: bool) -> Vec<ir::Stmt> {
         let Some(c) = self.ctx.this_class else {
             return Vec::new();
         };
@@ -423,6 +530,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             let Some(init) = &var.init else {
                 continue;
             };
+            if fctx.mixin_index.is_some() != mixed_in {
+                continue;
+            }
             if v.is_late {
                 self.r
                     .unsupported(var.name.span, "late fields with initializers");
@@ -431,7 +541,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             let saved_ctx = std::mem::replace(&mut self.ctx, fctx);
             let saved_scopes = std::mem::take(&mut self.frame().scopes);
             self.frame().scopes.push(Default::default());
-            let value = self.lower_expr(init);
+            let ty = self.r.program.fields[f.index()].ty.clone();
+            let value = self.lower_expr_in(init, &ty);
             self.frame().scopes = saved_scopes;
             self.ctx = saved_ctx;
             stmts.push(self.field_set_stmt(f, value, var.span));
@@ -537,14 +648,23 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> Option<ir::Stmt> {
         let c = self.ctx.this_class?;
         let sup = self.r.program.classes[c.index()].superclass?;
-        if Some(sup) == self.r.program.core.object {
+        // Enums' `Enum` fields are set by the constant values themselves.
+        if Some(sup) == self.r.program.core.object || self.r.program.classes[c.index()].is_enum {
             return None;
         }
         let empty = Symbol::intern("");
         let target = self.r.classes[sup.index()].ctors.get(&empty).copied();
-        let Some(target) = target
-            .filter(|t| self.r.program.functions[t.index()].kind == ir::FunctionKind::Constructor)
-        else {
+        let fits = |t: &FunctionId| {
+            let f = &self.r.program.functions[t.index()];
+            let sig = &self.r.sigs[t.index()];
+            f.kind == ir::FunctionKind::Constructor
+                && sig.required_positional <= pos.len()
+                && sig
+                    .named
+                    .iter()
+                    .all(|(n, _, req)| !req || named.iter().any(|(m, _)| m == n))
+        };
+        let Some(target) = target.filter(fits) else {
             let name = self.r.class_name(sup);
             self.r
                 .error(span, messages::super_no_default_constructor(name));
@@ -650,9 +770,17 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let value = match ty {
-            DartType::Interface { class, .. } => {
-                self.construct(class, target.name, ty.clone(), args, span, None)
-            }
+            DartType::Interface { class, .. } => self.construct(
+                super::calls::CtorCall {
+                    class,
+                    name: target.name,
+                    ty: ty.clone(),
+                    span,
+                    at: span,
+                },
+                args,
+                None,
+            ),
             _ => None,
         };
         let value = value.unwrap_or_else(|| self.null(span));

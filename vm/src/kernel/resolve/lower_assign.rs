@@ -35,6 +35,13 @@ enum LValue {
         index: LocalId,
     },
     SuperField(FieldId),
+    /// An extension getter/setter pair on a receiver held in a temporary.
+    Extension {
+        recv: LocalId,
+        recv_ty: DartType,
+        getter: Option<FunctionId>,
+        setter: Option<FunctionId>,
+    },
     SuperAccessors {
         getter: Option<FunctionId>,
         setter: Option<FunctionId>,
@@ -55,7 +62,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             let (lets, lv) = l.lvalue(target);
             let result = match op {
                 None => {
-                    let v = l.lower_expr(value);
+                    let v = match l.lvalue_type(&lv) {
+                        Some(t) => l.lower_expr_in(value, &t),
+                        None => l.lower_expr(value),
+                    };
                     l.write(&lv, v, span)
                 }
                 Some(BinaryOp::IfNull) => {
@@ -67,7 +77,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         let assigned = l.write(&lv, v, span);
                         let mut current = l.local_get(t, span);
                         current.ty = super::types::make_non_nullable(current.ty.clone());
-                        let ty = super::lower_expr::join_types(&current.ty, &assigned.ty);
+                        let ty = l.r.join(&current.ty, &assigned.ty);
                         l.expr(
                             ExprKind::Conditional {
                                 condition: Box::new(test),
@@ -176,19 +186,23 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// The l-value of a bare name, with the temporaries it binds (an implicit-`this`
-    /// property keeps its receiver in a temporary).
     fn name_lvalue(&mut self, id: ast::Ident) -> (Vec<(LocalId, ir::Expr)>, LValue) {
-        let resolved = self.resolve_name(id.name, id.span);
-        if let NameRef::This(..) = resolved {
-            let this = self.this_expr(id.span);
-            return self.checked_property(this, id, Vec::new());
+        match self.resolve_name(id.name, id.span) {
+            NameRef::This(..) => {
+                let this = self.this_expr(id.span);
+                return self.checked_property(this, id, Vec::new());
+            }
+            NameRef::ExtensionThis(m) => {
+                let this = self.this_expr(id.span);
+                return self.extension_lvalue(this, m, id, Vec::new());
+            }
+            _ => {}
         }
-        (Vec::new(), self.name_lvalue_static(resolved, id))
+        (Vec::new(), self.simple_name_lvalue(id))
     }
 
-    fn name_lvalue_static(&mut self, resolved: NameRef, id: ast::Ident) -> LValue {
-        match resolved {
+    fn simple_name_lvalue(&mut self, id: ast::Ident) -> LValue {
+        match self.resolve_name(id.name, id.span) {
             NameRef::Local(l) => {
                 if l.const_value.is_some() {
                     self.r.error(id.span, messages::assign_to_const(id.name));
@@ -251,6 +265,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         mut lets: Vec<(LocalId, ir::Expr)>,
     ) -> (Vec<(LocalId, ir::Expr)>, LValue) {
         let recv_ty = r.ty.clone();
+        if let Some((e, _)) = self.try_extension(&recv_ty, name.name, Want::Setter) {
+            let m = self.r.extensions[e].instance[&name.name];
+            return self.extension_lvalue(r, m, name, lets);
+        }
         let found = self.check_member(
             &recv_ty,
             name.name.as_str(),
@@ -289,6 +307,37 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
+    fn extension_lvalue(
+        &mut self,
+        r: ir::Expr,
+        m: Member,
+        name: ast::Ident,
+        mut lets: Vec<(LocalId, ir::Expr)>,
+    ) -> (Vec<(LocalId, ir::Expr)>, LValue) {
+        let Member::Accessors { getter, setter } = m else {
+            self.r
+                .error(name.span, messages::setter_not_found(name.name));
+            return (lets, LValue::Invalid);
+        };
+        if setter.is_none() {
+            self.r
+                .error(name.span, messages::setter_not_found(name.name));
+            return (lets, LValue::Invalid);
+        }
+        let recv_ty = r.ty.clone();
+        let t = self.temp(recv_ty.clone(), r.span);
+        lets.push((t, r));
+        (
+            lets,
+            LValue::Extension {
+                recv: t,
+                recv_ty,
+                getter,
+                setter,
+            },
+        )
+    }
+
     fn report_final_field(&mut self, owner: ir::ClassId, name: ast::Ident) {
         let cname = self.r.class_name(owner);
         let lib = self
@@ -306,6 +355,15 @@ impl<'r, 'a> Lower<'r, 'a> {
             super::calls::Namespace::Prefix(p) => {
                 self.r
                     .lookup_prefixed(self.ctx.lib, p, name.name, name.span)
+            }
+            super::calls::Namespace::Extension(e) => {
+                match self.r.extensions[e].statics.get(&name.name).copied() {
+                    Some(Member::Field(f)) => Some(Decl::Field(f)),
+                    Some(Member::Accessors { getter, setter }) => {
+                        Some(Decl::Accessors { getter, setter })
+                    }
+                    _ => None,
+                }
             }
             super::calls::Namespace::Class(c) => {
                 match self.r.classes[c.index()].statics.get(&name.name).copied() {
@@ -358,6 +416,18 @@ impl<'r, 'a> Lower<'r, 'a> {
                 );
                 LValue::Invalid
             }
+        }
+    }
+
+    /// The declared type an assignment to `lv` is checked against, when known.
+    fn lvalue_type(&self, lv: &LValue) -> Option<DartType> {
+        match lv {
+            LValue::Local(l) => Some(l.declared_ty.clone()),
+            LValue::StaticField(f) | LValue::SuperField(f) => {
+                Some(self.r.program.fields[f.index()].ty.clone())
+            }
+            LValue::Property { ty, .. } => Some(ty.clone()),
+            _ => None,
         }
     }
 
@@ -420,8 +490,19 @@ impl<'r, 'a> Lower<'r, 'a> {
                     ty,
                 )
             }
+            LValue::Extension {
+                recv,
+                recv_ty,
+                getter: Some(g),
+                ..
+            } => {
+                let mut r = self.local_get(*recv, span);
+                r.ty = recv_ty.clone();
+                self.extension_invoke(r, Found::Getter(*g), ir::Args::default(), span)
+            }
             LValue::StaticAccessors { getter: None, .. }
             | LValue::SuperAccessors { getter: None, .. }
+            | LValue::Extension { getter: None, .. }
             | LValue::Invalid => self.null(span),
         }
     }
@@ -511,8 +592,26 @@ impl<'r, 'a> Lower<'r, 'a> {
                     )
                 })
             }
+            LValue::Extension {
+                recv,
+                recv_ty,
+                setter: Some(s),
+                ..
+            } => {
+                let (recv, recv_ty, s) = (*recv, recv_ty.clone(), *s);
+                self.through_temp(value, span, |l, v| {
+                    let mut r = l.local_get(recv, span);
+                    r.ty = recv_ty;
+                    let args = ir::Args {
+                        positional: vec![v],
+                        named: Vec::new(),
+                    };
+                    l.extension_invoke(r, Found::Setter(s), args, span)
+                })
+            }
             LValue::StaticAccessors { setter: None, .. }
             | LValue::SuperAccessors { setter: None, .. }
+            | LValue::Extension { setter: None, .. }
             | LValue::Invalid => value,
         }
     }

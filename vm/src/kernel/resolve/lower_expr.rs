@@ -28,6 +28,8 @@ pub(super) enum NameRef {
     NotFound,
     /// Already reported (e.g. used before its declaration).
     Error,
+    /// Inside an extension: one of its own instance members (called on `this`).
+    ExtensionThis(Member),
 }
 
 /// Is `e` a selector (member access, index, call, `!`) that may be part of a null-aware
@@ -48,6 +50,48 @@ fn is_selector(e: &ast::Expr) -> bool {
 
 impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_expr(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        if self.depth >= super::body::MAX_NESTING {
+            self.context_type = None;
+            if !self.nesting_reported {
+                self.r.unsupported(e.span, "expressions nested this deeply");
+                self.nesting_reported = true;
+            }
+            return self.null(e.span);
+        }
+        self.depth += 1;
+        let result = self.lower_expr_nested(e);
+        self.depth -= 1;
+        result
+    }
+
+    fn lower_expr_nested(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        let context = self.context_type.take();
+        match &e.kind {
+            E::List {
+                is_const,
+                type_arg,
+                elements,
+            } => {
+                return self.lower_list(
+                    e,
+                    *is_const,
+                    type_arg.as_deref(),
+                    elements,
+                    e.span,
+                    context,
+                )
+            }
+            E::SetOrMap {
+                is_const,
+                type_args,
+                elements,
+            } => return self.lower_set_or_map(e, *is_const, type_args, elements, e.span, context),
+            E::Paren(inner) => {
+                self.context_type = context;
+                return self.lower_expr(inner);
+            }
+            _ => {}
+        }
         if is_selector(e) {
             return self.chain_root(|l| l.lower_selector(e));
         }
@@ -179,12 +223,12 @@ impl<'r, 'a> Lower<'r, 'a> {
                 is_const,
                 type_arg,
                 elements,
-            } => self.lower_list(e, *is_const, type_arg.as_deref(), elements, span),
+            } => self.lower_list(e, *is_const, type_arg.as_deref(), elements, span, None),
             E::SetOrMap {
                 is_const,
                 type_args,
                 elements,
-            } => self.lower_set_or_map(e, *is_const, type_args, elements, span),
+            } => self.lower_set_or_map(e, *is_const, type_args, elements, span, None),
             E::Record { .. } => {
                 self.r.unsupported(span, "records");
                 self.null(span)
@@ -224,7 +268,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let c = self.lower_condition(condition);
                 let t = self.lower_expr(then);
                 let o = self.lower_expr(otherwise);
-                let ty = join_types(&t.ty, &o.ty);
+                let ty = self.r.join(&t.ty, &o.ty);
                 self.expr(
                     ExprKind::Conditional {
                         condition: Box::new(c),
@@ -250,8 +294,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 )
             }
             E::As { expr, ty } => {
-                let v = self.lower_expr(expr);
+                let mut v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
+                if let DartType::TypeParameter { .. } = t {
+                    // Type arguments are not reified: a cast to a type parameter cannot be
+                    // checked at run time, so it only changes the static type.
+                    v.ty = t;
+                    return v;
+                }
                 self.expr(
                     ExprKind::As {
                         expr: Box::new(v),
@@ -284,7 +334,12 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             E::TypeLiteral(t) => {
                 let t = self.resolve_type(t);
-                self.constant(Constant::Type(t), span)
+                let mut c = self.constant(Constant::Type(t.clone()), span);
+                if t == DartType::Dynamic {
+                    // Unresolved (reported): no member checks on the placeholder.
+                    c.ty = DartType::Dynamic;
+                }
+                c
             }
             E::Instantiation { expr, .. } => self.lower_expr(expr),
             E::Switch { subject, cases } => self.lower_switch_expr(subject, cases, span),
@@ -348,16 +403,20 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// Resolves a simple name: locals, the class's own members, the library scope, then
     /// inherited members of `this`.
     pub fn resolve_name(&mut self, name: Symbol, span: Span) -> NameRef {
-        if let Some(l) = self.lookup_local(name, span) {
-            return NameRef::Local(l);
+        match self.lookup_local(name, span) {
+            Ok(Some(l)) => return NameRef::Local(l),
+            Err(()) => return NameRef::Error,
+            Ok(None) => {}
         }
-        if self
-            .frames
-            .iter()
-            .any(|f| f.scopes.iter().any(|s| s.pending.contains(&name)))
-            && self.lookup_local_pending(name)
-        {
-            return NameRef::Error;
+        if let Some(e) = self.ctx.extension {
+            if let Some(m) = self.r.extensions[e].statics.get(&name).copied() {
+                return NameRef::ClassStatic(m);
+            }
+            if let Some(m) = self.r.extensions[e].instance.get(&name).copied() {
+                if self.has_this() {
+                    return NameRef::ExtensionThis(m);
+                }
+            }
         }
         if let Some(c) = self.ctx.lexical_class {
             if let Some(m) = self.r.classes[c.index()].statics.get(&name).copied() {
@@ -372,21 +431,21 @@ impl<'r, 'a> Lower<'r, 'a> {
         match self.r.lookup_library(self.ctx.lib, name, span) {
             Resolved::Decl(d) => return NameRef::Static(d),
             Resolved::Prefix(p) => return NameRef::Prefix(p),
+            Resolved::Reported => return NameRef::Error,
             Resolved::NotFound => {}
         }
         self.this_member(name).unwrap_or(NameRef::NotFound)
-    }
-
-    /// Reported already by `lookup_local` when a pending name was hit.
-    fn lookup_local_pending(&self, _name: Symbol) -> bool {
-        false
     }
 
     fn this_member(&mut self, name: Symbol) -> Option<NameRef> {
         if !self.has_this() {
             return None;
         }
-        let c = self.ctx.this_class?;
+        let c = match (self.ctx.this_class, self.extension_this_type()) {
+            (Some(c), _) => c,
+            (None, Some(DartType::Interface { class, .. })) => class,
+            _ => return None,
+        };
         let (found, owner) = self
             .r
             .find_instance(c, name, Want::Getter)
@@ -409,6 +468,33 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.null(span)
             }
             NameRef::Error => self.null(span),
+            NameRef::ExtensionThis(m) => {
+                let this = self.this_expr(span);
+                self.extension_get(this, m, id.name, span)
+            }
+        }
+    }
+
+    /// Reading an extension member: a getter call (method tear-offs are not supported).
+    pub fn extension_get(
+        &mut self,
+        recv: ir::Expr,
+        m: Member,
+        name: Symbol,
+        span: Span,
+    ) -> ir::Expr {
+        match super::extensions::pick_extension(m, Want::Getter) {
+            Some(found @ Found::Getter(_)) => {
+                self.extension_invoke(recv, found, ir::Args::default(), span)
+            }
+            Some(_) => {
+                self.r.unsupported(span, "tear-offs of extension methods");
+                self.null(span)
+            }
+            None => {
+                self.r.error(span, messages::getter_not_found(name));
+                self.null(span)
+            }
         }
     }
 
@@ -431,6 +517,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             Decl::Class(c) => {
                 let t = self.r.interface_type(c, Vec::new(), false);
                 self.constant(Constant::Type(t), span)
+            }
+            Decl::Extension(_) => {
+                self.r.unsupported(span, "extension names as values");
+                self.null(span)
             }
             Decl::Typedef(i) => {
                 let decl = self.r.typedefs[i].decl;
@@ -528,6 +618,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_get(ns, name, span);
         }
+        if let Some((e, inner)) = self.explicit_extension(target) {
+            let recv = self.lower_expr(inner);
+            return match self.r.extensions[e].instance.get(&name.name).copied() {
+                Some(m) => self.extension_get(recv, m, name.name, span),
+                None => {
+                    self.r
+                        .error(name.span, messages::getter_not_found(name.name));
+                    self.null(span)
+                }
+            };
+        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
         self.dynamic_or_checked_get(recv, name, span)
@@ -540,6 +641,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         name: ast::Ident,
         span: Span,
     ) -> ir::Expr {
+        if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
+            let m = self.r.extensions[e].instance[&name.name];
+            return self.extension_get(recv, m, name.name, span);
+        }
         match self.check_member(
             &recv.ty,
             name.name.as_str(),
@@ -641,15 +746,26 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
-                self.operator_call(l, op.text(), vec![r], span, operator_span(left, span))
+                let at = self.operator_span(left, right, op.text(), span);
+                self.operator_call(l, op.text(), vec![r], span, at)
             }
+        }
+    }
+
+    /// The span of the operator token between two operands (for diagnostics).
+    fn operator_span(&self, left: &ast::Expr, right: &ast::Expr, op: &str, whole: Span) -> Span {
+        let text = &self.r.sources.get(whole.file).text;
+        let (from, to) = (left.span.end as usize, right.span.start as usize);
+        match text.get(from..to).and_then(|between| between.find(op)) {
+            Some(i) => Span::new(whole.file, (from + i) as u32, (from + i + op.len()) as u32),
+            None => whole,
         }
     }
 
     /// `l ?? r` as `let t = l in t == null ? r : t`.
     pub fn if_null(&mut self, l: ir::Expr, r: ir::Expr, span: Span) -> ir::Expr {
         let left_ty = make_non_nullable(l.ty.clone());
-        let ty = join_types(&left_ty, &r.ty);
+        let ty = self.r.join(&left_ty, &r.ty);
         self.let_in(l, |this, t| {
             let test = {
                 let g = this.local_get(t, span);
@@ -704,6 +820,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         op_span: Span,
     ) -> ir::Expr {
         let shown = if op == "unary-" { "unary-" } else { op };
+        if let Some((_, found)) = self.try_extension(&recv.ty, Symbol::intern(op), Want::Call) {
+            let args = ir::Args {
+                positional: args,
+                named: Vec::new(),
+            };
+            return self.extension_invoke(recv, found, args, span);
+        }
         let found = self.check_member(&recv.ty, shown, Want::Call, AccessKind::Operator, op_span);
         let mut ty = match found {
             Some((Found::Method(f), owner)) => {
@@ -772,9 +895,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             class, nullable, ..
         } = ty
         else {
-            if matches!(ty, DartType::Null) {
-                return self.check_nullable(ty, name, want, kind, span);
-            }
+            // `Null` receivers are left alone: after an error the placeholder is `null`,
+            // and a literal `null.foo` is rare enough not to need a second message.
             return None;
         };
         let sym = Symbol::intern(name);
@@ -907,36 +1029,54 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let subject = self.lower_expr(subject);
-        let t = self.temp(subject.ty.clone(), span);
+        let subject_ty = subject.ty.clone();
+        let t = self.temp(subject_ty.clone(), span);
         let mut arms = Vec::new();
         for c in cases {
-            let test = self.case_test(&c.head, t);
+            self.push_scope();
+            let always = is_catch_all(&c.head);
+            let test = self.case_condition(&c.head, t, &subject_ty);
             let value = self.lower_expr(&c.body);
-            match test {
-                Some(test) => arms.push((test, value)),
-                None => return self.null(span),
-            }
+            self.pop_scope();
+            arms.push((if always { None } else { Some(test) }, value));
         }
-        let mut result: Option<ir::Expr> = None;
+        let decls = self.take_pattern_decls(span);
+        // Valid switch expressions are exhaustive; falling off the end cannot happen.
+        let mut result = self.no_match(span);
         for (test, value) in arms.into_iter().rev() {
-            result = Some(match (test, result) {
-                (None, _) | (_, None) => value,
-                (Some(c), Some(rest)) => {
-                    let ty = join_types(&value.ty, &rest.ty);
+            result = match test {
+                None => value,
+                Some(c) => {
+                    let ty = if matches!(result.ty, DartType::Never) {
+                        value.ty.clone()
+                    } else {
+                        self.r.join(&value.ty, &result.ty)
+                    };
                     self.expr(
                         ExprKind::Conditional {
                             condition: Box::new(c),
                             then: Box::new(value),
-                            otherwise: Box::new(rest),
+                            otherwise: Box::new(result),
                         },
                         span,
                         ty,
                     )
                 }
-            });
+            };
         }
-        let body = result.unwrap_or_else(|| self.null(span));
-        let ty = body.ty.clone();
+        let ty = result.ty.clone();
+        let body = if decls.is_empty() {
+            result
+        } else {
+            self.expr(
+                ExprKind::Block {
+                    stmts: decls,
+                    value: Box::new(result),
+                },
+                span,
+                ty.clone(),
+            )
+        };
         self.expr(
             ExprKind::Let {
                 local: t,
@@ -947,11 +1087,39 @@ impl<'r, 'a> Lower<'r, 'a> {
             ty,
         )
     }
+
+    /// `throw StateError(...)` for a switch expression that matched nothing.
+    fn no_match(&mut self, span: Span) -> ir::Expr {
+        let message = self.constant(
+            Constant::String("No switch expression case matched.".into()),
+            span,
+        );
+        let error = match self.r.core_class("StateError") {
+            Some(c) => {
+                let ty = self.r.interface_type(c, Vec::new(), false);
+                let call = super::calls::CtorCall {
+                    class: c,
+                    name: None,
+                    ty,
+                    span,
+                    at: span,
+                };
+                let args = ir::Args {
+                    positional: vec![message],
+                    named: Vec::new(),
+                };
+                self.construct(call, args, None)
+            }
+            None => None,
+        };
+        let error = error.unwrap_or_else(|| self.null(span));
+        self.expr(ExprKind::Throw(Box::new(error)), span, DartType::Never)
+    }
 }
 
-/// The span of a binary operator for diagnostics: right after the left operand.
-fn operator_span(left: &ast::Expr, whole: Span) -> Span {
-    Span::new(whole.file, left.span.end, whole.end)
+/// `_` without a guard: matches everything (and binds nothing).
+fn is_catch_all(head: &ast::CaseHead) -> bool {
+    head.guard.is_none() && matches!(head.pattern.kind, ast::PatternKind::Wildcard { ty: None })
 }
 
 /// A simple least upper bound: equal types, `T` and `Null` give `T?`, otherwise
@@ -966,12 +1134,46 @@ pub(super) fn join_types(a: &DartType, b: &DartType) -> DartType {
 }
 
 impl Resolver<'_> {
-    /// The class of a known-class type (for messages).
-    #[allow(dead_code)]
-    pub(super) fn class_of(ty: &DartType) -> Option<ClassId> {
-        match ty {
-            DartType::Interface { class, .. } => Some(*class),
-            _ => None,
+    /// A least upper bound good enough for inference: equal types, `T` with `Null`, and
+    /// for two class types the nearest common superclass (`int`/`double` give `num`).
+    pub(super) fn join(&self, a: &DartType, b: &DartType) -> DartType {
+        let (
+            DartType::Interface {
+                class: ca,
+                args: aa,
+                nullable: na,
+            },
+            DartType::Interface {
+                class: cb,
+                args: ab,
+                nullable: nb,
+            },
+        ) = (a, b)
+        else {
+            return join_types(a, b);
+        };
+        let nullable = *na || *nb;
+        if ca == cb {
+            let args = if aa == ab {
+                aa.clone()
+            } else {
+                vec![DartType::Dynamic; aa.len()]
+            };
+            return DartType::Interface {
+                class: *ca,
+                args,
+                nullable,
+            };
         }
+        let mut cur = Some(*ca);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if self.class_is_subclass(*cb, c) && self.class_is_subclass(*ca, c) && steps < 1000 {
+                return self.interface_type(c, Vec::new(), nullable);
+            }
+            steps += 1;
+            cur = self.program.classes[c.index()].superclass;
+        }
+        DartType::Dynamic
     }
 }

@@ -44,7 +44,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         match &s.kind {
             S::Block(b) => self.lower_block(b),
             S::Expr(e) => {
-                let e = self.lower_expr(e);
+                // A postfix increment whose value is unused is a prefix one.
+                let e = match &e.kind {
+                    ast::ExprKind::Postfix { op, target } => {
+                        self.lower_inc_dec(*op, target, true, e.span)
+                    }
+                    _ => self.lower_expr(e),
+                };
                 stmt(StmtKind::Expr(e), span)
             }
             S::Variables(v) => self.lower_variables(v, span),
@@ -55,9 +61,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 then,
                 otherwise,
             } => {
-                if case.is_some() {
-                    self.r.unsupported(span, "if-case statements");
-                    return empty(span);
+                if let Some(head) = case {
+                    return self.lower_if_case(condition, head, then, otherwise.as_deref(), span);
                 }
                 let condition = self.lower_condition(condition);
                 let then = Box::new(self.lower_scoped(then));
@@ -116,9 +121,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             S::Return(value) => {
                 let ret = self.frame_ref().return_type.clone();
-                let value = value.as_ref().map(|v| {
-                    let e = self.lower_expr(v);
-                    self.coerce_return(e, &ret)
+                let value = value.as_ref().map(|v| match &ret {
+                    DartType::Void | DartType::Dynamic => self.lower_expr(v),
+                    t => self.lower_expr_in(v, t),
                 });
                 stmt(StmtKind::Return(value), span)
             }
@@ -142,9 +147,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 .unwrap_or_else(|| empty(span)),
             S::Labeled { labels, body } => self.lower_labeled(labels, body, span),
             S::Empty => empty(span),
-            S::PatternVariables { .. } => {
-                self.r.unsupported(span, "patterns");
-                empty(span)
+            S::PatternVariables {
+                is_final,
+                pattern,
+                init,
+            } => {
+                let value = self.lower_expr(init);
+                let stmts = self.destructure(pattern, value, *is_final, span);
+                stmt(StmtKind::Block(stmts), span)
             }
         }
     }
@@ -174,6 +184,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         d: &'a ast::VariableDeclarator,
         declared: Option<DartType>,
     ) -> ir::Stmt {
+        if v.is_late && d.init.is_some() {
+            self.r
+                .unsupported(d.name.span, "late local variables with initializers");
+        }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
                 let ctx = self.ctx;
@@ -181,7 +195,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                     return self.const_expr(c, e.span);
                 }
             }
-            self.lower_expr(e)
+            match &declared {
+                Some(t) => self.lower_expr_in(e, t),
+                None => self.lower_expr(e),
+            }
         });
         let ty = match (&declared, &init) {
             (Some(t), _) => t.clone(),
@@ -382,7 +399,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let assign = self.assign_value(target, current, span);
                 inner.push(stmt(StmtKind::Expr(assign), span));
             }
-            ForInBinding::Pattern { .. } => self.r.unsupported(span, "patterns"),
+            ForInBinding::Pattern { is_final, pattern } => {
+                inner.extend(self.destructure(pattern, current, *is_final, span));
+            }
         }
         inner.push(body(self));
         self.pop_scope();
@@ -524,35 +543,29 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Stmt {
         let labels = self.take_pending_labels();
         let subject = self.lower_expr(subject);
-        let t = self.temp(subject.ty.clone(), span);
+        let subject_ty = subject.ty.clone();
+        let t = self.temp(subject_ty.clone(), span);
         let label = self.new_label(labels, LabelKind::Switch);
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
-        let mut pending_tests: Vec<ir::Expr> = Vec::new();
+        let mut decls = Vec::new();
+        let mut group_start = 0;
         for (i, case) in cases.iter().enumerate() {
             if !case.labels.is_empty() {
                 self.r.unsupported(case.span, "labelled switch cases");
             }
-            let mut is_default = case.is_default;
-            for head in &case.heads {
-                match self.case_test(head, t) {
-                    Some(Some(test)) => pending_tests.push(test),
-                    Some(None) => is_default = true,
-                    None => {}
-                }
-            }
             let last = i + 1 == cases.len();
-            if case.body.is_empty() && !last && !is_default {
+            if case.body.is_empty() && !last {
                 continue;
             }
+            // Cases with empty bodies share the next body (Dart 3 has no fall-through).
+            let group = &cases[group_start..=i];
+            group_start = i + 1;
             self.push_scope();
+            let test = self.group_condition(group, t, &subject_ty, span);
+            decls.extend(self.take_pattern_decls(span));
             self.predeclare(&case.body);
             let body: Vec<ir::Stmt> = case.body.iter().map(|s| self.lower_stmt(s)).collect();
             self.pop_scope();
-            let test = if is_default {
-                None
-            } else {
-                self.any_of(std::mem::take(&mut pending_tests), span)
-            };
             arms.push((test, block(body, case.span)));
         }
         self.pop_label();
@@ -578,6 +591,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         let mut inner = vec![decl];
+        inner.extend(decls);
         inner.extend(chain);
         stmt(
             StmtKind::Labeled {
@@ -588,42 +602,30 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// `Some(Some(test))` for a constant case, `Some(None)` for `_`, `None` (reported)
-    /// for patterns dartrs does not support yet.
-    pub(super) fn case_test(
+    /// The condition of a group of cases sharing one body (`None` for `default`).
+    /// Heads after the first reuse the first head's pattern variables.
+    fn group_condition(
         &mut self,
-        head: &'a ast::CaseHead,
+        group: &'a [ast::SwitchCase],
         subject: LocalId,
-    ) -> Option<Option<ir::Expr>> {
-        if head.guard.is_some() {
-            self.r.unsupported(head.span, "switch cases with guards");
+        ty: &DartType,
+        span: Span,
+    ) -> Option<ir::Expr> {
+        let mut tests = Vec::new();
+        let mut is_default = false;
+        let saved = self.reuse_pattern_variables;
+        for case in group {
+            is_default |= case.is_default;
+            for head in &case.heads {
+                tests.push(self.case_condition(head, subject, ty));
+                self.reuse_pattern_variables = true;
+            }
+        }
+        self.reuse_pattern_variables = saved;
+        if is_default {
             return None;
         }
-        match &head.pattern.kind {
-            ast::PatternKind::Wildcard { ty: None } => Some(None),
-            ast::PatternKind::Constant(e) => {
-                let ctx = self.ctx;
-                let value = match self.r.eval_const_in(e, &ctx) {
-                    Some(c) => self.const_expr(c, e.span),
-                    None => self.lower_expr(e),
-                };
-                let s = self.local_get(subject, head.span);
-                let bool_ty = self.r.core_type("bool");
-                Some(Some(self.expr(
-                    ExprKind::Equals {
-                        left: Box::new(value),
-                        right: Box::new(s),
-                        negated: false,
-                    },
-                    head.span,
-                    bool_ty,
-                )))
-            }
-            _ => {
-                self.r.unsupported(head.pattern.span, "patterns");
-                None
-            }
-        }
+        self.any_of(tests, span)
     }
 
     /// `a || b || ...` (`None` when there are no tests).

@@ -207,21 +207,7 @@ impl Resolver<'_> {
             return sig.clone();
         };
         let params = &self.classes[owner.index()].type_params;
-        Signature {
-            positional: sig
-                .positional
-                .iter()
-                .map(|(n, t)| (*n, substitute(t, params, &args)))
-                .collect(),
-            required_positional: sig.required_positional,
-            named: sig
-                .named
-                .iter()
-                .map(|(n, t, r)| (*n, substitute(t, params, &args), *r))
-                .collect(),
-            return_type: substitute(&sig.return_type, params, &args),
-            type_params: sig.type_params.clone(),
-        }
+        sig.map_types(|t| substitute(t, params, &args))
     }
 
     /// The static type of reading member `found` (a getter's or field's type, or the

@@ -207,3 +207,33 @@ pub(super) fn external_without_native(name: &str) -> String {
 pub(super) fn cyclic_class(name: Symbol) -> String {
     format!("'{name}' is a supertype of itself.")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_omitted_for_obvious_core_types() {
+        assert_eq!(origin(Symbol::intern("int"), "dart:core"), "");
+        assert_eq!(
+            origin(Symbol::intern("StringBuffer"), "dart:core"),
+            "\n - 'StringBuffer' is from 'dart:core'."
+        );
+        assert_eq!(
+            origin(Symbol::intern("Bar"), "main.dart"),
+            "\n - 'Bar' is from 'main.dart'."
+        );
+    }
+
+    #[test]
+    fn argument_count_messages_match_the_front_end() {
+        assert_eq!(
+            too_many_positional(1, 2),
+            "Too many positional arguments: 1 allowed, but 2 found.\nTry removing the extra positional arguments."
+        );
+        assert_eq!(
+            too_few_positional(2, 1),
+            "Too few positional arguments: 2 required, 1 given."
+        );
+    }
+}

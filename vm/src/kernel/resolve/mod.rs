@@ -15,6 +15,7 @@ mod closures;
 mod collections;
 mod constants;
 mod declarations;
+mod extensions;
 mod flow;
 mod functions;
 mod lower_assign;
@@ -22,6 +23,7 @@ mod lower_expr;
 mod lower_stmt;
 mod members;
 mod messages;
+mod patterns;
 mod scope;
 mod types;
 
@@ -47,8 +49,11 @@ pub(crate) fn resolve_program(
     r.declare_all();
     r.build_namespaces();
     r.resolve_class_headers();
+    r.resolve_extension_headers();
     r.declare_members();
+    r.declare_extension_members();
     r.declare_top_level_signatures();
+    r.evaluate_defaults();
     r.lower_all_bodies();
     r.find_main();
     r.program
@@ -73,11 +78,41 @@ pub(crate) struct Signature {
     pub named: Vec<(Symbol, DartType, bool)>,
     pub return_type: DartType,
     pub type_params: Vec<Symbol>,
+    /// For parameters declared with a function type: that function's positional
+    /// parameter types (function literals passed there get them), by positional index
+    /// and by name.
+    pub closure_params: Vec<(ParamRef, Vec<DartType>)>,
+}
+
+/// A parameter by position or by name.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ParamRef {
+    Positional(usize),
+    Named(Symbol),
+}
+
+impl Signature {
+    /// Applies `f` to every type in the signature.
+    pub fn map_types(&self, f: impl Fn(&DartType) -> DartType) -> Signature {
+        Signature {
+            positional: self.positional.iter().map(|(n, t)| (*n, f(t))).collect(),
+            required_positional: self.required_positional,
+            named: self.named.iter().map(|(n, t, r)| (*n, f(t), *r)).collect(),
+            return_type: f(&self.return_type),
+            type_params: self.type_params.clone(),
+            closure_params: self
+                .closure_params
+                .iter()
+                .map(|(p, ts)| (p.clone(), ts.iter().map(&f).collect()))
+                .collect(),
+        }
+    }
 }
 
 impl Default for Signature {
     fn default() -> Self {
         Signature {
+            closure_params: Vec::new(),
             positional: Vec::new(),
             required_positional: 0,
             named: Vec::new(),
@@ -144,6 +179,12 @@ pub(crate) enum BodySource<'a> {
     },
     /// The implicit `C()` of a class without constructors.
     DefaultConstructor { ctx: MemberContext },
+    /// A constructor of a mixin application class (`class C = S with M;`) that forwards
+    /// its parameters to the superclass constructor `target`.
+    ForwardingConstructor {
+        ctx: MemberContext,
+        target: FunctionId,
+    },
     /// A static or top-level field's initialiser.
     FieldInit {
         expr: &'a ast::Expr,
@@ -168,7 +209,21 @@ pub(crate) struct MemberContext {
     /// For mixin copies: the mixin's index in `this_class`'s mixins (super lookups start
     /// below it). `None` for the class's own members.
     pub mixin_index: Option<usize>,
+    /// Members of an extension: the extension (its `on` type is the type of `this`).
+    pub extension: Option<usize>,
     pub is_static: bool,
+}
+
+/// An `extension`: its members are functions called statically with the receiver as
+/// local 0 (`StaticCall` with a receiver), found by the receiver's static type.
+pub(crate) struct ExtensionInfo<'a> {
+    pub lib: LibraryId,
+    pub decl: &'a ast::ExtensionDecl,
+    pub type_params: Vec<Symbol>,
+    /// The `on` type (resolved in phase 3).
+    pub on: DartType,
+    pub instance: HashMap<Symbol, Member>,
+    pub statics: HashMap<Symbol, Member>,
 }
 
 /// A `typedef`: its library, type parameters and the aliased type (resolved lazily).
@@ -186,6 +241,7 @@ pub(crate) struct Resolver<'a> {
     pub scopes: Vec<LibScope>,
     pub classes: Vec<ClassInfo<'a>>,
     pub typedefs: Vec<TypedefInfo<'a>>,
+    pub extensions: Vec<ExtensionInfo<'a>>,
     /// Indexed by `FunctionId`.
     pub sigs: Vec<Signature>,
     /// Bodies to lower, in declaration order.
@@ -204,6 +260,16 @@ pub(crate) struct Resolver<'a> {
     /// Values of `const` fields, once evaluated (`None` while being evaluated: a cycle).
     pub const_fields: HashMap<FieldId, Option<ConstId>>,
     pub const_index: HashMap<String, ConstId>,
+    /// Default values to evaluate once every declaration exists.
+    pub pending_defaults: Vec<(
+        FunctionId,
+        declarations::DefaultSlot,
+        &'a ast::Expr,
+        MemberContext,
+        DartType,
+    )>,
+    /// Set when declaration is over: constant evaluation failures are then final.
+    pub consts_final: bool,
     /// Top-level declarations' spans, for "previous declaration" notes.
     pub decl_spans: HashMap<(LibraryId, Symbol), Span>,
     /// Instance fields' syntax (initialisers are inlined into constructors).
@@ -224,6 +290,8 @@ pub(crate) struct Resolver<'a> {
     /// Enum value fields → (enum, index); `values` fields → enum.
     pub enum_values: HashMap<FieldId, (ClassId, usize)>,
     pub enum_value_lists: HashMap<FieldId, ClassId>,
+    /// Constructor tear-off functions, by constructor.
+    pub tear_offs: HashMap<FunctionId, FunctionId>,
     /// `dart:core`'s library id (always 0 when loading succeeded).
     pub core_lib: LibraryId,
 }
@@ -244,12 +312,15 @@ impl<'a> Resolver<'a> {
             scopes: Vec::new(),
             classes: Vec::new(),
             typedefs: Vec::new(),
+            extensions: Vec::new(),
             sigs: Vec::new(),
             jobs: Vec::new(),
             ctor_decls: HashMap::new(),
             field_decls: HashMap::new(),
             const_fields: HashMap::new(),
             const_index: HashMap::new(),
+            pending_defaults: Vec::new(),
+            consts_final: false,
             decl_spans: HashMap::new(),
             instance_field_decls: HashMap::new(),
             abstract_fns: HashSet::new(),
@@ -257,6 +328,7 @@ impl<'a> Resolver<'a> {
             mixin_copies: HashMap::new(),
             enum_values: HashMap::new(),
             enum_value_lists: HashMap::new(),
+            tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
         }
     }

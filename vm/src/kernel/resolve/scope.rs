@@ -20,6 +20,9 @@ pub(crate) enum Decl {
         getter: Option<FunctionId>,
         setter: Option<FunctionId>,
     },
+    /// An extension (index into `Resolver::extensions`); unnamed ones are registered
+    /// under a private synthetic name.
+    Extension(usize),
 }
 
 /// One library's namespaces.
@@ -30,6 +33,8 @@ pub(crate) struct LibScope {
     /// Unprefixed imports: every declaration a name is imported as, with its library.
     pub imported: HashMap<Symbol, Vec<(Decl, LibraryId)>>,
     pub prefixes: HashMap<Symbol, HashMap<Symbol, Vec<(Decl, LibraryId)>>>,
+    /// Prefixes of `deferred` imports (their `loadLibrary()` completes at once).
+    pub deferred: std::collections::HashSet<Symbol>,
 }
 
 /// What a name in a library scope resolves to.
@@ -38,6 +43,8 @@ pub(crate) enum Resolved {
     Decl(Decl),
     Prefix(Symbol),
     NotFound,
+    /// An ambiguous import, already reported.
+    Reported,
 }
 
 fn visible(name: Symbol, combinators: &[Combinator]) -> bool {
@@ -71,8 +78,10 @@ impl Resolver<'_> {
                         .map(|(n, d)| (*n, *d))
                         .collect();
                     for (name, decl) in incoming {
-                        if !self.scopes[i].exported.contains_key(&name) {
-                            self.scopes[i].exported.insert(name, decl);
+                        if let std::collections::hash_map::Entry::Vacant(e) =
+                            self.scopes[i].exported.entry(name)
+                        {
+                            e.insert(decl);
                             changed = true;
                         }
                     }
@@ -89,6 +98,9 @@ impl Resolver<'_> {
                     .map(|(n, d)| (*n, *d))
                     .collect();
                 let scope = &mut self.scopes[i];
+                if let (true, Some(p)) = (import.deferred, import.prefix) {
+                    scope.deferred.insert(p.name);
+                }
                 let table = match import.prefix {
                     Some(p) => scope.prefixes.entry(p.name).or_default(),
                     None => &mut scope.imported,
@@ -115,7 +127,7 @@ impl Resolver<'_> {
             let candidates = candidates.clone();
             return match self.pick_import(name, &candidates, span) {
                 Some(d) => Resolved::Decl(d),
-                None => Resolved::NotFound,
+                None => Resolved::Reported,
             };
         }
         if scope.prefixes.contains_key(&name) {
@@ -172,5 +184,36 @@ impl Resolver<'_> {
             return l.uri.clone();
         }
         self.sources.get(l.file).display_path.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::ast::Ident;
+
+    fn ident(name: &str) -> Ident {
+        Ident {
+            name: Symbol::intern(name),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn show_and_hide_filter_names() {
+        let a = Symbol::intern("a");
+        let b = Symbol::intern("b");
+        assert!(visible(a, &[]));
+        assert!(visible(a, &[Combinator::Show(vec![ident("a")])]));
+        assert!(!visible(b, &[Combinator::Show(vec![ident("a")])]));
+        assert!(!visible(a, &[Combinator::Hide(vec![ident("a")])]));
+        // `show a hide a` shows nothing.
+        assert!(!visible(
+            a,
+            &[
+                Combinator::Show(vec![ident("a")]),
+                Combinator::Hide(vec![ident("a")])
+            ]
+        ));
     }
 }

@@ -23,6 +23,9 @@ impl Resolver<'_> {
         if let Some(c) = ctx.lexical_class {
             type_params.extend(self.classes[c.index()].type_params.iter().copied());
         }
+        if let Some(e) = ctx.extension {
+            type_params.extend(self.extensions[e].type_params.iter().copied());
+        }
         type_params.extend(own.iter().copied());
         TypeContext {
             lib: ctx.lib,
@@ -69,6 +72,7 @@ impl Resolver<'_> {
                         Some(t) => return t,
                         None => match self.lookup_library(tctx.lib, name.name, name.span) {
                             Resolved::Decl(d) => d,
+                            Resolved::Reported => return DartType::Dynamic,
                             _ => {
                                 self.error(name.span, messages::type_not_found(name.name.as_str()));
                                 return DartType::Dynamic;
@@ -295,6 +299,22 @@ impl Resolver<'_> {
         use DartType::*;
         match (s, t) {
             (_, Dynamic) | (_, Void) | (Never, _) => Some(true),
+            (
+                _,
+                Interface {
+                    class,
+                    nullable: true,
+                    ..
+                },
+            ) if Some(*class) == self.program.core.object => Some(true),
+            (
+                TypeParameter {
+                    nullable: false, ..
+                }
+                | Function { nullable: false }
+                | Record { nullable: false },
+                Interface { class, .. },
+            ) if Some(*class) == self.program.core.object => Some(true),
             (Dynamic, _) => Some(false),
             (Null, other) => Some(other.is_nullable()),
             (

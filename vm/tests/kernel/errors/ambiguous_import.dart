@@ -1,0 +1,6 @@
+import 'amb/a.dart';
+import 'amb/b.dart';
+
+void main() {
+  print(shared());
+}

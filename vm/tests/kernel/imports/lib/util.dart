@@ -1,0 +1,2 @@
+int twice(int x) => x * 2;
+int secret() => 42;

@@ -1,0 +1,3 @@
+import 'src/impl.dart';
+
+String greet(String who) => salute(who);

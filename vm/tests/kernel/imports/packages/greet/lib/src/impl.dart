@@ -1,0 +1,1 @@
+String salute(String who) => 'Hello, $who!';

@@ -1,0 +1,3 @@
+part of '../main.dart';
+
+String extra() => 'from a part';
