@@ -273,3 +273,49 @@ pub fn to_dart_string(p: IsolatePtr, v: Value) -> Result<String, Pending> {
         Ok(debug_string(iso(p), s))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every `@pragma('vm:external-name', ...)` in the embedded core library has a native,
+    /// and every native is declared somewhere: a missing one would only fail when a
+    /// program first calls it.
+    #[test]
+    fn core_library_natives_and_registry_agree() {
+        let sources = [
+            include_str!("../../corelib/core.dart"),
+            include_str!("../../corelib/math.dart"),
+            include_str!("../../corelib/io.dart"),
+            include_str!("../../corelib/collection.dart"),
+            include_str!("../../corelib/async.dart"),
+        ];
+        let marker = "@pragma('vm:external-name', '";
+        let mut declared = std::collections::BTreeSet::new();
+        for src in sources {
+            for (at, _) in src.match_indices(marker) {
+                let rest = &src[at + marker.len()..];
+                if let Some(end) = rest.find('\'') {
+                    declared.insert(rest[..end].to_string());
+                }
+            }
+        }
+        declared.remove("Name"); // the file header's example
+        let registry = super::NativeRegistry::new();
+        let missing: Vec<_> = declared
+            .iter()
+            .filter(|n| registry.index_of(n).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "natives declared but not implemented: {missing:?}"
+        );
+        let unused: Vec<_> = registry
+            .by_name
+            .keys()
+            .filter(|n| !declared.contains(**n))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "natives implemented but never declared: {unused:?}"
+        );
+    }
+}

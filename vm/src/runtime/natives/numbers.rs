@@ -216,10 +216,7 @@ pub fn register(r: &mut NativeRegistry) {
         let y = num_arg(a, 1, "num")?;
         ret_num(p, Num::Int(num_compare(x, y)))
     });
-    r.add("Integer_pow", |p, a| {
-        let e = int_arg(a, 1)?;
-        ret_num(p, Num::Int(dn::int_pow(int_arg(a, 0)?, e.max(0) as u64)))
-    });
+
     r.add("Integer_tryParse", |p, a| {
         let src = string_arg(a, 0)?;
         let radix = int_of(a.get(1));
@@ -344,6 +341,16 @@ fn register_double(r: &mut NativeRegistry) {
     });
     r.add("Double_toStringAsFixed", |p, a| {
         let s = dn::to_string_as_fixed(double_recv(a), int_arg(a, 1)?).map_err(NativeError::Num)?;
+        Ok(crate::runtime::entries::new_string(iso(p), &s))
+    });
+    r.add("Double_toStringAsPrecision", |p, a| {
+        let s =
+            dn::to_string_as_precision(double_recv(a), int_arg(a, 1)?).map_err(NativeError::Num)?;
+        Ok(crate::runtime::entries::new_string(iso(p), &s))
+    });
+    r.add("Double_toStringAsExponential", |p, a| {
+        let digits = if a.count > 1 { int_of(a.get(1)) } else { None };
+        let s = dn::to_string_as_exponential(double_recv(a), digits).map_err(NativeError::Num)?;
         Ok(crate::runtime::entries::new_string(iso(p), &s))
     });
     r.add("Double_compareTo", |p, a| {

@@ -62,6 +62,13 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("Stopwatch_now", |p, _| {
         Ok(new_int(iso(p), monotonic_micros()))
     });
+    r.add("DateTime_nowMicros", |p, _| {
+        let micros = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_micros() as i64)
+            .unwrap_or(0);
+        Ok(new_int(iso(p), micros))
+    });
     r.add("Random_seed", |p, _| Ok(new_int(iso(p), entropy())));
     r.add("Random_nextIntUnseeded", |p, a| -> NResult {
         let max = int_of(a.get(0)).unwrap_or(1).max(1);
