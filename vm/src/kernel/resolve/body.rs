@@ -158,6 +158,20 @@ impl<'a> Resolver<'a> {
                 l.lower_field_initializer(fid, expr, field);
             }
             BodySource::EnumToString { class } => self.lower_enum_to_string(fid, class),
+            BodySource::LateFieldGetter {
+                storage,
+                flag,
+                init,
+                ctx,
+            } => {
+                let flow = FlowFacts::of_expr(init);
+                let mut l = Lower::new(self, ctx, flow);
+                l.lower_late_getter(fid, storage, flag, init);
+            }
+            BodySource::LateFieldSetter { storage, flag, ctx } => {
+                let mut l = Lower::new(self, ctx, FlowFacts::default());
+                l.lower_late_setter(fid, storage, flag);
+            }
             BodySource::ConstField { field } => self.lower_const_field(fid, field),
         }
     }

@@ -263,9 +263,98 @@ impl<'a> Resolver<'a> {
         let ctx = self.member_ctx(c, false);
         let f = self.new_instance_field(c, v, var, *slot, &ctx);
         *slot += 1;
+        if let (true, Some(init)) = (v.is_late, &var.init) {
+            self.declare_late_field(c, f, v, var, init, slot, ctx);
+            return;
+        }
         self.classes[c.index()]
             .instance
             .insert(var.name.name, Member::Field(f));
+    }
+
+    /// `late T x = init;`: the value lives in field `x#late` and a flag in `x#set`; a
+    /// synthesised getter `x` runs the initialiser on first read, a setter `x=` (unless
+    /// final) stores and sets the flag.
+    #[allow(clippy::too_many_arguments)]
+    fn declare_late_field(
+        &mut self,
+        c: ClassId,
+        storage: FieldId,
+        v: &'a ast::VariableDecl,
+        var: &'a ast::VariableDeclarator,
+        init: &'a ast::Expr,
+        slot: &mut u32,
+        ctx: MemberContext,
+    ) {
+        let name = var.name.name;
+        self.program.fields[storage.index()].name = Symbol::intern(&format!("{name}#late"));
+        let flag = self.new_field(ir::Field {
+            name: Symbol::intern(&format!("{name}#set")),
+            owner: ir::FieldOwner::Class(c),
+            span: var.span,
+            is_static: false,
+            is_final: false,
+            is_const: false,
+            is_late: false,
+            initializer: None,
+            slot: *slot,
+            ty: DartType::Dynamic,
+        });
+        *slot += 1;
+        self.program.classes[c.index()].instance_fields.push(flag);
+        let ty = self.program.fields[storage.index()].ty.clone();
+        let lib = self.classes[c.index()].lib;
+        let class_name = self.class_name(c);
+        let getter = self.new_function(function_shell(
+            name,
+            format!("{class_name}.{name}"),
+            ir::FunctionKind::Getter,
+            lib,
+            Some(c),
+            var.span,
+        ));
+        self.program.functions[getter.index()].params.receiver_slots = 1;
+        self.sigs[getter.index()].return_type = ty.clone();
+        self.jobs.push((
+            getter,
+            BodySource::LateFieldGetter {
+                storage,
+                flag,
+                init,
+                ctx,
+            },
+        ));
+        self.program.classes[c.index()].methods.push(getter);
+        let mut setter = None;
+        if !v.is_final {
+            let s = self.new_function(function_shell(
+                name,
+                format!("{class_name}.{name}="),
+                ir::FunctionKind::Setter,
+                lib,
+                Some(c),
+                var.span,
+            ));
+            self.program.functions[s.index()].params = ir::Parameters {
+                receiver_slots: 1,
+                required_positional: 1,
+                ..Default::default()
+            };
+            self.sigs[s.index()].positional = vec![(name, ty)];
+            self.sigs[s.index()].required_positional = 1;
+            self.sigs[s.index()].return_type = DartType::Void;
+            self.jobs
+                .push((s, BodySource::LateFieldSetter { storage, flag, ctx }));
+            self.program.classes[c.index()].methods.push(s);
+            setter = Some(s);
+        }
+        self.classes[c.index()].instance.insert(
+            name,
+            Member::Accessors {
+                getter: Some(getter),
+                setter,
+            },
+        );
     }
 
     pub(super) fn new_instance_field(

@@ -245,6 +245,140 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 }
 
+impl<'r, 'a> Lower<'r, 'a> {
+    /// A parameterless closure returning `init` (the initialiser of a `late` local).
+    pub fn lower_thunk(
+        &mut self,
+        init: &'a ast::Expr,
+        ty: &DartType,
+        span: Span,
+    ) -> ir::FunctionId {
+        let outer = self.frame_ref().fid;
+        let qualified = format!(
+            "{}.<late initializer>",
+            self.r.program.functions[outer.index()].qualified_name
+        );
+        let name = Symbol::intern("<late initializer>");
+        let shell = function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Closure,
+            self.ctx.lib,
+            self.ctx.this_class,
+            span,
+        );
+        let fid = self.r.new_function(shell);
+        self.r.program.functions[fid.index()].params.receiver_slots = 1;
+        self.r.sigs[fid.index()].return_type = ty.clone();
+        self.frames
+            .push(Frame::new(fid, ast::AsyncKind::Sync, ty.clone()));
+        self.new_local(
+            Symbol::intern(":closure"),
+            span,
+            DartType::Function { nullable: false },
+            true,
+        );
+        let value = self.lower_expr_in(init, ty);
+        let body = ir::Stmt {
+            kind: StmtKind::Return(Some(value)),
+            span,
+        };
+        self.finish(Some(body), ast::AsyncKind::Sync);
+        fid
+    }
+
+    /// Is local `name` (as it resolves here) a `late` local with an initialiser?
+    pub fn is_lazy_local(&self, name: Symbol) -> bool {
+        let marker = lazy_name(name, "init");
+        for frame in self.frames.iter().rev() {
+            for scope in frame.scopes.iter().rev() {
+                if scope.names.contains_key(&name) {
+                    return scope.names.contains_key(&marker);
+                }
+            }
+        }
+        false
+    }
+
+    /// Reading a lazy local: `x#set == true ? x : { x = x#init(); x#set = true; x }`.
+    pub fn lazy_local_get(&mut self, name: Symbol, x: &LocalRef, span: Span) -> ir::Expr {
+        let (Ok(Some(flag)), Ok(Some(thunk))) = (
+            self.lookup_local(lazy_name(name, "set"), span),
+            self.lookup_local(lazy_name(name, "init"), span),
+        ) else {
+            return self.local_get_ref(x, span);
+        };
+        let bool_ty = self.r.core_type("bool");
+        let flag_get = self.local_get_ref(&flag, span);
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        let is_set = self.expr(
+            ExprKind::Equals {
+                left: Box::new(flag_get),
+                right: Box::new(yes),
+                negated: false,
+            },
+            span,
+            bool_ty,
+        );
+        let callee = self.local_get_ref(&thunk, span);
+        let computed = self.expr(
+            ExprKind::FunctionCall {
+                callee: Box::new(callee),
+                args: ir::Args::default(),
+            },
+            span,
+            x.declared_ty.clone(),
+        );
+        let store = self.local_set_ref(x, computed, span);
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        let mark = self.local_set_ref(&flag, yes, span);
+        let value = self.local_get_ref(x, span);
+        let ty = x.declared_ty.clone();
+        let init = self.expr(
+            ExprKind::Block {
+                stmts: vec![
+                    ir::Stmt {
+                        kind: StmtKind::Expr(store),
+                        span,
+                    },
+                    ir::Stmt {
+                        kind: StmtKind::Expr(mark),
+                        span,
+                    },
+                ],
+                value: Box::new(value),
+            },
+            span,
+            ty.clone(),
+        );
+        let current = self.local_get_ref(x, span);
+        self.expr(
+            ExprKind::Conditional {
+                condition: Box::new(is_set),
+                then: Box::new(current),
+                otherwise: Box::new(init),
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// After assigning a lazy local: `x#set = true`.
+    pub fn lazy_local_mark(&mut self, name: Symbol, span: Span) -> Option<ir::Expr> {
+        let Ok(Some(flag)) = self.lookup_local(lazy_name(name, "set"), span) else {
+            return None;
+        };
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        Some(self.local_set_ref(&flag, yes, span))
+    }
+}
+
+/// The hidden companions of a lazy local (`x#set`, `x#init`): names no Dart code can
+/// write, so they never clash.
+pub(super) fn lazy_name(name: Symbol, what: &str) -> Symbol {
+    Symbol::intern(&format!("{name}#{what}"))
+}
+
 /// The index of capture `key` in `frame`, adding it if new.
 fn capture_in(frame: &mut Frame, key: CaptureKey) -> u32 {
     if let Some(&i) = frame.capture_map.get(&key) {

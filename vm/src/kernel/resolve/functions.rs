@@ -397,6 +397,84 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(block(stmts, span)), AsyncKind::Sync);
     }
 
+    /// `get x { if (this.x#set != true) { this.x#late = init; this.x#set = true; }
+    /// return this.x#late; }`
+    pub fn lower_late_getter(
+        &mut self,
+        fid: FunctionId,
+        storage: FieldId,
+        flag: FieldId,
+        init: &'a ast::Expr,
+    ) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = init.span;
+        let ty = self.r.program.fields[storage.index()].ty.clone();
+        let bool_ty = self.r.core_type("bool");
+        let this = self.this_expr(span);
+        let is_set = self.expr(
+            ExprKind::FieldGet {
+                receiver: Box::new(this),
+                field: flag,
+            },
+            span,
+            DartType::Dynamic,
+        );
+        let yes = self.const_of_bool(true, span);
+        let unset = self.expr(
+            ExprKind::Equals {
+                left: Box::new(is_set),
+                right: Box::new(yes),
+                negated: true,
+            },
+            span,
+            bool_ty,
+        );
+        let value = self.lower_expr_in(init, &ty);
+        let store = self.field_set_stmt(storage, value, span);
+        let yes = self.const_of_bool(true, span);
+        let mark = self.field_set_stmt(flag, yes, span);
+        let init_once = ir::Stmt {
+            kind: StmtKind::If {
+                condition: unset,
+                then: Box::new(block(vec![store, mark], span)),
+                otherwise: None,
+            },
+            span,
+        };
+        let this = self.this_expr(span);
+        let read = self.expr(
+            ExprKind::FieldGet {
+                receiver: Box::new(this),
+                field: storage,
+            },
+            span,
+            ty,
+        );
+        let ret = ir::Stmt {
+            kind: StmtKind::Return(Some(read)),
+            span,
+        };
+        self.finish(Some(block(vec![init_once, ret], span)), AsyncKind::Sync);
+    }
+
+    /// `set x(v) { this.x#late = v; this.x#set = true; }`
+    pub fn lower_late_setter(&mut self, fid: FunctionId, storage: FieldId, flag: FieldId) {
+        self.begin_member(fid, AsyncKind::Sync, &[]);
+        let span = self.r.program.functions[fid.index()].span;
+        let ty = self.r.program.fields[storage.index()].ty.clone();
+        let name = self.r.program.functions[fid.index()].name;
+        let param = self.new_local(name, span, ty, false);
+        let value = self.local_get(param, span);
+        let store = self.field_set_stmt(storage, value, span);
+        let yes = self.const_of_bool(true, span);
+        let mark = self.field_set_stmt(flag, yes, span);
+        self.finish(Some(block(vec![store, mark], span)), AsyncKind::Sync);
+    }
+
+    fn const_of_bool(&mut self, b: bool, span: Span) -> ir::Expr {
+        self.constant(ir::Constant::Bool(b), span)
+    }
+
     pub fn lower_default_constructor(&mut self, fid: FunctionId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = self.r.program.functions[fid.index()].span;
@@ -534,8 +612,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 continue;
             }
             if v.is_late {
-                self.r
-                    .unsupported(var.name.span, "late fields with initializers");
+                // Initialised on first read by its getter.
                 continue;
             }
             let saved_ctx = std::mem::replace(&mut self.ctx, fctx);

@@ -19,6 +19,8 @@ use crate::kernel::ir::{self, Constant, DartType, ExprKind, FieldId, FunctionId,
 /// An assignable place, with its receiver/index already in temporaries.
 enum LValue {
     Local(LocalRef),
+    /// A `late` local with an initialiser (reads may run it; writes set its flag).
+    LazyLocal(LocalRef, Symbol),
     StaticField(FieldId),
     StaticAccessors {
         getter: Option<FunctionId>,
@@ -208,6 +210,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     self.r.error(id.span, messages::assign_to_const(id.name));
                 } else if l.is_final && !l.is_late {
                     self.r.error(id.span, messages::assign_to_final(id.name));
+                }
+                if self.is_lazy_local(id.name) {
+                    return LValue::LazyLocal(l, id.name);
                 }
                 LValue::Local(l)
             }
@@ -422,7 +427,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// The declared type an assignment to `lv` is checked against, when known.
     fn lvalue_type(&self, lv: &LValue) -> Option<DartType> {
         match lv {
-            LValue::Local(l) => Some(l.declared_ty.clone()),
+            LValue::Local(l) | LValue::LazyLocal(l, _) => Some(l.declared_ty.clone()),
             LValue::StaticField(f) | LValue::SuperField(f) => {
                 Some(self.r.program.fields[f.index()].ty.clone())
             }
@@ -434,6 +439,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     fn read(&mut self, lv: &LValue, span: Span) -> ir::Expr {
         match lv {
             LValue::Local(l) => self.local_get_ref(l, span),
+            LValue::LazyLocal(l, name) => self.lazy_local_get(*name, l, span),
             LValue::StaticField(f) => self.static_field_get(*f, span),
             LValue::StaticAccessors {
                 getter: Some(g), ..
@@ -510,6 +516,29 @@ impl<'r, 'a> Lower<'r, 'a> {
     fn write(&mut self, lv: &LValue, value: ir::Expr, span: Span) -> ir::Expr {
         match lv {
             LValue::Local(l) => self.local_set_ref(l, value, span),
+            LValue::LazyLocal(l, name) => {
+                let (l, name) = (l.clone(), *name);
+                self.through_temp(value, span, |this, v| {
+                    let set = this.local_set_ref(&l, v, span);
+                    match this.lazy_local_mark(name, span) {
+                        Some(mark) => {
+                            let ty = mark.ty.clone();
+                            this.expr(
+                                ExprKind::Block {
+                                    stmts: vec![ir::Stmt {
+                                        kind: ir::StmtKind::Expr(set),
+                                        span,
+                                    }],
+                                    value: Box::new(mark),
+                                },
+                                span,
+                                ty,
+                            )
+                        }
+                        None => set,
+                    }
+                })
+            }
             LValue::StaticField(f) => {
                 let ty = self.r.program.fields[f.index()].ty.clone();
                 let v = self.coerce(value, &ty);

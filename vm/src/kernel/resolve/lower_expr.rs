@@ -456,6 +456,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_identifier(&mut self, id: ast::Ident) -> ir::Expr {
         let span = id.span;
         match self.resolve_name(id.name, span) {
+            NameRef::Local(l) if self.is_lazy_local(id.name) => {
+                self.lazy_local_get(id.name, &l, span)
+            }
             NameRef::Local(l) => self.local_get_ref(&l, span),
             NameRef::Static(d) => self.static_get(d, id.name, span),
             NameRef::ClassStatic(m) => self.class_static_get(m, id.name, span),

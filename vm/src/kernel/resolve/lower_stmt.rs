@@ -184,9 +184,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         d: &'a ast::VariableDeclarator,
         declared: Option<DartType>,
     ) -> ir::Stmt {
-        if v.is_late && d.init.is_some() {
-            self.r
-                .unsupported(d.name.span, "late local variables with initializers");
+        if let (true, Some(init)) = (v.is_late, &d.init) {
+            return self.lower_lazy_local(v, d, init, declared);
         }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
@@ -222,6 +221,58 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         stmt(StmtKind::VarDecl { local, init }, d.span)
+    }
+
+    /// `late T x = init;`: `x` stays unassigned; hidden locals hold an "assigned" flag
+    /// and a closure computing `init`, which the first read of `x` runs.
+    fn lower_lazy_local(
+        &mut self,
+        v: &'a ast::VariableDecl,
+        d: &'a ast::VariableDeclarator,
+        init: &'a ast::Expr,
+        declared: Option<DartType>,
+    ) -> ir::Stmt {
+        let span = d.span;
+        let ty = declared.unwrap_or(DartType::Dynamic);
+        let local = self.declare_local(d.name, ty.clone(), v.is_final);
+        self.frame().locals[local.index()].is_late = true;
+        let bool_ty = self.r.core_type("bool");
+        let flag_name = ast::Ident {
+            name: super::closures::lazy_name(d.name.name, "set"),
+            span: d.name.span,
+        };
+        let flag = self.declare_local(flag_name, bool_ty, false);
+        let no = self.constant(ir::Constant::Bool(false), span);
+        let thunk = self.lower_thunk(init, &ty, init.span);
+        let thunk_name = ast::Ident {
+            name: super::closures::lazy_name(d.name.name, "init"),
+            span: d.name.span,
+        };
+        let thunk_local =
+            self.declare_local(thunk_name, DartType::Function { nullable: false }, true);
+        let closure = self.expr(
+            ExprKind::Closure(thunk),
+            span,
+            DartType::Function { nullable: false },
+        );
+        let stmts = vec![
+            stmt(StmtKind::VarDecl { local, init: None }, span),
+            stmt(
+                StmtKind::VarDecl {
+                    local: flag,
+                    init: Some(no),
+                },
+                span,
+            ),
+            stmt(
+                StmtKind::VarDecl {
+                    local: thunk_local,
+                    init: Some(closure),
+                },
+                span,
+            ),
+        ];
+        stmt(StmtKind::Block(stmts), span)
     }
 
     fn take_pending_labels(&mut self) -> Vec<Symbol> {
