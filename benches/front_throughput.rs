@@ -254,7 +254,10 @@ fn resolve_throughput(src: &str, lines: usize) {
         if program.is_none() || diags.has_errors() {
             let report = diags.render(&sources);
             let first: Vec<&str> = report.lines().take(6).collect();
-            println!("  resolve: the generated program does not resolve ({} errors), not measured:", diags.error_count());
+            println!(
+                "  resolve: the generated program does not resolve ({} errors), not measured:",
+                diags.error_count()
+            );
             println!("    {}", first.join("\n    "));
             let _ = std::fs::remove_dir_all(&dir);
             return;
@@ -262,7 +265,10 @@ fn resolve_throughput(src: &str, lines: usize) {
         std::hint::black_box(program);
     }
     let _ = std::fs::remove_dir_all(&dir);
-    for (what, times) in [("load + parse + resolve, wall:", times), ("load + parse + resolve, CPU:", cpu)] {
+    for (what, times) in [
+        ("load + parse + resolve, wall:", times),
+        ("load + parse + resolve, CPU:", cpu),
+    ] {
         let (median, best) = median_and_best(times);
         println!(
             "  {what:<30} {:>8.2} ms  {:>10.0} lines/s  (median of {RUNS}; best {:.0} lines/s)",

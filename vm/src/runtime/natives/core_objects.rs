@@ -177,8 +177,9 @@ fn register_functions(r: &mut NativeRegistry) {
         let eq = x == y
             || match (closure_parts(x), closure_parts(y)) {
                 // Tear-offs of the same method from the same receiver are equal.
-                (Some((fx, cx, rx)), Some((fy, cy, ry))) => {
-                    fx == fy && cx == cy && rx != iso(p).null() && identical(rx, ry)
+                // (each tear-off has its own captures array holding the receiver).
+                (Some((fx, _, rx)), Some((fy, _, ry))) => {
+                    fx == fy && rx != iso(p).null() && identical(rx, ry)
                 }
                 _ => false,
             };
