@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
             iso.heap.capacity_bytes() / 1024
         );
         group.throughput(Throughput::Bytes(iso.heap.used_bytes() as u64));
-        group.sample_size(if mib >= 64 { 10 } else { 30 });
+        group.sample_size(if mib >= 8 { 10 } else { 30 });
         group.bench_with_input(BenchmarkId::new("live", format!("{mib}MiB")), &mib, |b, _| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
