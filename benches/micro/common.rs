@@ -78,7 +78,10 @@ pub fn class(out: &mut String, i: usize) {
     let _ = writeln!(out, "    }}");
     let _ = writeln!(out, "  }}");
     let _ = writeln!(out, "  @override");
-    let _ = writeln!(out, "  String toString() => 'C{i}($x, $y, ${{items.length}})';");
+    let _ = writeln!(
+        out,
+        "  String toString() => 'C{i}($x, $y, ${{items.length}})';"
+    );
     let _ = writeln!(out, "}}\n");
 }
 

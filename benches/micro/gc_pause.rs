@@ -80,17 +80,21 @@ fn bench(c: &mut Criterion) {
         );
         group.throughput(Throughput::Bytes(iso.heap.used_bytes() as u64));
         group.sample_size(if mib >= 8 { 10 } else { 30 });
-        group.bench_with_input(BenchmarkId::new("live", format!("{mib}MiB")), &mib, |b, _| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let started = Instant::now();
-                    iso.collect(0);
-                    total += started.elapsed();
-                }
-                total
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("live", format!("{mib}MiB")),
+            &mib,
+            |b, _| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let started = Instant::now();
+                        iso.collect(0);
+                        total += started.elapsed();
+                    }
+                    total
+                })
+            },
+        );
     }
     group.finish();
 }

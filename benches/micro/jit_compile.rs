@@ -21,12 +21,8 @@ const PER_SIZE: usize = 200;
 const SIZES: [Size; 3] = [Size::Small, Size::Medium, Size::Large];
 
 fn new_isolate(program: &Arc<Program>, sources: &Arc<SourceMap>) -> Box<Isolate> {
-    Isolate::new(
-        program.clone(),
-        sources.clone(),
-        IsolateOptions::default(),
-    )
-    .expect("create an isolate")
+    Isolate::new(program.clone(), sources.clone(), IsolateOptions::default())
+        .expect("create an isolate")
 }
 
 fn bench(c: &mut Criterion) {
