@@ -458,7 +458,7 @@ impl Report {
                     name.to_string(),
                     j.functions.to_string(),
                     format!("{:.2}", j.total_us as f64 / 1000.0),
-                    format!("{:.0}", j.median_us),
+                    format!("{:.1}", j.median_us),
                     format!("{:.1}", j.code_bytes as f64 / 1024.0),
                 ]);
             }
