@@ -8,7 +8,7 @@ mod report;
 
 use clap::Parser;
 use measure::{Exit, Outcome};
-use report::{ImplResult, ProgramResult, Report, Status};
+use report::{ImplResult, JitStats, ProgramResult, Report, Status};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -413,6 +413,7 @@ fn command_for(
     imp: &Impl,
     program: &Program,
     c_exe: &Option<Result<PathBuf, String>>,
+    trace_compiler: bool,
 ) -> Result<Command, (Status, String)> {
     let source = program.source(imp.ext);
     if !source.exists() {
@@ -428,6 +429,9 @@ fn command_for(
             c.arg("run").arg(flag);
             if flag == "--debug" {
                 c.args(["--no-watch", "--no-console"]);
+                if trace_compiler {
+                    c.arg("--trace-compiler");
+                }
             }
             c.arg(&source);
             c
@@ -520,7 +524,7 @@ fn bench_program(
             .then(|| compile_c(env, program));
     let mut running: Vec<Running> = impls
         .iter()
-        .map(|imp| match command_for(env, imp, program, &c_exe) {
+        .map(|imp| match command_for(env, imp, program, &c_exe, false) {
             Ok(mut cmd) => {
                 if let Some(n) = size {
                     cmd.arg(n);
@@ -594,6 +598,13 @@ fn bench_program(
             }
         }
         impl_results.insert(r.imp.key.to_string(), res);
+    }
+
+    // JIT compile figures: one extra, untimed debug run with --trace-compiler.
+    if let Some(debug) = impl_results.get_mut("dartrs-debug") {
+        if debug.status == Status::Ok {
+            debug.jit = jit_stats(env, program, size, &c_exe, timeout);
+        }
     }
 
     // The reference checksum comes from the peers; the expected file (written for the
@@ -686,6 +697,32 @@ fn bench_program(
         reference,
         impls: impl_results,
     }
+}
+
+/// Runs the debug mode once with `--trace-compiler` and sums up its
+/// `[compiler] <name>: <bytes> bytes in <micros> us` lines.
+fn jit_stats(
+    env: &Env,
+    program: &Program,
+    size: Option<&String>,
+    c_exe: &Option<Result<PathBuf, String>>,
+    timeout: Duration,
+) -> Option<JitStats> {
+    let debug = IMPLS.iter().find(|i| i.key == "dartrs-debug")?;
+    let mut cmd = command_for(env, debug, program, c_exe, true).ok()?;
+    if let Some(n) = size {
+        cmd.arg(n);
+    }
+    let o = measure::run_once(&mut cmd, timeout);
+    if !matches!(o.exit, Exit::Code(0)) {
+        eprintln!("    --trace-compiler run failed: {:?}", o.exit);
+        return None;
+    }
+    let stats = JitStats::from_trace(&String::from_utf8_lossy(&o.stderr));
+    if stats.is_none() {
+        eprintln!("    --trace-compiler printed no [compiler] lines");
+    }
+    stats
 }
 
 fn git_sha(root: &Path) -> (Option<String>, bool) {

@@ -56,6 +56,60 @@ pub struct ImplResult {
     pub peak_rss_kib: Option<u64>,
     /// The checksum text (stdout without harness lines).
     pub output: Option<String>,
+    /// dartrs debug mode only: JIT compile figures from one extra `--trace-compiler` run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jit: Option<JitStats>,
+}
+
+/// What the debug mode's JIT compiled in one run, from `--trace-compiler` lines
+/// (`[compiler] <name>: <bytes> bytes in <micros> us`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JitStats {
+    /// Functions (and stubs) compiled.
+    pub functions: usize,
+    /// Sum and median of the per-function compile times, microseconds.
+    pub total_us: u64,
+    pub median_us: f64,
+    /// Machine code bytes emitted, all functions together.
+    pub code_bytes: u64,
+}
+
+impl JitStats {
+    /// Sums up the trace lines in `stderr`; `None` when there are none.
+    pub fn from_trace(stderr: &str) -> Option<JitStats> {
+        let mut micros = Vec::new();
+        let mut code_bytes = 0u64;
+        for line in stderr.lines() {
+            let Some(rest) = line.trim_end().strip_prefix("[compiler] ") else {
+                continue;
+            };
+            // The name may contain anything; the figures are at the end.
+            let Some((_, figures)) = rest.rsplit_once(": ") else {
+                continue;
+            };
+            let Some((bytes, us)) = figures
+                .strip_suffix(" us")
+                .and_then(|f| f.split_once(" bytes in "))
+            else {
+                continue;
+            };
+            let (Ok(bytes), Ok(us)) = (bytes.parse::<u64>(), us.parse::<u64>()) else {
+                continue;
+            };
+            code_bytes += bytes;
+            micros.push(us);
+        }
+        if micros.is_empty() {
+            return None;
+        }
+        let as_f64: Vec<f64> = micros.iter().map(|&m| m as f64).collect();
+        Some(JitStats {
+            functions: micros.len(),
+            total_us: micros.iter().sum(),
+            median_us: median(&as_f64).unwrap_or(0.0),
+            code_bytes,
+        })
+    }
 }
 
 impl ImplResult {
@@ -73,6 +127,7 @@ impl ImplResult {
             first_output_median_s: median(&firsts),
             peak_rss_kib: outcomes.iter().filter_map(|o| o.max_rss_kib).max(),
             output: None,
+            jit: None,
         }
     }
 
@@ -374,6 +429,41 @@ impl Report {
             rows.push(row);
         }
         s.push_str(&table(&rows));
+
+        // JIT compile figures of the debug mode.
+        let jit: Vec<(&str, &JitStats)> = self
+            .programs
+            .iter()
+            .filter_map(|p| {
+                p.impls
+                    .get("dartrs-debug")
+                    .and_then(|r| r.jit.as_ref())
+                    .map(|j| (p.name.as_str(), j))
+            })
+            .collect();
+        if !jit.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nJIT compilation, dartrs debug (one extra run with --trace-compiler):"
+            );
+            let mut rows = vec![vec![
+                "program".to_string(),
+                "functions".to_string(),
+                "total ms".to_string(),
+                "median us".to_string(),
+                "code KiB".to_string(),
+            ]];
+            for (name, j) in &jit {
+                rows.push(vec![
+                    name.to_string(),
+                    j.functions.to_string(),
+                    format!("{:.2}", j.total_us as f64 / 1000.0),
+                    format!("{:.1}", j.median_us),
+                    format!("{:.1}", j.code_bytes as f64 / 1024.0),
+                ]);
+            }
+            s.push_str(&table(&rows));
+        }
 
         // What went wrong, once per kind.
         let mut notes = Vec::new();
@@ -693,6 +783,7 @@ mod tests {
             first_output_median_s: Some(t),
             peak_rss_kib: Some(1024),
             output: Some("x".into()),
+            jit: None,
         }
     }
 
@@ -719,6 +810,20 @@ mod tests {
         assert_eq!(r["best/c"], 4.0);
         assert_eq!(r["debug/release"], 2.0);
         assert!(!r.contains_key("best/luajit"));
+    }
+
+    #[test]
+    fn trace_compiler_lines_are_summed() {
+        let err = "[compiler] main: 120 bytes in 30 us\n\
+                   noise\n\
+                   [compiler] A.b: c: 80 bytes in 10 us\n\
+                   [compiler] main.<anonymous closure>: 40 bytes in 20 us\n";
+        let j = JitStats::from_trace(err).unwrap();
+        assert_eq!(j.functions, 3);
+        assert_eq!(j.total_us, 60);
+        assert_eq!(j.median_us, 20.0);
+        assert_eq!(j.code_bytes, 240);
+        assert_eq!(JitStats::from_trace("nothing\n"), None);
     }
 
     #[test]
