@@ -236,7 +236,13 @@ fn resolve_throughput(src: &str, lines: usize) {
     let dir = std::env::temp_dir().join(format!("dartrs-front-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("bench.dart");
-    let program = format!("{src}\nvoid main() {{}}\n");
+    // The resolver does not accept async functions yet: resolve a synchronous variant.
+    let sync_src = src
+        .replace(") async {", ") {")
+        .replace("await ", "")
+        .replace("Future<int> process", "int process")
+        .replace("Future<void>.delayed(Duration.zero);", "Duration.zero;");
+    let program = format!("{sync_src}\nvoid main() {{}}\n");
     if let Err(e) = std::fs::write(&path, program) {
         println!("  resolve: cannot write {}: {e}", path.display());
         return;
