@@ -6,7 +6,7 @@ use super::classes::ClassTable;
 use super::natives::NativeRegistry;
 use super::object::{Value, CID_BOOL, CID_NULL};
 use super::output::Output;
-use super::thread::{RuntimeEntry, Thread, RUNTIME_ENTRY_COUNT};
+use super::thread::{Thread, RUNTIME_ENTRY_COUNT};
 use crate::code_heap::CodeHeap;
 use crate::compiler::x64::{emit, stubs};
 use crate::compiler::{CompileContext, CompileError, HandlerEntry, Selector};
@@ -132,9 +132,6 @@ pub struct Isolate {
     pub handles: Vec<u64>,
     pub stubs: StubAddresses,
     pub out: Output,
-    /// Set by `exit(code)`: the program stops with this exit code.
-    pub exit_requested: Option<i32>,
-    pub fatal: Option<Fatal>,
     /// The exit code when `main` returns (`exitCode = n` in dart:io).
     pub exit_code: i32,
     pub next_identity_hash: u32,
@@ -208,8 +205,6 @@ impl Isolate {
             handles: Vec::new(),
             stubs: StubAddresses::default(),
             out: Output::new(),
-            exit_requested: None,
-            fatal: None,
             exit_code: 0,
             next_identity_hash: 0x2545_f491,
             type_objects: HashMap::new(),
@@ -667,9 +662,4 @@ impl CompileContext for Isolate {
         self.positions.push(span);
         self.positions.len() as u32 - 1
     }
-}
-
-/// Entry index of a runtime entry, for documentation of stubs' use of the table.
-pub const fn runtime_entry_index(e: RuntimeEntry) -> usize {
-    e as usize
 }
