@@ -164,7 +164,7 @@ impl<'a> Resolver<'a> {
                 init,
                 ctx,
             } => {
-                let flow = FlowFacts::of_expr(init);
+                let flow = init.map(FlowFacts::of_expr).unwrap_or_default();
                 let mut l = Lower::new(self, ctx, flow);
                 l.lower_late_getter(fid, storage, flag, init);
             }

@@ -263,8 +263,8 @@ impl<'a> Resolver<'a> {
         let ctx = self.member_ctx(c, false);
         let f = self.new_instance_field(c, v, var, *slot, &ctx);
         *slot += 1;
-        if let (true, Some(init)) = (v.is_late, &var.init) {
-            self.declare_late_field(c, f, v, var, init, slot, ctx);
+        if v.is_late {
+            self.declare_late_field(c, f, v, var, var.init.as_ref(), slot, ctx);
             return;
         }
         self.classes[c.index()]
@@ -272,9 +272,9 @@ impl<'a> Resolver<'a> {
             .insert(var.name.name, Member::Field(f));
     }
 
-    /// `late T x = init;`: the value lives in field `x#late` and a flag in `x#set`; a
-    /// synthesised getter `x` runs the initialiser on first read, a setter `x=` (unless
-    /// final) stores and sets the flag.
+    /// `late T x = init;` / `late T x;`: the value lives in field `x#late` and a flag in
+    /// `x#set`; a synthesised getter `x` runs the initialiser on first read (or throws
+    /// LateInitializationError without one), a setter `x=` stores and sets the flag.
     #[allow(clippy::too_many_arguments)]
     fn declare_late_field(
         &mut self,
@@ -282,7 +282,7 @@ impl<'a> Resolver<'a> {
         storage: FieldId,
         v: &'a ast::VariableDecl,
         var: &'a ast::VariableDeclarator,
-        init: &'a ast::Expr,
+        init: Option<&'a ast::Expr>,
         slot: &mut u32,
         ctx: MemberContext,
     ) {
@@ -326,7 +326,8 @@ impl<'a> Resolver<'a> {
         ));
         self.program.classes[c.index()].methods.push(getter);
         let mut setter = None;
-        if !v.is_final {
+        // A `late final` field without an initialiser may be assigned once.
+        if !v.is_final || init.is_none() {
             let s = self.new_function(function_shell(
                 name,
                 format!("{class_name}.{name}="),

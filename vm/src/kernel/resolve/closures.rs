@@ -287,9 +287,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         fid
     }
 
-    /// Is local `name` (as it resolves here) a `late` local with an initialiser?
+    /// Is local `name` (as it resolves here) a `late` local (reads are checked)?
     pub fn is_lazy_local(&self, name: Symbol) -> bool {
-        let marker = lazy_name(name, "init");
+        let marker = lazy_name(name, "set");
         for frame in self.frames.iter().rev() {
             for scope in frame.scopes.iter().rev() {
                 if scope.names.contains_key(&name) {
@@ -300,13 +300,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         false
     }
 
-    /// Reading a lazy local: `x#set == true ? x : { x = x#init(); x#set = true; x }`.
+    /// Reading a lazy local: `x#set == true ? x : { x = x#init(); x#set = true; x }`, or
+    /// without an initialiser `x#set == true ? x : throw LateInitializationError`.
     pub fn lazy_local_get(&mut self, name: Symbol, x: &LocalRef, span: Span) -> ir::Expr {
-        let (Ok(Some(flag)), Ok(Some(thunk))) = (
-            self.lookup_local(lazy_name(name, "set"), span),
-            self.lookup_local(lazy_name(name, "init"), span),
-        ) else {
+        let Ok(Some(flag)) = self.lookup_local(lazy_name(name, "set"), span) else {
             return self.local_get_ref(x, span);
+        };
+        let Ok(Some(thunk)) = self.lookup_local(lazy_name(name, "init"), span) else {
+            return self.checked_late_local_get(name, x, &flag, span);
         };
         let bool_ty = self.r.core_type("bool");
         let flag_get = self.local_get_ref(&flag, span);
@@ -357,6 +358,59 @@ impl<'r, 'a> Lower<'r, 'a> {
                 condition: Box::new(is_set),
                 then: Box::new(current),
                 otherwise: Box::new(init),
+            },
+            span,
+            ty,
+        )
+    }
+
+    fn checked_late_local_get(
+        &mut self,
+        name: Symbol,
+        x: &LocalRef,
+        flag: &LocalRef,
+        span: Span,
+    ) -> ir::Expr {
+        let bool_ty = self.r.core_type("bool");
+        let flag_get = self.local_get_ref(flag, span);
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        let is_set = self.expr(
+            ExprKind::Equals {
+                left: Box::new(flag_get),
+                right: Box::new(yes),
+                negated: false,
+            },
+            span,
+            bool_ty,
+        );
+        let current = self.local_get_ref(x, span);
+        let ty = x.declared_ty.clone();
+        let message = self.constant(
+            ir::Constant::String(format!("Local '{name}' has not been initialized.")),
+            span,
+        );
+        let thrower = self.r.scopes[self.r.core_lib.index()]
+            .declared
+            .get(&Symbol::intern("_throwLateInitializationError"))
+            .cloned();
+        let Some(super::scope::Decl::Function(f)) = thrower else {
+            self.r
+                .error(span, "dart:core has no _throwLateInitializationError.");
+            return current;
+        };
+        let throw = self.static_call(
+            f,
+            ir::Args {
+                positional: vec![message],
+                named: Vec::new(),
+            },
+            span,
+        );
+        self.expr(
+            ExprKind::Conditional {
+                condition: Box::new(is_set),
+                then: Box::new(current),
+                otherwise: Box::new(throw),
             },
             span,
             ty,

@@ -404,10 +404,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         fid: FunctionId,
         storage: FieldId,
         flag: FieldId,
-        init: &'a ast::Expr,
+        init: Option<&'a ast::Expr>,
     ) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
-        let span = init.span;
+        let span = init.map_or(self.r.program.functions[fid.index()].span, |e| e.span);
         let ty = self.r.program.fields[storage.index()].ty.clone();
         let bool_ty = self.r.core_type("bool");
         let this = self.this_expr(span);
@@ -429,14 +429,20 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             bool_ty,
         );
-        let value = self.lower_expr_in(init, &ty);
-        let store = self.field_set_stmt(storage, value, span);
-        let yes = self.const_of_bool(true, span);
-        let mark = self.field_set_stmt(flag, yes, span);
+        let on_unset = match init {
+            Some(init) => {
+                let value = self.lower_expr_in(init, &ty);
+                let store = self.field_set_stmt(storage, value, span);
+                let yes = self.const_of_bool(true, span);
+                let mark = self.field_set_stmt(flag, yes, span);
+                block(vec![store, mark], span)
+            }
+            None => self.throw_late_unassigned(fid, span),
+        };
         let init_once = ir::Stmt {
             kind: StmtKind::If {
                 condition: unset,
-                then: Box::new(block(vec![store, mark], span)),
+                then: Box::new(on_unset),
                 otherwise: None,
             },
             span,
@@ -457,6 +463,41 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(block(vec![init_once, ret], span)), AsyncKind::Sync);
     }
 
+    /// `_throwLateInitializationError("Field 'x' has not been initialized.")` for the
+    /// getter `fid` of a late field read before it was assigned.
+    fn throw_late_unassigned(&mut self, fid: FunctionId, span: Span) -> ir::Stmt {
+        let name = self.r.program.functions[fid.index()].name;
+        self.throw_late_error(format!("Field '{name}' has not been initialized."), span)
+    }
+
+    /// `_throwLateInitializationError(message)` as a statement.
+    fn throw_late_error(&mut self, message: String, span: Span) -> ir::Stmt {
+        let thrower = self.r.scopes[self.r.core_lib.index()]
+            .declared
+            .get(&Symbol::intern("_throwLateInitializationError"))
+            .cloned();
+        let text = self.constant(ir::Constant::String(message), span);
+        let call = match thrower {
+            Some(super::scope::Decl::Function(f)) => self.static_call(
+                f,
+                ir::Args {
+                    positional: vec![text],
+                    named: Vec::new(),
+                },
+                span,
+            ),
+            _ => {
+                self.r
+                    .error(span, "dart:core has no _throwLateInitializationError.");
+                text
+            }
+        };
+        ir::Stmt {
+            kind: StmtKind::Expr(call),
+            span,
+        }
+    }
+
     /// `set x(v) { this.x#late = v; this.x#set = true; }`
     pub fn lower_late_setter(&mut self, fid: FunctionId, storage: FieldId, flag: FieldId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
@@ -468,7 +509,42 @@ impl<'r, 'a> Lower<'r, 'a> {
         let store = self.field_set_stmt(storage, value, span);
         let yes = self.const_of_bool(true, span);
         let mark = self.field_set_stmt(flag, yes, span);
-        self.finish(Some(block(vec![store, mark], span)), AsyncKind::Sync);
+        let mut stmts = Vec::new();
+        if self.r.program.fields[storage.index()].is_final {
+            // `late final x;` assigned a second time.
+            let this = self.this_expr(span);
+            let is_set = self.expr(
+                ExprKind::FieldGet {
+                    receiver: Box::new(this),
+                    field: flag,
+                },
+                span,
+                DartType::Dynamic,
+            );
+            let yes = self.const_of_bool(true, span);
+            let bool_ty = self.r.core_type("bool");
+            let already = self.expr(
+                ExprKind::Equals {
+                    left: Box::new(is_set),
+                    right: Box::new(yes),
+                    negated: false,
+                },
+                span,
+                bool_ty,
+            );
+            let message = format!("Field '{name}' has already been initialized.");
+            let throw = self.throw_late_error(message, span);
+            stmts.push(ir::Stmt {
+                kind: StmtKind::If {
+                    condition: already,
+                    then: Box::new(throw),
+                    otherwise: None,
+                },
+                span,
+            });
+        }
+        stmts.extend([store, mark]);
+        self.finish(Some(block(stmts, span)), AsyncKind::Sync);
     }
 
     fn const_of_bool(&mut self, b: bool, span: Span) -> ir::Expr {

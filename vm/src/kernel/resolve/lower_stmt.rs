@@ -187,6 +187,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let (true, Some(init)) = (v.is_late, &d.init) {
             return self.lower_lazy_local(v, d, init, declared);
         }
+        if v.is_late {
+            return self.lower_late_unassigned_local(v, d, declared);
+        }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
                 let ctx = self.ctx;
@@ -268,6 +271,38 @@ impl<'r, 'a> Lower<'r, 'a> {
                 StmtKind::VarDecl {
                     local: thunk_local,
                     init: Some(closure),
+                },
+                span,
+            ),
+        ];
+        stmt(StmtKind::Block(stmts), span)
+    }
+
+    /// `late T x;`: a hidden "assigned" flag, checked by every read (an unassigned read
+    /// throws LateInitializationError) and set by every write.
+    fn lower_late_unassigned_local(
+        &mut self,
+        v: &'a ast::VariableDecl,
+        d: &'a ast::VariableDeclarator,
+        declared: Option<DartType>,
+    ) -> ir::Stmt {
+        let span = d.span;
+        let ty = declared.unwrap_or(DartType::Dynamic);
+        let local = self.declare_local(d.name, ty, v.is_final);
+        self.frame().locals[local.index()].is_late = true;
+        let bool_ty = self.r.core_type("bool");
+        let flag_name = ast::Ident {
+            name: super::closures::lazy_name(d.name.name, "set"),
+            span: d.name.span,
+        };
+        let flag = self.declare_local(flag_name, bool_ty, false);
+        let no = self.constant(ir::Constant::Bool(false), span);
+        let stmts = vec![
+            stmt(StmtKind::VarDecl { local, init: None }, span),
+            stmt(
+                StmtKind::VarDecl {
+                    local: flag,
+                    init: Some(no),
                 },
                 span,
             ),

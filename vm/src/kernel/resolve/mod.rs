@@ -195,12 +195,13 @@ pub(crate) enum BodySource<'a> {
     EnumToString { class: ClassId },
     /// A `const` static field without syntax of its own (enum values, `values`).
     ConstField { field: FieldId },
-    /// The getter of a `late` instance field with an initialiser: runs the initialiser
-    /// on first read (`flag` records that `storage` holds a value).
+    /// The getter of a `late` instance field: runs the initialiser on first read, or
+    /// throws LateInitializationError when there is none (`flag` records that `storage`
+    /// holds a value).
     LateFieldGetter {
         storage: FieldId,
         flag: FieldId,
-        init: &'a ast::Expr,
+        init: Option<&'a ast::Expr>,
         ctx: MemberContext,
     },
     /// Its setter (non-final fields): stores and sets the flag.
