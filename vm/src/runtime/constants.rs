@@ -62,7 +62,11 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
         }
         Constant::Map { .. } => return Err("dartrs does not support constant maps yet.".into()),
         Constant::Record { .. } => return Err("dartrs does not support records yet.".into()),
-        Constant::Type(_) => return Err("dartrs does not support type literals yet.".into()),
+        Constant::Type(ty) => {
+            let key = super::types::TypeKey::of(iso, ty);
+            let name = super::types::type_name(iso, ty);
+            super::types::type_object(iso, key, &name)
+        }
     })
 }
 

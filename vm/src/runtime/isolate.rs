@@ -136,7 +136,7 @@ pub struct Isolate {
     pub exit_code: i32,
     pub next_identity_hash: u32,
     /// Canonical `Type` objects by class id.
-    pub type_objects: HashMap<u32, Value>,
+    pub type_objects: HashMap<i64, Value>,
     /// Static fields whose initialiser is running (a read then is a cycle).
     pub initializing_statics: Vec<u32>,
     /// Per entry index, the last argument shape it was called with and where each of its

@@ -100,3 +100,69 @@ pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
         }
     }
 }
+
+/// What identifies a Type object: types are not reified, so a class stands for all its
+/// instantiations (`List<int>` and `List<String>` share one Type object).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKey {
+    Class(crate::kernel::ir::ClassId),
+    /// A runtime class id with no kernel class.
+    Other(u32),
+    Dynamic,
+    Void,
+    Never,
+    Function,
+    Record,
+    TypeParameter,
+}
+
+impl TypeKey {
+    /// A small integer for equality and hashing inside the Type object.
+    fn code(self) -> i64 {
+        match self {
+            TypeKey::Class(c) => c.0 as i64,
+            TypeKey::Other(cid) => (1 << 32) + cid as i64,
+            TypeKey::Dynamic => -1,
+            TypeKey::Void => -2,
+            TypeKey::Never => -3,
+            TypeKey::Function => -4,
+            TypeKey::Record => -5,
+            TypeKey::TypeParameter => -6,
+        }
+    }
+
+    /// The key of a static type (`Null` is the class of null, as `null.runtimeType` is).
+    pub fn of(iso: &Isolate, ty: &DartType) -> TypeKey {
+        match ty {
+            DartType::Interface { class, .. } => TypeKey::Class(*class),
+            DartType::Null => iso
+                .classes
+                .class_of_cid(CID_NULL)
+                .map_or(TypeKey::Other(CID_NULL), TypeKey::Class),
+            DartType::Dynamic => TypeKey::Dynamic,
+            DartType::Void => TypeKey::Void,
+            DartType::Never => TypeKey::Never,
+            DartType::Function { .. } => TypeKey::Function,
+            DartType::Record { .. } => TypeKey::Record,
+            DartType::TypeParameter { .. } => TypeKey::TypeParameter,
+        }
+    }
+}
+
+/// The canonical (immortal) Type object for `key`: `[name: String, key: Smi]`; the first
+/// request names it.
+pub fn type_object(iso: &mut Isolate, key: TypeKey, name: &str) -> Value {
+    let code = key.code();
+    if let Some(&t) = iso.type_objects.get(&code) {
+        return t;
+    }
+    let name = super::strings::new_immortal_string(&mut iso.heap, name);
+    let t = iso.heap.allocate_immortal(CID_TYPE, 3);
+    // SAFETY: a fresh three-word object.
+    unsafe {
+        t.set_slot(0, name.0);
+        t.set_slot(1, Value::smi(code).0);
+    }
+    iso.type_objects.insert(code, t);
+    t
+}

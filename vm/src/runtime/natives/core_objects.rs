@@ -33,29 +33,17 @@ pub fn identical(a: Value, b: Value) -> bool {
     }
 }
 
+/// `v.runtimeType`: the canonical Type object of `v`'s class.
 fn type_object(p: IsolatePtr, v: Value) -> NResult {
     let i = iso(p);
     // SAFETY: a valid value.
     let cid = unsafe { v.cid() };
-    let key = match cid {
-        CID_MINT => CID_SMI,
-        CID_TWO_BYTE_STRING => CID_ONE_BYTE_STRING,
-        CID_GROWABLE_LIST | CID_IMMUTABLE_ARRAY => CID_ARRAY,
-        c => c,
+    let key = match i.classes.class_of_cid(cid) {
+        Some(class) => crate::runtime::types::TypeKey::Class(class),
+        None => crate::runtime::types::TypeKey::Other(cid),
     };
-    if let Some(&t) = i.type_objects.get(&key) {
-        return Ok(t);
-    }
     let name = crate::runtime::types::runtime_type_name(i, v);
-    let name = crate::runtime::strings::new_immortal_string(&mut i.heap, &name);
-    let t = i.heap.allocate_immortal(CID_TYPE, 3);
-    // SAFETY: a fresh three-word object.
-    unsafe {
-        t.set_slot(0, name.0);
-        t.set_slot(1, Value::smi(key as i64).0);
-    }
-    i.type_objects.insert(key, t);
-    Ok(t)
+    Ok(crate::runtime::types::type_object(i, key, &name))
 }
 
 /// Formats a captured stack trace as the Dart VM prints it.
