@@ -70,6 +70,17 @@ pub trait CompileContext {
     }
 }
 
+/// Entries per inline-cache (and type-test cache) site: class id and target/answer.
+pub const IC_WAYS: u32 = 4;
+/// Words per site in the inline-cache table.
+pub const IC_SITE_WORDS: usize = 2 * IC_WAYS as usize;
+
+/// Byte offsets, from the table's base, of the class id and the value of `way` of `site`.
+pub fn ic_entry_offsets(site: u32, way: u32) -> (i32, i32) {
+    let entry = 8 * (IC_SITE_WORDS as i32 * site as i32 + 2 * way as i32);
+    (entry, entry + 8)
+}
+
 /// What an instance call site looks up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selector {

@@ -349,8 +349,7 @@ extern "sysv64" fn rt_resolve_instance_call(
     match resolved {
         Some((entry, cacheable)) => {
             if cacheable {
-                iso.ic_table[2 * site as usize] = cid as u64;
-                iso.ic_table[2 * site as usize + 1] = entry as u64;
+                iso.ic_insert(site as u32, cid, entry as u64);
             }
             entry as u64
         }
@@ -674,13 +673,10 @@ pub fn new_string_units(iso: &mut Isolate, units: &[u16]) -> Value {
 /// Records a type test's answer for the class id of `v` at cache site `site` (catch
 /// clauses pass `u64::MAX`: no site).
 fn cache_type_test(iso: &mut Isolate, site: u64, v: Value, answer: Value) {
-    if let Some(slot) = (site as usize)
-        .checked_mul(2)
-        .filter(|&i| i + 1 < iso.ic_table.len())
-    {
+    if let Ok(site) = u32::try_from(site) {
         // SAFETY: a valid value.
-        iso.ic_table[slot] = unsafe { v.cid() } as u64;
-        iso.ic_table[slot + 1] = answer.0;
+        let cid = unsafe { v.cid() };
+        iso.ic_insert(site, cid, answer.0);
     }
 }
 

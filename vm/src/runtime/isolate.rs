@@ -339,6 +339,27 @@ impl Isolate {
         Ok(index)
     }
 
+    /// Records `(cid, value)` in cache site `site`: the first free way, or (when all are
+    /// taken) the last way after shifting the others down.
+    pub fn ic_insert(&mut self, site: u32, cid: u32, value: u64) {
+        let base = site as usize * crate::compiler::IC_SITE_WORDS;
+        let Some(entries) = self
+            .ic_table
+            .get_mut(base..base + crate::compiler::IC_SITE_WORDS)
+        else {
+            return;
+        };
+        let ways = entries.len() / 2;
+        let way = (0..ways)
+            .find(|&w| entries[2 * w] == u32::MAX as u64)
+            .unwrap_or_else(|| {
+                entries.copy_within(2.., 0);
+                ways - 1
+            });
+        entries[2 * way] = cid as u64;
+        entries[2 * way + 1] = value;
+    }
+
     /// Entry index of the frameless stub that returns its (only) argument.
     pub fn return_first_argument_entry(&mut self) -> Result<u32, Fatal> {
         if let Some(i) = self
@@ -604,7 +625,9 @@ impl CompileContext for Isolate {
         let site = self.ic_sites.len() as u32;
         self.ic_sites.push(IcSite { selector, argdesc });
         // An impossible class id never matches, so the first call always misses.
-        self.ic_table.extend_from_slice(&[u32::MAX as u64, 0]);
+        for _ in 0..crate::compiler::IC_WAYS {
+            self.ic_table.extend_from_slice(&[u32::MAX as u64, 0]);
+        }
         self.sync_tables();
         site
     }

@@ -400,8 +400,6 @@ impl<'a> Emitter<'a> {
         keep_top: bool,
     ) {
         let site = self.ctx.new_ic_site(selector, argdesc);
-        let cid_off = 16 * site as i32;
-        let fid_off = cid_off + 8;
         let recv = 8 * (n as i32 - 1);
         let smi_cid = CID_SMI as i32;
         let miss = self.ops.new_dynamic_label();
@@ -415,12 +413,21 @@ impl<'a> Emitter<'a> {
             ; mov ecx, DWORD [rax + CID_DISP]
             ; have_cid:
             ; mov rax, QWORD [r14 + IC_TABLE]
-            ; cmp ecx, DWORD [rax + cid_off]
-            ; jne =>miss
-            ; mov r11, QWORD [rax + fid_off]
-            ; jmp =>do_call
-            ; =>miss
         );
+        // Up to IC_WAYS class ids per site (polymorphic sites stay in generated code).
+        for way in 0..crate::compiler::IC_WAYS {
+            let (cid_off, fid_off) = crate::compiler::ic_entry_offsets(site, way);
+            let next = self.ops.new_dynamic_label();
+            dynasm!(self.ops
+                ; .arch x64
+                ; cmp ecx, DWORD [rax + cid_off]
+                ; jne =>next
+                ; mov r11, QWORD [rax + fid_off]
+                ; jmp =>do_call
+                ; =>next
+            );
+        }
+        dynasm!(self.ops ; .arch x64 ; =>miss);
         let site_i = site as i32;
         dynasm!(self.ops ; .arch x64 ; mov edx, site_i ; lea rsi, [rsp + recv]);
         self.runtime_call(RuntimeEntry::ResolveInstanceCall, span);
@@ -1636,8 +1643,8 @@ impl<'a> Emitter<'a> {
     /// id decides the answer.
     fn type_test(&mut self, ty: &crate::kernel::ir::DartType, is_cast: bool, span: Span) {
         let t = self.ctx.type_index(ty) as i32;
-        let site = self.ctx.new_type_test_site() as i32;
-        let (cid_off, result_off) = (16 * site, 16 * site + 8);
+        let site_index = self.ctx.new_type_test_site();
+        let site = site_index as i32;
         let smi_cid = CID_SMI as i32;
         let miss = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
@@ -1649,13 +1656,17 @@ impl<'a> Emitter<'a> {
             ; mov ecx, DWORD [rax + CID_DISP]
             ; have_cid:
             ; mov rdx, QWORD [r14 + IC_TABLE]
-            ; cmp ecx, DWORD [rdx + cid_off]
-            ; jne =>miss
         );
-        if !is_cast {
-            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rdx + result_off]);
+        for way in 0..crate::compiler::IC_WAYS {
+            let (cid_off, result_off) = crate::compiler::ic_entry_offsets(site_index, way);
+            let next = self.ops.new_dynamic_label();
+            dynasm!(self.ops ; .arch x64 ; cmp ecx, DWORD [rdx + cid_off] ; jne =>next);
+            if !is_cast {
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rdx + result_off]);
+            }
+            dynasm!(self.ops ; .arch x64 ; jmp =>done ; =>next);
         }
-        dynasm!(self.ops ; .arch x64 ; jmp =>done ; =>miss);
+        dynasm!(self.ops ; .arch x64 ; =>miss);
         self.push_rax();
         dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, site);
         let entry = if is_cast {
