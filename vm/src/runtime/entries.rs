@@ -265,7 +265,7 @@ extern "sysv64" fn rt_raise_error(
         Some(ErrorKind::Assertion) => {
             // SAFETY: no other borrow is live here.
             let iso = iso_ptr.get();
-            let text = super::errors::failed_assertion_text(iso, pos as u32, value);
+            let text = super::errors::failed_assertion_text(iso, pos as u32);
             let s = new_string(iso, &text);
             throw_core_error(iso_ptr, "_throwAssertionFailure", &[s, value]);
         }
@@ -302,7 +302,7 @@ extern "sysv64" fn rt_resolve_instance_call(
     };
     if cid == CID_CLOSURE && selector == Selector::Method(crate::front::intern::well_known().call) {
         // `f.call(args)` and calls of function-typed values: the closure is the receiver.
-        return resolve_closure(iso_ptr, receiver, argdesc, selector);
+        return resolve_closure(iso_ptr, receiver, argdesc);
     }
     if cid == CID_CLOSURE && selector == Selector::Getter(crate::front::intern::well_known().call) {
         // `f.call` is `f` itself.
@@ -326,7 +326,7 @@ extern "sysv64" fn rt_resolve_instance_call(
             // SAFETY: `receiver` is an instance with this field slot.
             let callee = unsafe { Value(receiver.slot(slot as usize)) };
             unsafe { *(receiver_slot as *mut u64) = callee.0 };
-            return resolve_closure(iso_ptr, callee, argdesc, selector);
+            return resolve_closure(iso_ptr, callee, argdesc);
         }
         Some(super::classes::Target::GetterThenCall(getter)) => {
             let desc = iso.argdesc_for(1, &[]);
@@ -335,7 +335,7 @@ extern "sysv64" fn rt_resolve_instance_call(
                 return 0;
             };
             unsafe { *(receiver_slot as *mut u64) = callee.0 };
-            return resolve_closure(iso_ptr, callee, argdesc, selector);
+            return resolve_closure(iso_ptr, callee, argdesc);
         }
         Some(super::classes::Target::TearOff(f)) => {
             let closure = super::closures::bound_tear_off(iso, f, receiver_slot);
@@ -384,7 +384,7 @@ pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
         .all(|np| d.named.contains(&np.name))
 }
 
-fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32, selector: Selector) -> u64 {
+fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32) -> u64 {
     // SAFETY: no other borrow of the isolate is live in callers at this point.
     let iso = iso_ptr.get();
     if callee.is_heap() && unsafe { callee.cid() } == CID_CLOSURE {
@@ -394,12 +394,10 @@ fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32, selector: S
             return entry as u64;
         }
     }
-    let _ = selector;
     super::errors::throw_no_such_method_value(
         iso_ptr,
         callee,
         crate::front::intern::well_known().call,
-        argdesc,
     );
     0
 }
@@ -414,12 +412,7 @@ extern "sysv64" fn rt_resolve_closure_call(
     // SAFETY: called from generated code with a pointer to the callee's slot.
     let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let callee = unsafe { Value(*(closure_slot as *const u64)) };
-    resolve_closure(
-        iso_ptr,
-        callee,
-        argdesc as u32,
-        Selector::Method(crate::front::intern::well_known().call),
-    )
+    resolve_closure(iso_ptr, callee, argdesc as u32)
 }
 
 extern "sysv64" fn rt_copy_parameters(

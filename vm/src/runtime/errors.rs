@@ -34,7 +34,7 @@ use crate::front::intern::Symbol;
 /// The part of a failed assertion's message that quotes the source, as the Dart VM
 /// prints it: `'file:///a.dart': Failed assertion: line 3 pos 10: 'x > 0': ` (Dart code
 /// appends the message, or `is not true.`).
-pub fn failed_assertion_text(iso: &Isolate, pos: u32, _message: Value) -> String {
+pub fn failed_assertion_text(iso: &Isolate, pos: u32) -> String {
     let Some(span) = iso.positions.get(pos as usize).copied() else {
         return "Failed assertion: ".to_string();
     };
@@ -79,7 +79,7 @@ pub fn throw_no_such_method(
 }
 
 /// NoSuchMethodError for calling `callee` (not a function, or wrong arguments).
-pub fn throw_no_such_method_value(iso_ptr: IsolatePtr, callee: Value, name: Symbol, _argdesc: u32) {
+pub fn throw_no_such_method_value(iso_ptr: IsolatePtr, callee: Value, name: Symbol) {
     throw_nsm(iso_ptr, callee, name, 0, &[], &[]);
 }
 

@@ -1331,13 +1331,11 @@ impl<'a> Emitter<'a> {
         );
     }
 
-    /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
-    /// built-in lists and Smi indexes in range, the `[]` operator otherwise (which also
-    /// raises the RangeError).
-    fn index_get(&mut self, selector: Symbol, span: Span) -> EResult {
+    /// With a receiver in rax and an index in rcx: jumps to `slow` unless the receiver is a
+    /// built-in list (modifiable only, unless `allow_immutable`) and the index a Smi in
+    /// range; otherwise leaves the backing array in rax. Only rdx is clobbered besides.
+    fn list_storage_in_range(&mut self, slow: DynamicLabel, allow_immutable: bool) {
         use crate::runtime::layout::*;
-        let slow = self.ops.new_dynamic_label();
-        let done = self.ops.new_dynamic_label();
         let (growable, array, immutable) = (
             CID_GROWABLE_LIST as i32,
             CID_ARRAY as i32,
@@ -1348,31 +1346,49 @@ impl<'a> Emitter<'a> {
             field_disp(GROWABLE_DATA),
             field_disp(ARRAY_LENGTH),
         );
-        let elem0 = array_element_disp(0);
+        let fixed = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
         dynasm!(self.ops
             ; .arch x64
-            ; mov rcx, rax
-            ; mov rax, QWORD [rsp]
             ; test al, 1
             ; jz =>slow
             ; test cl, 1
             ; jnz =>slow
             ; mov edx, DWORD [rax + CID_DISP]
             ; cmp edx, growable
-            ; jne >not_growable
+            ; jne =>fixed
+            // Tagged Smis compare like their values; a negative index is a huge unsigned.
             ; cmp rcx, QWORD [rax + glen]
             ; jae =>slow
             ; mov rax, QWORD [rax + gdata]
-            ; jmp >load
-            ; not_growable:
+            ; jmp =>done
+            ; =>fixed
             ; cmp edx, array
-            ; je >check
-            ; cmp edx, immutable
+        );
+        if allow_immutable {
+            dynasm!(self.ops ; .arch x64 ; je >check ; cmp edx, immutable ; check:);
+        }
+        dynasm!(self.ops
+            ; .arch x64
             ; jne =>slow
-            ; check:
             ; cmp rcx, QWORD [rax + alen]
             ; jae =>slow
-            ; load:
+            ; =>done
+        );
+    }
+
+    /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
+    /// built-in lists and Smi indexes in range, the `[]` operator otherwise (which also
+    /// raises the RangeError).
+    fn index_get(&mut self, selector: Symbol, span: Span) -> EResult {
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let elem0 = crate::runtime::layout::array_element_disp(0);
+        dynasm!(self.ops ; .arch x64 ; mov rcx, rax ; mov rax, QWORD [rsp]);
+        self.list_storage_in_range(slow, true);
+        // rcx is a Smi (2 * index): scaling by 4 addresses 8-byte elements.
+        dynasm!(self.ops
+            ; .arch x64
             ; mov rax, QWORD [rax + rcx * 4 + elem0]
             ; add rsp, 8
             ; jmp =>done
@@ -1389,38 +1405,18 @@ impl<'a> Emitter<'a> {
     /// `receiver[index] = value` with receiver and index pushed and the value in rax: an
     /// inline store into modifiable built-in lists, the `[]=` operator otherwise.
     fn index_set(&mut self, selector: Symbol, span: Span) -> EResult {
-        use crate::runtime::layout::*;
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
-        let (growable, array) = (CID_GROWABLE_LIST as i32, CID_ARRAY as i32);
-        let (glen, gdata, alen) = (
-            field_disp(GROWABLE_LENGTH),
-            field_disp(GROWABLE_DATA),
-            field_disp(ARRAY_LENGTH),
-        );
-        let elem0 = array_element_disp(0);
+        let elem0 = crate::runtime::layout::array_element_disp(0);
         dynasm!(self.ops
             ; .arch x64
             ; mov r8, rax
             ; mov rcx, QWORD [rsp]
             ; mov rax, QWORD [rsp + 8]
-            ; test al, 1
-            ; jz =>slow
-            ; test cl, 1
-            ; jnz =>slow
-            ; mov edx, DWORD [rax + CID_DISP]
-            ; cmp edx, growable
-            ; jne >not_growable
-            ; cmp rcx, QWORD [rax + glen]
-            ; jae =>slow
-            ; mov rax, QWORD [rax + gdata]
-            ; jmp >store
-            ; not_growable:
-            ; cmp edx, array
-            ; jne =>slow
-            ; cmp rcx, QWORD [rax + alen]
-            ; jae =>slow
-            ; store:
+        );
+        self.list_storage_in_range(slow, false);
+        dynasm!(self.ops
+            ; .arch x64
             ; mov QWORD [rax + rcx * 4 + elem0], r8
             ; mov rax, r8
             ; add rsp, 16

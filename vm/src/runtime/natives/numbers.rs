@@ -117,7 +117,6 @@ fn compare(a: &NativeArgs, op: fn(std::cmp::Ordering) -> bool) -> Result<bool, N
 }
 
 pub fn register(r: &mut NativeRegistry) {
-    use std::cmp::Ordering::*;
     r.add("Integer_add", |p, a| {
         int_arith(p, a, |x, y| Ok(dn::int_add(x, y)), |x, y| x + y)
     });
@@ -151,21 +150,16 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("Integer_negate", |p, a| {
         ret_num(p, Num::Int(dn::int_neg(int_arg(a, 0)?)))
     });
-    r.add("Integer_lt", |p, a| ret_bool(p, compare(a, |o| o == Less)?));
-    r.add("Integer_gt", |p, a| {
-        ret_bool(p, compare(a, |o| o == Greater)?)
-    });
-    r.add("Integer_le", |p, a| {
-        ret_bool(p, compare(a, |o| o != Greater)?)
-    });
-    r.add("Integer_ge", |p, a| ret_bool(p, compare(a, |o| o != Less)?));
-    r.add("Integer_equals", |p, a| {
-        let eq = match (as_number(a.get(0)), as_number(a.get(1))) {
-            (Some(x), Some(y)) => x.equals(y),
-            _ => false,
-        };
-        ret_bool(p, eq)
-    });
+    register_comparisons(
+        r,
+        [
+            "Integer_lt",
+            "Integer_gt",
+            "Integer_le",
+            "Integer_ge",
+            "Integer_equals",
+        ],
+    );
     r.add("Integer_bitAnd", |p, a| {
         ret_num(p, Num::Int(int_arg(a, 0)? & int_arg(a, 1)?))
     });
@@ -229,6 +223,29 @@ pub fn register(r: &mut NativeRegistry) {
     register_math(r);
 }
 
+/// `<`, `>`, `<=`, `>=` and `==` of `int` and `double` receivers share one numeric
+/// comparison (mixed operands compare as doubles; NaN compares false). `names` are the
+/// natives' names in that order.
+fn register_comparisons(r: &mut NativeRegistry, names: [&'static str; 5]) {
+    use std::cmp::Ordering::*;
+    let natives: [super::NativeFn; 5] = [
+        |p, a| ret_bool(p, compare(a, |o| o == Less)?),
+        |p, a| ret_bool(p, compare(a, |o| o == Greater)?),
+        |p, a| ret_bool(p, compare(a, |o| o != Greater)?),
+        |p, a| ret_bool(p, compare(a, |o| o != Less)?),
+        |p, a| {
+            let eq = match (as_number(a.get(0)), as_number(a.get(1))) {
+                (Some(x), Some(y)) => x.equals(y),
+                _ => false,
+            };
+            ret_bool(p, eq)
+        },
+    ];
+    for (name, f) in names.into_iter().zip(natives) {
+        r.add(name, f);
+    }
+}
+
 fn string_arg(a: &NativeArgs, i: usize) -> Result<Vec<u16>, NativeError> {
     let v = a.get(i);
     // SAFETY: `v` is a valid value; it is read only if it is a string.
@@ -279,7 +296,6 @@ fn to_int(p: IsolatePtr, r: Result<i64, dn::NumError>) -> NResult {
 }
 
 fn register_double(r: &mut NativeRegistry) {
-    use std::cmp::Ordering::*;
     r.add("Double_add", |p, a| {
         dbl(p, double_recv(a) + num_arg(a, 1, "num")?.to_f64())
     });
@@ -311,21 +327,16 @@ fn register_double(r: &mut NativeRegistry) {
         )
     });
     r.add("Double_negate", |p, a| dbl(p, -double_recv(a)));
-    r.add("Double_lt", |p, a| ret_bool(p, compare(a, |o| o == Less)?));
-    r.add("Double_gt", |p, a| {
-        ret_bool(p, compare(a, |o| o == Greater)?)
-    });
-    r.add("Double_le", |p, a| {
-        ret_bool(p, compare(a, |o| o != Greater)?)
-    });
-    r.add("Double_ge", |p, a| ret_bool(p, compare(a, |o| o != Less)?));
-    r.add("Double_equals", |p, a| {
-        let eq = match (as_number(a.get(0)), as_number(a.get(1))) {
-            (Some(x), Some(y)) => x.equals(y),
-            _ => false,
-        };
-        ret_bool(p, eq)
-    });
+    register_comparisons(
+        r,
+        [
+            "Double_lt",
+            "Double_gt",
+            "Double_le",
+            "Double_ge",
+            "Double_equals",
+        ],
+    );
     r.add("Double_hashCode", |p, a| {
         let d = double_recv(a);
         let h = if d.fract() == 0.0 && d.abs() < 9.2e18 {
