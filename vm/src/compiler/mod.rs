@@ -50,6 +50,13 @@ pub trait CompileContext {
     fn new_ic_site(&mut self, selector: Selector, argdesc: u32) -> u32;
     /// Interned argument descriptor: positional count plus named-argument names.
     fn argdesc(&mut self, positional: u32, named: &[Symbol]) -> u32;
+    /// An argument descriptor whose call also passes a type-argument vector (pushed right
+    /// after the receiver, before the positional arguments).
+    fn argdesc_with_type_args(&mut self, positional: u32, named: &[Symbol]) -> u32;
+    /// The vector of closed types `types`, interned now (the emitter folds it).
+    fn closed_type_args(&mut self, types: &[DartType]) -> u32;
+    /// Registers an instantiation template (types over the names of each environment entry).
+    fn type_template(&mut self, types: &[DartType], env_names: Vec<Vec<Symbol>>) -> u32;
     /// Interned runtime type for `is`/`as`/`catch on`.
     fn type_index(&mut self, ty: &DartType) -> u32;
     fn native_index(&mut self, name: Symbol) -> Option<u32>;

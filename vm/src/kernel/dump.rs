@@ -421,6 +421,9 @@ fn stmt(out: &mut String, p: &Program, s: &Stmt, depth: usize) {
 fn args(p: &Program, a: &Args) -> String {
     let mut parts: Vec<String> = a.positional.iter().map(|e| expr(p, e)).collect();
     parts.extend(a.named.iter().map(|(n, e)| format!("{n}: {}", expr(p, e))));
+    if let Some(t) = &a.type_args {
+        parts.insert(0, expr(p, t));
+    }
     parts.join(" ")
 }
 
@@ -494,9 +497,14 @@ pub fn expr(p: &Program, e: &Expr) -> String {
             class,
             constructor,
             args: a,
+            type_args,
         } => format!(
-            "(new {} {} [{}])",
+            "(new {}{} {} [{}])",
             p.class(*class).name,
+            type_args
+                .as_ref()
+                .map(|t| format!(" {}", expr(p, t)))
+                .unwrap_or_default(),
             fname(p, *constructor),
             args(p, a)
         ),
@@ -540,6 +548,7 @@ pub fn expr(p: &Program, e: &Expr) -> String {
         ExprKind::ListLiteral {
             element_type,
             elements,
+            ..
         } => format!(
             "(list<{}> {})",
             ty(p, element_type),
@@ -553,6 +562,7 @@ pub fn expr(p: &Program, e: &Expr) -> String {
             key_type,
             value_type,
             entries,
+            ..
         } => format!(
             "(map<{}, {}> {})",
             ty(p, key_type),
@@ -563,6 +573,39 @@ pub fn expr(p: &Program, e: &Expr) -> String {
                 .collect::<Vec<_>>()
                 .join(" ")
         ),
+        ExprKind::TypeArgs { types, env } => format!(
+            "(type-args <{}>{})",
+            types
+                .iter()
+                .map(|t| ty(p, t))
+                .collect::<Vec<_>>()
+                .join(", "),
+            env.iter()
+                .map(|e| {
+                    let names: Vec<String> = e.names.iter().map(|n| n.to_string()).collect();
+                    format!(" [{}: {}]", names.join(" "), expr(p, &e.source))
+                })
+                .collect::<String>()
+        ),
+        ExprKind::InstanceTypeArgs { receiver, class } => format!(
+            "(instance-type-args {} {})",
+            expr(p, receiver),
+            p.class(*class).name
+        ),
+        ExprKind::IsRuntime {
+            expr: x,
+            type_args,
+            negated,
+        } => format!(
+            "({} {} {})",
+            if *negated { "is!" } else { "is" },
+            expr(p, x),
+            expr(p, type_args)
+        ),
+        ExprKind::AsRuntime { expr: x, type_args } => {
+            format!("(as {} {})", expr(p, x), expr(p, type_args))
+        }
+        ExprKind::TypeValue(t) => format!("(type-value {})", expr(p, t)),
         ExprKind::Closure(f) => format!("(closure {})", fname(p, *f)),
         ExprKind::StaticTearOff(f) => format!("(tear-off {})", fname(p, *f)),
         ExprKind::Let { local, value, body } => {
@@ -660,7 +703,35 @@ pub fn ty(p: &Program, t: &DartType) -> String {
         DartType::TypeParameter { name, nullable } => {
             format!("{name}{}", if *nullable { "?" } else { "" })
         }
-        DartType::Function { nullable } => format!("Function{}", if *nullable { "?" } else { "" }),
+        DartType::Function { nullable, sig } => {
+            let q = if *nullable { "?" } else { "" };
+            match sig {
+                None => format!("Function{q}"),
+                Some(sig) => format!("({}){q}", function_sig(p, sig)),
+            }
+        }
         DartType::Record { nullable } => format!("Record{}", if *nullable { "?" } else { "" }),
     }
+}
+
+/// `R Function(P, [Q], {S s})`.
+fn function_sig(p: &Program, sig: &super::ir::FunctionSig) -> String {
+    let req = sig.required_positional as usize;
+    let mut parts: Vec<String> = sig.positional[..req.min(sig.positional.len())]
+        .iter()
+        .map(|t| ty(p, t))
+        .collect();
+    if sig.positional.len() > req {
+        let opt: Vec<String> = sig.positional[req..].iter().map(|t| ty(p, t)).collect();
+        parts.push(format!("[{}]", opt.join(", ")));
+    }
+    if !sig.named.is_empty() {
+        let named: Vec<String> = sig
+            .named
+            .iter()
+            .map(|(n, t, r)| format!("{}{} {n}", if *r { "required " } else { "" }, ty(p, t)))
+            .collect();
+        parts.push(format!("{{{}}}", named.join(", ")));
+    }
+    format!("{} Function({})", ty(p, &sig.return_type), parts.join(", "))
 }

@@ -125,6 +125,15 @@ pub struct Class {
     /// How the runtime represents instances: user classes are `Instance`; built-ins
     /// (`int`, `String`, `List`, ...) have their own layout.
     pub native_kind: Option<NativeClassKind>,
+    /// Declared type parameters, in order (their names as `TypeParameter` uses them).
+    pub type_params: Vec<Symbol>,
+    /// Direct supertypes with their type arguments written over `type_params`: the
+    /// superclass, then mixins, then interfaces. The runtime walks these to find what a
+    /// `Foo<int>` is as an `Iterable<...>`.
+    pub supertypes: Vec<DartType>,
+    /// Generic classes: the instance slot holding the instance's type-argument vector (a
+    /// Smi id into the isolate's runtime type table).
+    pub type_args_slot: Option<u32>,
 }
 
 /// Built-in classes whose instances have a VM-defined layout.
@@ -212,6 +221,15 @@ pub struct Function {
     pub captures: Vec<Capture>,
     /// External functions implemented by the VM: the native's name.
     pub native: Option<Symbol>,
+    /// Declared return type (closures' runtime function types are built from it and the
+    /// parameters' local types).
+    pub return_type: DartType,
+    /// Generic functions and factories of generic classes: the names their type-argument
+    /// vector binds (a factory binds its class's parameters), and the hidden local the
+    /// prologue stores the vector in (a Smi id; callers pass it as the first argument after
+    /// the receiver, flagged in the argument descriptor).
+    pub type_params: Vec<Symbol>,
+    pub type_args_local: Option<LocalId>,
 }
 
 /// Parameters after the implicit receiver. Locals `0..receiver_slots` hold the receiver
@@ -293,23 +311,71 @@ pub enum DartType {
         name: Symbol,
         nullable: bool,
     },
+    /// `Function` (no signature) or a function type `R Function(P, [Q], {S s})`.
     Function {
         nullable: bool,
+        sig: Option<Box<FunctionSig>>,
     },
     Record {
         nullable: bool,
     },
 }
 
+/// The parameter and return types of a function type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionSig {
+    pub return_type: DartType,
+    pub positional: Vec<DartType>,
+    pub required_positional: u32,
+    /// Named parameters sorted by name: (name, type, required).
+    pub named: Vec<(Symbol, DartType, bool)>,
+}
+
+impl FunctionSig {
+    pub fn types(&self) -> impl Iterator<Item = &DartType> {
+        std::iter::once(&self.return_type)
+            .chain(self.positional.iter())
+            .chain(self.named.iter().map(|n| &n.1))
+    }
+}
+
 impl DartType {
+    /// The `Function` type (any function).
+    pub fn any_function(nullable: bool) -> DartType {
+        DartType::Function {
+            nullable,
+            sig: None,
+        }
+    }
+
     pub fn is_nullable(&self) -> bool {
         match self {
             DartType::Dynamic | DartType::Void | DartType::Null => true,
             DartType::Never => false,
             DartType::Interface { nullable, .. }
             | DartType::TypeParameter { nullable, .. }
-            | DartType::Function { nullable }
+            | DartType::Function { nullable, .. }
             | DartType::Record { nullable } => *nullable,
+        }
+    }
+}
+
+/// Where `ExprKind::TypeArgs` finds type parameters: `source` evaluates to a vector whose
+/// i-th type is the value of `names[i]`.
+#[derive(Debug, Clone)]
+pub struct TypeEnvEntry {
+    pub names: Vec<Symbol>,
+    pub source: Expr,
+}
+
+impl DartType {
+    /// Does the type mention a type parameter (so it can only be built at run time)?
+    pub fn is_open(&self) -> bool {
+        match self {
+            DartType::TypeParameter { .. } => true,
+            DartType::Interface { args, .. } => args.iter().any(DartType::is_open),
+            DartType::Function { sig: Some(sig), .. } => sig.types().any(DartType::is_open),
+            _ => false,
         }
     }
 }
@@ -438,6 +504,9 @@ pub struct Expr {
 pub struct Args {
     pub positional: Vec<Expr>,
     pub named: Vec<(Symbol, Expr)>,
+    /// Type arguments of a generic callee (an expression giving a type-argument vector,
+    /// see `ExprKind::TypeArgs`); `None` lets the callee default them.
+    pub type_args: Option<Box<Expr>>,
 }
 
 #[derive(Debug, Clone)]
@@ -499,6 +568,8 @@ pub enum ExprKind {
         class: ClassId,
         constructor: FunctionId,
         args: Args,
+        /// Generic classes: the instance's type-argument vector (`None`: all `dynamic`).
+        type_args: Option<Box<Expr>>,
     },
     /// `a == b` with Dart's rules (identical, then null checks, then `operator ==`).
     Equals {
@@ -528,16 +599,45 @@ pub enum ExprKind {
     /// `e!`
     NullCheck(Box<Expr>),
     Throw(Box<Expr>),
-    /// A list literal with computed elements (non-const).
+    /// A list literal with computed elements (non-const). `type_args` is set when the
+    /// element type mentions type parameters (otherwise the emitter folds `element_type`).
     ListLiteral {
         element_type: DartType,
         elements: Vec<Expr>,
+        type_args: Option<Box<Expr>>,
     },
     MapLiteral {
         key_type: DartType,
         value_type: DartType,
         entries: Vec<(Expr, Expr)>,
+        type_args: Option<Box<Expr>>,
     },
+    /// The runtime type-argument vector (a Smi id) for `types`, whose type parameters are
+    /// looked up in `env` (innermost entry last). Closed types fold to a constant.
+    TypeArgs {
+        types: Vec<DartType>,
+        env: Vec<TypeEnvEntry>,
+    },
+    /// The type-argument vector of `receiver` viewed as an instance of generic `class`
+    /// (the receiver's own vector, or the one its supertypes give `class`).
+    InstanceTypeArgs {
+        receiver: Box<Expr>,
+        class: ClassId,
+    },
+    /// `expr is T` / `expr as T` where `T` is only known at run time: `type_args` is a
+    /// one-element `TypeArgs` vector.
+    IsRuntime {
+        expr: Box<Expr>,
+        type_args: Box<Expr>,
+        negated: bool,
+    },
+    AsRuntime {
+        expr: Box<Expr>,
+        type_args: Box<Expr>,
+    },
+    /// The `Type` object of the single type in a one-element type-argument vector (`T`
+    /// used as a value).
+    TypeValue(Box<Expr>),
     /// Creates a closure of `function` capturing per its `captures` list.
     Closure(FunctionId),
     /// Tear-off of a static function (canonical; `identical` holds between tear-offs).

@@ -154,6 +154,9 @@ fn compute_slots(program: &Program, class: ClassId) -> u32 {
         for &f in &cl.instance_fields {
             max = max.max(program.field(f).slot + 1);
         }
+        if let Some(s) = cl.type_args_slot {
+            max = max.max(s + 1);
+        }
         stack.extend(cl.superclass);
         stack.extend(cl.mixins.iter().copied());
     }

@@ -37,27 +37,33 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
     let t = program.function(target);
     let p = &t.params;
     let span = t.span;
-    let local = |name: Symbol| Local {
+    let local = |name: Symbol, ty: DartType| Local {
         name,
         span,
         is_final: true,
         is_late: false,
         captured: false,
-        ty: DartType::Dynamic,
+        ty,
     };
-    let mut locals = vec![local(Symbol::intern(":closure"))];
-    let param_name = |i: u32| {
+    let mut locals = vec![local(Symbol::intern(":closure"), DartType::Dynamic)];
+    let param = |i: u32| {
         t.locals
             .get((p.receiver_slots + i) as usize)
-            .map_or(Symbol::intern(":p"), |l| l.name)
+            .map_or((Symbol::intern(":p"), DartType::Dynamic), |l| {
+                (l.name, l.ty.clone())
+            })
     };
-    locals.extend((0..p.count()).map(|i| local(param_name(i))));
+    locals.extend((0..p.count()).map(|i| {
+        let (name, ty) = param(i);
+        local(name, ty)
+    }));
     let get = |i: u32| Expr {
         kind: ExprKind::LocalGet(LocalId(i)),
         span,
         ty: DartType::Dynamic,
     };
     let args = Args {
+        type_args: None,
         positional: (1..=p.positional()).map(get).collect(),
         named: p
             .named
@@ -83,6 +89,9 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
         ty: DartType::Dynamic,
     };
     Function {
+        return_type: t.return_type.clone(),
+        type_args_local: None,
+        type_params: Vec::new(),
         name: t.name,
         qualified_name: t.qualified_name.clone(),
         kind: FunctionKind::Closure,
@@ -106,4 +115,70 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
         },
         native: None,
     }
+}
+
+/// The static function type of `func` (parameter types from its parameter locals).
+pub fn function_sig(func: &Function) -> FunctionSig {
+    let p = &func.params;
+    let ty = |i: u32| {
+        func.locals
+            .get((p.receiver_slots + i) as usize)
+            .map_or(DartType::Dynamic, |l| l.ty.clone())
+    };
+    FunctionSig {
+        return_type: func.return_type.clone(),
+        positional: (0..p.positional()).map(ty).collect(),
+        required_positional: p.required_positional,
+        named: p
+            .named
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (n.name, ty(p.positional() + k as u32), n.required))
+            .collect(),
+    }
+}
+
+/// The runtime function type of closure `c`: its function's signature, with the type
+/// parameters of the class of a captured `this` bound to that receiver's type arguments
+/// (type parameters of enclosing generic functions are not recoverable here and read as
+/// `dynamic`).
+pub fn closure_type(iso: &mut Isolate, c: Value) -> super::rtt::RtTypeId {
+    // SAFETY: `c` is a closure: slot CLOSURE_FUNCTION is its entry index as a Smi.
+    let entry = unsafe { Value(c.slot(CLOSURE_FUNCTION)).smi_value() } as u32;
+    let Some(func) = iso.function_for_entry(entry) else {
+        return iso.rtt.intern(super::rtt::RtType::Function {
+            sig: None,
+            nullable: false,
+        });
+    };
+    let sig = function_sig(func);
+    let this_capture = func
+        .captures
+        .iter()
+        .position(|c| matches!(c, Capture::This));
+    let owner = func.owner;
+    let program = iso.program.clone();
+    let mut env_names = Vec::new();
+    let mut env_args = super::rtt::TypeArgsId::EMPTY;
+    if let (Some(k), Some(owner)) = (this_capture, owner) {
+        // SAFETY: a closure's captures array holds one value per capture.
+        let receiver = unsafe {
+            let captures = Value(c.slot(CLOSURE_CAPTURES));
+            Value(captures.slot(array_element_slot(k)))
+        };
+        if receiver != iso.null() && !program.class(owner).type_params.is_empty() {
+            if let Some((class, args)) = super::types::class_and_args(iso, receiver) {
+                if let Some(a) = iso.rtt.super_args(&program, class, args, owner) {
+                    env_names = program.class(owner).type_params.clone();
+                    env_args = a;
+                }
+            }
+        }
+    }
+    let env: [(&[Symbol], super::rtt::TypeArgsId); 1] = [(&env_names, env_args)];
+    let sig = iso.rtt.instantiate_sig(&program, &sig, &env);
+    iso.rtt.intern(super::rtt::RtType::Function {
+        sig: Some(sig),
+        nullable: false,
+    })
 }

@@ -63,9 +63,8 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
         Constant::Map { .. } => return Err("dartrs does not support constant maps yet.".into()),
         Constant::Record { .. } => return Err("dartrs does not support records yet.".into()),
         Constant::Type(ty) => {
-            let key = super::types::TypeKey::of(iso, ty);
-            let name = super::types::type_name(iso, ty);
-            super::types::type_object(iso, key, &name)
+            let t = super::types::closed_type(iso, ty);
+            super::types::type_object(iso, t)
         }
     })
 }
@@ -82,7 +81,7 @@ pub fn immortal_array(iso: &mut Isolate, cid: u32, values: &[Value]) -> Value {
     // SAFETY: a fresh array with room for `values`.
     unsafe {
         a.set_slot(ARRAY_LENGTH, Value::smi(values.len() as i64).0);
-        a.set_slot(ARRAY_TYPE_ARGS, iso.null().0);
+        a.set_slot(ARRAY_TYPE_ARGS, Value::smi(0).0);
         for (i, v) in values.iter().enumerate() {
             a.set_slot(array_element_slot(i), v.0);
         }

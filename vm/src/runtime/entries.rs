@@ -40,6 +40,11 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     set(RuntimeEntry::ResolveClosureCall, rt_resolve_closure_call);
     set(RuntimeEntry::FindHandler, rt_find_handler);
     set(RuntimeEntry::AllocateBox, rt_allocate_box);
+    set(RuntimeEntry::InstantiateTypeArgs, rt_instantiate_type_args);
+    set(RuntimeEntry::InstanceTypeArgs, rt_instance_type_args);
+    set(RuntimeEntry::InstanceOfRuntime, rt_instance_of_runtime);
+    set(RuntimeEntry::CastToRuntime, rt_cast_to_runtime);
+    set(RuntimeEntry::TypeValue, rt_type_value);
     t
 }
 
@@ -133,7 +138,7 @@ pub fn capture_stack_trace(iso: &mut Isolate) -> Value {
     // SAFETY: `frames` has room for the header slots and 2 * len elements.
     unsafe {
         frames.set_slot(ARRAY_LENGTH, Value::smi(2 * pairs.len() as i64).0);
-        frames.set_slot(ARRAY_TYPE_ARGS, iso.null().0);
+        frames.set_slot(ARRAY_TYPE_ARGS, Value::smi(0).0);
         for (i, (e, off)) in pairs.iter().enumerate() {
             frames.set_slot(array_element_slot(2 * i), Value::smi(*e as i64).0);
             frames.set_slot(array_element_slot(2 * i + 1), Value::smi(*off as i64).0);
@@ -367,6 +372,9 @@ pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
     };
     let d = &iso.argdescs[argdesc as usize];
     let p = &func.params;
+    if d.type_args && func.type_args_local.is_none() {
+        return false;
+    }
     let positional = d.positional.saturating_sub(p.receiver_slots);
     if positional < p.required_positional || positional > p.positional() {
         return false;
@@ -468,11 +476,18 @@ fn param_plan(
         )
     };
     let p = func.params.clone();
+    let type_args_local = func.type_args_local;
     let d = iso.argdescs[desc as usize].clone();
-    let mut plan = Vec::with_capacity((p.receiver_slots + p.count()) as usize);
+    // The vector, when passed, sits right after the receiver.
+    let ta = d.type_args as u32;
+    let mut plan = Vec::with_capacity((p.receiver_slots + p.count() + 1) as usize);
     for i in 0..p.receiver_slots + p.positional() {
         if i < d.positional {
-            plan.push(ParamSource::Arg(i));
+            plan.push(ParamSource::Arg(if i < p.receiver_slots {
+                i
+            } else {
+                i + ta
+            }));
         } else {
             let k = (i - p.receiver_slots - p.required_positional) as usize;
             plan.push(ParamSource::Value(default_value(
@@ -483,9 +498,22 @@ fn param_plan(
     }
     for np in &p.named {
         match d.named.iter().position(|n| *n == np.name) {
-            Some(k) => plan.push(ParamSource::Arg(d.positional + k as u32)),
+            Some(k) => plan.push(ParamSource::Arg(d.positional + ta + k as u32)),
             None => plan.push(ParamSource::Value(default_value(iso, np.default))),
         }
+    }
+    if let Some(local) = type_args_local {
+        if local.0 as usize != plan.len() {
+            die(
+                iso,
+                Fatal::Internal(format!("entry {fid}: type arguments not after parameters")),
+            )
+        }
+        plan.push(if d.type_args {
+            ParamSource::Arg(p.receiver_slots)
+        } else {
+            ParamSource::Value(Value::smi(0).0)
+        });
     }
     plan.into()
 }
@@ -552,7 +580,7 @@ extern "sysv64" fn rt_allocate_closure(
         // SAFETY: `a` has room for n elements; args re-read after allocation.
         unsafe {
             a.set_slot(ARRAY_LENGTH, Value::smi(n as i64).0);
-            a.set_slot(ARRAY_TYPE_ARGS, iso.null().0);
+            a.set_slot(ARRAY_TYPE_ARGS, Value::smi(0).0);
             for i in 0..n {
                 a.set_slot(array_element_slot(i as usize), arg(args, n, i).0);
             }
@@ -686,7 +714,9 @@ extern "sysv64" fn rt_instance_of(
     let ty = iso.types[type_index as usize].clone();
     let answer = super::types::instance_of(iso, v, &ty);
     let r = iso.bool_value(answer);
-    cache_type_test(iso, site, v, r);
+    if super::types::type_test_cacheable(iso, v) {
+        cache_type_test(iso, site, v, r);
+    }
     r.0
 }
 
@@ -703,8 +733,10 @@ extern "sysv64" fn rt_cast_to(
     let v = unsafe { arg(args, 1, 0) };
     let ty = iso.types[type_index as usize].clone();
     if super::types::instance_of(iso, v, &ty) {
-        let t = iso.bool_value(true);
-        cache_type_test(iso, site, v, t);
+        if super::types::type_test_cacheable(iso, v) {
+            let t = iso.bool_value(true);
+            cache_type_test(iso, site, v, t);
+        }
         return v.0;
     }
     let message = format!(
@@ -715,4 +747,126 @@ extern "sysv64" fn rt_cast_to(
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);
     0
+}
+
+// ---------------------------------------------------------------------------------------
+// Reified types
+// ---------------------------------------------------------------------------------------
+
+/// A type-argument vector passed by generated code (a Smi id); anything else would be a
+/// compiler bug, reported rather than trusted.
+fn vector_arg(iso: &mut Isolate, v: Value) -> super::rtt::TypeArgsId {
+    if v.is_smi() && iso.rtt.is_vector(v.smi_value()) {
+        return super::rtt::TypeArgsId(v.smi_value() as u32);
+    }
+    die(
+        iso,
+        Fatal::Internal(format!("not a type-argument vector: {:#x}", v.0)),
+    )
+}
+
+/// The single type of a one-element vector.
+fn single_type_arg(iso: &mut Isolate, v: Value) -> super::rtt::RtTypeId {
+    let vector = vector_arg(iso, v);
+    iso.rtt.arg(vector, 0)
+}
+
+extern "sysv64" fn rt_instantiate_type_args(
+    thread: *mut Thread,
+    args: u64,
+    template: u64,
+    n: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with `n` pushed vectors.
+    let iso = unsafe { isolate(thread) };
+    let env: Vec<super::rtt::TypeArgsId> = (0..n)
+        .map(|i| {
+            // SAFETY: `i < n` pushed arguments.
+            let v = unsafe { arg(args, n, i) };
+            vector_arg(iso, v)
+        })
+        .collect();
+    let program = iso.program.clone();
+    match iso
+        .rtt
+        .instantiate_template(&program, template as u32, &env)
+    {
+        Some(v) => Value::smi(v.0 as i64).0,
+        None => die(
+            iso,
+            Fatal::Internal(format!("bad type template {template}")),
+        ),
+    }
+}
+
+extern "sysv64" fn rt_instance_type_args(
+    thread: *mut Thread,
+    args: u64,
+    class: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with the receiver pushed.
+    let iso = unsafe { isolate(thread) };
+    let receiver = unsafe { arg(args, 1, 0) };
+    let class = crate::kernel::ir::ClassId(class as u32);
+    let program = iso.program.clone();
+    let found = super::types::class_and_args(iso, receiver)
+        .and_then(|(c, a)| iso.rtt.super_args(&program, c, a, class));
+    Value::smi(found.unwrap_or(super::rtt::TypeArgsId::EMPTY).0 as i64).0
+}
+
+extern "sysv64" fn rt_instance_of_runtime(
+    thread: *mut Thread,
+    args: u64,
+    _: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with the value and the vector pushed.
+    let iso = unsafe { isolate(thread) };
+    let (v, t) = unsafe { (arg(args, 2, 0), arg(args, 2, 1)) };
+    let t = single_type_arg(iso, t);
+    let answer = super::types::instance_of_rt(iso, v, t);
+    iso.bool_value(answer).0
+}
+
+extern "sysv64" fn rt_cast_to_runtime(
+    thread: *mut Thread,
+    args: u64,
+    _: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from generated code with the value and the vector pushed.
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    let iso = iso_ptr.get();
+    let (v, t) = unsafe { (arg(args, 2, 0), arg(args, 2, 1)) };
+    let t = single_type_arg(iso, t);
+    if super::types::instance_of_rt(iso, v, t) {
+        return v.0;
+    }
+    throw_cast_error(iso_ptr, v, t);
+    0
+}
+
+/// Throws the TypeError of a failed `as`.
+pub fn throw_cast_error(iso_ptr: IsolatePtr, v: Value, t: super::rtt::RtTypeId) {
+    let iso = iso_ptr.get();
+    let message = format!(
+        "type '{}' is not a subtype of type '{}' in type cast",
+        super::types::runtime_type_name(iso, v),
+        iso.rtt.name(&iso.program, t)
+    );
+    let s = new_string(iso, &message);
+    throw_core_error(iso_ptr, "_throwTypeError", &[s]);
+}
+
+extern "sysv64" fn rt_type_value(thread: *mut Thread, args: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with the vector pushed.
+    let iso = unsafe { isolate(thread) };
+    let v = unsafe { arg(args, 1, 0) };
+    let t = single_type_arg(iso, v);
+    super::types::type_object(iso, t).0
 }

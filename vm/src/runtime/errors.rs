@@ -64,7 +64,9 @@ pub fn throw_no_such_method(
     // SAFETY: the call site pushed `desc.count()` values starting at the receiver.
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
     let receiver = read(0);
-    let args: Vec<Value> = (1..desc.count()).map(read).collect();
+    // A passed type-argument vector (right after the receiver) is not an argument.
+    let first = 1 + desc.type_args as u32;
+    let args: Vec<Value> = (first..desc.count()).map(read).collect();
     if std::env::var_os("DARTRS_TRACE_NSM").is_some() {
         eprintln!("[nsm] {selector:?} on class id {}", unsafe {
             receiver.cid()

@@ -75,11 +75,14 @@ pub struct ArgDesc {
     /// Positional arguments, including the receiver/closure where there is one.
     pub positional: u32,
     pub named: Vec<Symbol>,
+    /// A type-argument vector is passed too, right after the receiver (if any).
+    pub type_args: bool,
 }
 
 impl ArgDesc {
+    /// Every pushed value: receiver, type arguments, positional and named arguments.
     pub fn count(&self) -> u32 {
-        self.positional + self.named.len() as u32
+        self.positional + self.named.len() as u32 + self.type_args as u32
     }
 }
 
@@ -120,6 +123,8 @@ pub struct Isolate {
     pub argdescs: Vec<ArgDesc>,
     argdesc_index: HashMap<ArgDesc, u32>,
     pub types: Vec<DartType>,
+    /// Reified runtime types and type-argument vectors.
+    pub rtt: super::rtt::RuntimeTypes,
     pub statics: Vec<u64>,
     pub constants: Vec<u64>,
     constant_slots: HashMap<ConstId, u32>,
@@ -195,6 +200,7 @@ impl Isolate {
             argdescs: Vec::new(),
             argdesc_index: HashMap::new(),
             types: Vec::new(),
+            rtt: super::rtt::RuntimeTypes::new(),
             statics: Vec::new(),
             constants: Vec::new(),
             constant_slots: HashMap::new(),
@@ -586,9 +592,14 @@ impl Isolate {
     }
 
     pub fn argdesc_for(&mut self, positional: u32, named: &[Symbol]) -> u32 {
+        self.argdesc_full(positional, named, false)
+    }
+
+    pub fn argdesc_full(&mut self, positional: u32, named: &[Symbol], type_args: bool) -> u32 {
         let d = ArgDesc {
             positional,
             named: named.to_vec(),
+            type_args,
         };
         if let Some(&i) = self.argdesc_index.get(&d) {
             return i;
@@ -639,6 +650,23 @@ impl CompileContext for Isolate {
 
     fn argdesc(&mut self, positional: u32, named: &[Symbol]) -> u32 {
         self.argdesc_for(positional, named)
+    }
+
+    fn argdesc_with_type_args(&mut self, positional: u32, named: &[Symbol]) -> u32 {
+        self.argdesc_full(positional, named, true)
+    }
+
+    fn closed_type_args(&mut self, types: &[DartType]) -> u32 {
+        let program = self.program.clone();
+        self.rtt.instantiate_vector(&program, types, &[]).0
+    }
+
+    fn type_template(&mut self, types: &[DartType], env_names: Vec<Vec<Symbol>>) -> u32 {
+        self.rtt.templates.push(super::rtt::Template {
+            types: types.to_vec(),
+            env_names,
+        });
+        self.rtt.templates.len() as u32 - 1
     }
 
     fn type_index(&mut self, ty: &DartType) -> u32 {

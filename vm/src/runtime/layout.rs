@@ -40,7 +40,9 @@ pub const MAP_USED: usize = 0;
 pub const MAP_DELETED: usize = 1;
 pub const MAP_DATA: usize = 2;
 pub const MAP_INDEX: usize = 3;
-pub const MAP_SLOTS: usize = 4;
+/// The map's (or set's) type-argument vector as a Smi id (see `rtt`).
+pub const MAP_TYPE_ARGS: usize = 4;
+pub const MAP_SLOTS: usize = 5;
 
 /// StackTrace: `[frames: Array]` of (entry index, pc offset) Smi pairs.
 pub const STACK_TRACE_FRAMES: usize = 0;

@@ -12,7 +12,7 @@ pub fn new_array(iso: &mut Isolate, cid: u32, len: usize) -> Value {
     // SAFETY: `a` has room for the header slots and `len` elements.
     unsafe {
         a.set_slot(ARRAY_LENGTH, Value::smi(len as i64).0);
-        a.set_slot(ARRAY_TYPE_ARGS, null);
+        a.set_slot(ARRAY_TYPE_ARGS, Value::smi(0).0);
         for i in 0..len {
             a.set_slot(array_element_slot(i), null);
         }
@@ -30,7 +30,7 @@ pub fn new_growable(iso: &mut Isolate, capacity: usize) -> Value {
     unsafe {
         list.set_slot(GROWABLE_LENGTH, Value::smi(0).0);
         list.set_slot(GROWABLE_DATA, data);
-        list.set_slot(GROWABLE_TYPE_ARGS, iso.null().0);
+        list.set_slot(GROWABLE_TYPE_ARGS, Value::smi(0).0);
     }
     list
 }

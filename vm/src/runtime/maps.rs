@@ -33,6 +33,7 @@ pub fn new_map(iso: &mut Isolate, cid: u32) -> Value {
         m.set_slot(MAP_DELETED, Value::smi(0).0);
         m.set_slot(MAP_DATA, data);
         m.set_slot(MAP_INDEX, iso.null().0);
+        m.set_slot(MAP_TYPE_ARGS, Value::smi(0).0);
     }
     m
 }

@@ -53,9 +53,19 @@ pub enum RuntimeEntry {
     FindHandler,
     /// (value) -> boxed copy for a captured variable.
     AllocateBox,
+    /// (template, env count, env vectors pointer) -> type-argument vector (Smi id).
+    InstantiateTypeArgs,
+    /// (class, receiver pointer) -> the receiver's type arguments as that class.
+    InstanceTypeArgs,
+    /// (value, vector of one type) -> true/false (`is T` with `T` known at run time).
+    InstanceOfRuntime,
+    /// (value, vector of one type) -> value or raises TypeError.
+    CastToRuntime,
+    /// (vector of one type) -> its canonical Type object.
+    TypeValue,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::AllocateBox as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::TypeValue as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;

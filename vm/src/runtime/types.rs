@@ -1,81 +1,117 @@
-//! Runtime type tests (`is`, `as`, `catch on`) and the names of runtime types as Dart
-//! prints them in error messages.
+//! Runtime type tests (`is`, `as`, `catch on`), the runtime types of values, canonical
+//! `Type` objects, and the names of types as Dart prints them in error messages. The
+//! types themselves live in `rtt`; this module connects them to values and the isolate.
 
 use super::isolate::Isolate;
+use super::layout::{ARRAY_TYPE_ARGS, GROWABLE_TYPE_ARGS, MAP_TYPE_ARGS};
 use super::object::*;
-use crate::kernel::ir::DartType;
+use super::rtt::{RtType, RtTypeId, TypeArgsId};
+use crate::kernel::ir::{ClassId, DartType};
 
-/// `v is ty`.
-pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
-    let is_null = v == iso.null();
-    match ty {
-        DartType::Dynamic | DartType::Void => true,
-        DartType::Never => false,
-        DartType::Null => is_null,
-        DartType::Function { nullable } => {
-            // SAFETY: `v` is a valid value.
-            (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_CLOSURE)
-        }
-        DartType::Interface {
-            class, nullable, ..
-        } => {
-            if is_null {
-                return *nullable || is_top_nullable(iso, *class);
-            }
-            let program = iso.program.clone();
-            if program.core.object == Some(*class) || is_named_core(iso, *class, "Object") {
-                return true;
-            }
-            // SAFETY: `v` is a valid, non-null value.
-            let cid = unsafe { v.cid() };
-            match iso.classes.class_of_cid(cid) {
-                Some(c) => iso.classes.is_subclass(&program, c, *class),
-                None => false,
-            }
-        }
-        // Type arguments are not reified yet (a known gap, see docs/ARCHITECTURE.md): a type
-        // parameter may stand for any type, `Null` included, so every value passes.
-        DartType::TypeParameter { .. } => true,
-        DartType::Record { nullable } => {
-            // SAFETY: `v` is a valid value.
-            (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_RECORD)
-        }
+/// The type-argument vector stored in slot `slot` of `v` (a Smi id; anything else, e.g.
+/// the `null` of an object made before its type arguments were known, is `dynamic`).
+fn stored_type_args(iso: &Isolate, v: Value, slot: usize) -> TypeArgsId {
+    // SAFETY: the caller names a slot of `v`'s layout.
+    let raw = Value(unsafe { v.slot(slot) });
+    if raw.is_smi() && iso.rtt.is_vector(raw.smi_value()) {
+        TypeArgsId(raw.smi_value() as u32)
+    } else {
+        TypeArgsId::EMPTY
     }
 }
 
-fn is_named_core(iso: &Isolate, class: crate::kernel::ir::ClassId, name: &str) -> bool {
-    let c = iso.program.class(class);
-    c.name.as_str() == name && iso.program.libraries[c.library.index()].uri == "dart:core"
+/// The class of non-null, non-closure `v` and its type arguments as that class.
+pub fn class_and_args(iso: &Isolate, v: Value) -> Option<(ClassId, TypeArgsId)> {
+    // SAFETY: `v` is a valid value.
+    let cid = unsafe { v.cid() };
+    let class = iso.classes.class_of_cid(cid)?;
+    let args = match cid {
+        CID_ARRAY | CID_IMMUTABLE_ARRAY => stored_type_args(iso, v, ARRAY_TYPE_ARGS),
+        CID_GROWABLE_LIST => stored_type_args(iso, v, GROWABLE_TYPE_ARGS),
+        CID_MAP | CID_SET => stored_type_args(iso, v, MAP_TYPE_ARGS),
+        _ if cid >= FIRST_PROGRAM_CID => match iso.program.class(class).type_args_slot {
+            Some(slot) => stored_type_args(iso, v, slot as usize),
+            None => TypeArgsId::EMPTY,
+        },
+        _ => TypeArgsId::EMPTY,
+    };
+    Some((class, args))
 }
 
-/// `Object?`-like classes accept null only when nullable; `Null` itself accepts null.
-fn is_top_nullable(iso: &Isolate, class: crate::kernel::ir::ClassId) -> bool {
-    is_named_core(iso, class, "Null")
-}
-
-/// The name of `v`'s runtime type (`int`, `String`, `Foo`, `List<dynamic>`...).
-pub fn runtime_type_name(iso: &Isolate, v: Value) -> String {
+/// The runtime type of `v` (a closure's is its function type).
+pub fn value_type(iso: &mut Isolate, v: Value) -> RtTypeId {
+    if v == iso.null() {
+        return iso.rtt.intern(RtType::Null);
+    }
     // SAFETY: `v` is a valid value.
     let cid = unsafe { v.cid() };
     match cid {
-        CID_NULL => "Null".into(),
-        CID_SMI | CID_MINT => "int".into(),
-        CID_DOUBLE => "double".into(),
-        CID_BOOL => "bool".into(),
-        CID_ONE_BYTE_STRING | CID_TWO_BYTE_STRING => "String".into(),
-        CID_ARRAY | CID_GROWABLE_LIST | CID_IMMUTABLE_ARRAY => "List<dynamic>".into(),
-        CID_MAP => "_Map<dynamic, dynamic>".into(),
-        CID_SET => "_Set<dynamic>".into(),
-        CID_CLOSURE => "Closure".into(),
-        CID_STACK_TRACE => "_StackTrace".into(),
-        _ => match iso.classes.class_of_cid(cid) {
-            Some(c) => iso.program.class(c).name.as_str().to_string(),
-            None => format!("<class {cid}>"),
+        CID_CLOSURE => super::closures::closure_type(iso, v),
+        CID_RECORD => iso.rtt.intern(RtType::Record { nullable: false }),
+        _ => match class_and_args(iso, v) {
+            Some((class, args)) => iso.rtt.interface(class, args, false),
+            None => RtTypeId(0),
         },
     }
 }
 
-/// A static type as Dart prints it.
+/// The runtime type of closed static type `ty` (no type parameters in scope).
+pub fn closed_type(iso: &mut Isolate, ty: &DartType) -> RtTypeId {
+    let program = iso.program.clone();
+    iso.rtt.instantiate(&program, ty, &[])
+}
+
+/// `v is t`.
+pub fn instance_of_rt(iso: &mut Isolate, v: Value, t: RtTypeId) -> bool {
+    let s = value_type(iso, v);
+    let program = iso.program.clone();
+    iso.rtt.is_subtype(&program, s, t)
+}
+
+/// `v is ty` for a closed static type.
+pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
+    let t = closed_type(iso, ty);
+    instance_of_rt(iso, v, t)
+}
+
+/// Can the answer of `v is t` be cached by `v`'s class id alone? Only when instances of
+/// that class all have one runtime type: not generic, not closures or records.
+pub fn type_test_cacheable(iso: &Isolate, v: Value) -> bool {
+    // SAFETY: `v` is a valid value.
+    let cid = unsafe { v.cid() };
+    match cid {
+        CID_CLOSURE | CID_RECORD | CID_ARRAY | CID_IMMUTABLE_ARRAY | CID_GROWABLE_LIST
+        | CID_MAP | CID_SET => false,
+        _ => match iso.classes.class_of_cid(cid) {
+            Some(c) => iso.program.class(c).type_args_slot.is_none(),
+            None => true,
+        },
+    }
+}
+
+/// The name of `v`'s runtime type as `runtimeType.toString()` and error messages print
+/// it (`int`, `List<int>`, `_Map<String, int>`, `Foo<bool>`).
+pub fn runtime_type_name(iso: &mut Isolate, v: Value) -> String {
+    // SAFETY: `v` is a valid value.
+    let cid = unsafe { v.cid() };
+    let t = value_type(iso, v);
+    let name = iso.rtt.name(&iso.program, t);
+    let internal = match cid {
+        CID_MAP => "_Map",
+        CID_SET => "_Set",
+        CID_STACK_TRACE => "_StackTrace",
+        CID_CLOSURE if matches!(iso.rtt.get(t), RtType::Function { sig: None, .. }) => {
+            return "Closure".into()
+        }
+        _ => return name,
+    };
+    match name.find('<') {
+        Some(i) => format!("{internal}{}", &name[i..]),
+        None => internal.to_string(),
+    }
+}
+
+/// A static type as Dart prints it, with unresolved type parameters by name.
 pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
     let q = |nullable: bool| if nullable { "?" } else { "" };
     match ty {
@@ -83,7 +119,15 @@ pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
         DartType::Void => "void".into(),
         DartType::Never => "Never".into(),
         DartType::Null => "Null".into(),
-        DartType::Function { nullable } => format!("Function{}", q(*nullable)),
+        DartType::Function {
+            nullable,
+            sig: None,
+        } => format!("Function{}", q(*nullable)),
+        DartType::Function { .. } => {
+            let mut rtt = super::rtt::RuntimeTypes::new();
+            let t = rtt.instantiate(&iso.program, ty, &[]);
+            rtt.name(&iso.program, t)
+        }
         DartType::Record { nullable } => format!("Record{}", q(*nullable)),
         DartType::TypeParameter { name, nullable } => format!("{name}{}", q(*nullable)),
         DartType::Interface {
@@ -101,68 +145,36 @@ pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
     }
 }
 
-/// What identifies a Type object: types are not reified, so a class stands for all its
-/// instantiations (`List<int>` and `List<String>` share one Type object).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TypeKey {
-    Class(crate::kernel::ir::ClassId),
-    /// A runtime class id with no kernel class.
-    Other(u32),
-    Dynamic,
-    Void,
-    Never,
-    Function,
-    Record,
-    TypeParameter,
+/// The canonical (immortal) `Type` object of runtime type `t`: `[name: String, id: Smi]`.
+pub fn type_object(iso: &mut Isolate, t: RtTypeId) -> Value {
+    let name = iso.rtt.name(&iso.program, t);
+    type_object_keyed(iso, t.0 as i64, &name)
 }
 
-impl TypeKey {
-    /// A small integer for equality and hashing inside the Type object.
-    fn code(self) -> i64 {
-        match self {
-            TypeKey::Class(c) => c.0 as i64,
-            TypeKey::Other(cid) => (1 << 32) + cid as i64,
-            TypeKey::Dynamic => -1,
-            TypeKey::Void => -2,
-            TypeKey::Never => -3,
-            TypeKey::Function => -4,
-            TypeKey::Record => -5,
-            TypeKey::TypeParameter => -6,
-        }
-    }
-
-    /// The key of a static type (`Null` is the class of null, as `null.runtimeType` is).
-    pub fn of(iso: &Isolate, ty: &DartType) -> TypeKey {
-        match ty {
-            DartType::Interface { class, .. } => TypeKey::Class(*class),
-            DartType::Null => iso
-                .classes
-                .class_of_cid(CID_NULL)
-                .map_or(TypeKey::Other(CID_NULL), TypeKey::Class),
-            DartType::Dynamic => TypeKey::Dynamic,
-            DartType::Void => TypeKey::Void,
-            DartType::Never => TypeKey::Never,
-            DartType::Function { .. } => TypeKey::Function,
-            DartType::Record { .. } => TypeKey::Record,
-            DartType::TypeParameter { .. } => TypeKey::TypeParameter,
-        }
-    }
-}
-
-/// The canonical (immortal) Type object for `key`: `[name: String, key: Smi]`; the first
-/// request names it.
-pub fn type_object(iso: &mut Isolate, key: TypeKey, name: &str) -> Value {
-    let code = key.code();
-    if let Some(&t) = iso.type_objects.get(&code) {
-        return t;
+fn type_object_keyed(iso: &mut Isolate, code: i64, name: &str) -> Value {
+    if let Some(&obj) = iso.type_objects.get(&code) {
+        return obj;
     }
     let name = super::strings::new_immortal_string(&mut iso.heap, name);
-    let t = iso.heap.allocate_immortal(CID_TYPE, 3);
+    let obj = iso.heap.allocate_immortal(CID_TYPE, 3);
     // SAFETY: a fresh three-word object.
     unsafe {
-        t.set_slot(0, name.0);
-        t.set_slot(1, Value::smi(code).0);
+        obj.set_slot(0, name.0);
+        obj.set_slot(1, Value::smi(code).0);
     }
-    iso.type_objects.insert(code, t);
-    t
+    iso.type_objects.insert(code, obj);
+    obj
+}
+
+/// `v.runtimeType`. Built-in implementation classes (`_Map<K, V>`, `_Set<E>`) are types
+/// of their own, distinct from the interface a literal names.
+pub fn runtime_type_object(iso: &mut Isolate, v: Value) -> Value {
+    let t = value_type(iso, v);
+    let name = runtime_type_name(iso, v);
+    if iso.rtt.name(&iso.program, t) == name {
+        return type_object(iso, t);
+    }
+    // SAFETY: `v` is a valid value.
+    let cid = unsafe { v.cid() } as i64;
+    type_object_keyed(iso, -((cid << 32) | t.0 as i64) - 1, &name)
 }

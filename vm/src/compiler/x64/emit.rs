@@ -11,8 +11,8 @@ use crate::compiler::{CompileContext, CompileError, CompiledFunction, HandlerEnt
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::{
-    Args, Capture, Constant, Expr, ExprKind, Function, FunctionId, FunctionKind, LabelId, LocalId,
-    Stmt, StmtKind,
+    Args, Capture, Constant, DartType, Expr, ExprKind, Function, FunctionId, FunctionKind, LabelId,
+    LocalId, Stmt, StmtKind, TypeEnvEntry,
 };
 use crate::runtime::errors::ErrorKind;
 use crate::runtime::object::{
@@ -215,7 +215,10 @@ impl<'a> Emitter<'a> {
     fn copy_parameters(&mut self) -> EResult {
         let p = &self.func.params;
         let argc = p.receiver_slots + p.count();
-        if p.optional_positional == 0 && p.named.is_empty() {
+        // Generic functions may be called with or without a type-argument vector: the
+        // runtime places it (or the `dynamic` default) in its hidden local.
+        let generic = self.func.type_args_local.is_some();
+        if p.optional_positional == 0 && p.named.is_empty() && !generic {
             for i in 0..argc {
                 let (src, dst) = (arg_disp(i, argc), local_disp(i));
                 dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [rbp + src] ; mov QWORD [rbp + dst], rax);
@@ -230,8 +233,9 @@ impl<'a> Emitter<'a> {
 
     fn box_captured_parameters(&mut self) {
         let n = self.func.params.receiver_slots + self.func.params.count();
-        for i in 0..n.min(self.func.locals.len() as u32) {
-            if self.func.locals[i as usize].captured {
+        let hidden = self.func.type_args_local.map(|l| l.0);
+        for i in (0..n).chain(hidden) {
+            if self.func.locals.get(i as usize).is_some_and(|l| l.captured) {
                 self.box_local(i, self.func.span);
             }
         }
@@ -262,8 +266,11 @@ impl<'a> Emitter<'a> {
                 format!("the native '{native}' is not implemented by dartrs yet."),
             )
         })? as i32;
-        let argc = (self.func.params.receiver_slots + self.func.params.count()) as i32;
-        // The natives read the parameters from the locals, where defaults are filled in.
+        // The natives read the parameters from the locals, where defaults are filled in;
+        // a generic function's type-argument vector follows them.
+        let argc = (self.func.params.receiver_slots
+            + self.func.params.count()
+            + self.func.type_args_local.is_some() as u32) as i32;
         let first = local_disp(0);
         dynasm!(self.ops
             ; .arch x64
@@ -928,7 +935,8 @@ impl<'a> Emitter<'a> {
                 class,
                 constructor,
                 args,
-            } => self.new_instance(*class, *constructor, args, e.span),
+                type_args,
+            } => self.new_instance(*class, *constructor, args, type_args.as_deref(), e.span),
             ExprKind::Equals {
                 left,
                 right,
@@ -982,7 +990,12 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             ExprKind::Throw(inner) => self.throw(inner, e.span),
-            ExprKind::ListLiteral { elements, .. } => {
+            ExprKind::ListLiteral {
+                elements,
+                element_type,
+                type_args,
+            } => {
+                self.literal_type_args(type_args.as_deref(), std::slice::from_ref(element_type))?;
                 for el in elements {
                     self.expr(el)?;
                     self.push_rax();
@@ -990,9 +1003,17 @@ impl<'a> Emitter<'a> {
                 let n = elements.len() as u32;
                 dynasm!(self.ops ; .arch x64 ; mov edx, n as i32);
                 self.runtime_call_with_stack_args(RuntimeEntry::ListLiteral, n, e.span);
+                self.store_type_args(crate::runtime::layout::GROWABLE_TYPE_ARGS);
                 Ok(())
             }
-            ExprKind::MapLiteral { entries, .. } => {
+            ExprKind::MapLiteral {
+                entries,
+                key_type,
+                value_type,
+                type_args,
+            } => {
+                let types = [key_type.clone(), value_type.clone()];
+                self.literal_type_args(type_args.as_deref(), &types)?;
                 for (k, v) in entries {
                     self.expr(k)?;
                     self.push_rax();
@@ -1002,6 +1023,44 @@ impl<'a> Emitter<'a> {
                 let n = entries.len() as u32;
                 dynasm!(self.ops ; .arch x64 ; mov edx, n as i32);
                 self.runtime_call_with_stack_args(RuntimeEntry::MapLiteral, 2 * n, e.span);
+                self.store_type_args(crate::runtime::layout::MAP_TYPE_ARGS);
+                Ok(())
+            }
+            ExprKind::TypeArgs { types, env } => self.type_args(types, env, e.span),
+            ExprKind::InstanceTypeArgs { receiver, class } => {
+                self.expr(receiver)?;
+                self.push_rax();
+                dynasm!(self.ops ; .arch x64 ; mov edx, class.0 as i32);
+                self.runtime_call_with_stack_args(RuntimeEntry::InstanceTypeArgs, 1, e.span);
+                Ok(())
+            }
+            ExprKind::IsRuntime {
+                expr,
+                type_args,
+                negated,
+            } => {
+                self.expr(expr)?;
+                self.push_rax();
+                self.expr(type_args)?;
+                self.push_rax();
+                self.runtime_call_with_stack_args(RuntimeEntry::InstanceOfRuntime, 2, e.span);
+                if *negated {
+                    self.negate_bool();
+                }
+                Ok(())
+            }
+            ExprKind::AsRuntime { expr, type_args } => {
+                self.expr(expr)?;
+                self.push_rax();
+                self.expr(type_args)?;
+                self.push_rax();
+                self.runtime_call_with_stack_args(RuntimeEntry::CastToRuntime, 2, e.span);
+                Ok(())
+            }
+            ExprKind::TypeValue(type_args) => {
+                self.expr(type_args)?;
+                self.push_rax();
+                self.runtime_call_with_stack_args(RuntimeEntry::TypeValue, 1, e.span);
                 Ok(())
             }
             ExprKind::Closure(f) => self.closure(*f, e.span),
@@ -1139,6 +1198,10 @@ impl<'a> Emitter<'a> {
     /// Pushes the arguments (positional, then named in source order) and returns their
     /// count and descriptor.
     fn push_args(&mut self, args: &Args, extra_positional: u32) -> EResult<(u32, u32)> {
+        if let Some(t) = &args.type_args {
+            self.expr(t)?;
+            self.push_rax();
+        }
         for a in &args.positional {
             self.expr(a)?;
             self.push_rax();
@@ -1150,6 +1213,10 @@ impl<'a> Emitter<'a> {
             names.push(*name);
         }
         let positional = args.positional.len() as u32 + extra_positional;
+        if args.type_args.is_some() {
+            let desc = self.ctx.argdesc_with_type_args(positional, &names);
+            return Ok((positional + names.len() as u32 + 1, desc));
+        }
         let desc = self.ctx.argdesc(positional, &names);
         Ok((positional + names.len() as u32, desc))
     }
@@ -1377,6 +1444,77 @@ impl<'a> Emitter<'a> {
         );
     }
 
+    /// Dart's covariance check on the inline `[]=` path: with the list in rax and the
+    /// value in r8, falls through when the list's element type is `dynamic`, or `int`
+    /// with a Smi value, or `double` with a double; jumps to `slow` (the `[]=` operator,
+    /// which checks fully) otherwise. Clobbers rdx.
+    fn element_type_allows(&mut self, slow: DynamicLabel) {
+        use crate::runtime::layout::{ARRAY_TYPE_ARGS, GROWABLE_TYPE_ARGS};
+        use crate::runtime::object::{Value, CID_DOUBLE};
+        let program = self.ctx.program_arc();
+        let core_type = |c: Option<crate::kernel::ir::ClassId>| {
+            c.map(|class| DartType::Interface {
+                class,
+                args: Vec::new(),
+                nullable: false,
+            })
+        };
+        let smi = |id: u32| Value::smi(id as i64).0 as i32;
+        let ints = core_type(program.core.int).map(|t| smi(self.ctx.closed_type_args(&[t])));
+        let doubles = core_type(program.core.double).map(|t| smi(self.ctx.closed_type_args(&[t])));
+        let (growable, array) = (CID_GROWABLE_LIST as i32, CID_ARRAY as i32);
+        let (g_ta, a_ta) = (field_disp(GROWABLE_TYPE_ARGS), field_disp(ARRAY_TYPE_ARGS));
+        let (read_array, check, ok, not_int) = (
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+        );
+        dynasm!(self.ops
+            ; .arch x64
+            ; test al, 1
+            ; jz =>slow
+            ; mov edx, DWORD [rax + CID_DISP]
+            ; cmp edx, growable
+            ; jne =>read_array
+            ; mov rdx, QWORD [rax + g_ta]
+            ; jmp =>check
+            ; =>read_array
+            ; cmp edx, array
+            ; jne =>slow
+            ; mov rdx, QWORD [rax + a_ta]
+            ; =>check
+            ; test rdx, rdx
+            ; jz =>ok
+        );
+        if let Some(ints) = ints {
+            dynasm!(self.ops
+                ; .arch x64
+                ; cmp rdx, ints
+                ; jne =>not_int
+                ; test r8b, 1
+                ; jz =>ok
+                ; jmp =>slow
+            );
+        }
+        dynasm!(self.ops ; .arch x64 ; =>not_int);
+        if let Some(doubles) = doubles {
+            dynasm!(self.ops
+                ; .arch x64
+                ; cmp rdx, doubles
+                ; jne =>slow
+                ; test r8b, 1
+                ; jz =>slow
+                ; cmp DWORD [r8 + CID_DISP], CID_DOUBLE as i32
+                ; jne =>slow
+                ; jmp =>ok
+            );
+        } else {
+            dynasm!(self.ops ; .arch x64 ; jmp =>slow);
+        }
+        dynasm!(self.ops ; .arch x64 ; =>ok);
+    }
+
     /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
     /// built-in lists and Smi indexes in range, the `[]` operator otherwise (which also
     /// raises the RangeError).
@@ -1414,6 +1552,7 @@ impl<'a> Emitter<'a> {
             ; mov rcx, QWORD [rsp]
             ; mov rax, QWORD [rsp + 8]
         );
+        self.element_type_allows(slow);
         self.list_storage_in_range(slow, false);
         dynasm!(self.ops
             ; .arch x64
@@ -1503,13 +1642,70 @@ impl<'a> Emitter<'a> {
         class: crate::kernel::ir::ClassId,
         constructor: FunctionId,
         args: &Args,
+        type_args: Option<&Expr>,
         span: Span,
     ) -> EResult {
-        self.allocate_instance(class, span);
+        let slot = self.ctx.program().class(class).type_args_slot;
+        match (type_args, slot) {
+            (Some(t), Some(slot)) => {
+                // The vector is a Smi: it may sit on the stack across the allocation.
+                self.expr(t)?;
+                self.push_rax();
+                self.allocate_instance(class, span);
+                self.store_type_args(slot as usize);
+            }
+            _ => self.allocate_instance(class, span),
+        }
         self.push_rax();
         let (n, desc) = self.push_args(args, 1)?;
         // Keep the instance: the constructor's result is not the expression's value.
         self.static_call_keep(constructor, desc, n, span);
+        Ok(())
+    }
+
+    /// Pushes the type-argument vector of a collection literal: `type_args` when the
+    /// types are only known at run time, else the vector of `types` folded now.
+    fn literal_type_args(&mut self, type_args: Option<&Expr>, types: &[DartType]) -> EResult {
+        match type_args {
+            Some(t) => self.expr(t)?,
+            None => {
+                let id = self.ctx.closed_type_args(types);
+                self.load_smi(id as i64);
+            }
+        }
+        self.push_rax();
+        Ok(())
+    }
+
+    /// Pops the pushed type-argument vector (a Smi) into slot `slot` of the object in rax.
+    fn store_type_args(&mut self, slot: usize) {
+        let disp = crate::runtime::object::field_disp(slot);
+        dynasm!(self.ops ; .arch x64 ; pop rcx ; mov QWORD [rax + disp], rcx);
+        self.depth -= 1;
+    }
+
+    fn load_smi(&mut self, v: i64) {
+        let tagged = crate::runtime::object::Value::smi(v).0 as i64;
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD tagged);
+    }
+
+    /// `TypeArgs`: a constant when the types are closed, else the runtime instantiates
+    /// the registered template with the environment's vectors.
+    fn type_args(&mut self, types: &[DartType], env: &[TypeEnvEntry], span: Span) -> EResult {
+        if env.is_empty() || !types.iter().any(DartType::is_open) {
+            let id = self.ctx.closed_type_args(types);
+            self.load_smi(id as i64);
+            return Ok(());
+        }
+        for entry in env {
+            self.expr(&entry.source)?;
+            self.push_rax();
+        }
+        let names = env.iter().map(|e| e.names.clone()).collect();
+        let template = self.ctx.type_template(types, names) as i32;
+        let n = env.len() as u32;
+        dynasm!(self.ops ; .arch x64 ; mov edx, template ; mov ecx, n as i32);
+        self.runtime_call_with_stack_args(RuntimeEntry::InstantiateTypeArgs, n, span);
         Ok(())
     }
 

@@ -37,6 +37,9 @@ fn local(name: &str) -> Local {
 
 fn func(name: &str, params: u32, locals: Vec<Local>, body: Stmt) -> Function {
     Function {
+        return_type: DartType::Dynamic,
+        type_args_local: None,
+        type_params: Vec::new(),
         name: Symbol::intern(name),
         qualified_name: name.to_string(),
         kind: FunctionKind::Static,
@@ -65,6 +68,7 @@ fn op(recv: Expr, sel: &str, arg: Expr) -> Expr {
         receiver: Box::new(recv),
         selector: Symbol::intern(sel),
         args: Args {
+            type_args: None,
             positional: vec![arg],
             named: vec![],
         },
@@ -80,6 +84,7 @@ fn call(f: u32, args: Vec<Expr>) -> Expr {
         target: FunctionId(f),
         receiver: None,
         args: Args {
+            type_args: None,
             positional: args,
             named: vec![],
         },
@@ -274,13 +279,16 @@ fn lists_survive_collections_under_gc_stress() {
         s(StmtKind::VarDecl {
             local: LocalId(0),
             init: Some(e(ExprKind::ListLiteral {
+                type_args: None,
                 element_type: DartType::Dynamic,
                 elements: vec![
                     e(ExprKind::ListLiteral {
+                        type_args: None,
                         element_type: DartType::Dynamic,
                         elements: vec![one],
                     }),
                     e(ExprKind::ListLiteral {
+                        type_args: None,
                         element_type: DartType::Dynamic,
                         elements: vec![two],
                     }),

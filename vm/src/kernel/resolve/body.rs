@@ -59,6 +59,12 @@ pub(super) struct Frame {
     pub flow_sensitive: HashSet<LocalId>,
     /// `const` locals' values.
     pub const_locals: HashMap<LocalId, ConstId>,
+    /// Generic functions: the hidden local holding the type-argument vector and the
+    /// names it binds (see `reified`).
+    pub type_args: Option<(LocalId, Vec<Symbol>)>,
+    /// Function literals: the return type their context expects (the context of an
+    /// expression body when no return type is written).
+    pub return_context: Option<DartType>,
 }
 
 impl Frame {
@@ -78,6 +84,8 @@ impl Frame {
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
             const_locals: HashMap::new(),
+            type_args: None,
+            return_context: None,
         }
     }
 }
@@ -109,6 +117,15 @@ pub(super) struct Lower<'r, 'a> {
     /// Parameter types for the function literal about to be lowered (from the
     /// signature of the call it is an argument of).
     pub closure_hint: Option<Vec<DartType>>,
+    /// Explicit type arguments of the calls being lowered, keyed by the address of their
+    /// argument list (see `reified::note_call_type_args`).
+    pub call_type_args: HashMap<usize, &'a [ast::TypeAnnotation]>,
+    /// The context type of the constructor call being lowered (`Box<int> b = Box(1)`
+    /// gives `Box` its type arguments), taken before its arguments are lowered.
+    pub ctor_context: Option<DartType>,
+    /// The function type a function literal being lowered flows into: its untyped
+    /// parameters and its expression body take their types from it.
+    pub closure_context: Option<DartType>,
 }
 
 /// Expressions nested deeper than this are reported instead of lowered (the recursion
@@ -187,12 +204,15 @@ impl<'r, 'a> Lower<'r, 'a> {
             pending_labels: Vec::new(),
             guards: Vec::new(),
             context_type: None,
+            ctor_context: None,
+            closure_context: None,
             depth: 0,
             nesting_reported: false,
             reuse_pattern_variables: false,
             pattern_locals: Vec::new(),
             pattern_vars_final: false,
             closure_hint: None,
+            call_type_args: HashMap::new(),
         }
     }
 
@@ -490,19 +510,23 @@ impl<'r, 'a> Lower<'r, 'a> {
             ir::ExprKind::ListLiteral {
                 element_type,
                 elements,
+                type_args,
             } if is_list => {
                 let want = &args[0];
                 if element_type != DartType::Dynamic
                     && self.r.is_subtype(&element_type, want) == Some(true)
                 {
                     e.kind = ir::ExprKind::ListLiteral {
+                        type_args,
                         element_type,
                         elements,
                     };
                     return e;
                 }
                 let elements = elements.into_iter().map(|x| self.coerce(x, want)).collect();
+                let type_args = self.open_type_args(std::slice::from_ref(want), e.span);
                 e.kind = ir::ExprKind::ListLiteral {
+                    type_args,
                     element_type: want.clone(),
                     elements,
                 };
@@ -512,6 +536,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 key_type,
                 value_type,
                 entries,
+                type_args,
             } if is_map => {
                 let fits = key_type != DartType::Dynamic
                     && value_type != DartType::Dynamic
@@ -519,6 +544,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     && self.r.is_subtype(&value_type, &args[1]) == Some(true);
                 if fits {
                     e.kind = ir::ExprKind::MapLiteral {
+                        type_args,
                         key_type,
                         value_type,
                         entries,
@@ -529,7 +555,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .into_iter()
                     .map(|(k, v)| (self.coerce(k, &args[0]), self.coerce(v, &args[1])))
                     .collect();
+                let type_args = self.open_type_args(&args, e.span);
                 e.kind = ir::ExprKind::MapLiteral {
+                    type_args,
                     key_type: args[0].clone(),
                     value_type: args[1].clone(),
                     entries,
@@ -579,11 +607,13 @@ fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool 
         ir::ExprKind::ListLiteral {
             element_type,
             elements,
+            ..
         } => elements.is_empty() && *element_type == DartType::Dynamic,
         ir::ExprKind::MapLiteral {
             key_type,
             value_type,
             entries,
+            ..
         } => {
             entries.is_empty() && *key_type == DartType::Dynamic && *value_type == DartType::Dynamic
         }

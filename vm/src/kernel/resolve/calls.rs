@@ -80,6 +80,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .iter()
                     .find(|(p, _)| *p == at)
                     .map(|(_, t)| t.clone());
+                let param = match &at {
+                    super::ParamRef::Positional(i) => sig.positional.get(*i).map(|p| &p.1),
+                    super::ParamRef::Named(n) => sig.named.iter().find(|p| p.0 == *n).map(|p| &p.1),
+                };
+                if let Some(t @ DartType::Function { sig: Some(_), .. }) = param {
+                    self.context_type = Some(t.clone());
+                }
             }
             let mut v = self.lower_expr(&a.value);
             self.closure_hint = None;
@@ -228,7 +235,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         let sig = erase_method_type_params(&self.r.sigs[f.index()]);
         let lowered = self.lower_call_args_for(args, Some(&sig));
-        let checked = self.check_args_ok(f, lowered.args, span, Some(args));
+        let mut checked = self.check_args_ok(f, lowered.args, span, Some(args));
+        let generic = self.r.sigs[f.index()].clone();
+        checked.type_args = self.call_type_args(&generic, args, &checked, span);
         let func = &self.r.program.functions[f.index()];
         if func.name.as_str() == "identical"
             && func.library == self.r.core_lib
@@ -410,9 +419,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
-        let sig = erase_method_type_params(&self.r.signature_through(f, &recv.ty, owner));
+        let generic = self.r.signature_through(f, &recv.ty, owner);
+        let sig = erase_method_type_params(&generic);
         let lowered = self.lower_call_args_for(args, Some(&sig));
-        let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+        let mut checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+        checked.type_args = self.call_type_args(&generic, args, &checked, span);
         let ty = if self.flow.tested.contains(&name) {
             DartType::Dynamic
         } else {
@@ -523,7 +534,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         return self.expr(
                             ExprKind::StaticTearOff(f),
                             span,
-                            DartType::Function { nullable: false },
+                            DartType::any_function(false),
                         );
                     } else {
                         self.r
@@ -595,7 +606,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.call_value(callee, args, span)
             }
             None => {
-                let lowered = self.lower_call_args(args);
+                let mut lowered = self.lower_call_args(args);
+                lowered.args.type_args = self.explicit_call_type_args(args, span);
                 let e = self.expr(
                     ExprKind::InstanceCall {
                         receiver: Box::new(recv),
@@ -797,6 +809,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         const_expr: Option<&'a ast::Expr>,
     ) -> ir::Expr {
         let span = call.span;
+        let context = self.ctor_context.take();
         if let Some(e) = const_expr {
             let ctx = self.ctx;
             if let Some(c) = self.r.eval_const_in(e, &ctx) {
@@ -806,6 +819,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let lowered = self.lower_call_args(args);
+        let call = self.reify_ctor_type(call, args, context, &lowered.args);
         let e = self
             .construct(call, lowered.args, Some(args))
             .unwrap_or_else(|| self.null(span));
@@ -844,9 +858,21 @@ impl<'r, 'a> Lower<'r, 'a> {
             );
             return None;
         };
-        let args = self.check_args_ok(ctor, args, span, ast_args);
+        let mut args = self.check_args_ok(ctor, args, span, ast_args);
         let kind = self.r.program.functions[ctor.index()].kind;
+        // A generic class's instances carry their type arguments; its factories receive
+        // them as their own.
+        let class_args = match &ty {
+            DartType::Interface { args, .. }
+                if !self.r.classes[class.index()].type_params.is_empty() =>
+            {
+                Some(args.clone())
+            }
+            _ => None,
+        };
+        let type_args = class_args.map(|a| Box::new(self.type_args_expr(a, span)));
         if kind == ir::FunctionKind::Factory {
+            args.type_args = type_args;
             return Some(self.expr(
                 ExprKind::StaticCall {
                     target: ctor,
@@ -863,6 +889,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         Some(self.expr(
             ExprKind::New {
+                type_args,
                 class,
                 constructor: ctor,
                 args,

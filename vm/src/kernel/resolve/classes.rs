@@ -106,6 +106,12 @@ impl<'a> Resolver<'a> {
         ir_class.superclass = supertype.as_ref().and_then(class_of);
         ir_class.mixins = mixin_types.iter().filter_map(class_of).collect();
         ir_class.interfaces = interface_types.iter().filter_map(class_of).collect();
+        ir_class.supertypes = supertype
+            .iter()
+            .chain(&mixin_types)
+            .chain(&interface_types)
+            .cloned()
+            .collect();
         let info = &mut self.classes[c.index()];
         info.supertype = supertype;
         info.mixin_types = mixin_types;
@@ -184,6 +190,16 @@ impl<'a> Resolver<'a> {
         let base = match self.program.classes[c.index()].superclass {
             Some(s) => self.classes[s.index()].slot_count.unwrap_or(0),
             None => 0,
+        };
+        // A generic class keeps its instances' type-argument vector in a slot of its own
+        // (built-in classes have theirs in their VM-defined layout).
+        let generic = !self.classes[c.index()].type_params.is_empty()
+            && self.program.classes[c.index()].native_kind.is_none();
+        let base = if generic {
+            self.program.classes[c.index()].type_args_slot = Some(base);
+            base + 1
+        } else {
+            base
         };
         let mut slot = self.apply_mixins(c, base);
         self.declare_own_members(c, &mut slot);

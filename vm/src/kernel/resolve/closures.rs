@@ -128,17 +128,38 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         let name = Symbol::intern("<anonymous closure>");
         let fid = self.lower_closure(name, type_params, Some(params), None, body, span);
-        self.expr(
-            ExprKind::Closure(fid),
-            span,
-            DartType::Function { nullable: false },
-        )
+        let ty = self.closure_static_type(fid, type_params);
+        self.expr(ExprKind::Closure(fid), span, ty)
+    }
+
+    /// A function literal's static type: its signature (return type inferred from an
+    /// expression body), or plain `Function` for generic literals.
+    fn closure_static_type(
+        &self,
+        fid: ir::FunctionId,
+        type_params: &[ast::TypeParameter],
+    ) -> DartType {
+        if !type_params.is_empty() {
+            return DartType::any_function(false);
+        }
+        let sig = &self.r.sigs[fid.index()];
+        let mut named: Vec<(Symbol, DartType, bool)> = sig.named.clone();
+        named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        DartType::Function {
+            sig: Some(Box::new(ir::FunctionSig {
+                return_type: self.r.program.functions[fid.index()].return_type.clone(),
+                positional: sig.positional.iter().map(|p| p.1.clone()).collect(),
+                required_positional: sig.required_positional as u32,
+                named,
+            })),
+            nullable: false,
+        }
     }
 
     /// A local function declaration: a final local holding the closure (declared before
     /// the body is lowered, so the function can call itself).
     pub fn lower_local_function(&mut self, f: &'a ast::FunctionDecl) -> ir::Stmt {
-        let local = self.declare_local(f.name, DartType::Function { nullable: false }, true);
+        let local = self.declare_local(f.name, DartType::any_function(false), true);
         let fid = self.lower_closure(
             f.name.name,
             &f.type_params,
@@ -150,7 +171,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let closure = self.expr(
             ExprKind::Closure(fid),
             f.span,
-            DartType::Function { nullable: false },
+            DartType::any_function(false),
         );
         if self.frame_ref().locals[local.index()].captured {
             let declare = ir::Stmt {
@@ -160,7 +181,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             let set = self.expr(
                 ExprKind::LocalSet(local, Box::new(closure)),
                 f.span,
-                DartType::Function { nullable: false },
+                DartType::any_function(false),
             );
             let assign = ir::Stmt {
                 kind: StmtKind::Expr(set),
@@ -214,7 +235,14 @@ impl<'r, 'a> Lower<'r, 'a> {
             kind: AstFnKind::Normal,
         };
         self.r.declare_signature_in(fid, &src, &tctx, &self.ctx, 1);
-        if let (Some(hint), Some(list)) = (self.closure_hint.take(), params) {
+        let (context_params, return_context) = match self.closure_context.take() {
+            Some(DartType::Function { sig: Some(s), .. }) if type_params.is_empty() => {
+                (Some(s.positional.clone()), Some(s.return_type.clone()))
+            }
+            _ => (None, None),
+        };
+        let hint = self.closure_hint.take().or(context_params);
+        if let (Some(hint), Some(list)) = (hint, params) {
             // Untyped parameters of a function literal passed where a function type is
             // expected take that type's parameter types.
             let sig = &mut self.r.sigs[fid.index()];
@@ -231,15 +259,32 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ret = self.r.sigs[fid.index()].return_type.clone();
         let mut frame = Frame::new(fid, async_kind, ret);
         frame.type_params = own;
+        if return_type.is_none() {
+            frame.return_context = return_context;
+        }
         self.frames.push(frame);
         self.new_local(
             Symbol::intern(":closure"),
             span,
-            DartType::Function { nullable: false },
+            DartType::any_function(false),
             true,
         );
         self.declare_params(fid, params);
         let lowered = self.lower_function_body(body, span);
+        // `(x) => e` returns the static type of `e` when no return type is written.
+        let declared = self.r.sigs[fid.index()].return_type.clone();
+        let inferred = match (&lowered, return_type, async_kind) {
+            (
+                Some(ir::Stmt {
+                    kind: StmtKind::Return(Some(e)),
+                    ..
+                }),
+                None,
+                ast::AsyncKind::Sync,
+            ) if matches!(body, ast::FunctionBody::Expr(..)) => e.ty.clone(),
+            _ => declared,
+        };
+        self.r.program.functions[fid.index()].return_type = inferred;
         self.finish(lowered, async_kind);
         fid
     }
@@ -275,7 +320,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.new_local(
             Symbol::intern(":closure"),
             span,
-            DartType::Function { nullable: false },
+            DartType::any_function(false),
             true,
         );
         let value = self.lower_expr_in(init, ty);
@@ -401,6 +446,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let throw = self.static_call(
             f,
             ir::Args {
+                type_args: None,
                 positional: vec![message],
                 named: Vec::new(),
             },

@@ -4,7 +4,6 @@
 //! `addAll`, `[]=`). Set literals build the core `Set` class.
 
 use super::body::Lower;
-use super::lower_expr::join_types;
 use crate::front::ast::{self, CollectionElement as El};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
@@ -81,6 +80,39 @@ fn set_or_map(elements: &[El]) -> Option<bool> {
 }
 
 impl<'r, 'a> Lower<'r, 'a> {
+    /// The element type of a literal without type arguments: the least upper bound of the
+    /// elements' types (`int` and `double` give `num`), `dynamic` when there are none.
+    fn infer_element<'t>(&self, mut types: impl Iterator<Item = &'t DartType>) -> DartType {
+        let Some(first) = types.next() else {
+            return DartType::Dynamic;
+        };
+        let mut t = first.clone();
+        for other in types {
+            t = self.r.join(&t, other);
+        }
+        match t {
+            DartType::Null | DartType::Never => DartType::Dynamic,
+            t => t,
+        }
+    }
+
+    /// For a set literal (lowered as `Set()` plus `add`s): the element type its elements'
+    /// obvious types (literals, constructor calls) give, `dynamic` otherwise.
+    fn obvious_element_type(&mut self, elements: &'a [El]) -> DartType {
+        let tctx = self.tctx();
+        let mut types = Vec::new();
+        for e in elements {
+            let El::Expr(x) = e else {
+                return DartType::Dynamic;
+            };
+            match self.r.obvious_type(x, &tctx) {
+                DartType::Dynamic => return DartType::Dynamic,
+                t => types.push(t),
+            }
+        }
+        self.infer_element(types.iter())
+    }
+
     pub fn lower_list(
         &mut self,
         whole: &'a ast::Expr,
@@ -114,14 +146,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                 })
                 .collect();
             let element_type =
-                declared.unwrap_or_else(|| infer_element(values.iter().map(|v| &v.ty)));
+                declared.unwrap_or_else(|| self.infer_element(values.iter().map(|v| &v.ty)));
             let values = values
                 .into_iter()
                 .map(|v| self.coerce(v, &element_type))
                 .collect();
             let ty = self.collection_type(list_class, vec![element_type.clone()]);
+            let type_args = self.open_type_args(std::slice::from_ref(&element_type), span);
             return self.expr(
                 ExprKind::ListLiteral {
+                    type_args,
                     element_type,
                     elements: values,
                 },
@@ -132,8 +166,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         let element_type = declared.unwrap_or(DartType::Dynamic);
         let ty = self.collection_type(list_class, vec![element_type.clone()]);
         let sink = Sink::new(SinkKind::List, std::slice::from_ref(&element_type));
+        let type_args = self.open_type_args(std::slice::from_ref(&element_type), span);
         let empty = self.expr(
             ExprKind::ListLiteral {
+                type_args,
                 element_type,
                 elements: Vec::new(),
             },
@@ -264,8 +300,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             let (key_type, value_type) = match args.as_slice() {
                 [k, v] => (k.clone(), v.clone()),
                 _ => (
-                    infer_element(entries.iter().map(|e| &e.0.ty)),
-                    infer_element(entries.iter().map(|e| &e.1.ty)),
+                    self.infer_element(entries.iter().map(|e| &e.0.ty)),
+                    self.infer_element(entries.iter().map(|e| &e.1.ty)),
                 ),
             };
             let entries = entries
@@ -273,8 +309,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                 .map(|(k, v)| (self.coerce(k, &key_type), self.coerce(v, &value_type)))
                 .collect();
             let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
+            let type_args = self.open_type_args(&[key_type.clone(), value_type.clone()], span);
             return self.expr(
                 ExprKind::MapLiteral {
+                    type_args,
                     key_type,
                     value_type,
                     entries,
@@ -289,8 +327,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
         let sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
+        let type_args = self.open_type_args(&[key_type.clone(), value_type.clone()], span);
         let empty = self.expr(
             ExprKind::MapLiteral {
+                type_args,
                 key_type,
                 value_type,
                 entries: Vec::new(),
@@ -305,7 +345,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         let Some(set_class) = self.r.core_class("Set") else {
             return self.null(span);
         };
-        let element = args.into_iter().next().unwrap_or(DartType::Dynamic);
+        let element = match args.into_iter().next() {
+            Some(t) => t,
+            None => self.obvious_element_type(elements),
+        };
         let sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
         let ty = self.r.interface_type(set_class, vec![element], false);
         let call = super::calls::CtorCall {
@@ -353,6 +396,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 receiver: Box::new(recv),
                 selector: Symbol::intern(selector),
                 args: ir::Args {
+                    type_args: None,
                     positional: args,
                     named: Vec::new(),
                 },
@@ -557,21 +601,5 @@ fn body_span(el: &El) -> Span {
         El::If { condition, .. } => condition.span,
         El::For { body, .. } => body_span(body),
         El::ForIn { iterable, .. } => iterable.span,
-    }
-}
-
-/// The element type of a literal without type arguments: the common type of the
-/// elements when they all agree (ignoring nullability), `dynamic` otherwise.
-fn infer_element<'t>(mut types: impl Iterator<Item = &'t DartType>) -> DartType {
-    let Some(first) = types.next() else {
-        return DartType::Dynamic;
-    };
-    let mut t = first.clone();
-    for other in types {
-        t = join_types(&t, other);
-    }
-    match t {
-        DartType::Null | DartType::Never => DartType::Dynamic,
-        t => t,
     }
 }

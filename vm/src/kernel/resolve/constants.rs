@@ -63,7 +63,7 @@ impl Resolver<'_> {
             }
             Constant::Record { .. } => DartType::Record { nullable: false },
             Constant::Type(_) => self.core_type("Type"),
-            Constant::Function(_) => DartType::Function { nullable: false },
+            Constant::Function(_) => DartType::any_function(false),
         }
     }
 

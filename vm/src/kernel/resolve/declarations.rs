@@ -92,6 +92,9 @@ impl<'a> Resolver<'a> {
             ClassSource::Enum(e) => e.span,
         };
         self.program.classes.push(ir::Class {
+            supertypes: Vec::new(),
+            type_args_slot: None,
+            type_params: source.type_params().iter().map(|t| t.name.name).collect(),
             name: name.name,
             library: lib,
             span,

@@ -129,6 +129,7 @@ impl<'a> Resolver<'a> {
             }
         } else {
             ExprKind::New {
+                type_args: None,
                 class,
                 constructor: ctor,
                 args,
@@ -264,6 +265,11 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// Declares the parameters (types from the signature) in the current scope.
     pub fn declare_params(&mut self, fid: FunctionId, params: Option<&ast::FormalParameterList>) {
+        self.declare_value_params(fid, params);
+        self.declare_type_args_local(fid);
+    }
+
+    fn declare_value_params(&mut self, fid: FunctionId, params: Option<&ast::FormalParameterList>) {
         let Some(list) = params else {
             return;
         };
@@ -338,9 +344,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             FunctionBody::Block(b, _) => Some(self.lower_block(b)),
             FunctionBody::Expr(e, _) => {
                 let ret = self.frame_ref().return_type.clone();
-                let value = match &ret {
-                    DartType::Void | DartType::Dynamic => self.lower_expr(e),
-                    t => self.lower_expr_in(e, t),
+                let value = match (&ret, self.frame_ref().return_context.clone()) {
+                    (DartType::Dynamic, Some(context)) => {
+                        self.context_type = Some(context);
+                        self.lower_expr(e)
+                    }
+                    (DartType::Void | DartType::Dynamic, _) => self.lower_expr(e),
+                    (t, _) => self.lower_expr_in(e, t),
                 };
                 Some(ir::Stmt {
                     kind: StmtKind::Return(Some(value)),
@@ -481,6 +491,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Some(super::scope::Decl::Function(f)) => self.static_call(
                 f,
                 ir::Args {
+                    type_args: None,
                     positional: vec![text],
                     named: Vec::new(),
                 },
@@ -824,6 +835,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return None;
         };
         let args = ir::Args {
+            type_args: None,
             positional: pos,
             named,
         };
@@ -873,6 +885,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let args = self.check_args_ok(
             target,
             ir::Args {
+                type_args: None,
                 positional: pos,
                 named,
             },

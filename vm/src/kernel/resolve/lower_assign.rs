@@ -553,6 +553,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     l.static_call(
                         s,
                         ir::Args {
+                            type_args: None,
                             positional: vec![v],
                             named: Vec::new(),
                         },
@@ -612,6 +613,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                             target: s,
                             receiver: Some(Box::new(this)),
                             args: ir::Args {
+                                type_args: None,
                                 positional: vec![v],
                                 named: Vec::new(),
                             },
@@ -632,6 +634,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     let mut r = l.local_get(recv, span);
                     r.ty = recv_ty;
                     let args = ir::Args {
+                        type_args: None,
                         positional: vec![v],
                         named: Vec::new(),
                     };

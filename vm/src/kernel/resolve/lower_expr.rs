@@ -59,6 +59,14 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(e.span);
         }
         self.depth += 1;
+        if let E::MethodCall {
+            type_args, args, ..
+        } = &e.kind
+        {
+            if !type_args.is_empty() {
+                self.note_call_type_args(args, type_args);
+            }
+        }
         let result = self.lower_expr_nested(e);
         self.depth -= 1;
         result
@@ -66,6 +74,13 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     fn lower_expr_nested(&mut self, e: &'a ast::Expr) -> ir::Expr {
         let context = self.context_type.take();
+        self.ctor_context = match &e.kind {
+            E::MethodCall { .. } | E::New { .. } => context.clone(),
+            _ => None,
+        };
+        if let E::Function { .. } = &e.kind {
+            self.closure_context = context.clone();
+        }
         match &e.kind {
             E::List {
                 is_const,
@@ -170,8 +185,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 null_aware,
                 name,
                 args,
-                ..
-            } => self.lower_member_call(target, *null_aware, *name, args, span),
+                type_args,
+            } => {
+                if !type_args.is_empty() {
+                    self.note_call_type_args(args, type_args);
+                }
+                self.lower_member_call(target, *null_aware, *name, args, span)
+            }
             E::Index {
                 target,
                 null_aware,
@@ -282,34 +302,12 @@ impl<'r, 'a> Lower<'r, 'a> {
             E::Is { expr, ty, negated } => {
                 let v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
-                let bool_ty = self.r.core_type("bool");
-                self.expr(
-                    ExprKind::Is {
-                        expr: Box::new(v),
-                        ty: t,
-                        negated: *negated,
-                    },
-                    span,
-                    bool_ty,
-                )
+                self.is_check(v, t, *negated, span)
             }
             E::As { expr, ty } => {
-                let mut v = self.lower_expr(expr);
+                let v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
-                if let DartType::TypeParameter { .. } = t {
-                    // Type arguments are not reified: a cast to a type parameter cannot be
-                    // checked at run time, so it only changes the static type.
-                    v.ty = t;
-                    return v;
-                }
-                self.expr(
-                    ExprKind::As {
-                        expr: Box::new(v),
-                        ty: t.clone(),
-                    },
-                    span,
-                    t,
-                )
+                self.as_check(v, t, span)
             }
             E::Throw(inner) => {
                 let v = self.lower_expr(inner);
@@ -334,7 +332,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             E::TypeLiteral(t) => {
                 let t = self.resolve_type(t);
-                let mut c = self.constant(Constant::Type(t.clone()), span);
+                let mut c = self.type_value(t.clone(), span);
                 if t == DartType::Dynamic {
                     // Unresolved (reported): no member checks on the placeholder.
                     c.ty = DartType::Dynamic;
@@ -466,6 +464,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let this = self.this_expr(span);
                 self.member_get(this, found, owner, id.name, span)
             }
+            NameRef::NotFound if self.tctx().type_params.contains(&id.name) => {
+                // A type parameter used as a value: its runtime `Type`.
+                let t = DartType::TypeParameter {
+                    name: id.name,
+                    nullable: false,
+                };
+                self.type_value(t, span)
+            }
             NameRef::Prefix(_) | NameRef::NotFound => {
                 self.r.error(span, messages::undefined_name(id.name));
                 self.null(span)
@@ -515,7 +521,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Decl::Function(f) => self.expr(
                 ExprKind::StaticTearOff(f),
                 span,
-                DartType::Function { nullable: false },
+                DartType::any_function(false),
             ),
             Decl::Class(c) => {
                 let t = self.r.interface_type(c, Vec::new(), false);
@@ -559,7 +565,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Member::Method(f) => self.expr(
                 ExprKind::StaticTearOff(f),
                 span,
-                DartType::Function { nullable: false },
+                DartType::any_function(false),
             ),
             Member::Accessors {
                 getter: Some(g), ..
@@ -825,6 +831,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let shown = if op == "unary-" { "unary-" } else { op };
         if let Some((_, found)) = self.try_extension(&recv.ty, Symbol::intern(op), Want::Call) {
             let args = ir::Args {
+                type_args: None,
                 positional: args,
                 named: Vec::new(),
             };
@@ -858,6 +865,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 receiver: Box::new(recv),
                 selector: Symbol::intern(op),
                 args: ir::Args {
+                    type_args: None,
                     positional: args,
                     named: Vec::new(),
                 },
@@ -1108,6 +1116,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     at: span,
                 };
                 let args = ir::Args {
+                    type_args: None,
                     positional: vec![message],
                     named: Vec::new(),
                 };

@@ -251,12 +251,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             name: super::closures::lazy_name(d.name.name, "init"),
             span: d.name.span,
         };
-        let thunk_local =
-            self.declare_local(thunk_name, DartType::Function { nullable: false }, true);
+        let thunk_local = self.declare_local(thunk_name, DartType::any_function(false), true);
         let closure = self.expr(
             ExprKind::Closure(thunk),
             span,
-            DartType::Function { nullable: false },
+            DartType::any_function(false),
         );
         let stmts = vec![
             stmt(StmtKind::VarDecl { local, init: None }, span),

@@ -216,7 +216,7 @@ impl Resolver<'_> {
         let raw = match found {
             Found::Field(f) => self.program.fields[f.index()].ty.clone(),
             Found::Getter(g) => self.sigs[g.index()].return_type.clone(),
-            Found::Method(_) => return DartType::Function { nullable: false },
+            Found::Method(_) => return DartType::any_function(false),
             Found::Setter(_) => DartType::Dynamic,
         };
         self.member_type_through(&raw, receiver, owner)

@@ -24,6 +24,7 @@ mod lower_stmt;
 mod members;
 mod messages;
 mod patterns;
+mod reified;
 mod scope;
 mod types;
 
@@ -56,6 +57,7 @@ pub(crate) fn resolve_program(
     r.evaluate_defaults();
     r.lower_all_bodies();
     r.find_main();
+    r.record_return_types();
     r.program
 }
 
@@ -410,6 +412,9 @@ pub(crate) fn function_shell(
     span: Span,
 ) -> ir::Function {
     ir::Function {
+        return_type: DartType::Dynamic,
+        type_args_local: None,
+        type_params: Vec::new(),
         name,
         qualified_name,
         kind,
@@ -422,5 +427,18 @@ pub(crate) fn function_shell(
         body: None,
         captures: Vec::new(),
         native: None,
+    }
+}
+
+impl Resolver<'_> {
+    /// Copies each function's declared return type into the IR (closures' runtime
+    /// function types are built from it).
+    fn record_return_types(&mut self) {
+        for (f, sig) in self.program.functions.iter_mut().zip(&self.sigs) {
+            // Function literals already have theirs (possibly inferred from the body).
+            if f.kind != ir::FunctionKind::Closure {
+                f.return_type = sig.return_type.clone();
+            }
+        }
     }
 }

@@ -32,16 +32,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     fn is_type(&mut self, value: ir::Expr, ty: DartType, span: Span) -> ir::Expr {
-        let bool_ty = self.r.core_type("bool");
-        self.expr(
-            ExprKind::Is {
-                expr: Box::new(value),
-                ty,
-                negated: false,
-            },
-            span,
-            bool_ty,
-        )
+        self.is_check(value, ty, false, span)
     }
 
     /// `subject` read with a (checked or known) narrower static type.
@@ -385,6 +376,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                             receiver: Box::new(recv),
                             selector: Symbol::intern("sublist"),
                             args: ir::Args {
+                                type_args: None,
                                 positional: vec![start, end],
                                 named: Vec::new(),
                             },
@@ -462,6 +454,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         receiver: Box::new(recv),
                         selector: Symbol::intern("containsKey"),
                         args: ir::Args {
+                            type_args: None,
                             positional: vec![kget],
                             named: Vec::new(),
                         },
@@ -579,6 +572,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.construct(
                 call,
                 ir::Args {
+                    type_args: None,
                     positional: vec![message],
                     named: Vec::new(),
                 },

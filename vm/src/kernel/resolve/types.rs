@@ -93,13 +93,36 @@ impl Resolver<'_> {
                 inner
                     .type_params
                     .extend(type_params.iter().map(|t| t.name.name));
-                if let Some(r) = return_type {
-                    self.resolve_type_depth(r, &inner, depth + 1);
-                }
+                let ret = match return_type {
+                    Some(r) => self.resolve_type_depth(r, &inner, depth + 1),
+                    None => DartType::Dynamic,
+                };
+                let mut sig = crate::kernel::ir::FunctionSig {
+                    return_type: ret,
+                    positional: Vec::new(),
+                    required_positional: 0,
+                    named: Vec::new(),
+                };
                 for p in params {
-                    self.resolve_type_depth(&p.ty, &inner, depth + 1);
+                    let t = self.resolve_type_depth(&p.ty, &inner, depth + 1);
+                    match (&p.kind, p.name) {
+                        (ast::ParameterKind::Named { required, .. }, Some(n)) => {
+                            sig.named.push((n.name, t, *required))
+                        }
+                        (ast::ParameterKind::Named { .. }, None) => {}
+                        (ast::ParameterKind::RequiredPositional, _) => {
+                            sig.positional.push(t);
+                            sig.required_positional += 1;
+                        }
+                        _ => sig.positional.push(t),
+                    }
                 }
+                sig.named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+                // Generic function types are not modelled: their type parameters would
+                // leak into the environment, so they stay the plain `Function` type.
+                let sig = type_params.is_empty().then(|| Box::new(sig));
                 DartType::Function {
+                    sig,
                     nullable: *nullable,
                 }
             }
@@ -133,7 +156,10 @@ impl Resolver<'_> {
                 DartType::Never
             }),
             "Null" => Some(DartType::Null),
-            "Function" => Some(DartType::Function { nullable }),
+            "Function" => Some(DartType::Function {
+                sig: None,
+                nullable,
+            }),
             "Record" => Some(DartType::Record { nullable }),
             _ => None,
         }
@@ -266,7 +292,7 @@ impl Resolver<'_> {
             DartType::TypeParameter { name, nullable } => {
                 format!("{name}{}", if *nullable { "?" } else { "" })
             }
-            DartType::Function { nullable } => {
+            DartType::Function { nullable, .. } => {
                 format!("Function{}", if *nullable { "?" } else { "" })
             }
             DartType::Record { nullable } => format!("Record{}", if *nullable { "?" } else { "" }),
@@ -311,7 +337,9 @@ impl Resolver<'_> {
                 TypeParameter {
                     nullable: false, ..
                 }
-                | Function { nullable: false }
+                | Function {
+                    nullable: false, ..
+                }
                 | Record { nullable: false },
                 Interface { class, .. },
             ) if Some(*class) == self.program.core.object => Some(true),
@@ -335,7 +363,7 @@ impl Resolver<'_> {
                 Some(self.class_is_subclass(*a, *b))
             }
             (
-                Function { nullable: na },
+                Function { nullable: na, .. },
                 Interface {
                     class,
                     nullable: nb,
@@ -346,7 +374,7 @@ impl Resolver<'_> {
                     || Some(*class) == self.program.core.function;
                 Some(to_top && (!na || *nb))
             }
-            (Function { nullable: na }, Function { nullable: nb }) => Some(!na || *nb),
+            (Function { nullable: na, .. }, Function { nullable: nb, .. }) => Some(!na || *nb),
             _ => None,
         }
     }
@@ -417,6 +445,26 @@ pub(super) fn substitute(ty: &DartType, params: &[Symbol], args: &[DartType]) ->
             args: inner.iter().map(|a| substitute(a, params, args)).collect(),
             nullable: *nullable,
         },
+        DartType::Function {
+            sig: Some(sig),
+            nullable,
+        } => DartType::Function {
+            sig: Some(Box::new(crate::kernel::ir::FunctionSig {
+                return_type: substitute(&sig.return_type, params, args),
+                positional: sig
+                    .positional
+                    .iter()
+                    .map(|t| substitute(t, params, args))
+                    .collect(),
+                required_positional: sig.required_positional,
+                named: sig
+                    .named
+                    .iter()
+                    .map(|(n, t, r)| (*n, substitute(t, params, args), *r))
+                    .collect(),
+            })),
+            nullable: *nullable,
+        },
         other => other.clone(),
     }
 }
@@ -432,7 +480,10 @@ pub(super) fn make_nullable(t: DartType) -> DartType {
             name,
             nullable: true,
         },
-        DartType::Function { .. } => DartType::Function { nullable: true },
+        DartType::Function { sig, .. } => DartType::Function {
+            sig,
+            nullable: true,
+        },
         DartType::Record { .. } => DartType::Record { nullable: true },
         DartType::Never => DartType::Null,
         other => other,
@@ -450,7 +501,10 @@ pub(super) fn make_non_nullable(t: DartType) -> DartType {
             name,
             nullable: false,
         },
-        DartType::Function { .. } => DartType::Function { nullable: false },
+        DartType::Function { sig, .. } => DartType::Function {
+            sig,
+            nullable: false,
+        },
         DartType::Record { .. } => DartType::Record { nullable: false },
         DartType::Null => DartType::Never,
         other => other,

@@ -10,7 +10,7 @@ use crate::runtime::object::*;
 use crate::runtime::strings::{is_string, string_to_rust};
 
 /// `Instance of 'Foo'`, the default `Object.toString()`.
-pub fn instance_of_text(iso: &Isolate, v: Value) -> String {
+pub fn instance_of_text(iso: &mut Isolate, v: Value) -> String {
     format!(
         "Instance of '{}'",
         crate::runtime::types::runtime_type_name(iso, v)
@@ -33,17 +33,9 @@ pub fn identical(a: Value, b: Value) -> bool {
     }
 }
 
-/// `v.runtimeType`: the canonical Type object of `v`'s class.
+/// `v.runtimeType`: the canonical Type object of `v`'s runtime type.
 fn type_object(p: IsolatePtr, v: Value) -> NResult {
-    let i = iso(p);
-    // SAFETY: a valid value.
-    let cid = unsafe { v.cid() };
-    let key = match i.classes.class_of_cid(cid) {
-        Some(class) => crate::runtime::types::TypeKey::Class(class),
-        None => crate::runtime::types::TypeKey::Other(cid),
-    };
-    let name = crate::runtime::types::runtime_type_name(i, v);
-    Ok(crate::runtime::types::type_object(i, key, &name))
+    Ok(crate::runtime::types::runtime_type_object(iso(p), v))
 }
 
 /// Formats a captured stack trace as the Dart VM prints it.

@@ -67,6 +67,41 @@ fn growable_only(cid: u32, what: &str) -> Result<(), NativeError> {
     }
 }
 
+/// Dart's covariance check: storing `value` into `list` whose element type it is not
+/// (`(<Cat>[] as List<Animal>).add(Animal())`) is a TypeError.
+fn check_element(p: IsolatePtr, list: Value, value: Value) -> Result<(), NativeError> {
+    let i = iso(p);
+    let Some((_, args)) = crate::runtime::types::class_and_args(i, list) else {
+        return Ok(());
+    };
+    if args == crate::runtime::rtt::TypeArgsId::EMPTY {
+        return Ok(());
+    }
+    let t = i.rtt.arg(args, 0);
+    if crate::runtime::types::instance_of_rt(i, value, t) {
+        return Ok(());
+    }
+    let message = format!(
+        "type '{}' is not a subtype of type '{}' of 'value'",
+        crate::runtime::types::runtime_type_name(i, value),
+        i.rtt.name(&i.program, t)
+    );
+    Err(NativeError::Throw {
+        entry_point: "_throwTypeError",
+        args: vec![ThrowArg::Str(message)],
+    })
+}
+
+/// The type-argument vector a generic factory passes after its parameters (a Smi id),
+/// or the empty vector when it was not passed.
+fn factory_type_args(a: &NativeArgs, index: usize) -> Value {
+    if a.count > index && a.get(index).is_smi() {
+        a.get(index)
+    } else {
+        Value::smi(0)
+    }
+}
+
 /// Root the receiver and return its handle index.
 fn root(p: IsolatePtr, v: Value) -> usize {
     let i = iso(p);
@@ -100,9 +135,18 @@ pub fn register(r: &mut NativeRegistry) {
             new_array(i, CID_ARRAY, len as usize)
         };
         let fill = a.get(1);
-        for k in 0..len as usize {
-            // SAFETY: k < len.
-            unsafe { list_set(list, k, fill) };
+        let type_args = factory_type_args(a, 3);
+        let slot = if growable {
+            GROWABLE_TYPE_ARGS
+        } else {
+            ARRAY_TYPE_ARGS
+        };
+        // SAFETY: k < len; `slot` is the type-argument slot of the list's layout.
+        unsafe {
+            for k in 0..len as usize {
+                list_set(list, k, fill);
+            }
+            list.set_slot(slot, type_args.0);
         }
         Ok(list)
     });
@@ -118,6 +162,7 @@ pub fn register(r: &mut NativeRegistry) {
             return Err(unsupported("Cannot modify an unmodifiable list"));
         }
         let i = checked_index(a, l)?;
+        check_element(p, l, a.get(2))?;
         // SAFETY: bounds checked.
         unsafe { list_set(l, i, a.get(2)) };
         Ok(iso(p).null())
@@ -131,6 +176,7 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("List_add", |p, a| {
         let (l, cid) = list_recv(a)?;
         growable_only(cid, "add to")?;
+        check_element(p, l, a.get(1))?;
         let lh = root(p, l);
         root(p, a.get(1));
         growable_add(iso(p), lh, lh + 1);
@@ -179,6 +225,7 @@ pub fn register(r: &mut NativeRegistry) {
                 ],
             });
         }
+        check_element(p, l, a.get(2))?;
         let lh = root(p, l);
         root(p, a.get(2));
         growable_add(iso(p), lh, lh + 1);
@@ -291,7 +338,12 @@ fn with_rooted<T>(
 }
 
 fn register_maps(r: &mut NativeRegistry) {
-    r.add("Map_new", |p, _| Ok(maps::new_map(iso(p), CID_MAP)));
+    r.add("Map_new", |p, a| {
+        let m = maps::new_map(iso(p), CID_MAP);
+        // SAFETY: a fresh map; the vector is a Smi.
+        unsafe { m.set_slot(MAP_TYPE_ARGS, factory_type_args(a, 0).0) };
+        Ok(m)
+    });
     r.add("Map_get", |p, a| {
         let m = map_recv(a)?;
         with_rooted(p, &[m, a.get(1)], |b| {

@@ -231,13 +231,11 @@ pub fn call_method(
             return Ok(unsafe { Value(receiver.slot(slot as usize)) });
         }
         _ => {
-            let s = new_string(
-                i,
-                &format!(
-                    "{name} is not defined for {}",
-                    super::types::runtime_type_name(i, receiver)
-                ),
+            let text = format!(
+                "{name} is not defined for {}",
+                super::types::runtime_type_name(i, receiver)
             );
+            let s = new_string(i, &text);
             throw_core_error(p, "_throwStateError", &[s]);
             return Err(Pending);
         }

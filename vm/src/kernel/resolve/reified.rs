@@ -1,0 +1,377 @@
+//! Reified type arguments in lowered bodies: the hidden local holding a generic
+//! function's (or a generic class's factory's) type-argument vector, and the expressions
+//! that build runtime types — `is`/`as` against types that mention type parameters, type
+//! parameters used as values, and the type arguments of instantiations and calls — with
+//! the environment their type parameters are found in at run time.
+
+use super::body::Lower;
+use super::Signature;
+use crate::front::ast;
+use crate::front::intern::Symbol;
+use crate::front::source::Span;
+use crate::kernel::ir::{self, DartType, ExprKind, FunctionId, FunctionKind, TypeEnvEntry};
+
+/// The scope name of function `fid`'s hidden type-argument local (not a Dart identifier,
+/// so it never clashes; unique per function, so nested generic closures see each other's).
+fn type_args_local_name(fid: FunctionId) -> Symbol {
+    Symbol::intern(&format!("#typeArgs{}", fid.0))
+}
+
+/// Adds the names of the type parameters `ty` mentions to `out`.
+pub(super) fn free_type_params(ty: &DartType, out: &mut Vec<Symbol>) {
+    match ty {
+        DartType::TypeParameter { name, .. } if !out.contains(name) => out.push(*name),
+        DartType::Interface { args, .. } => args.iter().for_each(|a| free_type_params(a, out)),
+        DartType::Function { sig: Some(sig), .. } => {
+            sig.types().for_each(|t| free_type_params(t, out))
+        }
+        _ => {}
+    }
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    /// After the parameters: a generic function (or a factory of a generic class, whose
+    /// type arguments are its class's) gets the hidden local its prologue stores the
+    /// passed type-argument vector in. It is the local right after the parameters.
+    pub fn declare_type_args_local(&mut self, fid: FunctionId) {
+        let own = self.frame_ref().type_params.clone();
+        let func = &self.r.program.functions[fid.index()];
+        let names = if !own.is_empty() {
+            own
+        } else if func.kind == FunctionKind::Factory {
+            match func.owner {
+                Some(c) => self.r.classes[c.index()].type_params.clone(),
+                None => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() {
+            return;
+        }
+        let p = &func.params;
+        let expected = p.receiver_slots + p.count();
+        if self.frame_ref().locals.len() as u32 != expected {
+            // Parameters were not declared one local each (a malformed declaration that
+            // was reported): leave the function non-generic rather than misplace locals.
+            return;
+        }
+        let ident = ast::Ident {
+            name: type_args_local_name(fid),
+            span: func.span,
+        };
+        let local = self.declare_local(ident, DartType::Dynamic, true);
+        let f = &mut self.r.program.functions[fid.index()];
+        f.type_params = names.clone();
+        f.type_args_local = Some(local);
+        self.frame().type_args = Some((local, names));
+    }
+
+    /// Can the current body read an instance's class type arguments through `this`?
+    fn has_instance_this(&self) -> bool {
+        let member = self.frames[0].fid;
+        self.has_this()
+            && self.ctx.this_class.is_some()
+            && self.r.program.functions[member.index()].kind != FunctionKind::Factory
+    }
+
+    /// Where the type parameters in `free` are found at run time, outermost first: the
+    /// class's through `this`, then each enclosing generic function's hidden local.
+    fn type_env(&mut self, free: &[Symbol], span: Span) -> Vec<TypeEnvEntry> {
+        let mut env = Vec::new();
+        if let Some(c) = self.ctx.lexical_class {
+            let names = self.r.classes[c.index()].type_params.clone();
+            if self.has_instance_this() && names.iter().any(|n| free.contains(n)) {
+                let this = self.this_expr(span);
+                let source = self.expr(
+                    ExprKind::InstanceTypeArgs {
+                        receiver: Box::new(this),
+                        class: c,
+                    },
+                    span,
+                    DartType::Dynamic,
+                );
+                env.push(TypeEnvEntry { names, source });
+            }
+        }
+        for fi in 0..self.frames.len() {
+            let Some((_, names)) = self.frames[fi].type_args.clone() else {
+                continue;
+            };
+            if !names.iter().any(|n| free.contains(n)) {
+                continue;
+            }
+            let name = type_args_local_name(self.frames[fi].fid);
+            if let Ok(Some(r)) = self.lookup_local(name, span) {
+                let source = self.local_get_ref(&r, span);
+                env.push(TypeEnvEntry { names, source });
+            }
+        }
+        env
+    }
+
+    /// The runtime type-argument vector of `types` (folded by the emitter when closed).
+    pub fn type_args_expr(&mut self, types: Vec<DartType>, span: Span) -> ir::Expr {
+        let mut free = Vec::new();
+        types.iter().for_each(|t| free_type_params(t, &mut free));
+        let env = if free.is_empty() {
+            Vec::new()
+        } else {
+            self.type_env(&free, span)
+        };
+        self.expr(ExprKind::TypeArgs { types, env }, span, DartType::Dynamic)
+    }
+
+    /// `Some(vector)` only when `types` mention type parameters (collection literals fold
+    /// closed element types themselves).
+    pub fn open_type_args(&mut self, types: &[DartType], span: Span) -> Option<Box<ir::Expr>> {
+        if !types.iter().any(DartType::is_open) {
+            return None;
+        }
+        Some(Box::new(self.type_args_expr(types.to_vec(), span)))
+    }
+
+    /// `value is ty` (`negated`: `is!`), checked against the type arguments in scope when
+    /// `ty` mentions type parameters.
+    pub fn is_check(
+        &mut self,
+        value: ir::Expr,
+        ty: DartType,
+        negated: bool,
+        span: Span,
+    ) -> ir::Expr {
+        let bool_ty = self.r.core_type("bool");
+        if ty.is_open() {
+            let type_args = Box::new(self.type_args_expr(vec![ty], span));
+            return self.expr(
+                ExprKind::IsRuntime {
+                    expr: Box::new(value),
+                    type_args,
+                    negated,
+                },
+                span,
+                bool_ty,
+            );
+        }
+        self.expr(
+            ExprKind::Is {
+                expr: Box::new(value),
+                ty,
+                negated,
+            },
+            span,
+            bool_ty,
+        )
+    }
+
+    /// `value as ty`.
+    pub fn as_check(&mut self, value: ir::Expr, ty: DartType, span: Span) -> ir::Expr {
+        if ty.is_open() {
+            let type_args = Box::new(self.type_args_expr(vec![ty.clone()], span));
+            return self.expr(
+                ExprKind::AsRuntime {
+                    expr: Box::new(value),
+                    type_args,
+                },
+                span,
+                ty,
+            );
+        }
+        self.expr(
+            ExprKind::As {
+                expr: Box::new(value),
+                ty: ty.clone(),
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// A type used as a value (`T`, `List<T>`, `int`).
+    pub fn type_value(&mut self, ty: DartType, span: Span) -> ir::Expr {
+        if ty.is_open() {
+            let type_args = self.type_args_expr(vec![ty], span);
+            let type_ty = self.r.core_type("Type");
+            return self.expr(ExprKind::TypeValue(Box::new(type_args)), span, type_ty);
+        }
+        self.constant(ir::Constant::Type(ty), span)
+    }
+
+    /// Remembers the explicit type arguments of a call (`f<int>(x)`, `o.m<T>()`) for the
+    /// lowering of its argument list, which is where the callee becomes known.
+    pub fn note_call_type_args(
+        &mut self,
+        args: &'a ast::Arguments,
+        types: &'a [ast::TypeAnnotation],
+    ) {
+        self.call_type_args
+            .insert(args as *const ast::Arguments as usize, types);
+    }
+
+    /// The explicit type arguments written at the call whose arguments are `args`.
+    pub fn explicit_call_type_args(
+        &mut self,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> Option<Box<ir::Expr>> {
+        let types = self
+            .call_type_args
+            .get(&(args as *const ast::Arguments as usize))
+            .copied()?;
+        let resolved: Vec<DartType> = types.iter().map(|t| self.resolve_type(t)).collect();
+        Some(Box::new(self.type_args_expr(resolved, span)))
+    }
+
+    /// The type arguments to pass to generic callee `sig`: the explicit ones, or those
+    /// inferred from the arguments' static types (`None` lets the callee default them to
+    /// `dynamic`).
+    pub fn call_type_args(
+        &mut self,
+        sig: &Signature,
+        ast_args: &'a ast::Arguments,
+        args: &ir::Args,
+        span: Span,
+    ) -> Option<Box<ir::Expr>> {
+        if sig.type_params.is_empty() {
+            return None;
+        }
+        let key = ast_args as *const ast::Arguments as usize;
+        if let Some(types) = self.call_type_args.get(&key).copied() {
+            if types.len() != sig.type_params.len() {
+                return None;
+            }
+            let resolved: Vec<DartType> = types.iter().map(|t| self.resolve_type(t)).collect();
+            return Some(Box::new(self.type_args_expr(resolved, span)));
+        }
+        let inferred = infer_type_args(sig, args)?;
+        Some(Box::new(self.type_args_expr(inferred, span)))
+    }
+
+    /// The type a constructor call instantiates when it writes no type arguments of its
+    /// own: those written as `C<T>(...)`, else the context's (`Box<int> b = Box(x)`), else
+    /// inferred from the constructor's arguments (`Pair(1, 'a')` is a `Pair<int, String>`).
+    pub fn reify_ctor_type(
+        &mut self,
+        mut call: super::calls::CtorCall,
+        ast_args: &'a ast::Arguments,
+        context: Option<DartType>,
+        args: &ir::Args,
+    ) -> super::calls::CtorCall {
+        let params = self.r.classes[call.class.index()].type_params.clone();
+        let DartType::Interface {
+            args: current,
+            nullable,
+            ..
+        } = &call.ty
+        else {
+            return call;
+        };
+        if params.is_empty() || current.iter().any(|t| *t != DartType::Dynamic) {
+            return call;
+        }
+        let nullable = *nullable;
+        let key = ast_args as *const ast::Arguments as usize;
+        let chosen = if let Some(types) = self.call_type_args.get(&key).copied() {
+            (types.len() == params.len())
+                .then(|| types.iter().map(|t| self.resolve_type(t)).collect())
+        } else {
+            match context {
+                Some(DartType::Interface {
+                    class, args: ctx, ..
+                }) if class == call.class && ctx.len() == params.len() => Some(ctx),
+                _ => self.infer_ctor_args(&call, params, args),
+            }
+        };
+        if let Some(chosen) = chosen {
+            call.ty = DartType::Interface {
+                class: call.class,
+                args: chosen,
+                nullable,
+            };
+        }
+        call
+    }
+
+    fn infer_ctor_args(
+        &self,
+        call: &super::calls::CtorCall,
+        params: Vec<Symbol>,
+        args: &ir::Args,
+    ) -> Option<Vec<DartType>> {
+        let key = match call.name {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let ctor = self.r.classes[call.class.index()]
+            .ctors
+            .get(&key)
+            .copied()?;
+        let mut sig = self.r.sigs[ctor.index()].clone();
+        sig.type_params = params;
+        infer_type_args(&sig, args)
+    }
+}
+
+/// Infers a generic callee's type arguments by matching its parameter types against the
+/// arguments' static types (`T` against `int`, `List<T>` against `List<int>`, a function
+/// type's return type against a function literal's). Unmatched parameters are `dynamic`;
+/// `None` when nothing matched.
+fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<DartType>> {
+    let mut found: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
+    let pairs = sig
+        .positional
+        .iter()
+        .map(|p| &p.1)
+        .zip(args.positional.iter().map(|a| &a.ty))
+        .chain(
+            args.named
+                .iter()
+                .filter_map(|(n, a)| sig.named.iter().find(|p| p.0 == *n).map(|p| (&p.1, &a.ty))),
+        );
+    for (param, arg) in pairs {
+        match_type(param, arg, &sig.type_params, &mut found);
+    }
+    if found.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(
+        found
+            .into_iter()
+            .map(|t| t.unwrap_or(DartType::Dynamic))
+            .collect(),
+    )
+}
+
+fn match_type(param: &DartType, arg: &DartType, names: &[Symbol], found: &mut [Option<DartType>]) {
+    match (param, arg) {
+        (_, DartType::Dynamic) => {}
+        (DartType::TypeParameter { name, .. }, _) => {
+            if let Some(i) = names.iter().position(|n| n == name) {
+                let t = super::types::make_non_nullable(arg.clone());
+                if matches!(t, DartType::Never | DartType::Null) {
+                    return;
+                }
+                found[i] = Some(match found[i].take() {
+                    Some(prev) if prev != t => DartType::Dynamic,
+                    _ => t,
+                });
+            }
+        }
+        (
+            DartType::Interface {
+                class: a, args: pa, ..
+            },
+            DartType::Interface {
+                class: b, args: aa, ..
+            },
+        ) if a == b => {
+            for (p, x) in pa.iter().zip(aa) {
+                match_type(p, x, names, found);
+            }
+        }
+        (DartType::Function { sig: Some(p), .. }, DartType::Function { sig: Some(x), .. }) => {
+            match_type(&p.return_type, &x.return_type, names, found);
+        }
+        _ => {}
+    }
+}
