@@ -296,9 +296,63 @@ pub enum DartType {
     Function {
         nullable: bool,
     },
+    /// The `Record` class: the supertype of every record type.
     Record {
         nullable: bool,
     },
+    /// A record type, `(int, {String name})`: a shape plus a type per field.
+    RecordType(Box<RecordType>),
+}
+
+/// The shape of a record: how many positional fields, and the names of the named ones in
+/// sorted (string) order. Fields are stored and indexed positional first, then named.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RecordShape {
+    pub positional: u32,
+    pub named: Vec<Symbol>,
+}
+
+impl RecordShape {
+    /// Sorts `named` into the canonical (string) order.
+    pub fn new(positional: u32, mut named: Vec<Symbol>) -> RecordShape {
+        named.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        RecordShape { positional, named }
+    }
+    pub fn field_count(&self) -> usize {
+        self.positional as usize + self.named.len()
+    }
+    /// Index of the field a getter `name` reads (`$1` is positional 0).
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        if let Some(i) = positional_getter_index(name) {
+            return (i < self.positional as usize).then_some(i);
+        }
+        let k = self.named.iter().position(|n| n.as_str() == name)?;
+        Some(self.positional as usize + k)
+    }
+    /// The getter that reads field `i` (`$1`, `$2`, ... then the names).
+    pub fn field_name(&self, i: usize) -> Symbol {
+        match i.checked_sub(self.positional as usize) {
+            Some(k) => self.named[k],
+            None => Symbol::intern(&format!("${}", i + 1)),
+        }
+    }
+}
+
+/// `$1` → 0, `$2` → 1; `None` for every other name (`$0`, `$01`, `x`).
+pub fn positional_getter_index(name: &str) -> Option<usize> {
+    let digits = name.strip_prefix('$')?;
+    if digits.starts_with('0') || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// A record type: field types in storage order (positional, then named sorted by name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordType {
+    pub shape: RecordShape,
+    pub fields: Vec<DartType>,
+    pub nullable: bool,
 }
 
 impl DartType {
@@ -310,6 +364,7 @@ impl DartType {
             | DartType::TypeParameter { nullable, .. }
             | DartType::Function { nullable }
             | DartType::Record { nullable } => *nullable,
+            DartType::RecordType(r) => r.nullable,
         }
     }
 }
@@ -552,6 +607,19 @@ pub enum ExprKind {
     Block {
         stmts: Vec<Stmt>,
         value: Box<Expr>,
+    },
+    /// Allocates a record of `shape` from `fields` (storage order: positional, then named
+    /// sorted by name). The resolver has already arranged for source-order evaluation.
+    RecordLiteral {
+        shape: RecordShape,
+        fields: Vec<Expr>,
+    },
+    /// Reads field `index` of a record whose static type has `shape`: a direct load when
+    /// the value has that shape, otherwise (unsound static type) the dynamic getter.
+    RecordGet {
+        receiver: Box<Expr>,
+        shape: RecordShape,
+        index: u32,
     },
     /// Runtime call into a VM native (from `external` functions in the core library).
     Native {

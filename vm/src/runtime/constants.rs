@@ -61,7 +61,22 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
             super::entries::static_tear_off(iso, index)
         }
         Constant::Map { .. } => return Err("dartrs does not support constant maps yet.".into()),
-        Constant::Record { .. } => return Err("dartrs does not support records yet.".into()),
+        Constant::Record { positional, named } => {
+            let shape = crate::kernel::ir::RecordShape::new(
+                positional.len() as u32,
+                named.iter().map(|(n, _)| *n).collect(),
+            );
+            let mut values = Vec::with_capacity(shape.field_count());
+            for &c in positional {
+                values.push(element(iso, c)?);
+            }
+            for n in &shape.named {
+                if let Some(&(_, c)) = named.iter().find(|(m, _)| m == n) {
+                    values.push(element(iso, c)?);
+                }
+            }
+            super::records::immortal_record(iso, &shape, &values)
+        }
         Constant::Type(ty) => {
             let key = super::types::TypeKey::of(iso, ty);
             let name = super::types::type_name(iso, ty);

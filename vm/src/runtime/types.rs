@@ -40,6 +40,7 @@ pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
             // SAFETY: `v` is a valid value.
             (is_null && *nullable) || (!is_null && unsafe { v.cid() } == CID_RECORD)
         }
+        DartType::RecordType(r) => super::records::record_type_test(iso, v, r),
     }
 }
 
@@ -68,6 +69,7 @@ pub fn runtime_type_name(iso: &Isolate, v: Value) -> String {
         CID_SET => "_Set<dynamic>".into(),
         CID_CLOSURE => "Closure".into(),
         CID_STACK_TRACE => "_StackTrace".into(),
+        CID_RECORD => super::records::runtime_type_name(iso, v),
         _ => match iso.classes.class_of_cid(cid) {
             Some(c) => iso.program.class(c).name.as_str().to_string(),
             None => format!("<class {cid}>"),
@@ -85,6 +87,7 @@ pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
         DartType::Null => "Null".into(),
         DartType::Function { nullable } => format!("Function{}", q(*nullable)),
         DartType::Record { nullable } => format!("Record{}", q(*nullable)),
+        DartType::RecordType(r) => crate::kernel::dump::record_type_text(r, |t| type_name(iso, t)),
         DartType::TypeParameter { name, nullable } => format!("{name}{}", q(*nullable)),
         DartType::Interface {
             class,
@@ -114,11 +117,13 @@ pub enum TypeKey {
     Function,
     Record,
     TypeParameter,
+    /// A record type, by its index in the isolate's record type table.
+    RecordType(u32),
 }
 
 impl TypeKey {
     /// A small integer for equality and hashing inside the Type object.
-    fn code(self) -> i64 {
+    pub fn code(self) -> i64 {
         match self {
             TypeKey::Class(c) => c.0 as i64,
             TypeKey::Other(cid) => (1 << 32) + cid as i64,
@@ -128,11 +133,12 @@ impl TypeKey {
             TypeKey::Function => -4,
             TypeKey::Record => -5,
             TypeKey::TypeParameter => -6,
+            TypeKey::RecordType(i) => (2 << 32) + i as i64,
         }
     }
 
     /// The key of a static type (`Null` is the class of null, as `null.runtimeType` is).
-    pub fn of(iso: &Isolate, ty: &DartType) -> TypeKey {
+    pub fn of(iso: &mut Isolate, ty: &DartType) -> TypeKey {
         match ty {
             DartType::Interface { class, .. } => TypeKey::Class(*class),
             DartType::Null => iso
@@ -144,6 +150,7 @@ impl TypeKey {
             DartType::Never => TypeKey::Never,
             DartType::Function { .. } => TypeKey::Function,
             DartType::Record { .. } => TypeKey::Record,
+            DartType::RecordType(r) => super::records::static_type_key(iso, r),
             DartType::TypeParameter { .. } => TypeKey::TypeParameter,
         }
     }

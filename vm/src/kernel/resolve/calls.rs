@@ -580,6 +580,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         if matches!(recv.ty, DartType::Function { .. }) && name.name.as_str() == "call" {
             return self.call_value(recv, args, span);
         }
+        if self.is_record_field_access(&recv, name.name) {
+            let callee = self.record_field_get(recv, name, AccessKind::Method, name.span);
+            return self.call_value(callee, args, span);
+        }
         match self.check_member(
             &recv.ty,
             name.name.as_str(),

@@ -1,7 +1,7 @@
 //! Natives of `Object`, `bool`, `Function`, `Type`, `StackTrace` and the top-level
 //! `print`, `identical` and `identityHashCode`.
 
-use super::{iso, new_int, NResult, NativeError, NativeRegistry};
+use super::{iso, new_int, NResult, NativeRegistry};
 use crate::runtime::entries::{capture_stack_trace, new_string};
 use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::layout::*;
@@ -36,12 +36,7 @@ pub fn identical(a: Value, b: Value) -> bool {
 /// `v.runtimeType`: the canonical Type object of `v`'s class.
 fn type_object(p: IsolatePtr, v: Value) -> NResult {
     let i = iso(p);
-    // SAFETY: a valid value.
-    let cid = unsafe { v.cid() };
-    let key = match i.classes.class_of_cid(cid) {
-        Some(class) => crate::runtime::types::TypeKey::Class(class),
-        None => crate::runtime::types::TypeKey::Other(cid),
-    };
+    let key = crate::runtime::records::value_type_key(i, v);
     let name = crate::runtime::types::runtime_type_name(i, v);
     Ok(crate::runtime::types::type_object(i, key, &name))
 }
@@ -209,11 +204,6 @@ fn register_types_and_traces(r: &mut NativeRegistry) {
         // SAFETY: the receiver is a Type object.
         let k = unsafe { Value(a.get(0).slot(1)).smi_value() };
         Ok(new_int(iso(p), crate::runtime::maps::int_hash(k)))
-    });
-    r.add("Record_toString", |_, _| {
-        Err(NativeError::Unsupported(
-            "dartrs does not support records yet.".into(),
-        ))
     });
     r.add("StackTrace_toString", |p, a| {
         let text = format_stack_trace(iso(p), a.get(0));
