@@ -627,3 +627,34 @@ pub enum ExprKind {
         args: Vec<Expr>,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_shapes_sort_names_and_index_fields() {
+        let s = |n: &str| Symbol::intern(n);
+        let shape = RecordShape::new(2, vec![s("zeta"), s("alpha")]);
+        assert_eq!(shape.named, vec![s("alpha"), s("zeta")]);
+        assert_eq!(shape, RecordShape::new(2, vec![s("alpha"), s("zeta")]));
+        assert_eq!(shape.field_count(), 4);
+        assert_eq!(shape.field_index("$1"), Some(0));
+        assert_eq!(shape.field_index("$2"), Some(1));
+        assert_eq!(shape.field_index("$3"), None);
+        assert_eq!(shape.field_index("alpha"), Some(2));
+        assert_eq!(shape.field_index("zeta"), Some(3));
+        assert_eq!(shape.field_index("beta"), None);
+        assert_eq!(shape.field_name(1), s("$2"));
+        assert_eq!(shape.field_name(3), s("zeta"));
+    }
+
+    #[test]
+    fn positional_getter_names() {
+        assert_eq!(positional_getter_index("$1"), Some(0));
+        assert_eq!(positional_getter_index("$12"), Some(11));
+        for bad in ["$0", "$01", "$", "1", "$a", "x", "$-1"] {
+            assert_eq!(positional_getter_index(bad), None, "{bad}");
+        }
+    }
+}

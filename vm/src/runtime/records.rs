@@ -289,3 +289,40 @@ pub fn immortal_record(iso: &mut Isolate, shape: &RecordShape, fields: &[Value])
     }
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::intern::Symbol;
+
+    #[test]
+    fn shapes_are_interned_once() {
+        let mut shapes = RecordShapes::default();
+        let a = RecordShape::new(1, vec![Symbol::intern("b"), Symbol::intern("a")]);
+        let b = RecordShape::new(1, vec![Symbol::intern("a"), Symbol::intern("b")]);
+        let c = RecordShape::new(2, Vec::new());
+        let ia = shapes.intern(&a);
+        assert_eq!(shapes.intern(&b), ia);
+        let ic = shapes.intern(&c);
+        assert_ne!(ia, ic);
+        assert_eq!(shapes.get(ic), Some(&c));
+        assert_eq!(shapes.get(99), None);
+    }
+
+    #[test]
+    fn record_type_names_print_like_the_dart_vm() {
+        let text = |shape: &RecordShape, fields: &[&str]| {
+            crate::kernel::dump::record_type_text_from(
+                shape,
+                fields.iter().map(|f| f.to_string()).collect(),
+                false,
+            )
+        };
+        let named = RecordShape::new(1, vec![Symbol::intern("name")]);
+        assert_eq!(text(&named, &["int", "String"]), "(int, {String name})");
+        let only_named = RecordShape::new(0, vec![Symbol::intern("b"), Symbol::intern("a")]);
+        assert_eq!(text(&only_named, &["int", "double"]), "({int a, double b})");
+        assert_eq!(text(&RecordShape::new(0, Vec::new()), &[]), "()");
+        assert_eq!(text(&RecordShape::new(1, Vec::new()), &["int"]), "(int)");
+    }
+}
