@@ -525,12 +525,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let field_types = rt.fields.clone();
         let mut test = match ty {
-            DartType::RecordType(t) if t.shape == shape && !t.nullable => {
-                self.bool_const(true, span)
-            }
+            DartType::RecordType(t) if t.shape == shape && !t.nullable => None,
             _ => {
                 let s = self.local_get(subject, span);
-                self.is_type(s, record_ty.clone(), span)
+                Some(self.is_type(s, record_ty.clone(), span))
             }
         };
         let mut next_positional = 0;
@@ -548,9 +546,12 @@ impl<'r, 'a> Lower<'r, 'a> {
             let field_ty = field_types[index].clone();
             let get = self.record_get(recv, shape.clone(), index, field_ty, f.span);
             let sub = self.with_temp(get, |l, tmp, tty| l.match_pattern(&f.pattern, tmp, &tty));
-            test = self.and(test, sub);
+            test = Some(match test {
+                Some(t) => self.and(t, sub),
+                None => sub,
+            });
         }
-        test
+        test.unwrap_or_else(|| self.bool_const(true, span))
     }
 
     /// The shape a record pattern requires; `None` after reporting a field whose name is
