@@ -463,7 +463,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let this = self.this_expr(span);
                 self.member_get(this, found, owner, id.name, span)
             }
-            NameRef::Prefix(_) | NameRef::NotFound => {
+            NameRef::NotFound => match self.extension_record_field(id) {
+                Some(field) => field,
+                None => {
+                    self.r.error(span, messages::undefined_name(id.name));
+                    self.null(span)
+                }
+            },
+            NameRef::Prefix(_) => {
                 self.r.error(span, messages::undefined_name(id.name));
                 self.null(span)
             }
@@ -641,12 +648,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         name: ast::Ident,
         span: Span,
     ) -> ir::Expr {
-        if self.is_record_field_access(&recv, name.name) {
+        if self.is_record_field(&recv, name.name) {
             return self.record_field_get(recv, name, AccessKind::Getter, span);
         }
         if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
             let m = self.r.extensions[e].instance[&name.name];
             return self.extension_get(recv, m, name.name, span);
+        }
+        if self.is_undefined_record_member(&recv, name.name) {
+            return self.record_field_get(recv, name, AccessKind::Getter, span);
         }
         match self.check_member(
             &recv.ty,

@@ -128,15 +128,34 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.wrap_lets(lets, record)
     }
 
-    /// Whether `recv.name` is for [`Lower::record_field_get`]: the receiver has a record
-    /// type and `name` is not an `Object` member (those are dispatched normally).
-    pub fn is_record_field_access(&mut self, recv: &ir::Expr, name: Symbol) -> bool {
-        match &recv.ty {
-            DartType::RecordType(rt) => {
-                rt.shape.field_index(name.as_str()).is_some() || !self.is_object_member(name)
-            }
-            _ => false,
+    /// Whether `recv` has a record type with a field `name` (fields come before
+    /// extension members).
+    pub fn is_record_field(&self, recv: &ir::Expr, name: Symbol) -> bool {
+        matches!(&recv.ty, DartType::RecordType(rt) if rt.shape.field_index(name.as_str()).is_some())
+    }
+
+    /// Whether `recv.name`, with no extension member `name` applying, is an error for
+    /// [`Lower::record_field_get`] to report: the receiver has a record type without that
+    /// field and `name` is not an `Object` member (those are dispatched normally).
+    pub fn is_undefined_record_member(&mut self, recv: &ir::Expr, name: Symbol) -> bool {
+        matches!(&recv.ty, DartType::RecordType(_))
+            && !self.is_record_field(recv, name)
+            && !self.is_object_member(name)
+    }
+
+    /// A bare identifier inside an extension on a record type that names one of its
+    /// fields (`$1` for `this.$1`).
+    pub fn extension_record_field(&mut self, name: ast::Ident) -> Option<ir::Expr> {
+        let this_ty = self.extension_this_type()?;
+        let DartType::RecordType(rt) = &this_ty else {
+            return None;
+        };
+        rt.shape.field_index(name.name.as_str())?;
+        if !self.has_this() {
+            return None;
         }
+        let this = self.this_expr(name.span);
+        Some(self.record_field_get(this, name, AccessKind::Getter, name.span))
     }
 
     /// `recv.name` when `recv` has a record type: the field read, or an error for a name
