@@ -66,6 +66,11 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
                 positional.len() as u32,
                 named.iter().map(|(n, _)| *n).collect(),
             );
+            if shape.field_count() > RECORD_MAX_FIELDS {
+                return Err(format!(
+                    "dartrs does not support records with more than {RECORD_MAX_FIELDS} fields yet."
+                ));
+            }
             let mut values = Vec::with_capacity(shape.field_count());
             for &c in positional {
                 values.push(element(iso, c)?);

@@ -34,7 +34,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         if fields.len() > RECORD_MAX_FIELDS {
-            self.r.unsupported(span, "records with this many fields");
+            let what = format!("records with more than {RECORD_MAX_FIELDS} fields");
+            self.r.unsupported(span, &what);
             return self.null(span);
         }
         let context_fields = match context.map(make_non_nullable) {
