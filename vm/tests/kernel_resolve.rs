@@ -115,6 +115,11 @@ fn lowering_control_flow() {
     insta::assert_snapshot!(lowered("control"));
 }
 
+#[test]
+fn lowering_records() {
+    insta::assert_snapshot!(lowered("records"));
+}
+
 // Golden diagnostics, one fixture per error kind (texts as the Dart front end words them).
 
 #[test]
@@ -317,12 +322,41 @@ fn error_unsupported() {
         "tests/kernel/errors/unsupported.dart:1:13: Error: dartrs does not support async functions yet.
 Future<int> f() async => 1;
             ^
-tests/kernel/errors/unsupported.dart:4:11: Error: dartrs does not support records yet.
-  var r = (1, 2);
-          ^^^^^^
-tests/kernel/errors/unsupported.dart:6:10: Error: dartrs does not support record patterns yet.
-    case (var a, var b):
-         ^^^^^^^^^^^^^^
+"
+    );
+}
+
+#[test]
+fn error_records() {
+    assert_eq!(
+        load("tests/kernel/errors/records.dart").1,
+        "tests/kernel/errors/records.dart:1:31: Error: Property '$1' cannot be accessed on '(int, int)?' because it is potentially null.
+Try accessing using ?. instead.
+int first((int, int)? p) => p.$1;
+                              ^^
+tests/kernel/errors/records.dart:5:11: Error: The getter '$3' isn't defined for the type '(int, {int a})'.
+Try correcting the name to the name of an existing getter, or defining a getter or field named '$3'.
+  print(r.$3);
+          ^^
+tests/kernel/errors/records.dart:6:5: Error: The method 'foo' isn't defined for the type '(int, {int a})'.
+Try correcting the name to the name of an existing method, or defining a method named 'foo'.
+  r.foo();
+    ^^^
+tests/kernel/errors/records.dart:7:18: Error: Duplicated field name 'a' in record literal.
+  var d = (a: 1, a: 2);
+                 ^
+tests/kernel/errors/records.dart:8:12: Error: Record field names can't be private.
+  var e = (_x: 1, hashCode: 2, $1: 3, 4);
+           ^^
+tests/kernel/errors/records.dart:8:19: Error: Record field names can't be the same as a member from 'Object'.
+  var e = (_x: 1, hashCode: 2, $1: 3, 4);
+                  ^^^^^^^^
+tests/kernel/errors/records.dart:8:32: Error: Record field names can't be a dollar sign followed by an integer when integer is the index of a positional field.
+  var e = (_x: 1, hashCode: 2, $1: 3, 4);
+                               ^^
+tests/kernel/errors/records.dart:9:17: Error: Record field names can't be private.
+  (int, {String _p}) t;
+                ^^
 "
     );
 }

@@ -71,6 +71,8 @@ pub trait CompileContext {
     fn asserts_enabled(&self) -> bool;
     /// Interned source position, for messages that quote source (failed assertions).
     fn position_id(&mut self, span: Span) -> u32;
+    /// Interned id of a record shape (what records store, so shape tests are one compare).
+    fn record_shape_id(&mut self, shape: &crate::kernel::ir::RecordShape) -> u32;
     /// Entry index of a function (its kernel id).
     fn entry_index(&self, f: FunctionId) -> u32 {
         f.0

@@ -131,9 +131,73 @@ class Symbol {
   String toString() => 'Symbol("$_name")';
 }
 
+/// Every record value is an instance of this class (its layout is the VM's: a shape id
+/// and the fields, positional first, then named ones sorted by name). Equality, hashCode
+/// and toString follow the Dart VM's `_Record`.
 abstract final class Record {
-  @pragma('vm:external-name', 'Record_toString')
-  external String toString();
+  bool operator ==(Object other) {
+    if (identical(this, other)) return true;
+    if (other is! Record) return false;
+    if (_shape != other._shape) return false;
+    final n = _numFields;
+    for (var i = 0; i < n; i++) {
+      if (_fieldAt(i) != other._fieldAt(i)) return false;
+    }
+    return true;
+  }
+
+  int get hashCode {
+    var hash = _shape;
+    final n = _numFields;
+    for (var i = 0; i < n; i++) {
+      hash = _SystemHash.combine(hash, _fieldAt(i).hashCode);
+    }
+    return _SystemHash.finish(hash);
+  }
+
+  String toString() {
+    final buffer = StringBuffer("(");
+    final n = _numFields;
+    for (var i = 0; i < n; i++) {
+      if (i != 0) buffer.write(", ");
+      final name = _fieldName(i);
+      if (name != null) {
+        buffer.write(name);
+        buffer.write(": ");
+      }
+      buffer.write(_fieldAt(i).toString());
+    }
+    buffer.write(")");
+    return buffer.toString();
+  }
+
+  @pragma('vm:external-name', 'Record_shape')
+  external int get _shape;
+
+  @pragma('vm:external-name', 'Record_numFields')
+  external int get _numFields;
+
+  @pragma('vm:external-name', 'Record_fieldAt')
+  external Object? _fieldAt(int index);
+
+  /// The name of field [index], or null for a positional field.
+  @pragma('vm:external-name', 'Record_fieldName')
+  external String? _fieldName(int index);
+}
+
+/// Jenkins one-at-a-time hash steps, as the Dart SDK's `SystemHash` combines them.
+abstract final class _SystemHash {
+  static int combine(int hash, int value) {
+    hash = 0x1fffffff & (hash + value);
+    hash = 0x1fffffff & (hash + ((0x0007ffff & hash) << 10));
+    return hash ^ (hash >> 6);
+  }
+
+  static int finish(int hash) {
+    hash = 0x1fffffff & (hash + ((0x03ffffff & hash) << 3));
+    hash = hash ^ (hash >> 11);
+    return 0x1fffffff & (hash + ((0x00003fff & hash) << 15));
+  }
 }
 
 abstract class Enum {

@@ -298,6 +298,8 @@ fn children(e: &Expr) -> Vec<&Expr> {
         ExprKind::MapLiteral { entries, .. } => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
         ExprKind::Let { value, body, .. } => vec![value, body],
         ExprKind::Native { args, .. } => args.iter().collect(),
+        ExprKind::RecordLiteral { fields, .. } => fields.iter().collect(),
+        ExprKind::RecordGet { receiver, .. } => vec![receiver],
         _ => Vec::new(),
     }
 }
@@ -626,6 +628,24 @@ pub fn expr(p: &Program, e: &Expr) -> String {
             "(native {name} {})",
             a.iter().map(|x| expr(p, x)).collect::<Vec<_>>().join(" ")
         ),
+        ExprKind::RecordLiteral { shape, fields } => format!(
+            "(record {})",
+            fields
+                .iter()
+                .enumerate()
+                .map(|(i, x)| format!("{}: {}", shape.field_name(i), expr(p, x)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        ExprKind::RecordGet {
+            receiver,
+            shape,
+            index,
+        } => format!(
+            "(record-get {} {})",
+            expr(p, receiver),
+            shape.field_name(*index as usize)
+        ),
     }
 }
 
@@ -711,6 +731,7 @@ pub fn ty(p: &Program, t: &DartType) -> String {
             }
         }
         DartType::Record { nullable } => format!("Record{}", if *nullable { "?" } else { "" }),
+        DartType::RecordType(r) => record_type_text(r, |t| ty(p, t)),
     }
 }
 
@@ -734,4 +755,30 @@ fn function_sig(p: &Program, sig: &super::ir::FunctionSig) -> String {
         parts.push(format!("{{{}}}", named.join(", ")));
     }
     format!("{} Function({})", ty(p, &sig.return_type), parts.join(", "))
+}
+
+/// A record type as Dart writes it: `(int, String)`, `(int, {String name})`, `()`.
+pub fn record_type_text(
+    r: &super::ir::RecordType,
+    show: impl FnMut(&DartType) -> String,
+) -> String {
+    record_type_text_from(&r.shape, r.fields.iter().map(show).collect(), r.nullable)
+}
+
+/// A record type of `shape` whose fields' types read `fields` (storage order).
+pub fn record_type_text_from(
+    shape: &super::ir::RecordShape,
+    mut fields: Vec<String>,
+    nullable: bool,
+) -> String {
+    let named: Vec<String> = fields
+        .split_off((shape.positional as usize).min(fields.len()))
+        .into_iter()
+        .zip(&shape.named)
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    if !named.is_empty() {
+        fields.push(format!("{{{}}}", named.join(", ")));
+    }
+    format!("({}){}", fields.join(", "), if nullable { "?" } else { "" })
 }

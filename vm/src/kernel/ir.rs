@@ -316,9 +316,63 @@ pub enum DartType {
         nullable: bool,
         sig: Option<Box<FunctionSig>>,
     },
+    /// The `Record` class: the supertype of every record type.
     Record {
         nullable: bool,
     },
+    /// A record type, `(int, {String name})`: a shape plus a type per field.
+    RecordType(Box<RecordType>),
+}
+
+/// The shape of a record: how many positional fields, and the names of the named ones in
+/// sorted (string) order. Fields are stored and indexed positional first, then named.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RecordShape {
+    pub positional: u32,
+    pub named: Vec<Symbol>,
+}
+
+impl RecordShape {
+    /// Sorts `named` into the canonical (string) order.
+    pub fn new(positional: u32, mut named: Vec<Symbol>) -> RecordShape {
+        named.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        RecordShape { positional, named }
+    }
+    pub fn field_count(&self) -> usize {
+        self.positional as usize + self.named.len()
+    }
+    /// Index of the field a getter `name` reads (`$1` is positional 0).
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        if let Some(i) = positional_getter_index(name) {
+            return (i < self.positional as usize).then_some(i);
+        }
+        let k = self.named.iter().position(|n| n.as_str() == name)?;
+        Some(self.positional as usize + k)
+    }
+    /// The getter that reads field `i` (`$1`, `$2`, ... then the names).
+    pub fn field_name(&self, i: usize) -> Symbol {
+        match i.checked_sub(self.positional as usize) {
+            Some(k) => self.named[k],
+            None => Symbol::intern(&format!("${}", i + 1)),
+        }
+    }
+}
+
+/// `$1` → 0, `$2` → 1; `None` for every other name (`$0`, `$01`, `x`).
+pub fn positional_getter_index(name: &str) -> Option<usize> {
+    let digits = name.strip_prefix('$')?;
+    if digits.starts_with('0') || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// A record type: field types in storage order (positional, then named sorted by name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordType {
+    pub shape: RecordShape,
+    pub fields: Vec<DartType>,
+    pub nullable: bool,
 }
 
 /// The parameter and return types of a function type.
@@ -356,6 +410,7 @@ impl DartType {
             | DartType::TypeParameter { nullable, .. }
             | DartType::Function { nullable, .. }
             | DartType::Record { nullable } => *nullable,
+            DartType::RecordType(r) => r.nullable,
         }
     }
 }
@@ -653,9 +708,53 @@ pub enum ExprKind {
         stmts: Vec<Stmt>,
         value: Box<Expr>,
     },
+    /// Allocates a record of `shape` from `fields` (storage order: positional, then named
+    /// sorted by name). The resolver has already arranged for source-order evaluation.
+    RecordLiteral {
+        shape: RecordShape,
+        fields: Vec<Expr>,
+    },
+    /// Reads field `index` of a record whose static type has `shape`: a direct load when
+    /// the value has that shape, otherwise (unsound static type) the dynamic getter.
+    RecordGet {
+        receiver: Box<Expr>,
+        shape: RecordShape,
+        index: u32,
+    },
     /// Runtime call into a VM native (from `external` functions in the core library).
     Native {
         name: Symbol,
         args: Vec<Expr>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_shapes_sort_names_and_index_fields() {
+        let s = |n: &str| Symbol::intern(n);
+        let shape = RecordShape::new(2, vec![s("zeta"), s("alpha")]);
+        assert_eq!(shape.named, vec![s("alpha"), s("zeta")]);
+        assert_eq!(shape, RecordShape::new(2, vec![s("alpha"), s("zeta")]));
+        assert_eq!(shape.field_count(), 4);
+        assert_eq!(shape.field_index("$1"), Some(0));
+        assert_eq!(shape.field_index("$2"), Some(1));
+        assert_eq!(shape.field_index("$3"), None);
+        assert_eq!(shape.field_index("alpha"), Some(2));
+        assert_eq!(shape.field_index("zeta"), Some(3));
+        assert_eq!(shape.field_index("beta"), None);
+        assert_eq!(shape.field_name(1), s("$2"));
+        assert_eq!(shape.field_name(3), s("zeta"));
+    }
+
+    #[test]
+    fn positional_getter_names() {
+        assert_eq!(positional_getter_index("$1"), Some(0));
+        assert_eq!(positional_getter_index("$12"), Some(11));
+        for bad in ["$0", "$01", "$", "1", "$a", "x", "$-1"] {
+            assert_eq!(positional_getter_index(bad), None, "{bad}");
+        }
+    }
 }

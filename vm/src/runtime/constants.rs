@@ -61,10 +61,29 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
             super::entries::static_tear_off(iso, index)
         }
         Constant::Map { .. } => return Err("dartrs does not support constant maps yet.".into()),
-        Constant::Record { .. } => return Err("dartrs does not support records yet.".into()),
+        Constant::Record { positional, named } => {
+            let shape = crate::kernel::ir::RecordShape::new(
+                positional.len() as u32,
+                named.iter().map(|(n, _)| *n).collect(),
+            );
+            if shape.field_count() > RECORD_MAX_FIELDS {
+                return Err(format!(
+                    "dartrs does not support records with more than {RECORD_MAX_FIELDS} fields yet."
+                ));
+            }
+            let mut values = Vec::with_capacity(shape.field_count());
+            for &c in positional {
+                values.push(element(iso, c)?);
+            }
+            for n in &shape.named {
+                if let Some(&(_, c)) = named.iter().find(|(m, _)| m == n) {
+                    values.push(element(iso, c)?);
+                }
+            }
+            super::records::immortal_record(iso, &shape, &values)
+        }
         Constant::Type(ty) => {
-            let t = super::types::closed_type(iso, ty);
-            super::types::type_object(iso, t)
+            super::types::static_type_object(iso, ty)
         }
     })
 }

@@ -14,7 +14,7 @@ use super::thread::{RuntimeEntry, Thread, RUNTIME_ENTRY_COUNT};
 use crate::compiler::Selector;
 use crate::kernel::ir::{FunctionId, FunctionKind};
 
-type Entry = extern "sysv64" fn(*mut Thread, u64, u64, u64, u64) -> u64;
+pub type Entry = extern "sysv64" fn(*mut Thread, u64, u64, u64, u64) -> u64;
 
 /// The table copied into every thread block, indexed by [`RuntimeEntry`].
 pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
@@ -45,6 +45,14 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     set(RuntimeEntry::InstanceOfRuntime, rt_instance_of_runtime);
     set(RuntimeEntry::CastToRuntime, rt_cast_to_runtime);
     set(RuntimeEntry::TypeValue, rt_type_value);
+    set(
+        RuntimeEntry::AllocateRecord,
+        super::records::allocate_entry(),
+    );
+    set(
+        RuntimeEntry::RecordTypeTest,
+        super::records::type_test_entry(),
+    );
     t
 }
 
@@ -316,6 +324,13 @@ extern "sysv64" fn rt_resolve_instance_call(
             Err(f) => die(iso, f),
         };
     }
+    if cid == CID_RECORD {
+        if let Some(entry) =
+            super::records::resolve_field(iso_ptr, receiver_slot, selector, argdesc)
+        {
+            return entry;
+        }
+    }
     let program = iso.program.clone();
     let target = iso.classes.lookup(&program, cid, selector);
     let resolved = match target {
@@ -392,7 +407,7 @@ pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
         .all(|np| d.named.contains(&np.name))
 }
 
-fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32) -> u64 {
+pub(super) fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32) -> u64 {
     // SAFETY: no other borrow of the isolate is live in callers at this point.
     let iso = iso_ptr.get();
     if callee.is_heap() && unsafe { callee.cid() } == CID_CLOSURE {
@@ -739,14 +754,20 @@ extern "sysv64" fn rt_cast_to(
         }
         return v.0;
     }
+    throw_cast_error(iso_ptr, v, &ty);
+    0
+}
+
+/// Throws the TypeError of a failed `v as ty`.
+pub fn throw_cast_error(iso_ptr: IsolatePtr, v: Value, ty: &crate::kernel::ir::DartType) {
+    let iso = iso_ptr.get();
     let message = format!(
         "type '{}' is not a subtype of type '{}' in type cast",
         super::types::runtime_type_name(iso, v),
-        super::types::type_name(iso, &ty)
+        super::types::type_name(iso, ty)
     );
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);
-    0
 }
 
 // ---------------------------------------------------------------------------------------
@@ -847,12 +868,12 @@ extern "sysv64" fn rt_cast_to_runtime(
     if super::types::instance_of_rt(iso, v, t) {
         return v.0;
     }
-    throw_cast_error(iso_ptr, v, t);
+    throw_cast_error_rt(iso_ptr, v, t);
     0
 }
 
 /// Throws the TypeError of a failed `as`.
-pub fn throw_cast_error(iso_ptr: IsolatePtr, v: Value, t: super::rtt::RtTypeId) {
+pub fn throw_cast_error_rt(iso_ptr: IsolatePtr, v: Value, t: super::rtt::RtTypeId) {
     let iso = iso_ptr.get();
     let message = format!(
         "type '{}' is not a subtype of type '{}' in type cast",

@@ -142,6 +142,8 @@ pub struct Isolate {
     pub next_identity_hash: u32,
     /// Canonical `Type` objects by class id.
     pub type_objects: HashMap<i64, Value>,
+    /// Record shapes (ids stored in records) and record runtime types.
+    pub record_shapes: super::records::RecordShapes,
     /// Static fields whose initialiser is running (a read then is a cycle).
     pub initializing_statics: Vec<u32>,
     /// Per entry index, the last argument shape it was called with and where each of its
@@ -214,6 +216,7 @@ impl Isolate {
             exit_code: 0,
             next_identity_hash: 0x2545_f491,
             type_objects: HashMap::new(),
+            record_shapes: Default::default(),
             initializing_statics: Vec::new(),
             param_plans: Vec::new(),
         });
@@ -699,6 +702,10 @@ impl CompileContext for Isolate {
         self.constant_slots.insert(id, slot);
         self.sync_tables();
         Ok(slot)
+    }
+
+    fn record_shape_id(&mut self, shape: &crate::kernel::ir::RecordShape) -> u32 {
+        self.record_shapes.intern(shape)
     }
 
     fn static_slot(&self, field: FieldId) -> u32 {

@@ -51,3 +51,14 @@ pub const STACK_TRACE_SLOTS: usize = 1;
 /// Box: `[value]`.
 pub const BOX_VALUE: usize = 0;
 pub const BOX_SLOTS: usize = 1;
+
+/// Record: `[shape: Smi, fields...]`, fields positional first, then named sorted by name.
+/// The shape is an id in the isolate's shape table, so comparing shapes is comparing Smis.
+pub const RECORD_SHAPE: usize = 0;
+pub const RECORD_HEADER_SLOTS: usize = 1;
+/// Most fields a record may have: its size must fit the header's size field.
+pub const RECORD_MAX_FIELDS: usize = super::object::MAX_HEADER_SIZE_WORDS - 1 - RECORD_HEADER_SLOTS;
+
+pub const fn record_field_slot(i: usize) -> usize {
+    RECORD_HEADER_SLOTS + i
+}

@@ -14,6 +14,7 @@ pub mod maps;
 pub mod natives;
 pub mod object;
 pub mod output;
+pub mod records;
 pub mod rtt;
 pub mod run;
 pub mod stack;

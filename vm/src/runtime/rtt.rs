@@ -210,6 +210,11 @@ impl RuntimeTypes {
             DartType::Record { nullable } => self.intern(RtType::Record {
                 nullable: *nullable,
             }),
+            // Record types are tested by shape in `records`; nested in other types they
+            // stand for `Record` (a known gap).
+            DartType::RecordType(r) => self.intern(RtType::Record {
+                nullable: r.nullable,
+            }),
         }
     }
 

@@ -63,9 +63,14 @@ pub enum RuntimeEntry {
     CastToRuntime,
     /// (vector of one type) -> its canonical Type object.
     TypeValue,
+
+    /// (shape id, count, fields pointer) -> new record.
+    AllocateRecord,
+    /// (type index, is_cast, value) -> `is`/`as` against a record type (no cache).
+    RecordTypeTest,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::TypeValue as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::RecordTypeTest as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;

@@ -70,6 +70,9 @@ pub fn instance_of_rt(iso: &mut Isolate, v: Value, t: RtTypeId) -> bool {
 
 /// `v is ty` for a closed static type.
 pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
+    if let DartType::RecordType(r) = ty {
+        return super::records::record_type_test(iso, v, r);
+    }
     let t = closed_type(iso, ty);
     instance_of_rt(iso, v, t)
 }
@@ -97,6 +100,7 @@ pub fn runtime_type_name(iso: &mut Isolate, v: Value) -> String {
     let t = value_type(iso, v);
     let name = iso.rtt.name(&iso.program, t);
     let internal = match cid {
+        CID_RECORD => return super::records::runtime_type_name(iso, v),
         CID_MAP => "_Map",
         CID_SET => "_Set",
         CID_STACK_TRACE => "_StackTrace",
@@ -129,6 +133,7 @@ pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
             rtt.name(&iso.program, t)
         }
         DartType::Record { nullable } => format!("Record{}", q(*nullable)),
+        DartType::RecordType(r) => crate::kernel::dump::record_type_text(r, |t| type_name(iso, t)),
         DartType::TypeParameter { name, nullable } => format!("{name}{}", q(*nullable)),
         DartType::Interface {
             class,
@@ -166,9 +171,51 @@ fn type_object_keyed(iso: &mut Isolate, code: i64, name: &str) -> Value {
     obj
 }
 
+/// What identifies a `Type` object: a runtime type from `rtt`, or a record type (records
+/// keep their own table of shapes and field types, see `records`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKey {
+    Rt(RtTypeId),
+    RecordType(u32),
+}
+
+impl TypeKey {
+    /// A small integer for equality and hashing inside the Type object.
+    pub fn code(self) -> i64 {
+        match self {
+            TypeKey::Rt(t) => t.0 as i64,
+            TypeKey::RecordType(i) => (2 << 32) + i as i64,
+        }
+    }
+
+    /// The key of a closed static type.
+    pub fn of(iso: &mut Isolate, ty: &DartType) -> TypeKey {
+        match ty {
+            DartType::RecordType(r) => super::records::static_type_key(iso, r),
+            other => TypeKey::Rt(closed_type(iso, other)),
+        }
+    }
+}
+
+/// The `Type` object of a closed static type (type literals).
+pub fn static_type_object(iso: &mut Isolate, ty: &DartType) -> Value {
+    match TypeKey::of(iso, ty) {
+        TypeKey::Rt(t) => type_object(iso, t),
+        key => {
+            let name = type_name(iso, ty);
+            type_object_keyed(iso, key.code(), &name)
+        }
+    }
+}
+
 /// `v.runtimeType`. Built-in implementation classes (`_Map<K, V>`, `_Set<E>`) are types
 /// of their own, distinct from the interface a literal names.
 pub fn runtime_type_object(iso: &mut Isolate, v: Value) -> Value {
+    if super::records::is_record(v) {
+        let key = super::records::runtime_type_key(iso, v);
+        let name = runtime_type_name(iso, v);
+        return type_object_keyed(iso, key.code(), &name);
+    }
     let t = value_type(iso, v);
     let name = runtime_type_name(iso, v);
     if iso.rtt.name(&iso.program, t) == name {

@@ -22,6 +22,8 @@ use crate::runtime::object::{
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
+mod records;
+
 type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
 
@@ -966,7 +968,11 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::Is { expr, ty, negated } => {
                 self.expr(expr)?;
-                self.type_test(ty, false, e.span);
+                if let crate::kernel::ir::DartType::RecordType(_) = ty {
+                    self.record_type_test(ty, false, e.span);
+                } else {
+                    self.type_test(ty, false, e.span);
+                }
                 if *negated {
                     self.negate_bool();
                 }
@@ -974,7 +980,9 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::As { expr, ty } => {
                 self.expr(expr)?;
-                if !matches!(ty, crate::kernel::ir::DartType::Dynamic) {
+                if let crate::kernel::ir::DartType::RecordType(_) = ty {
+                    self.record_type_test(ty, true, e.span);
+                } else if !matches!(ty, crate::kernel::ir::DartType::Dynamic) {
                     self.type_test(ty, true, e.span);
                 }
                 Ok(())
@@ -1099,6 +1107,12 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             ExprKind::StringConcat(parts) => self.string_concat(parts, e.span),
+            ExprKind::RecordLiteral { shape, fields } => self.record_literal(shape, fields, e.span),
+            ExprKind::RecordGet {
+                receiver,
+                shape,
+                index,
+            } => self.record_get(receiver, shape, *index, e.span),
         }
     }
 

@@ -496,6 +496,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// own don't fit (`List<double> xs = [1, 2];` holds doubles), as Dart's downward
     /// inference does; the fill-by-statements form (`let t = [] in {...}`) too.
     fn contextual_literal(&mut self, mut e: ir::Expr, target: &DartType) -> ir::Expr {
+        if let DartType::RecordType(rt) = target {
+            return self.contextual_record(e, rt);
+        }
         let DartType::Interface { class, args, .. } = target else {
             return e;
         };
@@ -579,6 +582,33 @@ impl<'r, 'a> Lower<'r, 'a> {
         e
     }
 
+    /// A record literal flowing into a record type of its shape takes the field types
+    /// (`(double, int) r = (1, 2);` holds a double), as downward inference does.
+    fn contextual_record(&mut self, mut e: ir::Expr, target: &ir::RecordType) -> ir::Expr {
+        let ir::ExprKind::RecordLiteral { shape, fields } = &mut e.kind else {
+            return e;
+        };
+        if *shape != target.shape {
+            return e;
+        }
+        let taken = std::mem::take(fields);
+        let coerced: Vec<ir::Expr> = taken
+            .into_iter()
+            .zip(&target.fields)
+            .map(|(f, t)| self.coerce(f, t))
+            .collect();
+        let types = coerced.iter().map(|f| f.ty.clone()).collect();
+        if let ir::ExprKind::RecordLiteral { fields, .. } = &mut e.kind {
+            *fields = coerced;
+        }
+        e.ty = DartType::RecordType(Box::new(ir::RecordType {
+            shape: target.shape.clone(),
+            fields: types,
+            nullable: false,
+        }));
+        e
+    }
+
     /// The platform libraries are trusted like the Dart SDK: no implicit casts to class
     /// types there (`LinkedHashMap()` returns a plain map literal), except to the numeric
     /// and boolean types the compilers unbox.
@@ -626,5 +656,8 @@ fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool 
 /// Types that an implicit cast must check: class types and `Null`, not `dynamic`,
 /// `Object?`, type parameters or function types (which the VM cannot check precisely).
 fn needs_check(t: &DartType) -> bool {
-    matches!(t, DartType::Interface { .. } | DartType::Never)
+    matches!(
+        t,
+        DartType::Interface { .. } | DartType::Never | DartType::RecordType(_)
+    )
 }

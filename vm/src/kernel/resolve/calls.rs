@@ -584,12 +584,19 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
+        if self.is_record_field(&recv, name.name) {
+            let callee = self.record_field_get(recv, name, AccessKind::Method, name.span);
+            return self.call_value(callee, args, span);
+        }
         if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Call) {
             let m = self.r.extensions[e].instance[&name.name];
             return self.extension_member_call(recv, m, name, args, span);
         }
         if matches!(recv.ty, DartType::Function { .. }) && name.name.as_str() == "call" {
             return self.call_value(recv, args, span);
+        }
+        if self.is_undefined_record_member(&recv, name.name) {
+            return self.record_field_get(recv, name, AccessKind::Method, name.span);
         }
         match self.check_member(
             &recv.ty,

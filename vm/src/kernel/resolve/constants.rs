@@ -61,7 +61,26 @@ impl Resolver<'_> {
                     nullable: false,
                 }
             }
-            Constant::Record { .. } => DartType::Record { nullable: false },
+            Constant::Record { positional, named } => {
+                let shape = crate::kernel::ir::RecordShape::new(
+                    positional.len() as u32,
+                    named.iter().map(|(n, _)| *n).collect(),
+                );
+                let mut fields: Vec<DartType> = positional
+                    .iter()
+                    .map(|c| self.constant_type(&self.program.constants[c.index()]))
+                    .collect();
+                for n in &shape.named {
+                    if let Some((_, c)) = named.iter().find(|(m, _)| m == n) {
+                        fields.push(self.constant_type(&self.program.constants[c.index()]));
+                    }
+                }
+                DartType::RecordType(Box::new(crate::kernel::ir::RecordType {
+                    shape,
+                    fields,
+                    nullable: false,
+                }))
+            }
             Constant::Type(_) => self.core_type("Type"),
             Constant::Function(_) => DartType::any_function(false),
         }
@@ -194,9 +213,32 @@ impl Resolver<'_> {
                 Constant::Type(self.resolve_type(t, &tctx))
             }
             ExprKind::Symbol(s) => return self.symbol_constant(s),
+            ExprKind::Record { fields, .. } => self.eval_record(fields, ctx, env, d)?,
             _ => return None,
         };
         Some(self.intern_const(c))
+    }
+
+    /// `(1, b: 2)` with constant fields; named fields sorted by name.
+    fn eval_record(
+        &mut self,
+        fields: &[ast::RecordField],
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<Constant> {
+        let mut positional = Vec::new();
+        let mut named: Vec<(Symbol, ConstId)> = Vec::new();
+        for f in fields {
+            let v = self.eval(&f.value, ctx, env, d)?;
+            match f.name {
+                Some(n) if named.iter().any(|(m, _)| *m == n.name) => return None,
+                Some(n) => named.push((n.name, v)),
+                None => positional.push(v),
+            }
+        }
+        named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        Some(Constant::Record { positional, named })
     }
 
     /// `#foo` as an instance of the core `Symbol` class.

@@ -119,6 +119,47 @@ impl FlowFacts {
                     self.assigned.insert(n);
                 }
             }
+            ExprKind::PatternAssign { pattern, .. } => self.note_pattern_assign(pattern),
+            _ => {}
+        }
+    }
+
+    /// The variables a pattern assignment (`(a, b) = ...`) assigns.
+    fn note_pattern_assign(&mut self, p: &ast::Pattern) {
+        use ast::PatternKind as P;
+        match &p.kind {
+            P::Assign(name) => {
+                self.assigned.insert(name.name);
+            }
+            P::Or(a, b) | P::And(a, b) => {
+                self.note_pattern_assign(a);
+                self.note_pattern_assign(b);
+            }
+            P::Cast { pattern, .. }
+            | P::NullCheck(pattern)
+            | P::NullAssert(pattern)
+            | P::Paren(pattern) => self.note_pattern_assign(pattern),
+            P::List { elements, .. } => {
+                for e in elements {
+                    if let ast::ListPatternElement::Pattern(p)
+                    | ast::ListPatternElement::Rest(Some(p), _) = e
+                    {
+                        self.note_pattern_assign(p);
+                    }
+                }
+            }
+            P::Map { entries, .. } => {
+                for e in entries {
+                    if let ast::MapPatternEntry::Entry { value, .. } = e {
+                        self.note_pattern_assign(value);
+                    }
+                }
+            }
+            P::Record { fields } | P::Object { fields, .. } => {
+                for f in fields {
+                    self.note_pattern_assign(&f.pattern);
+                }
+            }
             _ => {}
         }
     }

@@ -424,6 +424,18 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// `name = value` for a variable pattern in a pattern assignment (`(a, b) = ...`):
+    /// the value is checked against the variable's declared type.
+    pub fn assign_to_name(&mut self, name: ast::Ident, value: ir::Expr, span: Span) -> ir::Expr {
+        let (lets, lv) = self.name_lvalue(name);
+        let value = match self.lvalue_type(&lv) {
+            Some(t) => self.coerce(value, &t),
+            None => value,
+        };
+        let assigned = self.write(&lv, value, span);
+        self.wrap_lets(lets, assigned)
+    }
+
     /// The declared type an assignment to `lv` is checked against, when known.
     fn lvalue_type(&self, lv: &LValue) -> Option<DartType> {
         match lv {

@@ -101,6 +101,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 type_args,
                 elements,
             } => return self.lower_set_or_map(e, *is_const, type_args, elements, e.span, context),
+            E::Record { is_const, fields } => {
+                return self.lower_record(e, *is_const, fields, e.span, context)
+            }
             E::Paren(inner) => {
                 self.context_type = context;
                 return self.lower_expr(inner);
@@ -249,10 +252,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 type_args,
                 elements,
             } => self.lower_set_or_map(e, *is_const, type_args, elements, span, None),
-            E::Record { .. } => {
-                self.r.unsupported(span, "records");
-                self.null(span)
-            }
+            E::Record { is_const, fields } => self.lower_record(e, *is_const, fields, span, None),
             E::Function {
                 type_params,
                 params,
@@ -272,10 +272,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 args,
             } => self.lower_new(*keyword, ty, *name, args, e, span),
             E::Assign { target, op, value } => self.lower_assign(target, *op, value, span),
-            E::PatternAssign { .. } => {
-                self.r.unsupported(span, "patterns");
-                self.null(span)
-            }
+            E::PatternAssign { pattern, value } => self.lower_pattern_assign(pattern, value, span),
             E::Binary { op, left, right } => self.lower_binary(*op, left, right, span),
             E::Unary { op, operand } => self.lower_unary(*op, operand, span),
             E::Prefix { op, target } => self.lower_inc_dec(*op, target, true, span),
@@ -472,7 +469,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 };
                 self.type_value(t, span)
             }
-            NameRef::Prefix(_) | NameRef::NotFound => {
+            NameRef::NotFound => match self.extension_record_field(id) {
+                Some(field) => field,
+                None => {
+                    self.r.error(span, messages::undefined_name(id.name));
+                    self.null(span)
+                }
+            },
+            NameRef::Prefix(_) => {
                 self.r.error(span, messages::undefined_name(id.name));
                 self.null(span)
             }
@@ -650,9 +654,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         name: ast::Ident,
         span: Span,
     ) -> ir::Expr {
+        if self.is_record_field(&recv, name.name) {
+            return self.record_field_get(recv, name, AccessKind::Getter, span);
+        }
         if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
             let m = self.r.extensions[e].instance[&name.name];
             return self.extension_get(recv, m, name.name, span);
+        }
+        if self.is_undefined_record_member(&recv, name.name) {
+            return self.record_field_get(recv, name, AccessKind::Getter, span);
         }
         match self.check_member(
             &recv.ty,
@@ -1141,6 +1151,13 @@ pub(super) fn join_types(a: &DartType, b: &DartType) -> DartType {
         _ if a == b => a.clone(),
         (DartType::Null, t) | (t, DartType::Null) => make_nullable(t.clone()),
         (DartType::Never, t) | (t, DartType::Never) => t.clone(),
+        (DartType::RecordType(x), DartType::RecordType(y)) => {
+            super::records::join_records(x, y, join_types)
+        }
+        (DartType::RecordType(x), DartType::Record { nullable })
+        | (DartType::Record { nullable }, DartType::RecordType(x)) => DartType::Record {
+            nullable: *nullable || x.nullable,
+        },
         _ => DartType::Dynamic,
     }
 }

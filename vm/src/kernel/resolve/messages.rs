@@ -120,6 +120,29 @@ pub(super) fn duplicate(name: Symbol) -> String {
     format!("'{name}' is already declared in this scope.")
 }
 
+pub(super) fn duplicate_record_field(name: Symbol) -> String {
+    format!("Duplicated field name '{name}' in record type.")
+}
+
+pub(super) fn duplicate_record_literal_field(name: Symbol) -> String {
+    format!("Duplicated field name '{name}' in record literal.")
+}
+
+/// Why `name` cannot name a record field whose record has `positional` positional
+/// fields, as the CFE says it (`None`: a valid name).
+pub(super) fn invalid_record_field_name(name: &str, positional: usize) -> Option<String> {
+    if name.starts_with('_') {
+        return Some("Record field names can't be private.".into());
+    }
+    if ["hashCode", "runtimeType", "noSuchMethod", "toString"].contains(&name) {
+        return Some("Record field names can't be the same as a member from 'Object'.".into());
+    }
+    if crate::kernel::ir::positional_getter_index(name).is_some_and(|i| i < positional) {
+        return Some("Record field names can't be a dollar sign followed by an integer when integer is the index of a positional field.".into());
+    }
+    None
+}
+
 pub(super) fn previous_declaration(name: Symbol) -> String {
     format!("Previous declaration of '{name}'.")
 }

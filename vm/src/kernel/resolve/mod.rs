@@ -24,6 +24,7 @@ mod lower_stmt;
 mod members;
 mod messages;
 mod patterns;
+mod records;
 mod reified;
 mod scope;
 mod types;

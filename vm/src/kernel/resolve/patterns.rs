@@ -1,18 +1,19 @@
-//! Refutable pattern matching (Dart 3 patterns in `switch` cases, switch expressions and
-//! `if-case`): a pattern becomes a boolean expression over the matched value that also
-//! assigns the pattern's variables, e.g. `case int x when x > 0` is
-//! `subject is int && { x = subject as int; true } && x > 0`. Sub-values (fields, list
-//! elements) are read once into temporaries with `Let`. Record patterns and patterns in
-//! declarations are not supported yet.
+//! Pattern matching (Dart 3 patterns in `switch` cases, switch expressions, `if-case`,
+//! destructuring declarations and pattern assignments): a pattern becomes a boolean
+//! expression over the matched value that also assigns the pattern's variables, e.g.
+//! `case int x when x > 0` is `subject is int && { x = subject as int; true } && x > 0`.
+//! Sub-values (fields, list elements, record fields) are read once into temporaries with
+//! `Let`. A record pattern tests the shape (unless the static type already has it), then
+//! reads each field directly.
 
 use super::body::Lower;
-use super::types::make_non_nullable;
+use super::types::{make_non_nullable, make_nullable};
 use crate::front::ast::{
     self, ListPatternElement, MapPatternEntry, PatternKind as P, RelationalOp,
 };
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
-use crate::kernel::ir::{self, Constant, DartType, ExprKind, LocalId, StmtKind};
+use crate::kernel::ir::{self, Constant, DartType, ExprKind, LocalId, RecordShape, StmtKind};
 
 impl<'r, 'a> Lower<'r, 'a> {
     fn bool_const(&mut self, b: bool, span: Span) -> ir::Expr {
@@ -188,16 +189,23 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.match_list(type_arg.as_ref(), elements, subject, ty, span)
             }
             P::Map { entries, .. } => self.match_map(entries, subject, ty, span),
-            P::Record { fields } => {
-                self.r.unsupported(span, "record patterns");
-                for f in fields {
-                    self.declare_unsupported_vars(&f.pattern);
-                }
-                self.bool_const(false, span)
-            }
-            P::Assign(_) => {
-                self.r.unsupported(span, "pattern assignments");
-                self.bool_const(false, span)
+            P::Record { fields } => self.match_record(fields, subject, ty, span),
+            P::Assign(name) => {
+                let value = self.subject_as(subject, ty, span);
+                let assign = self.assign_to_name(*name, value, span);
+                let t = self.bool_const(true, span);
+                let bool_ty = self.r.core_type("bool");
+                self.expr(
+                    ExprKind::Block {
+                        stmts: vec![ir::Stmt {
+                            kind: StmtKind::Expr(assign),
+                            span,
+                        }],
+                        value: Box::new(t),
+                    },
+                    span,
+                    bool_ty,
+                )
             }
             P::Error => self.bool_const(false, span),
         }
@@ -474,6 +482,147 @@ impl<'r, 'a> Lower<'r, 'a> {
             test = self.and(test, sub);
         }
         test
+    }
+
+    /// `(p1, p2, name: p3, :var x)`: a shape test (unless the static type has the shape),
+    /// then each field matched.
+    fn match_record(
+        &mut self,
+        fields: &'a [ast::PatternField],
+        subject: LocalId,
+        ty: &DartType,
+        span: Span,
+    ) -> ir::Expr {
+        let Some(shape) = self.record_pattern_shape(fields) else {
+            for f in fields {
+                self.declare_unsupported_vars(&f.pattern);
+            }
+            return self.bool_const(false, span);
+        };
+        let record_ty = match ty {
+            DartType::RecordType(rt) if rt.shape == shape => make_non_nullable(ty.clone()),
+            _ => {
+                let field_ty = match ty {
+                    DartType::Dynamic => DartType::Dynamic,
+                    _ => make_nullable(self.r.core_type("Object")),
+                };
+                DartType::RecordType(Box::new(ir::RecordType {
+                    fields: vec![field_ty; shape.field_count()],
+                    shape: shape.clone(),
+                    nullable: false,
+                }))
+            }
+        };
+        let DartType::RecordType(rt) = &record_ty else {
+            return self.bool_const(false, span);
+        };
+        let field_types = rt.fields.clone();
+        let mut test = match ty {
+            DartType::RecordType(t) if t.shape == shape && !t.nullable => None,
+            _ => {
+                let s = self.local_get(subject, span);
+                Some(self.is_type(s, record_ty.clone(), span))
+            }
+        };
+        let mut next_positional = 0;
+        for f in fields {
+            let index = match field_name(f) {
+                Some(n) if f.name.is_some() || f.implicit_name => {
+                    shape.field_index(n.name.as_str()).unwrap_or(0)
+                }
+                _ => {
+                    next_positional += 1;
+                    next_positional - 1
+                }
+            };
+            let recv = self.subject_as(subject, &record_ty, f.span);
+            let field_ty = field_types[index].clone();
+            let get = self.record_get(recv, shape.clone(), index, field_ty, f.span);
+            let sub = self.with_temp(get, |l, tmp, tty| l.match_pattern(&f.pattern, tmp, &tty));
+            test = Some(match test {
+                Some(t) => self.and(t, sub),
+                None => sub,
+            });
+        }
+        test.unwrap_or_else(|| self.bool_const(true, span))
+    }
+
+    /// The shape a record pattern requires; `None` after reporting a field whose name is
+    /// missing or repeated.
+    fn record_pattern_shape(&mut self, fields: &[ast::PatternField]) -> Option<RecordShape> {
+        let mut positional = 0;
+        let mut named: Vec<Symbol> = Vec::new();
+        for f in fields {
+            if f.name.is_none() && !f.implicit_name {
+                positional += 1;
+                continue;
+            }
+            let Some(n) = field_name(f) else {
+                self.r.error(
+                    f.span,
+                    "The getter name is not specified explicitly, and the pattern is not a variable.\n\
+                     Try specifying the getter name explicitly, or using a variable pattern.",
+                );
+                return None;
+            };
+            if named.contains(&n.name) {
+                self.r.error(
+                    n.span,
+                    format!("Duplicated field name '{}' in record pattern.", n.name),
+                );
+                return None;
+            }
+            named.push(n.name);
+        }
+        Some(RecordShape::new(positional, named))
+    }
+
+    /// `pattern = value` (a pattern assignment): matches, assigning the existing variables
+    /// the pattern names; a value that does not fit throws a `StateError`. Its value is
+    /// `value`.
+    pub fn lower_pattern_assign(
+        &mut self,
+        pattern: &'a ast::Pattern,
+        value: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Expr {
+        let v = self.lower_expr(value);
+        let ty = v.ty.clone();
+        let t = self.temp(ty.clone(), span);
+        let test = self.match_pattern(pattern, t, &ty);
+        let mut stmts = self.take_pattern_decls(span);
+        let bool_ty = self.r.core_type("bool");
+        let failed = self.expr(ExprKind::Not(Box::new(test)), span, bool_ty);
+        let error = self.pattern_error(span);
+        stmts.push(ir::Stmt {
+            kind: StmtKind::If {
+                condition: failed,
+                then: Box::new(ir::Stmt {
+                    kind: StmtKind::Expr(error),
+                    span,
+                }),
+                otherwise: None,
+            },
+            span,
+        });
+        let result = self.local_get(t, span);
+        let body = self.expr(
+            ExprKind::Block {
+                stmts,
+                value: Box::new(result),
+            },
+            span,
+            ty.clone(),
+        );
+        self.expr(
+            ExprKind::Let {
+                local: t,
+                value: Box::new(v),
+                body: Box::new(body),
+            },
+            span,
+            ty,
+        )
     }
 
     /// Declares the variables of a pattern that is reported as unsupported, so its

@@ -6,7 +6,7 @@ use super::scope::{Decl, Resolved};
 use super::{messages, MemberContext, Resolver};
 use crate::front::ast::{self, ExprKind, TypeAnnotation};
 use crate::front::intern::Symbol;
-use crate::kernel::ir::{ClassId, DartType, LibraryId};
+use crate::kernel::ir::{self, ClassId, DartType, LibraryId};
 
 /// Where type names resolve: a library scope plus the type parameters in scope.
 #[derive(Clone, Debug)]
@@ -130,14 +130,47 @@ impl Resolver<'_> {
                 positional,
                 named,
                 nullable,
-                ..
+                span,
             } => {
-                for f in positional.iter().chain(named.iter()) {
-                    self.resolve_type_depth(&f.ty, tctx, depth + 1);
+                let mut fields: Vec<DartType> = positional
+                    .iter()
+                    .map(|f| self.resolve_type_depth(&f.ty, tctx, depth + 1))
+                    .collect();
+                let mut by_name: Vec<(Symbol, DartType)> = Vec::new();
+                for f in named {
+                    let t = self.resolve_type_depth(&f.ty, tctx, depth + 1);
+                    let Some(name) = f.name else { continue };
+                    if let Some(m) =
+                        messages::invalid_record_field_name(name.name.as_str(), positional.len())
+                    {
+                        self.error(name.span, m);
+                    }
+                    if by_name.iter().any(|(n, _)| *n == name.name) {
+                        self.error(name.span, messages::duplicate_record_field(name.name));
+                        continue;
+                    }
+                    by_name.push((name.name, t));
                 }
-                DartType::Record {
+                if positional.is_empty() && named.is_empty() && *nullable {
+                    self.error(
+                        *span,
+                        String::from("The empty record type can't be nullable."),
+                    );
+                }
+                let shape = ir::RecordShape::new(
+                    positional.len() as u32,
+                    by_name.iter().map(|(n, _)| *n).collect(),
+                );
+                for n in &shape.named {
+                    if let Some((_, t)) = by_name.iter().find(|(m, _)| m == n) {
+                        fields.push(t.clone());
+                    }
+                }
+                DartType::RecordType(Box::new(ir::RecordType {
+                    shape,
+                    fields,
                     nullable: *nullable,
-                }
+                }))
             }
         }
     }
@@ -296,6 +329,9 @@ impl Resolver<'_> {
                 format!("Function{}", if *nullable { "?" } else { "" })
             }
             DartType::Record { nullable } => format!("Record{}", if *nullable { "?" } else { "" }),
+            DartType::RecordType(r) => {
+                crate::kernel::dump::record_type_text(r, |t| self.type_display(t))
+            }
         }
     }
 
@@ -375,6 +411,37 @@ impl Resolver<'_> {
                 Some(to_top && (!na || *nb))
             }
             (Function { nullable: na, .. }, Function { nullable: nb, .. }) => Some(!na || *nb),
+            (RecordType(r), _) => self.record_is_subtype(r, t),
+            (Record { nullable: na }, Record { nullable: nb }) => Some(!na || *nb),
+            (Record { .. }, RecordType(_)) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Record type `r` against `t`: the `Record` class and `Object` take every record;
+    /// another record type needs the same shape and field-wise subtypes.
+    fn record_is_subtype(&self, r: &ir::RecordType, t: &DartType) -> Option<bool> {
+        let nullable_ok = |nt: bool| !r.nullable || nt;
+        match t {
+            DartType::Record { nullable } => Some(nullable_ok(*nullable)),
+            DartType::Interface {
+                class, nullable, ..
+            } if Some(*class) == self.program.core.object => Some(nullable_ok(*nullable)),
+            DartType::RecordType(other) => {
+                if other.shape != r.shape || !nullable_ok(other.nullable) {
+                    return Some(false);
+                }
+                let mut all = Some(true);
+                for (a, b) in r.fields.iter().zip(&other.fields) {
+                    match self.is_subtype(a, b) {
+                        Some(true) => {}
+                        Some(false) => return Some(false),
+                        None => all = None,
+                    }
+                }
+                all
+            }
+            DartType::Interface { .. } => Some(false),
             _ => None,
         }
     }
@@ -465,6 +532,15 @@ pub(super) fn substitute(ty: &DartType, params: &[Symbol], args: &[DartType]) ->
             })),
             nullable: *nullable,
         },
+        DartType::RecordType(r) => DartType::RecordType(Box::new(ir::RecordType {
+            shape: r.shape.clone(),
+            fields: r
+                .fields
+                .iter()
+                .map(|f| substitute(f, params, args))
+                .collect(),
+            nullable: r.nullable,
+        })),
         other => other.clone(),
     }
 }
@@ -485,6 +561,10 @@ pub(super) fn make_nullable(t: DartType) -> DartType {
             nullable: true,
         },
         DartType::Record { .. } => DartType::Record { nullable: true },
+        DartType::RecordType(mut r) => {
+            r.nullable = true;
+            DartType::RecordType(r)
+        }
         DartType::Never => DartType::Null,
         other => other,
     }
@@ -506,6 +586,10 @@ pub(super) fn make_non_nullable(t: DartType) -> DartType {
             nullable: false,
         },
         DartType::Record { .. } => DartType::Record { nullable: false },
+        DartType::RecordType(mut r) => {
+            r.nullable = false;
+            DartType::RecordType(r)
+        }
         DartType::Null => DartType::Never,
         other => other,
     }

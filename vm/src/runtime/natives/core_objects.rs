@@ -1,7 +1,7 @@
 //! Natives of `Object`, `bool`, `Function`, `Type`, `StackTrace` and the top-level
 //! `print`, `identical` and `identityHashCode`.
 
-use super::{iso, new_int, NResult, NativeError, NativeRegistry};
+use super::{iso, new_int, NResult, NativeRegistry};
 use crate::runtime::entries::{capture_stack_trace, new_string};
 use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::layout::*;
@@ -201,11 +201,6 @@ fn register_types_and_traces(r: &mut NativeRegistry) {
         // SAFETY: the receiver is a Type object.
         let k = unsafe { Value(a.get(0).slot(1)).smi_value() };
         Ok(new_int(iso(p), crate::runtime::maps::int_hash(k)))
-    });
-    r.add("Record_toString", |_, _| {
-        Err(NativeError::Unsupported(
-            "dartrs does not support records yet.".into(),
-        ))
     });
     r.add("StackTrace_toString", |p, a| {
         let text = format_stack_trace(iso(p), a.get(0));

@@ -9,6 +9,7 @@
 mod core_objects;
 mod lists_maps;
 mod numbers;
+mod records;
 mod strings;
 mod system;
 
@@ -88,6 +89,7 @@ impl NativeRegistry {
         numbers::register(&mut r);
         strings::register(&mut r);
         lists_maps::register(&mut r);
+        records::register(&mut r);
         system::register(&mut r);
         r
     }
