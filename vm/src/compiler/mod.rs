@@ -64,6 +64,9 @@ pub trait CompileContext {
     fn asserts_enabled(&self) -> bool;
     /// Interned source position, for messages that quote source (failed assertions).
     fn position_id(&mut self, span: Span) -> u32;
+    /// A top-level function of `dart:async` that compiled suspendable functions call
+    /// (`_awaitHelper`, `_returnAsync`, ...).
+    fn async_helper(&self, name: &str) -> Option<FunctionId>;
     /// Entry index of a function (its kernel id).
     fn entry_index(&self, f: FunctionId) -> u32 {
         f.0

@@ -527,6 +527,10 @@ pub enum ExprKind {
     },
     /// `e!`
     NullCheck(Box<Expr>),
+    /// `await e` in an `async` function: suspends the frame until `e` (a future, or a
+    /// value treated as a completed one) completes, then gives its value or throws its
+    /// error at this point.
+    Await(Box<Expr>),
     Throw(Box<Expr>),
     /// A list literal with computed elements (non-const).
     ListLiteral {

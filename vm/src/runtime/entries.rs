@@ -40,6 +40,7 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     set(RuntimeEntry::ResolveClosureCall, rt_resolve_closure_call);
     set(RuntimeEntry::FindHandler, rt_find_handler);
     set(RuntimeEntry::AllocateBox, rt_allocate_box);
+    set(RuntimeEntry::Suspend, super::suspend::rt_suspend);
     t
 }
 

@@ -53,9 +53,12 @@ pub enum RuntimeEntry {
     FindHandler,
     /// (value) -> boxed copy for a captured variable.
     AllocateBox,
+    /// (hidden local, resume pc) -> copies the calling frame into its `_SuspendState`
+    /// (see `runtime::suspend`) and returns the state.
+    Suspend,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::AllocateBox as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::Suspend as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;

@@ -11,8 +11,8 @@ use crate::compiler::{CompileContext, CompileError, CompiledFunction, HandlerEnt
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::{
-    Args, Capture, Constant, Expr, ExprKind, Function, FunctionId, FunctionKind, LabelId, LocalId,
-    Stmt, StmtKind,
+    Args, AsyncMarker, Capture, Constant, Expr, ExprKind, Function, FunctionId, FunctionKind,
+    LabelId, LocalId, Stmt, StmtKind,
 };
 use crate::runtime::errors::ErrorKind;
 use crate::runtime::object::{
@@ -21,6 +21,9 @@ use crate::runtime::object::{
 };
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+
+#[path = "emit_suspend.rs"]
+mod suspend;
 
 type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
@@ -96,6 +99,9 @@ struct Emitter<'a> {
     catch_slots: Vec<(u32, u32)>,
     positions: Vec<(u32, Span)>,
     overflow_label: DynamicLabel,
+    /// Suspendable functions (`sync*`, `async`): the hidden local holding the function's
+    /// future or iterable until the first suspension, its `_SuspendState` afterwards.
+    suspend_slot: Option<u32>,
 }
 
 fn err(span: Span, message: impl Into<String>) -> CompileError {
@@ -115,13 +121,15 @@ impl<'a> Emitter<'a> {
         let overflow_label = ops.new_dynamic_label();
         let kernel_slots =
             (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
+        let suspendable = func.async_marker != AsyncMarker::Sync && func.body.is_some();
+        let suspend_slot = suspendable.then_some(kernel_slots);
         Emitter {
             ctx,
             fid,
             func,
             ops,
             depth: 0,
-            frame_slots: kernel_slots,
+            frame_slots: kernel_slots + suspendable as u32,
             loops: Vec::new(),
             finallies: Vec::new(),
             regions: Vec::new(),
@@ -129,6 +137,7 @@ impl<'a> Emitter<'a> {
             catch_slots: Vec::new(),
             positions: Vec::new(),
             overflow_label,
+            suspend_slot,
         }
     }
 
@@ -175,11 +184,13 @@ impl<'a> Emitter<'a> {
         if let Some(native) = self.func.native {
             self.native_body(native)?;
         } else if let Some(body) = &self.func.body {
-            if self.func.async_marker != crate::kernel::ir::AsyncMarker::Sync {
-                return Err(unsupported(
-                    self.func.span,
-                    "async functions and generators",
-                ));
+            match self.func.async_marker {
+                AsyncMarker::Sync => {}
+                AsyncMarker::SyncStar => return self.sync_star_body(body),
+                AsyncMarker::Async => return self.async_body(body),
+                AsyncMarker::AsyncStar => {
+                    return Err(unsupported(self.func.span, "async* generator functions"))
+                }
             }
             self.stmt(body)?;
             self.load_null();
@@ -206,7 +217,11 @@ impl<'a> Emitter<'a> {
             dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL]);
         }
         self.copy_parameters()?;
-        self.box_captured_parameters();
+        // Suspendable functions box their captured parameters after their start-up code
+        // (each run of a `sync*` iterable gets fresh boxes).
+        if self.suspend_slot.is_none() {
+            self.box_captured_parameters();
+        }
         Ok(())
     }
 
@@ -476,7 +491,7 @@ impl<'a> Emitter<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
                 Ok(())
             }
-            StmtKind::Yield { .. } => Err(unsupported(s.span, "generators (yield)")),
+            StmtKind::Yield { value, star } => self.yield_stmt(value, *star, s.span),
         }
     }
 
@@ -597,6 +612,13 @@ impl<'a> Emitter<'a> {
             self.push_rax();
             self.run_finallies_down_to(0)?;
             self.pop_rax();
+        }
+        match self.func.async_marker {
+            AsyncMarker::Async => return self.async_return(self.func.span),
+            AsyncMarker::SyncStar => {
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
+            }
+            _ => {}
         }
         self.epilogue();
         Ok(())
@@ -982,6 +1004,7 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             ExprKind::Throw(inner) => self.throw(inner, e.span),
+            ExprKind::Await(inner) => self.await_expr(inner, e.span),
             ExprKind::ListLiteral { elements, .. } => {
                 for el in elements {
                     self.expr(el)?;

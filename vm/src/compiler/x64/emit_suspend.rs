@@ -1,0 +1,160 @@
+//! Code for suspendable functions (`sync*`, `async`): their start-up, suspension and
+//! resume points, `yield`, `await` and `return`. The frame layout is the normal one plus a
+//! hidden local (`suspend_slot`); `runtime::suspend` describes how frames are saved and
+//! rebuilt.
+
+use super::{err, EResult, Emitter};
+use crate::compiler::x64::frame::local_disp;
+use crate::front::source::Span;
+use crate::kernel::ir::{Expr, Stmt};
+use crate::runtime::thread::*;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+impl Emitter<'_> {
+    fn suspend_disp(&self) -> i32 {
+        local_disp(self.suspend_slot.unwrap_or(0))
+    }
+
+    /// Calls `dart:async`'s `name` with the top `n` pushed values as arguments (pops them).
+    fn call_async_helper(&mut self, name: &str, n: u32, span: Span) -> EResult {
+        let f = self
+            .ctx
+            .async_helper(name)
+            .ok_or_else(|| err(span, format!("internal error: dart:async has no '{name}'")))?;
+        let desc = self.ctx.argdesc(n, &[]);
+        self.static_call(f, desc, n, span);
+        Ok(())
+    }
+
+    /// Copies this frame into its `_SuspendState` (rax = the state afterwards); the frame
+    /// continues at `resume` when resumed.
+    fn suspend(&mut self, resume: DynamicLabel, span: Span) {
+        let hidden = self.suspend_slot.unwrap_or(0) as i32;
+        dynasm!(self.ops ; .arch x64 ; mov esi, hidden ; lea rdx, [=>resume]);
+        self.runtime_call(RuntimeEntry::Suspend, span);
+    }
+
+    /// The resume point bound at `resume`: the resume stub rebuilt the frame as it was at
+    /// the suspension (with `extra` temporaries on top, dropped here) and passes the state
+    /// in rdx, the value in rax, and an exception to throw here in rcx (trace in r8).
+    fn resume_point(&mut self, resume: DynamicLabel, extra: u32, span: Span) {
+        let d = self.suspend_disp();
+        let no_exception = self.ops.new_dynamic_label();
+        dynasm!(self.ops ; .arch x64 ; =>resume ; mov QWORD [rbp + d], rdx);
+        self.drop_temps(extra);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp rcx, QWORD [r14 + NULL]
+            ; je =>no_exception
+            ; push rcx
+            ; push r8
+        );
+        self.depth += 2;
+        self.runtime_call_with_stack_args(RuntimeEntry::Rethrow, 2, span);
+        dynasm!(self.ops ; .arch x64 ; =>no_exception);
+    }
+
+    /// A `sync*` body: create the iterable, suspend at the start (the iterable's initial
+    /// state, cloned by each iterator), then run the body on `moveNext`: `yield` returns
+    /// true to `_resume`'s caller, completion returns false.
+    pub(super) fn sync_star_body(&mut self, body: &Stmt) -> EResult {
+        let span = self.func.span;
+        let d = self.suspend_disp();
+        self.call_async_helper("_initSyncStar", 0, span)?;
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+        let start = self.ops.new_dynamic_label();
+        self.suspend(start, span);
+        self.push_rax();
+        self.call_async_helper("_suspendSyncStarAtStart", 1, span)?;
+        self.epilogue();
+        self.resume_point(start, 0, span);
+        self.box_captured_parameters();
+        self.stmt(body)?;
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
+        self.epilogue();
+        self.out_of_line_stubs();
+        Ok(())
+    }
+
+    /// `yield value` / `yield* iterable` in a `sync*` function.
+    pub(super) fn yield_stmt(&mut self, value: &Expr, star: bool, span: Span) -> EResult {
+        if self.suspend_slot.is_none() {
+            return Err(err(span, "'yield' outside a generator function."));
+        }
+        let d = self.suspend_disp();
+        self.expr(value)?;
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + d] ; push rax);
+        self.depth += 2;
+        let helper = if star {
+            "_syncStarYieldStar"
+        } else {
+            "_syncStarYield"
+        };
+        self.call_async_helper(helper, 2, span)?;
+        let resume = self.ops.new_dynamic_label();
+        self.suspend(resume, span);
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + TRUE]);
+        self.epilogue();
+        self.resume_point(resume, 0, span);
+        Ok(())
+    }
+
+    /// An `async` body: create the future, run the body inside an implicit handler that
+    /// completes the future with an escaping exception, and complete it on return.
+    pub(super) fn async_body(&mut self, body: &Stmt) -> EResult {
+        let span = self.func.span;
+        let d = self.suspend_disp();
+        self.call_async_helper("_initAsync", 0, span)?;
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+        self.box_captured_parameters();
+        let region = self.new_region();
+        self.stmt(body)?;
+        self.load_null();
+        self.async_return(span)?;
+        self.end_region(region);
+        self.regions[region].handler = self.offset();
+        let (exc, trace) = self.enter_handler();
+        let (de, dt) = (local_disp(exc), local_disp(trace));
+        dynasm!(self.ops
+            ; .arch x64
+            ; push QWORD [rbp + d]
+            ; push QWORD [rbp + de]
+            ; push QWORD [rbp + dt]
+        );
+        self.depth += 3;
+        self.call_async_helper("_handleAsyncException", 3, span)?;
+        self.epilogue();
+        self.leave_handler();
+        self.out_of_line_stubs();
+        Ok(())
+    }
+
+    /// Completes the async function's future with rax and returns the future.
+    pub(super) fn async_return(&mut self, span: Span) -> EResult {
+        let d = self.suspend_disp();
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + d] ; push rax);
+        self.depth += 2;
+        self.call_async_helper("_returnAsync", 2, span)?;
+        self.epilogue();
+        Ok(())
+    }
+
+    /// `await operand`: suspends with the operand registered (`_SuspendState._await`)
+    /// and returns the function's future; the value arrives in rax at the resume point.
+    pub(super) fn await_expr(&mut self, operand: &Expr, span: Span) -> EResult {
+        if self.suspend_slot.is_none() {
+            return Err(err(span, "'await' outside an async function."));
+        }
+        self.expr(operand)?;
+        // The operand stays in the frame (a GC root) while the frame is saved.
+        self.push_rax();
+        let resume = self.ops.new_dynamic_label();
+        self.suspend(resume, span);
+        dynasm!(self.ops ; .arch x64 ; push rax ; push QWORD [rsp + 8]);
+        self.depth += 2;
+        self.call_async_helper("_awaitHelper", 2, span)?;
+        self.epilogue();
+        self.resume_point(resume, 1, span);
+        Ok(())
+    }
+}
