@@ -53,7 +53,7 @@ class _SuspendState {
       if (object._isComplete) {
         _awaitCompletedFuture(object);
       } else {
-        object._thenAwait(_thenCallback!, _errorCallback!);
+        object._thenAwait(_thenCallback!, _errorCallback!, this);
       }
     } else if (object is! Future) {
       final then = _thenCallback!;
@@ -693,21 +693,28 @@ class _FutureListener {
   final Function? callback;
   final Function? errorCallback;
 
+  /// For `await` listeners: the suspended function waiting (read by the runtime to print
+  /// the awaiters of an asynchronous stack trace).
+  final _SuspendState? awaiter;
+
   _FutureListener.then(this.result, Function onValue, Function? errorCallback)
       : callback = onValue,
         errorCallback = errorCallback,
+        awaiter = null,
         state = errorCallback == null ? stateThen : stateThenOnerror;
 
-  _FutureListener.thenAwait(this.result, Function onValue, Function errorCallback)
+  _FutureListener.thenAwait(this.result, Function onValue, Function errorCallback, this.awaiter)
       : callback = onValue,
         errorCallback = errorCallback,
         state = stateThenOnerror | stateIsAwait;
 
   _FutureListener.catchError(this.result, this.errorCallback, this.callback)
-      : state = callback == null ? stateCatchError : stateCatchErrorTest;
+      : awaiter = null,
+        state = callback == null ? stateCatchError : stateCatchErrorTest;
 
   _FutureListener.whenComplete(this.result, this.callback)
       : errorCallback = null,
+        awaiter = null,
         state = stateWhenComplete;
 
   bool get handlesValue => state & maskValue != 0;
@@ -780,9 +787,9 @@ class _Future<T> implements Future<T> {
     return result;
   }
 
-  Future<Object?> _thenAwait(Function onValue, Function onError) {
+  Future<Object?> _thenAwait(Function onValue, Function onError, _SuspendState awaiter) {
     final result = _Future<Object?>();
-    _addListener(_FutureListener.thenAwait(result, onValue, onError));
+    _addListener(_FutureListener.thenAwait(result, onValue, onError, awaiter));
     return result;
   }
 

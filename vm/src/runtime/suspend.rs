@@ -19,7 +19,8 @@ use crate::compiler::x64::frame::local_disp;
 use crate::front::intern::Symbol;
 use crate::kernel::ir::Program;
 
-/// Where the runtime finds the fields of `dart:async`'s `_SuspendState`.
+/// Where the runtime finds the fields of `dart:async`'s `_SuspendState`, and those of
+/// `_Future` and `_FutureListener` it follows to list the awaiters of a suspended frame.
 #[derive(Clone, Copy, Debug)]
 pub struct SuspendLayout {
     pub cid: u32,
@@ -30,35 +31,121 @@ pub struct SuspendLayout {
     pub pc: usize,
     pub frame: usize,
     pub function_data: usize,
+    pub future_cid: u32,
+    pub future_listeners: usize,
+    pub listener_cid: u32,
+    pub listener_next: usize,
+    pub listener_awaiter: usize,
 }
 
-impl SuspendLayout {
-    /// Finds `_SuspendState` in `dart:async` (None if the program has no such class).
-    pub fn find(program: &Program, classes: &super::classes::ClassTable) -> Option<Self> {
-        let name = Symbol::intern("_SuspendState");
+/// Class id and field-slot lookup of a `dart:async` class.
+struct AsyncClass<'p> {
+    program: &'p Program,
+    class: &'p crate::kernel::ir::Class,
+    cid: u32,
+    slots: usize,
+}
+
+impl<'p> AsyncClass<'p> {
+    fn find(
+        program: &'p Program,
+        classes: &super::classes::ClassTable,
+        name: &str,
+    ) -> Option<Self> {
+        let name = Symbol::intern(name);
         let (id, class) = program.classes.iter().enumerate().find(|(_, c)| {
             c.name == name && program.libraries[c.library.index()].uri == "dart:async"
         })?;
-        let slot = |field: &str| {
-            let sym = Symbol::intern(field);
-            class
-                .instance_fields
-                .iter()
-                .map(|&f| program.field(f))
-                .find(|f| f.name == sym)
-                .map(|f| f.slot as usize)
-        };
         let class_id = crate::kernel::ir::ClassId(id as u32);
-        Some(SuspendLayout {
+        Some(AsyncClass {
+            program,
+            class,
             cid: classes.cid_of(class_id),
             slots: classes.instance_slots(class_id) as usize,
-            frame_size: slot("_frameSize")?,
-            entry: slot("_entry")?,
-            pc: slot("_pc")?,
-            frame: slot("_frame")?,
-            function_data: slot("_functionData")?,
         })
     }
+
+    fn slot(&self, field: &str) -> Option<usize> {
+        let sym = Symbol::intern(field);
+        self.class
+            .instance_fields
+            .iter()
+            .map(|&f| self.program.field(f))
+            .find(|f| f.name == sym)
+            .map(|f| f.slot as usize)
+    }
+}
+
+impl SuspendLayout {
+    /// Finds the classes in `dart:async` (None if the program lacks them).
+    pub fn find(program: &Program, classes: &super::classes::ClassTable) -> Option<Self> {
+        let state = AsyncClass::find(program, classes, "_SuspendState")?;
+        let future = AsyncClass::find(program, classes, "_Future")?;
+        let listener = AsyncClass::find(program, classes, "_FutureListener")?;
+        Some(SuspendLayout {
+            cid: state.cid,
+            slots: state.slots,
+            frame_size: state.slot("_frameSize")?,
+            entry: state.slot("_entry")?,
+            pc: state.slot("_pc")?,
+            frame: state.slot("_frame")?,
+            function_data: state.slot("_functionData")?,
+            future_cid: future.cid,
+            future_listeners: future.slot("_resultOrListeners")?,
+            listener_cid: listener.cid,
+            listener_next: listener.slot("_nextListener")?,
+            listener_awaiter: listener.slot("awaiter")?,
+        })
+    }
+}
+
+/// The `_SuspendState` of the frame at `fp` running entry `entry`, when that frame is an
+/// `async` function that has been resumed (it runs on behalf of the event loop: what is
+/// below it on the stack is machinery, and its callers are its awaiters).
+pub fn resumed_async_state(iso: &Isolate, entry: u32, fp: u64) -> Option<Value> {
+    let l = iso.suspend_layout?;
+    let func = iso.function_for_entry(entry)?;
+    if func.async_marker != crate::kernel::ir::AsyncMarker::Async || func.body.is_none() {
+        return None;
+    }
+    let hidden = (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
+    // SAFETY: `fp` is a live frame of this function, whose hidden local is at this slot.
+    let v = Value(unsafe { *((fp as i64 + local_disp(hidden) as i64) as *const u64) });
+    is_state(v, &l).then_some(v)
+}
+
+/// The functions awaiting the future of suspended state `state`, as (entry, resume pc)
+/// pairs: each awaiter is the `await` listener that is its future's only listener.
+pub fn awaiters(iso: &Isolate, state: Value) -> Vec<(u32, u64)> {
+    let mut out = Vec::new();
+    let Some(l) = iso.suspend_layout else {
+        return out;
+    };
+    let mut state = state;
+    // SAFETY: every value read is checked for its class before its fields are read.
+    unsafe {
+        for _ in 0..1000 {
+            let future = Value(state.slot(l.function_data));
+            if !(future.is_heap() && future.cid() == l.future_cid) {
+                break;
+            }
+            let listener = Value(future.slot(l.future_listeners));
+            if !(listener.is_heap() && listener.cid() == l.listener_cid)
+                || listener.slot(l.listener_next) != iso.null().0
+            {
+                break;
+            }
+            let awaiter = Value(listener.slot(l.listener_awaiter));
+            if !is_state(awaiter, &l) {
+                break;
+            }
+            let entry = Value(awaiter.slot(l.entry)).smi_value() as u32;
+            let pc = Value(awaiter.slot(l.pc)).smi_value() as u64;
+            out.push((entry, pc));
+            state = awaiter;
+        }
+    }
+    out
 }
 
 fn layout(iso: &mut Isolate) -> SuspendLayout {

@@ -40,7 +40,10 @@ impl Emitter<'_> {
     fn resume_point(&mut self, resume: DynamicLabel, extra: u32, span: Span) {
         let d = self.suspend_disp();
         let no_exception = self.ops.new_dynamic_label();
-        dynasm!(self.ops ; .arch x64 ; =>resume ; mov QWORD [rbp + d], rdx);
+        dynasm!(self.ops ; .arch x64 ; =>resume);
+        // Awaiter frames in asynchronous stack traces point at their resume address.
+        self.positions.push((self.offset(), span));
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rdx);
         self.drop_temps(extra);
         dynasm!(self.ops
             ; .arch x64
