@@ -3,7 +3,8 @@
 //! the expected files next to it (`.stdout`, `.stderr`, `.exit`; absent means empty / 0).
 //!
 //! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
-//! remaining actual lines must all be stack frames (`#N ...`). Programs whose first line
+//! remaining actual lines must all be stack frames (`#N ...`) or
+//! `<asynchronous suspension>` markers. Programs whose first line
 //! is `// gc-stress` run once more with `--gc-stress`.
 //!
 //! `tests/language/known_failures.txt` lists programs that do not pass yet, one path per
@@ -150,7 +151,8 @@ fn stderr_matches(expected: &str, actual: &str) -> bool {
     let Some(rest) = actual.strip_prefix(prefix) else {
         return false;
     };
-    rest.lines().all(|l| l.starts_with('#'))
+    rest.lines()
+        .all(|l| l.starts_with('#') || l == "<asynchronous suspension>")
 }
 
 fn known_failures() -> BTreeSet<String> {

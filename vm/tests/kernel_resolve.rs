@@ -319,8 +319,8 @@ fn error_undefined_name() {
 fn error_unsupported() {
     assert_eq!(
         load("tests/kernel/errors/unsupported.dart").1,
-        "tests/kernel/errors/unsupported.dart:1:13: Error: dartrs does not support async functions yet.
-Future<int> f() async => 1;
+        "tests/kernel/errors/unsupported.dart:1:13: Error: dartrs does not support async* generator functions yet.
+Stream<int> f() async* {}
             ^
 "
     );

@@ -73,6 +73,9 @@ pub trait CompileContext {
     fn position_id(&mut self, span: Span) -> u32;
     /// Interned id of a record shape (what records store, so shape tests are one compare).
     fn record_shape_id(&mut self, shape: &crate::kernel::ir::RecordShape) -> u32;
+    /// A top-level function of `dart:async` that compiled suspendable functions call
+    /// (`_awaitHelper`, `_returnAsync`, ...).
+    fn async_helper(&self, name: &str) -> Option<FunctionId>;
     /// Entry index of a function (its kernel id).
     fn entry_index(&self, f: FunctionId) -> u32 {
         f.0

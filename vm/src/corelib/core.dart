@@ -1,4 +1,6 @@
 // dart:core for dartrs.
+
+export 'dart:async' show Future, Stream;
 //
 // The built-in classes with their members. Members the VM implements natively are
 // `external` with `@pragma('vm:external-name', 'Name')`; vm/src/corelib/NATIVES.md lists
@@ -207,10 +209,6 @@ abstract class Enum {
   String get name => _name;
 }
 
-/// Declared so `async` signatures resolve; dartrs does not run async code yet.
-abstract class Future<T> {}
-
-abstract class Stream<T> {}
 
 abstract class Comparable<T> {
   int compareTo(T other);
@@ -745,25 +743,10 @@ abstract class Iterable<E> {
 
   Iterable<E> skip(int count) => _SkipIterable<E>(this, count);
 
-  Iterable<E> takeWhile(bool Function(E value) test) {
-    final result = <E>[];
-    for (final e in this) {
-      if (!test(e)) break;
-      result.add(e);
-    }
-    return _ListBackedIterable<E>(result);
-  }
+  Iterable<E> takeWhile(bool Function(E value) test) => _TakeWhileIterable<E>(this, test);
 
-  Iterable<E> skipWhile(bool Function(E value) test) {
-    final result = <E>[];
-    bool skipping = true;
-    for (final e in this) {
-      if (skipping && test(e)) continue;
-      skipping = false;
-      result.add(e);
-    }
-    return _ListBackedIterable<E>(result);
-  }
+  Iterable<E> skipWhile(bool Function(E value) test) => _SkipWhileIterable<E>(this, test);
+
 
   bool contains(Object? element) {
     for (final e in this) {
@@ -1199,6 +1182,56 @@ class _TakeIterator<E> implements Iterator<E> {
     if (_remaining >= 0) return _source.moveNext();
     _remaining = -1;
     return false;
+  }
+
+  E get current => _source.current;
+}
+
+class _TakeWhileIterable<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  final bool Function(E) _test;
+  _TakeWhileIterable(this._source, this._test);
+  Iterator<E> get iterator => _TakeWhileIterator<E>(_source.iterator, _test);
+}
+
+class _TakeWhileIterator<E> implements Iterator<E> {
+  final Iterator<E> _source;
+  final bool Function(E) _test;
+  bool _done = false;
+  _TakeWhileIterator(this._source, this._test);
+  bool moveNext() {
+    if (_done) return false;
+    if (!_source.moveNext() || !_test(_source.current)) {
+      _done = true;
+      return false;
+    }
+    return true;
+  }
+
+  E get current => _done ? null as E : _source.current;
+}
+
+class _SkipWhileIterable<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  final bool Function(E) _test;
+  _SkipWhileIterable(this._source, this._test);
+  Iterator<E> get iterator => _SkipWhileIterator<E>(_source.iterator, _test);
+}
+
+class _SkipWhileIterator<E> implements Iterator<E> {
+  final Iterator<E> _source;
+  final bool Function(E) _test;
+  bool _skipping = true;
+  _SkipWhileIterator(this._source, this._test);
+  bool moveNext() {
+    if (_skipping) {
+      _skipping = false;
+      while (_source.moveNext()) {
+        if (!_test(_source.current)) return true;
+      }
+      return false;
+    }
+    return _source.moveNext();
   }
 
   E get current => _source.current;
@@ -1999,12 +2032,18 @@ class DateTime implements Comparable<DateTime> {
 final class StackTrace {
   static StackTrace get current => _currentStackTrace();
 
+  /// A stack trace with no frames.
+  static final StackTrace empty = _emptyStackTrace();
+
   @pragma('vm:external-name', 'StackTrace_toString')
   external String toString();
 }
 
 @pragma('vm:external-name', 'StackTrace_current')
 external StackTrace _currentStackTrace();
+
+@pragma('vm:external-name', 'StackTrace_empty')
+external StackTrace _emptyStackTrace();
 
 // ---------------------------------------------------------------------------------------
 // Top-level functions
@@ -2034,6 +2073,10 @@ class Error {
   Error();
 
   StackTrace? get stackTrace => null;
+
+  /// Throws [error] with [stackTrace] as its stack trace.
+  @pragma('vm:external-name', 'Error_throwWithStackTrace')
+  external static Never throwWithStackTrace(Object error, StackTrace stackTrace);
 
   static String safeToString(Object? object) {
     if (object == null || object is num || object is bool) return "$object";

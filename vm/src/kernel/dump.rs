@@ -287,6 +287,7 @@ fn children(e: &Expr) -> Vec<&Expr> {
         ExprKind::Not(x)
         | ExprKind::NullCheck(x)
         | ExprKind::Throw(x)
+        | ExprKind::Await(x)
         | ExprKind::Is { expr: x, .. }
         | ExprKind::As { expr: x, .. } => vec![x],
         ExprKind::Conditional {
@@ -547,6 +548,7 @@ pub fn expr(p: &Program, e: &Expr) -> String {
         ExprKind::As { expr: x, ty: t } => format!("(as {} {})", expr(p, x), ty(p, t)),
         ExprKind::NullCheck(x) => format!("(! {})", expr(p, x)),
         ExprKind::Throw(x) => format!("(throw {})", expr(p, x)),
+        ExprKind::Await(x) => format!("(await {})", expr(p, x)),
         ExprKind::ListLiteral {
             element_type,
             elements,

@@ -653,6 +653,10 @@ pub enum ExprKind {
     },
     /// `e!`
     NullCheck(Box<Expr>),
+    /// `await e` in an `async` function: suspends the frame until `e` (a future, or a
+    /// value treated as a completed one) completes, then gives its value or throws its
+    /// error at this point.
+    Await(Box<Expr>),
     Throw(Box<Expr>),
     /// A list literal with computed elements (non-const). `type_args` is set when the
     /// element type mentions type parameters (otherwise the emitter folds `element_type`).

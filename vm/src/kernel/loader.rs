@@ -137,10 +137,16 @@ pub(crate) fn load_libraries(
         packages,
         libs: Vec::new(),
         by_uri: HashMap::new(),
+        defer_core_directives: true,
     };
     loader.load_library("dart:core".to_string(), None)?;
+    loader.defer_core_directives = false;
     let root_uri = file_uri(&abs_root);
-    if loader.load_library(root_uri, None).is_none() {
+    let root_loaded = loader.load_library(root_uri, None).is_some();
+    // dart:core's own directives (it exports dart:async) are followed after the root, so
+    // that the root keeps index 1.
+    loader.load_directives(0, "dart:core");
+    if !root_loaded {
         let text: Arc<str> = Arc::from("");
         let display = root.display().to_string();
         let file = loader
@@ -162,6 +168,8 @@ struct Loader<'s> {
     packages: HashMap<String, PathBuf>,
     libs: Vec<LoadedLibrary>,
     by_uri: HashMap<String, usize>,
+    /// While loading dart:core first: leave its directives for later.
+    defer_core_directives: bool,
 }
 
 impl Loader<'_> {
@@ -183,7 +191,9 @@ impl Loader<'_> {
             imports: Vec::new(),
             exports: Vec::new(),
         });
-        self.load_directives(index, &uri);
+        if !(self.defer_core_directives && uri == "dart:core") {
+            self.load_directives(index, &uri);
+        }
         Some(index)
     }
 

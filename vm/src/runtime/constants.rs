@@ -82,9 +82,7 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
             }
             super::records::immortal_record(iso, &shape, &values)
         }
-        Constant::Type(ty) => {
-            super::types::static_type_object(iso, ty)
-        }
+        Constant::Type(ty) => super::types::static_type_object(iso, ty),
     })
 }
 

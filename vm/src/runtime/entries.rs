@@ -53,6 +53,7 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
         RuntimeEntry::RecordTypeTest,
         super::records::type_test_entry(),
     );
+    set(RuntimeEntry::Suspend, super::suspend::rt_suspend);
     t
 }
 
@@ -131,15 +132,31 @@ extern "sysv64" fn rt_allocate_box(thread: *mut Thread, args: u64, _: u64, _: u6
 // Exceptions
 // ---------------------------------------------------------------------------------------
 
+/// Entry index standing for an `<asynchronous suspension>` line in a stack trace.
+pub const ASYNC_GAP: u32 = u32::MAX;
+
 /// Captures the current stack (from the exit frame) as a StackTrace object.
+///
+/// A resumed `async` frame ends the synchronous part (what called it is the event loop's
+/// machinery); the functions awaiting it follow, each after an [`ASYNC_GAP`] pair printed
+/// as `<asynchronous suspension>`, as the Dart VM prints asynchronous stack traces.
 pub fn capture_stack_trace(iso: &mut Isolate) -> Value {
     let mut pairs = Vec::new();
+    let offset = |iso: &Isolate, entry: u32, pc: u64| {
+        iso.code_info(entry)
+            .map_or(0, |c| pc.saturating_sub(c.start))
+    };
     for frame in FrameWalker::from_exit(&iso.thread) {
-        if let Frame::Dart { entry, pc, .. } = frame {
-            let offset = iso
-                .code_info(entry)
-                .map_or(0, |c| pc.saturating_sub(c.start));
-            pairs.push((entry, offset));
+        if let Frame::Dart { entry, pc, fp, .. } = frame {
+            pairs.push((entry, offset(iso, entry, pc)));
+            if let Some(state) = super::suspend::resumed_async_state(iso, entry, fp) {
+                pairs.push((ASYNC_GAP, 0));
+                for (awaiter, pc) in super::suspend::awaiters(iso, state) {
+                    pairs.push((awaiter, offset(iso, awaiter, pc)));
+                    pairs.push((ASYNC_GAP, 0));
+                }
+                break;
+            }
         }
     }
     let frames = iso.allocate(CID_ARRAY, 1 + ARRAY_HEADER_SLOTS + 2 * pairs.len());

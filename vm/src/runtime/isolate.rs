@@ -149,6 +149,8 @@ pub struct Isolate {
     /// Per entry index, the last argument shape it was called with and where each of its
     /// parameters comes from for that shape (monomorphic cache for `CopyParameters`).
     pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
+    /// Field slots of `_SuspendState` (suspendable functions).
+    pub suspend_layout: Option<super::suspend::SuspendLayout>,
 }
 
 /// Where a parameter's value comes from at a call: an argument, or a default constant.
@@ -175,6 +177,10 @@ pub enum SyntheticEntry {
 
 const CODE_HEAP_BYTES: usize = 256 << 20;
 
+/// `external` members whose `vm:external-name` names a machine-code stub installed as the
+/// function's code, not a native in the registry.
+pub const STUB_NATIVES: &[&str] = &["SuspendState_resume"];
+
 impl Isolate {
     /// Creates an isolate for `program`, with stubs installed and every function's entry
     /// slot pointing at the lazy-compile stub.
@@ -186,6 +192,7 @@ impl Isolate {
         let code_heap = CodeHeap::new(CODE_HEAP_BYTES)
             .map_err(|e| format!("cannot reserve the code heap: {e}"))?;
         let classes = ClassTable::new(&program);
+        let suspend_layout = super::suspend::SuspendLayout::find(&program, &classes);
         let mut iso = Box::new(Isolate {
             thread: Thread::new(),
             natives: NativeRegistry::new(),
@@ -219,6 +226,7 @@ impl Isolate {
             record_shapes: Default::default(),
             initializing_statics: Vec::new(),
             param_plans: Vec::new(),
+            suspend_layout,
         });
         iso.install_stubs()?;
         iso.init_thread();
@@ -297,7 +305,14 @@ impl Isolate {
         }
         let started = std::time::Instant::now();
         let fid = FunctionId(index);
-        let compiled = emit::compile_function(self, fid).map_err(Fatal::Compile)?;
+        let compiled = match self.stub_body(fid)? {
+            Some(code) => crate::compiler::CompiledFunction {
+                code,
+                handlers: Vec::new(),
+                positions: Vec::new(),
+            },
+            None => emit::compile_function(self, fid).map_err(Fatal::Compile)?,
+        };
         let start = self
             .code_heap
             .install(&compiled.code)
@@ -319,6 +334,20 @@ impl Isolate {
         self.entries[index as usize] = start;
         self.sync_tables();
         Ok(start)
+    }
+
+    /// Machine code for the `external` functions implemented by a stub rather than a
+    /// native call (they manipulate frames): see [`STUB_NATIVES`].
+    fn stub_body(&self, fid: FunctionId) -> Result<Option<Vec<u8>>, Fatal> {
+        match self.program.function(fid).native.map(|n| n.as_str()) {
+            Some("SuspendState_resume") => match &self.suspend_layout {
+                Some(l) => Ok(Some(stubs::resume_stub(l))),
+                None => Err(Fatal::Internal(
+                    "dart:async has no usable _SuspendState".into(),
+                )),
+            },
+            _ => Ok(None),
+        }
     }
 
     /// Entry index of the implicit getter/setter of instance field slot `slot`.
@@ -719,5 +748,16 @@ impl CompileContext for Isolate {
     fn position_id(&mut self, span: Span) -> u32 {
         self.positions.push(span);
         self.positions.len() as u32 - 1
+    }
+
+    fn async_helper(&self, name: &str) -> Option<FunctionId> {
+        let sym = Symbol::intern(name);
+        self.program
+            .libraries
+            .iter()
+            .filter(|l| l.uri == "dart:async")
+            .flat_map(|l| l.functions.iter())
+            .copied()
+            .find(|&f| self.program.function(f).name == sym)
     }
 }

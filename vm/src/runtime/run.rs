@@ -66,7 +66,8 @@ fn run_on_this_thread(
     let desc = iso.argdesc_for(main_args.len() as u32, &[]);
     let iso_ptr = IsolatePtr::new(&mut iso);
     // SAFETY: the isolate lives on this thread for the whole call; no borrow is held.
-    let result = Isolate::invoke(iso_ptr, main.0, &main_args, desc);
+    let result = Isolate::invoke(iso_ptr, main.0, &main_args, desc)
+        .and_then(|_| super::event_loop::run(iso_ptr));
     iso.handles.clear();
     let code = match result {
         Ok(_) => iso.exit_code,

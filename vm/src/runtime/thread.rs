@@ -68,9 +68,12 @@ pub enum RuntimeEntry {
     AllocateRecord,
     /// (type index, is_cast, value) -> `is`/`as` against a record type (no cache).
     RecordTypeTest,
+    /// (hidden local, resume pc) -> copies the calling frame into its `_SuspendState`
+    /// (see `runtime::suspend`) and returns the state.
+    Suspend,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::RecordTypeTest as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::Suspend as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;

@@ -11,8 +11,8 @@ use crate::compiler::{CompileContext, CompileError, CompiledFunction, HandlerEnt
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::{
-    Args, Capture, Constant, DartType, Expr, ExprKind, Function, FunctionId, FunctionKind, LabelId,
-    LocalId, Stmt, StmtKind, TypeEnvEntry,
+    Args, AsyncMarker, Capture, Constant, DartType, Expr, ExprKind, Function, FunctionId,
+    FunctionKind, LabelId, LocalId, Stmt, StmtKind, TypeEnvEntry,
 };
 use crate::runtime::errors::ErrorKind;
 use crate::runtime::object::{
@@ -23,6 +23,8 @@ use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 mod records;
+#[path = "emit_suspend.rs"]
+mod suspend;
 
 type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
@@ -98,6 +100,9 @@ struct Emitter<'a> {
     catch_slots: Vec<(u32, u32)>,
     positions: Vec<(u32, Span)>,
     overflow_label: DynamicLabel,
+    /// Suspendable functions (`sync*`, `async`): the hidden local holding the function's
+    /// future or iterable until the first suspension, its `_SuspendState` afterwards.
+    suspend_slot: Option<u32>,
 }
 
 fn err(span: Span, message: impl Into<String>) -> CompileError {
@@ -117,13 +122,15 @@ impl<'a> Emitter<'a> {
         let overflow_label = ops.new_dynamic_label();
         let kernel_slots =
             (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
+        let suspendable = func.async_marker != AsyncMarker::Sync && func.body.is_some();
+        let suspend_slot = suspendable.then_some(kernel_slots);
         Emitter {
             ctx,
             fid,
             func,
             ops,
             depth: 0,
-            frame_slots: kernel_slots,
+            frame_slots: kernel_slots + suspendable as u32,
             loops: Vec::new(),
             finallies: Vec::new(),
             regions: Vec::new(),
@@ -131,6 +138,7 @@ impl<'a> Emitter<'a> {
             catch_slots: Vec::new(),
             positions: Vec::new(),
             overflow_label,
+            suspend_slot,
         }
     }
 
@@ -177,11 +185,13 @@ impl<'a> Emitter<'a> {
         if let Some(native) = self.func.native {
             self.native_body(native)?;
         } else if let Some(body) = &self.func.body {
-            if self.func.async_marker != crate::kernel::ir::AsyncMarker::Sync {
-                return Err(unsupported(
-                    self.func.span,
-                    "async functions and generators",
-                ));
+            match self.func.async_marker {
+                AsyncMarker::Sync => {}
+                AsyncMarker::SyncStar => return self.sync_star_body(body),
+                AsyncMarker::Async => return self.async_body(body),
+                AsyncMarker::AsyncStar => {
+                    return Err(unsupported(self.func.span, "async* generator functions"))
+                }
             }
             self.stmt(body)?;
             self.load_null();
@@ -208,7 +218,11 @@ impl<'a> Emitter<'a> {
             dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL]);
         }
         self.copy_parameters()?;
-        self.box_captured_parameters();
+        // Suspendable functions box their captured parameters after their start-up code
+        // (each run of a `sync*` iterable gets fresh boxes).
+        if self.suspend_slot.is_none() {
+            self.box_captured_parameters();
+        }
         Ok(())
     }
 
@@ -485,7 +499,7 @@ impl<'a> Emitter<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
                 Ok(())
             }
-            StmtKind::Yield { .. } => Err(unsupported(s.span, "generators (yield)")),
+            StmtKind::Yield { value, star } => self.yield_stmt(value, *star, s.span),
         }
     }
 
@@ -606,6 +620,13 @@ impl<'a> Emitter<'a> {
             self.push_rax();
             self.run_finallies_down_to(0)?;
             self.pop_rax();
+        }
+        match self.func.async_marker {
+            AsyncMarker::Async => return self.async_return(self.func.span),
+            AsyncMarker::SyncStar => {
+                dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
+            }
+            _ => {}
         }
         self.epilogue();
         Ok(())
@@ -998,6 +1019,7 @@ impl<'a> Emitter<'a> {
                 Ok(())
             }
             ExprKind::Throw(inner) => self.throw(inner, e.span),
+            ExprKind::Await(inner) => self.await_expr(inner, e.span),
             ExprKind::ListLiteral {
                 elements,
                 element_type,

@@ -126,6 +126,49 @@ pub fn unwind_stub() -> Vec<u8> {
     finish(ops)
 }
 
+/// The body of `_SuspendState._resume(value, exception, stackTrace)`, called like any Dart
+/// method (receiver and three arguments pushed). Builds the suspended function's frame on
+/// top of the caller's: `push rbp`, the function's marker, then the saved words in order
+/// (element 0 lands at `[rbp - 16]`), and jumps to the resume address with `rax` = value,
+/// `rcx` = exception, `r8` = stack trace and `rdx` = the state (code at the resume point
+/// stores it in its hidden local and throws the exception if there is one). When that
+/// function later returns or suspends, it returns to `_resume`'s caller.
+pub fn resume_stub(layout: &crate::runtime::suspend::SuspendLayout) -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let (entry, size, frame, pc) = (
+        field_disp(layout.entry),
+        field_disp(layout.frame_size),
+        field_disp(layout.frame),
+        field_disp(layout.pc),
+    );
+    let elem0 = crate::runtime::layout::array_element_disp(0);
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; mov rdx, QWORD [rbp + 40]
+        ; push QWORD [rdx + entry]
+        ; mov rcx, QWORD [rdx + size]
+        ; sar rcx, 1
+        ; mov rsi, QWORD [rdx + frame]
+        ; xor r9d, r9d
+        ; copy:
+        ; cmp r9, rcx
+        ; jae >copied
+        ; push QWORD [rsi + r9 * 8 + elem0]
+        ; inc r9
+        ; jmp <copy
+        ; copied:
+        ; mov rax, QWORD [rbp + 32]
+        ; mov rcx, QWORD [rbp + 24]
+        ; mov r8, QWORD [rbp + 16]
+        ; mov r9, QWORD [rdx + pc]
+        ; sar r9, 1
+        ; jmp r9
+    );
+    finish(ops)
+}
+
 /// Implicit getter of the field in slot `slot`: `(receiver) -> receiver.field`.
 /// Frameless: it cannot allocate, throw or be interrupted.
 pub fn field_getter(slot: u32) -> Vec<u8> {

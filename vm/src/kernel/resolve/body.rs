@@ -79,7 +79,12 @@ impl Frame {
             next_label: 0,
             async_kind,
             type_params: Vec::new(),
-            return_type,
+            // `return e` in an async function completes the future with `e` (a value or a
+            // future), so it is not checked against the declared `Future<T>`.
+            return_type: match async_kind {
+                AsyncKind::Sync => return_type,
+                _ => DartType::Dynamic,
+            },
             cascades: Vec::new(),
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
@@ -620,6 +625,44 @@ impl<'r, 'a> Lower<'r, 'a> {
         !["int", "double", "num", "bool"]
             .iter()
             .any(|n| self.r.is_core_type(&base, n))
+    }
+
+    /// `yield e` / `yield* e` in a `sync*` function (async* is not supported yet).
+    pub fn lower_yield(&mut self, star: bool, value: &'a ast::Expr, span: Span) -> ir::Stmt {
+        let value = self.lower_expr(value);
+        match self.frame_ref().async_kind {
+            AsyncKind::SyncStar => {}
+            AsyncKind::AsyncStar => self.r.unsupported(span, "yield in async* functions"),
+            _ => {
+                let keyword = Span::new(span.file, span.start, span.start + 5);
+                self.r.error(keyword, messages::yield_not_generator());
+            }
+        }
+        ir::Stmt {
+            kind: ir::StmtKind::Yield { value, star },
+            span,
+        }
+    }
+
+    /// The static type of `await e` for an `e` of type `ty`: `T` for `Future<T>` and
+    /// `FutureOr<T>`, `dynamic` for types a future may hide behind, `ty` otherwise.
+    pub fn awaited_type(&self, ty: &DartType) -> DartType {
+        match ty {
+            DartType::Interface { class, args, .. } => {
+                let c = self.r.class(*class);
+                let lib = &self.r.program.libraries[c.library.index()].uri;
+                let name = c.name.as_str();
+                if lib.starts_with("dart:") && (name == "Future" || name == "FutureOr") {
+                    args.first().cloned().unwrap_or(DartType::Dynamic)
+                } else if lib == "dart:core" && name == "Object" {
+                    DartType::Dynamic
+                } else {
+                    ty.clone()
+                }
+            }
+            DartType::TypeParameter { .. } => DartType::Dynamic,
+            t => t.clone(),
+        }
     }
 
     pub fn await_check(&mut self, span: Span) {

@@ -330,13 +330,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         name_span: Span,
     ) -> Option<ir::Stmt> {
         match body_async_kind(body) {
-            AsyncKind::Sync => {}
-            AsyncKind::Async => {
-                self.r.unsupported(name_span, "async functions");
-                return None;
-            }
-            AsyncKind::SyncStar | AsyncKind::AsyncStar => {
-                self.r.unsupported(name_span, "generator functions");
+            AsyncKind::Sync | AsyncKind::SyncStar | AsyncKind::Async => {}
+            AsyncKind::AsyncStar => {
+                self.r.unsupported(name_span, "async* generator functions");
                 return None;
             }
         }

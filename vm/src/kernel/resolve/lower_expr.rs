@@ -312,7 +312,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             E::Await(inner) => {
                 self.await_check(span);
-                self.lower_expr(inner)
+                let v = self.lower_expr(inner);
+                let ty = self.awaited_type(&v.ty);
+                self.expr(ExprKind::Await(Box::new(v)), span, ty)
             }
             E::Cascade {
                 target,

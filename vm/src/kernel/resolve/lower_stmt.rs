@@ -127,10 +127,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 });
                 stmt(StmtKind::Return(value), span)
             }
-            S::Yield { .. } => {
-                self.r.unsupported(span, "yield");
-                empty(span)
-            }
+            S::Yield { is_star, value } => self.lower_yield(*is_star, value, span),
             S::Try {
                 body,
                 catches,

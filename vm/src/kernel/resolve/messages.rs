@@ -147,6 +147,10 @@ pub(super) fn previous_declaration(name: Symbol) -> String {
     format!("Previous declaration of '{name}'.")
 }
 
+pub(super) fn yield_not_generator() -> String {
+    "'yield' can only be used in 'sync*' or 'async*' methods.".to_string()
+}
+
 pub(super) fn await_not_async() -> String {
     "'await' can only be used in 'async' or 'async*' methods.".to_string()
 }

@@ -80,6 +80,11 @@ impl Resolver<'_> {
                         },
                     },
                 };
+                if self.is_future_or(&decl) {
+                    // `FutureOr<T>` is the union of `T` and `Future<T>`; without reified
+                    // type arguments it can only be checked as `dynamic`.
+                    return DartType::Dynamic;
+                }
                 self.type_from_decl(decl, args, *nullable, name, depth)
             }
             TypeAnnotation::Function {
@@ -172,6 +177,17 @@ impl Resolver<'_> {
                     nullable: *nullable,
                 }))
             }
+        }
+    }
+
+    fn is_future_or(&self, decl: &Decl) -> bool {
+        match decl {
+            Decl::Class(c) => {
+                let class = self.class(*c);
+                class.name.as_str() == "FutureOr"
+                    && self.program.libraries[class.library.index()].uri == "dart:async"
+            }
+            _ => false,
         }
     }
 

@@ -55,6 +55,10 @@ pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
     let mut out = String::new();
     let mut n = 0;
     for (entry, offset) in pairs {
+        if entry == crate::runtime::entries::ASYNC_GAP {
+            out.push_str("<asynchronous suspension>\n");
+            continue;
+        }
         let Some(func) = iso.program.functions.get(entry as usize) else {
             continue;
         };

@@ -18,7 +18,7 @@ fn text(p: IsolatePtr, a: &NativeArgs, i: usize) -> String {
     }
 }
 
-fn monotonic_micros() -> i64 {
+pub(super) fn monotonic_micros() -> i64 {
     use std::sync::OnceLock;
     static START: OnceLock<std::time::Instant> = OnceLock::new();
     START

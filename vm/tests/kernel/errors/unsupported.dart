@@ -1,4 +1,4 @@
-Future<int> f() async => 1;
+Stream<int> f() async* {}
 
 void main() {
   print(f());
