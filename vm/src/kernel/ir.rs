@@ -12,11 +12,12 @@
 
 use crate::front::intern::Symbol;
 use crate::front::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
         impl $name {
             pub fn index(self) -> usize {
@@ -49,7 +50,7 @@ id_type!(
 );
 
 /// A whole program after resolution.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Program {
     pub libraries: Vec<Library>,
     pub classes: Vec<Class>,
@@ -79,7 +80,7 @@ impl Program {
 
 /// Ids of the classes the VM implements natively. Filled in by `kernel` when it loads
 /// `dart:core`.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct CoreClasses {
     pub object: Option<ClassId>,
     pub null: Option<ClassId>,
@@ -93,7 +94,7 @@ pub struct CoreClasses {
     pub function: Option<ClassId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Library {
     pub uri: String,
     pub file: FileId,
@@ -104,7 +105,7 @@ pub struct Library {
     pub fields: Vec<FieldId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Class {
     pub name: Symbol,
     pub library: LibraryId,
@@ -128,7 +129,7 @@ pub struct Class {
 }
 
 /// Built-in classes whose instances have a VM-defined layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NativeClassKind {
     Null,
     Bool,
@@ -143,7 +144,7 @@ pub enum NativeClassKind {
     StackTrace,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Field {
     pub name: Symbol,
     pub owner: FieldOwner,
@@ -160,13 +161,13 @@ pub struct Field {
     pub ty: DartType,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldOwner {
     Library(LibraryId),
     Class(ClassId),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FunctionKind {
     /// Top-level or static function.
     Static,
@@ -184,7 +185,7 @@ pub enum FunctionKind {
     FieldInitializer,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AsyncMarker {
     Sync,
     SyncStar,
@@ -192,7 +193,7 @@ pub enum AsyncMarker {
     AsyncStar,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Function {
     pub name: Symbol,
     /// `main`, `Foo.bar`, `Foo.named`, `main.<anonymous closure>` as stack traces print it.
@@ -205,8 +206,11 @@ pub struct Function {
     pub params: Parameters,
     /// All local variables; parameters are the first `params.count()` entries
     /// (after the implicit receiver/closure slot for methods, constructors and closures).
+    #[serde(skip)]
     pub locals: Vec<Local>,
-    /// `None` for abstract and external functions.
+    /// `None` for abstract and external functions. AOT snapshots carry no bodies (the
+    /// code is compiled), so they are skipped when serialised.
+    #[serde(skip)]
     pub body: Option<Stmt>,
     /// For `Closure` functions: what the closure captures, in capture-index order.
     pub captures: Vec<Capture>,
@@ -216,7 +220,7 @@ pub struct Function {
 
 /// Parameters after the implicit receiver. Locals `0..receiver_slots` hold the receiver
 /// (or closure); positional parameters follow, then named ones in declaration order.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Parameters {
     /// 1 when the function takes a receiver or closure object as hidden first argument.
     pub receiver_slots: u32,
@@ -237,14 +241,14 @@ impl Parameters {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamedParam {
     pub name: Symbol,
     pub required: bool,
     pub default: Option<ConstId>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Local {
     pub name: Symbol,
     pub span: Span,
@@ -257,7 +261,7 @@ pub struct Local {
 }
 
 /// Where a closure's captured variable comes from when the closure is created.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub enum Capture {
     /// The enclosing function's local (whose slot holds a box).
     Local(LocalId),
@@ -277,7 +281,7 @@ id_type!(
 );
 
 /// Static types, as far as the compilers use them (unboxing, fast paths, checks).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DartType {
     Dynamic,
     Void,
@@ -315,7 +319,7 @@ impl DartType {
 }
 
 /// Compile-time constants, canonicalised: equal constants share one `ConstId`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Constant {
     Null,
     Bool(bool),
@@ -353,13 +357,13 @@ id_type!(
     LabelId
 );
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum StmtKind {
     Block(Vec<Stmt>),
     Expr(Expr),
@@ -412,7 +416,7 @@ pub enum StmtKind {
     },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catch {
     /// `None` catches everything (`catch (e)` without `on`).
     pub on_type: Option<DartType>,
@@ -425,7 +429,7 @@ pub struct Catch {
 // Expressions
 // ---------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
@@ -434,13 +438,13 @@ pub struct Expr {
 }
 
 /// Arguments of a call: positional in order, then named (in source order, with names).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Args {
     pub positional: Vec<Expr>,
     pub named: Vec<(Symbol, Expr)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ExprKind {
     Const(ConstId),
     /// Creates a fresh (non-const) string from parts: each part's `toString()` joined.
