@@ -120,6 +120,9 @@ struct CompileArgs {
     /// Print the sizes of the snapshot's parts, as gen_snapshot does.
     #[arg(long)]
     print_snapshot_sizes: bool,
+    /// Write per-function instruction sizes (library, class, name, size) as JSON.
+    #[arg(long, value_name = "FILE")]
+    analyze_size: Option<PathBuf>,
 }
 
 impl CompileArgs {
@@ -134,6 +137,7 @@ impl CompileArgs {
             },
             trace_compiler: self.trace_compiler,
             print_snapshot_sizes: self.print_snapshot_sizes,
+            analyze_size: self.analyze_size.clone(),
         }
     }
 }
@@ -225,6 +229,7 @@ fn run(args: RunArgs) -> ExitCode {
             mode,
             trace_compiler: args.trace_compiler,
             print_snapshot_sizes: false,
+            analyze_size: None,
         };
         let run = dartrs_vm::snapshot::AotRunOptions {
             verbose_gc: args.verbose_gc,

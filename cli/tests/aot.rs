@@ -230,3 +230,46 @@ fn compile_exe_runs_from_a_directory_without_dartrs() {
     assert_eq!(run.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&elsewhere);
 }
+
+#[test]
+fn the_size_report_lists_compiled_functions_and_not_shaken_ones() {
+    let source = "class Kept { int f() => 1; }\nclass Dropped { int g() => 2; }\nint unused() => 3;\nvoid main() {\n  print(Kept().f());\n}\n";
+    let (dir, path) = program("analyze", source);
+    let report = dir.join("sizes.json");
+    let out = dartrs(
+        &[
+            "compile",
+            "aot-snapshot",
+            s(&path),
+            "-o",
+            s(&dir.join("app.aot")),
+            "--analyze-size",
+            s(&report),
+            "--print-snapshot-sizes",
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for key in [
+        "VMIsolate(CodeSize): ",
+        "Isolate(CodeSize): ",
+        "Instructions(CodeSize): ",
+        "Total(CodeSize): ",
+    ] {
+        assert!(stdout.contains(key), "{stdout}");
+    }
+    let json = std::fs::read_to_string(&report).expect("report written");
+    let app = format!("file://{}", path.display());
+    assert!(
+        json.contains(&format!(
+            "\"l\": \"{app}\",\n    \"c\": \"Kept\",\n    \"n\": \"Kept.f\""
+        )),
+        "{json}"
+    );
+    assert!(!json.contains("Dropped"), "shaken class in the report");
+    assert!(
+        !json.contains("\"unused\""),
+        "shaken function in the report"
+    );
+}

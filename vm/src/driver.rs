@@ -75,6 +75,8 @@ pub struct AotOptions {
     pub mode: SnapshotMode,
     pub trace_compiler: bool,
     pub print_snapshot_sizes: bool,
+    /// Write per-function instruction sizes as JSON (`--analyze-size`).
+    pub analyze_size: Option<PathBuf>,
 }
 
 impl AotOptions {
@@ -114,7 +116,8 @@ pub fn build_snapshot(
             })
         }
     };
-    let deps = sources.files().filter_map(|f| f.path.clone()).collect();
+    let mut deps: Vec<PathBuf> = sources.files().filter_map(|f| f.path.clone()).collect();
+    deps.extend(package_config(script, options.packages.as_deref()));
     let build = BuildOptions {
         features: options.features(),
         trace_compiler: options.trace_compiler,
@@ -127,6 +130,19 @@ pub fn build_snapshot(
         snapshot::builder::build(Arc::new(program), Arc::new(sources), build).map_err(internal)?;
     let elf = snapshot::elf::write_elf(&image).map_err(internal)?;
     Ok((elf, image, deps))
+}
+
+/// The package configuration the loader uses for `script` (explicit, or the nearest
+/// `.dart_tool/package_config.json`): a dependency of the build like the sources.
+fn package_config(script: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(absolute(p));
+    }
+    absolute(script)
+        .ancestors()
+        .skip(1)
+        .map(|d| d.join(".dart_tool").join("package_config.json"))
+        .find(|c| c.is_file())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -146,8 +162,8 @@ pub fn compile_aot_snapshot(script: &Path, output: Option<&Path>, options: &AotO
         Ok(r) => r,
         Err(f) => return fail(f),
     };
-    if options.print_snapshot_sizes {
-        snapshot::print_sizes(&image);
+    if let Some(code) = report_sizes(&image, options) {
+        return code;
     }
     if let Err(e) = write_atomically(&output, &elf) {
         eprintln!("dartrs: cannot write '{}': {e}", output.display());
@@ -164,8 +180,8 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
         Ok(r) => r,
         Err(f) => return fail(f),
     };
-    if options.print_snapshot_sizes {
-        snapshot::print_sizes(&image);
+    if let Some(code) = report_sizes(&image, options) {
+        return code;
     }
     let runtime = match std::env::current_exe() {
         Ok(p) => p,
@@ -180,6 +196,20 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
     }
     println!("Generated: {}", absolute(&output).display());
     0
+}
+
+/// `--print-snapshot-sizes` and `--analyze-size`; `Some(exit code)` when writing fails.
+fn report_sizes(image: &SnapshotImage, options: &AotOptions) -> Option<i32> {
+    if options.print_snapshot_sizes {
+        snapshot::print_sizes(image);
+    }
+    let path = options.analyze_size.as_ref()?;
+    let json = serde_json::to_string_pretty(&image.function_sizes).unwrap_or_default();
+    if let Err(e) = std::fs::write(path, json) {
+        eprintln!("dartrs: cannot write '{}': {e}", path.display());
+        return Some(73);
+    }
+    None
 }
 
 fn fail(f: AotFailure) -> i32 {

@@ -38,6 +38,7 @@ fn options() -> AotOptions {
         mode: SnapshotMode::Release,
         trace_compiler: false,
         print_snapshot_sizes: false,
+        analyze_size: None,
     }
 }
 
@@ -139,7 +140,7 @@ fn unreachable_classes_and_functions_are_shaken_out() {
     let names: Vec<&str> = image
         .function_sizes
         .iter()
-        .map(|(n, _, _)| n.as_str())
+        .map(|f| f.name.as_str())
         .collect();
     for present in ["main", "Used.twice"] {
         assert!(names.contains(&present), "{present} compiled: {names:?}");
@@ -150,7 +151,7 @@ fn unreachable_classes_and_functions_are_shaken_out() {
 }
 
 #[test]
-fn the_written_snapshot_loads() {
+fn the_written_snapshot_loads_mapped_without_writable_pages() {
     let (bytes, _, dir) = built();
     let path = dir.join("good.aot");
     std::fs::write(&path, bytes).expect("write");
@@ -158,6 +159,16 @@ fn the_written_snapshot_loads() {
         map_snapshot(&SnapshotSource::file(&path), SnapshotMode::Release).expect("maps and checks");
     assert_eq!(snap.features, "release no-asserts x64 linux");
     assert!(snap.decode().is_ok());
+    let maps = std::fs::read_to_string("/proc/self/maps").expect("maps");
+    let ours: Vec<&str> = maps
+        .lines()
+        .filter(|l| l.ends_with(path.to_str().expect("utf-8")))
+        .collect();
+    let perms = |l: &str| l.split_whitespace().nth(1).unwrap_or("").to_string();
+    assert!(ours.iter().all(|l| !perms(l).contains('w')), "{ours:?}");
+    assert!(ours.iter().any(|l| perms(l).starts_with("r-x")), "{ours:?}");
+    assert!(ours.iter().any(|l| perms(l).starts_with("r--")), "{ours:?}");
+    drop(snap);
 }
 
 /// Maps and decodes `bytes` as a snapshot; `Ok` only if everything checks.

@@ -33,8 +33,22 @@ pub struct SnapshotImage {
     pub isolate_data: Vec<u8>,
     pub isolate_instructions: Vec<u8>,
     pub stats: BuildStats,
-    /// Instruction bytes per compiled function: (qualified name, library URI, bytes).
-    pub function_sizes: Vec<(String, String, usize)>,
+    /// Instruction bytes per compiled function (and forwarder).
+    pub function_sizes: Vec<FunctionSize>,
+}
+
+/// One compiled function's instructions, in the format of the Dart VM's
+/// `--print-instructions-sizes-to` (library, class, name, size).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FunctionSize {
+    #[serde(rename = "l")]
+    pub library: String,
+    #[serde(rename = "c")]
+    pub class: String,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "s")]
+    pub size: usize,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -138,8 +152,15 @@ fn write_image(
         .filter_map(|(i, e)| {
             let (_, size) = e.code?;
             let f = iso.function_for_entry(i as u32)?;
-            let lib = iso.program.libraries.get(f.library.index())?.uri.clone();
-            Some((f.qualified_name.clone(), lib, size as usize))
+            let class = f.owner.map_or(String::new(), |c| {
+                iso.program.class(c).name.as_str().to_string()
+            });
+            Some(FunctionSize {
+                library: iso.program.libraries.get(f.library.index())?.uri.clone(),
+                class,
+                name: f.qualified_name.clone(),
+                size: size as usize,
+            })
         })
         .collect();
     let data = IsolateData {
