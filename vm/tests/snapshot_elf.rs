@@ -239,3 +239,40 @@ fn mutations_in_checked_regions_are_always_refused() {
         }
     }
 }
+
+#[test]
+fn an_aot_isolate_has_no_compiler_and_shaken_functions_fail_loudly() {
+    use dartrs_vm::runtime::isolate::{Fatal, IsolateOptions};
+    use dartrs_vm::snapshot::loader::make_isolate;
+    let (bytes, _, dir) = built();
+    let path = dir.join("isolate.aot");
+    std::fs::write(&path, bytes).expect("write");
+    let mut snap =
+        map_snapshot(&SnapshotSource::file(&path), SnapshotMode::Release).expect("maps and checks");
+    let decoded = snap.decode().expect("decodes");
+    let mut iso = make_isolate(snap, decoded, IsolateOptions::default()).expect("isolate");
+    assert!(iso.code_heap.is_none(), "an AOT isolate has no code heap");
+    let find = |name: &str| {
+        iso.program
+            .functions
+            .iter()
+            .position(|f| f.qualified_name == name)
+            .unwrap_or_else(|| panic!("{name} in the program")) as u32
+    };
+    let (main, used, unused) = (find("main"), find("Used.twice"), find("unusedTopLevel"));
+    for live in [main, used] {
+        assert_ne!(
+            iso.entries[live as usize], iso.stubs.lazy_compile,
+            "entry filled"
+        );
+        assert!(iso.code_info(live).is_some());
+    }
+    assert_eq!(iso.entries[unused as usize], iso.stubs.lazy_compile);
+    match iso.compile(unused) {
+        Err(Fatal::Internal(m)) => assert_eq!(
+            m,
+            "'unusedTopLevel' was removed from the AOT snapshot by tree shaking but is called"
+        ),
+        other => panic!("expected a loud failure, got {:?}", other.map_err(|_| ())),
+    }
+}
