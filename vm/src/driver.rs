@@ -169,7 +169,7 @@ pub fn compile_aot_snapshot(script: &Path, output: Option<&Path>, options: &AotO
         eprintln!("dartrs: cannot write '{}': {e}", output.display());
         return 73;
     }
-    println!("Generated: {}", absolute(&output).display());
+    say(&format!("Generated: {}", absolute(&output).display()));
     0
 }
 
@@ -194,7 +194,7 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
         eprintln!("dartrs: cannot write '{}': {e}", output.display());
         return 73;
     }
-    println!("Generated: {}", absolute(&output).display());
+    say(&format!("Generated: {}", absolute(&output).display()));
     0
 }
 
@@ -210,6 +210,12 @@ fn report_sizes(image: &SnapshotImage, options: &AotOptions) -> Option<i32> {
         return Some(73);
     }
     None
+}
+
+/// A line on stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{line}");
 }
 
 fn fail(f: AotFailure) -> i32 {

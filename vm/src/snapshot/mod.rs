@@ -96,11 +96,13 @@ pub fn print_sizes(image: &SnapshotImage) {
     let vm = image.vm_data.len();
     let isolate = image.isolate_data.len();
     let instructions = image.vm_instructions.len() + image.isolate_instructions.len();
-    println!("VMIsolate(CodeSize): {vm}");
-    println!("Isolate(CodeSize): {isolate}");
+    use std::io::Write;
     // dartrs keeps no separate read-only object image: strings and constants are part of
-    // the isolate data.
-    println!("ReadOnlyData(CodeSize): 0");
-    println!("Instructions(CodeSize): {instructions}");
-    println!("Total(CodeSize): {}", vm + isolate + instructions);
+    // the isolate data. A closed stdout (`| head`) is not worth a panic.
+    let total = vm + isolate + instructions;
+    let _ = write!(
+        std::io::stdout(),
+        "VMIsolate(CodeSize): {vm}\nIsolate(CodeSize): {isolate}\nReadOnlyData(CodeSize): 0\n\
+         Instructions(CodeSize): {instructions}\nTotal(CodeSize): {total}\n"
+    );
 }
