@@ -2,6 +2,7 @@
 //! VM library. It owns process concerns only: argument syntax, logging setup, exit codes.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dartrs_vm::snapshot::SnapshotMode;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -67,6 +68,9 @@ struct RunArgs {
     /// Do not start the interactive console.
     #[arg(long)]
     no_console: bool,
+    /// Release/profile: print where start-up time goes (map, decode, isolate set-up).
+    #[arg(long, hide = true)]
+    trace_startup: bool,
     /// The program to run.
     script: PathBuf,
     /// Arguments passed to the program's `main`.
@@ -96,9 +100,46 @@ enum CompileCommand {
 
 #[derive(Args)]
 struct CompileArgs {
+    /// The program to compile.
     script: PathBuf,
+    /// Where to write the result (default: the script's name with `.aot` / `.exe`).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Compile for profile mode (default: release).
+    #[arg(long)]
+    profile: bool,
+    /// Keep assert statements (off in release and profile by default).
+    #[arg(long)]
+    enable_asserts: bool,
+    /// Package resolution file (default: nearest .dart_tool/package_config.json).
+    #[arg(long)]
+    packages: Option<PathBuf>,
+    /// Print one line per compiled function.
+    #[arg(long)]
+    trace_compiler: bool,
+    /// Print the sizes of the snapshot's parts, as gen_snapshot does.
+    #[arg(long)]
+    print_snapshot_sizes: bool,
+    /// Write per-function instruction sizes (library, class, name, size) as JSON.
+    #[arg(long, value_name = "FILE")]
+    analyze_size: Option<PathBuf>,
+}
+
+impl CompileArgs {
+    fn aot_options(&self) -> dartrs_vm::driver::AotOptions {
+        dartrs_vm::driver::AotOptions {
+            packages: self.packages.clone(),
+            enable_asserts: self.enable_asserts,
+            mode: if self.profile {
+                SnapshotMode::Profile
+            } else {
+                SnapshotMode::Release
+            },
+            trace_compiler: self.trace_compiler,
+            print_snapshot_sizes: self.print_snapshot_sizes,
+            analyze_size: self.analyze_size.clone(),
+        }
+    }
 }
 
 #[derive(Args)]
@@ -120,16 +161,45 @@ struct TimelineArgs {
 const EXIT_NOT_IMPLEMENTED: u8 = 70;
 
 fn main() -> ExitCode {
+    if let Some(code) = run_appended_snapshot() {
+        return exit(code);
+    }
     init_logging();
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(args),
-        Command::Compile(CompileCommand::AotSnapshot(_)) => {
-            not_built("compile aot-snapshot", "AOT snapshots are")
+        Command::Compile(CompileCommand::AotSnapshot(args)) => {
+            exit(dartrs_vm::driver::compile_aot_snapshot(
+                &args.script,
+                args.output.as_deref(),
+                &args.aot_options(),
+            ))
         }
-        Command::Compile(CompileCommand::Exe(_)) => not_built("compile exe", "AOT snapshots are"),
+        Command::Compile(CompileCommand::Exe(args)) => exit(dartrs_vm::driver::compile_exe(
+            &args.script,
+            args.output.as_deref(),
+            &args.aot_options(),
+        )),
         Command::Timeline(_) => not_built("timeline", "the VM service is"),
     }
+}
+
+/// An executable made by `dartrs compile exe` runs its snapshot with every argument
+/// (as a `dart compile exe` binary does), in release mode.
+fn run_appended_snapshot() -> Option<i32> {
+    let exe = std::env::current_exe().ok()?;
+    let source = dartrs_vm::snapshot::exe::appended_snapshot(&exe)?;
+    let args = std::env::args().skip(1).collect();
+    Some(dartrs_vm::snapshot::run_snapshot(
+        &source,
+        SnapshotMode::Release,
+        args,
+        &dartrs_vm::snapshot::AotRunOptions::default(),
+    ))
+}
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
 }
 
 fn init_logging() {
@@ -147,10 +217,31 @@ fn not_built(command: &str, engine: &str) -> ExitCode {
 }
 
 fn run(args: RunArgs) -> ExitCode {
-    match args.mode() {
-        Mode::Debug => {}
-        Mode::Profile => return not_built("run --profile", "AOT snapshots and the VM service are"),
-        Mode::Release => return not_built("run --release", "AOT snapshots are"),
+    let mode = match args.mode() {
+        Mode::Debug => None,
+        Mode::Profile => Some(SnapshotMode::Profile),
+        Mode::Release => Some(SnapshotMode::Release),
+    };
+    if let Some(mode) = mode {
+        let options = dartrs_vm::driver::AotOptions {
+            packages: args.packages.clone(),
+            enable_asserts: args.enable_asserts,
+            mode,
+            trace_compiler: args.trace_compiler,
+            print_snapshot_sizes: false,
+            analyze_size: None,
+        };
+        let run = dartrs_vm::snapshot::AotRunOptions {
+            verbose_gc: args.verbose_gc,
+            gc_stress: args.gc_stress,
+            trace_startup: args.trace_startup,
+        };
+        return exit(dartrs_vm::driver::run_aot(
+            &args.script,
+            args.args,
+            &options,
+            &run,
+        ));
     }
     let options = dartrs_vm::driver::RunOptions {
         packages: args.packages.clone(),
@@ -160,6 +251,9 @@ fn run(args: RunArgs) -> ExitCode {
         // Debug mode always runs asserts, as `dart run` in JIT mode with asserts enabled.
         enable_asserts: true,
     };
-    let code = dartrs_vm::driver::run_debug(&args.script, args.args, &options);
-    ExitCode::from((code & 0xff) as u8)
+    exit(dartrs_vm::driver::run_debug(
+        &args.script,
+        args.args,
+        &options,
+    ))
 }

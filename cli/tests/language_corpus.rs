@@ -1,6 +1,8 @@
 //! The language corpus: every `tests/language/**/*.dart` program (and every example in
 //! `examples/` that has a `.stdout` file) is run by the `dartrs` binary in each available mode and its stdout, stderr and exit code are compared with
 //! the expected files next to it (`.stdout`, `.stderr`, `.exit`; absent means empty / 0).
+//! A mode-specific file (`name.release.stdout`) replaces the common one in that mode,
+//! for programs whose behaviour legitimately differs (asserts are off in release).
 //!
 //! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
 //! remaining actual lines must all be stack frames (`#N ...`) or
@@ -21,8 +23,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// The modes the corpus runs in. Profile and release join when AOT snapshots exist.
-const MODES: &[(&str, &[&str])] = &[("debug", &["--debug"])];
+/// The modes the corpus runs in. Release builds an AOT snapshot of each program (into a
+/// cache under the target directory) and runs it. Profile runs the same snapshots as
+/// release until the VM service exists, so it is not run twice.
+const MODES: &[(&str, &[&str])] = &[("debug", &["--debug"]), ("release", &["--release"])];
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 struct Case {
@@ -79,8 +83,23 @@ fn read_or(path: &Path, default: &str) -> String {
 }
 
 /// Runs one program; `Err` describes how it differed from the expectation.
-fn check(case: &Case, mode_flags: &[&str], extra: &[&str]) -> Result<(), String> {
+/// The expected-output file with `ext` for `mode`: `name.<mode>.<ext>` if it exists,
+/// else `name.<ext>`.
+fn expectation(case: &Case, mode: &str, ext: &str) -> PathBuf {
+    let specific = case.path.with_extension(format!("{mode}.{ext}"));
+    if specific.exists() {
+        specific
+    } else {
+        case.path.with_extension(ext)
+    }
+}
+
+fn check(case: &Case, mode: &str, mode_flags: &[&str], extra: &[&str]) -> Result<(), String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dartrs"));
+    cmd.env(
+        "XDG_CACHE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-cache"),
+    );
     cmd.arg("run")
         .args(mode_flags)
         .args(extra)
@@ -97,9 +116,9 @@ fn check(case: &Case, mode_flags: &[&str], extra: &[&str]) -> Result<(), String>
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let code = output.status.code().unwrap_or(-1);
-    let want_out = read_or(&case.path.with_extension("stdout"), "");
-    let want_err = read_or(&case.path.with_extension("stderr"), "");
-    let want_code: i32 = read_or(&case.path.with_extension("exit"), "0")
+    let want_out = read_or(&expectation(case, mode, "stdout"), "");
+    let want_err = read_or(&expectation(case, mode, "stderr"), "");
+    let want_code: i32 = read_or(&expectation(case, mode, "exit"), "0")
         .trim()
         .parse()
         .unwrap_or(0);
@@ -205,7 +224,7 @@ fn language_corpus() {
                     format!("{mode}+gc-stress")
                 };
                 let key = format!("{tag} {}", case.name);
-                let failure = check(case, flags, extra).err();
+                let failure = check(case, mode, flags, extra).err();
                 outcomes
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())

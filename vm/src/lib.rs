@@ -9,6 +9,7 @@ pub mod front;
 pub mod heap;
 pub mod kernel;
 pub mod runtime;
+pub mod snapshot;
 
 /// The version of dartrs, as `dartrs --version` prints it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

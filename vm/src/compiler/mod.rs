@@ -22,7 +22,7 @@ pub struct CompiledFunction {
 
 /// One try-region of a function: pcs in `[start, end)` are handled at `handler`, which
 /// runs with `sp_slots` words between the frame marker and the stack pointer.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct HandlerEntry {
     pub start: u32,
     pub end: u32,
@@ -33,7 +33,7 @@ pub struct HandlerEntry {
 
 /// Why a function could not be compiled. Reported loudly: the program stops with the
 /// message, it never runs wrong code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CompileError {
     pub span: Span,
     pub message: String,
@@ -94,7 +94,7 @@ pub fn ic_entry_offsets(site: u32, way: u32) -> (i32, i32) {
 }
 
 /// What an instance call site looks up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Selector {
     Method(Symbol),
     Getter(Symbol),

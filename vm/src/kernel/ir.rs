@@ -12,11 +12,12 @@
 
 use crate::front::intern::Symbol;
 use crate::front::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
         impl $name {
             pub fn index(self) -> usize {
@@ -49,7 +50,7 @@ id_type!(
 );
 
 /// A whole program after resolution.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Program {
     pub libraries: Vec<Library>,
     pub classes: Vec<Class>,
@@ -79,7 +80,7 @@ impl Program {
 
 /// Ids of the classes the VM implements natively. Filled in by `kernel` when it loads
 /// `dart:core`.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct CoreClasses {
     pub object: Option<ClassId>,
     pub null: Option<ClassId>,
@@ -93,7 +94,7 @@ pub struct CoreClasses {
     pub function: Option<ClassId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Library {
     pub uri: String,
     pub file: FileId,
@@ -104,7 +105,7 @@ pub struct Library {
     pub fields: Vec<FieldId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Class {
     pub name: Symbol,
     pub library: LibraryId,
@@ -137,7 +138,7 @@ pub struct Class {
 }
 
 /// Built-in classes whose instances have a VM-defined layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NativeClassKind {
     Null,
     Bool,
@@ -152,7 +153,7 @@ pub enum NativeClassKind {
     StackTrace,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Field {
     pub name: Symbol,
     pub owner: FieldOwner,
@@ -169,13 +170,13 @@ pub struct Field {
     pub ty: DartType,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldOwner {
     Library(LibraryId),
     Class(ClassId),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FunctionKind {
     /// Top-level or static function.
     Static,
@@ -193,7 +194,7 @@ pub enum FunctionKind {
     FieldInitializer,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AsyncMarker {
     Sync,
     SyncStar,
@@ -201,7 +202,7 @@ pub enum AsyncMarker {
     AsyncStar,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Function {
     pub name: Symbol,
     /// `main`, `Foo.bar`, `Foo.named`, `main.<anonymous closure>` as stack traces print it.
@@ -214,8 +215,11 @@ pub struct Function {
     pub params: Parameters,
     /// All local variables; parameters are the first `params.count()` entries
     /// (after the implicit receiver/closure slot for methods, constructors and closures).
+    #[serde(skip)]
     pub locals: Vec<Local>,
-    /// `None` for abstract and external functions.
+    /// `None` for abstract and external functions. AOT snapshots carry no bodies (the
+    /// code is compiled), so they are skipped when serialised.
+    #[serde(skip)]
     pub body: Option<Stmt>,
     /// For `Closure` functions: what the closure captures, in capture-index order.
     pub captures: Vec<Capture>,
@@ -234,7 +238,7 @@ pub struct Function {
 
 /// Parameters after the implicit receiver. Locals `0..receiver_slots` hold the receiver
 /// (or closure); positional parameters follow, then named ones in declaration order.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Parameters {
     /// 1 when the function takes a receiver or closure object as hidden first argument.
     pub receiver_slots: u32,
@@ -255,14 +259,14 @@ impl Parameters {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamedParam {
     pub name: Symbol,
     pub required: bool,
     pub default: Option<ConstId>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Local {
     pub name: Symbol,
     pub span: Span,
@@ -275,7 +279,7 @@ pub struct Local {
 }
 
 /// Where a closure's captured variable comes from when the closure is created.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub enum Capture {
     /// The enclosing function's local (whose slot holds a box).
     Local(LocalId),
@@ -295,7 +299,7 @@ id_type!(
 );
 
 /// Static types, as far as the compilers use them (unboxing, fast paths, checks).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DartType {
     Dynamic,
     Void,
@@ -326,7 +330,7 @@ pub enum DartType {
 
 /// The shape of a record: how many positional fields, and the names of the named ones in
 /// sorted (string) order. Fields are stored and indexed positional first, then named.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RecordShape {
     pub positional: u32,
     pub named: Vec<Symbol>,
@@ -368,7 +372,7 @@ pub fn positional_getter_index(name: &str) -> Option<usize> {
 }
 
 /// A record type: field types in storage order (positional, then named sorted by name).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordType {
     pub shape: RecordShape,
     pub fields: Vec<DartType>,
@@ -376,7 +380,7 @@ pub struct RecordType {
 }
 
 /// The parameter and return types of a function type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunctionSig {
     pub return_type: DartType,
     pub positional: Vec<DartType>,
@@ -417,7 +421,7 @@ impl DartType {
 
 /// Where `ExprKind::TypeArgs` finds type parameters: `source` evaluates to a vector whose
 /// i-th type is the value of `names[i]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TypeEnvEntry {
     pub names: Vec<Symbol>,
     pub source: Expr,
@@ -436,7 +440,7 @@ impl DartType {
 }
 
 /// Compile-time constants, canonicalised: equal constants share one `ConstId`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Constant {
     Null,
     Bool(bool),
@@ -474,13 +478,13 @@ id_type!(
     LabelId
 );
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum StmtKind {
     Block(Vec<Stmt>),
     Expr(Expr),
@@ -533,7 +537,7 @@ pub enum StmtKind {
     },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catch {
     /// `None` catches everything (`catch (e)` without `on`).
     pub on_type: Option<DartType>,
@@ -546,7 +550,7 @@ pub struct Catch {
 // Expressions
 // ---------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
@@ -555,7 +559,7 @@ pub struct Expr {
 }
 
 /// Arguments of a call: positional in order, then named (in source order, with names).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Args {
     pub positional: Vec<Expr>,
     pub named: Vec<(Symbol, Expr)>,
@@ -564,7 +568,7 @@ pub struct Args {
     pub type_args: Option<Box<Expr>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ExprKind {
     Const(ConstId),
     /// Creates a fresh (non-const) string from parts: each part's `toString()` joined.

@@ -35,6 +35,15 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("dart:async", include_str!("../corelib/async.dart")),
 ];
 
+/// The text of an embedded core library (`dart:core`, ...), as compiled into this binary.
+/// AOT snapshots do not carry these texts; the loader takes them from here.
+pub fn embedded_source(uri: &str) -> Option<&'static str> {
+    EMBEDDED
+        .iter()
+        .find(|(u, _)| *u == uri)
+        .map(|(_, text)| *text)
+}
+
 /// One library as loaded: its defining unit, its parts, and its resolved directives.
 #[derive(Debug)]
 pub(crate) struct LoadedLibrary {

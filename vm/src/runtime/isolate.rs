@@ -113,7 +113,15 @@ pub struct Isolate {
     pub sources: Arc<SourceMap>,
     pub options: IsolateOptions,
     pub heap: Heap,
-    pub code_heap: CodeHeap,
+    /// Where the JIT installs code; `None` in AOT mode, where all code comes from the
+    /// snapshot and nothing is ever compiled.
+    pub code_heap: Option<CodeHeap>,
+    /// AOT mode: the mapped snapshot (kept alive while its code may run) and what it says
+    /// about entries without code.
+    pub aot: Option<AotCode>,
+    /// While building an AOT snapshot: a copy of the machine code installed for each entry
+    /// index (the snapshot writer lays these out; the code heap copy is never run).
+    pub build_code: Option<HashMap<u32, Vec<u8>>>,
     pub entries: Vec<u64>,
     pub code: Vec<Option<CodeInfo>>,
     /// What each entry index beyond the kernel functions is (implicit accessors).
@@ -121,13 +129,13 @@ pub struct Isolate {
     pub ic_table: Vec<u64>,
     pub ic_sites: Vec<IcSite>,
     pub argdescs: Vec<ArgDesc>,
-    argdesc_index: HashMap<ArgDesc, u32>,
+    pub(crate) argdesc_index: HashMap<ArgDesc, u32>,
     pub types: Vec<DartType>,
     /// Reified runtime types and type-argument vectors.
     pub rtt: super::rtt::RuntimeTypes,
     pub statics: Vec<u64>,
     pub constants: Vec<u64>,
-    constant_slots: HashMap<ConstId, u32>,
+    pub(crate) constant_slots: HashMap<ConstId, u32>,
     pub natives: NativeRegistry,
     pub positions: Vec<Span>,
     pub classes: ClassTable,
@@ -151,6 +159,16 @@ pub struct Isolate {
     pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
     /// Field slots of `_SuspendState` (suspendable functions).
     pub suspend_layout: Option<super::suspend::SuspendLayout>,
+}
+
+/// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
+/// outlive every call into its text) and, for entries without code, why.
+pub struct AotCode {
+    /// Owns the mapped snapshot; never read, only kept alive.
+    pub keep_alive: Box<dyn std::any::Any>,
+    /// Entries whose compilation failed when the snapshot was built (e.g. an unsupported
+    /// construct): calling one reports the error, exactly as the JIT does on first call.
+    pub failures: HashMap<u32, CompileError>,
 }
 
 /// Where a parameter's value comes from at a call: an argument, or a default constant.
@@ -191,9 +209,41 @@ impl Isolate {
     ) -> Result<Box<Isolate>, String> {
         let code_heap = CodeHeap::new(CODE_HEAP_BYTES)
             .map_err(|e| format!("cannot reserve the code heap: {e}"))?;
+        let mut iso = Isolate::bare(program, sources, options, Some(code_heap));
+        iso.install_stubs()?;
+        iso.init_thread();
+        iso.give_alloc_window();
+        Ok(iso)
+    }
+
+    /// An AOT isolate: no code heap and no compiler. The snapshot loader fills the stubs,
+    /// entries and tables, then calls [`Isolate::finish_aot_setup`].
+    pub fn new_aot(
+        program: Arc<Program>,
+        sources: Arc<SourceMap>,
+        options: IsolateOptions,
+        aot: AotCode,
+    ) -> Box<Isolate> {
+        let mut iso = Isolate::bare(program, sources, options, None);
+        iso.aot = Some(aot);
+        iso
+    }
+
+    /// Completes an AOT isolate once `stubs` and `entries` are set.
+    pub fn finish_aot_setup(&mut self) {
+        self.init_thread();
+        self.give_alloc_window();
+    }
+
+    fn bare(
+        program: Arc<Program>,
+        sources: Arc<SourceMap>,
+        options: IsolateOptions,
+        code_heap: Option<CodeHeap>,
+    ) -> Box<Isolate> {
         let classes = ClassTable::new(&program);
         let suspend_layout = super::suspend::SuspendLayout::find(&program, &classes);
-        let mut iso = Box::new(Isolate {
+        Box::new(Isolate {
             thread: Thread::new(),
             natives: NativeRegistry::new(),
             program,
@@ -201,6 +251,8 @@ impl Isolate {
             options,
             heap: Heap::new(),
             code_heap,
+            aot: None,
+            build_code: None,
             entries: Vec::new(),
             code: Vec::new(),
             synthetic: Vec::new(),
@@ -227,28 +279,21 @@ impl Isolate {
             initializing_statics: Vec::new(),
             param_plans: Vec::new(),
             suspend_layout,
-        });
-        iso.install_stubs()?;
-        iso.init_thread();
-        iso.give_alloc_window();
-        Ok(iso)
+        })
     }
 
     fn install_stubs(&mut self) -> Result<(), String> {
         let full = |_| "the code heap is full".to_string();
+        let Some(heap) = self.code_heap.as_mut() else {
+            return Err("an AOT isolate has no code heap".into());
+        };
         let (entry, exit_off) = stubs::entry_trampoline();
-        let entry_at = self.code_heap.install(&entry).map_err(full)? as u64;
+        let entry_at = heap.install(&entry).map_err(full)? as u64;
         self.stubs = StubAddresses {
             entry_trampoline: entry_at,
             entry_exception_exit: entry_at + exit_off as u64,
-            lazy_compile: self
-                .code_heap
-                .install(&stubs::lazy_compile_stub())
-                .map_err(full)? as u64,
-            unwind: self
-                .code_heap
-                .install(&stubs::unwind_stub())
-                .map_err(full)? as u64,
+            lazy_compile: heap.install(&stubs::lazy_compile_stub()).map_err(full)? as u64,
+            unwind: heap.install(&stubs::unwind_stub()).map_err(full)? as u64,
         };
         let n = self.program.functions.len();
         self.entries = vec![self.stubs.lazy_compile; n];
@@ -303,6 +348,9 @@ impl Isolate {
         if let Some(code) = self.code.get(index as usize).and_then(|c| c.as_ref()) {
             return Ok(code.start);
         }
+        if self.aot.is_some() {
+            return Err(self.missing_aot_code(index));
+        }
         let started = std::time::Instant::now();
         let fid = FunctionId(index);
         let compiled = match self.stub_body(fid)? {
@@ -313,10 +361,7 @@ impl Isolate {
             },
             None => emit::compile_function(self, fid).map_err(Fatal::Compile)?,
         };
-        let start = self
-            .code_heap
-            .install(&compiled.code)
-            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let start = self.install_code(index, &compiled.code)?;
         let size = compiled.code.len() as u32;
         if self.options.trace_compiler {
             let name = &self.program.function(fid).qualified_name;
@@ -350,21 +395,60 @@ impl Isolate {
         }
     }
 
+    /// Copies code for entry `index` into the code heap (keeping a copy when building a
+    /// snapshot); returns its address.
+    fn install_code(&mut self, index: u32, code: &[u8]) -> Result<u64, Fatal> {
+        let Some(heap) = self.code_heap.as_mut() else {
+            return Err(Fatal::Internal(
+                "an AOT isolate cannot install code (it has no compiler)".into(),
+            ));
+        };
+        let start = heap
+            .install(code)
+            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        if let Some(kept) = self.build_code.as_mut() {
+            kept.insert(index, code.to_vec());
+        }
+        Ok(start)
+    }
+
+    /// Why an AOT isolate has no code for entry `index`: its compilation failed at build
+    /// time (reported as the JIT would), or tree shaking removed it (a shaker bug: loud).
+    fn missing_aot_code(&self, index: u32) -> Fatal {
+        if let Some(e) = self.aot.as_ref().and_then(|a| a.failures.get(&index)) {
+            return Fatal::Compile(e.clone());
+        }
+        let name = self
+            .function_for_entry(index)
+            .map_or_else(|| format!("entry {index}"), |f| f.qualified_name.clone());
+        Fatal::Internal(format!(
+            "'{name}' was removed from the AOT snapshot by tree shaking but is called"
+        ))
+    }
+
+    /// In AOT mode a stub or forwarder the snapshot lacks cannot be made at run time.
+    fn no_aot_stub(&self, what: &str) -> Result<(), Fatal> {
+        if self.aot.is_some() {
+            return Err(Fatal::Internal(format!(
+                "{what} is not in the AOT snapshot (a tree-shaking bug)"
+            )));
+        }
+        Ok(())
+    }
+
     /// Entry index of the implicit getter/setter of instance field slot `slot`.
     pub fn accessor_entry(&mut self, slot: u32, setter: bool) -> Result<u32, Fatal> {
         if let Some(&e) = self.accessor_entries.get(&(slot, setter)) {
             return Ok(e);
         }
+        self.no_aot_stub(&format!("the field accessor of slot {slot}"))?;
         let code = if setter {
             stubs::field_setter(slot)
         } else {
             stubs::field_getter(slot)
         };
-        let start = self
-            .code_heap
-            .install(&code)
-            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
         let index = self.entries.len() as u32;
+        let start = self.install_code(index, &code)?;
         self.entries.push(start);
         self.code.push(None);
         self.synthetic.push(if setter {
@@ -407,11 +491,9 @@ impl Isolate {
         {
             return Ok((self.program.functions.len() + i) as u32);
         }
-        let start = self
-            .code_heap
-            .install(&stubs::field_getter_identity())
-            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        self.no_aot_stub("the identity stub")?;
         let index = self.entries.len() as u32;
+        let start = self.install_code(index, &stubs::field_getter_identity())?;
         self.entries.push(start);
         self.code.push(None);
         self.synthetic.push(SyntheticEntry::ReturnFirstArgument);
@@ -440,6 +522,10 @@ impl Isolate {
         if let Some(i) = existing {
             return Ok((n + i) as u32);
         }
+        self.no_aot_stub(&format!(
+            "the tear-off of '{}'",
+            self.program.function(target).qualified_name
+        ))?;
         let function = Arc::new(super::closures::forwarder_function(
             &self.program,
             target,
@@ -454,10 +540,7 @@ impl Isolate {
             function: function.clone(),
         });
         let compiled = emit::compile_synthetic(self, index, &function).map_err(Fatal::Compile)?;
-        let start = self
-            .code_heap
-            .install(&compiled.code)
-            .map_err(|e| Fatal::Internal(e.to_string()))? as u64;
+        let start = self.install_code(index, &compiled.code)?;
         let size = compiled.code.len() as u32;
         self.code[index as usize] = Some(CodeInfo {
             start,

@@ -50,6 +50,11 @@ impl RecordShapes {
         self.shapes.get(id as usize)
     }
 
+    /// Every shape in id order (generated code embeds the ids: a snapshot keeps them).
+    pub fn all(&self) -> &[RecordShape] {
+        &self.shapes
+    }
+
     fn type_key(&mut self, key: RecordTypeKey) -> u32 {
         let next = self.type_keys.len() as u32;
         *self.type_keys.entry(key).or_insert(next)

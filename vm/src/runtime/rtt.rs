@@ -12,14 +12,15 @@
 
 use crate::front::intern::Symbol;
 use crate::kernel::ir::{ClassId, DartType, FunctionSig, Program};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A canonical runtime type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RtTypeId(pub u32);
 
 /// A canonical vector of runtime types (the type arguments of an instance or a call).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TypeArgsId(pub u32);
 
 impl TypeArgsId {
@@ -27,7 +28,7 @@ impl TypeArgsId {
     pub const EMPTY: TypeArgsId = TypeArgsId(0);
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RtType {
     Dynamic,
     Void,
@@ -48,7 +49,7 @@ pub enum RtType {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RtSig {
     pub ret: RtTypeId,
     pub positional: Vec<RtTypeId>,
@@ -63,6 +64,7 @@ pub type Env<'e> = &'e [(&'e [Symbol], TypeArgsId)];
 
 /// An instantiation the emitter registered: the types of one `TypeArgs` expression and
 /// the names its environment entries bind.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Template {
     pub types: Vec<DartType>,
     pub env_names: Vec<Vec<Symbol>>,
@@ -85,7 +87,75 @@ impl Default for RuntimeTypes {
     }
 }
 
+/// The parts of a type table generated code depends on (type, vector and template ids
+/// are embedded in it), as an AOT snapshot stores them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RttImage {
+    pub types: Vec<RtType>,
+    pub vectors: Vec<Vec<RtTypeId>>,
+    pub templates: Vec<Template>,
+}
+
 impl RuntimeTypes {
+    pub fn export(&self) -> RttImage {
+        RttImage {
+            types: self.types.clone(),
+            vectors: self.vectors.clone(),
+            templates: self.templates.clone(),
+        }
+    }
+
+    /// Rebuilds a table with exactly the ids of `image`; `None` when it is inconsistent
+    /// (an id out of range, or not the canonical first entries).
+    pub fn import(image: RttImage) -> Option<RuntimeTypes> {
+        let n_types = image.types.len();
+        let n_vectors = image.vectors.len();
+        let type_ok = |t: &RtTypeId| (t.0 as usize) < n_types;
+        let vector_ok = |v: &TypeArgsId| (v.0 as usize) < n_vectors;
+        for t in &image.types {
+            let ok = match t {
+                RtType::Interface { args, .. } => vector_ok(args),
+                RtType::Function { sig: Some(s), .. } => {
+                    type_ok(&s.ret)
+                        && s.positional.iter().all(type_ok)
+                        && s.named.iter().all(|n| type_ok(&n.1))
+                }
+                _ => true,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        if image.vectors.iter().flatten().any(|t| !type_ok(t))
+            || image.types.first() != Some(&RtType::Dynamic)
+            || image.vectors.first().is_none_or(|v| !v.is_empty())
+        {
+            return None;
+        }
+        let type_ids = image
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), RtTypeId(i as u32)))
+            .collect();
+        let vector_ids = image
+            .vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clone(), TypeArgsId(i as u32)))
+            .collect();
+        Some(RuntimeTypes {
+            types: image.types,
+            type_ids,
+            vectors: image.vectors,
+            vector_ids,
+            subtype_cache: HashMap::new(),
+            super_cache: HashMap::new(),
+            templates: image.templates,
+            instantiations: HashMap::new(),
+        })
+    }
+
     pub fn new() -> RuntimeTypes {
         let mut t = RuntimeTypes {
             types: Vec::new(),

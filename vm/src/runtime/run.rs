@@ -18,17 +18,32 @@ pub const STACK_RESERVE: usize = 2 << 20;
 /// Exit code of a program stopped by an uncaught exception (as `dart run`).
 pub const EXIT_UNCAUGHT: i32 = 255;
 
-/// Runs `main` of `program` and returns the process exit code.
+/// Runs `main` of `program` (JIT) and returns the process exit code.
 pub fn run_program(
     program: Arc<Program>,
     sources: Arc<SourceMap>,
     options: IsolateOptions,
     args: Vec<String>,
 ) -> i32 {
+    run_isolate(move || Isolate::new(program, sources, options), args)
+}
+
+/// Makes an isolate with `make` on the isolate thread, runs its `main` and returns the
+/// process exit code. `make` reports why it could not build one (exit code and message).
+pub fn run_isolate<F>(make: F, args: Vec<String>) -> i32
+where
+    F: FnOnce() -> Result<Box<Isolate>, String> + Send + 'static,
+{
     let worker = std::thread::Builder::new()
         .name("dart-main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run_on_this_thread(program, sources, options, args));
+        .spawn(move || match make() {
+            Ok(iso) => run_on_this_thread(iso, args),
+            Err(e) => {
+                eprintln!("dartrs: {e}");
+                70
+            }
+        });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => {
@@ -42,22 +57,10 @@ pub fn run_program(
     }
 }
 
-fn run_on_this_thread(
-    program: Arc<Program>,
-    sources: Arc<SourceMap>,
-    options: IsolateOptions,
-    args: Vec<String>,
-) -> i32 {
-    let Some(main) = program.main else {
+fn run_on_this_thread(mut iso: Box<Isolate>, args: Vec<String>) -> i32 {
+    let Some(main) = iso.program.main else {
         eprintln!("dartrs: the program has no 'main' function");
         return 254;
-    };
-    let mut iso = match Isolate::new(program, sources, options) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("dartrs: {e}");
-            return 70;
-        }
     };
     let marker = 0u8;
     let here = &marker as *const u8 as u64;

@@ -1,0 +1,108 @@
+//! AOT snapshots (DESIGN.md decision 6): whole-program compilation with tree shaking
+//! (`shake`, `builder`), the data format and its compatibility header (`format`), the
+//! ELF container (`elf`), and the loader that maps a snapshot and makes an isolate that
+//! runs it without a compiler (`loader`). `exe` appends a snapshot to a copy of the
+//! `dartrs` binary, as `dart compile exe` does with `dartaotruntime`.
+
+pub mod builder;
+pub mod elf;
+pub mod exe;
+pub mod format;
+pub mod loader;
+pub mod shake;
+
+pub use builder::{BuildOptions, SnapshotImage};
+pub use format::{Features, SnapshotError, SnapshotMode};
+pub use loader::SnapshotSource;
+
+use crate::runtime::isolate::IsolateOptions;
+
+/// Exit code when a snapshot cannot be run (bad file, wrong version or configuration), as
+/// the Dart VM's `kErrorExitCode`.
+pub const EXIT_SNAPSHOT_ERROR: i32 = 255;
+
+/// Whether `bytes` start like an ELF file (a snapshot rather than Dart source).
+pub fn looks_like_snapshot(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x7fELF")
+}
+
+/// What the runner of a snapshot may set.
+#[derive(Clone, Debug, Default)]
+pub struct AotRunOptions {
+    pub verbose_gc: bool,
+    pub gc_stress: bool,
+    /// Print where start-up time went (map+check, decode, isolate set-up) to stderr.
+    pub trace_startup: bool,
+}
+
+/// Maps, checks and runs the snapshot at `source` in `mode`; returns the exit code.
+pub fn run_snapshot(
+    source: &SnapshotSource,
+    mode: SnapshotMode,
+    args: Vec<String>,
+    options: &AotRunOptions,
+) -> i32 {
+    let started = std::time::Instant::now();
+    let mut snapshot = match loader::map_snapshot(source, mode) {
+        Ok(s) => s,
+        Err(e) => return refuse(&e),
+    };
+    let decoded = match snapshot.decode() {
+        Ok(d) => d,
+        Err(e) => return refuse(&e),
+    };
+    let iso_options = IsolateOptions {
+        verbose_gc: options.verbose_gc,
+        gc_stress: options.gc_stress,
+        ..IsolateOptions::default()
+    };
+    let trace = options.trace_startup;
+    let make = move || {
+        let iso = loader::make_isolate(snapshot, decoded, iso_options).map_err(|e| e.0)?;
+        if trace {
+            report_startup(&iso, started);
+        }
+        Ok(iso)
+    };
+    // Profile mode will start the VM service here (its own issue); release never does.
+    crate::runtime::run::run_isolate(make, args)
+}
+
+fn refuse(e: &SnapshotError) -> i32 {
+    eprintln!("{e}");
+    EXIT_SNAPSHOT_ERROR
+}
+
+fn report_startup(iso: &crate::runtime::isolate::Isolate, started: std::time::Instant) {
+    let Some(snap) = iso
+        .aot
+        .as_ref()
+        .and_then(|a| a.keep_alive.downcast_ref::<loader::LoadedSnapshot>())
+    else {
+        return;
+    };
+    let t = snap.timings;
+    eprintln!(
+        "[snapshot] map+check {} us, decode {} us, isolate {} us, total {} us",
+        t.map_and_check_us,
+        t.decode_us,
+        t.isolate_us,
+        started.elapsed().as_micros()
+    );
+}
+
+/// Sizes of the four blobs, as gen_snapshot's `--print-snapshot-sizes` names them.
+pub fn print_sizes(image: &SnapshotImage) {
+    let vm = image.vm_data.len();
+    let isolate = image.isolate_data.len();
+    let instructions = image.vm_instructions.len() + image.isolate_instructions.len();
+    use std::io::Write;
+    // dartrs keeps no separate read-only object image: strings and constants are part of
+    // the isolate data. A closed stdout (`| head`) is not worth a panic.
+    let total = vm + isolate + instructions;
+    let _ = write!(
+        std::io::stdout(),
+        "VMIsolate(CodeSize): {vm}\nIsolate(CodeSize): {isolate}\nReadOnlyData(CodeSize): 0\n\
+         Instructions(CodeSize): {instructions}\nTotal(CodeSize): {total}\n"
+    );
+}
