@@ -215,7 +215,7 @@ pub struct Function {
     pub params: Parameters,
     /// All local variables; parameters are the first `params.count()` entries
     /// (after the implicit receiver/closure slot for methods, constructors and closures).
-    #[serde(skip)]
+    /// AOT snapshots keep them: frame layouts and closures' runtime types depend on them.
     pub locals: Vec<Local>,
     /// `None` for abstract and external functions. AOT snapshots carry no bodies (the
     /// code is compiled), so they are skipped when serialised.

@@ -105,7 +105,7 @@ impl SuspendLayout {
 pub fn resumed_async_state(iso: &Isolate, entry: u32, fp: u64) -> Option<Value> {
     let l = iso.suspend_layout?;
     let func = iso.function_for_entry(entry)?;
-    if func.async_marker != crate::kernel::ir::AsyncMarker::Async || func.body.is_none() {
+    if func.async_marker != crate::kernel::ir::AsyncMarker::Async || func.native.is_some() {
         return None;
     }
     let hidden = (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
