@@ -141,7 +141,6 @@ fn engines_not_built_yet_say_so_and_exit_70() {
         &["run", "--profile", "x.dart"][..],
         &["compile", "aot-snapshot", "x.dart"][..],
         &["compile", "exe", "x.dart"][..],
-        &["timeline", "ws://127.0.0.1:8181/"][..],
     ] {
         let out = dartrs(args);
         assert_eq!(out.status.code(), Some(70), "{args:?}");

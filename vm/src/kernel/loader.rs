@@ -33,6 +33,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../corelib/collection.dart"),
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
+    ("dart:developer", include_str!("../corelib/developer.dart")),
 ];
 
 /// One library as loaded: its defining unit, its parts, and its resolved directives.

@@ -142,6 +142,8 @@ pub struct Isolate {
     /// Per entry index, the last argument shape it was called with and where each of its
     /// parameters comes from for that shape (monomorphic cache for `CopyParameters`).
     pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
+    /// The attached observer (the VM service), if any.
+    pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
 }
 
 /// Where a parameter's value comes from at a call: an argument, or a default constant.
@@ -210,6 +212,7 @@ impl Isolate {
             type_objects: HashMap::new(),
             initializing_statics: Vec::new(),
             param_plans: Vec::new(),
+            agent: None,
         });
         iso.install_stubs()?;
         iso.init_thread();
@@ -287,6 +290,7 @@ impl Isolate {
             return Ok(code.start);
         }
         let started = std::time::Instant::now();
+        let timeline_start = crate::timeline::now_micros();
         let fid = FunctionId(index);
         let compiled = emit::compile_function(self, fid).map_err(Fatal::Compile)?;
         let start = self
@@ -301,6 +305,16 @@ impl Isolate {
             eprintln!("[compiler] {name}: {size} bytes in {micros} us");
         }
         tracing::debug!(target: "dartrs::compiler", index, size, "compiled");
+        if crate::timeline::enabled(crate::timeline::Stream::Compiler) {
+            let name = &self.program.function(fid).qualified_name;
+            let args = serde_json::json!({ "function": name, "codeBytes": size });
+            crate::timeline::complete(
+                crate::timeline::Stream::Compiler,
+                "CompileFunction",
+                timeline_start,
+                Some(args),
+            );
+        }
         self.code[index as usize] = Some(CodeInfo {
             start,
             size,
@@ -487,6 +501,7 @@ impl Isolate {
     }
 
     fn collect_inner(&mut self, need_words: usize) {
+        let timeline_start = crate::timeline::now_micros();
         let thread: &Thread = &self.thread;
         let statics = &mut self.statics;
         let handles = &mut self.handles;
@@ -508,6 +523,22 @@ impl Isolate {
         self.thread.pending_stack_trace = pending_roots[1];
         #[cfg(debug_assertions)]
         self.verify_after_collection();
+        if crate::timeline::enabled(crate::timeline::Stream::Gc) {
+            let args = serde_json::json!({
+                "usedBefore": stats.before_bytes,
+                "usedAfter": stats.after_bytes,
+                "capacity": stats.capacity_bytes,
+            });
+            crate::timeline::complete(
+                crate::timeline::Stream::Gc,
+                "CollectNewGeneration",
+                timeline_start,
+                Some(args),
+            );
+        }
+        if let Some(agent) = self.agent.clone() {
+            agent.collected(self, &stats);
+        }
         if self.options.verbose_gc {
             self.out.flush();
             eprintln!(

@@ -7,6 +7,7 @@
 //! Dart get the isolate as a raw pointer and hold no borrow across the call.
 
 mod core_objects;
+mod developer;
 mod lists_maps;
 mod numbers;
 mod strings;
@@ -89,6 +90,7 @@ impl NativeRegistry {
         strings::register(&mut r);
         lists_maps::register(&mut r);
         system::register(&mut r);
+        developer::register(&mut r);
         r
     }
 
@@ -115,8 +117,8 @@ pub fn raise(p: IsolatePtr, e: NativeError) {
     match e {
         NativeError::Pending => {}
         NativeError::Exit(code) => {
-            let i = iso(p);
-            i.out.flush();
+            super::run::isolate_exiting(p);
+            super::agent::run_exit_hook();
             std::process::exit(code);
         }
         NativeError::Unsupported(m) => {
@@ -287,6 +289,7 @@ mod tests {
             include_str!("../../corelib/io.dart"),
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
+            include_str!("../../corelib/developer.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();
