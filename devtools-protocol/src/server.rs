@@ -59,8 +59,9 @@ impl Default for ServiceConfig {
     }
 }
 
-/// Messages queued for one client before events to it are dropped.
-const OUTGOING_QUEUE: usize = 4096;
+/// Messages queued for one client before events to it are dropped (answers wait for
+/// room instead). Timeline batches can be large, so the bound is small.
+const OUTGOING_QUEUE: usize = 256;
 /// Timeline events per `TimelineEvents` notification.
 const TIMELINE_BATCH: usize = 1000;
 /// Time a client has to send its request head.
@@ -163,6 +164,8 @@ pub fn start(
         next_client: 0,
         timeline_cursor: None,
         dropped_warned: false,
+        inflight: 0,
+        answered: Arc::default(),
     };
     let thread = std::thread::Builder::new()
         .name("dart-service".into())
@@ -189,6 +192,9 @@ struct Shared {
     /// Position in the timeline recorder up to which `Timeline` listeners have events.
     timeline_cursor: Option<u64>,
     dropped_warned: bool,
+    /// Requests being answered; shutdown waits for them so their answers go out first.
+    inflight: usize,
+    answered: Arc<tokio::sync::Notify>,
 }
 
 struct ClientSlot {
@@ -251,13 +257,27 @@ async fn serve_loop(
             _ = tick.tick() => flush_timeline(state),
         }
     }
-    // Deliver what the VM posted before it stopped, then say goodbye.
+    // Deliver the answers being computed and what the VM posted before it stopped, then
+    // say goodbye.
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, answers_sent(state)).await;
     while let Ok((stream, event)) = events.try_recv() {
         broadcast(state, stream, &event);
     }
     flush_timeline(state);
     close_all(state, CloseCode::Away, "the Dart VM is exiting");
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, futures_util::future::join_all(connections)).await;
+}
+
+/// Resolves when no request is being answered.
+async fn answers_sent(state: &State) {
+    loop {
+        let answered = state.borrow().answered.clone();
+        let notified = answered.notified();
+        if state.borrow().inflight == 0 {
+            return;
+        }
+        notified.await;
+    }
 }
 
 fn close_all(state: &State, code: CloseCode, reason: &str) {
@@ -485,10 +505,14 @@ async fn read_messages(
             Ok(Message::Text(text)) => {
                 let (state, tx) = (state.clone(), tx.clone());
                 let text = text.as_str().to_string();
+                state.borrow_mut().inflight += 1;
                 tokio::task::spawn_local(async move {
                     if let Some(answer) = handle_text(&state, id, &text).await {
                         let _ = tx.send(Message::text(answer)).await;
                     }
+                    let mut s = state.borrow_mut();
+                    s.inflight -= 1;
+                    s.answered.notify_waiters();
                 });
             }
             Ok(Message::Binary(_)) => {
