@@ -1,6 +1,9 @@
 //! The `dartrs` command: parses the command line (clap) and hands each subcommand to the
 //! VM library. It owns process concerns only: argument syntax, logging setup, exit codes.
 
+mod observe;
+mod timeline;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dartrs_vm::snapshot::SnapshotMode;
 use std::path::PathBuf;
@@ -71,6 +74,21 @@ struct RunArgs {
     /// Release/profile: print where start-up time goes (map, decode, isolate set-up).
     #[arg(long, hide = true)]
     trace_startup: bool,
+    /// Serve the Dart VM service (default port 8181 on 127.0.0.1; 0 picks a free port).
+    #[arg(long, value_name = "PORT[/ADDRESS]", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    observe: Option<String>,
+    /// Serve the VM service without the random auth code in its URI.
+    #[arg(long)]
+    disable_service_auth_codes: bool,
+    /// Write the VM service URI to this file as JSON (`{"uri": ...}`).
+    #[arg(long, value_name = "FILE", require_equals = true)]
+    write_service_info: Option<PathBuf>,
+    /// Wait for a VM service client's `resume` before running main.
+    #[arg(long)]
+    pause_isolates_on_start: bool,
+    /// Timeline streams recorded from the start, comma separated (e.g. Dart,GC; `all`).
+    #[arg(long, value_name = "STREAMS", require_equals = true)]
+    timeline_streams: Option<String>,
     /// The program to run.
     script: PathBuf,
     /// Arguments passed to the program's `main`.
@@ -79,6 +97,15 @@ struct RunArgs {
 }
 
 impl RunArgs {
+    fn service_flags(&self) -> observe::ServiceFlags {
+        observe::ServiceFlags {
+            observe: self.observe.clone(),
+            disable_auth_codes: self.disable_service_auth_codes,
+            write_service_info: self.write_service_info.clone(),
+            pause_isolates_on_start: self.pause_isolates_on_start,
+        }
+    }
+
     fn mode(&self) -> Mode {
         if self.release {
             Mode::Release
@@ -144,11 +171,11 @@ impl CompileArgs {
 
 #[derive(Args)]
 struct TimelineArgs {
-    /// The VM service URI printed by `dartrs run --profile`.
+    /// The VM service URI printed by `dartrs run` (http://…/CODE/ or ws://…/CODE/ws).
     uri: String,
     /// Timeline streams to record, comma separated.
-    #[arg(long)]
-    streams: Option<String>,
+    #[arg(long, default_value = timeline::DEFAULT_STREAMS)]
+    streams: String,
     /// Where to write the Chrome trace JSON.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -157,8 +184,8 @@ struct TimelineArgs {
     duration: Option<f64>,
 }
 
-/// Exit code for a command whose engine is not built yet.
-const EXIT_NOT_IMPLEMENTED: u8 = 70;
+/// Exit code for a command line that makes no sense (sysexits' EX_USAGE).
+const EXIT_USAGE: u8 = 64;
 
 fn main() -> ExitCode {
     if let Some(code) = run_appended_snapshot() {
@@ -180,7 +207,38 @@ fn main() -> ExitCode {
             args.output.as_deref(),
             &args.aot_options(),
         )),
-        Command::Timeline(_) => not_built("timeline", "the VM service is"),
+        Command::Timeline(args) => record_timeline(&args),
+    }
+}
+
+fn record_timeline(args: &TimelineArgs) -> ExitCode {
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("trace.json"));
+    let recording = timeline::Recording {
+        uri: &args.uri,
+        streams: args
+            .streams
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        output: &output,
+        duration: args
+            .duration
+            .filter(|d| d.is_finite() && *d >= 0.0)
+            .map(std::time::Duration::from_secs_f64),
+    };
+    match timeline::record(&recording) {
+        Ok(message) => {
+            eprintln!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("dartrs timeline: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -211,12 +269,32 @@ fn init_logging() {
         .try_init();
 }
 
-fn not_built(command: &str, engine: &str) -> ExitCode {
-    eprintln!("dartrs: `{command}` is not available yet: {engine} not implemented in this version of dartrs.");
-    ExitCode::from(EXIT_NOT_IMPLEMENTED)
-}
-
 fn run(args: RunArgs) -> ExitCode {
+    let mut service = args.service_flags();
+    if args.mode() == Mode::Release && !service.given().is_empty() {
+        eprintln!(
+            "dartrs: {} cannot be used with --release: release mode has no VM service (use --profile).",
+            service.given().join(", ")
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    // Profile mode always serves the VM service (port 8181 unless `--observe` says else).
+    if args.mode() == Mode::Profile && service.observe.is_none() {
+        service.observe = Some(String::new());
+    }
+    let config = match observe::service_config(&service) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("dartrs: {message}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let observe = config.map(|config| dartrs_vm::service::ObserveOptions {
+        config,
+        service_info_file: args.write_service_info.clone(),
+        pause_on_start: args.pause_isolates_on_start,
+        flags: flag_list(&args),
+    });
     let mode = match args.mode() {
         Mode::Debug => None,
         Mode::Profile => Some(SnapshotMode::Profile),
@@ -235,7 +313,9 @@ fn run(args: RunArgs) -> ExitCode {
             verbose_gc: args.verbose_gc,
             gc_stress: args.gc_stress,
             trace_startup: args.trace_startup,
+            observe,
         };
+        dartrs_vm::timeline::set_recorded_streams(&timeline_streams(&args));
         return exit(dartrs_vm::driver::run_aot(
             &args.script,
             args.args,
@@ -250,10 +330,61 @@ fn run(args: RunArgs) -> ExitCode {
         gc_stress: args.gc_stress,
         // Debug mode always runs asserts, as `dart run` in JIT mode with asserts enabled.
         enable_asserts: true,
+        timeline_streams: timeline_streams(&args),
+        observe,
     };
     exit(dartrs_vm::driver::run_debug(
         &args.script,
         args.args,
         &options,
     ))
+}
+
+fn timeline_streams(args: &RunArgs) -> Vec<String> {
+    args.timeline_streams
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The flags `getFlagList` reports (the Dart VM's names for them).
+fn flag_list(args: &RunArgs) -> Vec<dartrs_devtools_protocol::types::Flag> {
+    use observe::flag;
+    let streams = timeline_streams(args).join(",");
+    vec![
+        flag("enable_asserts", "Enable assert statements.", true, true),
+        flag(
+            "pause_isolates_on_start",
+            "Pause isolates before starting.",
+            args.pause_isolates_on_start,
+            args.pause_isolates_on_start,
+        ),
+        flag(
+            "timeline_streams",
+            "Comma separated list of timeline streams to record.",
+            &streams,
+            !streams.is_empty(),
+        ),
+        flag(
+            "trace_compiler",
+            "Print one line per compiled function.",
+            args.trace_compiler,
+            args.trace_compiler,
+        ),
+        flag(
+            "verbose_gc",
+            "Print one line per garbage collection.",
+            args.verbose_gc,
+            args.verbose_gc,
+        ),
+        flag(
+            "gc_stress",
+            "Collect garbage at every allocation.",
+            args.gc_stress,
+            args.gc_stress,
+        ),
+    ]
 }

@@ -165,8 +165,14 @@ fn a_profile_snapshot_is_refused_in_release_with_the_dart_message() {
         "Snapshot not compatible with the current VM configuration: the snapshot requires \
          'profile no-asserts x64 linux' but the VM has 'release no-asserts x64 linux'\n"
     );
-    let ok = dartrs(&["run", "--profile", s(&aot), "p"], &dir);
-    assert_eq!(text(&ok.stdout), "hello [p]\n");
+    // Profile mode serves the VM service (port 0: any free one) and runs the program.
+    let ok = dartrs(&["run", "--profile", "--observe=0", s(&aot), "p"], &dir);
+    let stdout = text(&ok.stdout);
+    assert!(
+        stdout.starts_with("The Dart VM service is listening on http://127.0.0.1:"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("/\nhello [p]\n"), "{stdout}");
 }
 
 #[test]

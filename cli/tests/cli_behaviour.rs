@@ -135,17 +135,6 @@ fn missing_files_are_reported_with_exit_254() {
 }
 
 #[test]
-fn engines_not_built_yet_say_so_and_exit_70() {
-    let out = dartrs(&["timeline", "ws://127.0.0.1:8181/"]);
-    assert_eq!(out.status.code(), Some(70));
-    let stderr = text(&out.stderr);
-    assert!(
-        stderr.starts_with("dartrs: `") && stderr.contains("not available yet"),
-        "{stderr}"
-    );
-}
-
-#[test]
 fn version_is_printed() {
     let out = dartrs(&["--version"]);
     assert!(out.status.success());

@@ -20,6 +20,11 @@ pub struct RunOptions {
     pub verbose_gc: bool,
     pub gc_stress: bool,
     pub enable_asserts: bool,
+    /// Timeline streams recorded from the start (`--timeline-streams`).
+    pub timeline_streams: Vec<String>,
+    /// Serve the VM service while the program runs (`--observe`).
+    #[cfg(feature = "service")]
+    pub observe: Option<crate::service::ObserveOptions>,
 }
 
 /// Loads, checks and runs `script`; returns the process exit code.
@@ -58,7 +63,18 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
         gc_stress: options.gc_stress,
         asserts: options.enable_asserts,
     };
-    crate::runtime::run::run_program(Arc::new(program), Arc::new(sources), isolate_options, args)
+    crate::timeline::set_recorded_streams(&options.timeline_streams);
+    #[cfg(feature = "service")]
+    if let Some(observe) = &options.observe {
+        return run_observed(program, sources, isolate_options, args, observe);
+    }
+    crate::runtime::run::run_program(
+        Arc::new(program),
+        Arc::new(sources),
+        isolate_options,
+        args,
+        None,
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -313,3 +329,33 @@ fn deps_unchanged(manifest: &str) -> bool {
         file_hash(Path::new(path)).is_some_and(|h| format!("{h:016x}") == hash)
     })
 }
+
+/// Runs the program with the VM service open; returns the exit code.
+#[cfg(feature = "service")]
+fn run_observed(
+    program: crate::kernel::ir::Program,
+    sources: SourceMap,
+    isolate_options: IsolateOptions,
+    args: Vec<String>,
+    observe: &crate::service::ObserveOptions,
+) -> i32 {
+    let factory = match crate::service::start(observe) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("dartrs: {e}");
+            return EXIT_SERVICE_ERROR;
+        }
+    };
+    let code = crate::runtime::run::run_program(
+        Arc::new(program),
+        Arc::new(sources),
+        isolate_options,
+        args,
+        Some(factory),
+    );
+    crate::service::shutdown();
+    code
+}
+
+/// Exit code when the VM service cannot start (e.g. its port is taken).
+pub const EXIT_SERVICE_ERROR: i32 = 70;

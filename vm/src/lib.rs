@@ -9,7 +9,10 @@ pub mod front;
 pub mod heap;
 pub mod kernel;
 pub mod runtime;
+#[cfg(feature = "service")]
+pub mod service;
 pub mod snapshot;
+pub mod timeline;
 
 /// The version of dartrs, as `dartrs --version` prints it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -33,6 +33,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../corelib/collection.dart"),
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
+    ("dart:developer", include_str!("../corelib/developer.dart")),
 ];
 
 /// The text of an embedded core library (`dart:core`, ...), as compiled into this binary.

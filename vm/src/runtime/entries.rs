@@ -54,6 +54,7 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
         super::records::type_test_entry(),
     );
     set(RuntimeEntry::Suspend, super::suspend::rt_suspend);
+    set(RuntimeEntry::ServicePoll, rt_service_poll);
     t
 }
 
@@ -264,6 +265,18 @@ pub fn throw_core_error(iso: IsolatePtr, entry_point: &str, args: &[Value]) {
             Fatal::Internal(format!("'{entry_point}' returned instead of throwing")),
         );
     }
+}
+
+extern "sysv64" fn rt_service_poll(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {
+    // SAFETY: called from generated code with its thread; the exit frame is recorded, so
+    // the agent may walk the stack, collect and call Dart.
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    match super::agent::agent_of(iso_ptr) {
+        Some(agent) => agent.safepoint(iso_ptr),
+        // Nobody will clear the flag otherwise (only an agent sets it).
+        None => iso_ptr.get().thread.service_interrupt = 0,
+    }
+    0
 }
 
 extern "sysv64" fn rt_stack_overflow(thread: *mut Thread, _: u64, _: u64, _: u64, _: u64) -> u64 {

@@ -159,6 +159,8 @@ pub struct Isolate {
     pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
     /// Field slots of `_SuspendState` (suspendable functions).
     pub suspend_layout: Option<super::suspend::SuspendLayout>,
+    /// The attached observer (the VM service), if any.
+    pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -279,6 +281,7 @@ impl Isolate {
             initializing_statics: Vec::new(),
             param_plans: Vec::new(),
             suspend_layout,
+            agent: None,
         })
     }
 
@@ -352,6 +355,7 @@ impl Isolate {
             return Err(self.missing_aot_code(index));
         }
         let started = std::time::Instant::now();
+        let timeline_start = crate::timeline::now_micros();
         let fid = FunctionId(index);
         let compiled = match self.stub_body(fid)? {
             Some(code) => crate::compiler::CompiledFunction {
@@ -370,6 +374,16 @@ impl Isolate {
             eprintln!("[compiler] {name}: {size} bytes in {micros} us");
         }
         tracing::debug!(target: "dartrs::compiler", index, size, "compiled");
+        if crate::timeline::enabled(crate::timeline::Stream::Compiler) {
+            let name = &self.program.function(fid).qualified_name;
+            let args = serde_json::json!({ "function": name, "codeBytes": size });
+            crate::timeline::complete(
+                crate::timeline::Stream::Compiler,
+                "CompileFunction",
+                timeline_start,
+                Some(args),
+            );
+        }
         self.code[index as usize] = Some(CodeInfo {
             start,
             size,
@@ -608,6 +622,7 @@ impl Isolate {
     }
 
     fn collect_inner(&mut self, need_words: usize) {
+        let timeline_start = crate::timeline::now_micros();
         let thread: &Thread = &self.thread;
         let statics = &mut self.statics;
         let handles = &mut self.handles;
@@ -629,6 +644,22 @@ impl Isolate {
         self.thread.pending_stack_trace = pending_roots[1];
         #[cfg(debug_assertions)]
         self.verify_after_collection();
+        if crate::timeline::enabled(crate::timeline::Stream::Gc) {
+            let args = serde_json::json!({
+                "usedBefore": stats.before_bytes,
+                "usedAfter": stats.after_bytes,
+                "capacity": stats.capacity_bytes,
+            });
+            crate::timeline::complete(
+                crate::timeline::Stream::Gc,
+                "CollectNewGeneration",
+                timeline_start,
+                Some(args),
+            );
+        }
+        if let Some(agent) = self.agent.clone() {
+            agent.collected(self, &stats);
+        }
         if self.options.verbose_gc {
             self.out.flush();
             eprintln!(

@@ -1,6 +1,7 @@
 //! The runtime: the object model, the thread block generated code sees, the entry points
 //! generated code calls, natives, exceptions and stack walking.
 
+pub mod agent;
 pub mod classes;
 pub mod closures;
 pub mod constants;

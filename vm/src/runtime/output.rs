@@ -1,10 +1,16 @@
 //! The program's standard output: buffered, and flushed at exit, before anything is
 //! written to stderr (so the two interleave as the program wrote them), and before a crash.
+//! An observer (the VM service's `Stdout`/`Stderr` streams) can tap both.
 
+use super::agent::OutputStream;
 use std::io::Write;
+
+/// Hears everything the program writes.
+pub type OutputTap = Box<dyn Fn(OutputStream, &str)>;
 
 pub struct Output {
     buf: Vec<u8>,
+    tap: Option<OutputTap>,
 }
 
 const FLUSH_AT: usize = 64 * 1024;
@@ -19,10 +25,27 @@ impl Output {
     pub fn new() -> Output {
         Output {
             buf: Vec::with_capacity(FLUSH_AT),
+            tap: None,
+        }
+    }
+
+    pub fn set_tap(&mut self, tap: OutputTap) {
+        self.tap = Some(tap);
+    }
+
+    /// Writes to standard error, after flushing what is buffered for standard output.
+    pub fn write_stderr(&mut self, s: &str) {
+        self.flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+        if let Some(tap) = &self.tap {
+            tap(OutputStream::Stderr, s);
         }
     }
 
     pub fn write_str(&mut self, s: &str) {
+        if let Some(tap) = &self.tap {
+            tap(OutputStream::Stdout, s);
+        }
         self.buf.extend_from_slice(s.as_bytes());
         if self.buf.len() >= FLUSH_AT {
             self.flush();

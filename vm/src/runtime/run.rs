@@ -2,6 +2,7 @@
 //! recursion and a guard reserve below the limit generated code checks), the call of
 //! `main`, and the report of an uncaught exception with the Dart VM's exit code.
 
+use super::agent::AgentFactory;
 use super::entries::new_string;
 use super::isolate::{Isolate, IsolateOptions, IsolatePtr, Pending};
 use super::object::Value;
@@ -18,19 +19,25 @@ pub const STACK_RESERVE: usize = 2 << 20;
 /// Exit code of a program stopped by an uncaught exception (as `dart run`).
 pub const EXIT_UNCAUGHT: i32 = 255;
 
-/// Runs `main` of `program` (JIT) and returns the process exit code.
+/// Runs `main` of `program` (JIT) and returns the process exit code. `observer` attaches
+/// an agent (the VM service) to the isolate before `main` runs.
 pub fn run_program(
     program: Arc<Program>,
     sources: Arc<SourceMap>,
     options: IsolateOptions,
     args: Vec<String>,
+    observer: Option<Arc<dyn AgentFactory>>,
 ) -> i32 {
-    run_isolate(move || Isolate::new(program, sources, options), args)
+    run_isolate(
+        move || Isolate::new(program, sources, options),
+        args,
+        observer,
+    )
 }
 
 /// Makes an isolate with `make` on the isolate thread, runs its `main` and returns the
-/// process exit code. `make` reports why it could not build one (exit code and message).
-pub fn run_isolate<F>(make: F, args: Vec<String>) -> i32
+/// process exit code. `make` reports why it could not build one.
+pub fn run_isolate<F>(make: F, args: Vec<String>, observer: Option<Arc<dyn AgentFactory>>) -> i32
 where
     F: FnOnce() -> Result<Box<Isolate>, String> + Send + 'static,
 {
@@ -38,7 +45,7 @@ where
         .name("dart-main".into())
         .stack_size(STACK_SIZE)
         .spawn(move || match make() {
-            Ok(iso) => run_on_this_thread(iso, args),
+            Ok(iso) => run_on_this_thread(iso, args, observer),
             Err(e) => {
                 eprintln!("dartrs: {e}");
                 70
@@ -57,7 +64,11 @@ where
     }
 }
 
-fn run_on_this_thread(mut iso: Box<Isolate>, args: Vec<String>) -> i32 {
+fn run_on_this_thread(
+    mut iso: Box<Isolate>,
+    args: Vec<String>,
+    observer: Option<Arc<dyn AgentFactory>>,
+) -> i32 {
     let Some(main) = iso.program.main else {
         eprintln!("dartrs: the program has no 'main' function");
         return 254;
@@ -65,12 +76,21 @@ fn run_on_this_thread(mut iso: Box<Isolate>, args: Vec<String>) -> i32 {
     let marker = 0u8;
     let here = &marker as *const u8 as u64;
     iso.thread.stack_limit = here - (STACK_SIZE - STACK_RESERVE) as u64;
-    let main_args = main_arguments(&mut iso, main, &args);
-    let desc = iso.argdesc_for(main_args.len() as u32, &[]);
     let iso_ptr = IsolatePtr::new(&mut iso);
+    if let Some(factory) = &observer {
+        let agent = factory.attach(iso_ptr.get());
+        iso_ptr.get().agent = Some(agent.clone());
+        agent.started(iso_ptr);
+    }
+    let iso = iso_ptr.get();
+    let main_args = main_arguments(iso, main, &args);
+    let desc = iso.argdesc_for(main_args.len() as u32, &[]);
+    let started = crate::timeline::now_micros();
     // SAFETY: the isolate lives on this thread for the whole call; no borrow is held.
-    let result = Isolate::invoke(iso_ptr, main.0, &main_args, desc)
-        .and_then(|_| super::event_loop::run(iso_ptr));
+    let result = Isolate::invoke(iso_ptr, main.0, &main_args, desc);
+    crate::timeline::complete(crate::timeline::Stream::Isolate, "RunMain", started, None);
+    let result = result.and_then(|_| super::event_loop::run(iso_ptr));
+    let iso = iso_ptr.get();
     iso.handles.clear();
     let code = match result {
         Ok(_) => iso.exit_code,
@@ -79,8 +99,16 @@ fn run_on_this_thread(mut iso: Box<Isolate>, args: Vec<String>) -> i32 {
             EXIT_UNCAUGHT
         }
     };
-    iso.out.flush();
+    isolate_exiting(iso_ptr);
     code
+}
+
+/// Flushes the program's output and tells the agent the isolate is going away.
+pub fn isolate_exiting(iso_ptr: IsolatePtr) {
+    iso_ptr.get().out.flush();
+    if let Some(agent) = iso_ptr.get().agent.take() {
+        agent.exiting(iso_ptr);
+    }
 }
 
 /// `main()` or `main(List<String> args)`.
@@ -126,6 +154,6 @@ fn report_uncaught(iso_ptr: IsolatePtr) {
     } else {
         String::new()
     };
-    iso.out.flush();
-    eprint!("Unhandled exception:\n{text}\n{frames}");
+    iso.out
+        .write_stderr(&format!("Unhandled exception:\n{text}\n{frames}"));
 }

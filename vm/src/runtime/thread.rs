@@ -71,9 +71,12 @@ pub enum RuntimeEntry {
     /// (hidden local, resume pc) -> copies the calling frame into its `_SuspendState`
     /// (see `runtime::suspend`) and returns the state.
     Suspend,
+    /// () -> answers the VM service's requests (called when `service_interrupt` is set, at
+    /// function entry and loop back edges; may block while the isolate is paused).
+    ServicePoll,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::Suspend as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::ServicePoll as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;
@@ -115,6 +118,10 @@ pub struct Thread {
     pub unwind_stub: u64,
     /// Back pointer to the owning isolate (runtime entries reach the VM state through it).
     pub isolate: *mut u8,
+    /// Non-zero when the VM service asked this isolate to stop at its next safepoint.
+    /// Written by the service thread (atomically, see `service::interrupt`), read by
+    /// generated code at function entry and loop back edges.
+    pub service_interrupt: u64,
     pub runtime: [u64; RUNTIME_ENTRY_COUNT],
 }
 
@@ -146,6 +153,7 @@ thread_offset! {
     UNINITIALIZED_STATIC => uninitialized_static,
     LAZY_COMPILE_STUB => lazy_compile_stub,
     UNWIND_STUB => unwind_stub,
+    SERVICE_INTERRUPT => service_interrupt,
 }
 
 /// Offset of runtime entry `e` from the thread register.
@@ -178,6 +186,7 @@ impl Thread {
             lazy_compile_stub: 0,
             unwind_stub: 0,
             isolate: std::ptr::null_mut(),
+            service_interrupt: 0,
             runtime: [0; RUNTIME_ENTRY_COUNT],
         })
     }

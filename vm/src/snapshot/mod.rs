@@ -33,6 +33,9 @@ pub struct AotRunOptions {
     pub gc_stress: bool,
     /// Print where start-up time went (map+check, decode, isolate set-up) to stderr.
     pub trace_startup: bool,
+    /// Profile mode: the VM service to serve while the program runs (release has none).
+    #[cfg(feature = "service")]
+    pub observe: Option<crate::service::ObserveOptions>,
 }
 
 /// Maps, checks and runs the snapshot at `source` in `mode`; returns the exit code.
@@ -64,8 +67,20 @@ pub fn run_snapshot(
         }
         Ok(iso)
     };
-    // Profile mode will start the VM service here (its own issue); release never does.
-    crate::runtime::run::run_isolate(make, args)
+    #[cfg(feature = "service")]
+    if let (SnapshotMode::Profile, Some(observe)) = (mode, &options.observe) {
+        let factory = match crate::service::start(observe) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("dartrs: {e}");
+                return crate::driver::EXIT_SERVICE_ERROR;
+            }
+        };
+        let code = crate::runtime::run::run_isolate(make, args, Some(factory));
+        crate::service::shutdown();
+        return code;
+    }
+    crate::runtime::run::run_isolate(make, args, None)
 }
 
 fn refuse(e: &SnapshotError) -> i32 {

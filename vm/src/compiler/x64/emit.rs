@@ -103,6 +103,9 @@ struct Emitter<'a> {
     /// Suspendable functions (`sync*`, `async`): the hidden local holding the function's
     /// future or iterable until the first suspension, its `_SuspendState` afterwards.
     suspend_slot: Option<u32>,
+    /// Out-of-line service polls: label of the poll, where it resumes, its position, and
+    /// whether it is the function-entry poll (where `r10` is live).
+    polls: Vec<(DynamicLabel, DynamicLabel, Span, bool)>,
 }
 
 fn err(span: Span, message: impl Into<String>) -> CompileError {
@@ -139,6 +142,7 @@ impl<'a> Emitter<'a> {
             positions: Vec::new(),
             overflow_label,
             suspend_slot,
+            polls: Vec::new(),
         }
     }
 
@@ -214,6 +218,7 @@ impl<'a> Emitter<'a> {
             ; cmp rsp, QWORD [r14 + STACK_LIMIT]
             ; jb =>overflow
         );
+        self.service_check(self.func.span, true);
         for _ in 0..self.frame_slots {
             dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL]);
         }
@@ -313,6 +318,33 @@ impl<'a> Emitter<'a> {
         self.runtime_call(RuntimeEntry::StackOverflow, self.func.span);
         // Not reached: the runtime call always leaves an exception pending.
         dynasm!(self.ops ; .arch x64 ; int3);
+        for (poll, resume, span, at_entry) in std::mem::take(&mut self.polls) {
+            dynasm!(self.ops ; .arch x64 ; =>poll);
+            if at_entry {
+                // `r10` (the argument descriptor, a Smi) is live at function entry: keep
+                // it in a frame slot, where the collector sees a tagged value.
+                dynasm!(self.ops ; .arch x64 ; push r10);
+            }
+            self.runtime_call(RuntimeEntry::ServicePoll, span);
+            if at_entry {
+                dynasm!(self.ops ; .arch x64 ; pop r10);
+            }
+            dynasm!(self.ops ; .arch x64 ; jmp =>resume);
+        }
+    }
+
+    /// A safepoint for the VM service: when the thread's `service_interrupt` flag is set,
+    /// call the runtime (out of line) and continue here afterwards.
+    fn service_check(&mut self, span: Span, at_entry: bool) {
+        let poll = self.ops.new_dynamic_label();
+        let resume = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp QWORD [r14 + SERVICE_INTERRUPT], 0
+            ; jne =>poll
+            ; =>resume
+        );
+        self.polls.push((poll, resume, span, at_entry));
     }
 
     // -----------------------------------------------------------------------------------
@@ -566,6 +598,8 @@ impl<'a> Emitter<'a> {
         let result = self.stmt(body);
         dynasm!(self.ops ; .arch x64 ; =>cont);
         let result = result.and_then(|_| update.map_or(Ok(()), |u| self.stmt(u)));
+        // The back edge is a safepoint, so a loop without calls can still be paused.
+        self.service_check(body.span, false);
         dynasm!(self.ops ; .arch x64 ; jmp =>top ; =>brk);
         self.loops.pop();
         result

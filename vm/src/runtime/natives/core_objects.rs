@@ -134,8 +134,8 @@ pub fn register(r: &mut NativeRegistry) {
             }
         };
         let i = iso(p);
-        i.out.write_str(&text);
-        i.out.write_str("\n");
+        // One write, so an observer sees the line as one event (as the Dart VM's print).
+        i.out.write_str(&format!("{text}\n"));
         Ok(i.null())
     });
     register_functions(r);

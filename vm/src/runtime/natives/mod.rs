@@ -8,6 +8,7 @@
 
 mod asynchrony;
 mod core_objects;
+mod developer;
 mod lists_maps;
 mod numbers;
 mod records;
@@ -94,6 +95,7 @@ impl NativeRegistry {
         records::register(&mut r);
         system::register(&mut r);
         asynchrony::register(&mut r);
+        developer::register(&mut r);
         r
     }
 
@@ -120,8 +122,8 @@ pub fn raise(p: IsolatePtr, e: NativeError) {
     match e {
         NativeError::Pending => {}
         NativeError::Exit(code) => {
-            let i = iso(p);
-            i.out.flush();
+            super::run::isolate_exiting(p);
+            super::agent::run_exit_hook();
             std::process::exit(code);
         }
         NativeError::Unsupported(m) => {
@@ -290,6 +292,7 @@ mod tests {
             include_str!("../../corelib/io.dart"),
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
+            include_str!("../../corelib/developer.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();

@@ -4,7 +4,6 @@
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
 use crate::runtime::isolate::IsolatePtr;
 use crate::runtime::strings::{is_string, string_to_rust};
-use std::io::Write;
 
 fn text(p: IsolatePtr, a: &NativeArgs, i: usize) -> String {
     let v = a.get(i);
@@ -55,8 +54,7 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("Io_writeStderr", |p, a| {
         let s = text(p, a, 0);
         let i = iso(p);
-        i.out.flush();
-        let _ = std::io::stderr().write_all(s.as_bytes());
+        i.out.write_stderr(&s);
         Ok(i.null())
     });
     r.add("Stopwatch_now", |p, _| {
