@@ -446,7 +446,7 @@ void main() {
   for (var i = 0; i < 300; i++) {
     Timeline.startSync('frame', arguments: {'i': i});
     Timeline.timeSync('layout', () => fib(10));
-    garbage.add(List<int>.filled(1000, i));
+    garbage.add(List<int>.filled(4000, i));
     if (garbage.length > 20) garbage = <List<int>>[];
     Timeline.finishSync();
   }

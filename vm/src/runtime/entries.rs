@@ -55,6 +55,7 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     );
     set(RuntimeEntry::Suspend, super::suspend::rt_suspend);
     set(RuntimeEntry::ServicePoll, rt_service_poll);
+    set(RuntimeEntry::RememberObject, rt_remember_object);
     t
 }
 
@@ -920,4 +921,19 @@ extern "sysv64" fn rt_type_value(thread: *mut Thread, args: u64, _: u64, _: u64,
     let v = unsafe { arg(args, 1, 0) };
     let t = single_type_arg(iso, v);
     super::types::type_object(iso, t).0
+}
+
+/// The write barrier's slow path: generated code stored a nursery object into `object`,
+/// which is outside the nursery and not yet remembered.
+extern "sysv64" fn rt_remember_object(
+    thread: *mut Thread,
+    object: u64,
+    _: u64,
+    _: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from the write-barrier stub with a live heap object.
+    let iso = unsafe { isolate(thread) };
+    unsafe { iso.heap.remember(Value(object)) };
+    0
 }

@@ -98,6 +98,7 @@ pub struct StubAddresses {
     pub entry_exception_exit: u64,
     pub lazy_compile: u64,
     pub unwind: u64,
+    pub write_barrier: u64,
 }
 
 /// A fatal condition that ends the program (not a Dart exception).
@@ -245,7 +246,7 @@ impl Isolate {
     ) -> Box<Isolate> {
         let classes = ClassTable::new(&program);
         let suspend_layout = super::suspend::SuspendLayout::find(&program, &classes);
-        Box::new(Isolate {
+        let mut iso = Box::new(Isolate {
             thread: Thread::new(),
             natives: NativeRegistry::new(),
             program,
@@ -282,7 +283,13 @@ impl Isolate {
             param_plans: Vec::new(),
             suspend_layout,
             agent: None,
-        })
+        });
+        if iso.options.gc_stress {
+            // Mostly scavenges (they exercise the write barrier), a full one now and then.
+            iso.heap.full_every = 8;
+        }
+        iso.heap.install_barrier();
+        iso
     }
 
     fn install_stubs(&mut self) -> Result<(), String> {
@@ -297,6 +304,7 @@ impl Isolate {
             entry_exception_exit: entry_at + exit_off as u64,
             lazy_compile: heap.install(&stubs::lazy_compile_stub()).map_err(full)? as u64,
             unwind: heap.install(&stubs::unwind_stub()).map_err(full)? as u64,
+            write_barrier: heap.install(&stubs::write_barrier_stub()).map_err(full)? as u64,
         };
         let n = self.program.functions.len();
         self.entries = vec![self.stubs.lazy_compile; n];
@@ -319,6 +327,10 @@ impl Isolate {
         th.uninitialized_static = sentinel.0;
         th.lazy_compile_stub = self.stubs.lazy_compile;
         th.unwind_stub = self.stubs.unwind;
+        th.write_barrier_stub = self.stubs.write_barrier;
+        let (nursery_start, nursery_size) = self.heap.nursery_bounds();
+        th.nursery_start = nursery_start;
+        th.nursery_size = nursery_size;
         th.isolate = self_ptr;
         th.runtime = super::entries::runtime_table();
         debug_assert_eq!(th.runtime.len(), RUNTIME_ENTRY_COUNT);
@@ -652,7 +664,10 @@ impl Isolate {
             });
             crate::timeline::complete(
                 crate::timeline::Stream::Gc,
-                "CollectNewGeneration",
+                match stats.kind {
+                    crate::heap::GcKind::Scavenge => "CollectNewGeneration",
+                    crate::heap::GcKind::Full => "CollectOldGeneration",
+                },
                 timeline_start,
                 Some(args),
             );
@@ -662,8 +677,12 @@ impl Isolate {
         }
         if self.options.verbose_gc {
             self.out.flush();
+            let kind = match stats.kind {
+                crate::heap::GcKind::Scavenge => "scavenge",
+                crate::heap::GcKind::Full => "full",
+            };
             eprintln!(
-                "[gc] scavenge #{}: {} KiB -> {} KiB (capacity {} KiB), {} us",
+                "[gc] {kind} #{}: {} KiB -> {} KiB (capacity {} KiB), {} us",
                 self.heap.collections,
                 stats.before_bytes / 1024,
                 stats.after_bytes / 1024,

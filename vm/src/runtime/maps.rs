@@ -65,7 +65,7 @@ pub fn identity_hash(iso: &mut Isolate, v: Value) -> i64 {
             .next_identity_hash
             .wrapping_mul(1_103_515_245)
             .wrapping_add(12_345);
-        let hash = ((iso.next_identity_hash >> 8) & 0xfffff).max(1);
+        let hash = ((iso.next_identity_hash >> 8) & super::object::MAX_IDENTITY_HASH).max(1);
         *v.addr() = header_with_hash(h, hash);
         hash as i64
     }

@@ -6,7 +6,8 @@
 //!
 //! ```text
 //!   bits 32..64  class id (generated code loads it with one 32-bit load)
-//!   bits 12..32  identity hash (0 = not assigned yet; kept when the object moves)
+//!   bit  31      remembered: an object outside the nursery recorded by the write barrier
+//!   bits 12..31  identity hash (0 = not assigned yet; kept when the object moves)
 //!   bits  1..12  size in words, header included (0 = too large: computed from the length)
 //!   bit   0      0; a header word with bit 0 set is a forwarding pointer left by the GC
 //! ```
@@ -77,11 +78,16 @@ impl Value {
         // SAFETY: in bounds per the caller's guarantee.
         unsafe { *self.addr().add(1 + i) }
     }
+    /// Stores `v` in word `i`, with the generational write barrier.
+    ///
     /// # Safety
     /// As for [`Value::slot`].
     pub unsafe fn set_slot(self, i: usize, v: u64) {
-        // SAFETY: in bounds per the caller's guarantee.
-        unsafe { *self.addr().add(1 + i) = v }
+        // SAFETY: in bounds per the caller's guarantee; `self` is a live object.
+        unsafe {
+            *self.addr().add(1 + i) = v;
+            crate::heap::barrier::on_store(self, v);
+        }
     }
 }
 
@@ -99,7 +105,11 @@ impl std::fmt::Debug for Value {
 pub const MAX_HEADER_SIZE_WORDS: usize = (1 << 11) - 1;
 const SIZE_MASK: u64 = 0xffe;
 const HASH_SHIFT: u32 = 12;
-const HASH_MASK: u64 = 0xfffff << HASH_SHIFT;
+const HASH_MASK: u64 = 0x7ffff << HASH_SHIFT;
+/// Header bit of an object the write barrier has recorded (see `heap::barrier`).
+pub const REMEMBERED_BIT: u64 = 1 << 31;
+/// Largest identity hash the header holds.
+pub const MAX_IDENTITY_HASH: u32 = 0x7ffff;
 
 pub fn make_header(cid: u32, size_words: usize) -> u64 {
     let size = if size_words <= MAX_HEADER_SIZE_WORDS {

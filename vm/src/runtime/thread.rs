@@ -74,9 +74,12 @@ pub enum RuntimeEntry {
     /// () -> answers the VM service's requests (called when `service_interrupt` is set, at
     /// function entry and loop back edges; may block while the isolate is paused).
     ServicePoll,
+    /// (object) -> records it in the remembered set (the write barrier's slow path,
+    /// called through `write_barrier_stub`, which saves every register).
+    RememberObject,
 }
 
-pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::ServicePoll as usize + 1;
+pub const RUNTIME_ENTRY_COUNT: usize = RuntimeEntry::RememberObject as usize + 1;
 
 /// Frame marker in `[rbp - 8]` of an entry frame (Rust calling into Dart).
 pub const ENTRY_FRAME_MARKER: u64 = u64::MAX - 1;
@@ -122,6 +125,11 @@ pub struct Thread {
     /// Written by the service thread (atomically, see `service::interrupt`), read by
     /// generated code at function entry and loop back edges.
     pub service_interrupt: u64,
+    /// The nursery (start address, size in bytes) and the write barrier's slow-path stub:
+    /// generated code records a store of a nursery object into an object outside it.
+    pub nursery_start: u64,
+    pub nursery_size: u64,
+    pub write_barrier_stub: u64,
     pub runtime: [u64; RUNTIME_ENTRY_COUNT],
 }
 
@@ -154,6 +162,9 @@ thread_offset! {
     LAZY_COMPILE_STUB => lazy_compile_stub,
     UNWIND_STUB => unwind_stub,
     SERVICE_INTERRUPT => service_interrupt,
+    NURSERY_START => nursery_start,
+    NURSERY_SIZE => nursery_size,
+    WRITE_BARRIER_STUB => write_barrier_stub,
 }
 
 /// Offset of runtime entry `e` from the thread register.
@@ -187,6 +198,9 @@ impl Thread {
             unwind_stub: 0,
             isolate: std::ptr::null_mut(),
             service_interrupt: 0,
+            nursery_start: 0,
+            nursery_size: 0,
+            write_barrier_stub: 0,
             runtime: [0; RUNTIME_ENTRY_COUNT],
         })
     }

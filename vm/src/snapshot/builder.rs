@@ -204,11 +204,13 @@ fn vm_stubs() -> (Vec<u8>, VmData) {
     let entry_trampoline = append(&mut text, &trampoline);
     let lazy_compile = append(&mut text, &stubs::lazy_compile_stub());
     let unwind = append(&mut text, &stubs::unwind_stub());
+    let write_barrier = append(&mut text, &stubs::write_barrier_stub());
     let vm = VmData {
         entry_trampoline,
         entry_exception_exit: entry_trampoline + exit,
         lazy_compile,
         unwind,
+        write_barrier,
         text_checksum: checksum(&text),
     };
     (text, vm)

@@ -211,6 +211,7 @@ pub struct VmData {
     pub entry_exception_exit: u32,
     pub lazy_compile: u32,
     pub unwind: u32,
+    pub write_barrier: u32,
     /// Checksum of the VM instructions.
     pub text_checksum: u64,
 }

@@ -195,6 +195,7 @@ fn validate(
         vm.entry_exception_exit,
         vm.lazy_compile,
         vm.unwind,
+        vm.write_barrier,
     ];
     if stubs.iter().any(|&s| s as usize >= vm_text) {
         return Err(bad("a stub lies outside the VM instructions"));
@@ -270,6 +271,7 @@ pub fn make_isolate(
         entry_exception_exit: snapshot.code_address(vm_r, vm.entry_exception_exit),
         lazy_compile: snapshot.code_address(vm_r, vm.lazy_compile),
         unwind: snapshot.code_address(vm_r, vm.unwind),
+        write_barrier: snapshot.code_address(vm_r, vm.write_barrier),
     };
     let program = Arc::new(data.program);
     let mut entries = Vec::with_capacity(data.entries.len());

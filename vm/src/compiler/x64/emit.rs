@@ -920,6 +920,7 @@ impl<'a> Emitter<'a> {
                 dynasm!(self.ops ; .arch x64 ; mov rcx, rax);
                 self.pop_rax();
                 dynasm!(self.ops ; .arch x64 ; mov QWORD [rcx + field_disp(0)], rax);
+                super::stubs::write_barrier(&mut self.ops, 1, 0);
                 Ok(())
             }
             ExprKind::This => self.this(e.span),
@@ -940,6 +941,7 @@ impl<'a> Emitter<'a> {
                 let disp = field_disp(self.ctx.program().field(*field).slot as usize);
                 dynasm!(self.ops ; .arch x64 ; pop rcx ; mov QWORD [rcx + disp], rax);
                 self.depth -= 1;
+                super::stubs::write_barrier(&mut self.ops, 1, 0);
                 Ok(())
             }
             ExprKind::StaticGet(f) => self.static_get(*f, e.span),
@@ -1202,6 +1204,7 @@ impl<'a> Emitter<'a> {
         let d = local_disp(l.0);
         if self.is_captured(l) {
             dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD [rbp + d] ; mov QWORD [rcx + field_disp(0)], rax);
+            super::stubs::write_barrier(&mut self.ops, 1, 0);
         } else {
             dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
         }
@@ -1627,6 +1630,10 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops
             ; .arch x64
             ; mov QWORD [rax + rcx * 4 + elem0], r8
+        );
+        super::stubs::write_barrier(&mut self.ops, 0, 8);
+        dynasm!(self.ops
+            ; .arch x64
             ; mov rax, r8
             ; add rsp, 16
             ; jmp =>done

@@ -7,11 +7,11 @@ use super::frame::{ENTRY_FRAME_WORDS, ENTRY_SAVED_EXIT_FP};
 use crate::runtime::object::field_disp;
 use crate::runtime::thread::{
     runtime_offset, RuntimeEntry, ENTRY_FRAME_MARKER, EXIT_FP, EXIT_PC, EXIT_SP, HANDLER_FP,
-    HANDLER_PC, HANDLER_SP, PENDING_EXCEPTION,
+    HANDLER_PC, HANDLER_SP, NURSERY_SIZE, NURSERY_START, PENDING_EXCEPTION, WRITE_BARRIER_STUB,
 };
 use dynasmrt::{dynasm, x64::X64Relocation, DynasmApi, DynasmLabelApi, VecAssembler};
 
-type Asm = VecAssembler<X64Relocation>;
+pub type Asm = VecAssembler<X64Relocation>;
 
 fn finish(ops: Asm) -> Vec<u8> {
     ops.finalize().expect("stubs use only labels they define")
@@ -126,6 +126,46 @@ pub fn unwind_stub() -> Vec<u8> {
     finish(ops)
 }
 
+/// The write barrier's slow path, called by generated code with the object pushed (it
+/// pops it: `ret 8`): records it in the remembered set. Saves every register the Rust
+/// call may clobber (generated code keeps values in any of them around a store).
+pub fn write_barrier_stub() -> Vec<u8> {
+    let mut ops = Asm::new(0);
+    let remember = runtime_offset(RuntimeEntry::RememberObject);
+    dynasm!(ops
+        ; .arch x64
+        ; push rax
+        ; push rcx
+        ; push rdx
+        ; push rsi
+        ; push rdi
+        ; push r8
+        ; push r9
+        ; push r10
+        ; push r11
+        ; push rbx
+        // The object is above the ten saved registers and the return address.
+        ; mov rsi, QWORD [rsp + 88]
+        ; mov rdi, r14
+        ; mov rbx, rsp
+        ; and rsp, -16
+        ; call QWORD [r14 + remember]
+        ; mov rsp, rbx
+        ; pop rbx
+        ; pop r11
+        ; pop r10
+        ; pop r9
+        ; pop r8
+        ; pop rdi
+        ; pop rsi
+        ; pop rdx
+        ; pop rcx
+        ; pop rax
+        ; ret 8
+    );
+    finish(ops)
+}
+
 /// The body of `_SuspendState._resume(value, exception, stackTrace)`, called like any Dart
 /// method (receiver and three arguments pushed). Builds the suspended function's frame on
 /// top of the caller's: `push rbp`, the function's marker, then the saved words in order
@@ -196,7 +236,6 @@ pub fn field_getter_identity() -> Vec<u8> {
 }
 
 /// Implicit setter of the field in slot `slot`: `(receiver, value) -> value`.
-/// Semispace collection needs no write barrier; a generational heap will add it here.
 pub fn field_setter(slot: u32) -> Vec<u8> {
     let mut ops = Asm::new(0);
     let disp = field_disp(slot as usize);
@@ -205,9 +244,40 @@ pub fn field_setter(slot: u32) -> Vec<u8> {
         ; mov rax, QWORD [rsp + 8]
         ; mov rcx, QWORD [rsp + 16]
         ; mov QWORD [rcx + disp], rax
-        ; ret
     );
+    write_barrier(&mut ops, 1, 0);
+    dynasm!(ops ; .arch x64 ; ret);
     finish(ops)
+}
+
+/// The generational write barrier after a store of register `value` into the object in
+/// register `object` (register numbers: 0 = rax, 1 = rcx, 8 = r8, ...): when the value
+/// is a nursery object and the object is outside the nursery and not yet remembered,
+/// calls the barrier stub. Clobbers rdx (neither register may be rdx); keeps the others.
+// dynasm expands the dynamic registers `Rq(n)` to `n.into()`.
+#[allow(clippy::useless_conversion)]
+pub fn write_barrier(ops: &mut Asm, object: u8, value: u8) {
+    use crate::runtime::object::REMEMBERED_BIT;
+    let done = ops.new_dynamic_label();
+    let bit = REMEMBERED_BIT as u32 as i32;
+    dynasm!(ops
+        ; .arch x64
+        ; test Rb(value), 1
+        ; jz =>done
+        ; mov rdx, Rq(value)
+        ; sub rdx, QWORD [r14 + NURSERY_START]
+        ; cmp rdx, QWORD [r14 + NURSERY_SIZE]
+        ; jae =>done
+        ; mov rdx, Rq(object)
+        ; sub rdx, QWORD [r14 + NURSERY_START]
+        ; cmp rdx, QWORD [r14 + NURSERY_SIZE]
+        ; jb =>done
+        ; test DWORD [Rq(object) - 1], bit
+        ; jnz =>done
+        ; push Rq(object)
+        ; call QWORD [r14 + WRITE_BARRIER_STUB]
+        ; =>done
+    );
 }
 
 #[cfg(test)]
