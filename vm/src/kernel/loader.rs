@@ -33,6 +33,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../corelib/collection.dart"),
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
+    ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
 ];
 
 /// The text of an embedded core library (`dart:core`, ...), as compiled into this binary.
@@ -371,6 +372,11 @@ pub(crate) fn resolve_uri(base: &str, reference: &str) -> String {
         || reference.starts_with("file://")
     {
         return normalize_uri(reference);
+    }
+    if let Some(library) = base.strip_prefix("dart:") {
+        // A part of an embedded library: `dart:async` + `zone.dart` is `dart:async/zone.dart`.
+        let library = library.split('/').next().unwrap_or(library);
+        return format!("dart:{library}/{reference}");
     }
     if let Some(abs) = reference.strip_prefix('/') {
         return normalize_uri(&format!("file:///{abs}"));
