@@ -13,6 +13,9 @@
 library dart.async;
 
 part 'zone.dart';
+part 'stream.dart';
+part 'stream_impl.dart';
+part 'stream_pipe.dart';
 
 // ---------------------------------------------------------------------------------------
 // Suspendable functions
@@ -134,6 +137,134 @@ Object? _handleAsyncException(Object suspendState, Object exception, StackTrace 
   final future = suspendState as _Future;
   future._asyncCompleteError(exception, trace);
   return future;
+}
+
+@pragma('vm:entry-point')
+Object? _initAsyncStar<T>() => _AsyncStarStreamController<T>();
+
+/// The start of an `async*` body: the function returns its stream; the body runs once
+/// the stream is listened to.
+@pragma('vm:entry-point')
+Object? _suspendAsyncStarAtStart(_SuspendState state) {
+  final controller = state._functionData as _AsyncStarStreamController;
+  controller._state = state;
+  return controller.controller.stream;
+}
+
+/// `yield value` in an `async*` function: true when the frame must return instead.
+@pragma('vm:entry-point')
+bool _yieldAsyncStar(_SuspendState state, Object? value) =>
+    (state._functionData as _AsyncStarStreamController)._add(value);
+
+/// `yield* stream` in an `async*` function: true when the frame must return instead.
+@pragma('vm:entry-point')
+bool _yieldStarAsyncStar(_SuspendState state, Object? stream) =>
+    (state._functionData as _AsyncStarStreamController)._addStream(stream as Stream);
+
+@pragma('vm:entry-point')
+Object? _returnAsyncStar(_SuspendState state) {
+  (state._functionData as _AsyncStarStreamController).close();
+  return null;
+}
+
+/// An exception escaped an `async*` body: it goes to the stream, which then closes.
+@pragma('vm:entry-point')
+Object? _handleAsyncStarException(_SuspendState state, Object exception, StackTrace trace) {
+  final controller = state._functionData as _AsyncStarStreamController;
+  controller.addError(exception, trace);
+  controller.close();
+  return null;
+}
+
+/// Drives an `async*` body after the VM's `_AsyncStarStreamController`: the body runs
+/// from a microtask once the stream is listened to; each `yield` adds to an
+/// asynchronous controller and suspends, and the body is resumed from a microtask while
+/// the stream is listened to and not paused (so at most one event is buffered). When the
+/// stream is cancelled, a body suspended at a `yield` is resumed to return (running its
+/// `finally` blocks); `cancel()` then completes when the body has finished.
+class _AsyncStarStreamController<T> {
+  final StreamController<T> controller = StreamController<T>();
+  _SuspendState? _state;
+  bool isAdding = false;
+  bool onListenReceived = false;
+  bool isScheduled = false;
+  bool isSuspendedAtYield = false;
+  _Future<void>? cancellationFuture;
+
+  _AsyncStarStreamController() {
+    controller.onListen = _onListen;
+    controller.onResume = _onResume;
+    controller.onCancel = _onCancel;
+  }
+
+  /// Resumes the body; at a `yield` it sees whether the stream was cancelled meanwhile.
+  void _runBody() {
+    isScheduled = false;
+    isSuspendedAtYield = false;
+    _state!._resume(!controller.hasListener, null, null);
+  }
+
+  void _scheduleGenerator() {
+    if (isScheduled || controller.isPaused || isAdding) return;
+    isScheduled = true;
+    scheduleMicrotask(_runBody);
+  }
+
+  bool _add(T event) {
+    if (!controller.hasListener) return true;
+    controller.add(event);
+    _scheduleGenerator();
+    isSuspendedAtYield = true;
+    return false;
+  }
+
+  bool _addStream(Stream<T> stream) {
+    if (!controller.hasListener) return true;
+    isAdding = true;
+    final whenDoneAdding = controller.addStream(stream, cancelOnError: false);
+    whenDoneAdding.then((_) {
+      isAdding = false;
+      _scheduleGenerator();
+      if (!isScheduled) isSuspendedAtYield = true;
+    });
+    return false;
+  }
+
+  void addError(Object error, StackTrace stackTrace) {
+    final future = cancellationFuture;
+    if (future != null && future._mayComplete) {
+      // Cancelled: the error completes the cancel future.
+      future._completeError(error, stackTrace);
+      return;
+    }
+    if (!controller.hasListener) return;
+    controller.addError(error, stackTrace);
+  }
+
+  void close() {
+    final future = cancellationFuture;
+    if (future != null && future._mayComplete) future._completeWithValue(null);
+    controller.close();
+  }
+
+  void _onListen() {
+    onListenReceived = true;
+    _scheduleGenerator();
+  }
+
+  void _onResume() {
+    if (isSuspendedAtYield) _scheduleGenerator();
+  }
+
+  FutureOr<void> _onCancel() {
+    if (controller.isClosed) return null;
+    if (cancellationFuture == null) {
+      cancellationFuture = _Future<void>();
+      // A body suspended at an await is left alone; one at a yield returns.
+      if (isSuspendedAtYield) _scheduleGenerator();
+    }
+    return cancellationFuture;
+  }
 }
 
 @pragma('vm:entry-point')
@@ -711,9 +842,7 @@ abstract class Future<T> {
 
   Future<T> timeout(Duration timeLimit, {FutureOr<T> Function()? onTimeout});
 
-  Stream<T> asStream() {
-    throw UnsupportedError("dartrs does not support streams yet.");
-  }
+  Stream<T> asStream() => Stream<T>.fromFuture(this);
 }
 
 void unawaited(Future<void>? future) {}
@@ -808,19 +937,24 @@ class _Future<T> implements Future<T> {
 
   /// The zone the future was created in: where its errors are uncaught when nobody
   /// listens, and where its completion microtasks run.
-  final _Zone _zone = Zone._current;
+  final _Zone _zone;
 
   /// The listeners (incomplete), the source future (chained), the value, or an
   /// [AsyncError].
   Object? _resultOrListeners;
 
-  _Future();
+  _Future() : _zone = Zone._current;
 
-  _Future._immediate(Object? result) {
+  _Future._immediate(Object? result) : _zone = Zone._current {
     _asyncComplete(result);
   }
 
-  _Future._value(Object? value) {
+  _Future._value(Object? value) : _zone = Zone._current {
+    _setValue(value);
+  }
+
+  /// A future completed with [value] that belongs to [zone].
+  _Future._zoneValue(Object? value, this._zone) {
     _setValue(value);
   }
 
@@ -880,9 +1014,7 @@ class _Future<T> implements Future<T> {
     return result;
   }
 
-  Stream<T> asStream() {
-    throw UnsupportedError("dartrs does not support streams yet.");
-  }
+  Stream<T> asStream() => Stream<T>.fromFuture(this);
 
   AsyncError get _error => _resultOrListeners as AsyncError;
 
@@ -1270,8 +1402,4 @@ class _SyncCompleter<T> extends _Completer<T> {
   }
 }
 
-// ---------------------------------------------------------------------------------------
-// Streams (declared so signatures resolve; not implemented yet)
-// ---------------------------------------------------------------------------------------
 
-abstract class Stream<T> {}

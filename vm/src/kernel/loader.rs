@@ -34,6 +34,18 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
     ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
+    (
+        "dart:async/stream.dart",
+        include_str!("../corelib/stream.dart"),
+    ),
+    (
+        "dart:async/stream_impl.dart",
+        include_str!("../corelib/stream_impl.dart"),
+    ),
+    (
+        "dart:async/stream_pipe.dart",
+        include_str!("../corelib/stream_pipe.dart"),
+    ),
 ];
 
 /// The text of an embedded core library (`dart:core`, ...), as compiled into this binary.
