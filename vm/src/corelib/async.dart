@@ -7,8 +7,15 @@
 // schedule_microtask.dart, sdk/lib/_internal/vm/lib/async_patch.dart and timer_impl.dart):
 // listeners run synchronously when a future completes, late listeners and `_asyncComplete`
 // go through a microtask, timers fire in (wake-up time, creation) order with the microtask
-// queue drained after each one. Zones are not implemented: everything runs in the root
-// zone.
+// queue drained after each one. Futures, timers and microtasks run their callbacks in the
+// zone they were created in (zone.dart); streams are in the other parts of this library.
+
+library dart.async;
+
+part 'zone.dart';
+part 'stream.dart';
+part 'stream_impl.dart';
+part 'stream_pipe.dart';
 
 // ---------------------------------------------------------------------------------------
 // Suspendable functions
@@ -38,12 +45,22 @@ class _SuspendState {
 
   void _createAsyncCallbacks() {
     final state = this;
-    _thenCallback = (Object? value) {
+    void thenCallback(Object? value) {
       state._resume(value, null, null);
-    };
-    _errorCallback = (Object error, StackTrace stackTrace) {
+    }
+
+    void errorCallback(Object error, StackTrace stackTrace) {
       state._resume(null, error, stackTrace);
-    };
+    }
+
+    final zone = Zone._current;
+    if (identical(zone, _rootZone)) {
+      _thenCallback = thenCallback;
+      _errorCallback = errorCallback;
+    } else {
+      _thenCallback = zone.registerUnaryCallback<void, Object?>(thenCallback);
+      _errorCallback = zone.registerBinaryCallback<void, Object, StackTrace>(errorCallback);
+    }
   }
 
   /// Registers the continuation of `await object` and returns the function's future.
@@ -57,8 +74,9 @@ class _SuspendState {
       }
     } else if (object is! Future) {
       final then = _thenCallback!;
-      scheduleMicrotask(() {
-        then(object);
+      final zone = Zone._current;
+      zone.scheduleMicrotask(() {
+        zone.runUnary<void, Object?>(then, object);
       });
     } else {
       object.then(_thenCallback!, onError: _errorCallback!);
@@ -67,17 +85,18 @@ class _SuspendState {
   }
 
   void _awaitCompletedFuture(_Future future) {
+    final zone = Zone._current;
     if (future._hasError) {
       final error = future._resultOrListeners as AsyncError;
       final onError = _errorCallback!;
-      scheduleMicrotask(() {
-        onError(error.error, error.stackTrace);
+      zone.scheduleMicrotask(() {
+        zone.runBinary<void, Object, StackTrace>(onError, error.error, error.stackTrace);
       });
     } else {
       final then = _thenCallback!;
       final value = future._resultOrListeners;
-      scheduleMicrotask(() {
-        then(value);
+      zone.scheduleMicrotask(() {
+        zone.runUnary<void, Object?>(then, value);
       });
     }
   }
@@ -118,6 +137,134 @@ Object? _handleAsyncException(Object suspendState, Object exception, StackTrace 
   final future = suspendState as _Future;
   future._asyncCompleteError(exception, trace);
   return future;
+}
+
+@pragma('vm:entry-point')
+Object? _initAsyncStar<T>() => _AsyncStarStreamController<T>();
+
+/// The start of an `async*` body: the function returns its stream; the body runs once
+/// the stream is listened to.
+@pragma('vm:entry-point')
+Object? _suspendAsyncStarAtStart(_SuspendState state) {
+  final controller = state._functionData as _AsyncStarStreamController;
+  controller._state = state;
+  return controller.controller.stream;
+}
+
+/// `yield value` in an `async*` function: true when the frame must return instead.
+@pragma('vm:entry-point')
+bool _yieldAsyncStar(_SuspendState state, Object? value) =>
+    (state._functionData as _AsyncStarStreamController)._add(value);
+
+/// `yield* stream` in an `async*` function: true when the frame must return instead.
+@pragma('vm:entry-point')
+bool _yieldStarAsyncStar(_SuspendState state, Object? stream) =>
+    (state._functionData as _AsyncStarStreamController)._addStream(stream as Stream);
+
+@pragma('vm:entry-point')
+Object? _returnAsyncStar(_SuspendState state) {
+  (state._functionData as _AsyncStarStreamController).close();
+  return null;
+}
+
+/// An exception escaped an `async*` body: it goes to the stream, which then closes.
+@pragma('vm:entry-point')
+Object? _handleAsyncStarException(_SuspendState state, Object exception, StackTrace trace) {
+  final controller = state._functionData as _AsyncStarStreamController;
+  controller.addError(exception, trace);
+  controller.close();
+  return null;
+}
+
+/// Drives an `async*` body after the VM's `_AsyncStarStreamController`: the body runs
+/// from a microtask once the stream is listened to; each `yield` adds to an
+/// asynchronous controller and suspends, and the body is resumed from a microtask while
+/// the stream is listened to and not paused (so at most one event is buffered). When the
+/// stream is cancelled, a body suspended at a `yield` is resumed to return (running its
+/// `finally` blocks); `cancel()` then completes when the body has finished.
+class _AsyncStarStreamController<T> {
+  final StreamController<T> controller = StreamController<T>();
+  _SuspendState? _state;
+  bool isAdding = false;
+  bool onListenReceived = false;
+  bool isScheduled = false;
+  bool isSuspendedAtYield = false;
+  _Future<void>? cancellationFuture;
+
+  _AsyncStarStreamController() {
+    controller.onListen = _onListen;
+    controller.onResume = _onResume;
+    controller.onCancel = _onCancel;
+  }
+
+  /// Resumes the body; at a `yield` it sees whether the stream was cancelled meanwhile.
+  void _runBody() {
+    isScheduled = false;
+    isSuspendedAtYield = false;
+    _state!._resume(!controller.hasListener, null, null);
+  }
+
+  void _scheduleGenerator() {
+    if (isScheduled || controller.isPaused || isAdding) return;
+    isScheduled = true;
+    scheduleMicrotask(_runBody);
+  }
+
+  bool _add(T event) {
+    if (!controller.hasListener) return true;
+    controller.add(event);
+    _scheduleGenerator();
+    isSuspendedAtYield = true;
+    return false;
+  }
+
+  bool _addStream(Stream<T> stream) {
+    if (!controller.hasListener) return true;
+    isAdding = true;
+    final whenDoneAdding = controller.addStream(stream, cancelOnError: false);
+    whenDoneAdding.then((_) {
+      isAdding = false;
+      _scheduleGenerator();
+      if (!isScheduled) isSuspendedAtYield = true;
+    });
+    return false;
+  }
+
+  void addError(Object error, StackTrace stackTrace) {
+    final future = cancellationFuture;
+    if (future != null && future._mayComplete) {
+      // Cancelled: the error completes the cancel future.
+      future._completeError(error, stackTrace);
+      return;
+    }
+    if (!controller.hasListener) return;
+    controller.addError(error, stackTrace);
+  }
+
+  void close() {
+    final future = cancellationFuture;
+    if (future != null && future._mayComplete) future._completeWithValue(null);
+    controller.close();
+  }
+
+  void _onListen() {
+    onListenReceived = true;
+    _scheduleGenerator();
+  }
+
+  void _onResume() {
+    if (isSuspendedAtYield) _scheduleGenerator();
+  }
+
+  FutureOr<void> _onCancel() {
+    if (controller.isClosed) return null;
+    if (cancellationFuture == null) {
+      cancellationFuture = _Future<void>();
+      // A body suspended at an await is left alone; one at a yield returns.
+      if (isSuspendedAtYield) _scheduleGenerator();
+    }
+    return cancellationFuture;
+  }
 }
 
 @pragma('vm:entry-point')
@@ -246,8 +393,20 @@ _MicrotaskEntry? _nextCallback;
 _MicrotaskEntry? _lastCallback;
 _MicrotaskEntry? _lastPriorityCallback;
 
+/// Runs [callback] as a microtask in the current zone (after the SDK's
+/// schedule_microtask.dart: the root zone queues it directly).
 void scheduleMicrotask(void Function() callback) {
-  _scheduleAsyncCallback(callback);
+  final currentZone = Zone._current;
+  if (identical(_rootZone, currentZone)) {
+    _rootScheduleMicrotask(_rootZone, callback);
+    return;
+  }
+  final implementation = currentZone._scheduleMicrotask;
+  if (identical(_rootZone, implementation.zone) && _rootZone.inSameErrorZone(currentZone)) {
+    _rootScheduleMicrotask(currentZone, currentZone.registerCallback<void>(callback));
+    return;
+  }
+  currentZone.scheduleMicrotask(currentZone.bindCallbackGuarded(callback));
 }
 
 void _scheduleAsyncCallback(void Function() callback) {
@@ -308,11 +467,17 @@ void _drainMicrotasks() {
 external int _timerMillisecondClock();
 
 abstract class Timer {
-  factory Timer(Duration duration, void Function() callback) =>
-      _Timer._create(duration.inMilliseconds, (Timer _) => callback(), false);
+  factory Timer(Duration duration, void Function() callback) {
+    if (identical(Zone._current, _rootZone)) {
+      return Zone._current.createTimer(duration, callback);
+    }
+    return Zone._current.createTimer(duration, Zone._current.bindCallbackGuarded(callback));
+  }
 
-  factory Timer.periodic(Duration duration, void Function(Timer timer) callback) =>
-      _Timer._create(duration.inMilliseconds, callback, true);
+  factory Timer.periodic(Duration duration, void Function(Timer timer) callback) {
+    final bound = Zone._current.bindUnaryCallbackGuarded<Timer>(callback);
+    return Zone._current.createPeriodicTimer(duration, bound);
+  }
 
   static void run(void Function() callback) {
     Timer(Duration.zero, callback);
@@ -451,12 +616,27 @@ class TimeoutException implements Exception {
   }
 }
 
-/// The root zone's handling of an error nobody listened for: rethrown from a priority
-/// microtask, where it ends the program as an uncaught exception.
-void _handleUncaughtError(Object error, StackTrace stackTrace) {
-  _schedulePriorityAsyncCallback(() {
-    Error.throwWithStackTrace(error, stackTrace);
-  });
+/// Lets the current zone replace an error given to a future or stream by user code
+/// (`ZoneSpecification.errorCallback`).
+AsyncError _interceptUserError(Object error, StackTrace? stackTrace) {
+  final zone = Zone._current;
+  if (!identical(zone, _rootZone)) {
+    final replacement = zone.errorCallback(error, stackTrace);
+    if (replacement != null) return replacement;
+  }
+  return AsyncError(error, stackTrace ?? AsyncError.defaultStackTrace(error));
+}
+
+/// Registers a `then`/`catchError` error handler in [zone], keeping its arity.
+Function _registerErrorHandler(Function errorHandler, Zone zone) {
+  if (_acceptsPositional(errorHandler, 2)) {
+    return zone.registerBinaryCallback<dynamic, Object, StackTrace>(errorHandler as dynamic);
+  }
+  if (_acceptsPositional(errorHandler, 1)) {
+    return zone.registerUnaryCallback<dynamic, Object>(errorHandler as dynamic);
+  }
+  throw ArgumentError.value(errorHandler, "onError",
+      "Error handler must accept one Object or one Object and a StackTrace as arguments, and return a value of the returned future's type");
 }
 
 @pragma('vm:external-name', 'Function_acceptsPositional')
@@ -515,8 +695,9 @@ abstract class Future<T> {
   factory Future.value([FutureOr<T>? value]) => _Future<T>._immediate(value);
 
   factory Future.error(Object error, [StackTrace? stackTrace]) {
+    final replacement = _interceptUserError(error, stackTrace);
     final future = _Future<T>();
-    future._asyncCompleteError(error, stackTrace ?? AsyncError.defaultStackTrace(error));
+    future._asyncCompleteError(replacement.error, replacement.stackTrace);
     return future;
   }
 
@@ -661,9 +842,7 @@ abstract class Future<T> {
 
   Future<T> timeout(Duration timeLimit, {FutureOr<T> Function()? onTimeout});
 
-  Stream<T> asStream() {
-    throw UnsupportedError("dartrs does not support streams yet.");
-  }
+  Stream<T> asStream() => Stream<T>.fromFuture(this);
 }
 
 void unawaited(Future<void>? future) {}
@@ -724,22 +903,27 @@ class _FutureListener {
   bool get isAwait => state & stateIsAwait != 0;
   bool get hasErrorCallback => errorCallback != null;
 
-  Object? handleValue(Object? sourceResult) => (callback as dynamic)(sourceResult);
+  /// The zone the callbacks run in: that of the future `then` & co. returned.
+  _Zone get _zone => result._zone;
+
+  Object? handleValue(Object? sourceResult) =>
+      _zone.runUnary<Object?, Object?>(callback as dynamic, sourceResult);
 
   bool matchesErrorTest(AsyncError asyncError) {
     if (!hasErrorTest) return true;
-    return (callback as dynamic)(asyncError.error) as bool;
+    return _zone.runUnary<Object?, Object>(callback as dynamic, asyncError.error) as bool;
   }
 
   Object? handleError(AsyncError asyncError) {
     final onError = errorCallback!;
     if (_acceptsPositional(onError, 2)) {
-      return (onError as dynamic)(asyncError.error, asyncError.stackTrace);
+      return _zone.runBinary<Object?, Object, StackTrace>(
+          onError as dynamic, asyncError.error, asyncError.stackTrace);
     }
-    return (onError as dynamic)(asyncError.error);
+    return _zone.runUnary<Object?, Object>(onError as dynamic, asyncError.error);
   }
 
-  Object? handleWhenComplete() => (callback as dynamic)();
+  Object? handleWhenComplete() => _zone.run<Object?>(callback as dynamic);
 }
 
 class _Future<T> implements Future<T> {
@@ -751,17 +935,26 @@ class _Future<T> implements Future<T> {
 
   int _state = _stateIncomplete;
 
+  /// The zone the future was created in: where its errors are uncaught when nobody
+  /// listens, and where its completion microtasks run.
+  final _Zone _zone;
+
   /// The listeners (incomplete), the source future (chained), the value, or an
   /// [AsyncError].
   Object? _resultOrListeners;
 
-  _Future();
+  _Future() : _zone = Zone._current;
 
-  _Future._immediate(Object? result) {
+  _Future._immediate(Object? result) : _zone = Zone._current {
     _asyncComplete(result);
   }
 
-  _Future._value(Object? value) {
+  _Future._value(Object? value) : _zone = Zone._current {
+    _setValue(value);
+  }
+
+  /// A future completed with [value] that belongs to [zone].
+  _Future._zoneValue(Object? value, this._zone) {
     _setValue(value);
   }
 
@@ -778,12 +971,21 @@ class _Future<T> implements Future<T> {
   }
 
   Future<R> then<R>(FutureOr<R> Function(T value) onValue, {Function? onError}) {
-    if (onError != null && !_acceptsPositional(onError, 1) && !_acceptsPositional(onError, 2)) {
-      throw ArgumentError.value(onError, "onError",
-          "Error handler must accept one Object or one Object and a StackTrace as arguments, and return a value of the returned future's type");
+    final currentZone = Zone._current;
+    Function callback = onValue;
+    if (identical(currentZone, _rootZone)) {
+      if (onError != null &&
+          !_acceptsPositional(onError, 1) &&
+          !_acceptsPositional(onError, 2)) {
+        throw ArgumentError.value(onError, "onError",
+            "Error handler must accept one Object or one Object and a StackTrace as arguments, and return a value of the returned future's type");
+      }
+    } else {
+      callback = currentZone.registerUnaryCallback<FutureOr<R>, T>(onValue);
+      if (onError != null) onError = _registerErrorHandler(onError, currentZone);
     }
     final result = _Future<R>();
-    _addListener(_FutureListener.then(result, onValue, onError));
+    _addListener(_FutureListener.then(result, callback, onError));
     return result;
   }
 
@@ -795,19 +997,24 @@ class _Future<T> implements Future<T> {
 
   Future<T> catchError(Function onError, {bool Function(Object error)? test}) {
     final result = _Future<T>();
+    if (!identical(result._zone, _rootZone)) {
+      onError = _registerErrorHandler(onError, result._zone);
+      if (test != null) test = result._zone.registerUnaryCallback<bool, Object>(test);
+    }
     _addListener(_FutureListener.catchError(result, onError, test));
     return result;
   }
 
   Future<T> whenComplete(FutureOr<void> Function() action) {
     final result = _Future<T>();
+    if (!identical(result._zone, _rootZone)) {
+      action = result._zone.registerCallback<FutureOr<void>>(action);
+    }
     _addListener(_FutureListener.whenComplete(result, action));
     return result;
   }
 
-  Stream<T> asStream() {
-    throw UnsupportedError("dartrs does not support streams yet.");
-  }
+  Stream<T> asStream() => Stream<T>.fromFuture(this);
 
   AsyncError get _error => _resultOrListeners as AsyncError;
 
@@ -845,7 +1052,7 @@ class _Future<T> implements Future<T> {
         }
         _cloneResult(source);
       }
-      scheduleMicrotask(() {
+      _zone.scheduleMicrotask(() {
         _propagateToListeners(this, listener);
       });
     }
@@ -875,7 +1082,7 @@ class _Future<T> implements Future<T> {
         _cloneResult(source);
       }
       final reversed = _reverseListeners(listeners);
-      scheduleMicrotask(() {
+      _zone.scheduleMicrotask(() {
         _propagateToListeners(this, reversed);
       });
     }
@@ -969,7 +1176,7 @@ class _Future<T> implements Future<T> {
 
   void _asyncCompleteWithValue(Object? value) {
     _state = _statePendingComplete;
-    scheduleMicrotask(() {
+    _zone.scheduleMicrotask(() {
       _completeWithValue(value);
     });
   }
@@ -979,7 +1186,7 @@ class _Future<T> implements Future<T> {
       if (value._hasError) {
         // Delay completion to allow the user to register callbacks.
         _state = _statePendingComplete;
-        scheduleMicrotask(() {
+        _zone.scheduleMicrotask(() {
           _state = _stateIncomplete;
           _chainCoreFuture(value, this);
         });
@@ -993,7 +1200,7 @@ class _Future<T> implements Future<T> {
 
   void _asyncCompleteError(Object error, StackTrace stackTrace) {
     _state = _statePendingComplete;
-    scheduleMicrotask(() {
+    _zone.scheduleMicrotask(() {
       _completeError(error, stackTrace);
     });
   }
@@ -1006,7 +1213,7 @@ class _Future<T> implements Future<T> {
       if (listeners == null) {
         if (hasError) {
           final asyncError = source._error;
-          _handleUncaughtError(asyncError.error, asyncError.stackTrace);
+          source._zone.handleUncaughtError(asyncError.error, asyncError.stackTrace);
         }
         return;
       }
@@ -1022,6 +1229,15 @@ class _Future<T> implements Future<T> {
       var listenerHasError = hasError;
       Object? listenerValueOrError = sourceResult;
       if (hasError || listener.handlesValue || listener.handlesComplete) {
+        final zone = listener._zone;
+        if (hasError && !source._zone.inSameErrorZone(zone)) {
+          // Errors never cross into another error zone.
+          final asyncError = source._error;
+          source._zone.handleUncaughtError(asyncError.error, asyncError.stackTrace);
+          return;
+        }
+        _Zone? oldZone;
+        if (!identical(Zone._current, zone)) oldZone = Zone._enter(zone);
         if (listener.handlesComplete) {
           Object? completeResult;
           var threw = false;
@@ -1073,6 +1289,7 @@ class _Future<T> implements Future<T> {
             listenerHasError = true;
           }
         }
+        if (oldZone != null) Zone._leave(oldZone);
         if (!listenerHasError && listenerValueOrError is Future) {
           final chainSource = listenerValueOrError;
           final result = listener.result;
@@ -1154,7 +1371,8 @@ abstract class _Completer<T> implements Completer<T> {
 
   void completeError(Object error, [StackTrace? stackTrace]) {
     if (!future._mayComplete) throw StateError("Future already completed");
-    _completeError(error, stackTrace ?? AsyncError.defaultStackTrace(error));
+    final replacement = _interceptUserError(error, stackTrace);
+    _completeError(replacement.error, replacement.stackTrace);
   }
 
   void _completeError(Object error, StackTrace stackTrace);
@@ -1184,8 +1402,4 @@ class _SyncCompleter<T> extends _Completer<T> {
   }
 }
 
-// ---------------------------------------------------------------------------------------
-// Streams (declared so signatures resolve; not implemented yet)
-// ---------------------------------------------------------------------------------------
 
-abstract class Stream<T> {}

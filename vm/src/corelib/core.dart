@@ -686,6 +686,11 @@ class StringBuffer implements StringSink {
 // Iteration
 // ---------------------------------------------------------------------------------------
 
+abstract interface class Sink<T> {
+  void add(T data);
+  void close();
+}
+
 abstract class Iterator<E> {
   bool moveNext();
   E get current;

@@ -34,6 +34,19 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
     ("dart:developer", include_str!("../corelib/developer.dart")),
+    ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
+    (
+        "dart:async/stream.dart",
+        include_str!("../corelib/stream.dart"),
+    ),
+    (
+        "dart:async/stream_impl.dart",
+        include_str!("../corelib/stream_impl.dart"),
+    ),
+    (
+        "dart:async/stream_pipe.dart",
+        include_str!("../corelib/stream_pipe.dart"),
+    ),
 ];
 
 /// The text of an embedded core library (`dart:core`, ...), as compiled into this binary.
@@ -372,6 +385,11 @@ pub(crate) fn resolve_uri(base: &str, reference: &str) -> String {
         || reference.starts_with("file://")
     {
         return normalize_uri(reference);
+    }
+    if let Some(library) = base.strip_prefix("dart:") {
+        // A part of an embedded library: `dart:async` + `zone.dart` is `dart:async/zone.dart`.
+        let library = library.split('/').next().unwrap_or(library);
+        return format!("dart:{library}/{reference}");
     }
     if let Some(abs) = reference.strip_prefix('/') {
         return normalize_uri(&format!("file:///{abs}"));

@@ -115,10 +115,6 @@ fn err(span: Span, message: impl Into<String>) -> CompileError {
     }
 }
 
-fn unsupported(span: Span, what: &str) -> CompileError {
-    err(span, format!("dartrs does not support {what} yet."))
-}
-
 impl<'a> Emitter<'a> {
     fn new(ctx: &'a mut dyn CompileContext, fid: FunctionId, func: &'a Function) -> Self {
         let mut ops = Asm::new(0);
@@ -193,9 +189,7 @@ impl<'a> Emitter<'a> {
                 AsyncMarker::Sync => {}
                 AsyncMarker::SyncStar => return self.sync_star_body(body),
                 AsyncMarker::Async => return self.async_body(body),
-                AsyncMarker::AsyncStar => {
-                    return Err(unsupported(self.func.span, "async* generator functions"))
-                }
+                AsyncMarker::AsyncStar => return self.async_star_body(body),
             }
             self.stmt(body)?;
             self.load_null();
@@ -657,6 +651,7 @@ impl<'a> Emitter<'a> {
         }
         match self.func.async_marker {
             AsyncMarker::Async => return self.async_return(self.func.span),
+            AsyncMarker::AsyncStar => return self.async_star_return(self.func.span),
             AsyncMarker::SyncStar => {
                 dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
             }

@@ -6,7 +6,7 @@
 use super::{err, EResult, Emitter};
 use crate::compiler::x64::frame::local_disp;
 use crate::front::source::Span;
-use crate::kernel::ir::{DartType, Expr, FunctionKind, Stmt};
+use crate::kernel::ir::{AsyncMarker, DartType, Expr, FunctionKind, Stmt};
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -140,10 +140,98 @@ impl Emitter<'_> {
         Ok(())
     }
 
-    /// `yield value` / `yield* iterable` in a `sync*` function.
+    /// An `async*` body: create the stream's controller and suspend at once, returning
+    /// the stream; the controller resumes the frame when the stream is listened to. The
+    /// body runs inside an implicit handler that adds an escaping exception to the stream;
+    /// completion closes it.
+    pub(super) fn async_star_body(&mut self, body: &Stmt) -> EResult {
+        let span = self.func.span;
+        let d = self.suspend_disp();
+        self.init_suspendable("_initAsyncStar", "Stream", span)?;
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + d], rax);
+        let start = self.ops.new_dynamic_label();
+        self.suspend(start, span);
+        self.push_rax();
+        self.call_async_helper("_suspendAsyncStarAtStart", 1, span)?;
+        self.epilogue();
+        self.resume_point(start, 0, span);
+        self.box_captured_parameters();
+        let region = self.new_region();
+        self.stmt(body)?;
+        self.async_star_return(span)?;
+        self.end_region(region);
+        self.regions[region].handler = self.offset();
+        let (exc, trace) = self.enter_handler();
+        let (de, dt) = (local_disp(exc), local_disp(trace));
+        dynasm!(self.ops
+            ; .arch x64
+            ; push QWORD [rbp + d]
+            ; push QWORD [rbp + de]
+            ; push QWORD [rbp + dt]
+        );
+        self.depth += 3;
+        self.call_async_helper("_handleAsyncStarException", 3, span)?;
+        self.epilogue();
+        self.leave_handler();
+        self.out_of_line_stubs();
+        Ok(())
+    }
+
+    /// Closes the `async*` function's stream and returns (to whoever resumed the frame).
+    pub(super) fn async_star_return(&mut self, span: Span) -> EResult {
+        let d = self.suspend_disp();
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + d]);
+        self.depth += 1;
+        self.call_async_helper("_returnAsyncStar", 1, span)?;
+        self.epilogue();
+        Ok(())
+    }
+
+    /// `yield value` / `yield* stream` in an `async*` function: hand the value (or stream)
+    /// to the controller, which answers true when the stream was cancelled (the `yield`
+    /// then acts as `return`, running enclosing `finally` blocks); otherwise suspend until
+    /// the controller resumes the frame, with true again when cancelled meanwhile.
+    fn async_star_yield(&mut self, value: &Expr, star: bool, span: Span) -> EResult {
+        let d = self.suspend_disp();
+        self.expr(value)?;
+        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + d] ; push rax);
+        self.depth += 2;
+        let helper = if star {
+            "_yieldStarAsyncStar"
+        } else {
+            "_yieldAsyncStar"
+        };
+        self.call_async_helper(helper, 2, span)?;
+        self.return_if_true(span)?;
+        let resume = self.ops.new_dynamic_label();
+        self.suspend(resume, span);
+        self.load_null();
+        self.epilogue();
+        self.resume_point(resume, 0, span);
+        self.return_if_true(span)
+    }
+
+    /// `if (rax == true) return;`
+    fn return_if_true(&mut self, span: Span) -> EResult {
+        let carry_on = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp rax, QWORD [r14 + TRUE]
+            ; jne =>carry_on
+        );
+        let _ = span;
+        self.return_stmt(None)?;
+        dynasm!(self.ops ; .arch x64 ; =>carry_on);
+        Ok(())
+    }
+
+    /// `yield value` / `yield* iterable` in a `sync*` (or `async*`) function.
     pub(super) fn yield_stmt(&mut self, value: &Expr, star: bool, span: Span) -> EResult {
         if self.suspend_slot.is_none() {
             return Err(err(span, "'yield' outside a generator function."));
+        }
+        if self.func.async_marker == AsyncMarker::AsyncStar {
+            return self.async_star_yield(value, star, span);
         }
         let d = self.suspend_disp();
         self.expr(value)?;

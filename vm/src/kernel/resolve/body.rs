@@ -627,12 +627,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             .any(|n| self.r.is_core_type(&base, n))
     }
 
-    /// `yield e` / `yield* e` in a `sync*` function (async* is not supported yet).
+    /// `yield e` / `yield* e` in a `sync*` or `async*` function.
     pub fn lower_yield(&mut self, star: bool, value: &'a ast::Expr, span: Span) -> ir::Stmt {
         let value = self.lower_expr(value);
         match self.frame_ref().async_kind {
-            AsyncKind::SyncStar => {}
-            AsyncKind::AsyncStar => self.r.unsupported(span, "yield in async* functions"),
+            AsyncKind::SyncStar | AsyncKind::AsyncStar => {}
             _ => {
                 let keyword = Span::new(span.file, span.start, span.start + 5);
                 self.r.error(keyword, messages::yield_not_generator());

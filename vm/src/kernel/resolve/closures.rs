@@ -270,7 +270,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             true,
         );
         self.declare_params(fid, params);
-        let lowered = self.lower_function_body(body, span);
+        let lowered = self.lower_function_body(body);
         // `(x) => e` returns the static type of `e` when no return type is written.
         let declared = self.r.sigs[fid.index()].return_type.clone();
         let inferred = match (&lowered, return_type, async_kind) {

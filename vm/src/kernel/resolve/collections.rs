@@ -546,7 +546,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => {
                 if *is_await {
                     self.await_check(iterable.span);
-                    self.r.unsupported(iterable.span, "await for");
+                    self.r
+                        .unsupported(iterable.span, "await for in collection literals");
                 }
                 self.lower_for_in(Vec::new(), binding, iterable, iterable.span, &mut |l| {
                     l.lower_element(body, sink, t)

@@ -473,8 +473,46 @@ impl Resolver<'_> {
                 None => pos.push(v),
             }
         }
+        // A const redirecting factory makes an instance of the class it redirects to.
+        let (class, ctor) = self.redirect_target(class, ctor, d)?;
         let fields = self.eval_ctor(class, ctor, &pos, &named, d)?;
         Some(self.instance_constant(class, fields))
+    }
+
+    /// The class and constructor a chain of const redirecting factories ends at.
+    fn redirect_target(
+        &mut self,
+        class: ClassId,
+        ctor: FunctionId,
+        d: u32,
+    ) -> Option<(ClassId, FunctionId)> {
+        if d > MAX_DEPTH {
+            return None;
+        }
+        let Some(&(decl, _)) = self.ctor_decls.get(&ctor) else {
+            return Some((class, ctor));
+        };
+        let Some(target) = &decl.redirect else {
+            return Some((class, ctor));
+        };
+        let ctx = MemberContext {
+            lib: self.classes[class.index()].lib,
+            lexical_class: Some(class),
+            this_class: Some(class),
+            mixin_index: None,
+            extension: None,
+            is_static: false,
+        };
+        let tctx = self.type_context(&ctx, &[]);
+        let DartType::Interface { class: tc, .. } = self.resolve_type(&target.ty, &tctx) else {
+            return None;
+        };
+        let key = target
+            .name
+            .map(|n| n.name)
+            .unwrap_or_else(|| Symbol::intern(""));
+        let tctor = self.classes[tc.index()].ctors.get(&key).copied()?;
+        self.redirect_target(tc, tctor, d + 1)
     }
 
     fn instance_constant(

@@ -307,7 +307,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.lower_external(fid, &decl.metadata, decl.name);
             return;
         }
-        let body = self.lower_function_body(&decl.body, decl.name.span);
+        let body = self.lower_function_body(&decl.body);
         self.finish(body, async_kind);
     }
 
@@ -323,19 +323,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(None, AsyncKind::Sync);
     }
 
-    /// Lowers a function body; `None` for abstract bodies and unsupported async ones.
-    pub fn lower_function_body(
-        &mut self,
-        body: &'a FunctionBody,
-        name_span: Span,
-    ) -> Option<ir::Stmt> {
-        match body_async_kind(body) {
-            AsyncKind::Sync | AsyncKind::SyncStar | AsyncKind::Async => {}
-            AsyncKind::AsyncStar => {
-                self.r.unsupported(name_span, "async* generator functions");
-                return None;
-            }
-        }
+    /// Lowers a function body; `None` for abstract bodies.
+    pub fn lower_function_body(&mut self, body: &'a FunctionBody) -> Option<ir::Stmt> {
         match body {
             FunctionBody::Block(b, _) => Some(self.lower_block(b)),
             FunctionBody::Expr(e, _) => {
@@ -583,7 +572,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return;
         }
         if decl.is_factory {
-            let body = self.lower_function_body(&decl.body, decl.span);
+            let body = self.lower_function_body(&decl.body);
             self.finish(body, AsyncKind::Sync);
             return;
         }
@@ -596,7 +585,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
             }
         }
-        if let Some(body) = self.lower_function_body(&decl.body, decl.span) {
+        if let Some(body) = self.lower_function_body(&decl.body) {
             stmts.push(body);
         }
         self.finish(Some(block(stmts, decl.span)), AsyncKind::Sync);

@@ -101,8 +101,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let labels = self.take_pending_labels();
                 if *is_await {
                     self.await_check(span);
-                    self.r.unsupported(span, "await for");
-                    return empty(span);
+                    return self.lower_await_for(labels, binding, iterable, span, &mut |l| {
+                        l.lower_scoped(body)
+                    });
                 }
                 self.lower_for_in(labels, binding, iterable, span, &mut |l| {
                     l.lower_scoped(body)
@@ -504,6 +505,174 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         block(vec![init, lp], span)
+    }
+
+    /// `await for (binding in stream) body`, as the Dart front end lowers it:
+    /// `var it = _awaitForIterator(stream); try { while (await it.moveNext()) { binding =
+    /// it.current; body } } finally { var c = _awaitForCancel(it); if (c != null) await c; }`
+    /// (the iterator pauses the subscription between elements; leaving the loop early
+    /// cancels it and waits for the cancel).
+    fn lower_await_for(
+        &mut self,
+        labels: Vec<Symbol>,
+        binding: &'a ForInBinding,
+        stream: &'a ast::Expr,
+        span: Span,
+        body: BodyFn<'_, 'r, 'a>,
+    ) -> ir::Stmt {
+        let stream = self.lower_expr(stream);
+        let element = self.stream_element_type(&stream.ty);
+        let (Some(make), Some(cancel)) = (
+            self.r.async_function("_awaitForIterator"),
+            self.r.async_function("_awaitForCancel"),
+        ) else {
+            self.r.unsupported(span, "await for without dart:async");
+            return empty(span);
+        };
+        let make_iterator = self.static_call(
+            make,
+            ir::Args {
+                positional: vec![stream],
+                ..Default::default()
+            },
+            span,
+        );
+        let it = self.temp(DartType::Dynamic, span);
+        let label = self.new_label(labels, LabelKind::Loop);
+        let bool_ty = self.r.core_type("bool");
+        let it_get = self.local_get(it, span);
+        let move_next = self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(it_get),
+                selector: Symbol::intern("moveNext"),
+                args: ir::Args::default(),
+            },
+            span,
+            DartType::Dynamic,
+        );
+        let has_next = self.expr(
+            ExprKind::Await(Box::new(move_next)),
+            span,
+            DartType::Dynamic,
+        );
+        let has_next = self.coerce(has_next, &bool_ty);
+        let mut inner = vec![self.exit_unless(has_next, label)];
+        self.push_scope();
+        let it_get = self.local_get(it, span);
+        let current = self.instance_get(it_get, Symbol::intern("current"), span, element.clone());
+        inner.extend(self.bind_loop_element(binding, current, element, span));
+        inner.push(body(self));
+        self.pop_scope();
+        self.pop_label();
+        let lp = stmt(
+            StmtKind::Loop {
+                label,
+                body: Box::new(block(inner, span)),
+                update: None,
+            },
+            span,
+        );
+        let it_get = self.local_get(it, span);
+        let cancel_future = self.static_call(
+            cancel,
+            ir::Args {
+                positional: vec![it_get],
+                ..Default::default()
+            },
+            span,
+        );
+        let c = self.temp(DartType::Dynamic, span);
+        let c_get = self.local_get(c, span);
+        let null = self.null(span);
+        let is_null = self.expr(
+            ExprKind::Identical(Box::new(c_get), Box::new(null)),
+            span,
+            bool_ty.clone(),
+        );
+        let c_get = self.local_get(c, span);
+        let await_cancel = self.expr(ExprKind::Await(Box::new(c_get)), span, DartType::Dynamic);
+        let finally = block(
+            vec![
+                stmt(
+                    StmtKind::VarDecl {
+                        local: c,
+                        init: Some(cancel_future),
+                    },
+                    span,
+                ),
+                stmt(
+                    StmtKind::If {
+                        condition: self.expr(ExprKind::Not(Box::new(is_null)), span, bool_ty),
+                        then: Box::new(stmt(StmtKind::Expr(await_cancel), span)),
+                        otherwise: None,
+                    },
+                    span,
+                ),
+            ],
+            span,
+        );
+        let init = stmt(
+            StmtKind::VarDecl {
+                local: it,
+                init: Some(make_iterator),
+            },
+            span,
+        );
+        let guarded = stmt(
+            StmtKind::Try {
+                body: Box::new(lp),
+                catches: Vec::new(),
+                finally: Some(Box::new(finally)),
+            },
+            span,
+        );
+        block(vec![init, guarded], span)
+    }
+
+    /// Binds a loop's element (`for (final x in ...)`, `for (x in ...)`, patterns).
+    fn bind_loop_element(
+        &mut self,
+        binding: &'a ForInBinding,
+        current: ir::Expr,
+        element: DartType,
+        span: Span,
+    ) -> Vec<ir::Stmt> {
+        match binding {
+            ForInBinding::Variable { is_final, ty, name } => {
+                let ty = match ty {
+                    Some(t) => self.resolve_type(t),
+                    None => element,
+                };
+                let current = self.coerce(current, &ty);
+                let local = self.declare_local(*name, ty, *is_final);
+                vec![stmt(
+                    StmtKind::VarDecl {
+                        local,
+                        init: Some(current),
+                    },
+                    name.span,
+                )]
+            }
+            ForInBinding::Target(target) => {
+                let assign = self.assign_value(target, current, span);
+                vec![stmt(StmtKind::Expr(assign), span)]
+            }
+            ForInBinding::Pattern { is_final, pattern } => {
+                self.destructure(pattern, current, *is_final, span)
+            }
+        }
+    }
+
+    /// The element type of a `Stream<E>` static type (`dynamic` otherwise).
+    fn stream_element_type(&self, ty: &DartType) -> DartType {
+        let Some(stream) = self.r.async_class("Stream") else {
+            return DartType::Dynamic;
+        };
+        let non_null = types::make_non_nullable(ty.clone());
+        match self.r.supertype_args(&non_null, stream) {
+            Some(args) => args.into_iter().next().unwrap_or(DartType::Dynamic),
+            None => DartType::Dynamic,
+        }
     }
 
     /// The element type of an `Iterable<E>` static type (`dynamic` otherwise).

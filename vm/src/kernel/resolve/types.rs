@@ -6,7 +6,7 @@ use super::scope::{Decl, Resolved};
 use super::{messages, MemberContext, Resolver};
 use crate::front::ast::{self, ExprKind, TypeAnnotation};
 use crate::front::intern::Symbol;
-use crate::kernel::ir::{self, ClassId, DartType, LibraryId};
+use crate::kernel::ir::{self, ClassId, DartType, FunctionId, LibraryId};
 
 /// Where type names resolve: a library scope plus the type parameters in scope.
 #[derive(Clone, Debug)]
@@ -289,6 +289,30 @@ impl Resolver<'_> {
         match self.scopes[self.core_lib.index()].declared.get(&sym) {
             Some(Decl::Class(c)) => self.interface_type(*c, Vec::new(), false),
             _ => DartType::Dynamic,
+        }
+    }
+
+    /// A declaration of `dart:async` by name (for lowerings that call its helpers).
+    fn async_decl(&self, name: &str) -> Option<&Decl> {
+        let lib = self
+            .program
+            .libraries
+            .iter()
+            .position(|l| l.uri == "dart:async")?;
+        self.scopes.get(lib)?.declared.get(&Symbol::intern(name))
+    }
+
+    pub(super) fn async_class(&self, name: &str) -> Option<ClassId> {
+        match self.async_decl(name)? {
+            Decl::Class(c) => Some(*c),
+            _ => None,
+        }
+    }
+
+    pub(super) fn async_function(&self, name: &str) -> Option<FunctionId> {
+        match self.async_decl(name)? {
+            Decl::Function(f) => Some(*f),
+            _ => None,
         }
     }
 

@@ -1,5 +1,3 @@
-Stream<int> f() async* {}
-
-void main() {
-  print(f());
+Future<void> main() async {
+  print([await for (final x in Stream.value(1)) x]);
 }
