@@ -2,7 +2,9 @@
 //! VM library. It owns process concerns only: argument syntax, logging setup, exit codes.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dartrs_vm::hot::ConsoleMode;
 use dartrs_vm::snapshot::SnapshotMode;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,6 +70,10 @@ struct RunArgs {
     /// Do not start the interactive console.
     #[arg(long)]
     no_console: bool,
+    /// Read console commands (r, R, h, c, d, q) one per line from stdin even when it is
+    /// not a terminal (for scripts and tests).
+    #[arg(long, conflicts_with = "no_console")]
+    console_lines: bool,
     /// Release/profile: print where start-up time goes (map, decode, isolate set-up).
     #[arg(long, hide = true)]
     trace_startup: bool,
@@ -251,6 +257,29 @@ fn run(args: RunArgs) -> ExitCode {
         // Debug mode always runs asserts, as `dart run` in JIT mode with asserts enabled.
         enable_asserts: true,
     };
+    // The hot-reload session (watching, console) is for an explicit `--debug`; a plain
+    // `dartrs run` runs the program as `dart run` does.
+    let console = if args.no_console {
+        ConsoleMode::Off
+    } else if args.console_lines {
+        ConsoleMode::Lines
+    } else if std::io::stdin().is_terminal() {
+        ConsoleMode::Terminal
+    } else {
+        ConsoleMode::Off
+    };
+    if args.debug && (!args.no_watch || console != ConsoleMode::Off) {
+        let session = dartrs_vm::hot::SessionOptions {
+            watch: !args.no_watch,
+            console,
+        };
+        return exit(dartrs_vm::hot::run_session(
+            &args.script,
+            args.args,
+            &options,
+            &session,
+        ));
+    }
     exit(dartrs_vm::driver::run_debug(
         &args.script,
         args.args,

@@ -13,8 +13,10 @@
 //! isolate, which knows the roots.
 
 use crate::runtime::object::{
-    cid_is_raw, header_cid, header_is_forwarded, make_header, object_size_words, Value,
+    cid_is_raw, header_cid, header_hash, header_is_forwarded, header_with_hash, make_header,
+    object_size_words, Value,
 };
+use std::collections::HashMap;
 
 /// The root set, as the collector asks for it: a function that calls its argument once
 /// for every root slot.
@@ -42,6 +44,40 @@ impl Space {
     }
     fn contains(&self, p: *mut u64) -> bool {
         p >= self.start() && p < self.end()
+    }
+}
+
+/// How instances of some classes change shape in one collection (hot reload): by class
+/// id, the new size in words (header included) and where each slot's value comes from.
+/// The collector copies such an instance into its new shape, so every reference to it
+/// (roots and other objects) ends up pointing at the migrated copy.
+#[derive(Debug, Default)]
+pub struct Morph {
+    pub classes: HashMap<u32, Vec<MorphSlot>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum MorphSlot {
+    /// Slot `i` (0-based, after the header) of the old instance; null when it had none.
+    Old(usize, u64),
+    /// A fixed value (an immortal constant, or null).
+    Value(u64),
+}
+
+impl Morph {
+    /// Words the collected space must grow by for every instance to fit its new shape.
+    pub fn extra_words(&self, heap: &Heap) -> usize {
+        let mut extra = 0;
+        heap.for_each_object(|v| {
+            // SAFETY: `v` is an object start found by the heap walk.
+            let h = unsafe { v.header() };
+            if let Some(slots) = self.classes.get(&header_cid(h)) {
+                // SAFETY: as above.
+                let old = unsafe { object_size_words(v.addr(), h) };
+                extra += (slots.len() + 1).saturating_sub(old);
+            }
+        });
+        extra
     }
 }
 
@@ -139,16 +175,26 @@ impl Heap {
     /// hold them plus `need_words`, then rewrites the roots. `visit_roots` must call its
     /// argument once for every root slot.
     pub fn collect(&mut self, need_words: usize, visit_roots: RootVisitor) -> GcStats {
+        self.collect_morphing(need_words, visit_roots, None)
+    }
+
+    /// A collection that also migrates instances to new shapes (see [`Morph`]).
+    pub fn collect_morphing(
+        &mut self,
+        need_words: usize,
+        visit_roots: RootVisitor,
+        morph: Option<&Morph>,
+    ) -> GcStats {
         let started = std::time::Instant::now();
         let before = self.used_bytes();
-        // The spare space is as large as the active one, so everything fits even if it all
-        // survives.
-        let capacity = self.active.mem.len();
+        // The spare space is as large as the active one (plus what morphing adds), so
+        // everything fits even if it all survives.
+        let capacity = self.active.mem.len() + morph.map_or(0, |m| m.extra_words(self));
         let mut to = match self.spare.take() {
             Some(s) if s.mem.len() >= capacity => s,
             _ => Space::new(capacity),
         };
-        let live = copy_live(&self.active, &mut to, visit_roots);
+        let live = copy_live(&self.active, &mut to, visit_roots, morph);
         // Aim for three times the live data free after the request: grow when tighter,
         // shrink (returning memory) when the space is more than four times that.
         let target = ((live / 8 + need_words) * 3).max(MIN_SEMISPACE_WORDS);
@@ -219,12 +265,18 @@ impl Heap {
 
 /// Cheney's algorithm: copies the objects reachable from the roots from `from` into
 /// `to`, rewriting the roots; returns the bytes copied.
-fn copy_live(from: &Space, to: &mut Space, visit_roots: RootVisitor) -> usize {
+fn copy_live(
+    from: &Space,
+    to: &mut Space,
+    visit_roots: RootVisitor,
+    morph: Option<&Morph>,
+) -> usize {
     let mut scan = to.start();
     let mut free = to.start();
     let mut forward = |slot: &mut u64| {
-        // SAFETY: `to` is at least as large as `from`, so it can hold every live object.
-        unsafe { *slot = evacuate(from, &mut free, Value(*slot)).0 };
+        // SAFETY: `to` is at least as large as `from` (plus morphing growth), so it can
+        // hold every live object.
+        unsafe { *slot = evacuate(from, &mut free, Value(*slot), morph).0 };
     };
     visit_roots(&mut forward);
     while scan < free {
@@ -235,7 +287,7 @@ fn copy_live(from: &Space, to: &mut Space, visit_roots: RootVisitor) -> usize {
             if !cid_is_raw(header_cid(h)) {
                 for i in 1..size {
                     let slot = &mut *scan.add(i);
-                    *slot = evacuate(from, &mut free, Value(*slot)).0;
+                    *slot = evacuate(from, &mut free, Value(*slot), morph).0;
                 }
             }
             scan = scan.add(size);
@@ -248,7 +300,7 @@ fn copy_live(from: &Space, to: &mut Space, visit_roots: RootVisitor) -> usize {
 ///
 /// # Safety
 /// `*free` must have room for the object; `v` must be a valid value.
-unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value) -> Value {
+unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value, morph: Option<&Morph>) -> Value {
     if !v.is_heap() || !from.contains(v.addr()) {
         return v;
     }
@@ -261,6 +313,24 @@ unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value) -> Value {
         }
         let size = object_size_words(obj, h);
         let new = *free;
+        if let Some(slots) = morph.and_then(|m| m.classes.get(&header_cid(h))) {
+            let new_size = slots.len() + 1;
+            new.write(header_with_hash(
+                make_header(header_cid(h), new_size),
+                header_hash(h),
+            ));
+            for (i, s) in slots.iter().enumerate() {
+                let value = match *s {
+                    MorphSlot::Old(j, _) if j + 1 < size => *obj.add(1 + j),
+                    MorphSlot::Old(_, null) => null,
+                    MorphSlot::Value(v) => v,
+                };
+                new.add(1 + i).write(value);
+            }
+            *free = new.add(new_size);
+            *obj = new as u64 | 1;
+            return Value::from_addr(new);
+        }
         std::ptr::copy_nonoverlapping(obj, new, size);
         *free = new.add(size);
         *obj = new as u64 | 1;
