@@ -279,6 +279,8 @@ struct Host {
 
 impl LoopHost for Host {
     fn turn(&mut self, iso: IsolatePtr, wait: Option<Duration>) -> Turn {
+        // What the program printed shows before the session waits (a live console).
+        iso.get().out.flush();
         let deadline = wait.map(|w| Instant::now() + w);
         loop {
             let next = {
