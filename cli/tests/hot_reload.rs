@@ -207,7 +207,7 @@ fn edits_reload_with_state_kept_rejections_and_errors_change_nothing_restart_and
         "",
     );
     s.expect_prefix("Hot reload was rejected:");
-    let reason = s.expect(&"a reason".to_string(), |_| true);
+    let reason = s.expect("a reason", |_| true);
     assert!(
         reason
             .starts_with("Enum class cannot be redefined to be a non-enum class: Library:'file://")

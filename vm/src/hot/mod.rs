@@ -21,7 +21,7 @@ use crate::runtime::reload::{reload, ReloadFailure};
 use crate::runtime::run::EXIT_UNCAUGHT;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -296,10 +296,7 @@ impl LoopHost for Host {
                             }
                         }
                     }
-                    None => match commands.try_recv() {
-                        Ok(c) => Some(c),
-                        Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-                    },
+                    None => commands.try_recv().ok(),
                 }
             };
             let Some(command) = next else {
