@@ -5,7 +5,9 @@ mod observe;
 mod timeline;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use dartrs_vm::hot::ConsoleMode;
 use dartrs_vm::snapshot::SnapshotMode;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,6 +73,10 @@ struct RunArgs {
     /// Do not start the interactive console.
     #[arg(long)]
     no_console: bool,
+    /// Read console commands (r, R, h, c, d, q) one per line from stdin even when it is
+    /// not a terminal (for scripts and tests).
+    #[arg(long, conflicts_with = "no_console")]
+    console_lines: bool,
     /// Release/profile: print where start-up time goes (map, decode, isolate set-up).
     #[arg(long, hide = true)]
     trace_startup: bool,
@@ -333,6 +339,35 @@ fn run(args: RunArgs) -> ExitCode {
         timeline_streams: timeline_streams(&args),
         observe,
     };
+    // The hot-reload session (watching, console) is for an explicit `--debug`; a plain
+    // `dartrs run` runs the program as `dart run` does.
+    let console = if args.no_console {
+        ConsoleMode::Off
+    } else if args.console_lines {
+        ConsoleMode::Lines
+    } else if std::io::stdin().is_terminal() {
+        ConsoleMode::Terminal
+    } else {
+        ConsoleMode::Off
+    };
+    let hot = args.debug && (!args.no_watch || console != ConsoleMode::Off);
+    if hot && options.observe.is_some() {
+        eprintln!(
+            "dartrs: hot reload is off while the VM service is open (--observe): the two are not combined yet."
+        );
+    }
+    if hot && options.observe.is_none() {
+        let session = dartrs_vm::hot::SessionOptions {
+            watch: !args.no_watch,
+            console,
+        };
+        return exit(dartrs_vm::hot::run_session(
+            &args.script,
+            args.args,
+            &options,
+            &session,
+        ));
+    }
     exit(dartrs_vm::driver::run_debug(
         &args.script,
         args.args,

@@ -7,6 +7,7 @@ pub mod compiler;
 pub mod driver;
 pub mod front;
 pub mod heap;
+pub mod hot;
 pub mod kernel;
 pub mod runtime;
 #[cfg(feature = "service")]

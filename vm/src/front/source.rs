@@ -141,9 +141,12 @@ impl SourceFile {
 }
 
 /// All files of one program, indexed by [`FileId`].
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     files: Vec<Arc<SourceFile>>,
+    /// Files below this id are from before a hot reload: the loader reads user files
+    /// afresh (they may have changed) and reuses only the embedded `dart:` ones.
+    stale_below: u32,
 }
 
 impl SourceMap {
@@ -182,8 +185,30 @@ impl SourceMap {
         self.files.iter()
     }
 
+    /// The newest file loaded from `uri` (see [`SourceMap::for_reload`]).
     pub fn find_by_uri(&self, uri: &str) -> Option<FileId> {
-        self.files.iter().find(|f| f.uri == uri).map(|f| f.id)
+        self.files
+            .iter()
+            .rev()
+            .find(|f| f.uri == uri && (f.id.0 >= self.stale_below || uri.starts_with("dart:")))
+            .map(|f| f.id)
+    }
+
+    /// A copy to load a new version of the program into: old files keep their ids (so
+    /// spans of code still running stay valid), user files will be read again.
+    pub fn for_reload(&self) -> SourceMap {
+        SourceMap {
+            files: self.files.clone(),
+            stale_below: self.files.len() as u32,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 }
 

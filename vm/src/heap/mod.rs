@@ -17,9 +17,10 @@
 pub mod barrier;
 
 use crate::runtime::object::{
-    cid_is_raw, header_cid, header_is_forwarded, make_header, object_size_words, Value,
-    REMEMBERED_BIT,
+    cid_is_raw, header_cid, header_hash, header_is_forwarded, header_with_hash, make_header,
+    object_size_words, Value, REMEMBERED_BIT,
 };
+use std::collections::HashMap;
 
 /// The root set, as the collector asks for it: a function that calls its argument once
 /// for every root slot.
@@ -53,6 +54,40 @@ impl Space {
     }
     fn contains(&self, p: *mut u64) -> bool {
         p >= self.start() && p < self.end()
+    }
+}
+
+/// How instances of some classes change shape in one collection (hot reload): by class
+/// id, the new size in words (header included) and where each slot's value comes from.
+/// The collector copies such an instance into its new shape, so every reference to it
+/// (roots and other objects) ends up pointing at the migrated copy.
+#[derive(Debug, Default)]
+pub struct Morph {
+    pub classes: HashMap<u32, Vec<MorphSlot>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum MorphSlot {
+    /// Slot `i` (0-based, after the header) of the old instance; null when it had none.
+    Old(usize, u64),
+    /// A fixed value (an immortal constant, or null).
+    Value(u64),
+}
+
+impl Morph {
+    /// Words the collected space must grow by for every instance to fit its new shape.
+    pub fn extra_words(&self, heap: &Heap) -> usize {
+        let mut extra = 0;
+        heap.for_each_object(|v| {
+            // SAFETY: `v` is an object start found by the heap walk.
+            let h = unsafe { v.header() };
+            if let Some(slots) = self.classes.get(&header_cid(h)) {
+                // SAFETY: as above.
+                let old = unsafe { object_size_words(v.addr(), h) };
+                extra += (slots.len() + 1).saturating_sub(old);
+            }
+        });
+        extra
     }
 }
 
@@ -225,19 +260,33 @@ impl Heap {
     /// take every nursery object, a full collection otherwise. `visit_roots` must call
     /// its argument once for every root slot.
     pub fn collect(&mut self, need_words: usize, visit_roots: RootVisitor) -> GcStats {
+        self.collect_morphing(need_words, visit_roots, None)
+    }
+
+    /// A collection that also migrates instances to new shapes (see [`Morph`]); morphing
+    /// always collects in full.
+    pub fn collect_morphing(
+        &mut self,
+        need_words: usize,
+        visit_roots: RootVisitor,
+        morph: Option<&Morph>,
+    ) -> GcStats {
         let started = std::time::Instant::now();
         let before = self.used_bytes();
         let old_free = self.old.end() as usize - self.old_top as usize;
         let stress_full = self.full_every > 0 && (self.collections + 1) % self.full_every == 0;
-        let kind =
-            if need_words <= LARGE_OBJECT_WORDS && old_free >= self.young_bytes() && !stress_full {
-                self.scavenge(visit_roots);
-                GcKind::Scavenge
-            } else {
-                self.full(need_words, visit_roots);
-                self.full_collections += 1;
-                GcKind::Full
-            };
+        let kind = if need_words <= LARGE_OBJECT_WORDS
+            && old_free >= self.young_bytes()
+            && !stress_full
+            && morph.is_none()
+        {
+            self.scavenge(visit_roots);
+            GcKind::Scavenge
+        } else {
+            self.full(need_words, visit_roots, morph);
+            self.full_collections += 1;
+            GcKind::Full
+        };
         self.collections += 1;
         GcStats {
             kind,
@@ -262,7 +311,7 @@ impl Heap {
             let mut f = free.get();
             // SAFETY: the old space has room for every nursery object (checked by
             // `collect`), and `slot` holds a valid value.
-            unsafe { *slot = evacuate(nursery, &mut f, Value(*slot)).0 };
+            unsafe { *slot = evacuate(nursery, &mut f, Value(*slot), None).0 };
             free.set(f);
         };
         visit_roots(&mut forward);
@@ -289,8 +338,9 @@ impl Heap {
 
     /// Copies everything reachable (from the nursery and the old space) into a fresh old
     /// space sized for the live data plus `need_words`, then empties the nursery.
-    fn full(&mut self, need_words: usize, visit_roots: RootVisitor) {
-        let capacity = self.old.mem.len() + NURSERY_WORDS;
+    fn full(&mut self, need_words: usize, visit_roots: RootVisitor, morph: Option<&Morph>) {
+        let capacity =
+            self.old.mem.len() + NURSERY_WORDS + morph.map_or(0, |m| m.extra_words(self));
         let mut to = match self.spare.take() {
             Some(s) if s.mem.len() >= capacity => s,
             _ => Space::new(capacity),
@@ -313,7 +363,7 @@ impl Heap {
                     }
                 }
             };
-            copy_live(&[nursery, old], &mut to, &mut roots)
+            copy_live(&[nursery, old], &mut to, &mut roots, morph)
         };
         // Room for twice the live data, the request and one worst-case scavenge: grow
         // when tighter, shrink (returning memory) when the space is four times that.
@@ -428,13 +478,18 @@ unsafe fn for_each_slot(obj: *mut u64, f: &mut dyn FnMut(&mut u64)) {
 
 /// Cheney's algorithm: copies the objects reachable from the roots that live in `from`
 /// into `to`, rewriting the roots; returns the bytes copied.
-fn copy_live(from: &[&Space], to: &mut Space, visit_roots: RootVisitor) -> usize {
+fn copy_live(
+    from: &[&Space],
+    to: &mut Space,
+    visit_roots: RootVisitor,
+    morph: Option<&Morph>,
+) -> usize {
     let mut scan = to.start();
     let free = std::cell::Cell::new(to.start());
     let mut forward = |slot: &mut u64| {
         let mut f = free.get();
         // SAFETY: `to` is at least as large as all of `from`, so it holds every live object.
-        unsafe { *slot = evacuate_any(from, &mut f, Value(*slot)).0 };
+        unsafe { *slot = evacuate_any(from, &mut f, Value(*slot), morph).0 };
         free.set(f);
     };
     visit_roots(&mut forward);
@@ -452,23 +507,29 @@ fn copy_live(from: &[&Space], to: &mut Space, visit_roots: RootVisitor) -> usize
 ///
 /// # Safety
 /// As for [`evacuate`].
-unsafe fn evacuate_any(spaces: &[&Space], free: &mut *mut u64, v: Value) -> Value {
+unsafe fn evacuate_any(
+    spaces: &[&Space],
+    free: &mut *mut u64,
+    v: Value,
+    morph: Option<&Morph>,
+) -> Value {
     if !v.is_heap() {
         return v;
     }
     match spaces.iter().find(|s| s.contains(v.addr())) {
         // SAFETY: per the caller.
-        Some(space) => unsafe { evacuate(space, free, v) },
+        Some(space) => unsafe { evacuate(space, free, v, morph) },
         None => v,
     }
 }
 
-/// Copies `v` to `*free` unless it is a Smi, outside `from`, or already copied. The copy
-/// is not remembered (it starts with no pointers into the nursery it left).
+/// Copies `v` to `*free` unless it is a Smi, outside `from`, or already copied, in its
+/// new shape when `morph` reshapes its class. The copy is not remembered (it starts with
+/// no pointers into the nursery it left).
 ///
 /// # Safety
 /// `*free` must have room for the object; `v` must be a valid value.
-unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value) -> Value {
+unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value, morph: Option<&Morph>) -> Value {
     if !v.is_heap() || !from.contains(v.addr()) {
         return v;
     }
@@ -481,6 +542,24 @@ unsafe fn evacuate(from: &Space, free: &mut *mut u64, v: Value) -> Value {
         }
         let size = object_size_words(obj, h);
         let new = *free;
+        if let Some(slots) = morph.and_then(|m| m.classes.get(&header_cid(h))) {
+            let new_size = slots.len() + 1;
+            new.write(header_with_hash(
+                make_header(header_cid(h), new_size),
+                header_hash(h),
+            ));
+            for (i, s) in slots.iter().enumerate() {
+                let value = match *s {
+                    MorphSlot::Old(j, _) if j + 1 < size => *obj.add(1 + j),
+                    MorphSlot::Old(_, null) => null,
+                    MorphSlot::Value(v) => v,
+                };
+                new.add(1 + i).write(value);
+            }
+            *free = new.add(new_size);
+            *obj = new as u64 | 1;
+            return Value::from_addr(new);
+        }
         std::ptr::copy_nonoverlapping(obj, new, size);
         *new &= !REMEMBERED_BIT;
         *free = new.add(size);

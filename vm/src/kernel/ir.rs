@@ -50,7 +50,7 @@ id_type!(
 );
 
 /// A whole program after resolution.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Program {
     pub libraries: Vec<Library>,
     pub classes: Vec<Class>,
@@ -94,7 +94,7 @@ pub struct CoreClasses {
     pub function: Option<ClassId>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Library {
     pub uri: String,
     pub file: FileId,
@@ -105,7 +105,7 @@ pub struct Library {
     pub fields: Vec<FieldId>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Class {
     pub name: Symbol,
     pub library: LibraryId,
@@ -153,7 +153,7 @@ pub enum NativeClassKind {
     StackTrace,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Field {
     pub name: Symbol,
     pub owner: FieldOwner,
@@ -202,7 +202,7 @@ pub enum AsyncMarker {
     AsyncStar,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Function {
     pub name: Symbol,
     /// `main`, `Foo.bar`, `Foo.named`, `main.<anonymous closure>` as stack traces print it.

@@ -5,6 +5,7 @@ pub mod dump;
 pub mod ir;
 pub mod loader;
 mod parse;
+pub mod reload;
 mod resolve;
 
 pub use loader::{load_program, LoadOptions};

@@ -144,10 +144,9 @@ pub const ASYNC_GAP: u32 = u32::MAX;
 /// as `<asynchronous suspension>`, as the Dart VM prints asynchronous stack traces.
 pub fn capture_stack_trace(iso: &mut Isolate) -> Value {
     let mut pairs = Vec::new();
-    let offset = |iso: &Isolate, entry: u32, pc: u64| {
-        iso.code_info(entry)
-            .map_or(0, |c| pc.saturating_sub(c.start))
-    };
+    // Frames are recorded with their absolute pc, which finds the right code even when a
+    // hot reload replaces the function's code before the trace is printed.
+    let offset = |_: &Isolate, _: u32, pc: u64| pc;
     for frame in FrameWalker::from_exit(&iso.thread) {
         if let Frame::Dart { entry, pc, fp, .. } = frame {
             pairs.push((entry, offset(iso, entry, pc)));
@@ -218,7 +217,7 @@ extern "sysv64" fn rt_find_handler(thread: *mut Thread, _: u64, _: u64, _: u64, 
                 return 0;
             }
             Frame::Dart { entry, pc, fp, .. } => {
-                let Some(code) = iso.code_info(entry) else {
+                let Some(code) = iso.code_at(entry, pc) else {
                     continue;
                 };
                 let offset = pc.wrapping_sub(code.start) as u32;

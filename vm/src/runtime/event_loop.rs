@@ -4,10 +4,32 @@
 //! pending. The queues themselves live in `dart:async` (`_drainMicrotasks`,
 //! `_nextTimerWakeup`, `_runExpiredTimers`), as in the Dart VM; this loop owns the
 //! waiting, where port messages and I/O completions will join later.
+//!
+//! Each turn is a safepoint: no Dart frame is on the stack and no Rust code holds
+//! isolate state, so a [`LoopHost`] (the hot-reload session of `dartrs run --debug`)
+//! may change the program there, and does its waiting in place of the loop's sleep.
 
 use super::entries::die;
 use super::isolate::{Fatal, Isolate, IsolatePtr, Pending};
 use super::natives::{int_of, timer_millis};
+
+/// What the loop does after a host's turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// Go on: run what is due.
+    Continue,
+    /// End the program now (hot restart or quit; the host knows which).
+    Stop,
+}
+
+/// Something that acts at every turn of the event loop (see the module doc).
+pub trait LoopHost: Send {
+    /// Called at each turn with how long the loop would sleep before the next timer
+    /// (`None`: no timer is pending and the program would end). The host may wait up
+    /// to that long (handling commands, e.g. reloading the isolate); returning
+    /// `Continue` with no timer pending ends the program normally.
+    fn turn(&mut self, iso: IsolatePtr, wait: Option<std::time::Duration>) -> Turn;
+}
 
 /// Calls `dart:async`'s parameterless `name`.
 fn call_hook(iso: IsolatePtr, name: &str) -> Result<super::object::Value, Pending> {
@@ -28,12 +50,22 @@ pub fn run(iso: IsolatePtr) -> Result<(), Pending> {
     loop {
         call_hook(iso, "_drainMicrotasks")?;
         let next = call_hook(iso, "_nextTimerWakeup")?;
-        let Some(wakeup) = int_of(next).filter(|&w| w >= 0) else {
+        let wakeup = int_of(next).filter(|&w| w >= 0);
+        let wait = wakeup.map(|w| {
+            std::time::Duration::from_millis(w.saturating_sub(timer_millis()).max(0) as u64)
+        });
+        let host = iso.get().loop_host.take();
+        if let Some(mut host) = host {
+            let turn = host.turn(iso, wait);
+            iso.get().loop_host = Some(host);
+            if turn == Turn::Stop {
+                return Ok(());
+            }
+        } else if let Some(wait) = wait {
+            std::thread::sleep(wait);
+        }
+        if wakeup.is_none() {
             return Ok(());
-        };
-        let now = timer_millis();
-        if wakeup > now {
-            std::thread::sleep(std::time::Duration::from_millis((wakeup - now) as u64));
         }
         call_hook(iso, "_runExpiredTimers")?;
     }

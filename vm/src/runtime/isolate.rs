@@ -125,8 +125,19 @@ pub struct Isolate {
     pub build_code: Option<HashMap<u32, Vec<u8>>>,
     pub entries: Vec<u64>,
     pub code: Vec<Option<CodeInfo>>,
-    /// What each entry index beyond the kernel functions is (implicit accessors).
+    /// What each synthetic entry (accessor stub, tear-off forwarder) is, in the order
+    /// they were made, and its entry index (increasing). Before any hot reload these are
+    /// the indices after the kernel functions; a reload lays new functions out after
+    /// them, so older synthetic entries can sit below `program.functions.len()`.
     pub synthetic: Vec<SyntheticEntry>,
+    pub synthetic_entries: Vec<u32>,
+    /// Code replaced by a hot reload: frames (and suspended `async` frames) started
+    /// before it still run it, so the stack walker finds it by entry index and pc.
+    pub retired_code: Vec<(u32, CodeInfo)>,
+    /// Hot reloads applied to this isolate.
+    pub reloads: u32,
+    /// Acts at every event-loop turn (the hot-reload session in debug mode).
+    pub loop_host: Option<Box<dyn super::event_loop::LoopHost>>,
     pub ic_table: Vec<u64>,
     pub ic_sites: Vec<IcSite>,
     pub argdescs: Vec<ArgDesc>,
@@ -259,6 +270,10 @@ impl Isolate {
             entries: Vec::new(),
             code: Vec::new(),
             synthetic: Vec::new(),
+            synthetic_entries: Vec::new(),
+            retired_code: Vec::new(),
+            reloads: 0,
+            loop_host: None,
             ic_table: Vec::new(),
             ic_sites: Vec::new(),
             argdescs: Vec::new(),
@@ -477,11 +492,14 @@ impl Isolate {
         let start = self.install_code(index, &code)?;
         self.entries.push(start);
         self.code.push(None);
-        self.synthetic.push(if setter {
-            SyntheticEntry::FieldSetter(slot)
-        } else {
-            SyntheticEntry::FieldGetter(slot)
-        });
+        self.push_synthetic(
+            index,
+            if setter {
+                SyntheticEntry::FieldSetter(slot)
+            } else {
+                SyntheticEntry::FieldGetter(slot)
+            },
+        );
         self.accessor_entries.insert((slot, setter), index);
         self.sync_tables();
         Ok(index)
@@ -515,38 +533,50 @@ impl Isolate {
             .iter()
             .position(|s| matches!(s, SyntheticEntry::ReturnFirstArgument))
         {
-            return Ok((self.program.functions.len() + i) as u32);
+            return Ok(self.synthetic_entries[i]);
         }
         self.no_aot_stub("the identity stub")?;
         let index = self.entries.len() as u32;
         let start = self.install_code(index, &stubs::field_getter_identity())?;
         self.entries.push(start);
         self.code.push(None);
-        self.synthetic.push(SyntheticEntry::ReturnFirstArgument);
+        self.push_synthetic(index, SyntheticEntry::ReturnFirstArgument);
         self.sync_tables();
         Ok(index)
     }
 
     /// The function at entry index `index`: a program function or a synthesised forwarder.
     pub fn function_for_entry(&self, index: u32) -> Option<&crate::kernel::ir::Function> {
-        let n = self.program.functions.len();
-        if (index as usize) < n {
-            return self.program.functions.get(index as usize);
-        }
-        match self.synthetic.get(index as usize - n) {
+        match self.synthetic_at(index) {
+            None => self.program.functions.get(index as usize),
             Some(SyntheticEntry::Forwarder { function, .. }) => Some(function),
-            _ => None,
+            Some(_) => None,
         }
+    }
+
+    /// The synthetic entry at entry index `index`, if it is one.
+    pub fn synthetic_at(&self, index: u32) -> Option<&SyntheticEntry> {
+        let first = self.synthetic_entries.first()?;
+        if index < *first {
+            return None;
+        }
+        let i = self.synthetic_entries.binary_search(&index).ok()?;
+        self.synthetic.get(i)
+    }
+
+    /// Records synthetic entry `what` at entry index `index` (always the newest index).
+    pub fn push_synthetic(&mut self, index: u32, what: SyntheticEntry) {
+        self.synthetic.push(what);
+        self.synthetic_entries.push(index);
     }
 
     /// Entry index of the tear-off forwarder of `target` (compiled on first use).
     pub fn forwarder_entry(&mut self, target: FunctionId, bound: bool) -> Result<u32, Fatal> {
-        let n = self.program.functions.len();
         let existing = self.synthetic.iter().position(
             |s| matches!(s, SyntheticEntry::Forwarder { target: t, bound: b, .. } if *t == target && *b == bound),
         );
         if let Some(i) = existing {
-            return Ok((n + i) as u32);
+            return Ok(self.synthetic_entries[i]);
         }
         self.no_aot_stub(&format!(
             "the tear-off of '{}'",
@@ -560,11 +590,14 @@ impl Isolate {
         let index = self.entries.len() as u32;
         self.entries.push(self.stubs.lazy_compile);
         self.code.push(None);
-        self.synthetic.push(SyntheticEntry::Forwarder {
-            target,
-            bound,
-            function: function.clone(),
-        });
+        self.push_synthetic(
+            index,
+            SyntheticEntry::Forwarder {
+                target,
+                bound,
+                function: function.clone(),
+            },
+        );
         let compiled = emit::compile_synthetic(self, index, &function).map_err(Fatal::Compile)?;
         let start = self.install_code(index, &compiled.code)?;
         let size = compiled.code.len() as u32;
@@ -582,6 +615,22 @@ impl Isolate {
     /// Code info and function id of the code containing `entry` (None for stubs).
     pub fn code_info(&self, entry: u32) -> Option<&CodeInfo> {
         self.code.get(entry as usize).and_then(|c| c.as_ref())
+    }
+
+    /// The code of entry `entry` that contains `pc` (a return address or resume point):
+    /// the current code, or code a hot reload replaced that a frame still runs.
+    pub fn code_at(&self, entry: u32, pc: u64) -> Option<&CodeInfo> {
+        let contains = |c: &CodeInfo| pc >= c.start && pc <= c.start + c.size as u64;
+        match self.code_info(entry) {
+            Some(c) if contains(c) || self.retired_code.is_empty() => Some(c),
+            current => self
+                .retired_code
+                .iter()
+                .rev()
+                .find(|(e, c)| *e == entry && contains(c))
+                .map(|(_, c)| c)
+                .or(current),
+        }
     }
 
     // -----------------------------------------------------------------------------------
@@ -633,7 +682,18 @@ impl Isolate {
         self.give_alloc_window();
     }
 
+    /// A collection that migrates instances of reshaped classes (hot reload).
+    pub fn collect_morphing(&mut self, morph: &crate::heap::Morph) {
+        self.take_alloc_window();
+        self.collect_with(0, Some(morph));
+        self.give_alloc_window();
+    }
+
     fn collect_inner(&mut self, need_words: usize) {
+        self.collect_with(need_words, None)
+    }
+
+    fn collect_with(&mut self, need_words: usize, morph: Option<&crate::heap::Morph>) {
         let timeline_start = crate::timeline::now_micros();
         let thread: &Thread = &self.thread;
         let statics = &mut self.statics;
@@ -641,17 +701,21 @@ impl Isolate {
         let tear_offs = &mut self.tear_offs;
         let pending = [thread.pending_exception, thread.pending_stack_trace];
         let mut pending_roots = pending;
-        let stats = self.heap.collect(need_words, &mut |visit| {
-            super::stack::visit_frame_slots(thread, visit);
-            statics.iter_mut().for_each(&mut *visit);
-            handles.iter_mut().for_each(&mut *visit);
-            for v in tear_offs.values_mut() {
-                visit(&mut v.0);
-            }
-            for p in pending_roots.iter_mut().filter(|p| **p != 0) {
-                visit(p);
-            }
-        });
+        let stats = self.heap.collect_morphing(
+            need_words,
+            &mut |visit| {
+                super::stack::visit_frame_slots(thread, visit);
+                statics.iter_mut().for_each(&mut *visit);
+                handles.iter_mut().for_each(&mut *visit);
+                for v in tear_offs.values_mut() {
+                    visit(&mut v.0);
+                }
+                for p in pending_roots.iter_mut().filter(|p| **p != 0) {
+                    visit(p);
+                }
+            },
+            morph,
+        );
         self.thread.pending_exception = pending_roots[0];
         self.thread.pending_stack_trace = pending_roots[1];
         #[cfg(debug_assertions)]

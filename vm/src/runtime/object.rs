@@ -235,7 +235,10 @@ mod tests {
         assert_eq!(header_hash(h2), 0x2bcde);
         // The hash never reaches the write barrier's bit.
         assert_eq!(header_with_hash(h, MAX_IDENTITY_HASH) & REMEMBERED_BIT, 0);
-        assert_eq!(header_hash(header_with_hash(h, u32::MAX)), MAX_IDENTITY_HASH);
+        assert_eq!(
+            header_hash(header_with_hash(h, u32::MAX)),
+            MAX_IDENTITY_HASH
+        );
         assert_eq!(header_cid(h2), 1234);
         assert_eq!(header_size_field(h2), 7);
         assert_eq!(header_size_field(make_header(8, 5000)), 0);

@@ -156,6 +156,13 @@ impl RuntimeTypes {
         })
     }
 
+    /// Forgets answers that depend on the class hierarchy (a hot reload may change it);
+    /// interned types and vectors stay, as generated code holds their ids.
+    pub fn clear_hierarchy_caches(&mut self) {
+        self.subtype_cache.clear();
+        self.super_cache.clear();
+    }
+
     pub fn new() -> RuntimeTypes {
         let mut t = RuntimeTypes {
             types: Vec::new(),

@@ -35,6 +35,26 @@ pub fn run_program(
     )
 }
 
+/// Runs `main` of `program` with `host` acting at every event-loop turn (the hot-reload
+/// session); returns the process exit code.
+pub fn run_program_hosted(
+    program: Arc<Program>,
+    sources: Arc<SourceMap>,
+    options: IsolateOptions,
+    args: Vec<String>,
+    host: Box<dyn super::event_loop::LoopHost>,
+) -> i32 {
+    run_isolate(
+        move || {
+            let mut iso = Isolate::new(program, sources, options)?;
+            iso.loop_host = Some(host);
+            Ok(iso)
+        },
+        args,
+        None,
+    )
+}
+
 /// Makes an isolate with `make` on the isolate thread, runs its `main` and returns the
 /// process exit code. `make` reports why it could not build one.
 pub fn run_isolate<F>(make: F, args: Vec<String>, observer: Option<Arc<dyn AgentFactory>>) -> i32

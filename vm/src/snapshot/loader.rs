@@ -317,6 +317,7 @@ pub fn make_isolate(
         .map(|s| synthetic_entry(&program, s))
         .collect();
     let n = program.functions.len() as u32;
+    iso.synthetic_entries = (n..n + data.synthetic.len() as u32).collect();
     for (i, s) in data.synthetic.iter().enumerate() {
         match *s {
             SyntheticMeta::FieldGetter(slot) => {

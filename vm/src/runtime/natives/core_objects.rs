@@ -41,22 +41,26 @@ fn type_object(p: IsolatePtr, v: Value) -> NResult {
 /// Formats a captured stack trace as the Dart VM prints it.
 pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
     // SAFETY: `trace` is a live StackTrace whose frames array holds Smi pairs.
+    // Each frame is (entry index, absolute pc); see `capture_stack_trace`.
     let pairs: Vec<(u32, u64)> = unsafe {
         let frames = Value(trace.slot(STACK_TRACE_FRAMES));
         let n = Value(frames.slot(ARRAY_LENGTH)).smi_value() as usize / 2;
         (0..n)
             .map(|k| {
                 let e = Value(frames.slot(array_element_slot(2 * k))).smi_value() as u32;
-                let off = Value(frames.slot(array_element_slot(2 * k + 1))).smi_value() as u64;
-                (e, off)
+                let pc = Value(frames.slot(array_element_slot(2 * k + 1))).smi_value() as u64;
+                (e, pc)
             })
             .collect()
     };
     let mut out = String::new();
     let mut n = 0;
-    for (entry, offset) in pairs {
+    for (entry, pc) in pairs {
         if entry == crate::runtime::entries::ASYNC_GAP {
             out.push_str("<asynchronous suspension>\n");
+            continue;
+        }
+        if iso.synthetic_at(entry).is_some() {
             continue;
         }
         let Some(func) = iso.program.functions.get(entry as usize) else {
@@ -66,8 +70,9 @@ pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
             continue;
         }
         let location = iso
-            .code_info(entry)
+            .code_at(entry, pc)
             .and_then(|c| {
+                let offset = pc.wrapping_sub(c.start);
                 c.positions
                     .iter()
                     .find(|(o, _)| *o as u64 == offset)

@@ -1,0 +1,294 @@
+//! Hot reload and hot restart end to end: a live `dartrs run --debug` session whose
+//! source file the test edits, driven through `--console-lines` over a pipe. The test
+//! synchronises only on output lines (with timeouts), never on sleeps.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Session {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: Receiver<String>,
+    /// Everything seen so far (printed when an expectation fails).
+    log: Vec<String>,
+}
+
+impl Session {
+    fn start(script: &Path, extra: &[&str]) -> Session {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dartrs"))
+            .arg("run")
+            .arg("--debug")
+            .args(extra)
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("dartrs starts");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let out = child.stdout.take().expect("stdout");
+        let err = child.stderr.take().expect("stderr");
+        for (stream, tag) in [
+            (Box::new(out) as Box<dyn std::io::Read + Send>, ""),
+            (Box::new(err), "stderr: "),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if tx.send(format!("{tag}{line}")).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        let stdin = child.stdin.take();
+        Session {
+            child,
+            stdin,
+            lines: rx,
+            log: Vec::new(),
+        }
+    }
+
+    /// Waits for a line satisfying `want`; returns it.
+    fn expect(&mut self, what: &str, want: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.log.push(line.clone());
+                    if want(&line) {
+                        return line;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    let _ = self.child.kill();
+                    panic!("no line {what}; output so far:\n{}", self.log.join("\n"));
+                }
+            }
+        }
+    }
+
+    fn expect_prefix(&mut self, prefix: &str) -> String {
+        self.expect(&format!("starting with {prefix:?}"), |l| {
+            l.starts_with(prefix)
+        })
+    }
+
+    fn command(&mut self, c: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        writeln!(stdin, "{c}").expect("write command");
+        stdin.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.code().unwrap_or(-1);
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("dartrs did not exit; output:\n{}", self.log.join("\n"));
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn temp_program(test: &str, source: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dartrs-hot-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("app.dart");
+    std::fs::write(&path, source).expect("write program");
+    path
+}
+
+/// The count and doubled value of a `tick <describe> <twice>` line.
+fn numbers(line: &str) -> Vec<i64> {
+    line.split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect()
+}
+
+const V0: &str = r#"import 'dart:async';
+
+class Counter {
+  int count = 0;
+  int step() => count += 1;
+  String describe() => 'v0 $count';
+}
+
+int twice(int x) => x * 2;
+
+final counter = Counter();
+
+void main() {
+  Timer.periodic(Duration(milliseconds: 20), (t) {
+    counter.step();
+    print('tick ${counter.describe()} ${twice(counter.count)}');
+    if (counter.count >= 100000) t.cancel();
+  });
+}
+"#;
+
+/// Applies the replacements in one write (one reload).
+fn edit_all(path: &Path, edits: &[(&str, &str)], append: &str) {
+    let mut text = std::fs::read_to_string(path).expect("read program");
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from:?} not in the program");
+        text = text.replacen(from, to, 1);
+    }
+    text.push_str(append);
+    std::fs::write(path, text).expect("write program");
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    edit_all(path, &[(from, to)], "");
+}
+
+#[test]
+fn edits_reload_with_state_kept_rejections_and_errors_change_nothing_restart_and_quit() {
+    let path = temp_program("session", V0);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    s.expect_prefix("tick v0 3 ");
+
+    // Changed bodies: an instance method (describe) and a static function (twice); the
+    // timer's closure was created before the edit and keeps its own code ('tick').
+    edit_all(
+        &path,
+        &[
+            ("'v0 $count'", "'v1 $count'"),
+            ("x * 2", "x * 3"),
+            ("print('tick ", "print('TOCK "),
+        ],
+        "",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("tick v1 ");
+    let n = numbers(&line);
+    assert!(n[0] > 3, "the counter kept counting: {line}");
+    assert_eq!(n[1], 3 * n[0], "the new static body runs: {line}");
+
+    // A field added to a class with a live instance, and a new class and method.
+    edit_all(
+        &path,
+        &[
+            (
+                "  int count = 0;\n",
+                "  String label = 'L';\n  int count = 0;\n",
+            ),
+            ("'v1 $count'", "'v2 $label ${Helper().hi()} $count'"),
+        ],
+        "\nclass Helper { String hi() => 'hi'; }\n",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("tick v2 L hi ");
+    assert!(numbers(&line)[0] > 3, "{line}");
+
+    // An enum, then a rejected reload (enum to class): the old code goes on running.
+    edit_all(&path, &[], "enum Fruit { apple }\n");
+    s.expect_prefix("Reloaded 1 of ");
+    edit_all(
+        &path,
+        &[("enum Fruit { apple }", "class Fruit {}"), ("'v2 ", "'v3 ")],
+        "",
+    );
+    s.expect_prefix("Hot reload was rejected:");
+    let reason = s.expect("a reason", |_| true);
+    assert!(
+        reason
+            .starts_with("Enum class cannot be redefined to be a non-enum class: Library:'file://")
+            && reason.ends_with("Class: Fruit"),
+        "{reason}"
+    );
+    s.expect_prefix("Try performing a hot restart instead.");
+    s.expect_prefix("tick v2 L hi ");
+
+    // A syntax error changes nothing; the fix reloads.
+    edit_all(
+        &path,
+        &[
+            ("class Fruit {}", "enum Fruit { apple }"),
+            ("int twice(int x) => x * 3;", "int twice(int x) => x * ;"),
+        ],
+        "",
+    );
+    s.expect_prefix("Hot reload failed: the program has compile errors");
+    s.expect_prefix("tick v2 L hi ");
+    edit(&path, "x * ;", "x * 4;");
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("tick v3 L hi ");
+    let n = numbers(&line);
+    assert_eq!(n[1], 4 * n[0], "{line}");
+    assert!(n[0] > 3, "{line}");
+
+    // Hot restart: state is dropped, main runs the current sources ('TOCK').
+    s.command("R");
+    s.expect_prefix("Performing hot restart...");
+    s.expect_prefix("Restarted application in ");
+    let line = s.expect_prefix("TOCK v3 L hi 1 4");
+    assert_eq!(numbers(&line), vec![1, 4]);
+
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+    // The front end's diagnostic went to stderr (read by its own thread, so its lines
+    // interleave with stdout's in any order).
+    let log: Vec<String> = s.log.drain(..).chain(s.lines.iter()).collect();
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("stderr: ") && l.contains("Error: Expected an identifier")),
+        "{log:?}"
+    );
+}
+
+#[test]
+fn without_a_console_the_session_ends_with_the_program_and_its_exit_code() {
+    let path = temp_program(
+        "ends",
+        "void main() {\n  print('before');\n  throw StateError('boom');\n}\n",
+    );
+    let mut s = Session::start(&path, &["--no-console"]);
+    assert_eq!(s.wait_exit(), 255);
+    // stdout and stderr are read by two threads: their lines may interleave either way.
+    let rest: Vec<String> = s.lines.iter().collect();
+    for want in [
+        "before",
+        "stderr: Unhandled exception:",
+        "stderr: Bad state: boom",
+    ] {
+        assert!(rest.iter().any(|l| l == want), "{want:?} missing: {rest:?}");
+    }
+}
+
+#[test]
+fn a_crashed_isolate_cannot_be_reloaded_but_can_be_restarted() {
+    let path = temp_program(
+        "crash",
+        "void main() {\n  print('run 1');\n  throw StateError('boom');\n}\n",
+    );
+    let mut s = Session::start(&path, &["--console-lines", "--no-watch"]);
+    s.expect_prefix("run 1");
+    s.expect_prefix("Application finished.");
+    s.command("r");
+    s.expect_prefix("Cannot hot reload: the isolate was stopped by an unhandled exception.");
+    edit(&path, "throw StateError('boom');", "print('run 2');");
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect_prefix("run 2");
+    s.expect_prefix("Application finished.");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}

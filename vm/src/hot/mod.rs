@@ -1,0 +1,357 @@
+//! The edit-save-see loop of `dartrs run --debug`: a session that runs the program in
+//! an isolate whose event loop it hosts (`runtime::event_loop::LoopHost`), watches the
+//! program's source files, reads console commands, and hot reloads (at an event-loop
+//! turn, a safepoint) or hot restarts (a fresh isolate from `main`) in this process.
+//!
+//! Threads: the file watcher and the console only send [`Command`]s down one channel;
+//! the isolate thread receives them while it would otherwise sleep between timers, so
+//! every change to the isolate happens on its own thread at a safepoint. Messages follow
+//! `flutter run`'s wording.
+
+mod console;
+mod watch;
+
+use crate::driver::{RunOptions, EXIT_COMPILE_ERROR};
+use crate::front::diagnostics::Diagnostics;
+use crate::front::source::SourceMap;
+use crate::kernel::{load_program, LoadOptions};
+use crate::runtime::event_loop::{LoopHost, Turn};
+use crate::runtime::isolate::{IsolateOptions, IsolatePtr};
+use crate::runtime::reload::{reload, ReloadFailure};
+use crate::runtime::run::EXIT_UNCAUGHT;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub use console::ConsoleMode;
+
+/// What the session is asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `r`, or a watched file changed.
+    Reload,
+    /// `R`
+    Restart,
+    /// `q` (or end of input on a terminal)
+    Quit,
+    /// `h`
+    Help,
+    /// `c`
+    Clear,
+    /// `d`: stop watching and reading commands; the program runs on to its end.
+    Detach,
+}
+
+/// How the session behaves.
+#[derive(Clone, Debug)]
+pub struct SessionOptions {
+    pub watch: bool,
+    pub console: ConsoleMode,
+}
+
+/// Why a run of the isolate ended early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    Restart,
+    Quit,
+}
+
+/// State the isolate thread (through the host) and the session thread share.
+struct Shared {
+    commands: Mutex<Receiver<Command>>,
+    watcher: Mutex<Option<watch::Watcher>>,
+    stop: Mutex<Option<Stop>>,
+    detached: Mutex<bool>,
+}
+
+struct Session {
+    root: PathBuf,
+    load: LoadOptions,
+    isolate: IsolateOptions,
+    console: ConsoleMode,
+    shared: Arc<Shared>,
+}
+
+/// Runs `script` in a hot-reload session; returns the process exit code.
+pub fn run_session(
+    script: &Path,
+    args: Vec<String>,
+    options: &RunOptions,
+    session: &SessionOptions,
+) -> i32 {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = if session.watch {
+        match watch::Watcher::new(tx.clone()) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!("dartrs: cannot watch the source files ({e}); hot reload needs 'r'");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let s = Session {
+        root: script.to_path_buf(),
+        load: LoadOptions {
+            packages: options.packages.clone(),
+            enable_asserts: options.enable_asserts,
+        },
+        isolate: IsolateOptions {
+            trace_compiler: options.trace_compiler,
+            verbose_gc: options.verbose_gc,
+            gc_stress: options.gc_stress,
+            asserts: options.enable_asserts,
+        },
+        console: session.console,
+        shared: Arc::new(Shared {
+            commands: Mutex::new(rx),
+            watcher: Mutex::new(watcher),
+            stop: Mutex::new(None),
+            detached: Mutex::new(false),
+        }),
+    };
+    console::start(session.console, tx);
+    if session.console != ConsoleMode::Off {
+        print_help();
+    }
+    s.run(args)
+}
+
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+fn print_help() {
+    for line in [
+        "dartrs run key commands.",
+        "r Hot reload.",
+        "R Hot restart.",
+        "h List all available interactive commands.",
+        "d Detach (terminate \"dartrs run\" but leave application running).",
+        "c Clear the screen",
+        "q Quit (terminate the application).",
+    ] {
+        say(line);
+    }
+}
+
+/// The `flutter run` way of saying a reload was refused.
+fn say_rejected(reason: &str) {
+    say("Hot reload was rejected:");
+    say(reason);
+    say("Try performing a hot restart instead.");
+}
+
+impl Session {
+    fn run(&self, args: Vec<String>) -> i32 {
+        let mut restart_started: Option<Instant> = None;
+        loop {
+            let loaded = self.load_program();
+            let code = match loaded {
+                Ok((program, sources)) => {
+                    self.watch(&crate::runtime::reload::user_files(&program, &sources));
+                    if let Some(started) = restart_started.take() {
+                        say(&format!(
+                            "Restarted application in {}ms.",
+                            started.elapsed().as_millis()
+                        ));
+                    }
+                    *lock(&self.shared.stop) = None;
+                    let host = Box::new(Host {
+                        shared: self.shared.clone(),
+                        root: self.root.clone(),
+                        load: self.load.clone(),
+                    });
+                    Some(crate::runtime::run::run_program_hosted(
+                        Arc::new(program),
+                        Arc::new(sources),
+                        self.isolate.clone(),
+                        args.clone(),
+                        host,
+                    ))
+                }
+                Err(diagnostics) => {
+                    eprint!("{diagnostics}");
+                    if restart_started.is_none() {
+                        return EXIT_COMPILE_ERROR;
+                    }
+                    say("Hot restart failed: the program has compile errors; fix them and save or press R.");
+                    None
+                }
+            };
+            let stop = lock(&self.shared.stop).take();
+            match stop {
+                Some(Stop::Quit) => return code.unwrap_or(0),
+                Some(Stop::Restart) => {
+                    restart_started = Some(Instant::now());
+                    continue;
+                }
+                None => {}
+            }
+            let attached = self.console != ConsoleMode::Off && !*lock(&self.shared.detached);
+            let Some(code) = code else {
+                match self.wait_after_end(false, true) {
+                    Stop::Quit => return 0,
+                    Stop::Restart => restart_started = Some(Instant::now()),
+                }
+                continue;
+            };
+            if !attached {
+                return code;
+            }
+            let crashed = code == EXIT_UNCAUGHT;
+            say("Application finished.");
+            match self.wait_after_end(crashed, false) {
+                Stop::Quit => return code,
+                Stop::Restart => restart_started = Some(Instant::now()),
+            }
+        }
+    }
+
+    fn load_program(&self) -> Result<(crate::kernel::ir::Program, SourceMap), String> {
+        let mut sources = SourceMap::new();
+        let mut diags = Diagnostics::new();
+        match load_program(&self.root, &self.load, &mut sources, &mut diags) {
+            Some(p) if !diags.has_errors() => Ok((p, sources)),
+            _ => Err(diags.render(&sources)),
+        }
+    }
+
+    fn watch(&self, files: &[PathBuf]) {
+        if let Some(w) = lock(&self.shared.watcher).as_mut() {
+            w.watch(files);
+        }
+    }
+
+    /// After the program ended (or failed to start): only a restart or quitting helps.
+    /// A file change after a failed start retries the start.
+    fn wait_after_end(&self, crashed: bool, not_started: bool) -> Stop {
+        let commands = lock(&self.shared.commands);
+        loop {
+            let Ok(command) = commands.recv() else {
+                return Stop::Quit;
+            };
+            match command {
+                Command::Restart => {
+                    say("Performing hot restart...");
+                    return Stop::Restart;
+                }
+                Command::Quit => return Stop::Quit,
+                Command::Reload if not_started => {
+                    say("Performing hot restart...");
+                    return Stop::Restart;
+                }
+                Command::Reload if crashed => say(
+                    "Cannot hot reload: the isolate was stopped by an unhandled exception. Try performing a hot restart instead.",
+                ),
+                Command::Reload => say(
+                    "Cannot hot reload: the application has finished. Try performing a hot restart instead.",
+                ),
+                Command::Help => print_help(),
+                Command::Clear => clear_screen(),
+                Command::Detach => return Stop::Quit,
+            }
+        }
+    }
+}
+
+fn clear_screen() {
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "\x1b[2J\x1b[H");
+    let _ = out.flush();
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The session's side of the isolate's event loop.
+struct Host {
+    shared: Arc<Shared>,
+    root: PathBuf,
+    load: LoadOptions,
+}
+
+impl LoopHost for Host {
+    fn turn(&mut self, iso: IsolatePtr, wait: Option<Duration>) -> Turn {
+        // What the program printed shows before the session waits (a live console).
+        iso.get().out.flush();
+        let deadline = wait.map(|w| Instant::now() + w);
+        loop {
+            let next = {
+                let commands = lock(&self.shared.commands);
+                match deadline {
+                    Some(d) => {
+                        match commands.recv_timeout(d.saturating_duration_since(Instant::now())) {
+                            Ok(c) => Some(c),
+                            Err(RecvTimeoutError::Timeout) => None,
+                            Err(RecvTimeoutError::Disconnected) => {
+                                std::thread::sleep(d.saturating_duration_since(Instant::now()));
+                                None
+                            }
+                        }
+                    }
+                    None => commands.try_recv().ok(),
+                }
+            };
+            let Some(command) = next else {
+                return Turn::Continue;
+            };
+            if *lock(&self.shared.detached) {
+                continue;
+            }
+            match command {
+                Command::Reload => self.reload(iso),
+                Command::Restart => {
+                    say("Performing hot restart...");
+                    *lock(&self.shared.stop) = Some(Stop::Restart);
+                    return Turn::Stop;
+                }
+                Command::Quit => {
+                    *lock(&self.shared.stop) = Some(Stop::Quit);
+                    return Turn::Stop;
+                }
+                Command::Help => print_help(),
+                Command::Clear => clear_screen(),
+                Command::Detach => {
+                    *lock(&self.shared.detached) = true;
+                    *lock(&self.shared.watcher) = None;
+                }
+            }
+        }
+    }
+}
+
+impl Host {
+    /// Reloads at this safepoint and says how it went.
+    fn reload(&mut self, iso: IsolatePtr) {
+        let started = Instant::now();
+        let i = iso.get();
+        i.out.flush();
+        say("Performing hot reload...");
+        match reload(i, &self.root, &self.load) {
+            Ok(report) => {
+                if let Some(w) = lock(&self.shared.watcher).as_mut() {
+                    w.watch(&report.files);
+                }
+                tracing::debug!(target: "dartrs::reload", micros = started.elapsed().as_micros() as u64, "reloaded");
+                say(&format!(
+                    "Reloaded {} of {} libraries in {}ms.",
+                    report.libraries_changed,
+                    report.libraries_total,
+                    started.elapsed().as_millis()
+                ));
+            }
+            Err(ReloadFailure::Rejected(reason)) => say_rejected(&reason),
+            Err(ReloadFailure::CompileErrors(diagnostics)) => {
+                eprint!("{diagnostics}");
+                say("Hot reload failed: the program has compile errors; nothing was changed.");
+            }
+        }
+    }
+}

@@ -1,0 +1,650 @@
+//! Hot reload on the IR: matching a freshly resolved program against the one running,
+//! validating the change with the Dart VM's rules, and laying the new program out so
+//! that every surviving declaration keeps its id.
+//!
+//! Why stable ids: generated code, frames (their markers), closures, instances (class
+//! ids), static slots and constant slots all hold ids of the running program. Rather than
+//! rewrite those, the new program is renumbered into the old id space ([`remap`]):
+//! a declaration matched by library URI + owner + name (+ kind) gets the old id, a new
+//! one gets a fresh id after all ids in use, and an old one without a match stays where
+//! it is (orphaned: no library or class lists it, but closures and frames that still
+//! use it keep working). Function ids are entry indices, and the isolate's synthetic
+//! entries (tear-off forwarders, field accessors) follow the program's functions, so new
+//! functions start after `first_free_entry` and the gap is filled with placeholders.
+
+pub mod remap;
+
+use crate::front::intern::Symbol;
+use crate::front::source::{FileId, Span};
+use crate::kernel::ir::*;
+use remap::IdMap;
+use std::collections::HashMap;
+
+/// Why a reload was refused; the text is the Dart VM's where it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection(pub String);
+
+/// Where a slot of a migrated instance gets its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotSource {
+    /// The old instance's slot (a field of that name existed before).
+    Old(u32),
+    /// A new field whose every constructor initialises it to this constant.
+    Constant(ConstId),
+    /// A new field without a constant initialiser.
+    Null,
+}
+
+/// A class whose instances change shape: `slots[i]` fills slot `i` of the new instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutChange {
+    pub class: ClassId,
+    pub slots: Vec<SlotSource>,
+}
+
+/// What applying a reload does to the program (see [`ReloadPlan::apply`]).
+#[derive(Debug, Default)]
+pub struct ReloadPlan {
+    libraries: Vec<(LibraryId, Library)>,
+    classes: Vec<(ClassId, Class)>,
+    fields: Vec<(FieldId, Field)>,
+    functions: Vec<(FunctionId, Function)>,
+    constants: Vec<Constant>,
+    /// Length of the function table before new functions (placeholders fill the gap).
+    first_new_function: u32,
+    main: Option<FunctionId>,
+    core: CoreClasses,
+    /// Functions whose code must be dropped (their body was replaced).
+    pub reset: Vec<FunctionId>,
+    /// Classes whose instances must be migrated.
+    pub layouts: Vec<LayoutChange>,
+}
+
+impl ReloadPlan {
+    /// Patches `program` (the running one, as passed to [`plan_reload`]) into the new one.
+    pub fn apply(self, program: &mut Program) {
+        fn put<T>(table: &mut Vec<T>, at: usize, value: T, filler: impl Fn() -> T) {
+            while table.len() <= at {
+                table.push(filler());
+            }
+            table[at] = value;
+        }
+        for (id, l) in self.libraries {
+            put(&mut program.libraries, id.index(), l, placeholder_library);
+        }
+        for (id, c) in self.classes {
+            put(&mut program.classes, id.index(), c, placeholder_class);
+        }
+        for (id, f) in self.fields {
+            put(&mut program.fields, id.index(), f, placeholder_field);
+        }
+        while program.functions.len() < self.first_new_function as usize {
+            program.functions.push(placeholder_function());
+        }
+        for (id, f) in self.functions {
+            put(&mut program.functions, id.index(), f, placeholder_function);
+        }
+        program.constants.extend(self.constants);
+        program.main = self.main;
+        program.core = self.core;
+    }
+}
+
+/// Matches `new` against `old`, validates, and plans the renumbered program. New
+/// functions get ids from `first_free_entry` (the isolate's entry-table length) up.
+pub fn plan_reload(
+    old: &Program,
+    mut new: Program,
+    first_free_entry: u32,
+) -> Result<ReloadPlan, Rejection> {
+    let mut map = match_declarations(old, &new, first_free_entry);
+    validate_classes(old, &new, &map)?;
+    map_constants(old, &mut new, &mut map);
+    let first_new_constant = old.constants.len() as u32;
+    let mut plan = ReloadPlan {
+        first_new_function: first_free_entry.max(old.functions.len() as u32),
+        main: new.main.map(|m| map.function(m)),
+        core: remap_core(&new.core, &map),
+        ..ReloadPlan::default()
+    };
+    plan.layouts = layout_changes(old, &new, &map)?;
+    // Constants new to the program, in their new order (their ids were assigned so).
+    let mut fresh: Vec<(u32, Constant)> = std::mem::take(&mut new.constants)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| map.constants[*i] >= first_new_constant)
+        .map(|(i, mut c)| {
+            map.constant_value(&mut c);
+            (map.constants[i], c)
+        })
+        .collect();
+    fresh.sort_by_key(|(id, _)| *id);
+    fresh.dedup_by_key(|(id, _)| *id);
+    plan.constants = fresh.into_iter().map(|(_, c)| c).collect();
+    take_declarations(old, new, &map, &mut plan);
+    Ok(plan)
+}
+
+/// Builds the new → merged id map: matched declarations keep the old id.
+fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> IdMap {
+    let lib_key = |p: &Program, l: LibraryId| p.libraries[l.index()].uri.clone();
+    let mut map = IdMap::default();
+    let old_libs: HashMap<String, u32> = (0..old.libraries.len() as u32)
+        .map(|i| (lib_key(old, LibraryId(i)), i))
+        .collect();
+    let mut next = old.libraries.len() as u32;
+    map.libraries = (0..new.libraries.len() as u32)
+        .map(|i| {
+            fresh_or(
+                old_libs.get(&lib_key(new, LibraryId(i))).copied(),
+                &mut next,
+            )
+        })
+        .collect();
+
+    let old_classes = keyed(old.classes.iter().map(|c| class_key(old, c)));
+    let mut next = old.classes.len() as u32;
+    map.classes = occurrences(new.classes.iter().map(|c| class_key(new, c)))
+        .map(|k| fresh_or(old_classes.get(&k).copied(), &mut next))
+        .collect();
+
+    let old_fields = keyed(old.fields.iter().map(|f| field_key(old, f)));
+    let mut next = old.fields.len() as u32;
+    map.fields = occurrences(new.fields.iter().map(|f| field_key(new, f)))
+        .map(|k| fresh_or(old_fields.get(&k).copied(), &mut next))
+        .collect();
+
+    let old_functions = keyed(old.functions.iter().map(|f| function_key(old, f)));
+    let mut next = first_free_entry.max(old.functions.len() as u32);
+    map.functions = occurrences(new.functions.iter().map(|f| function_key(new, f)))
+        .zip(&new.functions)
+        .map(|(k, f)| {
+            let matched = old_functions
+                .get(&k)
+                .copied()
+                .filter(|&o| matchable(new, f) && same_signature(&old.functions[o as usize], f));
+            fresh_or(matched, &mut next)
+        })
+        .collect();
+    map
+}
+
+fn fresh_or(matched: Option<u32>, next: &mut u32) -> u32 {
+    matched.unwrap_or_else(|| {
+        *next += 1;
+        *next - 1
+    })
+}
+
+/// Appends `#n` to the n-th repetition of a key, so equal names match in order.
+fn occurrences(keys: impl Iterator<Item = String>) -> impl Iterator<Item = String> {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    keys.map(move |k| {
+        let n = seen.entry(k.clone()).or_insert(0);
+        *n += 1;
+        format!("{k}#{n}")
+    })
+}
+
+fn keyed(keys: impl Iterator<Item = String>) -> HashMap<String, u32> {
+    occurrences(keys)
+        .enumerate()
+        .map(|(i, k)| (k, i as u32))
+        .collect()
+}
+
+fn is_dart_library(p: &Program, l: LibraryId) -> bool {
+    p.libraries
+        .get(l.index())
+        .is_some_and(|l| l.uri.starts_with("dart:"))
+}
+
+fn class_key(p: &Program, c: &Class) -> String {
+    format!(
+        "{}\u{0}{}",
+        p.libraries[c.library.index()].uri,
+        c.name.as_str()
+    )
+}
+
+fn owner_name(p: &Program, c: Option<ClassId>) -> &str {
+    c.map_or("", |c| p.class(c).name.as_str())
+}
+
+fn field_key(p: &Program, f: &Field) -> String {
+    let (lib, owner) = match f.owner {
+        FieldOwner::Library(l) => (l, None),
+        FieldOwner::Class(c) => (p.class(c).library, Some(c)),
+    };
+    format!(
+        "{}\u{0}{}\u{0}{}\u{0}{}",
+        p.libraries[lib.index()].uri,
+        owner_name(p, owner),
+        f.name.as_str(),
+        f.is_static
+    )
+}
+
+fn function_key(p: &Program, f: &Function) -> String {
+    format!(
+        "{}\u{0}{}\u{0}{}\u{0}{:?}",
+        p.libraries[f.library.index()].uri,
+        owner_name(p, f.owner),
+        f.qualified_name,
+        f.kind
+    )
+}
+
+/// Closures of user code are never matched: a closure created before the reload keeps
+/// the function (and capture layout) it was created from. Core-library closures are:
+/// their source never changes.
+fn matchable(p: &Program, f: &Function) -> bool {
+    f.kind != FunctionKind::Closure || is_dart_library(p, f.library)
+}
+
+/// Whether calls compiled against `a` can reach `b` through the same entry: same kind,
+/// parameter shape, generic-ness and suspension. Otherwise `b` is a new function and
+/// old code keeps calling `a`.
+fn same_signature(a: &Function, b: &Function) -> bool {
+    let named = |f: &Function| -> Vec<(Symbol, bool)> {
+        f.params
+            .named
+            .iter()
+            .map(|n| (n.name, n.required))
+            .collect()
+    };
+    a.kind == b.kind
+        && a.async_marker == b.async_marker
+        && a.params.receiver_slots == b.params.receiver_slots
+        && a.params.required_positional == b.params.required_positional
+        && a.params.optional_positional == b.params.optional_positional
+        && named(a) == named(b)
+        && a.type_params.len() == b.type_params.len()
+        && a.type_args_local.is_some() == b.type_args_local.is_some()
+        && a.native == b.native
+        && a.captures.len() == b.captures.len()
+}
+
+/// How the Dart VM prints a class in reload messages.
+fn class_text(p: &Program, c: &Class) -> String {
+    format!(
+        "Library:'{}' Class: {}",
+        p.libraries[c.library.index()].uri,
+        c.name.as_str()
+    )
+}
+
+fn validate_classes(old: &Program, new: &Program, map: &IdMap) -> Result<(), Rejection> {
+    for (i, nc) in new.classes.iter().enumerate() {
+        let Some(oc) = old.classes.get(map.classes[i] as usize) else {
+            continue;
+        };
+        if oc.is_enum && !nc.is_enum {
+            return Err(Rejection(format!(
+                "Enum class cannot be redefined to be a non-enum class: {}",
+                class_text(old, oc)
+            )));
+        }
+        if !oc.is_enum && nc.is_enum {
+            return Err(Rejection(format!(
+                "Class cannot be redefined to be a enum class: {}",
+                class_text(old, oc)
+            )));
+        }
+        if oc.type_params.len() != nc.type_params.len() {
+            return Err(Rejection(format!(
+                "Limitation: type parameters have changed for {}",
+                class_text(old, oc)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Children of a constant (they are mapped first).
+fn constant_children(c: &Constant) -> Vec<ConstId> {
+    match c {
+        Constant::List { elements, .. } => elements.clone(),
+        Constant::Map { entries, .. } => entries.iter().flat_map(|(k, v)| [*k, *v]).collect(),
+        Constant::Instance { fields, .. } => fields.iter().map(|(_, v)| *v).collect(),
+        Constant::Record { positional, named } => positional
+            .iter()
+            .copied()
+            .chain(named.iter().map(|(_, v)| *v))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Constants are canonical across the reload: a new constant equal (after renumbering)
+/// to an old one gets the old id, so `identical` holds between old and new code.
+fn map_constants(old: &Program, new: &mut Program, map: &mut IdMap) {
+    let key = |c: &Constant| postcard::to_allocvec(c).unwrap_or_default();
+    let mut old_ids: HashMap<Vec<u8>, u32> = HashMap::new();
+    for (i, c) in old.constants.iter().enumerate() {
+        old_ids.entry(key(c)).or_insert(i as u32);
+    }
+    map.constants = vec![u32::MAX; new.constants.len()];
+    let mut next = old.constants.len() as u32;
+    // Depth-first so children are mapped before their parents.
+    for root in 0..new.constants.len() {
+        let mut stack = vec![(root, false)];
+        while let Some((i, expanded)) = stack.pop() {
+            if map.constants[i] != u32::MAX {
+                continue;
+            }
+            let children = constant_children(&new.constants[i]);
+            if !expanded
+                && children
+                    .iter()
+                    .any(|c| map.constants[c.index()] == u32::MAX)
+            {
+                stack.push((i, true));
+                stack.extend(children.iter().map(|c| (c.index(), false)));
+                continue;
+            }
+            let mut c = new.constants[i].clone();
+            map.constant_value(&mut c);
+            let k = key(&c);
+            map.constants[i] = match old_ids.get(&k) {
+                Some(&o) => o,
+                None => {
+                    old_ids.insert(k, next);
+                    next += 1;
+                    next - 1
+                }
+            };
+        }
+    }
+}
+
+fn remap_core(core: &CoreClasses, map: &IdMap) -> CoreClasses {
+    let m = |c: Option<ClassId>| c.map(|c| map.class(c));
+    CoreClasses {
+        object: m(core.object),
+        null: m(core.null),
+        bool_: m(core.bool_),
+        int: m(core.int),
+        double: m(core.double),
+        num: m(core.num),
+        string: m(core.string),
+        list: m(core.list),
+        map: m(core.map),
+        function: m(core.function),
+    }
+}
+
+/// Moves the new declarations (renumbered) into the plan. Core-library declarations are
+/// identical to the running ones and are left alone (their code stays valid).
+fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut ReloadPlan) {
+    let Program {
+        libraries,
+        classes,
+        functions,
+        fields,
+        ..
+    } = new;
+    let keep_old = |merged: u32, old_len: usize, lib: LibraryId, p: &Program| {
+        (merged as usize) < old_len && is_dart_library(p, lib)
+    };
+    for (i, mut l) in libraries.into_iter().enumerate() {
+        let id = map.libraries[i];
+        if (id as usize) < old.libraries.len() && l.uri.starts_with("dart:") {
+            continue;
+        }
+        map.library_decl(&mut l);
+        plan.libraries.push((LibraryId(id), l));
+    }
+    for (i, mut c) in classes.into_iter().enumerate() {
+        let id = map.classes[i];
+        if keep_old(id, old.classes.len(), map.library(c.library), old) {
+            continue;
+        }
+        map.class_decl(&mut c);
+        plan.classes.push((ClassId(id), c));
+    }
+    for (i, mut f) in fields.into_iter().enumerate() {
+        let id = map.fields[i];
+        let lib = match f.owner {
+            FieldOwner::Library(l) => map.library(l),
+            FieldOwner::Class(c) => old
+                .classes
+                .get(map.class(c).index())
+                .map_or(LibraryId(u32::MAX), |c| c.library),
+        };
+        if keep_old(id, old.fields.len(), lib, old) {
+            continue;
+        }
+        map.field_decl(&mut f);
+        plan.fields.push((FieldId(id), f));
+    }
+    for (i, mut f) in functions.into_iter().enumerate() {
+        let id = map.functions[i];
+        if keep_old(id, old.functions.len(), map.library(f.library), old) {
+            continue;
+        }
+        map.function_decl(&mut f);
+        if (id as usize) < old.functions.len() {
+            plan.reset.push(FunctionId(id));
+        }
+        plan.functions.push((FunctionId(id), f));
+    }
+}
+
+/// Instance layout of a class: the field name (or `None` for the type-argument slot)
+/// of every slot, inherited ones included.
+fn layout(p: &Program, class: ClassId) -> Vec<Option<Option<Symbol>>> {
+    let mut slots: Vec<Option<Option<Symbol>>> = Vec::new();
+    let mut put = |slot: u32, what: Option<Symbol>| {
+        let slot = slot as usize;
+        if slots.len() <= slot {
+            slots.resize(slot + 1, None);
+        }
+        slots[slot] = Some(what);
+    };
+    let mut stack = vec![class];
+    let mut visited = 0;
+    while let Some(c) = stack.pop() {
+        visited += 1;
+        if visited > p.classes.len() * 4 {
+            break;
+        }
+        let cl = p.class(c);
+        for &f in &cl.instance_fields {
+            put(p.field(f).slot, Some(p.field(f).name));
+        }
+        if let Some(s) = cl.type_args_slot {
+            put(s, None);
+        }
+        stack.extend(cl.superclass);
+        stack.extend(cl.mixins.iter().copied());
+    }
+    slots
+}
+
+/// Classes (matched, user code) whose instance layout changes, with how to fill each
+/// new slot. A class with constant instances cannot change its fields (constants are
+/// immortal and never migrated); removing one is the Dart VM's own rejection.
+fn layout_changes(
+    old: &Program,
+    new: &Program,
+    map: &IdMap,
+) -> Result<Vec<LayoutChange>, Rejection> {
+    let mut changes = Vec::new();
+    for i in 0..new.classes.len() {
+        let id = map.classes[i];
+        let Some(oc) = old.classes.get(id as usize) else {
+            continue;
+        };
+        if is_dart_library(old, oc.library) || oc.native_kind.is_some() {
+            continue;
+        }
+        let before = layout(old, ClassId(id));
+        let after = layout(new, ClassId(i as u32));
+        if before == after {
+            continue;
+        }
+        let has_constants = old
+            .constants
+            .iter()
+            .any(|c| matches!(c, Constant::Instance { class, .. } if class.0 == id));
+        if has_constants {
+            let kept = before.iter().flatten().all(|f| after.contains(&Some(*f)));
+            return Err(Rejection(if kept {
+                format!(
+                    "dartrs does not support changing the fields of a class with constant instances yet: {}",
+                    class_text(old, oc)
+                )
+            } else {
+                format!("Const class cannot remove fields: {}", class_text(old, oc))
+            }));
+        }
+        let slots = after
+            .iter()
+            .map(|what| match what {
+                Some(what) => match before.iter().position(|b| b.as_ref() == Some(what)) {
+                    Some(s) => SlotSource::Old(s as u32),
+                    None => new_field_value(new, ClassId(i as u32), *what)
+                        .map_or(SlotSource::Null, |c| SlotSource::Constant(map.constant(c))),
+                },
+                None => SlotSource::Null,
+            })
+            .collect();
+        changes.push(LayoutChange {
+            class: ClassId(id),
+            slots,
+        });
+    }
+    Ok(changes)
+}
+
+/// The constant an added field `name` of `class` gets: when every generative
+/// constructor of the class that declares it stores the same constant into it (a
+/// constant field initialiser is inlined so), that constant.
+fn new_field_value(p: &Program, class: ClassId, name: Option<Symbol>) -> Option<ConstId> {
+    let name = name?;
+    let mut c = Some(class);
+    while let Some(id) = c {
+        let cl = p.class(id);
+        if let Some(&field) = cl
+            .instance_fields
+            .iter()
+            .find(|&&f| p.field(f).name == name)
+        {
+            let mut found = None;
+            for &ctor in &cl.constructors {
+                let body = p.function(ctor).body.as_ref()?;
+                let value = constant_store(body, field)?;
+                if found.is_some_and(|f| f != value) {
+                    return None;
+                }
+                found = Some(value);
+            }
+            return found;
+        }
+        c = cl.superclass;
+    }
+    None
+}
+
+/// The constant a constructor body stores into `field` of `this` among its leading
+/// statements (where initialisers are inlined).
+fn constant_store(body: &Stmt, field: FieldId) -> Option<ConstId> {
+    let stmts: &[Stmt] = match &body.kind {
+        StmtKind::Block(list) => list,
+        _ => std::slice::from_ref(body),
+    };
+    stmts.iter().find_map(|s| match &s.kind {
+        StmtKind::Expr(Expr {
+            kind:
+                ExprKind::FieldSet {
+                    receiver,
+                    field: f,
+                    value,
+                },
+            ..
+        }) if *f == field && matches!(receiver.kind, ExprKind::This) => match value.kind {
+            ExprKind::Const(c) => Some(c),
+            _ => None,
+        },
+        StmtKind::Block(_) => constant_store(s, field),
+        _ => None,
+    })
+}
+
+fn nowhere() -> Span {
+    Span::new(FileId(0), 0, 0)
+}
+
+fn placeholder_library() -> Library {
+    Library {
+        uri: String::new(),
+        file: FileId(0),
+        parts: Vec::new(),
+        classes: Vec::new(),
+        functions: Vec::new(),
+        fields: Vec::new(),
+    }
+}
+
+fn placeholder_class() -> Class {
+    Class {
+        name: Symbol::intern("<removed>"),
+        library: LibraryId(0),
+        span: nowhere(),
+        is_abstract: true,
+        is_enum: false,
+        superclass: None,
+        mixins: Vec::new(),
+        interfaces: Vec::new(),
+        instance_fields: Vec::new(),
+        static_fields: Vec::new(),
+        methods: Vec::new(),
+        constructors: Vec::new(),
+        static_methods: Vec::new(),
+        native_kind: None,
+        type_params: Vec::new(),
+        supertypes: Vec::new(),
+        type_args_slot: None,
+    }
+}
+
+fn placeholder_field() -> Field {
+    Field {
+        name: Symbol::intern("<removed>"),
+        owner: FieldOwner::Library(LibraryId(0)),
+        span: nowhere(),
+        is_static: true,
+        is_final: false,
+        is_const: false,
+        is_late: false,
+        initializer: None,
+        slot: 0,
+        ty: DartType::Dynamic,
+    }
+}
+
+/// Stands in the function table at the entry index of a synthetic entry (a forwarder or
+/// accessor the isolate made before a reload); never compiled or called as such.
+pub fn placeholder_function() -> Function {
+    Function {
+        name: Symbol::intern("<synthetic entry>"),
+        qualified_name: "<synthetic entry>".into(),
+        kind: FunctionKind::Static,
+        library: LibraryId(0),
+        owner: None,
+        span: nowhere(),
+        async_marker: AsyncMarker::Sync,
+        params: Parameters::default(),
+        locals: Vec::new(),
+        body: None,
+        captures: Vec::new(),
+        native: None,
+        return_type: DartType::Dynamic,
+        type_params: Vec::new(),
+        type_args_local: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

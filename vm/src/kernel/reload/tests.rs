@@ -1,0 +1,216 @@
+//! Matching, validation and layout planning of reloads on small programs.
+
+use super::*;
+use crate::front::diagnostics::Diagnostics;
+use crate::front::source::SourceMap;
+use crate::kernel::{load_program, LoadOptions};
+
+/// Resolves `text` as `main.dart` in a fresh directory, loading into `sources`.
+fn resolve(dir: &std::path::Path, text: &str, sources: &mut SourceMap) -> Program {
+    let path = dir.join("main.dart");
+    std::fs::write(&path, text).expect("write fixture");
+    let mut diags = Diagnostics::new();
+    let p = load_program(&path, &LoadOptions::default(), sources, &mut diags);
+    assert!(!diags.has_errors(), "{}", diags.render(sources));
+    p.expect("program")
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dartrs-reload-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Plans a reload from `before` to `after`; returns the old program, the plan result
+/// and the entry count used.
+fn plan(name: &str, before: &str, after: &str) -> (Program, Result<ReloadPlan, Rejection>) {
+    let dir = temp_dir(name);
+    let mut sources = SourceMap::new();
+    let old = resolve(&dir, before, &mut sources);
+    let mut reload_sources = sources.for_reload();
+    let new = resolve(&dir, after, &mut reload_sources);
+    let entries = old.functions.len() as u32 + 3;
+    let result = plan_reload(&old, new, entries);
+    let _ = std::fs::remove_dir_all(&dir);
+    (old, result)
+}
+
+fn find_function(p: &Program, qualified: &str) -> FunctionId {
+    let i = p
+        .functions
+        .iter()
+        .position(|f| f.qualified_name == qualified)
+        .unwrap_or_else(|| panic!("no function {qualified}"));
+    FunctionId(i as u32)
+}
+
+#[test]
+fn surviving_declarations_keep_their_ids_and_new_ones_follow_the_entries() {
+    let before =
+        "class A { int f() => 1; }\nint g() => 2;\nvoid main() { print(A().f() + g()); }\n";
+    let after = "class A { int f() => 10; int h() => 3; }\nint g() => 20;\nvoid main() { print(A().f() + g()); }\n";
+    let (old, result) = plan("ids", before, after);
+    let plan = result.expect("accepted");
+    let mut merged = old.clone();
+    let entries = old.functions.len() as u32 + 3;
+    plan.apply(&mut merged);
+    for name in ["A.f", "g", "main"] {
+        assert_eq!(
+            find_function(&old, name),
+            find_function(&merged, name),
+            "{name}"
+        );
+    }
+    let h = find_function(&merged, "A.h");
+    assert!(
+        h.0 >= entries,
+        "new function {h:?} must not collide with synthetic entries"
+    );
+    assert_eq!(
+        merged.functions[old.functions.len()].qualified_name,
+        "<synthetic entry>"
+    );
+    let a = merged.classes.iter().position(|c| c.name.as_str() == "A");
+    assert_eq!(a, old.classes.iter().position(|c| c.name.as_str() == "A"));
+    let a = &merged.classes[a.expect("A")];
+    assert!(a.methods.contains(&h), "the class lists the added method");
+}
+
+#[test]
+fn changed_signature_makes_a_new_function_and_keeps_the_old_one() {
+    let before = "int g(int a) => a;\nvoid main() { print(g(1)); }\n";
+    let after = "int g(int a, int b) => a + b;\nvoid main() { print(g(1, 2)); }\n";
+    let (old, result) = plan("signature", before, after);
+    let mut merged = old.clone();
+    result.expect("accepted").apply(&mut merged);
+    let old_g = find_function(&old, "g");
+    assert_eq!(merged.function(old_g).params.required_positional, 1);
+    let library = merged
+        .libraries
+        .iter()
+        .find(|l| l.uri.ends_with("main.dart"))
+        .expect("root library");
+    let new_g = library
+        .functions
+        .iter()
+        .copied()
+        .find(|&f| merged.function(f).qualified_name == "g")
+        .expect("g listed");
+    assert_ne!(new_g, old_g);
+    assert_eq!(merged.function(new_g).params.required_positional, 2);
+}
+
+#[test]
+fn replaced_user_functions_are_reset_core_ones_are_not() {
+    let (old, result) = plan(
+        "reset",
+        "void main() { print(1); }\n",
+        "void main() { print(2); }\n",
+    );
+    let plan = result.expect("accepted");
+    let main = find_function(&old, "main");
+    assert!(plan.reset.contains(&main));
+    assert!(plan
+        .reset
+        .iter()
+        .all(|f| !old.libraries[old.function(*f).library.index()]
+            .uri
+            .starts_with("dart:")));
+}
+
+#[test]
+fn enum_to_class_is_rejected_with_the_vm_text() {
+    let (_, result) = plan(
+        "enum",
+        "enum Fruit { apple }\nvoid main() { print(Fruit.apple); }\n",
+        "class Fruit { final int zero = 0; }\nvoid main() { print(Fruit()); }\n",
+    );
+    let Rejection(text) = result.expect_err("rejected");
+    assert!(
+        text.starts_with("Enum class cannot be redefined to be a non-enum class: Library:'file://"),
+        "{text}"
+    );
+    assert!(text.ends_with("main.dart' Class: Fruit"), "{text}");
+}
+
+#[test]
+fn class_to_enum_and_type_parameter_changes_are_rejected() {
+    let (_, result) = plan(
+        "toenum",
+        "class Fruit {}\nvoid main() {}\n",
+        "enum Fruit { apple }\nvoid main() {}\n",
+    );
+    assert!(result
+        .expect_err("rejected")
+        .0
+        .starts_with("Class cannot be redefined to be a enum class: "));
+    let (_, result) = plan(
+        "typarams",
+        "class Box<T> {}\nvoid main() {}\n",
+        "class Box<T, U> {}\nvoid main() {}\n",
+    );
+    assert!(result
+        .expect_err("rejected")
+        .0
+        .starts_with("Limitation: type parameters have changed for Library:'"));
+}
+
+#[test]
+fn const_class_cannot_remove_fields() {
+    let (_, result) = plan(
+        "constfields",
+        "class P { final int x; final int y; const P(this.x, this.y); }\nconst p = P(1, 2);\nvoid main() { print(p.x); }\n",
+        "class P { final int x; const P(this.x); }\nconst p = P(1);\nvoid main() { print(p.x); }\n",
+    );
+    assert!(result
+        .expect_err("rejected")
+        .0
+        .starts_with("Const class cannot remove fields: Library:'"));
+}
+
+#[test]
+fn added_fields_are_planned_by_name_with_constant_initialisers() {
+    let (old, result) = plan(
+        "layout",
+        "class C { int a = 1; int b = 2; }\nvoid main() { print(C().a); }\n",
+        "class C { int b = 2; int added = 7; int a = 1; String? later; }\nvoid main() { print(C().a); }\n",
+    );
+    let plan = result.expect("accepted");
+    let c = old
+        .classes
+        .iter()
+        .position(|c| c.name.as_str() == "C")
+        .expect("C");
+    let change = plan
+        .layouts
+        .iter()
+        .find(|l| l.class.index() == c)
+        .expect("C changes shape");
+    assert_eq!(change.slots[0], SlotSource::Old(1), "b moved to slot 0");
+    assert!(
+        matches!(change.slots[1], SlotSource::Constant(_)),
+        "{:?}",
+        change.slots
+    );
+    assert_eq!(change.slots[2], SlotSource::Old(0), "a moved to slot 2");
+    assert_eq!(change.slots[3], SlotSource::Null);
+}
+
+#[test]
+fn unchanged_layouts_need_no_migration_and_constants_stay_canonical() {
+    let (old, result) = plan(
+        "consts",
+        "const xs = [1, 2];\nclass C { int a = 1; }\nvoid main() { print(xs); }\n",
+        "const xs = [1, 2];\nconst ys = [3];\nclass C { int a = 1; int m() => 2; }\nvoid main() { print(xs); print(ys); }\n",
+    );
+    let plan = result.expect("accepted");
+    assert!(plan.layouts.is_empty());
+    let mut merged = old.clone();
+    let old_count = old.constants.len();
+    plan.apply(&mut merged);
+    // (Compared as text: `double.nan` is a constant and not equal to itself.)
+    let text = |c: &[Constant]| format!("{c:?}");
+    assert_eq!(text(&merged.constants[..old_count]), text(&old.constants));
+    // Only `[3]` is new (`3` too, if it was not a constant before).
+    assert!(merged.constants.len() - old_count <= 2);
+}

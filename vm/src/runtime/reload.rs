@@ -1,0 +1,174 @@
+//! Hot reload of a running JIT isolate: load the program's current sources, plan the
+//! change against the running program (`kernel::reload`), and apply it. Must be called
+//! at a safepoint — between event-loop turns, where no Rust code holds isolate state
+//! and no Dart frame is on the stack.
+//!
+//! Applying: the isolate switches to the renumbered program; new functions get entries
+//! at the lazy-compile stub; replaced functions go back to the stub (their old code is
+//! kept in `retired_code` for frames and suspended `async` functions still running it);
+//! every inline cache and type-test cache is cleared; static values are kept (new
+//! statics start uninitialised, so they run their initialiser on first read); the class
+//! table and hierarchy caches are rebuilt; instances of classes whose fields changed
+//! are migrated by one collection that copies them into the new shape.
+
+use super::classes::ClassTable;
+use super::isolate::Isolate;
+use crate::compiler::CompileContext;
+use crate::front::diagnostics::Diagnostics;
+use crate::front::source::SourceMap;
+use crate::heap::{Morph, MorphSlot};
+use crate::kernel::ir::{Library, Program};
+use crate::kernel::reload::{plan_reload, LayoutChange, SlotSource};
+use crate::kernel::{load_program, LoadOptions};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A reload that was applied.
+#[derive(Debug, Clone)]
+pub struct ReloadReport {
+    /// User libraries whose source (or a part's) changed, or that are new.
+    pub libraries_changed: usize,
+    /// Every library of the new program (core libraries included).
+    pub libraries_total: usize,
+    /// Every user source file of the new program (to watch).
+    pub files: Vec<PathBuf>,
+}
+
+/// Why nothing was changed.
+#[derive(Debug, Clone)]
+pub enum ReloadFailure {
+    /// The sources have compile-time errors: the front end's diagnostics.
+    CompileErrors(String),
+    /// The change cannot be applied (the Dart VM's reason where it has one).
+    Rejected(String),
+}
+
+/// Reloads `iso` from the sources of `root`; on failure the isolate is unchanged.
+pub fn reload(
+    iso: &mut Isolate,
+    root: &Path,
+    load: &LoadOptions,
+) -> Result<ReloadReport, ReloadFailure> {
+    let mut sources = iso.sources.for_reload();
+    let mut diags = Diagnostics::new();
+    let new = load_program(root, load, &mut sources, &mut diags);
+    let new = match new {
+        Some(p) if !diags.has_errors() => p,
+        _ => return Err(ReloadFailure::CompileErrors(diags.render(&sources))),
+    };
+    let report = ReloadReport {
+        libraries_changed: changed_libraries(&iso.program, &iso.sources, &new, &sources),
+        libraries_total: new.libraries.len(),
+        files: user_files(&new, &sources),
+    };
+    let entry_count = iso.entries.len() as u32;
+    let mut plan =
+        plan_reload(&iso.program, new, entry_count).map_err(|r| ReloadFailure::Rejected(r.0))?;
+    let reset = std::mem::take(&mut plan.reset);
+    let layouts = std::mem::take(&mut plan.layouts);
+    let mut program = Arc::try_unwrap(std::mem::take(&mut iso.program))
+        .unwrap_or_else(|shared| (*shared).clone());
+    plan.apply(&mut program);
+    iso.program = Arc::new(program);
+    iso.sources = Arc::new(sources);
+    install_entries(iso, &reset);
+    clear_caches(iso);
+    migrate_instances(iso, &layouts);
+    iso.sync_tables();
+    iso.reloads += 1;
+    Ok(report)
+}
+
+/// The user source files (defining units and parts) of `program`.
+pub fn user_files(program: &Program, sources: &SourceMap) -> Vec<PathBuf> {
+    program
+        .libraries
+        .iter()
+        .filter(|l| !l.uri.starts_with("dart:"))
+        .flat_map(|l| std::iter::once(l.file).chain(l.parts.iter().copied()))
+        .filter_map(|f| sources.get(f).path.clone())
+        .collect()
+}
+
+fn library_texts<'a>(l: &Library, sources: &'a SourceMap) -> Vec<&'a str> {
+    std::iter::once(l.file)
+        .chain(l.parts.iter().copied())
+        .map(|f| &*sources.get(f).text)
+        .collect()
+}
+
+fn changed_libraries(
+    old: &Program,
+    old_sources: &SourceMap,
+    new: &Program,
+    new_sources: &SourceMap,
+) -> usize {
+    new.libraries
+        .iter()
+        .filter(|l| !l.uri.starts_with("dart:"))
+        .filter(|l| match old.libraries.iter().find(|o| o.uri == l.uri) {
+            None => true,
+            Some(o) => library_texts(o, old_sources) != library_texts(l, new_sources),
+        })
+        .count()
+}
+
+/// Entries for new functions; replaced functions back to the lazy-compile stub.
+fn install_entries(iso: &mut Isolate, reset: &[crate::kernel::ir::FunctionId]) {
+    let lazy = iso.stubs.lazy_compile;
+    let n = iso.program.functions.len();
+    while iso.entries.len() < n {
+        iso.entries.push(lazy);
+        iso.code.push(None);
+    }
+    for f in reset {
+        if let Some(code) = iso.code[f.index()].take() {
+            iso.retired_code.push((f.0, code));
+        }
+        iso.entries[f.index()] = lazy;
+    }
+    let sentinel = iso.thread.uninitialized_static;
+    iso.statics.resize(iso.program.fields.len(), sentinel);
+}
+
+/// Inline caches, type-test caches, parameter plans, member lookups and subtype answers
+/// may all depend on the old program.
+fn clear_caches(iso: &mut Isolate) {
+    for way in iso.ic_table.chunks_mut(2) {
+        way[0] = u32::MAX as u64;
+        way[1] = 0;
+    }
+    iso.param_plans.clear();
+    iso.classes = ClassTable::new(&iso.program);
+    iso.rtt.clear_hierarchy_caches();
+}
+
+/// Copies every live instance of a reshaped class into its new layout: fields kept by
+/// name, removed fields dropped, added fields set to their constant initialiser or null.
+fn migrate_instances(iso: &mut Isolate, layouts: &[LayoutChange]) {
+    if layouts.is_empty() {
+        return;
+    }
+    let null = iso.null().0;
+    let mut morph = Morph::default();
+    for change in layouts {
+        let slots = change
+            .slots
+            .iter()
+            .map(|s| match *s {
+                SlotSource::Old(i) => MorphSlot::Old(i as usize, null),
+                SlotSource::Constant(c) => MorphSlot::Value(
+                    iso.constant_slot(c)
+                        .ok()
+                        .and_then(|slot| iso.constants.get(slot as usize).copied())
+                        .unwrap_or(null),
+                ),
+                SlotSource::Null => MorphSlot::Value(null),
+            })
+            .collect();
+        morph
+            .classes
+            .insert(iso.classes.cid_of(change.class), slots);
+    }
+    iso.collect_morphing(&morph);
+}
