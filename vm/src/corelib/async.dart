@@ -1188,4 +1188,13 @@ class _SyncCompleter<T> extends _Completer<T> {
 // Streams (declared so signatures resolve; not implemented yet)
 // ---------------------------------------------------------------------------------------
 
-abstract class Stream<T> {}
+abstract class Stream<T> {
+  // Declared (not implemented) so code that only mentions streams, such as co19's
+  // Utils/expect.dart, resolves; no class implements it yet, so it is never called.
+  StreamSubscription<T> listen(void Function(T event)? onData,
+      {Function? onError, void Function()? onDone, bool? cancelOnError});
+}
+
+abstract class StreamSubscription<T> {
+  Future<void> cancel();
+}
