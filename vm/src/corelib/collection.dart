@@ -1,5 +1,5 @@
 // dart:collection for dartrs: the hash-based collections are the core Map and Set
-// (both insertion-ordered), a list-backed Queue, and ListBase/ListMixin and IterableBase
+// (both insertion-ordered), a list-backed Queue, and ListBase/ListMixin, MapBase/MapMixin and IterableBase
 // for user-defined collections.
 
 abstract final class LinkedHashMap<K, V> implements Map<K, V> {
@@ -470,4 +470,113 @@ abstract class IterableBase<E> extends Iterable<E> {
   static String iterableToFullString(Iterable iterable,
           [String leftDelimiter = "(", String rightDelimiter = ")"]) =>
       _collectionToString(iterable, leftDelimiter, rightDelimiter);
+}
+
+// ---------------------------------------------------------------------------------------
+// MapBase/MapMixin: a Map implemented on top of `keys`, `[]`, `[]=`, `remove` and `clear`
+// (every other operation goes through those, as the SDK's).
+// ---------------------------------------------------------------------------------------
+
+typedef MapMixin<K, V> = MapBase<K, V>;
+
+abstract mixin class MapBase<K, V> implements Map<K, V> {
+  static String mapToString(Map<Object?, Object?> m) {
+    for (final visiting in _toStringVisiting) {
+      if (identical(visiting, m)) return "{...}";
+    }
+    _toStringVisiting.add(m);
+    try {
+      final parts = <String>[];
+      m.forEach((Object? k, Object? v) {
+        parts.add("$k: $v");
+      });
+      return "{${parts.join(", ")}}";
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+  }
+
+  Map<RK, RV> cast<RK, RV>() {
+    final result = <RK, RV>{};
+    for (final key in keys) {
+      result[key as RK] = this[key] as RV;
+    }
+    return result;
+  }
+
+  void forEach(void Function(K key, V value) action) {
+    for (K key in keys) {
+      action(key, this[key] as V);
+    }
+  }
+
+  void addAll(Map<K, V> other) {
+    other.forEach((K key, V value) {
+      this[key] = value;
+    });
+  }
+
+  bool containsValue(Object? value) {
+    for (K key in keys) {
+      if (this[key] == value) return true;
+    }
+    return false;
+  }
+
+  V putIfAbsent(K key, V Function() ifAbsent) {
+    if (containsKey(key)) return this[key] as V;
+    return this[key] = ifAbsent();
+  }
+
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) {
+    if (containsKey(key)) {
+      return this[key] = update(this[key] as V);
+    }
+    if (ifAbsent != null) {
+      return this[key] = ifAbsent();
+    }
+    throw ArgumentError.value(key, "key", "Key not in map.");
+  }
+
+  void updateAll(V Function(K key, V value) update) {
+    for (final key in keys.toList()) {
+      this[key] = update(key, this[key] as V);
+    }
+  }
+
+  Iterable<MapEntry<K, V>> get entries =>
+      keys.map((K key) => MapEntry<K, V>(key, this[key] as V));
+
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) transform) {
+    final result = <K2, V2>{};
+    for (K key in keys) {
+      final entry = transform(key, this[key] as V);
+      result[entry.key] = entry.value;
+    }
+    return result;
+  }
+
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) {
+    for (final entry in newEntries) {
+      this[entry.key] = entry.value;
+    }
+  }
+
+  void removeWhere(bool Function(K key, V value) test) {
+    final keysToRemove = <K>[];
+    for (final key in keys) {
+      if (test(key, this[key] as V)) keysToRemove.add(key);
+    }
+    for (final key in keysToRemove) {
+      remove(key);
+    }
+  }
+
+  bool containsKey(Object? key) => keys.contains(key);
+  int get length => keys.length;
+  bool get isEmpty => keys.isEmpty;
+  bool get isNotEmpty => keys.isNotEmpty;
+  Iterable<V> get values => keys.map((K key) => this[key] as V);
+
+  String toString() => mapToString(this);
 }
