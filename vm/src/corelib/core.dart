@@ -79,6 +79,11 @@ final class Null {
 }
 
 final class bool {
+  // dartrs takes no `-D` definitions, so the environment is empty and these give their
+  // defaults. Constant invocations are folded by the resolver's constant evaluator.
+  factory bool.fromEnvironment(String name, {bool defaultValue = false}) => defaultValue;
+  factory bool.hasEnvironment(String name) => false;
+
   @pragma('vm:external-name', 'Bool_hashCode')
   external int get hashCode;
 
@@ -287,6 +292,9 @@ abstract final class num implements Comparable<num> {
 }
 
 abstract final class int extends num {
+  // See bool.fromEnvironment: the environment is empty.
+  factory int.fromEnvironment(String name, {int defaultValue = 0}) => defaultValue;
+
   @pragma('vm:external-name', 'Integer_add')
   external num operator +(num other);
   @pragma('vm:external-name', 'Integer_sub')
@@ -496,15 +504,26 @@ abstract final class double extends num {
 
 abstract final class String implements Comparable<String>, Pattern {
   @pragma('vm:external-name', 'String_fromCharCode')
-  external static String fromCharCode(int charCode);
+  external static String _fromCharCode(int charCode);
 
-  static String fromCharCodes(Iterable<int> charCodes) {
+  factory String.fromCharCode(int charCode) => _fromCharCode(charCode);
+
+  factory String.fromCharCodes(Iterable<int> charCodes, [int start = 0, int? end]) {
     final parts = <String>[];
+    int index = 0;
     for (final c in charCodes) {
-      parts.add(String.fromCharCode(c));
+      if (index >= start && (end == null || index < end)) parts.add(_fromCharCode(c));
+      index++;
+    }
+    if (start < 0 || start > index) throw RangeError.range(start, 0, index, "start");
+    if (end != null && (end < start || end > index)) {
+      throw RangeError.range(end, start, index, "end");
     }
     return _joinStrings(parts, "");
   }
+
+  // See bool.fromEnvironment: the environment is empty.
+  factory String.fromEnvironment(String name, {String defaultValue = ""}) => defaultValue;
 
   @pragma('vm:external-name', 'String_length')
   external int get length;

@@ -274,7 +274,8 @@ impl<'a, 'd> Parser<'a, 'd> {
     fn pattern_decl_ahead(&self) -> bool {
         match self.kind() {
             LParen => self.type_then_ident().is_none(),
-            LBracket | LBrace => true,
+            // `var <int>[a, b] = ...`, `final <String, int>{'k': v} = ...`
+            LBracket | LBrace | Lt => true,
             k if k.is_identifier() => {
                 let mut i = self.pos + 1;
                 if self.kind_at(i) == Dot && self.kind_at(i + 1).is_identifier() {

@@ -778,6 +778,47 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// `super + x`, `-super`, `super[i]`, `super[i] = v`: the superclass's operator, called
+    /// directly on `this` (operator names as in `operator_call`: `unary-`, `[]=`, ...).
+    pub fn super_operator(&mut self, op: &str, args: Vec<ir::Expr>, span: Span) -> ir::Expr {
+        let Some(c) = self.ctx.this_class.filter(|_| self.has_this()) else {
+            self.r.error(span, messages::super_in_static());
+            return self.null(span);
+        };
+        let this = self.this_expr(span);
+        let Some(Found::Method(f)) =
+            self.r
+                .find_super(c, self.ctx.mixin_index, Symbol::intern(op), Want::Call)
+        else {
+            let shown = if op == "unary-" { "-" } else { op };
+            self.r
+                .error(span, format!("Superclass has no method named '{shown}'."));
+            return self.null(span);
+        };
+        let sig = self.r.sigs[f.index()].clone();
+        let positional = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| match sig.positional.get(i) {
+                Some((_, t)) => self.coerce(a, t),
+                None => a,
+            })
+            .collect();
+        self.expr(
+            ExprKind::StaticCall {
+                target: f,
+                receiver: Some(Box::new(this)),
+                args: ir::Args {
+                    type_args: None,
+                    positional,
+                    named: Vec::new(),
+                },
+            },
+            span,
+            sig.return_type,
+        )
+    }
+
     /// `new T.name(args)`, `const T(args)`, `T<A>.name(args)`.
     pub fn lower_new(
         &mut self,

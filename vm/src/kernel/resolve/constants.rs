@@ -463,6 +463,9 @@ impl Resolver<'_> {
         } else {
             key
         };
+        if let Some(v) = self.eval_from_environment(class, key, args, ctx, env, d) {
+            return v;
+        }
         let ctor = self.classes[class.index()].ctors.get(&key).copied()?;
         let mut pos = Vec::new();
         let mut named = Vec::new();
@@ -513,6 +516,48 @@ impl Resolver<'_> {
             .unwrap_or_else(|| Symbol::intern(""));
         let tctor = self.classes[tc.index()].ctors.get(&key).copied()?;
         self.redirect_target(tc, tctor, d + 1)
+    }
+
+    /// `bool/int/String.fromEnvironment(name, defaultValue: v)` and `bool.hasEnvironment`.
+    /// dartrs takes no `-D` definitions, so the environment is empty: the value is the
+    /// default (`false`, `0`, `""` when none is given) and `hasEnvironment` is `false`.
+    /// `None` when the call is not one of these; `Some(None)` when an argument is not constant.
+    fn eval_from_environment(
+        &mut self,
+        class: ClassId,
+        key: Symbol,
+        args: &ast::Arguments,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<Option<ConstId>> {
+        let class_name = ["bool", "int", "String"]
+            .into_iter()
+            .find(|n| self.core_class(n) == Some(class))?;
+        let has = match key.as_str() {
+            "fromEnvironment" => false,
+            "hasEnvironment" if class_name == "bool" => true,
+            _ => return None,
+        };
+        let mut default = None;
+        for a in &args.args {
+            let Some(v) = self.eval(&a.value, ctx, env, d) else {
+                return Some(None);
+            };
+            if a.name.is_some_and(|n| n.name.as_str() == "defaultValue") {
+                default = Some(v);
+            }
+        }
+        let value = match (has, default) {
+            (true, _) => Constant::Bool(false),
+            (false, Some(v)) => return Some(Some(v)),
+            (false, None) => match class_name {
+                "bool" => Constant::Bool(false),
+                "int" => Constant::Int(0),
+                _ => Constant::String(String::new()),
+            },
+        };
+        Some(Some(self.intern_const(value)))
     }
 
     fn instance_constant(

@@ -37,6 +37,10 @@ enum LValue {
         index: LocalId,
     },
     SuperField(FieldId),
+    /// `super[i]`: the superclass's `[]`/`[]=` on `this`, the index in a temporary.
+    SuperIndex {
+        index: LocalId,
+    },
     /// An extension getter/setter pair on a receiver held in a temporary.
     Extension {
         recv: LocalId,
@@ -162,6 +166,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                 null_aware,
                 name,
             } => self.property_lvalue(recv, *null_aware, *name),
+            E::Index {
+                target: recv,
+                null_aware: false,
+                index,
+            } if matches!(recv.kind, E::Super) => {
+                let i = self.lower_expr(index);
+                let it = self.temp(i.ty.clone(), target.span);
+                (vec![(it, i)], LValue::SuperIndex { index: it })
+            }
             E::Index {
                 target: recv,
                 null_aware,
@@ -481,6 +494,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let i = self.local_get(*index, span);
                 self.operator_call(r, "[]", vec![i], span, span)
             }
+            LValue::SuperIndex { index } => {
+                let i = self.local_get(*index, span);
+                self.super_operator("[]", vec![i], span)
+            }
             LValue::SuperField(f) => {
                 let this = self.this_expr(span);
                 let ty = self.r.program.fields[f.index()].ty.clone();
@@ -599,6 +616,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                     let r = l.local_get(recv, span);
                     let i = l.local_get(index, span);
                     l.operator_call(r, "[]=", vec![i, v], span, span)
+                })
+            }
+            LValue::SuperIndex { index } => {
+                let index = *index;
+                self.through_temp(value, span, |l, v| {
+                    let i = l.local_get(index, span);
+                    l.super_operator("[]=", vec![i, v], span)
                 })
             }
             LValue::SuperField(f) => {

@@ -197,6 +197,14 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             E::Index {
                 target,
+                null_aware: false,
+                index,
+            } if matches!(target.kind, E::Super) => {
+                let index = self.lower_expr(index);
+                self.super_operator("[]", vec![index], span)
+            }
+            E::Index {
+                target,
                 null_aware,
                 index,
             } => {
@@ -746,6 +754,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                 };
                 self.expr(kind, span, bool_ty)
             }
+            BinaryOp::Eq | BinaryOp::NotEq if matches!(left.kind, E::Super) => {
+                let r = self.lower_expr(right);
+                let equals = self.super_equals(r, span);
+                if op == BinaryOp::NotEq {
+                    self.expr(ExprKind::Not(Box::new(equals)), span, bool_ty)
+                } else {
+                    equals
+                }
+            }
             BinaryOp::Eq | BinaryOp::NotEq => {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
@@ -763,6 +780,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
                 self.if_null(l, r, span)
+            }
+            _ if matches!(left.kind, E::Super) => {
+                let r = self.lower_expr(right);
+                self.super_operator(op.text(), vec![r], span)
             }
             _ => {
                 let l = self.lower_expr(left);
@@ -806,7 +827,36 @@ impl<'r, 'a> Lower<'r, 'a> {
         })
     }
 
+    /// `super == r`: `false` when `r` is null (as for `==` on any receiver), otherwise the
+    /// superclass's `operator ==`.
+    fn super_equals(&mut self, r: ir::Expr, span: Span) -> ir::Expr {
+        let bool_ty = self.r.core_type("bool");
+        self.let_in(r, |this, t| {
+            let test = {
+                let g = this.local_get(t, span);
+                this.is_null(g)
+            };
+            let arg = this.local_get(t, span);
+            let call = this.super_operator("==", vec![arg], span);
+            let call = this.coerce(call, &bool_ty);
+            let no = this.constant(Constant::Bool(false), span);
+            this.expr(
+                ExprKind::Conditional {
+                    condition: Box::new(test),
+                    then: Box::new(no),
+                    otherwise: Box::new(call),
+                },
+                span,
+                bool_ty.clone(),
+            )
+        })
+    }
+
     fn lower_unary(&mut self, op: UnaryOp, operand: &'a ast::Expr, span: Span) -> ir::Expr {
+        if matches!(operand.kind, E::Super) && op != UnaryOp::Not {
+            let name = if op == UnaryOp::Neg { "unary-" } else { "~" };
+            return self.super_operator(name, Vec::new(), span);
+        }
         match op {
             UnaryOp::Neg => {
                 if let E::Int(text) = &operand.kind {

@@ -384,7 +384,19 @@ impl<'r, 'a> Lower<'r, 'a> {
                     outer.push(stmt(StmtKind::Expr(e), span));
                 }
             }
-            Some(ForInit::Pattern { .. }) => self.r.unsupported(span, "patterns"),
+            Some(ForInit::Pattern {
+                is_final,
+                pattern,
+                init,
+            }) => {
+                // The pattern's variables are the loop variables: fresh per iteration when
+                // captured, as for `for (var i = 0; ...)`.
+                let first = self.frame_ref().locals.len();
+                let value = self.lower_expr(init);
+                outer.extend(self.destructure(pattern, value, *is_final, span));
+                let last = self.frame_ref().locals.len();
+                loop_vars.extend((first..last).map(|i| LocalId(i as u32)));
+            }
             None => {}
         }
         let label = self.new_label(labels, LabelKind::Loop);
