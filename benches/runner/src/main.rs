@@ -8,7 +8,7 @@ mod report;
 
 use clap::Parser;
 use measure::{Exit, Outcome};
-use report::{ImplResult, JitStats, ProgramResult, Report, Status};
+use report::{AotStats, ImplResult, JitStats, ProgramResult, Report, Status};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -427,6 +427,10 @@ fn command_for(
                 .map_err(|e| (Status::NotBuilt, e.clone()))?;
             let mut c = Command::new(bin);
             c.arg("run").arg(flag);
+            if flag == "--profile" {
+                // Any free port: runs never collide on 8181.
+                c.arg("--observe=0");
+            }
             if flag == "--debug" {
                 c.args(["--no-watch", "--no-console"]);
                 if trace_compiler {
@@ -606,6 +610,12 @@ fn bench_program(
             debug.jit = jit_stats(env, program, size, &c_exe, timeout);
         }
     }
+    // AOT figures: one extra snapshot compile for the release mode.
+    if let Some(release) = impl_results.get_mut("dartrs-release") {
+        if release.status == Status::Ok {
+            release.aot = aot_stats(env, program, timeout);
+        }
+    }
 
     // The reference checksum comes from the peers; the expected file (written for the
     // default size) must agree with them when the default size runs.
@@ -723,6 +733,30 @@ fn jit_stats(
         eprintln!("    --trace-compiler printed no [compiler] lines");
     }
     stats
+}
+
+/// Compiles the program with `dartrs compile aot-snapshot` once: the time it took and the
+/// snapshot's size.
+fn aot_stats(env: &Env, program: &Program, timeout: Duration) -> Option<AotStats> {
+    let bin = env.dartrs.as_ref().ok()?;
+    let out = env.c_out_dir.join(format!("{}.aot", program.name));
+    let mut cmd = Command::new(bin);
+    cmd.args(["compile", "aot-snapshot"])
+        .arg(program.source("dart"))
+        .arg("-o")
+        .arg(&out)
+        .current_dir(&program.dir);
+    let o = measure::run_once(&mut cmd, timeout);
+    if !matches!(o.exit, Exit::Code(0)) {
+        eprintln!("    compile aot-snapshot failed: {:?}", o.exit);
+        return None;
+    }
+    let snapshot_bytes = std::fs::metadata(&out).ok()?.len();
+    let _ = std::fs::remove_file(&out);
+    Some(AotStats {
+        compile_s: o.wall.as_secs_f64(),
+        snapshot_bytes,
+    })
 }
 
 fn git_sha(root: &Path) -> (Option<String>, bool) {

@@ -59,6 +59,17 @@ pub struct ImplResult {
     /// dartrs debug mode only: JIT compile figures from one extra `--trace-compiler` run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jit: Option<JitStats>,
+    /// dartrs release mode only: one extra `dartrs compile aot-snapshot` of the program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aot: Option<AotStats>,
+}
+
+/// The AOT snapshot of a program: how long `dartrs compile aot-snapshot` took and how big
+/// the ELF file is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AotStats {
+    pub compile_s: f64,
+    pub snapshot_bytes: u64,
 }
 
 /// What the debug mode's JIT compiled in one run, from `--trace-compiler` lines
@@ -128,6 +139,7 @@ impl ImplResult {
             peak_rss_kib: outcomes.iter().filter_map(|o| o.max_rss_kib).max(),
             output: None,
             jit: None,
+            aot: None,
         }
     }
 
@@ -465,6 +477,37 @@ impl Report {
             s.push_str(&table(&rows));
         }
 
+        // AOT snapshots of the release mode.
+        let aot: Vec<(&str, &AotStats)> = self
+            .programs
+            .iter()
+            .filter_map(|p| {
+                p.impls
+                    .get("dartrs-release")
+                    .and_then(|r| r.aot.as_ref())
+                    .map(|a| (p.name.as_str(), a))
+            })
+            .collect();
+        if !aot.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nAOT snapshots (one extra `dartrs compile aot-snapshot` per program):"
+            );
+            let mut rows = vec![vec![
+                "program".to_string(),
+                "compile s".to_string(),
+                "snapshot KiB".to_string(),
+            ]];
+            for (name, a) in &aot {
+                rows.push(vec![
+                    name.to_string(),
+                    format!("{:.3}", a.compile_s),
+                    format!("{:.1}", a.snapshot_bytes as f64 / 1024.0),
+                ]);
+            }
+            s.push_str(&table(&rows));
+        }
+
         // What went wrong, once per kind.
         let mut notes = Vec::new();
         for p in &self.programs {
@@ -784,6 +827,7 @@ mod tests {
             peak_rss_kib: Some(1024),
             output: Some("x".into()),
             jit: None,
+            aot: None,
         }
     }
 
