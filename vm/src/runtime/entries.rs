@@ -756,8 +756,7 @@ extern "sysv64" fn rt_instance_of(
     // SAFETY: called from generated code with one pushed argument.
     let iso = unsafe { isolate(thread) };
     let v = unsafe { arg(args, 1, 0) };
-    let ty = iso.types[type_index as usize].clone();
-    let answer = super::types::instance_of(iso, v, &ty);
+    let answer = super::types::instance_of_index(iso, v, type_index as usize);
     let r = iso.bool_value(answer);
     if super::types::type_test_cacheable(iso, v) {
         cache_type_test(iso, site, v, r);
@@ -776,14 +775,14 @@ extern "sysv64" fn rt_cast_to(
     let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let iso = iso_ptr.get();
     let v = unsafe { arg(args, 1, 0) };
-    let ty = iso.types[type_index as usize].clone();
-    if super::types::instance_of(iso, v, &ty) {
+    if super::types::instance_of_index(iso, v, type_index as usize) {
         if super::types::type_test_cacheable(iso, v) {
             let t = iso.bool_value(true);
             cache_type_test(iso, site, v, t);
         }
         return v.0;
     }
+    let ty = iso.types[type_index as usize].clone();
     throw_cast_error(iso_ptr, v, &ty);
     0
 }
@@ -831,18 +830,29 @@ extern "sysv64" fn rt_instantiate_type_args(
 ) -> u64 {
     // SAFETY: called from generated code with `n` pushed vectors.
     let iso = unsafe { isolate(thread) };
-    let env: Vec<super::rtt::TypeArgsId> = (0..n)
-        .map(|i| {
+    // Environments are short (a class's and a function's vectors): no allocation.
+    let mut inline = [super::rtt::TypeArgsId::EMPTY; 4];
+    let mut spilled = Vec::new();
+    let env: &[super::rtt::TypeArgsId] = if n as usize <= inline.len() {
+        for i in 0..n {
             // SAFETY: `i < n` pushed arguments.
             let v = unsafe { arg(args, n, i) };
-            vector_arg(iso, v)
-        })
-        .collect();
+            inline[i as usize] = vector_arg(iso, v);
+        }
+        &inline[..n as usize]
+    } else {
+        for i in 0..n {
+            // SAFETY: `i < n` pushed arguments.
+            let v = unsafe { arg(args, n, i) };
+            spilled.push(vector_arg(iso, v));
+        }
+        &spilled
+    };
+    if let Some(v) = iso.rtt.memoised_instantiation(template as u32, env) {
+        return Value::smi(v.0 as i64).0;
+    }
     let program = iso.program.clone();
-    match iso
-        .rtt
-        .instantiate_template(&program, template as u32, &env)
-    {
+    match iso.rtt.instantiate_template(&program, template as u32, env) {
         Some(v) => Value::smi(v.0 as i64).0,
         None => die(
             iso,

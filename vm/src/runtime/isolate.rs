@@ -145,6 +145,8 @@ pub struct Isolate {
     pub types: Vec<DartType>,
     /// Reified runtime types and type-argument vectors.
     pub rtt: super::rtt::RuntimeTypes,
+    /// The runtime type of each entry of `types`, once a type test needed it.
+    pub type_rt: Vec<Option<super::rtt::RtTypeId>>,
     pub statics: Vec<u64>,
     pub constants: Vec<u64>,
     pub(crate) constant_slots: HashMap<ConstId, u32>,
@@ -280,6 +282,7 @@ impl Isolate {
             argdesc_index: HashMap::new(),
             types: Vec::new(),
             rtt: super::rtt::RuntimeTypes::new(),
+            type_rt: Vec::new(),
             statics: Vec::new(),
             constants: Vec::new(),
             constant_slots: HashMap::new(),

@@ -12,8 +12,8 @@
 
 use crate::front::intern::Symbol;
 use crate::kernel::ir::{ClassId, DartType, FunctionSig, Program};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A canonical runtime type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -76,9 +76,13 @@ pub struct RuntimeTypes {
     vectors: Vec<Vec<RtTypeId>>,
     vector_ids: HashMap<Vec<RtTypeId>, TypeArgsId>,
     subtype_cache: HashMap<(RtTypeId, RtTypeId), bool>,
+    /// `v is t` by `v`'s class id, for classes whose instances share one runtime type.
+    class_tests: HashMap<(u32, RtTypeId), bool>,
     super_cache: HashMap<(ClassId, TypeArgsId, ClassId), Option<TypeArgsId>>,
     pub templates: Vec<Template>,
-    instantiations: HashMap<(u32, Vec<TypeArgsId>), TypeArgsId>,
+    /// Memoised instantiations by template and environment (up to two entries inline;
+    /// longer environments are rare and instantiated afresh).
+    instantiations: HashMap<(u32, u32, u32), TypeArgsId>,
 }
 
 impl Default for RuntimeTypes {
@@ -149,10 +153,11 @@ impl RuntimeTypes {
             type_ids,
             vectors: image.vectors,
             vector_ids,
-            subtype_cache: HashMap::new(),
-            super_cache: HashMap::new(),
+            subtype_cache: HashMap::default(),
+            class_tests: HashMap::default(),
+            super_cache: HashMap::default(),
             templates: image.templates,
-            instantiations: HashMap::new(),
+            instantiations: HashMap::default(),
         })
     }
 
@@ -160,19 +165,21 @@ impl RuntimeTypes {
     /// interned types and vectors stay, as generated code holds their ids.
     pub fn clear_hierarchy_caches(&mut self) {
         self.subtype_cache.clear();
+        self.class_tests.clear();
         self.super_cache.clear();
     }
 
     pub fn new() -> RuntimeTypes {
         let mut t = RuntimeTypes {
             types: Vec::new(),
-            type_ids: HashMap::new(),
+            type_ids: HashMap::default(),
             vectors: Vec::new(),
-            vector_ids: HashMap::new(),
-            subtype_cache: HashMap::new(),
-            super_cache: HashMap::new(),
+            vector_ids: HashMap::default(),
+            subtype_cache: HashMap::default(),
+            class_tests: HashMap::default(),
+            super_cache: HashMap::default(),
             templates: Vec::new(),
-            instantiations: HashMap::new(),
+            instantiations: HashMap::default(),
         };
         t.intern(RtType::Dynamic);
         t.intern_vector(Vec::new());
@@ -319,6 +326,18 @@ impl RuntimeTypes {
         self.intern_vector(v)
     }
 
+    /// The vector an earlier [`RuntimeTypes::instantiate_template`] made for this
+    /// template and environment.
+    pub fn memoised_instantiation(&self, index: u32, env: &[TypeArgsId]) -> Option<TypeArgsId> {
+        let key = match env {
+            [] => (index, u32::MAX, u32::MAX),
+            [a] => (index, a.0, u32::MAX),
+            [a, b] => (index, a.0, b.0),
+            _ => return None,
+        };
+        self.instantiations.get(&key).copied()
+    }
+
     /// Instantiates registered template `index` with the vectors of its environment
     /// entries (memoised: the same environment always gives the same vector).
     pub fn instantiate_template(
@@ -327,9 +346,14 @@ impl RuntimeTypes {
         index: u32,
         env: &[TypeArgsId],
     ) -> Option<TypeArgsId> {
-        let key = (index, env.to_vec());
-        if let Some(&v) = self.instantiations.get(&key) {
-            return Some(v);
+        let key = match env {
+            [] => Some((index, u32::MAX, u32::MAX)),
+            [a] => Some((index, a.0, u32::MAX)),
+            [a, b] => Some((index, a.0, b.0)),
+            _ => None,
+        };
+        if let Some(v) = key.and_then(|k| self.instantiations.get(&k)) {
+            return Some(*v);
         }
         let template = self.templates.get(index as usize)?;
         if template.env_names.len() != env.len() {
@@ -343,7 +367,9 @@ impl RuntimeTypes {
             .map(|(n, v)| (n.as_slice(), *v))
             .collect();
         let v = self.instantiate_vector(p, &types, &bound);
-        self.instantiations.insert(key, v);
+        if let Some(k) = key {
+            self.instantiations.insert(k, v);
+        }
         Some(v)
     }
 
@@ -403,6 +429,15 @@ impl RuntimeTypes {
         }
         self.super_cache.insert(key, found);
         found
+    }
+
+    /// The cached answer of an instance of class id `cid` against `t`, if known.
+    pub fn class_test(&self, cid: u32, t: RtTypeId) -> Option<bool> {
+        self.class_tests.get(&(cid, t)).copied()
+    }
+
+    pub fn remember_class_test(&mut self, cid: u32, t: RtTypeId, answer: bool) {
+        self.class_tests.insert((cid, t), answer);
     }
 
     fn is_top(&self, p: &Program, t: RtTypeId) -> bool {

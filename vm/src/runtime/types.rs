@@ -61,8 +61,23 @@ pub fn closed_type(iso: &mut Isolate, ty: &DartType) -> RtTypeId {
     iso.rtt.instantiate(&program, ty, &[])
 }
 
-/// `v is t`.
+/// `v is t`. Instances of classes whose instances all share one runtime type answer
+/// from a per-class cache (one hash lookup; `List<Node>.add(node)` checks this way).
 pub fn instance_of_rt(iso: &mut Isolate, v: Value, t: RtTypeId) -> bool {
+    if v != iso.null() && type_test_cacheable(iso, v) {
+        // SAFETY: `v` is a valid value.
+        let cid = unsafe { v.cid() };
+        if let Some(answer) = iso.rtt.class_test(cid, t) {
+            return answer;
+        }
+        let answer = instance_of_uncached(iso, v, t);
+        iso.rtt.remember_class_test(cid, t, answer);
+        return answer;
+    }
+    instance_of_uncached(iso, v, t)
+}
+
+fn instance_of_uncached(iso: &mut Isolate, v: Value, t: RtTypeId) -> bool {
     let s = value_type(iso, v);
     let program = iso.program.clone();
     iso.rtt.is_subtype(&program, s, t)
@@ -74,6 +89,28 @@ pub fn instance_of(iso: &mut Isolate, v: Value, ty: &DartType) -> bool {
         return super::records::record_type_test(iso, v, r);
     }
     let t = closed_type(iso, ty);
+    instance_of_rt(iso, v, t)
+}
+
+/// `v is types[index]` (the static types generated code's type tests name), with the
+/// runtime type of each index built once.
+pub fn instance_of_index(iso: &mut Isolate, v: Value, index: usize) -> bool {
+    if let Some(DartType::RecordType(r)) = iso.types.get(index) {
+        let r = r.clone();
+        return super::records::record_type_test(iso, v, &r);
+    }
+    let t = match iso.type_rt.get(index).copied().flatten() {
+        Some(t) => t,
+        None => {
+            let ty = iso.types[index].clone();
+            let t = closed_type(iso, &ty);
+            if iso.type_rt.len() <= index {
+                iso.type_rt.resize(index + 1, None);
+            }
+            iso.type_rt[index] = Some(t);
+            t
+        }
+    };
     instance_of_rt(iso, v, t)
 }
 
