@@ -51,6 +51,31 @@ struct Shaker<'p> {
     members_by_name: HashMap<Symbol, Vec<FunctionId>>,
 }
 
+/// dart:async functions the event loop calls (`runtime::event_loop`).
+const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
+/// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
+const ASYNC_HELPERS: &[&str] = &[
+    "_initAsync",
+    "_awaitHelper",
+    "_returnAsync",
+    "_handleAsyncException",
+];
+const SYNC_STAR_HELPERS: &[&str] = &[
+    "_initSyncStar",
+    "_suspendSyncStarAtStart",
+    "_syncStarYield",
+    "_syncStarYieldStar",
+];
+const ASYNC_STAR_HELPERS: &[&str] = &[
+    "_initAsyncStar",
+    "_suspendAsyncStarAtStart",
+    "_yieldAsyncStar",
+    "_yieldStarAsyncStar",
+    "_returnAsyncStar",
+    "_handleAsyncStarException",
+    "_awaitHelper",
+];
+
 /// Computes what is reachable from `main` and the runtime's entry points.
 pub fn reachable(program: &Program) -> Reachable {
     let mut s = Shaker::new(program);
@@ -100,15 +125,8 @@ impl<'p> Shaker<'p> {
                 }
             }
         }
-        // Generated code of suspendable functions and the event loop call dart:async's
-        // private top-level helpers by name (`_initAsync`, `_awaitHelper`, ...).
-        for lib in p.libraries.iter().filter(|l| l.uri == "dart:async") {
-            for &f in &lib.functions {
-                if p.function(f).name.as_str().starts_with('_') {
-                    self.function(f);
-                }
-            }
-        }
+        // The event loop calls these dart:async hooks by name.
+        self.async_helpers(EVENT_LOOP_HOOKS);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }
@@ -203,7 +221,28 @@ impl<'p> Shaker<'p> {
         self.function(f);
     }
 
+    /// Keeps the dart:async top-level functions named `names` (called by name from
+    /// generated code or the runtime).
+    fn async_helpers(&mut self, names: &[&str]) {
+        let p = self.program;
+        for lib in p.libraries.iter().filter(|l| l.uri == "dart:async") {
+            for &f in &lib.functions {
+                if names.contains(&p.function(f).name.as_str()) {
+                    self.function(f);
+                }
+            }
+        }
+    }
+
     fn visit_function(&mut self, f: FunctionId) {
+        let func = self.program.function(f);
+        // A suspendable function's code calls dart:async's helpers for its kind.
+        match func.async_marker {
+            AsyncMarker::Sync => {}
+            AsyncMarker::Async => self.async_helpers(ASYNC_HELPERS),
+            AsyncMarker::SyncStar => self.async_helpers(SYNC_STAR_HELPERS),
+            AsyncMarker::AsyncStar => self.async_helpers(ASYNC_STAR_HELPERS),
+        }
         let func = self.program.function(f);
         let params = &func.params;
         for c in params.positional_defaults.iter().flatten() {
