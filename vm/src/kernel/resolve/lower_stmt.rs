@@ -191,9 +191,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
                 let ctx = self.ctx;
-                if let Some(c) = self.r.eval_const_in(e, &ctx) {
+                let c = match &declared {
+                    Some(t) => self.r.eval_const_typed(e, t, &ctx),
+                    None => self.r.eval_const_in(e, &ctx),
+                };
+                if let Some(c) = c {
                     return self.const_expr(c, e.span);
                 }
+                self.r.report_const_error();
             }
             match &declared {
                 Some(t) => self.lower_expr_in(e, t),
