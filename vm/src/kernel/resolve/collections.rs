@@ -123,11 +123,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         context: Option<DartType>,
     ) -> ir::Expr {
         if is_const {
-            let ctx = self.ctx;
-            let c = match &context {
-                Some(t) => self.r.eval_const_typed(whole, t, &ctx),
-                None => self.r.eval_const_in(whole, &ctx),
-            };
+            let c = self.eval_const(whole, context.as_ref());
             if let Some(c) = c {
                 return self.const_expr(c, span);
             }
@@ -206,11 +202,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }),
         };
         if is_const {
-            let ctx = self.ctx;
-            let c = match &context {
-                Some(t) => self.r.eval_const_typed(whole, t, &ctx),
-                None => self.r.eval_const_in(whole, &ctx),
-            };
+            let c = self.eval_const(whole, context.as_ref());
             if let Some(c) = c {
                 return self.const_expr(c, span);
             }

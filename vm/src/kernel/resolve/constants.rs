@@ -33,10 +33,12 @@ impl ConstElement {
     }
 }
 
-/// Names visible while evaluating: constructor parameters.
+/// Names visible while evaluating: constructor parameters, or a function's `const`
+/// locals; `hidden` are other locals, which shadow constants of outer scopes.
 #[derive(Clone, Default)]
 pub(super) struct ConstEnv {
     pub params: HashMap<Symbol, ConstId>,
+    pub hidden: std::collections::HashSet<Symbol>,
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -122,12 +124,6 @@ impl Resolver<'_> {
         c
     }
 
-    /// Evaluates `e` as a constant in a member's scope; `None` if it is not one.
-    pub(super) fn eval_const_in(&mut self, e: &ast::Expr, ctx: &MemberContext) -> Option<ConstId> {
-        self.const_error = None;
-        self.eval(e, ctx, &ConstEnv::default(), 0)
-    }
-
     /// Evaluates `e` as a constant whose context type is `context` (which gives a
     /// `{...}` literal without type arguments its kind and type arguments).
     pub(super) fn eval_const_typed(
@@ -136,15 +132,29 @@ impl Resolver<'_> {
         context: &DartType,
         ctx: &MemberContext,
     ) -> Option<ConstId> {
-        let args = self.collection_context_args(context);
-        let env = ConstEnv::default();
+        self.eval_const_with(e, Some(context), ctx, &ConstEnv::default())
+    }
+
+    /// Evaluates `e` as a constant with the names of `env` in scope (a function's
+    /// `const` locals) and an optional context type.
+    pub(super) fn eval_const_with(
+        &mut self,
+        e: &ast::Expr,
+        context: Option<&DartType>,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+    ) -> Option<ConstId> {
         self.const_error = None;
+        let Some(context) = context else {
+            return self.eval(e, ctx, env, 0);
+        };
+        let args = self.collection_context_args(context);
         let c = match &e.kind {
             ExprKind::SetOrMap {
                 type_args,
                 elements,
                 ..
-            } => self.eval_set_or_map((type_args, elements), args.as_deref(), ctx, &env, 1)?,
+            } => self.eval_set_or_map((type_args, elements), args.as_deref(), ctx, env, 1)?,
             ExprKind::List {
                 type_arg, elements, ..
             } => {
@@ -153,11 +163,11 @@ impl Resolver<'_> {
                     (type_arg.as_deref(), elements),
                     args.as_deref(),
                     ctx,
-                    &env,
+                    env,
                     1,
                 )?
             }
-            _ => return self.eval_const_in(e, ctx),
+            _ => return self.eval(e, ctx, env, 0),
         };
         Some(self.intern_const(c))
     }
@@ -206,10 +216,12 @@ impl Resolver<'_> {
             let (_, var, ctx) = *self.field_decls.get(&f)?;
             let init = var.init.as_ref()?;
             let ty = self.program.fields[f.index()].ty.clone();
-            let v = self.eval_const_typed(init, &ty, &ctx)?;
-            Some(self.coerce_const(v, &ty))
+            self.eval_const_typed(init, &ty, &ctx)
+                .map(|v| self.coerce_const(v, &ty))
         };
         if value.is_some() || self.consts_final {
+            // An initializer with an error is reported once, whoever asked first.
+            self.report_const_error();
             self.const_fields.insert(f, value);
         } else {
             // Declarations are still being made: a later attempt may succeed.
@@ -342,7 +354,22 @@ impl Resolver<'_> {
                 ast::StringPart::Text(t) => s.push_str(t),
                 ast::StringPart::Interpolation(x) => {
                     let v = self.eval(x, ctx, env, d)?;
-                    s.push_str(&primitive_to_string(&self.program.constants[v.index()])?);
+                    match primitive_to_string(&self.program.constants[v.index()]) {
+                        Some(text) => s.push_str(&text),
+                        None => {
+                            let text = crate::kernel::dump::constant(&self.program, v);
+                            self.const_error = Some((
+                                x.span,
+                                format!(
+                                    "The constant value '{text}' can't be used as part of a \
+                                     string interpolation in a constant expression.\nOnly values \
+                                     of type 'null', 'bool', 'int', 'double', or 'String' can be \
+                                     used."
+                                ),
+                            ));
+                            return None;
+                        }
+                    }
                 }
             }
         }
@@ -637,6 +664,9 @@ impl Resolver<'_> {
     ) -> Option<ConstId> {
         if let Some(v) = env.params.get(&name) {
             return Some(*v);
+        }
+        if env.hidden.contains(&name) {
+            return None;
         }
         if let Some(c) = ctx.lexical_class {
             if let Some(m) = self.classes[c.index()].statics.get(&name).copied() {

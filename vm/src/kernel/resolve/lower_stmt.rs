@@ -190,11 +190,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
-                let ctx = self.ctx;
-                let c = match &declared {
-                    Some(t) => self.r.eval_const_typed(e, t, &ctx),
-                    None => self.r.eval_const_in(e, &ctx),
-                };
+                let c = self.eval_const(e, declared.as_ref());
                 if let Some(c) = c {
                     return self.const_expr(c, e.span);
                 }
