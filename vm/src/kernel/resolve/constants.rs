@@ -592,6 +592,21 @@ impl Resolver<'_> {
         let t = rest.iter().fold(first.clone(), |t, o| self.join(&t, o));
         match t {
             DartType::Null | DartType::Never => DartType::Dynamic,
+            // `join` gives up on unrelated kinds (a list and a record); their least upper
+            // bound is `Object` (`Object?` with a nullable one), never `dynamic`.
+            DartType::Dynamic if !types.contains(&DartType::Dynamic) => {
+                let nullable = types
+                    .iter()
+                    .any(|t| matches!(t, DartType::Null) || t.is_nullable());
+                match self.core_type("Object") {
+                    DartType::Interface { class, args, .. } => DartType::Interface {
+                        class,
+                        args,
+                        nullable,
+                    },
+                    other => other,
+                }
+            }
             t => t,
         }
     }
@@ -666,6 +681,9 @@ impl Resolver<'_> {
             return Some(*v);
         }
         if env.hidden.contains(&name) {
+            // A variable that is not `const`: what the CFE says of it in a constant.
+            self.const_error
+                .get_or_insert((span, "Not a constant expression.".into()));
             return None;
         }
         if let Some(c) = ctx.lexical_class {
