@@ -87,13 +87,11 @@ fn constant_map_keys_and_set_elements_must_be_distinct_with_primitive_equality()
     let stderr = text(&out.stderr);
     let p = path.display();
     for expected in [
-        format!("{p}:8:22: Error: The key '\"a\"' conflicts with another existing key in the map."),
-        format!("{p}:9:16: Error: The key '1.5' does not have a primitive operator '=='."),
+        format!("{p}:8:13: Error: The key '\"a\"' conflicts with another existing key in the map."),
+        format!("{p}:9:9: Error: The key '1.5' does not have a primitive operator '=='."),
+        format!("{p}:10:9: Error: The element '#K(v: 1)' does not have a primitive operator '=='."),
         format!(
-            "{p}:10:16: Error: The element '#K(v: 1)' does not have a primitive operator '=='."
-        ),
-        format!(
-            "{p}:11:22: Error: The element '1' conflicts with another existing element in the set."
+            "{p}:11:9: Error: The element '1' conflicts with another existing element in the set."
         ),
     ] {
         assert!(stderr.contains(&expected), "{expected} in {stderr}");

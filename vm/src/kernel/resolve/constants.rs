@@ -154,7 +154,10 @@ impl Resolver<'_> {
                 type_args,
                 elements,
                 ..
-            } => self.eval_set_or_map((type_args, elements), args.as_deref(), ctx, env, 1)?,
+            } => {
+                let literal = (&type_args[..], &elements[..], e.span);
+                self.eval_set_or_map(literal, args.as_deref(), ctx, env, 1)?
+            }
             ExprKind::List {
                 type_arg, elements, ..
             } => {
@@ -261,7 +264,7 @@ impl Resolver<'_> {
                 type_args,
                 elements,
                 ..
-            } => self.eval_set_or_map((type_args, elements), None, ctx, env, d)?,
+            } => self.eval_set_or_map((type_args, elements, e.span), None, ctx, env, d)?,
             ExprKind::Binary { op, left, right } => {
                 return self.eval_binary(*op, left, right, ctx, env, d)
             }
@@ -280,6 +283,24 @@ impl Resolver<'_> {
                     Constant::Bool(false) => self.eval(otherwise, ctx, env, d),
                     _ => None,
                 };
+            }
+            ExprKind::As { expr, ty } => {
+                // Only casts the class-based subtype test proves; others are not folded.
+                let v = self.eval(expr, ctx, env, d)?;
+                let tctx = self.type_context(ctx, &[]);
+                let target = self.resolve_type(ty, &tctx);
+                let actual = self.constant_type(&self.program.constants[v.index()]);
+                return (self.is_subtype(&actual, &target) == Some(true)).then_some(v);
+            }
+            ExprKind::New {
+                keyword: ast::NewKeyword::New,
+                ..
+            } => {
+                self.const_error.get_or_insert((
+                    e.span,
+                    "New expression is not a constant expression.".into(),
+                ));
+                return None;
             }
             ExprKind::New { ty, name, args, .. } => {
                 let tctx = self.type_context(ctx, &[]);
@@ -381,13 +402,13 @@ impl Resolver<'_> {
     /// the entries. Keys and elements must be distinct and have primitive equality.
     pub(super) fn eval_set_or_map(
         &mut self,
-        literal: (&[ast::TypeAnnotation], &[ast::CollectionElement]),
+        literal: (&[ast::TypeAnnotation], &[ast::CollectionElement], Span),
         context: Option<&[DartType]>,
         ctx: &MemberContext,
         env: &ConstEnv,
         d: u32,
     ) -> Option<Constant> {
-        let (type_args, elements) = literal;
+        let (type_args, elements, span) = literal;
         let mut flat = Vec::new();
         self.eval_elements(elements, ctx, env, d, &mut flat)?;
         let is_set = match type_args.len() {
@@ -397,7 +418,13 @@ impl Resolver<'_> {
                 .or_else(|| flat.first().map(|e| e.value.is_none()))
                 .unwrap_or_else(|| context.is_some_and(|c| c.len() == 1)),
         };
-        if flat.iter().any(|e| e.value.is_some() == is_set) {
+        if let Some(e) = flat.iter().find(|e| e.value.is_some() == is_set) {
+            let problem = if is_set {
+                "A map entry can't be an element of a set."
+            } else {
+                "A set or list element can't be an entry of a map."
+            };
+            self.const_error.get_or_insert((e.span, problem.into()));
             return None;
         }
         let inferred = |r: &Self, ids: &[ConstId]| {
@@ -412,6 +439,7 @@ impl Resolver<'_> {
             .iter()
             .map(|t| self.resolve_type(t, &tctx))
             .collect();
+        self.check_closed_type_args(&args, span)?;
         if args.is_empty() {
             if let Some(c) = context.filter(|c| c.len() == if is_set { 1 } else { 2 }) {
                 args = c.to_vec();
@@ -431,7 +459,7 @@ impl Resolver<'_> {
                 Some(t) => self.coerce_const(e.key, t),
                 None => e.key,
             };
-            self.check_const_key(k, &keys, is_set, e.span)?;
+            self.check_const_key(k, &keys, is_set, span)?;
             keys.push(k);
             if let Some(v) = e.value {
                 values.push(match args.get(1) {
@@ -469,13 +497,17 @@ impl Resolver<'_> {
         let (type_arg, elements) = literal;
         let mut flat = Vec::new();
         self.eval_elements(elements, ctx, env, d, &mut flat)?;
-        if flat.iter().any(|e| e.value.is_some()) {
+        if let Some(e) = flat.iter().find(|e| e.value.is_some()) {
+            let problem = "A map entry can't be an element of a list.";
+            self.const_error.get_or_insert((e.span, problem.into()));
             return None;
         }
         let element_type = match (type_arg, context) {
             (Some(t), _) => {
                 let tctx = self.type_context(ctx, &[]);
-                self.resolve_type(t, &tctx)
+                let ty = self.resolve_type(t, &tctx);
+                self.check_closed_type_args(std::slice::from_ref(&ty), t.span())?;
+                ty
             }
             (None, Some([t])) => t.clone(),
             (None, _) => {
@@ -547,7 +579,16 @@ impl Resolver<'_> {
                                 .iter()
                                 .map(|&(k, v)| ConstElement::new(k, Some(v), at)),
                         ),
-                        _ => return None,
+                        other => {
+                            let problem = match other {
+                                Constant::Null => "Null value during constant evaluation.",
+                                _ => {
+                                    "Only a constant list, set or map can be spread in a constant."
+                                }
+                            };
+                            self.const_error.get_or_insert((at, problem.into()));
+                            return None;
+                        }
                     }
                 }
                 El::If {
@@ -575,6 +616,16 @@ impl Resolver<'_> {
                 }
                 _ => return None,
             }
+        }
+        Some(())
+    }
+
+    /// Type arguments of a constant literal must not mention type variables.
+    fn check_closed_type_args(&mut self, args: &[DartType], span: Span) -> Option<()> {
+        if args.iter().any(DartType::is_open) {
+            let problem = "Type variables can't be used as constants.";
+            self.const_error.get_or_insert((span, problem.into()));
+            return None;
         }
         Some(())
     }

@@ -194,7 +194,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                 if let Some(c) = c {
                     return self.const_expr(c, e.span);
                 }
-                self.r.report_const_error();
+                if self.r.const_error.is_some() {
+                    self.r.report_const_error();
+                    return self.null(e.span);
+                }
             }
             match &declared {
                 Some(t) => self.lower_expr_in(e, t),
