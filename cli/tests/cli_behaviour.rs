@@ -76,6 +76,29 @@ fn compile_errors_use_the_front_end_format_and_exit_254() {
 }
 
 #[test]
+fn constant_map_keys_and_set_elements_must_be_distinct_with_primitive_equality() {
+    let path = program(
+        "const-keys",
+        "class K {\n  final int v;\n  const K(this.v);\n  bool operator ==(Object o) => o is K && o.v == v;\n  int get hashCode => v;\n}\nvoid main() {\n  const m = {'a': 1, 'a': 2};\n  print(const {1.5: 'x'});\n  print(const {K(1)});\n  print(const {1, 2, 1});\n  print(m);\n}\n",
+    );
+    let out = dartrs(&["run", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(254));
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    let p = path.display();
+    for expected in [
+        format!("{p}:8:13: Error: The key '\"a\"' conflicts with another existing key in the map."),
+        format!("{p}:9:9: Error: The key '1.5' does not have a primitive operator '=='."),
+        format!("{p}:10:9: Error: The element '#K(v: 1)' does not have a primitive operator '=='."),
+        format!(
+            "{p}:11:9: Error: The element '1' conflicts with another existing element in the set."
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "{expected} in {stderr}");
+    }
+}
+
+#[test]
 fn undefined_names_are_reported_before_anything_runs() {
     let path = program(
         "undefined",

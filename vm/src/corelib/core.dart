@@ -1690,6 +1690,8 @@ abstract final class Map<K, V> {
   external int get length;
   @pragma('vm:external-name', 'Map_clear')
   external void clear();
+  @pragma('vm:external-name', 'Map_checkModifiable')
+  external void _checkModifiable();
   @pragma('vm:external-name', 'Map_keys')
   external List<K> _keyList();
   @pragma('vm:external-name', 'Map_values')
@@ -1726,18 +1728,21 @@ abstract final class Map<K, V> {
   }
 
   void addAll(Map<K, V> other) {
+    _checkModifiable();
     other.forEach((K k, V v) {
       this[k] = v;
     });
   }
 
   void addEntries(Iterable<MapEntry<K, V>> newEntries) {
+    _checkModifiable();
     for (final e in newEntries) {
       this[e.key] = e.value;
     }
   }
 
   V putIfAbsent(K key, V Function() ifAbsent) {
+    _checkModifiable();
     if (containsKey(key)) return this[key] as V;
     final value = ifAbsent();
     this[key] = value;
@@ -1745,6 +1750,7 @@ abstract final class Map<K, V> {
   }
 
   V update(K key, V Function(V value) update, {V Function()? ifAbsent}) {
+    _checkModifiable();
     if (containsKey(key)) {
       final value = update(this[key] as V);
       this[key] = value;
@@ -1759,12 +1765,14 @@ abstract final class Map<K, V> {
   }
 
   void updateAll(V Function(K key, V value) update) {
+    _checkModifiable();
     for (final k in _keyList()) {
       this[k] = update(k, this[k] as V);
     }
   }
 
   void removeWhere(bool Function(K key, V value) test) {
+    _checkModifiable();
     for (final k in _keyList()) {
       if (test(k, this[k] as V)) remove(k);
     }
@@ -1910,6 +1918,22 @@ class Set<E> extends Iterable<E> {
   Set<E> toSet() => Set<E>.of(this);
 
   String toString() => _iterableToString(this, "{", "}");
+}
+
+/// The class of constant sets (`const {1, 2}`): the runtime builds instances whose `_map`
+/// is a constant map; every modification throws as the Dart VM's `_ConstSet` does.
+final class _ConstSet<E> extends Set<E> {
+  static Never _unmodifiable() {
+    throw UnsupportedError("Cannot change an unmodifiable set");
+  }
+
+  bool add(E value) => _unmodifiable();
+  void addAll(Iterable<E> elements) => _unmodifiable();
+  bool remove(Object? value) => _unmodifiable();
+  void removeAll(Iterable<Object?> elements) => _unmodifiable();
+  void removeWhere(bool Function(E element) test) => _unmodifiable();
+  void retainWhere(bool Function(E element) test) => _unmodifiable();
+  void clear() => _unmodifiable();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -667,6 +667,14 @@ pub fn constant(p: &Program, c: ConstId) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        Constant::Set { elements, .. } => format!(
+            "#{{{}}}",
+            elements
+                .iter()
+                .map(|e| constant(p, *e))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Constant::Map { entries, .. } => format!(
             "#{{{}}}",
             entries

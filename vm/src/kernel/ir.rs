@@ -76,6 +76,16 @@ impl Program {
     pub fn constant(&self, id: ConstId) -> &Constant {
         &self.constants[id.index()]
     }
+    /// The class `name` of `dart:core` (e.g. `_ConstSet`, the class of constant sets).
+    pub fn core_class(&self, name: &str) -> Option<ClassId> {
+        let sym = crate::front::intern::Symbol::intern(name);
+        self.libraries
+            .iter()
+            .filter(|l| l.uri == "dart:core")
+            .flat_map(|l| l.classes.iter())
+            .copied()
+            .find(|&c| self.class(c).name == sym)
+    }
 }
 
 /// Ids of the classes the VM implements natively. Filled in by `kernel` when it loads
@@ -451,10 +461,16 @@ pub enum Constant {
         element_type: DartType,
         elements: Vec<ConstId>,
     },
+    /// Entries in insertion order, keys distinct (by primitive equality).
     Map {
         key_type: DartType,
         value_type: DartType,
         entries: Vec<(ConstId, ConstId)>,
+    },
+    /// Elements in insertion order, distinct (by primitive equality).
+    Set {
+        element_type: DartType,
+        elements: Vec<ConstId>,
     },
     Instance {
         class: ClassId,

@@ -48,7 +48,7 @@ impl ClassTable {
                 Some(NativeClassKind::Double) => &[CID_DOUBLE],
                 Some(NativeClassKind::String) => &[CID_ONE_BYTE_STRING, CID_TWO_BYTE_STRING],
                 Some(NativeClassKind::List) => &[CID_ARRAY, CID_GROWABLE_LIST, CID_IMMUTABLE_ARRAY],
-                Some(NativeClassKind::Map) => &[CID_MAP],
+                Some(NativeClassKind::Map) => &[CID_MAP, CID_CONST_MAP],
                 Some(NativeClassKind::Closure) => &[CID_CLOSURE],
                 Some(NativeClassKind::Record) => &[CID_RECORD],
                 Some(NativeClassKind::Type) => &[CID_TYPE],

@@ -1,12 +1,15 @@
 //! Compile-time constants as heap objects. Each constant of the program becomes one
 //! immortal object the first time code that uses it is compiled; since kernel
 //! canonicalises constants, `identical(const A(1), const A(1))` holds.
+//! Constant maps are `CID_CONST_MAP` objects (a map the natives refuse to modify);
+//! constant sets are instances of dart:core's `_ConstSet` over such a map.
 
 use super::isolate::Isolate;
 use super::layout::*;
 use super::object::*;
+use super::rtt::TypeArgsId;
 use crate::compiler::CompileContext;
-use crate::kernel::ir::{ConstId, Constant};
+use crate::kernel::ir::{ConstId, Constant, DartType};
 
 /// The heap object of constant `id` (allocated in immortal space).
 pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
@@ -30,12 +33,21 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
             m
         }
         Constant::String(s) => super::strings::new_immortal_string(&mut iso.heap, s),
-        Constant::List { elements, .. } => {
+        Constant::List {
+            element_type,
+            elements,
+        } => {
             let values = elements
                 .iter()
                 .map(|&e| element(iso, e))
                 .collect::<Result<Vec<_>, _>>()?;
-            immortal_array(iso, CID_IMMUTABLE_ARRAY, &values)
+            let list = immortal_array(iso, CID_IMMUTABLE_ARRAY, &values);
+            let args =
+                iso.rtt
+                    .instantiate_vector(&program, std::slice::from_ref(element_type), &[]);
+            // SAFETY: a fresh array; its type arguments are a vector id (a Smi).
+            unsafe { list.set_slot(ARRAY_TYPE_ARGS, Value::smi(args.0 as i64).0) };
+            list
         }
         Constant::Instance { class, fields } => {
             let cid = iso.classes.cid_of(*class);
@@ -60,7 +72,43 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
             let index = iso.entry_index(*f);
             super::entries::static_tear_off(iso, index)
         }
-        Constant::Map { .. } => return Err("dartrs does not support constant maps yet.".into()),
+        Constant::Map {
+            key_type,
+            value_type,
+            entries,
+        } => {
+            let mut pairs = Vec::with_capacity(2 * entries.len());
+            for &(k, v) in entries {
+                pairs.push(element(iso, k)?);
+                pairs.push(element(iso, v)?);
+            }
+            let types = [key_type.clone(), value_type.clone()];
+            let args = iso.rtt.instantiate_vector(&program, &types, &[]);
+            immortal_const_map(iso, &pairs, args)
+        }
+        Constant::Set {
+            element_type,
+            elements,
+        } => {
+            let present = iso.bool_value(true);
+            let mut pairs = Vec::with_capacity(2 * elements.len());
+            for &e in elements {
+                pairs.push(element(iso, e)?);
+                pairs.push(present);
+            }
+            let bool_type = DartType::Interface {
+                class: program.core_class("bool").ok_or("dart:core has no bool")?,
+                args: Vec::new(),
+                nullable: false,
+            };
+            let types = [element_type.clone(), bool_type];
+            let map_args = iso.rtt.instantiate_vector(&program, &types, &[]);
+            let map = immortal_const_map(iso, &pairs, map_args);
+            let set_args =
+                iso.rtt
+                    .instantiate_vector(&program, std::slice::from_ref(element_type), &[]);
+            immortal_const_set(iso, map, set_args)?
+        }
         Constant::Record { positional, named } => {
             let shape = crate::kernel::ir::RecordShape::new(
                 positional.len() as u32,
@@ -89,6 +137,55 @@ pub fn materialize(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
 fn element(iso: &mut Isolate, id: ConstId) -> Result<Value, String> {
     let slot = iso.constant_slot(id)?;
     Ok(Value(iso.constants[slot as usize]))
+}
+
+/// An unmodifiable map of `pairs` (key, value, key, value, ...; keys distinct). It has no
+/// hash index: lookups compare keys in order, which keeps materialising free of Dart
+/// calls (`hashCode`) and the object free of later writes.
+fn immortal_const_map(iso: &mut Isolate, pairs: &[Value], args: TypeArgsId) -> Value {
+    let data = immortal_array(iso, CID_ARRAY, pairs);
+    let m = iso.heap.allocate_immortal(CID_CONST_MAP, 1 + MAP_SLOTS);
+    // SAFETY: a fresh object with MAP_SLOTS slots.
+    unsafe {
+        m.set_slot(MAP_USED, Value::smi(pairs.len() as i64 / 2).0);
+        m.set_slot(MAP_DELETED, Value::smi(0).0);
+        m.set_slot(MAP_DATA, data.0);
+        m.set_slot(MAP_INDEX, iso.null().0);
+        m.set_slot(MAP_TYPE_ARGS, Value::smi(args.0 as i64).0);
+    }
+    m
+}
+
+/// An instance of dart:core's `_ConstSet<E>` whose `_map` is the constant map `map`.
+fn immortal_const_set(iso: &mut Isolate, map: Value, args: TypeArgsId) -> Result<Value, String> {
+    let program = iso.program.clone();
+    let missing = || "dart:core lacks the constant set class".to_string();
+    let class = program.core_class("_ConstSet").ok_or_else(missing)?;
+    let set = program.core_class("Set").ok_or_else(missing)?;
+    let map_field = program
+        .class(set)
+        .instance_fields
+        .iter()
+        .find(|&&f| program.field(f).name.as_str() == "_map")
+        .ok_or_else(missing)?;
+    let map_slot = program.field(*map_field).slot as usize;
+    let args_slot = program.class(class).type_args_slot.ok_or_else(missing)? as usize;
+    let slots = iso.classes.instance_slots(class) as usize;
+    if map_slot >= slots || args_slot >= slots {
+        return Err(missing());
+    }
+    let cid = iso.classes.cid_of(class);
+    let obj = iso.heap.allocate_immortal(cid, 1 + slots);
+    let null = iso.null();
+    // SAFETY: `obj` has `slots` fields; both slots were checked against it.
+    unsafe {
+        for i in 0..slots {
+            obj.set_slot(i, null.0);
+        }
+        obj.set_slot(map_slot, map.0);
+        obj.set_slot(args_slot, Value::smi(args.0 as i64).0);
+    }
+    Ok(obj)
 }
 
 pub fn immortal_array(iso: &mut Isolate, cid: u32, values: &[Value]) -> Value {

@@ -196,6 +196,8 @@ pub const CID_TYPE: u32 = 15;
 pub const CID_RECORD: u32 = 16;
 /// Insertion-ordered hash set: same layout as `CID_MAP`, values unused.
 pub const CID_SET: u32 = 17;
+/// Constant (unmodifiable) map: same layout as `CID_MAP`, never indexed, in immortal space.
+pub const CID_CONST_MAP: u32 = 18;
 pub const FIRST_PROGRAM_CID: u32 = 64;
 
 /// Whether words after the header of an object of class `cid` are traced by the GC.

@@ -28,7 +28,7 @@ pub fn class_and_args(iso: &Isolate, v: Value) -> Option<(ClassId, TypeArgsId)> 
     let args = match cid {
         CID_ARRAY | CID_IMMUTABLE_ARRAY => stored_type_args(iso, v, ARRAY_TYPE_ARGS),
         CID_GROWABLE_LIST => stored_type_args(iso, v, GROWABLE_TYPE_ARGS),
-        CID_MAP | CID_SET => stored_type_args(iso, v, MAP_TYPE_ARGS),
+        CID_MAP | CID_CONST_MAP | CID_SET => stored_type_args(iso, v, MAP_TYPE_ARGS),
         _ if cid >= FIRST_PROGRAM_CID => match iso.program.class(class).type_args_slot {
             Some(slot) => stored_type_args(iso, v, slot as usize),
             None => TypeArgsId::EMPTY,
@@ -121,7 +121,7 @@ pub fn type_test_cacheable(iso: &Isolate, v: Value) -> bool {
     let cid = unsafe { v.cid() };
     match cid {
         CID_CLOSURE | CID_RECORD | CID_ARRAY | CID_IMMUTABLE_ARRAY | CID_GROWABLE_LIST
-        | CID_MAP | CID_SET => false,
+        | CID_MAP | CID_CONST_MAP | CID_SET => false,
         _ => match iso.classes.class_of_cid(cid) {
             Some(c) => iso.program.class(c).type_args_slot.is_none(),
             None => true,
@@ -139,8 +139,16 @@ pub fn runtime_type_name(iso: &mut Isolate, v: Value) -> String {
     let internal = match cid {
         CID_RECORD => return super::records::runtime_type_name(iso, v),
         CID_MAP => "_Map",
+        CID_CONST_MAP => "_ConstMap",
+        CID_IMMUTABLE_ARRAY => "_ImmutableList",
         CID_SET => "_Set",
         CID_STACK_TRACE => "_StackTrace",
+        // `Set()` and set literals: the Dart VM's class is `_Set`.
+        _ if iso.classes.class_of_cid(cid).is_some()
+            && iso.classes.class_of_cid(cid) == iso.program.core_class("Set") =>
+        {
+            "_Set"
+        }
         CID_CLOSURE if matches!(iso.rtt.get(t), RtType::Function { sig: None, .. }) => {
             return "Closure".into()
         }

@@ -192,6 +192,12 @@ impl<'p> Shaker<'p> {
         }
         match self.program.constant(id) {
             Constant::List { elements, .. } => elements.iter().for_each(|&e| self.constant(e)),
+            Constant::Set { elements, .. } => {
+                if let Some(class) = self.program.core_class("_ConstSet") {
+                    self.allocated(class);
+                }
+                elements.iter().for_each(|&e| self.constant(e))
+            }
             Constant::Map { entries, .. } => {
                 for &(k, v) in entries {
                     self.constant(k);

@@ -304,7 +304,7 @@ fn validate_classes(old: &Program, new: &Program, map: &IdMap) -> Result<(), Rej
 /// Children of a constant (they are mapped first).
 fn constant_children(c: &Constant) -> Vec<ConstId> {
     match c {
-        Constant::List { elements, .. } => elements.clone(),
+        Constant::List { elements, .. } | Constant::Set { elements, .. } => elements.clone(),
         Constant::Map { entries, .. } => entries.iter().flat_map(|(k, v)| [*k, *v]).collect(),
         Constant::Instance { fields, .. } => fields.iter().map(|(_, v)| *v).collect(),
         Constant::Record { positional, named } => positional

@@ -85,6 +85,10 @@ impl IdMap {
             Constant::List {
                 element_type,
                 elements,
+            }
+            | Constant::Set {
+                element_type,
+                elements,
             } => {
                 self.ty(element_type);
                 elements.iter_mut().for_each(|e| *e = self.constant(*e));

@@ -221,6 +221,36 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// Evaluates `e` as a constant in this body: its `const` locals are in scope.
+    pub fn eval_const(&mut self, e: &ast::Expr, context: Option<&DartType>) -> Option<ConstId> {
+        let env = self.local_const_env();
+        let ctx = self.ctx;
+        self.r.eval_const_with(e, context, &ctx, &env)
+    }
+
+    /// The visible locals: `const` ones with their values, the others as shadowing.
+    fn local_const_env(&self) -> super::constants::ConstEnv {
+        let mut env = super::constants::ConstEnv::default();
+        for f in self.frames.iter().rev() {
+            for s in f.scopes.iter().rev() {
+                for (name, id) in &s.names {
+                    if env.params.contains_key(name) || env.hidden.contains(name) {
+                        continue;
+                    }
+                    match f.const_locals.get(id) {
+                        Some(&c) => {
+                            env.params.insert(*name, c);
+                        }
+                        None => {
+                            env.hidden.insert(*name);
+                        }
+                    }
+                }
+            }
+        }
+        env
+    }
+
     pub fn frame(&mut self) -> &mut Frame {
         let n = self.frames.len() - 1;
         &mut self.frames[n]

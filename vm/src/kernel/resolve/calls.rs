@@ -859,8 +859,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = call.span;
         let context = self.ctor_context.take();
         if let Some(e) = const_expr {
-            let ctx = self.ctx;
-            if let Some(c) = self.r.eval_const_in(e, &ctx) {
+            if let Some(c) = self.eval_const(e, None) {
                 let mut v = self.const_expr(c, span);
                 v.ty = call.ty;
                 return v;

@@ -57,7 +57,7 @@ fn has_control_flow(elements: &[El]) -> bool {
 
 /// Does the literal's element list make `{...}` a set (`Some(true)`), a map
 /// (`Some(false)`), or say nothing (empty/spreads only)?
-fn set_or_map(elements: &[El]) -> Option<bool> {
+pub(super) fn set_or_map(elements: &[El]) -> Option<bool> {
     for e in elements {
         let found = match e {
             El::Expr(_) | El::NullAwareExpr(_) => Some(true),
@@ -123,9 +123,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         context: Option<DartType>,
     ) -> ir::Expr {
         if is_const {
-            if let Some(c) = self.eval_const_here(whole) {
+            let c = self.eval_const(whole, context.as_ref());
+            if let Some(c) = c {
                 return self.const_expr(c, span);
             }
+            self.r.report_const_error();
         }
         let list_class = self.r.core_class("List");
         let declared = match type_arg {
@@ -188,19 +190,28 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         context: Option<DartType>,
     ) -> ir::Expr {
+        let context_args = context
+            .as_ref()
+            .and_then(|c| self.r.collection_context_args(c));
         let is_set = match type_args.len() {
             1 => true,
             2 => false,
-            _ => set_or_map(elements).unwrap_or_else(|| self.spreads_iterables(elements)),
+            _ => set_or_map(elements).unwrap_or_else(|| {
+                context_args.as_ref().map(|a| a.len() == 1) == Some(true)
+                    || self.spreads_iterables(elements)
+            }),
         };
         if is_const {
-            if let Some(c) = self.eval_const_here(whole) {
+            let c = self.eval_const(whole, context.as_ref());
+            if let Some(c) = c {
                 return self.const_expr(c, span);
             }
-            if is_set {
-                self.r.unsupported(span, "constant set literals");
-                return self.null(span);
+            if self.r.const_error.is_some() {
+                self.r.report_const_error();
+            } else {
+                self.r.unsupported(span, "this constant collection literal");
             }
+            return self.null(span);
         }
         let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
         if args.is_empty() {
@@ -270,11 +281,6 @@ impl<'r, 'a> Lower<'r, 'a> {
             return None;
         }
         Some(args.clone())
-    }
-
-    fn eval_const_here(&mut self, e: &'a ast::Expr) -> Option<ir::ConstId> {
-        let ctx = self.ctx;
-        self.r.eval_const_in(e, &ctx)
     }
 
     fn collection_type(&self, class: Option<ir::ClassId>, args: Vec<DartType>) -> DartType {

@@ -12,10 +12,33 @@ use crate::front::source::Span;
 use crate::kernel::ir::{ClassId, ConstId, Constant, DartType, FieldId, FunctionId};
 use std::collections::HashMap;
 
-/// Names visible while evaluating: constructor parameters.
+/// One element of a constant collection literal once `if` and spreads are applied: a
+/// list or set element (`value: None`) or a map entry; `span` is where it came from.
+/// Elements of branches not taken are not `live`: they only contribute their types.
+pub(super) struct ConstElement {
+    key: ConstId,
+    value: Option<ConstId>,
+    span: Span,
+    live: bool,
+}
+
+impl ConstElement {
+    fn new(key: ConstId, value: Option<ConstId>, span: Span) -> ConstElement {
+        ConstElement {
+            key,
+            value,
+            span,
+            live: true,
+        }
+    }
+}
+
+/// Names visible while evaluating: constructor parameters, or a function's `const`
+/// locals; `hidden` are other locals, which shadow constants of outer scopes.
 #[derive(Clone, Default)]
 pub(super) struct ConstEnv {
     pub params: HashMap<Symbol, ConstId>,
+    pub hidden: std::collections::HashSet<Symbol>,
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -41,6 +64,10 @@ impl Resolver<'_> {
             Constant::String(_) => self.core_type("String"),
             Constant::List { element_type, .. } => match self.core_class("List") {
                 Some(l) => self.interface_type(l, vec![element_type.clone()], false),
+                None => DartType::Dynamic,
+            },
+            Constant::Set { element_type, .. } => match self.core_class("Set") {
+                Some(s) => self.interface_type(s, vec![element_type.clone()], false),
                 None => DartType::Dynamic,
             },
             Constant::Map {
@@ -97,9 +124,85 @@ impl Resolver<'_> {
         c
     }
 
-    /// Evaluates `e` as a constant in a member's scope; `None` if it is not one.
-    pub(super) fn eval_const_in(&mut self, e: &ast::Expr, ctx: &MemberContext) -> Option<ConstId> {
-        self.eval(e, ctx, &ConstEnv::default(), 0)
+    /// Evaluates `e` as a constant whose context type is `context` (which gives a
+    /// `{...}` literal without type arguments its kind and type arguments).
+    pub(super) fn eval_const_typed(
+        &mut self,
+        e: &ast::Expr,
+        context: &DartType,
+        ctx: &MemberContext,
+    ) -> Option<ConstId> {
+        self.eval_const_with(e, Some(context), ctx, &ConstEnv::default())
+    }
+
+    /// Evaluates `e` as a constant with the names of `env` in scope (a function's
+    /// `const` locals) and an optional context type.
+    pub(super) fn eval_const_with(
+        &mut self,
+        e: &ast::Expr,
+        context: Option<&DartType>,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+    ) -> Option<ConstId> {
+        self.const_error = None;
+        let Some(context) = context else {
+            return self.eval(e, ctx, env, 0);
+        };
+        let args = self.collection_context_args(context);
+        let c = match &e.kind {
+            ExprKind::SetOrMap {
+                type_args,
+                elements,
+                ..
+            } => {
+                let literal = (&type_args[..], &elements[..], e.span);
+                self.eval_set_or_map(literal, args.as_deref(), ctx, env, 1)?
+            }
+            ExprKind::List {
+                type_arg, elements, ..
+            } => {
+                let args = self.list_context_args(context);
+                self.eval_list(
+                    (type_arg.as_deref(), elements),
+                    args.as_deref(),
+                    ctx,
+                    env,
+                    1,
+                )?
+            }
+            _ => return self.eval(e, ctx, env, 0),
+        };
+        Some(self.intern_const(c))
+    }
+
+    /// `[E]` for a `List<E>`/`Iterable<E>` context type.
+    fn list_context_args(&self, context: &DartType) -> Option<Vec<DartType>> {
+        let DartType::Interface { class, args, .. } = context else {
+            return None;
+        };
+        let known = [self.core_class("List"), self.core_class("Iterable")].contains(&Some(*class));
+        (known && args.len() == 1).then(|| args.clone())
+    }
+
+    /// The type arguments a `{...}` literal takes from its context type: `[E]` for a
+    /// `Set<E>`/`Iterable<E>` context, `[K, V]` for `Map<K, V>`, `None` otherwise.
+    pub(super) fn collection_context_args(&self, context: &DartType) -> Option<Vec<DartType>> {
+        let DartType::Interface { class, args, .. } = context else {
+            return None;
+        };
+        let is = |name: &str| self.core_class(name) == Some(*class);
+        match args.len() {
+            1 if is("Set") || is("Iterable") => Some(args.clone()),
+            2 if is("Map") => Some(args.clone()),
+            _ => None,
+        }
+    }
+
+    /// Reports why the last constant evaluation failed, if it found an error.
+    pub(super) fn report_const_error(&mut self) {
+        if let Some((span, message)) = self.const_error.take() {
+            self.error(span, message);
+        }
     }
 
     /// The value of a `const` field (evaluated once; `None` for cycles and non-constants).
@@ -115,11 +218,13 @@ impl Resolver<'_> {
         } else {
             let (_, var, ctx) = *self.field_decls.get(&f)?;
             let init = var.init.as_ref()?;
-            let v = self.eval(init, &ctx, &ConstEnv::default(), 0)?;
             let ty = self.program.fields[f.index()].ty.clone();
-            Some(self.coerce_const(v, &ty))
+            self.eval_const_typed(init, &ty, &ctx)
+                .map(|v| self.coerce_const(v, &ty))
         };
         if value.is_some() || self.consts_final {
+            // An initializer with an error is reported once, whoever asked first.
+            self.report_const_error();
             self.const_fields.insert(f, value);
         } else {
             // Declarations are still being made: a later attempt may succeed.
@@ -154,31 +259,12 @@ impl Resolver<'_> {
             } => return self.eval_property(target, *name, ctx, env, d),
             ExprKind::List {
                 type_arg, elements, ..
-            } => {
-                let element_type = match type_arg {
-                    Some(t) => {
-                        let tctx = self.type_context(ctx, &[]);
-                        self.resolve_type(t, &tctx)
-                    }
-                    None => DartType::Dynamic,
-                };
-                let mut values = Vec::new();
-                for el in elements {
-                    match el {
-                        ast::CollectionElement::Expr(x) => values.push(self.eval(x, ctx, env, d)?),
-                        _ => return None,
-                    }
-                }
-                Constant::List {
-                    element_type,
-                    elements: values,
-                }
-            }
+            } => self.eval_list((type_arg.as_deref(), elements), None, ctx, env, d)?,
             ExprKind::SetOrMap {
                 type_args,
                 elements,
                 ..
-            } => self.eval_map(type_args, elements, ctx, env, d)?,
+            } => self.eval_set_or_map((type_args, elements, e.span), None, ctx, env, d)?,
             ExprKind::Binary { op, left, right } => {
                 return self.eval_binary(*op, left, right, ctx, env, d)
             }
@@ -197,6 +283,24 @@ impl Resolver<'_> {
                     Constant::Bool(false) => self.eval(otherwise, ctx, env, d),
                     _ => None,
                 };
+            }
+            ExprKind::As { expr, ty } => {
+                // Only casts the class-based subtype test proves; others are not folded.
+                let v = self.eval(expr, ctx, env, d)?;
+                let tctx = self.type_context(ctx, &[]);
+                let target = self.resolve_type(ty, &tctx);
+                let actual = self.constant_type(&self.program.constants[v.index()]);
+                return (self.is_subtype(&actual, &target) == Some(true)).then_some(v);
+            }
+            ExprKind::New {
+                keyword: ast::NewKeyword::New,
+                ..
+            } => {
+                self.const_error.get_or_insert((
+                    e.span,
+                    "New expression is not a constant expression.".into(),
+                ));
+                return None;
             }
             ExprKind::New { ty, name, args, .. } => {
                 let tctx = self.type_context(ctx, &[]);
@@ -271,49 +375,349 @@ impl Resolver<'_> {
                 ast::StringPart::Text(t) => s.push_str(t),
                 ast::StringPart::Interpolation(x) => {
                     let v = self.eval(x, ctx, env, d)?;
-                    s.push_str(&primitive_to_string(&self.program.constants[v.index()])?);
+                    match primitive_to_string(&self.program.constants[v.index()]) {
+                        Some(text) => s.push_str(&text),
+                        None => {
+                            let text = crate::kernel::dump::constant(&self.program, v);
+                            self.const_error = Some((
+                                x.span,
+                                format!(
+                                    "The constant value '{text}' can't be used as part of a \
+                                     string interpolation in a constant expression.\nOnly values \
+                                     of type 'null', 'bool', 'int', 'double', or 'String' can be \
+                                     used."
+                                ),
+                            ));
+                            return None;
+                        }
+                    }
                 }
             }
         }
         Some(s)
     }
 
-    fn eval_map(
+    /// A constant `{...}` literal: a map or a set, its type arguments explicit, from the
+    /// context type (`context`: the arguments of a `Map`/`Set` context), or inferred from
+    /// the entries. Keys and elements must be distinct and have primitive equality.
+    pub(super) fn eval_set_or_map(
         &mut self,
-        type_args: &[ast::TypeAnnotation],
-        elements: &[ast::CollectionElement],
+        literal: (&[ast::TypeAnnotation], &[ast::CollectionElement], Span),
+        context: Option<&[DartType]>,
         ctx: &MemberContext,
         env: &ConstEnv,
         d: u32,
     ) -> Option<Constant> {
-        let tctx = self.type_context(ctx, &[]);
-        let is_map = type_args.len() == 2
-            || (type_args.is_empty()
-                && elements
-                    .iter()
-                    .all(|e| matches!(e, ast::CollectionElement::MapEntry { .. })));
-        if !is_map {
+        let (type_args, elements, span) = literal;
+        let mut flat = Vec::new();
+        self.eval_elements(elements, ctx, env, d, &mut flat)?;
+        let is_set = match type_args.len() {
+            1 => true,
+            2 => false,
+            _ => super::collections::set_or_map(elements)
+                .or_else(|| flat.first().map(|e| e.value.is_none()))
+                .unwrap_or_else(|| context.is_some_and(|c| c.len() == 1)),
+        };
+        if let Some(e) = flat.iter().find(|e| e.value.is_some() == is_set) {
+            let problem = if is_set {
+                "A map entry can't be an element of a set."
+            } else {
+                "A set or list element can't be an entry of a map."
+            };
+            self.const_error.get_or_insert((e.span, problem.into()));
             return None;
         }
-        let (key_type, value_type) = match type_args {
-            [k, v] => (self.resolve_type(k, &tctx), self.resolve_type(v, &tctx)),
-            _ => (DartType::Dynamic, DartType::Dynamic),
+        let inferred = |r: &Self, ids: &[ConstId]| {
+            let types: Vec<DartType> = ids
+                .iter()
+                .map(|c| r.constant_type(&r.program.constants[c.index()]))
+                .collect();
+            r.infer_const_type(&types)
         };
-        let mut entries: Vec<(ConstId, ConstId)> = Vec::new();
-        for el in elements {
-            let ast::CollectionElement::MapEntry { key, value, .. } = el else {
-                return None;
-            };
-            let k = self.eval(key, ctx, env, d)?;
-            let v = self.eval(value, ctx, env, d)?;
-            entries.retain(|(ek, _)| *ek != k);
-            entries.push((k, v));
+        let tctx = self.type_context(ctx, &[]);
+        let mut args: Vec<DartType> = type_args
+            .iter()
+            .map(|t| self.resolve_type(t, &tctx))
+            .collect();
+        self.check_closed_type_args(&args, span)?;
+        if args.is_empty() {
+            if let Some(c) = context.filter(|c| c.len() == if is_set { 1 } else { 2 }) {
+                args = c.to_vec();
+            }
         }
+        let (mut keys, mut values) = (Vec::new(), Vec::new());
+        if args.is_empty() {
+            let typing_keys: Vec<ConstId> = flat.iter().map(|e| e.key).collect();
+            let typing_values: Vec<ConstId> = flat.iter().filter_map(|e| e.value).collect();
+            args.push(inferred(self, &typing_keys));
+            if !is_set {
+                args.push(inferred(self, &typing_values));
+            }
+        }
+        for e in flat.into_iter().filter(|e| e.live) {
+            let k = match args.first() {
+                Some(t) => self.coerce_const(e.key, t),
+                None => e.key,
+            };
+            self.check_const_key(k, &keys, is_set, span)?;
+            keys.push(k);
+            if let Some(v) = e.value {
+                values.push(match args.get(1) {
+                    Some(t) => self.coerce_const(v, t),
+                    None => v,
+                });
+            }
+        }
+        let mut args = args.into_iter();
+        let mut next = || args.next().unwrap_or(DartType::Dynamic);
+        if is_set {
+            return Some(Constant::Set {
+                element_type: next(),
+                elements: keys,
+            });
+        }
+        let (key_type, value_type) = (next(), next());
         Some(Constant::Map {
             key_type,
             value_type,
-            entries,
+            entries: keys.into_iter().zip(values).collect(),
         })
+    }
+
+    /// A constant list literal; its element type explicit, from the context, or the
+    /// least upper bound of its elements' types.
+    fn eval_list(
+        &mut self,
+        literal: (Option<&ast::TypeAnnotation>, &[ast::CollectionElement]),
+        context: Option<&[DartType]>,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<Constant> {
+        let (type_arg, elements) = literal;
+        let mut flat = Vec::new();
+        self.eval_elements(elements, ctx, env, d, &mut flat)?;
+        if let Some(e) = flat.iter().find(|e| e.value.is_some()) {
+            let problem = "A map entry can't be an element of a list.";
+            self.const_error.get_or_insert((e.span, problem.into()));
+            return None;
+        }
+        let element_type = match (type_arg, context) {
+            (Some(t), _) => {
+                let tctx = self.type_context(ctx, &[]);
+                let ty = self.resolve_type(t, &tctx);
+                self.check_closed_type_args(std::slice::from_ref(&ty), t.span())?;
+                ty
+            }
+            (None, Some([t])) => t.clone(),
+            (None, _) => {
+                let types: Vec<DartType> = flat
+                    .iter()
+                    .map(|e| self.constant_type(&self.program.constants[e.key.index()]))
+                    .collect();
+                self.infer_const_type(&types)
+            }
+        };
+        let elements = flat
+            .into_iter()
+            .filter(|e| e.live)
+            .map(|e| self.coerce_const(e.key, &element_type))
+            .collect();
+        Some(Constant::List {
+            element_type,
+            elements,
+        })
+    }
+
+    /// The elements of a constant collection literal after `if`, spreads and null-aware
+    /// elements: each a value (lists, sets) or a key with its value (maps). `None` when
+    /// one is not constant or not allowed in a constant (`for`, `if case`).
+    fn eval_elements(
+        &mut self,
+        elements: &[ast::CollectionElement],
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+        out: &mut Vec<ConstElement>,
+    ) -> Option<()> {
+        use ast::CollectionElement as El;
+        for el in elements {
+            match el {
+                El::Expr(x) => {
+                    out.push(ConstElement::new(self.eval(x, ctx, env, d)?, None, x.span))
+                }
+                El::NullAwareExpr(x) => {
+                    let v = self.eval(x, ctx, env, d)?;
+                    if !self.is_null_const(v) {
+                        out.push(ConstElement::new(v, None, x.span));
+                    }
+                }
+                El::MapEntry {
+                    key,
+                    value,
+                    null_aware_key,
+                    null_aware_value,
+                } => {
+                    let k = self.eval(key, ctx, env, d)?;
+                    let v = self.eval(value, ctx, env, d)?;
+                    let skip = (*null_aware_key && self.is_null_const(k))
+                        || (*null_aware_value && self.is_null_const(v));
+                    if !skip {
+                        out.push(ConstElement::new(k, Some(v), key.span));
+                    }
+                }
+                El::Spread { null_aware, expr } => {
+                    let s = self.eval(expr, ctx, env, d)?;
+                    let at = expr.span;
+                    match &self.program.constants[s.index()] {
+                        Constant::Null if *null_aware => {}
+                        Constant::List { elements, .. } | Constant::Set { elements, .. } => {
+                            out.extend(elements.iter().map(|&e| ConstElement::new(e, None, at)))
+                        }
+                        Constant::Map { entries, .. } => out.extend(
+                            entries
+                                .iter()
+                                .map(|&(k, v)| ConstElement::new(k, Some(v), at)),
+                        ),
+                        other => {
+                            let problem = match other {
+                                Constant::Null => "Null value during constant evaluation.",
+                                _ => {
+                                    "Only a constant list, set or map can be spread in a constant."
+                                }
+                            };
+                            self.const_error.get_or_insert((at, problem.into()));
+                            return None;
+                        }
+                    }
+                }
+                El::If {
+                    condition,
+                    case: None,
+                    then,
+                    otherwise,
+                } => {
+                    let c = self.eval(condition, ctx, env, d)?;
+                    let (chosen, other) = match self.program.constants[c.index()] {
+                        Constant::Bool(true) => (Some(&**then), otherwise.as_deref()),
+                        Constant::Bool(false) => (otherwise.as_deref(), Some(&**then)),
+                        _ => return None,
+                    };
+                    if let Some(chosen) = chosen {
+                        self.eval_elements(std::slice::from_ref(chosen), ctx, env, d, out)?;
+                    }
+                    // The branch not taken still types the literal (`{if (false) 1}` is
+                    // a `Set<int>`).
+                    if let Some(other) = other {
+                        let at = out.len();
+                        self.eval_elements(std::slice::from_ref(other), ctx, env, d, out)?;
+                        out[at..].iter_mut().for_each(|e| e.live = false);
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(())
+    }
+
+    /// Type arguments of a constant literal must not mention type variables.
+    fn check_closed_type_args(&mut self, args: &[DartType], span: Span) -> Option<()> {
+        if args.iter().any(DartType::is_open) {
+            let problem = "Type variables can't be used as constants.";
+            self.const_error.get_or_insert((span, problem.into()));
+            return None;
+        }
+        Some(())
+    }
+
+    fn is_null_const(&self, c: ConstId) -> bool {
+        matches!(self.program.constants[c.index()], Constant::Null)
+    }
+
+    /// The type of a literal's elements without type arguments: their least upper bound,
+    /// `dynamic` when there are none.
+    fn infer_const_type(&self, types: &[DartType]) -> DartType {
+        let Some((first, rest)) = types.split_first() else {
+            return DartType::Dynamic;
+        };
+        let t = rest.iter().fold(first.clone(), |t, o| self.join(&t, o));
+        match t {
+            DartType::Null | DartType::Never => DartType::Dynamic,
+            // `join` gives up on unrelated kinds (a list and a record); their least upper
+            // bound is `Object` (`Object?` with a nullable one), never `dynamic`.
+            DartType::Dynamic if !types.contains(&DartType::Dynamic) => {
+                let nullable = types
+                    .iter()
+                    .any(|t| matches!(t, DartType::Null) || t.is_nullable());
+                match self.core_type("Object") {
+                    DartType::Interface { class, args, .. } => DartType::Interface {
+                        class,
+                        args,
+                        nullable,
+                    },
+                    other => other,
+                }
+            }
+            t => t,
+        }
+    }
+
+    /// A key of a constant map (element of a constant set) must have primitive equality
+    /// and differ from the earlier ones; otherwise the literal is an error (recorded in
+    /// `const_error` for the caller that required a constant to report).
+    fn check_const_key(
+        &mut self,
+        k: ConstId,
+        earlier: &[ConstId],
+        is_set: bool,
+        span: Span,
+    ) -> Option<()> {
+        let what = if is_set { "element" } else { "key" };
+        let text = crate::kernel::dump::constant(&self.program, k);
+        let problem = if !self.has_primitive_equality(k) {
+            format!("The {what} '{text}' does not have a primitive operator '=='.")
+        } else if earlier.contains(&k) {
+            let place = if is_set {
+                "element in the set"
+            } else {
+                "key in the map"
+            };
+            format!("The {what} '{text}' conflicts with another existing {place}.")
+        } else {
+            return Some(());
+        };
+        self.const_error = Some((span, problem));
+        None
+    }
+
+    /// Does the constant's `==` behave like identity on canonical constants (the class
+    /// does not override `==`, or it is `int`, `String`, `bool`, `Null`, `Type`,
+    /// `Symbol`, or a record of such)? `double` does not: `0.0 == -0.0`.
+    fn has_primitive_equality(&self, c: ConstId) -> bool {
+        match &self.program.constants[c.index()] {
+            Constant::Double(_) => false,
+            Constant::Record { positional, named } => positional
+                .iter()
+                .chain(named.iter().map(|(_, v)| v))
+                .all(|&f| self.has_primitive_equality(f)),
+            Constant::Instance { class, .. } => {
+                Some(*class) == self.core_class("Symbol") || !self.overrides_equals(*class)
+            }
+            _ => true,
+        }
+    }
+
+    fn overrides_equals(&self, class: ClassId) -> bool {
+        let object = self.core_class("Object");
+        let equals = Symbol::intern("==");
+        let mut at = Some(class);
+        while let Some(c) = at.filter(|&c| Some(c) != object) {
+            if self.classes[c.index()].instance.contains_key(&equals) {
+                return true;
+            }
+            at = self.program.classes[c.index()].superclass;
+        }
+        false
     }
 
     /// A name in a constant: a constructor parameter, or a static const/function/class.
@@ -326,6 +730,12 @@ impl Resolver<'_> {
     ) -> Option<ConstId> {
         if let Some(v) = env.params.get(&name) {
             return Some(*v);
+        }
+        if env.hidden.contains(&name) {
+            // A variable that is not `const`: what the CFE says of it in a constant.
+            self.const_error
+                .get_or_insert((span, "Not a constant expression.".into()));
+            return None;
         }
         if let Some(c) = ctx.lexical_class {
             if let Some(m) = self.classes[c.index()].statics.get(&name).copied() {

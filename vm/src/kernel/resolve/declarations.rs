@@ -488,7 +488,7 @@ impl<'a> Resolver<'a> {
             self.pending_defaults.push((fid, slot, e, *ctx, ty.clone()));
             return None;
         }
-        let c = self.eval_const_in(e, ctx);
+        let c = self.eval_const_typed(e, ty, ctx);
         Some(self.coerce_const(c?, ty))
     }
 
@@ -510,7 +510,7 @@ impl<'a> Resolver<'a> {
         }
         for (fid, slot, e, ctx, ty) in std::mem::take(&mut self.pending_defaults) {
             let value = self
-                .eval_const_in(e, &ctx)
+                .eval_const_typed(e, &ty, &ctx)
                 .map(|c| self.coerce_const(c, &ty));
             let params = &mut self.program.functions[fid.index()].params;
             match slot {

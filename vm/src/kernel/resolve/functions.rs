@@ -358,7 +358,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         let value = if self.r.program.fields[field.index()].is_const {
             match self.r.eval_const_field(field, span) {
                 Some(c) => self.const_expr(c, span),
-                None => self.lower_expr(expr),
+                None => {
+                    self.r.report_const_error();
+                    self.lower_expr(expr)
+                }
             }
         } else {
             self.lower_expr_in(expr, &ty)

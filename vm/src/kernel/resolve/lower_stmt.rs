@@ -190,9 +190,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
-                let ctx = self.ctx;
-                if let Some(c) = self.r.eval_const_in(e, &ctx) {
+                let c = self.eval_const(e, declared.as_ref());
+                if let Some(c) = c {
                     return self.const_expr(c, e.span);
+                }
+                if self.r.const_error.is_some() {
+                    self.r.report_const_error();
+                    return self.null(e.span);
                 }
             }
             match &declared {

@@ -278,6 +278,10 @@ pub(crate) struct Resolver<'a> {
     /// Values of `const` fields, once evaluated (`None` while being evaluated: a cycle).
     pub const_fields: HashMap<FieldId, Option<ConstId>>,
     pub const_index: HashMap<String, ConstId>,
+    /// Why the last constant evaluation failed, when it found an error (a duplicate or
+    /// non-primitive key) rather than a non-constant; reported by callers that need a
+    /// constant.
+    pub const_error: Option<(Span, String)>,
     /// Default values to evaluate once every declaration exists.
     pub pending_defaults: Vec<(
         FunctionId,
@@ -337,6 +341,7 @@ impl<'a> Resolver<'a> {
             field_decls: HashMap::new(),
             const_fields: HashMap::new(),
             const_index: HashMap::new(),
+            const_error: None,
             pending_defaults: Vec::new(),
             consts_final: false,
             decl_spans: HashMap::new(),

@@ -126,8 +126,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 name,
             } => self.match_variable(*name, declared.as_ref(), *is_final, subject, ty, span),
             P::Constant(e) => {
-                let ctx = self.ctx;
-                let value = match self.r.eval_const_in(e, &ctx) {
+                let value = match self.eval_const(e, None) {
                     Some(c) => self.const_expr(c, e.span),
                     None => self.lower_expr(e),
                 };
@@ -250,8 +249,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         ty: &DartType,
         span: Span,
     ) -> ir::Expr {
-        let ctx = self.ctx;
-        let value = match self.r.eval_const_in(operand, &ctx) {
+        let value = match self.eval_const(operand, None) {
             Some(c) => self.const_expr(c, operand.span),
             None => self.lower_expr(operand),
         };

@@ -24,8 +24,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         let shape = self.record_literal_shape(fields);
         if is_const || fields.is_empty() {
-            let ctx = self.ctx;
-            if let Some(c) = self.r.eval_const_in(whole, &ctx) {
+            if let Some(c) = self.eval_const(whole, None) {
                 return self.const_expr(c, span);
             }
             if is_const {

@@ -313,13 +313,23 @@ fn set_length(p: IsolatePtr, a: &NativeArgs) -> NResult {
 fn map_recv(a: &NativeArgs) -> Result<Value, NativeError> {
     let m = a.get(0);
     // SAFETY: a valid value.
-    if m.is_heap() && unsafe { m.cid() } == CID_MAP {
+    if m.is_heap() && matches!(unsafe { m.cid() }, CID_MAP | CID_CONST_MAP) {
         Ok(m)
     } else {
         Err(NativeError::Unsupported(
             "Map native called on a non-map".into(),
         ))
     }
+}
+
+/// The receiver of a map native that modifies it: constant maps refuse.
+fn mutable_map_recv(a: &NativeArgs) -> Result<Value, NativeError> {
+    let m = map_recv(a)?;
+    // SAFETY: `m` is a live map.
+    if unsafe { m.cid() } == CID_CONST_MAP {
+        return Err(unsupported("Cannot modify unmodifiable map"));
+    }
+    Ok(m)
 }
 
 /// Runs a map operation with the map and `extra` arguments rooted in the handles.
@@ -359,7 +369,7 @@ fn register_maps(r: &mut NativeRegistry) {
         })
     });
     r.add("Map_set", |p, a| {
-        let m = map_recv(a)?;
+        let m = mutable_map_recv(a)?;
         with_rooted(p, &[m, a.get(1), a.get(2)], |b| {
             maps::insert(p, b, b + 1, b + 2)
         })?;
@@ -371,7 +381,7 @@ fn register_maps(r: &mut NativeRegistry) {
         Ok(iso(p).bool_value(found.is_some()))
     });
     r.add("Map_remove", |p, a| {
-        let m = map_recv(a)?;
+        let m = mutable_map_recv(a)?;
         let old = with_rooted(p, &[m, a.get(1)], |b| maps::remove(p, b, b + 1))?;
         Ok(old.unwrap_or(iso(p).null()))
     });
@@ -380,11 +390,15 @@ fn register_maps(r: &mut NativeRegistry) {
         Ok(new_int(iso(p), maps::map_len(m) as i64))
     });
     r.add("Map_clear", |p, a| {
-        let m = map_recv(a)?;
+        let m = mutable_map_recv(a)?;
         with_rooted(p, &[m], |b| {
             maps::clear(iso(p), b);
             Ok(())
         })?;
+        Ok(iso(p).null())
+    });
+    r.add("Map_checkModifiable", |p, a| {
+        mutable_map_recv(a)?;
         Ok(iso(p).null())
     });
     r.add("Map_keys", |p, a| entry_list(p, a, true));
