@@ -350,16 +350,18 @@ fn run(args: RunArgs) -> ExitCode {
     } else {
         ConsoleMode::Off
     };
+    // A plain `dartrs run` runs the program as `dart run` does; the session (watching,
+    // console) is for an explicit `--debug`. With the VM service open the session also
+    // runs, so `reloadSources` and the watcher reload the same isolate, one at a time.
     let hot = args.debug && (!args.no_watch || console != ConsoleMode::Off);
-    if hot && options.observe.is_some() {
-        eprintln!(
-            "dartrs: hot reload is off while the VM service is open (--observe): the two are not combined yet."
-        );
-    }
-    if hot && options.observe.is_none() {
+    if hot || options.observe.is_some() {
         let session = dartrs_vm::hot::SessionOptions {
-            watch: !args.no_watch,
-            console,
+            watch: args.debug && !args.no_watch,
+            console: if args.debug {
+                console
+            } else {
+                ConsoleMode::Off
+            },
         };
         return exit(dartrs_vm::hot::run_session(
             &args.script,

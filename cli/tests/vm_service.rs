@@ -56,6 +56,13 @@ impl Observed {
         let info: Value = serde_json::from_str(&std::fs::read_to_string(&info).expect("info file"))
             .expect("info JSON");
         assert_eq!(info, json!({ "uri": uri }));
+        // The service line comes before the isolate registers: wait until it is listed.
+        let mut c = Client::connect(&uri).expect("connect");
+        let started = std::time::Instant::now();
+        while ok(&mut c, "getVM", json!({}))["isolates"] == json!([]) {
+            assert!(started.elapsed() < WAIT, "the isolate never registered");
+        }
+        c.close();
         Observed {
             child,
             stdout,
@@ -228,7 +235,10 @@ fn rpcs_streams_and_errors_follow_the_protocol() {
         -32602
     );
     assert_eq!(err_code(&mut c, "noSuchMethod", json!({})), -32601);
-    assert_eq!(err_code(&mut c, "reloadSources", id.clone()), 100);
+    // Paused before main is a point where reloading is safe: answered while paused.
+    let report = ok(&mut c, "reloadSources", id.clone());
+    assert_eq!(report["type"], "ReloadReport");
+    assert_eq!(report["success"], true, "{report}");
 
     ok(
         &mut c,

@@ -28,7 +28,15 @@ pub enum IsolateRequest {
     },
     Pause,
     Resume,
-    ReloadSources,
+    /// `reloadSources`: `rootLibUri` / `packagesUri` replace the program's root library
+    /// and package configuration for this and later reloads; `pause` pauses the isolate
+    /// after the reload; `force` asks to reload unchanged libraries too.
+    ReloadSources {
+        force: bool,
+        pause: bool,
+        root_lib_uri: Option<String>,
+        packages_uri: Option<String>,
+    },
     /// A service extension (`ext.*`) registered by the program; `params` are the
     /// request's parameters as strings (the Dart handler receives `Map<String, String>`).
     Extension {

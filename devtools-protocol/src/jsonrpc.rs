@@ -222,6 +222,15 @@ impl Params {
         }
     }
 
+    /// An optional string parameter.
+    pub fn opt_string(&self, method: &str, name: &str) -> Result<Option<String>, RpcError> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(bad_param(method, name, "must be a string")),
+        }
+    }
+
     pub fn opt_int(&self, method: &str, name: &str) -> Result<Option<i64>, RpcError> {
         match self.0.get(name) {
             None | Some(Value::Null) => Ok(None),

@@ -650,7 +650,12 @@ async fn isolate_rpc(backend: &Arc<dyn ServiceBackend>, m: &str, p: &Params) -> 
             }
             IsolateRequest::Resume
         }
-        "reloadSources" => IsolateRequest::ReloadSources,
+        "reloadSources" => IsolateRequest::ReloadSources {
+            force: p.opt_bool(m, "force")?.unwrap_or(false),
+            pause: p.opt_bool(m, "pause")?.unwrap_or(false),
+            root_lib_uri: p.opt_string(m, "rootLibUri")?,
+            packages_uri: p.opt_string(m, "packagesUri")?,
+        },
         ext if ext.starts_with("ext.") => {
             let mut params = p.0.clone();
             if !params.contains_key("isolateId") {

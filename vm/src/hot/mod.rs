@@ -15,13 +15,14 @@ use crate::driver::{RunOptions, EXIT_COMPILE_ERROR};
 use crate::front::diagnostics::Diagnostics;
 use crate::front::source::SourceMap;
 use crate::kernel::{load_program, LoadOptions};
-use crate::runtime::event_loop::{LoopHost, Turn};
+use crate::runtime::agent::AgentFactory;
+use crate::runtime::event_loop::{LoopHost, LoopWaker, ObserverReload, Turn};
 use crate::runtime::isolate::{IsolateOptions, IsolatePtr};
-use crate::runtime::reload::{reload, ReloadFailure};
+use crate::runtime::reload::{reload, ReloadFailure, ReloadReport};
 use crate::runtime::run::EXIT_UNCAUGHT;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -42,6 +43,8 @@ pub enum Command {
     Clear,
     /// `d`: stop watching and reading commands; the program runs on to its end.
     Detach,
+    /// The VM service has a request for the next event-loop turn (`reloadSources`).
+    Service,
 }
 
 /// How the session behaves.
@@ -68,13 +71,22 @@ struct Shared {
 
 struct Session {
     root: PathBuf,
+    /// Where the service wakes the isolate's wait (a sender of the command channel).
+    commands: Sender<Command>,
+    /// `--observe`: the VM service starts once the program first loads (as `dart run`
+    /// reports compile errors before the service line).
+    #[cfg(feature = "service")]
+    observe: Option<crate::service::ObserveOptions>,
+    /// Attaches each isolate (the first and every restart's) to the VM service.
+    observer: std::cell::OnceCell<Option<Arc<dyn AgentFactory>>>,
     load: LoadOptions,
     isolate: IsolateOptions,
     console: ConsoleMode,
     shared: Arc<Shared>,
 }
 
-/// Runs `script` in a hot-reload session; returns the process exit code.
+/// Runs `script` in a hot-reload session (with the VM service when `options.observe`
+/// asks for it); returns the process exit code.
 pub fn run_session(
     script: &Path,
     args: Vec<String>,
@@ -93,8 +105,13 @@ pub fn run_session(
     } else {
         None
     };
+    crate::timeline::set_recorded_streams(&options.timeline_streams);
     let s = Session {
         root: script.to_path_buf(),
+        commands: tx.clone(),
+        #[cfg(feature = "service")]
+        observe: options.observe.clone(),
+        observer: std::cell::OnceCell::new(),
         load: LoadOptions {
             packages: options.packages.clone(),
             enable_asserts: options.enable_asserts,
@@ -117,7 +134,30 @@ pub fn run_session(
     if session.console != ConsoleMode::Off {
         print_help();
     }
-    s.run(args)
+    let code = s.run(args);
+    #[cfg(feature = "service")]
+    crate::service::shutdown();
+    code
+}
+
+/// Starts the VM service for `--observe`; `Err` is the exit code when it cannot start.
+#[cfg(feature = "service")]
+fn start_service(session: &Session) -> Result<Option<Arc<dyn AgentFactory>>, i32> {
+    let Some(observe) = &session.observe else {
+        return Ok(None);
+    };
+    match crate::service::start(observe) {
+        Ok(factory) => Ok(Some(factory)),
+        Err(e) => {
+            eprintln!("dartrs: {e}");
+            Err(crate::driver::EXIT_SERVICE_ERROR)
+        }
+    }
+}
+
+#[cfg(not(feature = "service"))]
+fn start_service(_: &Session) -> Result<Option<Arc<dyn AgentFactory>>, i32> {
+    Ok(None)
 }
 
 fn say(line: &str) {
@@ -162,10 +202,18 @@ impl Session {
                         ));
                     }
                     *lock(&self.shared.stop) = None;
+                    let observer = match self.observer.get() {
+                        Some(o) => o.clone(),
+                        None => match start_service(self) {
+                            Ok(o) => self.observer.get_or_init(|| o).clone(),
+                            Err(code) => return code,
+                        },
+                    };
                     let host = Box::new(Host {
                         shared: self.shared.clone(),
                         root: self.root.clone(),
                         load: self.load.clone(),
+                        commands: self.commands.clone(),
                     });
                     Some(crate::runtime::run::run_program_hosted(
                         Arc::new(program),
@@ -173,6 +221,7 @@ impl Session {
                         self.isolate.clone(),
                         args.clone(),
                         host,
+                        observer,
                     ))
                 }
                 Err(diagnostics) => {
@@ -255,6 +304,8 @@ impl Session {
                 Command::Help => print_help(),
                 Command::Clear => clear_screen(),
                 Command::Detach => return Stop::Quit,
+                // No isolate runs: the service answers its requests with `Collected`.
+                Command::Service => {}
             }
         }
     }
@@ -273,14 +324,18 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// The session's side of the isolate's event loop.
 struct Host {
     shared: Arc<Shared>,
+    /// The root library and package configuration reloads use (`reloadSources` may
+    /// change them).
     root: PathBuf,
     load: LoadOptions,
+    commands: Sender<Command>,
 }
 
 impl LoopHost for Host {
     fn turn(&mut self, iso: IsolatePtr, wait: Option<Duration>) -> Turn {
         // What the program printed shows before the session waits (a live console).
         iso.get().out.flush();
+        self.serve(iso);
         let deadline = wait.map(|w| Instant::now() + w);
         loop {
             let next = {
@@ -302,6 +357,10 @@ impl LoopHost for Host {
             let Some(command) = next else {
                 return Turn::Continue;
             };
+            if command == Command::Service {
+                self.serve(iso);
+                continue;
+            }
             if *lock(&self.shared.detached) {
                 continue;
             }
@@ -322,23 +381,68 @@ impl LoopHost for Host {
                     *lock(&self.shared.detached) = true;
                     *lock(&self.shared.watcher) = None;
                 }
+                Command::Service => {}
             }
         }
+    }
+
+    fn waker(&self) -> Option<LoopWaker> {
+        let commands = self.commands.clone();
+        Some(Arc::new(move || {
+            let _ = commands.send(Command::Service);
+        }))
+    }
+
+    fn reload_for_observer(
+        &mut self,
+        iso: IsolatePtr,
+        request: &ObserverReload,
+    ) -> Result<ReloadReport, ReloadFailure> {
+        let old = (self.root.clone(), self.load.packages.clone());
+        if let Some(root) = &request.root {
+            self.root = root.clone();
+        }
+        if let Some(packages) = &request.packages {
+            self.load.packages = Some(packages.clone());
+        }
+        let result = self.apply(iso);
+        if result.is_err() {
+            (self.root, self.load.packages) = old;
+        }
+        result
     }
 }
 
 impl Host {
+    /// Lets the VM service answer what waits for an event-loop turn (`reloadSources`).
+    fn serve(&mut self, iso: IsolatePtr) {
+        if let Some(agent) = crate::runtime::agent::agent_of(iso) {
+            agent.loop_turn(iso, self);
+        }
+    }
+
+    /// Reloads at this safepoint (for the console, the watcher or the service): the one
+    /// place the session's isolate changes, so reloads happen one at a time.
+    fn apply(&mut self, iso: IsolatePtr) -> Result<ReloadReport, ReloadFailure> {
+        let result = reload(iso.get(), &self.root, &self.load);
+        if let Ok(report) = &result {
+            if let Some(w) = lock(&self.shared.watcher).as_mut() {
+                w.watch(&report.files);
+            }
+        }
+        if let Some(agent) = crate::runtime::agent::agent_of(iso) {
+            agent.reloaded(result.is_ok());
+        }
+        result
+    }
+
     /// Reloads at this safepoint and says how it went.
     fn reload(&mut self, iso: IsolatePtr) {
         let started = Instant::now();
-        let i = iso.get();
-        i.out.flush();
+        iso.get().out.flush();
         say("Performing hot reload...");
-        match reload(i, &self.root, &self.load) {
+        match self.apply(iso) {
             Ok(report) => {
-                if let Some(w) = lock(&self.shared.watcher).as_mut() {
-                    w.watch(&report.files);
-                }
                 tracing::debug!(target: "dartrs::reload", micros = started.elapsed().as_micros() as u64, "reloaded");
                 say(&format!(
                     "Reloaded {} of {} libraries in {}ms.",

@@ -4,6 +4,7 @@
 //! implements this trait. Without an agent (release mode, plain runs) none of this costs
 //! more than an `Option` check.
 
+use super::event_loop::LoopHost;
 use super::isolate::{Isolate, IsolatePtr};
 use crate::heap::GcStats;
 use std::rc::Rc;
@@ -36,6 +37,15 @@ pub trait IsolateAgent {
     fn log(&self, record: &LogRecord);
     /// `main` returned or threw: the isolate is about to go away.
     fn exiting(&self, iso: IsolatePtr);
+    /// An event-loop turn of a hosted isolate: a safepoint where the program may also be
+    /// reloaded, through `host` (the VM service answers `reloadSources` here).
+    fn loop_turn(&self, iso: IsolatePtr, host: &mut dyn LoopHost) {
+        let _ = (iso, host);
+    }
+    /// A hot reload was applied (`true`) or refused (`false`), whoever asked for it.
+    fn reloaded(&self, applied: bool) {
+        let _ = applied;
+    }
 }
 
 /// A `dart:developer` `log` call, with its objects already turned into text.

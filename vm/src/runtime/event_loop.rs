@@ -12,6 +12,7 @@
 use super::entries::die;
 use super::isolate::{Fatal, Isolate, IsolatePtr, Pending};
 use super::natives::{int_of, timer_millis};
+use super::reload::{ReloadFailure, ReloadReport};
 
 /// What the loop does after a host's turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,36 @@ pub trait LoopHost: Send {
     /// to that long (handling commands, e.g. reloading the isolate); returning
     /// `Continue` with no timer pending ends the program normally.
     fn turn(&mut self, iso: IsolatePtr, wait: Option<std::time::Duration>) -> Turn;
+
+    /// How an observer (the VM service) wakes this host's wait when it has a request that
+    /// needs a turn, e.g. `reloadSources`; `None`: the host cannot reload for observers.
+    fn waker(&self) -> Option<LoopWaker> {
+        None
+    }
+
+    /// Reloads the isolate for an observer. Called only where reloading is safe: during
+    /// this host's turn, or before `main` runs.
+    fn reload_for_observer(
+        &mut self,
+        iso: IsolatePtr,
+        request: &ObserverReload,
+    ) -> Result<ReloadReport, ReloadFailure> {
+        let _ = (iso, request);
+        Err(ReloadFailure::Rejected(
+            "this isolate cannot be reloaded".to_string(),
+        ))
+    }
+}
+
+/// Wakes a [`LoopHost`] waiting in [`LoopHost::turn`]; callable from any thread.
+pub type LoopWaker = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// A reload an observer asks for (`reloadSources`): the new root library and package
+/// configuration, when they change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ObserverReload {
+    pub root: Option<std::path::PathBuf>,
+    pub packages: Option<std::path::PathBuf>,
 }
 
 /// Calls `dart:async`'s parameterless `name`.

@@ -36,13 +36,14 @@ pub fn run_program(
 }
 
 /// Runs `main` of `program` with `host` acting at every event-loop turn (the hot-reload
-/// session); returns the process exit code.
+/// session) and `observer` attached (the VM service); returns the process exit code.
 pub fn run_program_hosted(
     program: Arc<Program>,
     sources: Arc<SourceMap>,
     options: IsolateOptions,
     args: Vec<String>,
     host: Box<dyn super::event_loop::LoopHost>,
+    observer: Option<Arc<dyn AgentFactory>>,
 ) -> i32 {
     run_isolate(
         move || {
@@ -51,7 +52,7 @@ pub fn run_program_hosted(
             Ok(iso)
         },
         args,
-        None,
+        observer,
     )
 }
 

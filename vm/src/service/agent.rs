@@ -8,8 +8,10 @@ use super::interrupt::InterruptCell;
 use super::registry::{lock, IsolateSlot, Mail, Published, Registry};
 use crate::heap::GcStats;
 use crate::runtime::agent::{IsolateAgent, LogRecord, OutputStream};
+use crate::runtime::event_loop::{LoopHost, ObserverReload};
 use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::object::Value;
+use crate::runtime::reload::{ReloadFailure, ReloadReport};
 use crate::timeline;
 use base64::Engine;
 use dartrs_devtools_protocol::backend::{IsolateRequest, Reply, RpcResult};
@@ -35,6 +37,11 @@ pub struct ServiceAgent {
     paused: Cell<bool>,
     /// Extension calls that arrived while paused: they run after `resume`.
     deferred: RefCell<Vec<(IsolateRequest, Reply)>>,
+    /// `reloadSources` requests waiting for a point where reloading is safe (an
+    /// event-loop turn, or the pause before `main`).
+    pending_reloads: RefCell<Vec<(IsolateRequest, Reply)>>,
+    /// A reload asked to pause the isolate afterwards (`pause: true`).
+    pause_after_reload: Cell<bool>,
 }
 
 impl ServiceAgent {
@@ -56,6 +63,7 @@ impl ServiceAgent {
             root_lib,
             libraries,
             extension_rpcs: Vec::new(),
+            reloading: false,
             flags: vec![IsolateFlag {
                 name: "enable_asserts".into(),
                 value_as_string: iso.options.asserts.to_string(),
@@ -68,6 +76,7 @@ impl ServiceAgent {
             published: published.clone(),
             mailbox: tx,
             interrupt: interrupt.clone(),
+            reload_waker: iso.loop_host.as_ref().and_then(|h| h.waker()),
         });
         let agent = Rc::new(ServiceAgent {
             registry: registry.clone(),
@@ -80,6 +89,8 @@ impl ServiceAgent {
             pause_requested: Cell::new(false),
             paused: Cell::new(false),
             deferred: RefCell::new(Vec::new()),
+            pending_reloads: RefCell::new(Vec::new()),
+            pause_after_reload: Cell::new(false),
         });
         let tap = agent.clone();
         iso.out
@@ -119,6 +130,9 @@ impl ServiceAgent {
                 profile.date_last_service_gc = gc.then(now_millis);
                 Ok(to_value(&profile))
             }
+            request @ IsolateRequest::ReloadSources { .. } => {
+                return self.pending_reloads.borrow_mut().push((request, reply));
+            }
             IsolateRequest::Extension { method, params } if self.paused.get() => {
                 let request = IsolateRequest::Extension { method, params };
                 return self.deferred.borrow_mut().push((request, reply));
@@ -133,8 +147,9 @@ impl ServiceAgent {
         reply.send(result);
     }
 
-    /// Stops the isolate until a client resumes it, answering requests meanwhile.
-    fn pause_loop(&self, iso: IsolatePtr, kind: &str) {
+    /// Stops the isolate until a client resumes it, answering requests meanwhile. With
+    /// `host` (paused where reloading is safe) `reloadSources` is answered while paused.
+    fn pause_loop(&self, iso: IsolatePtr, kind: &str, mut host: Option<&mut dyn LoopHost>) {
         self.paused.set(true);
         let top = inspect::top_frame(iso.get());
         let mut event = self.event(kind);
@@ -156,6 +171,11 @@ impl ServiceAgent {
                 Ok(Mail::Resume) | Err(_) => break,
                 Ok(Mail::Pause) => {}
                 Ok(Mail::Request(request, reply)) => self.answer(iso, request, reply),
+            }
+            if let Some(host) = host.as_deref_mut() {
+                self.run_reloads(iso, host);
+                // Already paused: a reload's `pause` is satisfied.
+                self.pause_after_reload.set(false);
             }
         }
         let mut resume = self.event("Resume");
@@ -225,6 +245,76 @@ impl ServiceAgent {
     }
 }
 
+impl ServiceAgent {
+    /// Answers the waiting `reloadSources` requests by reloading through `host` (only
+    /// called where reloading is safe).
+    fn run_reloads(&self, iso: IsolatePtr, host: &mut dyn LoopHost) {
+        loop {
+            let next = self.pending_reloads.borrow_mut().pop();
+            let Some((request, reply)) = next else {
+                return;
+            };
+            let IsolateRequest::ReloadSources {
+                pause,
+                root_lib_uri,
+                packages_uri,
+                ..
+            } = request
+            else {
+                continue;
+            };
+            let result = observer_reload(root_lib_uri.as_deref(), packages_uri.as_deref())
+                .map(|r| reload_report(host.reload_for_observer(iso, &r)));
+            if pause && result.as_ref().is_ok_and(|r| r["success"] == true) {
+                self.pause_after_reload.set(true);
+            }
+            lock(&self.published).reloading = false;
+            reply.send(result);
+        }
+    }
+}
+
+/// The reload `reloadSources`' `rootLibUri` and `packagesUri` ask for (file URIs or
+/// paths).
+fn observer_reload(root: Option<&str>, packages: Option<&str>) -> Result<ObserverReload, RpcError> {
+    let path = |name: &str, uri: &str| -> Result<std::path::PathBuf, RpcError> {
+        let path = uri.strip_prefix("file://").unwrap_or(uri);
+        let scheme = path.split_once(':').map(|(s, _)| s);
+        if path.is_empty() || scheme.is_some_and(|s| s.len() > 1 && !s.contains('/')) {
+            return Err(RpcError::invalid_params(format!(
+                "reloadSources: invalid '{name}' parameter: '{uri}' is not a file URI or path"
+            )));
+        }
+        Ok(std::path::PathBuf::from(path))
+    };
+    Ok(ObserverReload {
+        root: root.map(|u| path("rootLibUri", u)).transpose()?,
+        packages: packages.map(|u| path("packagesUri", u)).transpose()?,
+    })
+}
+
+/// The protocol's `ReloadReport` (the Dart VM's shape: library counts on success, one
+/// `ReasonForCancelling` notice with the rejection or the compile errors otherwise).
+fn reload_report(outcome: Result<ReloadReport, ReloadFailure>) -> serde_json::Value {
+    match outcome {
+        Ok(r) => json!({
+            "type": "ReloadReport",
+            "success": true,
+            "details": {
+                "finalLibraryCount": r.libraries_total,
+                "receivedLibraryCount": r.libraries_changed,
+                "loadedLibraryCount": r.libraries_changed,
+                "savedLibraryCount": r.libraries_total.saturating_sub(r.libraries_changed),
+            },
+        }),
+        Err(ReloadFailure::Rejected(message) | ReloadFailure::CompileErrors(message)) => json!({
+            "type": "ReloadReport",
+            "success": false,
+            "notices": [{ "type": "ReasonForCancelling", "message": message }],
+        }),
+    }
+}
+
 /// `[method, [k1, v1, k2, v2, ...]]` as Dart values (rooted in the handle stack while
 /// they are built).
 fn extension_arguments(iso: &mut Isolate, method: &str, flat: &[String]) -> [Value; 2] {
@@ -283,7 +373,11 @@ impl IsolateAgent for ServiceAgent {
             .post(StreamId::Isolate, self.event("IsolateRunnable"));
         timeline::instant(timeline::Stream::Isolate, "IsolateRunnable", None);
         if self.pause_on_start {
-            self.pause_loop(iso, "PauseStart");
+            // Before `main` no Dart frame is on the stack: the host may reload here.
+            let mut host = iso.get().loop_host.take();
+            let reloader = host.as_mut().map(|h| h.as_mut() as &mut dyn LoopHost);
+            self.pause_loop(iso, "PauseStart", reloader);
+            iso.get().loop_host = host;
         } else {
             lock(&self.published).pause_event = self.event("Resume");
         }
@@ -293,8 +387,31 @@ impl IsolateAgent for ServiceAgent {
         self.interrupt.clear();
         self.drain(iso);
         if self.pause_requested.replace(false) && !self.paused.get() {
-            self.pause_loop(iso, "PauseInterrupted");
+            self.pause_loop(iso, "PauseInterrupted", None);
         }
+    }
+
+    fn loop_turn(&self, iso: IsolatePtr, host: &mut dyn LoopHost) {
+        self.interrupt.clear();
+        self.drain(iso);
+        loop {
+            self.run_reloads(iso, host);
+            let kind = if self.pause_after_reload.replace(false) {
+                "PausePostRequest"
+            } else if self.pause_requested.replace(false) {
+                "PauseInterrupted"
+            } else {
+                return;
+            };
+            self.pause_loop(iso, kind, Some(&mut *host));
+        }
+    }
+
+    fn reloaded(&self, applied: bool) {
+        let mut event = self.event("IsolateReload");
+        let status = if applied { "success" } else { "failure" };
+        event.extra.insert("status".into(), status.into());
+        self.registry.post(StreamId::Isolate, event);
     }
 
     fn collected(&self, iso: &Isolate, stats: &GcStats) {
@@ -400,6 +517,7 @@ impl IsolateAgent for ServiceAgent {
         // Requests still queued get the `Collected` sentinel (their replies are dropped).
         while lock(&self.mailbox).try_recv().is_ok() {}
         self.deferred.borrow_mut().clear();
+        self.pending_reloads.borrow_mut().clear();
         timeline::instant(timeline::Stream::Isolate, "IsolateExit", None);
         self.registry
             .post(StreamId::Isolate, self.event("IsolateExit"));

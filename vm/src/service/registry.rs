@@ -3,6 +3,7 @@
 //! never touches an isolate's memory: isolate questions become [`Mail`] for the isolate.
 
 use super::interrupt::InterruptCell;
+use crate::runtime::event_loop::LoopWaker;
 use crate::timeline;
 use dartrs_devtools_protocol::backend::{EventSender, IsolateRequest, Reply, ServiceBackend};
 use dartrs_devtools_protocol::jsonrpc::{codes, RpcError};
@@ -37,6 +38,8 @@ pub struct Published {
     pub libraries: Vec<LibraryRef>,
     pub extension_rpcs: Vec<String>,
     pub flags: Vec<IsolateFlag>,
+    /// A `reloadSources` is waiting for, or in, its event-loop turn.
+    pub reloading: bool,
 }
 
 /// One served isolate.
@@ -45,6 +48,9 @@ pub struct IsolateSlot {
     pub published: Arc<Mutex<Published>>,
     pub mailbox: std::sync::mpsc::Sender<Mail>,
     pub interrupt: Arc<InterruptCell>,
+    /// Wakes the isolate's event loop for a reload; `None`: the isolate cannot be
+    /// reloaded (AOT, or no hot-reload host).
+    pub reload_waker: Option<LoopWaker>,
 }
 
 pub struct Registry {
@@ -109,6 +115,31 @@ impl Registry {
             .iter()
             .map(|s| lock(&s.published).isolate.clone())
             .collect()
+    }
+}
+
+/// Hands `reloadSources` to the isolate's next event-loop turn: one at a time (108
+/// while another is pending), and only for isolates that can reload (100 in AOT modes).
+fn send_reload(slot: &IsolateSlot, request: IsolateRequest, reply: Reply) {
+    let Some(wake) = &slot.reload_waker else {
+        return reply.send(Err(RpcError::new(
+            codes::FEATURE_DISABLED,
+            "hot reload is only available in debug (JIT) mode",
+        )));
+    };
+    {
+        let mut p = lock(&slot.published);
+        if p.reloading {
+            return reply.send(Err(RpcError::new(
+                codes::ISOLATE_IS_RELOADING,
+                "a reload of this isolate is already in progress",
+            )));
+        }
+        p.reloading = true;
+    }
+    if slot.mailbox.send(Mail::Request(request, reply)).is_ok() {
+        slot.interrupt.request();
+        wake();
     }
 }
 
@@ -182,11 +213,8 @@ impl ServiceBackend for Registry {
             IsolateRequest::GetIsolate => {
                 return reply.send(Ok(to_value(&isolate_object(&published))))
             }
-            IsolateRequest::ReloadSources => {
-                return reply.send(Err(RpcError::new(
-                    codes::FEATURE_DISABLED,
-                    "dartrs does not support hot reload yet",
-                )))
+            request @ IsolateRequest::ReloadSources { .. } => {
+                return send_reload(slot, request, reply);
             }
             IsolateRequest::Pause if published.paused => return reply.send(success()),
             IsolateRequest::Pause => {
