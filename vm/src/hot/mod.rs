@@ -39,6 +39,8 @@ pub enum Command {
     Quit,
     /// `h`
     Help,
+    /// A port message or I/O completion reached the isolate's inbox: end the wait.
+    EventArrived,
     /// `c`
     Clear,
     /// `d`: stop watching and reading commands; the program runs on to its end.
@@ -305,7 +307,7 @@ impl Session {
                 Command::Clear => clear_screen(),
                 Command::Detach => return Stop::Quit,
                 // No isolate runs: the service answers its requests with `Collected`.
-                Command::Service => {}
+                Command::Service | Command::EventArrived => {}
             }
         }
     }
@@ -361,6 +363,9 @@ impl LoopHost for Host {
                 self.serve(iso);
                 continue;
             }
+            if command == Command::EventArrived {
+                return Turn::Continue;
+            }
             if *lock(&self.shared.detached) {
                 continue;
             }
@@ -381,9 +386,16 @@ impl LoopHost for Host {
                     *lock(&self.shared.detached) = true;
                     *lock(&self.shared.watcher) = None;
                 }
-                Command::Service => {}
+                Command::Service | Command::EventArrived => {}
             }
         }
+    }
+
+    fn event_waker(&self) -> Option<LoopWaker> {
+        let commands = self.commands.clone();
+        Some(Arc::new(move || {
+            let _ = commands.send(Command::EventArrived);
+        }))
     }
 
     fn waker(&self) -> Option<LoopWaker> {

@@ -1,9 +1,11 @@
 //! The isolate's event loop, run after `main` returns: the microtask queue is drained
-//! completely, then the earliest due timer runs (its callback drains the queue again),
-//! and the loop sleeps until the next timer is due; the program ends when no timer is
-//! pending. The queues themselves live in `dart:async` (`_drainMicrotasks`,
-//! `_nextTimerWakeup`, `_runExpiredTimers`), as in the Dart VM; this loop owns the
-//! waiting, where port messages and I/O completions will join later.
+//! completely, then the oldest delivery from another thread or else the due timers run
+//! (each callback drains the queue again), and the loop sleeps until the next is due.
+//! The queues themselves live in `dart:async` (`_drainMicrotasks`, `_nextTimerWakeup`,
+//! `_runExpiredTimers`), as in the Dart VM; this loop owns the
+//! waiting, for timers and for what other threads deliver through the isolate's
+//! [`Inbox`](super::inbox::Inbox) (port messages, I/O completions), each delivery one
+//! event. The program ends when no timer is pending and no event source is open.
 //!
 //! Each turn is a safepoint: no Dart frame is on the stack and no Rust code holds
 //! isolate state, so a [`LoopHost`] (the hot-reload session of `dartrs run --debug`)
@@ -25,8 +27,8 @@ pub enum Turn {
 
 /// Something that acts at every turn of the event loop (see the module doc).
 pub trait LoopHost: Send {
-    /// Called at each turn with how long the loop would sleep before the next timer
-    /// (`None`: no timer is pending and the program would end). The host may wait up
+    /// Called at each turn with how long the loop would sleep before the next timer or
+    /// delivery (`None`: nothing is pending and the program would end). The host may wait up
     /// to that long (handling commands, e.g. reloading the isolate); returning
     /// `Continue` with no timer pending ends the program normally.
     fn turn(&mut self, iso: IsolatePtr, wait: Option<std::time::Duration>) -> Turn;
@@ -34,6 +36,13 @@ pub trait LoopHost: Send {
     /// How an observer (the VM service) wakes this host's wait when it has a request that
     /// needs a turn, e.g. `reloadSources`; `None`: the host cannot reload for observers.
     fn waker(&self) -> Option<LoopWaker> {
+        None
+    }
+
+    /// How the isolate's [`Inbox`](super::inbox::Inbox) ends this host's wait in
+    /// [`LoopHost::turn`] when a port message or I/O completion arrives (`turn` must
+    /// then return `Continue` soon); `None`: the host never waits longer than asked.
+    fn event_waker(&self) -> Option<LoopWaker> {
         None
     }
 
@@ -75,16 +84,34 @@ fn call_hook(iso: IsolatePtr, name: &str) -> Result<super::object::Value, Pendin
     Isolate::invoke(iso, f.0, &[], desc)
 }
 
-/// Runs microtasks and timers until none remain. `Err(Pending)`: an exception escaped a
-/// callback (an uncaught error); it is pending in the thread.
+/// The longest the loop blocks in one wait when only event sources keep it alive: waking
+/// now and then costs nothing and keeps deadlines far from `Instant` overflow.
+const IDLE_WAIT: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Runs microtasks, deliveries from other threads and timers until none remain and no
+/// event source is open. `Err(Pending)`: an exception escaped a callback (an uncaught
+/// error); it is pending in the thread.
 pub fn run(iso: IsolatePtr) -> Result<(), Pending> {
+    let inbox = iso.get().inbox.clone();
+    // Installed before the first emptiness check, so a delivery posted at any point
+    // ends the host's next wait (an extra wake-up at worst, never a missed one).
+    let host_waker = iso.get().loop_host.as_ref().and_then(|h| h.event_waker());
+    inbox.set_host_waker(host_waker);
     loop {
         call_hook(iso, "_drainMicrotasks")?;
         let next = call_hook(iso, "_nextTimerWakeup")?;
         let wakeup = int_of(next).filter(|&w| w >= 0);
-        let wait = wakeup.map(|w| {
+        let timer_wait = wakeup.map(|w| {
             std::time::Duration::from_millis(w.saturating_sub(timer_millis()).max(0) as u64)
         });
+        let waiting_for_events = iso.get().event_sources > 0;
+        let wait = if !inbox.is_empty() {
+            Some(std::time::Duration::ZERO)
+        } else if waiting_for_events {
+            Some(timer_wait.map_or(IDLE_WAIT, |w| w.min(IDLE_WAIT)))
+        } else {
+            timer_wait
+        };
         let host = iso.get().loop_host.take();
         if let Some(mut host) = host {
             let turn = host.turn(iso, wait);
@@ -92,11 +119,18 @@ pub fn run(iso: IsolatePtr) -> Result<(), Pending> {
             if turn == Turn::Stop {
                 return Ok(());
             }
-        } else if let Some(wait) = wait {
-            std::thread::sleep(wait);
+        } else if wait.is_some() {
+            inbox.wait(wait);
+        }
+        if let Some(delivery) = inbox.take() {
+            delivery(iso)?;
+            continue;
         }
         if wakeup.is_none() {
-            return Ok(());
+            if iso.get().event_sources == 0 && inbox.is_empty() {
+                return Ok(());
+            }
+            continue;
         }
         call_hook(iso, "_runExpiredTimers")?;
     }

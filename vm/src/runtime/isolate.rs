@@ -38,6 +38,12 @@ impl IsolatePtr {
         IsolatePtr(unsafe { (*thread).isolate } as *mut Isolate)
     }
 
+    /// A pointer for tests of code that only passes it along, never dereferences it.
+    #[cfg(test)]
+    pub fn dangling_for_tests() -> IsolatePtr {
+        IsolatePtr(std::ptr::null_mut())
+    }
+
     /// A short borrow of the isolate (see the type's discipline).
     #[allow(clippy::mut_from_ref)]
     pub fn get<'a>(self) -> &'a mut Isolate {
@@ -138,6 +144,11 @@ pub struct Isolate {
     pub reloads: u32,
     /// Acts at every event-loop turn (the hot-reload session in debug mode).
     pub loop_host: Option<Box<dyn super::event_loop::LoopHost>>,
+    /// Port messages and I/O completions other threads hand to this isolate.
+    pub inbox: Arc<super::inbox::Inbox>,
+    /// Open things that may still post to `inbox` (receive ports, pending I/O): while any
+    /// is open the event loop waits for them instead of ending the program.
+    pub event_sources: u32,
     pub ic_table: Vec<u64>,
     pub ic_sites: Vec<IcSite>,
     pub argdescs: Vec<ArgDesc>,
@@ -276,6 +287,8 @@ impl Isolate {
             retired_code: Vec::new(),
             reloads: 0,
             loop_host: None,
+            inbox: super::inbox::Inbox::new(),
+            event_sources: 0,
             ic_table: Vec::new(),
             ic_sites: Vec::new(),
             argdescs: Vec::new(),

@@ -9,6 +9,7 @@ pub mod dart_number;
 pub mod entries;
 pub mod errors;
 pub mod event_loop;
+pub mod inbox;
 pub mod isolate;
 pub mod layout;
 pub mod lists;
