@@ -53,6 +53,8 @@ struct Shaker<'p> {
 
 /// dart:async functions the event loop calls (`runtime::event_loop`).
 const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
+/// dart:developer functions the VM service calls by name (`service::agent`).
+const SERVICE_HOOKS: &[&str] = &["_invokeExtension"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
 const ASYNC_HELPERS: &[&str] = &[
     "_initAsync",
@@ -127,6 +129,9 @@ impl<'p> Shaker<'p> {
         }
         // The event loop calls these dart:async hooks by name.
         self.async_helpers(EVENT_LOOP_HOOKS);
+        // The VM service answers `ext.*` requests through this dart:developer function
+        // (`service::agent`); it is only there when the program imports dart:developer.
+        self.library_functions("dart:developer", SERVICE_HOOKS);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }
@@ -230,8 +235,12 @@ impl<'p> Shaker<'p> {
     /// Keeps the dart:async top-level functions named `names` (called by name from
     /// generated code or the runtime).
     fn async_helpers(&mut self, names: &[&str]) {
+        self.library_functions("dart:async", names);
+    }
+
+    fn library_functions(&mut self, uri: &str, names: &[&str]) {
         let p = self.program;
-        for lib in p.libraries.iter().filter(|l| l.uri == "dart:async") {
+        for lib in p.libraries.iter().filter(|l| l.uri == uri) {
             for &f in &lib.functions {
                 if names.contains(&p.function(f).name.as_str()) {
                     self.function(f);
