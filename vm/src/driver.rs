@@ -189,6 +189,38 @@ pub fn compile_aot_snapshot(script: &Path, output: Option<&Path>, options: &AotO
     0
 }
 
+/// `dartrs compile aot-snapshot --split <dir>`: the four blobs as the files the Flutter
+/// engine loads (`vm_snapshot_data`, `vm_snapshot_instr`, `isolate_snapshot_data`,
+/// `isolate_snapshot_instr`) instead of one ELF file.
+pub fn compile_split_snapshot(script: &Path, dir: &Path, options: &AotOptions) -> i32 {
+    let (_, image, _) = match build_snapshot(script, options) {
+        Ok(r) => r,
+        Err(f) => return fail(f),
+    };
+    if let Some(code) = report_sizes(&image, options) {
+        return code;
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("dartrs: cannot create '{}': {e}", dir.display());
+        return 73;
+    }
+    let paths = snapshot::SplitPaths::in_dir(dir);
+    let files = [
+        (&paths.vm_data, &image.vm_data),
+        (&paths.vm_instructions, &image.vm_instructions),
+        (&paths.isolate_data, &image.isolate_data),
+        (&paths.isolate_instructions, &image.isolate_instructions),
+    ];
+    for (path, bytes) in files {
+        if let Err(e) = write_atomically(path, bytes) {
+            eprintln!("dartrs: cannot write '{}': {e}", path.display());
+            return 73;
+        }
+    }
+    say(&format!("Generated: {}", absolute(dir).display()));
+    0
+}
+
 /// `dartrs compile exe`: a copy of this executable with the snapshot appended.
 pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -> i32 {
     let output = output.map_or_else(|| script.with_extension("exe"), Path::to_path_buf);

@@ -13,7 +13,7 @@ pub mod shake;
 
 pub use builder::{BuildOptions, SnapshotImage};
 pub use format::{Features, SnapshotError, SnapshotMode};
-pub use loader::SnapshotSource;
+pub use loader::{SnapshotSource, SplitPaths, SPLIT_FILE_NAMES};
 
 use crate::runtime::isolate::IsolateOptions;
 
