@@ -216,6 +216,11 @@ fn compile_exe_runs_from_a_directory_without_dartrs() {
     let out = dartrs(&["compile", "exe", s(&path), "-o", s(&exe)], &dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), format!("Generated: {}\n", exe.display()));
+    // Its runtime is the AOT-only one, not a copy of dartrs with its compilers.
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let runtime = Path::new(env!("CARGO_BIN_EXE_dartrs-aot-runtime"));
+    assert!(size(&exe) > size(runtime));
+    assert!(size(&exe) < size(Path::new(env!("CARGO_BIN_EXE_dartrs"))));
     let elsewhere = std::env::temp_dir().join(format!("dartrs-exe-run-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&elsewhere);
     std::fs::create_dir_all(&elsewhere).expect("dir");
@@ -374,4 +379,41 @@ fn split_artefacts_are_four_files_the_runner_maps_by_name() {
         &dir.join("cache"),
     );
     assert_eq!(text(&out.stdout), "hello [x]\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_aot_runtime_runs_release_snapshots_and_refuses_profile_ones() {
+    let runtime = env!("CARGO_BIN_EXE_dartrs-aot-runtime");
+    let (dir, aot) = snapshot("aot-runtime", HELLO, &[]);
+    let run = Command::new(runtime)
+        .arg(&aot)
+        .arg("r")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        (text(&run.stdout), run.status.code()),
+        ("hello [r]\n".to_string(), Some(0))
+    );
+    let profile = dir.join("profile.aot");
+    let out = dartrs(
+        &[
+            "compile",
+            "aot-snapshot",
+            "--profile",
+            s(&dir.join("app.dart")),
+            "-o",
+            s(&profile),
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = Command::new(runtime).arg(&profile).output().expect("runs");
+    assert_eq!(run.status.code(), Some(255));
+    assert!(
+        text(&run.stderr).starts_with("Snapshot not compatible with the current VM configuration: the snapshot requires 'profile"),
+        "{}",
+        text(&run.stderr)
+    );
+    let usage = Command::new(runtime).output().expect("runs");
+    assert_eq!(usage.status.code(), Some(64));
 }

@@ -231,10 +231,17 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
     if let Some(code) = report_sizes(&image, options) {
         return code;
     }
-    let runtime = match std::env::current_exe() {
+    let dartrs = match std::env::current_exe() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("dartrs: cannot find the dartrs executable: {e}");
+            return 70;
+        }
+    };
+    let runtime = match exe_runtime(&dartrs, options.mode) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("dartrs: {message}");
             return 70;
         }
     };
@@ -244,6 +251,24 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
     }
     say(&format!("Generated: {}", absolute(&output).display()));
     0
+}
+
+/// The runtime an executable starts with: the AOT-only `dartrs-aot-runtime` installed
+/// next to `dartrs` for release snapshots; `dartrs` itself for profile ones, which need
+/// the VM service.
+fn exe_runtime(dartrs: &Path, mode: SnapshotMode) -> Result<PathBuf, String> {
+    if mode == SnapshotMode::Profile {
+        return Ok(dartrs.to_path_buf());
+    }
+    let runtime = dartrs.with_file_name("dartrs-aot-runtime");
+    if runtime.is_file() {
+        Ok(runtime)
+    } else {
+        Err(format!(
+            "the AOT runtime '{}' is missing: it is built with dartrs (`cargo build --release -p dartrs-cli`)",
+            runtime.display()
+        ))
+    }
 }
 
 /// `--print-snapshot-sizes` and `--analyze-size`; `Some(exit code)` when writing fails.
