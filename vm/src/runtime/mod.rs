@@ -2,6 +2,7 @@
 //! generated code calls, natives, exceptions and stack walking.
 
 pub mod agent;
+pub mod bytes;
 pub mod classes;
 pub mod closures;
 pub mod constants;

@@ -14,6 +14,7 @@ mod numbers;
 mod records;
 mod strings;
 mod system;
+mod typed_data;
 
 pub use asynchrony::timer_millis;
 pub use core_objects::format_stack_trace as format_trace;
@@ -96,6 +97,7 @@ impl NativeRegistry {
         system::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);
+        typed_data::register(&mut r);
         r
     }
 
@@ -293,6 +295,7 @@ mod tests {
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),
+            include_str!("../../corelib/typed_data.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();
