@@ -38,6 +38,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dart:typed_data",
         include_str!("../corelib/typed_data.dart"),
     ),
+    ("dart:convert", include_str!("../corelib/convert.dart")),
     ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
     (
         "dart:async/stream.dart",

@@ -7,6 +7,7 @@
 //! Dart get the isolate as a raw pointer and hold no borrow across the call.
 
 mod asynchrony;
+mod convert;
 mod core_objects;
 mod developer;
 mod lists_maps;
@@ -98,6 +99,7 @@ impl NativeRegistry {
         asynchrony::register(&mut r);
         developer::register(&mut r);
         typed_data::register(&mut r);
+        convert::register(&mut r);
         r
     }
 
@@ -296,6 +298,7 @@ mod tests {
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),
             include_str!("../../corelib/typed_data.dart"),
+            include_str!("../../corelib/convert.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();

@@ -8,8 +8,9 @@ use super::{IsolatePtr, ThrowArg};
 use crate::runtime::bytes::{
     is_store, new_store, store_bytes, store_bytes_mut, store_len, MAX_STORE_BYTES,
 };
+use crate::runtime::isolate::Isolate;
 use crate::runtime::lists::{is_list_cid, list_get, list_len};
-use crate::runtime::object::{Value, CID_DOUBLE};
+use crate::runtime::object::{Value, CID_DOUBLE, FIRST_PROGRAM_CID};
 
 /// Element kinds, numbered as `dart:typed_data`'s `_k*` constants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +116,76 @@ fn write_float(b: &mut [u8], kind: Kind, v: f64, little: bool) {
     if !little {
         b[..w].reverse();
     }
+}
+
+/// The byte range a typed list (an instance of a dart:typed_data `_TypedListBase`
+/// subclass) covers: its store, first byte, element count and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct TypedParts {
+    pub store: Value,
+    pub offset: usize,
+    pub length: usize,
+    pub kind: Kind,
+}
+
+impl TypedParts {
+    /// The list's bytes. Valid until the next allocation.
+    ///
+    /// # Safety
+    /// No allocation may happen while the slice is used.
+    pub unsafe fn bytes<'a>(&self) -> Option<&'a mut [u8]> {
+        // SAFETY: `store` is a live store (read from a live typed list); the range is
+        // checked against its length.
+        unsafe {
+            let all = store_bytes_mut(self.store);
+            all.get_mut(self.offset..self.offset + self.length * self.kind.width())
+        }
+    }
+}
+
+/// `v`'s parts when it is a typed list of dart:typed_data, read from the fields of
+/// `_TypedListBase` (`_store`, `offsetInBytes`, `_length`, `_kind`).
+pub fn typed_list_parts(iso: &Isolate, v: Value) -> Option<TypedParts> {
+    if !v.is_heap() {
+        return None;
+    }
+    // SAFETY: a valid heap value.
+    let cid = unsafe { v.cid() };
+    let program = &iso.program;
+    let mut class = iso
+        .classes
+        .class_of_cid(cid)
+        .filter(|_| cid >= FIRST_PROGRAM_CID);
+    while let Some(c) = class {
+        let cl = program.class(c);
+        if cl.name.as_str() == "_TypedListBase"
+            && program.libraries[cl.library.index()].uri == "dart:typed_data"
+        {
+            let slot = |name: &str| {
+                cl.instance_fields
+                    .iter()
+                    .map(|&f| program.field(f))
+                    .find(|f| f.name.as_str() == name)
+                    .map(|f| f.slot as usize)
+            };
+            // SAFETY: `v` is an instance of a subclass of `_TypedListBase`, so these
+            // slots exist.
+            let read = |i: usize| Value(unsafe { v.slot(i) });
+            let store = read(slot("_store")?);
+            let offset = usize::try_from(int_of(read(slot("offsetInBytes")?))?).ok()?;
+            let length = usize::try_from(int_of(read(slot("_length")?))?).ok()?;
+            let kind = Kind::from_code(int_of(read(slot("_kind")?))?)?;
+            // SAFETY: a valid value.
+            return unsafe { is_store(store) }.then_some(TypedParts {
+                store,
+                offset,
+                length,
+                kind,
+            });
+        }
+        class = cl.superclass;
+    }
+    None
 }
 
 /// A broken internal invariant of dart:typed_data (never reachable from user code).
