@@ -53,6 +53,25 @@ Object? _jsonDecode(String source) {
   return result;
 }
 
+/// JSON text for documents of null, bools, numbers, strings, built-in lists and maps
+/// with string keys, exactly as the stringifier below writes them; null for anything
+/// else (the stringifier then runs, with its `toJson` calls and errors).
+@pragma('vm:external-name', 'Json_encode')
+external String? _jsonEncodeNative(Object? value, String? indent);
+
+/// Base64 text of a list of bytes, or null when `bytes` holds something else.
+@pragma('vm:external-name', 'Base64_encode')
+external String? _base64EncodeNative(List<int> bytes, bool urlSafe);
+
+/// The size of the buffer `base64.decode` returns for `input[start..end)`.
+@pragma('vm:external-name', 'Base64_decodedLength')
+external int _base64DecodedLength(String input, int start, int end);
+
+/// Decodes `input[start..end)` into `out`, or leaves the SDK's message and offset in
+/// `error`.
+@pragma('vm:external-name', 'Base64_decodeInto')
+external void _base64DecodeInto(String input, int start, int end, Uint8List out, List<Object?> error);
+
 /// The JSON string literal content for `s` (escapes applied), or `s` itself when
 /// nothing needs escaping.
 @pragma('vm:external-name', 'Json_escape')
@@ -883,6 +902,8 @@ final class Base64Encoder extends Converter<List<int>, String> {
 
   String convert(List<int> input) {
     if (input.isEmpty) return "";
+    final fast = _base64EncodeNative(input, _urlSafe);
+    if (fast != null) return fast;
     final encoder = _Base64Encoder(_urlSafe);
     final buffer = encoder.encode(input, 0, input.length, true)!;
     return String.fromCharCodes(buffer);
@@ -1000,10 +1021,12 @@ final class Base64Decoder extends Converter<String, List<int>> {
   Uint8List convert(String input, [int start = 0, int? end]) {
     final stop = RangeError.checkValidRange(start, end, input.length);
     if (start == stop) return Uint8List(0);
-    final decoder = _Base64Decoder();
-    final buffer = decoder.decode(input, start, stop);
-    decoder.close(input, stop);
-    return buffer;
+    final out = Uint8List(_base64DecodedLength(input, start, stop));
+    final error = <Object?>[null, null];
+    _base64DecodeInto(input, start, stop, out, error);
+    final message = error[0];
+    if (message != null) throw FormatException(message as String, input, error[1] as int);
+    return out;
   }
 
   StringConversionSink startChunkedConversion(Sink<List<int>> sink) {
@@ -1524,6 +1547,10 @@ final class JsonEncoder extends Converter<Object?, String> {
       : _toEncodable = toEncodable;
 
   String convert(Object? object) {
+    if (_toEncodable == null) {
+      final fast = _jsonEncodeNative(object, indent);
+      if (fast != null) return fast;
+    }
     final output = StringBuffer();
     final stringifier = indent == null
         ? _JsonStringifier(output, _toEncodable)

@@ -2,6 +2,7 @@
 //! generated code calls, natives, exceptions and stack walking.
 
 pub mod agent;
+pub mod base64;
 pub mod bytes;
 pub mod classes;
 pub mod closures;
