@@ -3,8 +3,8 @@
 //! converter framework; these are its inner loops.
 
 use super::typed_data::{typed_list_parts, Kind};
-use super::IsolatePtr;
 use super::{int_of, iso, new_double, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
+use super::{IsolatePtr, ThrowArg};
 use crate::runtime::base64;
 use crate::runtime::entries::{new_string, new_string_units};
 use crate::runtime::json::{self, JsonListener};
@@ -29,14 +29,18 @@ fn index(a: &NativeArgs, i: usize) -> Result<usize, NativeError> {
     usize::try_from(int(a, i)?).map_err(|_| internal("a negative index"))
 }
 
-/// The code units of string argument `i`.
+/// The code units of string argument `i` (a TypeError when a dynamic call passed
+/// something else).
 fn units(a: &NativeArgs, i: usize) -> Result<Vec<u16>, NativeError> {
     let v = a.get(i);
     // SAFETY: a valid value; strings are read before anything allocates.
     if unsafe { is_string(v) } {
         Ok(unsafe { string_units(v) })
     } else {
-        Err(internal("a String argument is not a string"))
+        Err(NativeError::Throw {
+            entry_point: "_throwTypeErrorFor",
+            args: vec![ThrowArg::Value(v), ThrowArg::Str("String".into())],
+        })
     }
 }
 
