@@ -2,6 +2,8 @@
 //! generated code calls, natives, exceptions and stack walking.
 
 pub mod agent;
+pub mod base64;
+pub mod bytes;
 pub mod classes;
 pub mod closures;
 pub mod constants;
@@ -11,6 +13,7 @@ pub mod errors;
 pub mod event_loop;
 pub mod inbox;
 pub mod isolate;
+pub mod json;
 pub mod layout;
 pub mod lists;
 pub mod maps;
@@ -27,3 +30,4 @@ pub mod strings;
 pub mod suspend;
 pub mod thread;
 pub mod types;
+pub mod utf8;
