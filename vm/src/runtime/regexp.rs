@@ -56,7 +56,15 @@ pub type GroupRanges = Vec<Option<(usize, usize)>>;
 pub struct RegExpTable {
     entries: Vec<CompiledRegExp>,
     by_key: HashMap<(Vec<u16>, RegExpFlags), usize>,
+    /// The last Latin-1 input widened to code units, with its [`InputKey`]: a lexer calls
+    /// `matchAsPrefix` on one long string many times, which must not copy it each time.
+    widened: Option<(InputKey, Vec<u16>)>,
 }
+
+/// Identifies a string object without holding it: its address and the heap's collection
+/// count. Objects neither move nor die between collections and bump allocation never
+/// reuses an address, so equal keys mean the same (immutable) string.
+pub type InputKey = (usize, u64);
 
 impl RegExpTable {
     /// Compiles `source` (or finds it compiled) and returns its index, or the message of
@@ -84,6 +92,23 @@ impl RegExpTable {
 
     pub fn get(&self, id: usize) -> Option<&CompiledRegExp> {
         self.entries.get(id)
+    }
+
+    /// [`RegExpTable::exec`] on a Latin-1 string, widened by `widen` unless it is the
+    /// string of the previous call (same `key`).
+    pub fn exec_latin1(
+        &mut self,
+        id: usize,
+        key: InputKey,
+        widen: impl FnOnce() -> Vec<u16>,
+        start: usize,
+        sticky: bool,
+    ) -> Option<GroupRanges> {
+        let cached = self.widened.take().filter(|(k, _)| *k == key);
+        let (key, text) = cached.unwrap_or_else(|| (key, widen()));
+        let found = self.exec(id, &text, start, sticky);
+        self.widened = Some((key, text));
+        found
     }
 
     /// The first match in `text` at or after `start` or, with `sticky`, only a match that
@@ -366,6 +391,72 @@ mod tests {
             "Unterminated character class[a"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the pattern (user text), compiling and matching never panics, and
+        /// every reported range lies within the input.
+        #[test]
+        fn arbitrary_patterns_never_panic(
+            pattern in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..12),
+            text in "[ab\\n😀é(]{0,8}",
+            flags in 0u8..16,
+        ) {
+            let flags = RegExpFlags {
+                multi_line: flags & 1 != 0,
+                case_sensitive: flags & 2 != 0,
+                unicode: flags & 4 != 0,
+                dot_all: flags & 8 != 0,
+            };
+            let mut t = RegExpTable::default();
+            if let Ok(id) = t.compile(&u(&pattern.concat()), flags) {
+                let text = u(&text);
+                for start in 0..=text.len() {
+                    for sticky in [false, true] {
+                        for (s, e) in t.exec(id, &text, start, sticky).unwrap_or_default().into_iter().flatten() {
+                            proptest::prop_assert!(s <= e && e <= text.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "a",
+        "b",
+        "(",
+        ")",
+        "(?:",
+        "(?=",
+        "(?!",
+        "(?<=",
+        "(?<!",
+        "(?<n>",
+        "\\k<n>",
+        "[",
+        "]",
+        "^",
+        "$",
+        "|",
+        "*",
+        "+?",
+        "{2,}",
+        "{1,0}",
+        "\\1",
+        "\\2",
+        "\\",
+        "\\u{1F600}",
+        "\\ud83d",
+        "\\p{L}",
+        ".",
+        "\\b",
+        "[^]",
+        "-",
+        "😀",
+        "\\c",
+        "\\x4",
+        "{",
+    ];
 
     #[test]
     fn matches_at_utf16_offsets_and_sticky() {

@@ -81,7 +81,10 @@ pub unsafe fn string_units(v: Value) -> Vec<u16> {
         let len = string_len(v);
         let data = v.addr().add(1 + STRING_HEADER_SLOTS) as *const u8;
         if v.cid() == CID_ONE_BYTE_STRING {
-            (0..len).map(|i| *data.add(i) as u16).collect()
+            std::slice::from_raw_parts(data, len)
+                .iter()
+                .map(|&b| u16::from(b))
+                .collect()
         } else {
             let data = data as *const u16;
             (0..len).map(|i| *data.add(i)).collect()

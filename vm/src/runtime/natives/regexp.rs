@@ -6,7 +6,7 @@ use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegist
 use crate::runtime::entries::new_string;
 use crate::runtime::isolate::IsolatePtr;
 use crate::runtime::lists::{list_set, new_array};
-use crate::runtime::object::{Value, CID_ARRAY};
+use crate::runtime::object::{Value, CID_ARRAY, CID_ONE_BYTE_STRING};
 use crate::runtime::regexp::RegExpFlags;
 use crate::runtime::strings::{is_string, string_units, with_string_units};
 
@@ -76,8 +76,17 @@ fn exec(p: IsolatePtr, a: &NativeArgs) -> NResult {
         return Ok(iso(p).null());
     };
     let i = iso(p);
-    // SAFETY: a live string; matching allocates nothing in the Dart heap.
-    let found = unsafe { with_string_units(input, |text| i.regexps.exec(id, text, start, sticky)) };
+    // SAFETY: `input` is a live string; matching allocates nothing in the Dart heap, so it
+    // does not move while its units are borrowed.
+    let found = unsafe {
+        if input.cid() == CID_ONE_BYTE_STRING {
+            let key = (input.0 as usize, i.heap.collections);
+            i.regexps
+                .exec_latin1(id, key, || string_units(input), start, sticky)
+        } else {
+            with_string_units(input, |text| i.regexps.exec(id, text, start, sticky))
+        }
+    };
     let Some(groups) = found else {
         return Ok(iso(p).null());
     };
