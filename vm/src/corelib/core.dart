@@ -117,6 +117,25 @@ abstract final class Function {
 
   @pragma('vm:external-name', 'Function_toString')
   external String toString();
+
+  /// Calls [function] with these arguments, as a dynamic call would (a shape it does not
+  /// accept throws `NoSuchMethodError`).
+  static dynamic apply(Function function, List<dynamic>? positionalArguments,
+      [Map<Symbol, dynamic>? namedArguments]) {
+    final names = <String>[];
+    final values = <dynamic>[];
+    if (namedArguments != null) {
+      namedArguments.forEach((name, value) {
+        names.add(name._name);
+        values.add(value);
+      });
+    }
+    return _apply(function, positionalArguments ?? const <dynamic>[], names, values);
+  }
+
+  @pragma('vm:external-name', 'Function_apply')
+  external static dynamic _apply(
+      Function function, List<dynamic> positional, List<String> names, List<dynamic> values);
 }
 
 abstract class Type {
@@ -831,6 +850,76 @@ class RuneIterator implements Iterator<int> {
 
 @pragma('vm:external-name', 'String_join')
 external String _joinStrings(List<String> strings, String separator);
+
+// ---------------------------------------------------------------------------------------
+// Expando, WeakReference
+// ---------------------------------------------------------------------------------------
+
+/// Throws the Dart VM's error for a value that cannot be a weak key or target.
+void _checkValidWeakTarget(Object? object, String name) {
+  if (object == null || object is bool || object is num || object is String || object is Record) {
+    throw ArgumentError.value(object, name,
+        "Cannot be a string, number, boolean, record, null, Pointer, Struct or Union");
+  }
+}
+
+/// Properties added to objects by identity. dartrs keeps the keys alive (its collector has
+/// no weak references yet, see docs/ARCHITECTURE.md); lookups and updates are exact.
+final class Expando<T extends Object> {
+  final String? name;
+  /// Entries by identity hash: each bucket alternates key and value.
+  final Map<int, List<Object>> _buckets = <int, List<Object>>{};
+
+  Expando([this.name]);
+
+  T? operator [](Object object) {
+    _checkValidWeakTarget(object, 'object');
+    final bucket = _buckets[identityHashCode(object)];
+    if (bucket == null) return null;
+    for (int i = 0; i < bucket.length; i += 2) {
+      if (identical(bucket[i], object)) return bucket[i + 1] as T;
+    }
+    return null;
+  }
+
+  void operator []=(Object object, T? value) {
+    _checkValidWeakTarget(object, 'object');
+    final hash = identityHashCode(object);
+    final bucket = _buckets[hash];
+    if (bucket != null) {
+      for (int i = 0; i < bucket.length; i += 2) {
+        if (identical(bucket[i], object)) {
+          if (value == null) {
+            bucket.removeRange(i, i + 2);
+            if (bucket.isEmpty) _buckets.remove(hash);
+          } else {
+            bucket[i + 1] = value;
+          }
+          return;
+        }
+      }
+    }
+    if (value == null) return;
+    (_buckets[hash] ??= <Object>[])
+      ..add(object)
+      ..add(value);
+  }
+
+  String toString() => "Expando:$name";
+}
+
+/// A reference to an object. dartrs never clears it (its collector has no weak references
+/// yet, see docs/ARCHITECTURE.md), which Dart allows: a target is only cleared once it is
+/// unreachable and the collector chooses to.
+final class WeakReference<T extends Object> {
+  final T _target;
+
+  WeakReference(T target) : _target = target {
+    _checkValidWeakTarget(target, 'target');
+  }
+
+  T? get target => _target;
+}
 
 // ---------------------------------------------------------------------------------------
 // Matches of String patterns, RegExp
@@ -1785,7 +1874,12 @@ abstract final class List<E> extends Iterable<E> {
     return List<E>.of(result, growable: growable);
   }
 
-  factory List.unmodifiable(Iterable elements) => List<E>.from(elements, growable: false);
+  factory List.unmodifiable(Iterable elements) =>
+      _unmodifiableCopy(List<E>.from(elements, growable: false)) as List<E>;
+
+  /// A copy of the class of constant lists (`_ImmutableList`), as the Dart VM does.
+  @pragma('vm:external-name', 'List_unmodifiableCopy')
+  external static Object _unmodifiableCopy(List list);
 
   @pragma('vm:external-name', 'List_getIndexed')
   external E operator [](int index);
@@ -2308,7 +2402,8 @@ class Set<E> extends Iterable<E> {
     return result;
   }
 
-  Iterator<E> get iterator => _map._keyList().iterator;
+  // The key list the map native returns carries no element type: iterate it as E.
+  Iterator<E> get iterator => _ListIterator<E>(_map._keyList());
   int get length => _map.length;
   bool get isEmpty => _map.length == 0;
   bool get isNotEmpty => _map.length != 0;
@@ -2350,6 +2445,11 @@ class Set<E> extends Iterable<E> {
   }
 
   void clear() => _map.clear();
+
+  void retainAll(Iterable<Object?> elements) {
+    final keep = elements.toSet();
+    removeWhere((element) => !keep.contains(element));
+  }
 
   bool containsAll(Iterable<Object?> other) {
     for (final e in other) {
@@ -3090,6 +3190,6 @@ Never _throwException(String message) {
 class _IterableView<E> extends Iterable<E> {
   final List<E> _list;
   _IterableView(this._list);
-  Iterator<E> get iterator => _list.iterator;
+  Iterator<E> get iterator => _ListIterator<E>(_list);
   int get length => _list.length;
 }
