@@ -76,7 +76,7 @@ void main() {
   print(RegExp(RegExp.escape('a.c')).hasMatch('abc'));
 
   // Invalid patterns throw FormatException with the Dart VM's messages.
-  for (final source in ['(', 'a)', '?', '[b-a]', 'x{2,1}', r'\', '(?<n>a)(?<n>b)', '[a']) {
+  for (final source in ['(', 'a)', '?', '[b-a]', 'x{2,1}', r'\', '(?<n>a)(?<n>b)', '[a', '(?i:a)']) {
     try {
       RegExp(source);
       print('no error for $source');

@@ -826,6 +826,19 @@ class RuneIterator implements Iterator<int> {
 
   int get current => _currentCodePoint;
 
+  /// The current code point as a string ("" before the first and after the last).
+  String get currentAsString {
+    if (_position == _nextPosition) return "";
+    if (_position + 1 == _nextPosition) return string[_position];
+    return string.substring(_position, _nextPosition);
+  }
+
+  /// Index of the current code point's first code unit, or -1 when there is none.
+  int get rawIndex => (_position != _nextPosition) ? _position : -1;
+
+  /// Code units of the current code point (0, 1 or 2).
+  int get currentSize => _nextPosition - _position;
+
   bool moveNext() {
     _position = _nextPosition;
     if (_position == string.length) {
@@ -850,6 +863,42 @@ class RuneIterator implements Iterator<int> {
 
 @pragma('vm:external-name', 'String_join')
 external String _joinStrings(List<String> strings, String separator);
+
+/// What `Map.unmodifiable` returns (the Dart VM's is dart:collection's
+/// `UnmodifiableMapView` over a copy): reads go to the copy, every change throws.
+final class _UnmodifiableMap<K, V> implements Map<K, V> {
+  final Map<K, V> _map;
+  _UnmodifiableMap(this._map);
+
+  static Never _unmodifiable() => throw UnsupportedError("Cannot modify unmodifiable map");
+
+  V? operator [](Object? key) => _map[key];
+  void operator []=(K key, V value) => _unmodifiable();
+  bool containsKey(Object? key) => _map.containsKey(key);
+  bool containsValue(Object? value) => _map.containsValue(value);
+  V? remove(Object? key) => _unmodifiable();
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+  void clear() => _unmodifiable();
+  void _checkModifiable() => _unmodifiable();
+  List<K> _keyList() => _map._keyList();
+  List<V> _valueList() => _map._valueList();
+  Iterable<K> get keys => _map.keys;
+  Iterable<V> get values => _map.values;
+  Iterable<MapEntry<K, V>> get entries => _map.entries;
+  void forEach(void Function(K key, V value) action) => _map.forEach(action);
+  void addAll(Map<K, V> other) => _unmodifiable();
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) => _unmodifiable();
+  V putIfAbsent(K key, V Function() ifAbsent) => _unmodifiable();
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) => _unmodifiable();
+  void updateAll(V Function(K key, V value) update) => _unmodifiable();
+  void removeWhere(bool Function(K key, V value) test) => _unmodifiable();
+  Map<RK, RV> cast<RK, RV>() => _UnmodifiableMap<RK, RV>(_map.cast<RK, RV>());
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) =>
+      _map.map<K2, V2>(convert);
+  String toString() => _map.toString();
+}
 
 // ---------------------------------------------------------------------------------------
 // Expando, WeakReference
@@ -2218,7 +2267,7 @@ abstract final class Map<K, V> {
     return result;
   }
 
-  factory Map.unmodifiable(Map other) => Map<K, V>.from(other);
+  factory Map.unmodifiable(Map other) => _UnmodifiableMap<K, V>(Map<K, V>.from(other));
 
   factory Map.fromEntries(Iterable<MapEntry<K, V>> entries) {
     final result = <K, V>{};

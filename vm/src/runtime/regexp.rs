@@ -294,6 +294,9 @@ fn scan_groups(source: &[u16]) -> Result<GroupShape, &'static str> {
         } else if c == u16::from(b'(') {
             if unit(i + 1) != u16::from(b'?') {
                 shape.count += 1;
+            } else if !b":=!<".iter().any(|&k| unit(i + 2) == u16::from(k)) {
+                // Modifier groups (`(?i:...)`) are not Dart syntax.
+                return Err("Invalid group");
             } else if unit(i + 2) == u16::from(b'<')
                 && unit(i + 3) != u16::from(b'=')
                 && unit(i + 3) != u16::from(b'!')
@@ -389,6 +392,14 @@ mod tests {
         assert_eq!(
             t.compile(&u("[a"), PLAIN).unwrap_err(),
             "Unterminated character class[a"
+        );
+        assert_eq!(
+            t.compile(&u("(?i:a)"), PLAIN).unwrap_err(),
+            "Invalid group(?i:a)"
+        );
+        assert_eq!(
+            t.compile(&u("(?<a>x)(?<a>y)"), PLAIN).unwrap_err(),
+            "Duplicate capture group name(?<a>x)(?<a>y)"
         );
     }
 
