@@ -207,6 +207,8 @@ pub struct Isolate {
     pub suspend_layout: Option<super::suspend::SuspendLayout>,
     /// The attached observer (the VM service), if any.
     pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
+    /// Compiled regular expressions; a `RegExp` object holds its index.
+    pub regexps: super::regexp::RegExpTable,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -337,6 +339,7 @@ impl Isolate {
             param_plans: Vec::new(),
             suspend_layout,
             agent: None,
+            regexps: Default::default(),
         });
         if iso.options.gc_stress {
             // Mostly scavenges (they exercise the write barrier), a full one now and then.

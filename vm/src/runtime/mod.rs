@@ -21,6 +21,7 @@ pub mod natives;
 pub mod object;
 pub mod output;
 pub mod records;
+pub mod regexp;
 pub mod reload;
 pub mod rtt;
 pub mod run;
