@@ -73,4 +73,43 @@ void main() {
     if (copy[i] == bytes[i]) same++;
   }
   print(same);
+
+  // Every integer width, signed and unsigned, through lists and offset views.
+  final buffer = Uint8List(64).buffer;
+  final i8 = buffer.asInt8List(1, 4);
+  final i16 = buffer.asInt16List(8, 4);
+  final u16 = buffer.asUint16List(16, 4);
+  final i32 = buffer.asInt32List(24, 4);
+  final u32 = buffer.asUint32List(40, 4);
+  final values = [0, 1, -1, 127, 128, 255, 256, 32767, 32768, 65535, 65536,
+      2147483647, 2147483648, 4294967295, 4294967296, -2147483649, 1 << 40];
+  for (final v in values) {
+    i8[1] = v;
+    i16[1] = v;
+    u16[2] = v;
+    i32[3] = v;
+    u32[0] = v;
+    print('$v: ${i8[1]} ${i16[1]} ${u16[2]} ${i32[3]} ${u32[0]}');
+  }
+  print(buffer.asUint8List(24, 8));
+  final c = Uint8ClampedList(1);
+  c[0] = 300;
+  print(c[0]);
+  try {
+    i32[4] = 1;
+  } on RangeError catch (e) {
+    print(e);
+  }
+  try {
+    print(u32[-1]);
+  } on RangeError catch (e) {
+    print(e);
+  }
+  final frozen32 = i32.asUnmodifiableView();
+  print(frozen32[3]);
+  try {
+    frozen32[0] = 1;
+  } on UnsupportedError catch (e) {
+    print(e);
+  }
 }

@@ -1,7 +1,9 @@
-//! Inline fast paths for `dart:typed_data`: `list[i]` and `list[i] = v` on `Uint8List`s
-//! (and their views) load or store the byte directly, and `list.length` on any typed
-//! list reads its length field; everything else (other element types, bad indexes,
-//! non-Smi values) falls back to the instance call, which checks and throws exactly.
+//! Inline fast paths for `dart:typed_data`: `list[i]` and `list[i] = v` on the typed
+//! lists whose elements always fit a Smi (8-, 16- and 32-bit integers, views included)
+//! load or store the element directly, and `list.length` on any typed list reads its
+//! length field; everything else (64-bit and float elements, clamping stores, bad
+//! indexes, non-Smi values, unmodifiable stores) falls back to the instance call, which
+//! checks and throws exactly.
 //!
 //! The class ids and field slots come from the program: the concrete classes of
 //! `dart:typed_data` and the fields `_store`, `offsetInBytes` and `_length` of
@@ -14,12 +16,45 @@ use crate::runtime::layout::BYTES_HEADER_SLOTS;
 use crate::runtime::object::{field_disp, CID_DISP, FIRST_PROGRAM_CID};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
+/// An element type the inline paths handle: its width and signedness.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Elem {
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+}
+
+impl Elem {
+    /// log2 of the element width.
+    fn shift(self) -> u8 {
+        match self {
+            Elem::I8 | Elem::U8 => 0,
+            Elem::I16 | Elem::U16 => 1,
+            Elem::I32 | Elem::U32 => 2,
+        }
+    }
+}
+
+/// The element types with inline paths: (type name, element, stores inline). Clamped
+/// stores need clamping, so they take the operator.
+const ELEMS: [(&str, Elem, bool); 7] = [
+    ("Int8", Elem::I8, true),
+    ("Uint8", Elem::U8, true),
+    ("Uint8Clamped", Elem::U8, false),
+    ("Int16", Elem::I16, true),
+    ("Uint16", Elem::U16, true),
+    ("Int32", Elem::I32, true),
+    ("Uint32", Elem::U32, true),
+];
+
 /// Where the emitter finds a typed list's parts.
 pub(super) struct TypedLayout {
-    /// `_Uint8List`, `_Uint8ArrayView`: byte reads and writes.
-    writable_bytes: [i32; 2],
-    /// `_UnmodifiableUint8ArrayView`: byte reads only.
-    readonly_bytes: i32,
+    /// Per element type: the class ids read inline (lists, views, unmodifiable views)
+    /// and those written inline (lists and views).
+    elems: Vec<(Elem, Vec<i32>, Vec<i32>)>,
     /// Every concrete typed list class id lies in this range, and every class in it is a
     /// typed list or abstract (so never an instance's class).
     all: (i32, i32),
@@ -80,9 +115,16 @@ impl TypedLayout {
         if !contiguous {
             return None;
         }
+        let mut elems = Vec::new();
+        for (name, elem, stores) in ELEMS {
+            let list = cid(class(&format!("_{name}List"))?);
+            let view = cid(class(&format!("_{name}ArrayView"))?);
+            let frozen = cid(class(&format!("_Unmodifiable{name}ArrayView"))?);
+            let writes = if stores { vec![list, view] } else { Vec::new() };
+            elems.push((elem, vec![list, view, frozen], writes));
+        }
         Some(TypedLayout {
-            writable_bytes: [cid(class("_Uint8List")?), cid(class("_Uint8ArrayView")?)],
-            readonly_bytes: cid(class("_UnmodifiableUint8ArrayView")?),
+            elems,
             all: (cid(ClassId(lo)), cid(ClassId(hi))),
             store: field("_store")?,
             offset: field("offsetInBytes")?,
@@ -96,10 +138,10 @@ impl Emitter<'_> {
         TypedLayout::of(&self.ctx.program_arc())
     }
 
-    /// With a typed list in rax known to be a byte list and a Smi index in rcx: checks
-    /// the index (jumping to `slow`) and leaves the element's address minus
+    /// With a typed list in rax whose elements are `elem` and a Smi index in rcx:
+    /// checks the index (jumping to `slow`) and leaves the element's address minus
     /// `STORE_DATA_DISP` in rax. Clobbers rdx and rcx.
-    fn byte_address(&mut self, t: &TypedLayout, slow: DynamicLabel) {
+    fn element_address(&mut self, t: &TypedLayout, elem: Elem, slow: DynamicLabel) {
         dynasm!(self.ops
             ; .arch x64
             // Tagged Smis compare like their values; a negative index is a huge unsigned.
@@ -107,11 +149,42 @@ impl Emitter<'_> {
             ; jae =>slow
             ; mov rdx, QWORD [rax + t.offset]
             ; sar rdx, 1
-            ; sar rcx, 1
+        );
+        // rcx is 2 * index: scale it to index * width.
+        match elem.shift() {
+            0 => dynasm!(self.ops ; .arch x64 ; sar rcx, 1),
+            1 => {}
+            _ => dynasm!(self.ops ; .arch x64 ; shl rcx, 1),
+        }
+        dynasm!(self.ops
+            ; .arch x64
             ; add rdx, rcx
             ; mov rax, QWORD [rax + t.store]
             ; add rax, rdx
         );
+    }
+
+    /// Loads the element at rax + `STORE_DATA_DISP` into rax, extended to 64 bits.
+    fn load_element(&mut self, elem: Elem) {
+        const D: i32 = STORE_DATA_DISP;
+        match elem {
+            Elem::I8 => dynasm!(self.ops ; .arch x64 ; movsx rax, BYTE [rax + D]),
+            Elem::U8 => dynasm!(self.ops ; .arch x64 ; movzx eax, BYTE [rax + D]),
+            Elem::I16 => dynasm!(self.ops ; .arch x64 ; movsx rax, WORD [rax + D]),
+            Elem::U16 => dynasm!(self.ops ; .arch x64 ; movzx eax, WORD [rax + D]),
+            Elem::I32 => dynasm!(self.ops ; .arch x64 ; movsxd rax, DWORD [rax + D]),
+            Elem::U32 => dynasm!(self.ops ; .arch x64 ; mov eax, DWORD [rax + D]),
+        }
+    }
+
+    /// Stores the low bits of rdx as the element at rax + `STORE_DATA_DISP`.
+    fn store_element(&mut self, elem: Elem) {
+        const D: i32 = STORE_DATA_DISP;
+        match elem.shift() {
+            0 => dynasm!(self.ops ; .arch x64 ; mov BYTE [rax + D], dl),
+            1 => dynasm!(self.ops ; .arch x64 ; mov WORD [rax + D], dx),
+            _ => dynasm!(self.ops ; .arch x64 ; mov DWORD [rax + D], edx),
+        }
     }
 
     /// Jumps to `hit` when the class id in edx is one of `cids`.
@@ -121,14 +194,14 @@ impl Emitter<'_> {
         }
     }
 
-    /// On the slow path of `receiver[index]` (receiver in rax, index in rcx): loads the
-    /// byte of a `Uint8List` into rax as a Smi, pops the receiver and jumps to `done`;
-    /// falls through (rax, rcx intact) otherwise.
+    /// On the slow path of `receiver[index]` (receiver in rax, index in rcx): loads an
+    /// element of a typed list with Smi-sized elements into rax as a Smi, pops the
+    /// receiver and jumps to `done`; falls through (rax, rcx intact) otherwise.
     pub(super) fn typed_index_get(&mut self, done: DynamicLabel) {
         let Some(t) = self.typed_layout() else {
             return;
         };
-        let (miss, hit) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let miss = self.ops.new_dynamic_label();
         dynasm!(self.ops
             ; .arch x64
             ; test al, 1
@@ -137,19 +210,29 @@ impl Emitter<'_> {
             ; jnz =>miss
             ; mov edx, DWORD [rax + CID_DISP]
         );
-        self.cid_in(
-            &[t.writable_bytes[0], t.writable_bytes[1], t.readonly_bytes],
-            hit,
-        );
-        dynasm!(self.ops ; .arch x64 ; jmp =>miss ; =>hit ; push rax ; push rcx);
+        let hits: Vec<_> = t
+            .elems
+            .iter()
+            .map(|_| self.ops.new_dynamic_label())
+            .collect();
+        for ((_, reads, _), &hit) in t.elems.iter().zip(&hits) {
+            self.cid_in(reads, hit);
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>miss);
         let restore = self.ops.new_dynamic_label();
-        self.byte_address(&t, restore);
+        for (&(elem, _, _), &hit) in t.elems.iter().zip(&hits) {
+            dynasm!(self.ops ; .arch x64 ; =>hit ; push rax ; push rcx);
+            self.element_address(&t, elem, restore);
+            self.load_element(elem);
+            dynasm!(self.ops
+                ; .arch x64
+                ; shl rax, 1
+                ; add rsp, 24
+                ; jmp =>done
+            );
+        }
         dynasm!(self.ops
             ; .arch x64
-            ; movzx eax, BYTE [rax + STORE_DATA_DISP]
-            ; shl rax, 1
-            ; add rsp, 24
-            ; jmp =>done
             ; =>restore
             ; pop rcx
             ; pop rax
@@ -158,14 +241,14 @@ impl Emitter<'_> {
     }
 
     /// On the slow path of `receiver[index] = value` (receiver in rax, index in rcx,
-    /// value in r8): stores a Smi value's low byte into a writable `Uint8List`, pops the
-    /// receiver and index, leaves the value in rax and jumps to `done`; falls through
-    /// (rax, rcx, r8 intact) otherwise.
+    /// value in r8): stores a Smi value's low bits into a writable typed list with
+    /// Smi-sized elements, pops the receiver and index, leaves the value in rax and jumps
+    /// to `done`; falls through (rax, rcx, r8 intact) otherwise.
     pub(super) fn typed_index_set(&mut self, done: DynamicLabel) {
         let Some(t) = self.typed_layout() else {
             return;
         };
-        let (miss, hit) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let miss = self.ops.new_dynamic_label();
         dynasm!(self.ops
             ; .arch x64
             ; test al, 1
@@ -176,18 +259,30 @@ impl Emitter<'_> {
             ; jnz =>miss
             ; mov edx, DWORD [rax + CID_DISP]
         );
-        self.cid_in(&t.writable_bytes, hit);
-        dynasm!(self.ops ; .arch x64 ; jmp =>miss ; =>hit ; push rax ; push rcx);
+        let writable: Vec<_> = t.elems.iter().filter(|(_, _, w)| !w.is_empty()).collect();
+        let hits: Vec<_> = writable
+            .iter()
+            .map(|_| self.ops.new_dynamic_label())
+            .collect();
+        for ((_, _, writes), &hit) in writable.iter().zip(&hits) {
+            self.cid_in(writes, hit);
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>miss);
         let restore = self.ops.new_dynamic_label();
-        self.byte_address(&t, restore);
+        for (&&(elem, _, _), &hit) in writable.iter().zip(&hits) {
+            dynasm!(self.ops ; .arch x64 ; =>hit ; push rax ; push rcx);
+            self.element_address(&t, elem, restore);
+            dynasm!(self.ops ; .arch x64 ; mov rdx, r8 ; sar rdx, 1);
+            self.store_element(elem);
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov rax, r8
+                ; add rsp, 32
+                ; jmp =>done
+            );
+        }
         dynasm!(self.ops
             ; .arch x64
-            ; mov rdx, r8
-            ; sar rdx, 1
-            ; mov BYTE [rax + STORE_DATA_DISP], dl
-            ; mov rax, r8
-            ; add rsp, 32
-            ; jmp =>done
             ; =>restore
             ; pop rcx
             ; pop rax
