@@ -792,7 +792,8 @@ fn decode_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut
                 }
                 return push_code(out, v);
             }
-            return push_code(out, take_hex(chars, 4));
+            let v = take_hex(chars, 4);
+            return push_code(out, combine_surrogate_pair(chars, v));
         }
         '\r' => {
             // A backslash before a line break keeps the break (normalised).
@@ -820,6 +821,29 @@ fn take_hex(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, max: usize) ->
     v
 }
 
+/// `\uD83D\uDE00` is one character written as its UTF-16 surrogate pair: when `high` is
+/// a high surrogate and the next escape a low one, consumes it and returns the pair's
+/// code point.
+fn combine_surrogate_pair(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, high: u32) -> u32 {
+    if !(0xD800..0xDC00).contains(&high) {
+        return high;
+    }
+    let mut ahead = chars.clone();
+    if ahead.next() != Some('\\') || ahead.next() != Some('u') {
+        return high;
+    }
+    let digits: String = (0..4)
+        .map_while(|_| ahead.next_if(char::is_ascii_hexdigit))
+        .collect();
+    match u32::from_str_radix(&digits, 16) {
+        Ok(low) if digits.len() == 4 && (0xDC00..0xE000).contains(&low) => {
+            *chars = ahead;
+            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        }
+        _ => high,
+    }
+}
+
 /// Dart strings are UTF-16; a lone surrogate escape (`\uD800`) has no UTF-8 form, so it
 /// becomes U+FFFD here.
 fn push_code(out: &mut String, v: u32) {
@@ -829,6 +853,13 @@ fn push_code(out: &mut String, v: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surrogate_pair_escapes_decode_to_one_character() {
+        assert_eq!(decode_string(r"\uD83D\uDE00!", false), "\u{1F600}!");
+        assert_eq!(decode_string(r"a\uD83D\u0041", false), "a\u{fffd}A");
+        assert_eq!(decode_string(r"\uDE00\uD83D", false), "\u{fffd}\u{fffd}");
+    }
 
     fn kinds(src: &str) -> Vec<TokenKind> {
         let mut d = Diagnostics::new();
