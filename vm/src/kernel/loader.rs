@@ -29,6 +29,14 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("dart:math", include_str!("../corelib/math.dart")),
     ("dart:io", include_str!("../corelib/io.dart")),
     (
+        "dart:io/io/file.dart",
+        include_str!("../corelib/io/file.dart"),
+    ),
+    (
+        "dart:io/io/process.dart",
+        include_str!("../corelib/io/process.dart"),
+    ),
+    (
         "dart:collection",
         include_str!("../corelib/collection.dart"),
     ),

@@ -53,6 +53,8 @@ struct Shaker<'p> {
 
 /// dart:async functions the event loop calls (`runtime::event_loop`).
 const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
+/// dart:io functions the runtime calls (`runtime::natives::io`).
+const IO_HOOKS: &[&str] = &["_ioDispatch", "_throwOSError"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
 const ASYNC_HELPERS: &[&str] = &[
     "_initAsync",
@@ -127,6 +129,8 @@ impl<'p> Shaker<'p> {
         }
         // The event loop calls these dart:async hooks by name.
         self.async_helpers(EVENT_LOOP_HOOKS);
+        // dart:io's natives and deliveries call these by name (when dart:io is loaded).
+        self.library_functions("dart:io", IO_HOOKS);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }
@@ -230,8 +234,13 @@ impl<'p> Shaker<'p> {
     /// Keeps the dart:async top-level functions named `names` (called by name from
     /// generated code or the runtime).
     fn async_helpers(&mut self, names: &[&str]) {
+        self.library_functions("dart:async", names);
+    }
+
+    /// Keeps the top-level functions named `names` of library `uri`.
+    fn library_functions(&mut self, uri: &str, names: &[&str]) {
         let p = self.program;
-        for lib in p.libraries.iter().filter(|l| l.uri == "dart:async") {
+        for lib in p.libraries.iter().filter(|l| l.uri == uri) {
             for &f in &lib.functions {
                 if names.contains(&p.function(f).name.as_str()) {
                     self.function(f);

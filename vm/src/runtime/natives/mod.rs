@@ -9,6 +9,7 @@
 mod asynchrony;
 mod core_objects;
 mod developer;
+mod io;
 mod lists_maps;
 mod numbers;
 mod records;
@@ -96,6 +97,7 @@ impl NativeRegistry {
         system::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);
+        io::register(&mut r);
         r
     }
 
@@ -290,6 +292,8 @@ mod tests {
             include_str!("../../corelib/core.dart"),
             include_str!("../../corelib/math.dart"),
             include_str!("../../corelib/io.dart"),
+            include_str!("../../corelib/io/file.dart"),
+            include_str!("../../corelib/io/process.dart"),
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),

@@ -1,0 +1,209 @@
+//! The process side of dart:io: standard input (line and byte reads on the isolate's
+//! thread, a reader thread for `stdin` as a stream), raw bytes to stdout/stderr, UTF-8
+//! for sinks fed strings, `sleep`, `pid` and what `Platform` reports.
+
+use super::{arg, iso, register_handle, IoArg, IoResult, IoValue, OsError, PortSender, Releasable};
+use crate::runtime::isolate::IsolatePtr;
+use crate::runtime::natives::{NativeError, ThrowArg};
+use std::io::{BufRead, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+type SyncResult = Result<IoResult, NativeError>;
+
+/// Runs `op` if it is one of this module's; `None` otherwise.
+pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
+    let value = |v: IoValue| Some(Ok(Ok(v)));
+    match op {
+        "pid" => value(IoValue::Int(std::process::id() as i64)),
+        "sleep" => {
+            let micros = arg(args, 0).int().unwrap_or(0).max(0) as u64;
+            iso(p).out.flush();
+            std::thread::sleep(std::time::Duration::from_micros(micros));
+            value(IoValue::Null)
+        }
+        "processors" => value(IoValue::Int(
+            std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
+        )),
+        "osVersion" => value(IoValue::Str(os_version())),
+        "hostname" => Some(Ok(hostname())),
+        "locale" => value(IoValue::Str(locale())),
+        "executable" => value(IoValue::Str(std::env::args().next().unwrap_or_default())),
+        "resolvedExecutable" => Some(Ok(std::env::current_exe()
+            .map(|p| IoValue::Str(p.to_string_lossy().into_owned()))
+            .map_err(OsError::from))),
+        "environment" => value(IoValue::List(
+            std::env::vars_os()
+                .flat_map(|(k, v)| {
+                    [
+                        IoValue::Str(k.to_string_lossy().into_owned()),
+                        IoValue::Str(v.to_string_lossy().into_owned()),
+                    ]
+                })
+                .collect(),
+        )),
+        "utf8Encode" => value(IoValue::Bytes(arg(args, 0).str().as_bytes().to_vec())),
+        "utf8Decode" => Some(decode_utf8(arg(args, 0).bytes()).map(Ok)),
+        "stdoutBytes" | "stderrBytes" => {
+            write_bytes(p, op == "stderrBytes", &arg(args, 0).bytes());
+            value(IoValue::Null)
+        }
+        "isTerminal" => {
+            let fd = arg(args, 0).int().unwrap_or(0) as libc::c_int;
+            // SAFETY: isatty only inspects the descriptor number.
+            value(IoValue::Bool(unsafe { libc::isatty(fd) } == 1))
+        }
+        "stdinReadLine" => {
+            iso(p).out.flush();
+            Some(Ok(read_line(arg(args, 0).bool())))
+        }
+        "stdinReadByte" => {
+            iso(p).out.flush();
+            Some(Ok(read_byte()))
+        }
+        "stdinStream" => {
+            let port = arg(args, 0).int().unwrap_or(0);
+            let sender = PortSender::new(iso(p), port);
+            Some(start_stdin_reader(sender).map(|h| Ok(IoValue::Int(h))))
+        }
+        _ => None,
+    }
+}
+
+fn write_bytes(p: IsolatePtr, to_stderr: bool, bytes: &[u8]) {
+    let out = &mut iso(p).out;
+    if to_stderr {
+        out.write_stderr_bytes(bytes);
+    } else {
+        out.write_bytes(bytes);
+    }
+}
+
+fn decode_utf8(bytes: Vec<u8>) -> Result<IoValue, NativeError> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(IoValue::Str(s)),
+        Err(e) => Err(NativeError::Throw {
+            entry_point: "_throwFormatException",
+            args: vec![
+                ThrowArg::Str("Invalid UTF-8 byte".to_string()),
+                ThrowArg::Null,
+                ThrowArg::Int(e.utf8_error().valid_up_to() as i64),
+            ],
+        }),
+    }
+}
+
+/// A line as the Dart VM's `Stdin.readLineSync` reads it: up to `\n`; without
+/// `retain_newlines` a `\n` and a `\r` right before it are dropped. Null at end of input
+/// when nothing was read.
+fn read_line(retain_newlines: bool) -> IoResult {
+    let mut line = Vec::new();
+    let n = std::io::stdin()
+        .lock()
+        .read_until(b'\n', &mut line)
+        .map_err(OsError::from)?;
+    if n == 0 {
+        return Ok(IoValue::Null);
+    }
+    if !retain_newlines && line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    Ok(IoValue::Bytes(line))
+}
+
+fn read_byte() -> IoResult {
+    let mut b = [0u8; 1];
+    let n = std::io::stdin()
+        .lock()
+        .read(&mut b)
+        .map_err(OsError::from)?;
+    Ok(IoValue::Int(if n == 0 { -1 } else { b[0] as i64 }))
+}
+
+/// Stops a stdin reader after its current read (a blocked read is not interrupted).
+struct StdinReader {
+    stop: Arc<AtomicBool>,
+}
+
+impl Releasable for StdinReader {
+    fn release(self: Box<Self>) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+/// Reads standard input in chunks on its own thread, each chunk one delivery.
+fn start_stdin_reader(sender: PortSender) -> Result<i64, NativeError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let handle = register_handle(Box::new(StdinReader { stop: stop.clone() }));
+    super::spawn_worker("dartrs-stdin", move || {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let read = std::io::stdin().lock().read(&mut buf);
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match read {
+                Ok(0) => break,
+                Ok(n) => sender.data(IoValue::Bytes(buf[..n].to_vec())),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    sender.error(OsError::from(e));
+                    break;
+                }
+            }
+        }
+        sender.done();
+    })?;
+    Ok(handle)
+}
+
+/// `uname`'s system name, release and version, as the Dart VM reports them.
+fn os_version() -> String {
+    // SAFETY: `utsname` is plain old data; uname fills it with NUL-terminated strings.
+    unsafe {
+        let mut u: libc::utsname = std::mem::zeroed();
+        if libc::uname(&mut u) != 0 {
+            return String::new();
+        }
+        let field = |f: &[libc::c_char]| {
+            std::ffi::CStr::from_ptr(f.as_ptr())
+                .to_string_lossy()
+                .into_owned()
+        };
+        format!(
+            "{} {} {}",
+            field(&u.sysname),
+            field(&u.release),
+            field(&u.version)
+        )
+    }
+}
+
+fn hostname() -> IoResult {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is writable for its whole length.
+    let r = unsafe { libc::gethostname(buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if r != 0 {
+        return Err(OsError::from(std::io::Error::last_os_error()));
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    Ok(IoValue::Str(
+        String::from_utf8_lossy(&buf[..end]).into_owned(),
+    ))
+}
+
+/// The locale the environment selects (`LC_ALL`, `LC_CTYPE`, `LANG`), else `C`.
+fn locale() -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string())
+}
