@@ -17,6 +17,7 @@ import 'dart:async';
 
 part 'io/file.dart';
 part 'io/process.dart';
+part 'io/http.dart';
 
 // ---------------------------------------------------------------------------------------
 // Natives and the port table

@@ -37,6 +37,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../corelib/io/process.dart"),
     ),
     (
+        "dart:io/io/http.dart",
+        include_str!("../corelib/io/http.dart"),
+    ),
+    (
         "dart:collection",
         include_str!("../corelib/collection.dart"),
     ),

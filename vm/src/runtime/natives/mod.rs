@@ -294,6 +294,7 @@ mod tests {
             include_str!("../../corelib/io.dart"),
             include_str!("../../corelib/io/file.dart"),
             include_str!("../../corelib/io/process.dart"),
+            include_str!("../../corelib/io/http.dart"),
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),
