@@ -1,3 +1,4 @@
+// gc-stress
 // Asynchronous files and directories: futures completed from I/O threads, openRead as a
 // stream of chunks, openWrite as an IOSink, list as a stream, errors as futures' errors.
 import 'dart:io';

@@ -1,3 +1,4 @@
+// gc-stress
 // A small JSON-ish API on 127.0.0.1, port 0, inside one program: HttpServer with
 // `await for` over requests, methods, paths, query parameters, headers and bodies;
 // HttpClient get/post/put/delete; a refused connection after the server closes.
