@@ -46,6 +46,11 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
     ("dart:developer", include_str!("../corelib/developer.dart")),
+    (
+        "dart:typed_data",
+        include_str!("../corelib/typed_data.dart"),
+    ),
+    ("dart:convert", include_str!("../corelib/convert.dart")),
     ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
     (
         "dart:async/stream.dart",

@@ -54,6 +54,9 @@ impl ClassTable {
                 Some(NativeClassKind::Type) => &[CID_TYPE],
                 Some(NativeClassKind::StackTrace) => &[CID_STACK_TRACE],
                 None if is_core_class(program, id, "Set") => &[CID_SET],
+                None if is_library_class(program, id, "dart:typed_data", "_ByteStore") => {
+                    &[CID_BYTES]
+                }
                 None => &[],
             };
             for &cid in builtin {
@@ -116,8 +119,12 @@ impl ClassTable {
 }
 
 fn is_core_class(program: &Program, id: ClassId, name: &str) -> bool {
+    is_library_class(program, id, "dart:core", name)
+}
+
+fn is_library_class(program: &Program, id: ClassId, library: &str, name: &str) -> bool {
     let c = program.class(id);
-    c.name.as_str() == name && program.libraries[c.library.index()].uri == "dart:core"
+    c.name.as_str() == name && program.libraries[c.library.index()].uri == library
 }
 
 /// The native layout of a kernel class: from the IR when the resolver set it, otherwise

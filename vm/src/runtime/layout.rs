@@ -62,3 +62,7 @@ pub const RECORD_MAX_FIELDS: usize = super::object::MAX_HEADER_SIZE_WORDS - 1 - 
 pub const fn record_field_slot(i: usize) -> usize {
     RECORD_HEADER_SLOTS + i
 }
+
+/// Byte store (`CID_BYTES`): `[length in bytes: Smi, bytes...]`.
+pub const BYTES_LENGTH: usize = 0;
+pub const BYTES_HEADER_SLOTS: usize = 1;

@@ -2,6 +2,7 @@
 //! generated code calls, natives, exceptions and stack walking.
 
 pub mod agent;
+pub mod bytes;
 pub mod classes;
 pub mod closures;
 pub mod constants;
@@ -11,6 +12,7 @@ pub mod errors;
 pub mod event_loop;
 pub mod inbox;
 pub mod isolate;
+pub mod json;
 pub mod layout;
 pub mod lists;
 pub mod maps;
@@ -27,3 +29,4 @@ pub mod strings;
 pub mod suspend;
 pub mod thread;
 pub mod types;
+pub mod utf8;

@@ -142,11 +142,13 @@ pub unsafe fn object_size_words(obj: *const u64, h: u64) -> usize {
     if recorded != 0 {
         return recorded;
     }
-    // SAFETY: large objects are arrays or strings, whose slot 0 is a Smi length.
+    // SAFETY: large objects are arrays, strings or byte stores, whose slot 0 is a Smi
+    // length.
     let len = (unsafe { *obj.add(1) } as i64 >> 1) as usize;
     match header_cid(h) {
         CID_ONE_BYTE_STRING => 3 + len.div_ceil(8),
         CID_TWO_BYTE_STRING => 3 + (2 * len).div_ceil(8),
+        CID_BYTES => 2 + len.div_ceil(8),
         _ => 3 + len,
     }
 }
@@ -198,13 +200,22 @@ pub const CID_RECORD: u32 = 16;
 pub const CID_SET: u32 = 17;
 /// Constant (unmodifiable) map: same layout as `CID_MAP`, never indexed, in immortal space.
 pub const CID_CONST_MAP: u32 = 18;
+/// Raw byte storage behind every typed list and `ByteData`: `[length in bytes: Smi,
+/// bytes...]` (raw: the collector copies the bytes but never reads them as values).
+pub const CID_BYTES: u32 = 19;
 pub const FIRST_PROGRAM_CID: u32 = 64;
 
 /// Whether words after the header of an object of class `cid` are traced by the GC.
 pub fn cid_is_raw(cid: u32) -> bool {
     matches!(
         cid,
-        CID_MINT | CID_DOUBLE | CID_ONE_BYTE_STRING | CID_TWO_BYTE_STRING | CID_NULL | CID_BOOL
+        CID_MINT
+            | CID_DOUBLE
+            | CID_ONE_BYTE_STRING
+            | CID_TWO_BYTE_STRING
+            | CID_NULL
+            | CID_BOOL
+            | CID_BYTES
     )
 }
 

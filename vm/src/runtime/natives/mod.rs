@@ -7,6 +7,7 @@
 //! Dart get the isolate as a raw pointer and hold no borrow across the call.
 
 mod asynchrony;
+mod convert;
 mod core_objects;
 mod developer;
 mod io;
@@ -15,6 +16,7 @@ mod numbers;
 mod records;
 mod strings;
 mod system;
+mod typed_data;
 
 pub use asynchrony::timer_millis;
 pub use core_objects::format_stack_trace as format_trace;
@@ -98,6 +100,8 @@ impl NativeRegistry {
         asynchrony::register(&mut r);
         developer::register(&mut r);
         io::register(&mut r);
+        typed_data::register(&mut r);
+        convert::register(&mut r);
         r
     }
 
@@ -298,6 +302,8 @@ mod tests {
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),
+            include_str!("../../corelib/typed_data.dart"),
+            include_str!("../../corelib/convert.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();
