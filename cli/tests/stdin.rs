@@ -111,3 +111,21 @@ Future<void> main() async {
     drop(stdin);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "true\n");
 }
+
+#[test]
+fn stdin_decodes_through_utf8_and_line_splitter() {
+    let path = program(
+        "transform",
+        r#"import 'dart:convert';
+import 'dart:io';
+Future<void> main() async {
+  final lines = await stdin.transform(utf8.decoder).transform(const LineSplitter()).toList();
+  print(lines);
+  print(stdin.readLineSync());
+}
+"#,
+    );
+    let (out, code) = run_with_input(&path, "héllo\r\nwörld\n\nend".as_bytes());
+    assert_eq!(out, "[héllo, wörld, , end]\nnull\n");
+    assert_eq!(code, Some(0));
+}

@@ -9,11 +9,15 @@
 // wrapped in the exceptions the Dart VM throws (`FileSystemException._fromOSError`,
 // `ProcessException`, `SocketException`), with the Dart VM's messages.
 //
-// Bytes are `List<int>` for now (`readAsBytes`, stream chunks); strings are UTF-8.
+// Bytes arrive as `Uint8List`s (reads, stream chunks); strings are encoded with an
+// `Encoding` of dart:convert (UTF-8 unless asked otherwise; `systemEncoding` is UTF-8 on
+// Linux, as in the Dart VM).
 
 library dart.io;
 
 import 'dart:async';
+import 'dart:convert';
+import 'dart:typed_data';
 
 part 'io/file.dart';
 part 'io/process.dart';
@@ -291,14 +295,24 @@ class _UnmodifiableStringMap implements Map<String, String> {
 // Standard streams
 // ---------------------------------------------------------------------------------------
 
-/// UTF-8 bytes of `text` (for sinks fed strings).
-List<int> _encodeUtf8(String text) => _ioSync('utf8Encode', <Object?>[text]) as List<int>;
+/// The platform's encoding: UTF-8 on Linux (the Dart VM uses code pages on Windows only).
+class SystemEncoding extends Encoding {
+  const SystemEncoding();
 
-/// `bytes` decoded as UTF-8; malformed input throws a FormatException.
-String _decodeUtf8(List<int> bytes) => _ioSync('utf8Decode', <Object?>[bytes]) as String;
+  String get name => 'system';
+
+  List<int> encode(String input) => utf8.encode(input);
+  String decode(List<int> encoded) => utf8.decode(encoded);
+
+  Converter<String, List<int>> get encoder => const Utf8Encoder();
+  Converter<List<int>, String> get decoder => const Utf8Decoder();
+}
+
+const SystemEncoding systemEncoding = SystemEncoding();
 
 class Stdout implements IOSink {
   final bool _isError;
+  Encoding encoding = utf8;
   Stdout._(this._isError);
 
   void _emit(String s) {
@@ -359,10 +373,10 @@ class Stdin extends Stream<List<int>> {
 
   _ByteStreamPort? _port;
 
-  String? readLineSync({bool retainNewlines = false}) {
+  String? readLineSync({Encoding encoding = systemEncoding, bool retainNewlines = false}) {
     final bytes = _ioSync('stdinReadLine', <Object?>[retainNewlines]) as List<int>?;
     if (bytes == null) return null;
-    return _decodeUtf8(bytes);
+    return encoding.decode(bytes);
   }
 
   int readByteSync() => _ioSync('stdinReadByte', const <Object?>[]) as int;
@@ -389,6 +403,8 @@ final Stdin stdin = Stdin._();
 // ---------------------------------------------------------------------------------------
 
 abstract interface class IOSink implements StreamSink<List<int>>, StringSink {
+  Encoding get encoding;
+  set encoding(Encoding value);
   void add(List<int> data);
   void write(Object? object);
   void writeAll(Iterable<Object?> objects, [String separator = ""]);
@@ -404,6 +420,7 @@ abstract interface class IOSink implements StreamSink<List<int>>, StringSink {
 /// An IOSink that collects bytes and hands them to `_flushTo` in order, one write at
 /// a time; errors of the target complete `done` with the error.
 abstract class _BufferedSink implements IOSink {
+  Encoding encoding = utf8;
   List<int> _buffer = <int>[];
   Future<void> _writes = Future<void>.value();
   bool _closed = false;
@@ -428,7 +445,7 @@ abstract class _BufferedSink implements IOSink {
   void write(Object? object) {
     final s = "$object";
     if (s.isEmpty) return;
-    add(_encodeUtf8(s));
+    add(encoding.encode(s));
   }
 
   void writeln([Object? object = ""]) {

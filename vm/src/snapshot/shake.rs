@@ -131,6 +131,7 @@ impl<'p> Shaker<'p> {
         self.async_helpers(EVENT_LOOP_HOOKS);
         // dart:io's natives and deliveries call these by name (when dart:io is loaded).
         self.library_functions("dart:io", IO_HOOKS);
+        self.library_functions("dart:typed_data", &["_uint8ListOfStore"]);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }

@@ -332,24 +332,44 @@ class File extends FileSystemEntity {
       _fsAsync('modified', <Object?>[path], "Cannot retrieve modification time", path)
           .then((v) => DateTime.fromMicrosecondsSinceEpoch(v as int));
 
-  List<int> readAsBytesSync() =>
-      _fs('readBytes', <Object?>[path, 0, null], "Cannot open file", path) as List<int>;
-  Future<List<int>> readAsBytes() =>
+  Uint8List readAsBytesSync() =>
+      _fs('readBytes', <Object?>[path, 0, null], "Cannot open file", path) as Uint8List;
+  Future<Uint8List> readAsBytes() =>
       _fsAsync('readBytes', <Object?>[path, 0, null], "Cannot open file", path)
-          .then((v) => v as List<int>);
+          .then((v) => v as Uint8List);
 
-  String _decoded(Object? raw) {
-    if (raw is String) return raw;
-    throw FileSystemException("Failed to decode data using encoding 'utf-8'", path);
+  Never _decodeFailed(Encoding encoding) =>
+      throw FileSystemException("Failed to decode data using encoding '${encoding.name}'", path);
+
+  /// UTF-8 is decoded by the runtime as it reads (an int: the offset of malformed input).
+  String _decoded(Object? raw) => raw is String ? raw : _decodeFailed(utf8);
+
+  String _decodeWith(Encoding encoding, List<int> bytes) {
+    try {
+      return encoding.decode(bytes);
+    } catch (_) {
+      _decodeFailed(encoding);
+    }
   }
 
-  String readAsStringSync() =>
-      _decoded(_fs('readString', <Object?>[path], "Cannot open file", path));
-  Future<String> readAsString() =>
-      _fsAsync('readString', <Object?>[path], "Cannot open file", path).then(_decoded);
+  String readAsStringSync({Encoding encoding = utf8}) {
+    if (identical(encoding, utf8)) {
+      return _decoded(_fs('readString', <Object?>[path], "Cannot open file", path));
+    }
+    return _decodeWith(encoding, readAsBytesSync());
+  }
 
-  List<String> readAsLinesSync() => _splitLines(readAsStringSync());
-  Future<List<String>> readAsLines() => readAsString().then(_splitLines);
+  Future<String> readAsString({Encoding encoding = utf8}) {
+    if (identical(encoding, utf8)) {
+      return _fsAsync('readString', <Object?>[path], "Cannot open file", path).then(_decoded);
+    }
+    return readAsBytes().then((bytes) => _decodeWith(encoding, bytes));
+  }
+
+  List<String> readAsLinesSync({Encoding encoding = utf8}) =>
+      _splitLines(readAsStringSync(encoding: encoding));
+  Future<List<String>> readAsLines({Encoding encoding = utf8}) =>
+      readAsString(encoding: encoding).then(_splitLines);
 
   void writeAsBytesSync(List<int> bytes, {FileMode mode = FileMode.write, bool flush = false}) {
     _fs('writeBytes', <Object?>[path, bytes, mode._mode], "Cannot open file", path);
@@ -361,26 +381,35 @@ class File extends FileSystemEntity {
           .then((_) => this);
 
   void writeAsStringSync(String contents,
-      {FileMode mode = FileMode.write, bool flush = false}) {
+      {FileMode mode = FileMode.write, Encoding encoding = utf8, bool flush = false}) {
+    if (!identical(encoding, utf8)) {
+      writeAsBytesSync(encoding.encode(contents), mode: mode);
+      return;
+    }
     _fs('writeString', <Object?>[path, contents, mode._mode], "Cannot open file", path);
   }
 
   Future<File> writeAsString(String contents,
-          {FileMode mode = FileMode.write, bool flush = false}) =>
-      _fsAsync('writeString', <Object?>[path, contents, mode._mode], "Cannot open file", path)
-          .then((_) => this);
+      {FileMode mode = FileMode.write, Encoding encoding = utf8, bool flush = false}) {
+    if (!identical(encoding, utf8)) {
+      return writeAsBytes(encoding.encode(contents), mode: mode);
+    }
+    return _fsAsync(
+            'writeString', <Object?>[path, contents, mode._mode], "Cannot open file", path)
+        .then((_) => this);
+  }
 
   /// The file's bytes from `start` to `end` as a stream of chunks, read when listened to.
   Stream<List<int>> openRead([int? start, int? end]) => _FileReadStream(this, start, end);
 
-  IOSink openWrite({FileMode mode = FileMode.write}) {
+  IOSink openWrite({FileMode mode = FileMode.write, Encoding encoding = utf8}) {
     if (mode != FileMode.write &&
         mode != FileMode.append &&
         mode != FileMode.writeOnly &&
         mode != FileMode.writeOnlyAppend) {
       throw ArgumentError.value(mode, 'mode', 'Invalid file mode for this operation');
     }
-    return _FileSink(this, mode);
+    return _FileSink(this, mode)..encoding = encoding;
   }
 }
 
@@ -399,10 +428,10 @@ class _FileReadStream extends Stream<List<int>> {
     final path = _file.path;
     _fsAsync('readBytes', <Object?>[path, _start ?? 0, _end], "Cannot open file", path).then(
         (raw) {
-      final bytes = raw as List<int>;
+      final bytes = raw as Uint8List;
       for (var at = 0; at < bytes.length; at += _readChunk) {
         final stop = at + _readChunk < bytes.length ? at + _readChunk : bytes.length;
-        controller.add(bytes.sublist(at, stop));
+        controller.add(Uint8List.sublistView(bytes, at, stop));
       }
       controller.close();
     }, onError: (Object e) {

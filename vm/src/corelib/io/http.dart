@@ -262,10 +262,16 @@ String _decodeQueryComponent(String s) {
     } else if (c < 0x80) {
       bytes.add(c);
     } else {
-      bytes.addAll(_encodeUtf8(String.fromCharCode(c)));
+      // A run of non-ASCII text (surrogate pairs stay together) as UTF-8.
+      var end = i + 1;
+      while (end < s.length && s.codeUnitAt(end) >= 0x80) {
+        end++;
+      }
+      bytes.addAll(utf8.encode(s.substring(i, end)));
+      i = end - 1;
     }
   }
-  return _decodeUtf8(bytes);
+  return utf8.decode(bytes);
 }
 
 /// A stream of one chunk (a body read whole), or none when it is empty.

@@ -1,7 +1,8 @@
 // dart:io processes for dartrs: `Process.run`, `runSync` and `start`, `ProcessResult`,
 // `ProcessException`, `ProcessSignal`, after the Dart SDK's sdk/lib/io/process.dart. The
 // runtime spawns children and reads their pipes on its own threads
-// (vm/src/runtime/natives/io/process.rs). Output of `run` is decoded as UTF-8.
+// (vm/src/runtime/natives/io/process.rs). Output of `run` is decoded with the
+// given encodings (bytes for `null`).
 
 part of dart.io;
 
@@ -86,9 +87,14 @@ List<Object?> _commandArgs(String executable, List<String> arguments, String? wo
   ];
 }
 
-ProcessResult _processResult(Object? raw) {
+/// `[pid, exitCode, stdout bytes, stderr bytes]`, the output decoded with the encodings
+/// (kept as bytes for a null encoding).
+ProcessResult _processResult(Object? raw, Encoding? stdoutEncoding, Encoding? stderrEncoding) {
   final l = raw as List<Object?>;
-  return ProcessResult(l[0] as int, l[1] as int, l[2], l[3]);
+  Object decode(Object? bytes, Encoding? encoding) =>
+      encoding == null ? bytes as List<int> : encoding.decode(bytes as List<int>);
+  return ProcessResult(l[0] as int, l[1] as int, decode(l[2], stdoutEncoding),
+      decode(l[3], stderrEncoding));
 }
 
 abstract class Process {
@@ -103,11 +109,14 @@ abstract class Process {
       {String? workingDirectory,
       Map<String, String>? environment,
       bool includeParentEnvironment = true,
-      bool runInShell = false}) async {
+      bool runInShell = false,
+      Encoding? stdoutEncoding = systemEncoding,
+      Encoding? stderrEncoding = systemEncoding}) async {
     final args = _commandArgs(executable, arguments, workingDirectory, environment,
         includeParentEnvironment, runInShell);
     try {
-      return _processResult(await _ioAsync('processRun', args));
+      return _processResult(
+          await _ioAsync('processRun', args), stdoutEncoding, stderrEncoding);
     } on OSError catch (e) {
       throw ProcessException(executable, arguments, e.message, e.errorCode);
     }
@@ -117,11 +126,13 @@ abstract class Process {
       {String? workingDirectory,
       Map<String, String>? environment,
       bool includeParentEnvironment = true,
-      bool runInShell = false}) {
+      bool runInShell = false,
+      Encoding? stdoutEncoding = systemEncoding,
+      Encoding? stderrEncoding = systemEncoding}) {
     final args = _commandArgs(executable, arguments, workingDirectory, environment,
         includeParentEnvironment, runInShell);
     try {
-      return _processResult(_ioSync('processRunSync', args));
+      return _processResult(_ioSync('processRunSync', args), stdoutEncoding, stderrEncoding);
     } on OSError catch (e) {
       throw ProcessException(executable, arguments, e.message, e.errorCode);
     }

@@ -16,11 +16,11 @@ mod http;
 mod process;
 mod stdio;
 
+use super::typed_data::typed_list_parts;
 use super::{int_of, iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
 use crate::runtime::entries::{die, new_string};
 use crate::runtime::inbox::Inbox;
 use crate::runtime::isolate::{Fatal, Isolate, IsolatePtr, Pending};
-use crate::runtime::layout::GROWABLE_TYPE_ARGS;
 use crate::runtime::lists::{growable_add, list_elements, new_growable};
 use crate::runtime::object::*;
 use crate::runtime::strings::{is_string, string_to_rust};
@@ -33,6 +33,8 @@ pub enum IoArg {
     Bool(bool),
     Int(i64),
     Str(String),
+    /// A byte-element typed list (`Uint8List`, `Int8List`, ...), copied.
+    Bytes(Vec<u8>),
     List(Vec<IoArg>),
 }
 
@@ -134,35 +136,40 @@ impl PortSender {
     }
 }
 
-/// A top-level function of dart:io the runtime calls (`_ioDispatch`, `_throwOSError`).
-fn io_function(i: &Isolate, name: &str) -> Option<u32> {
+/// A top-level function of library `uri` the runtime calls (`_ioDispatch`,
+/// `_throwOSError`, dart:typed_data's `_uint8ListOfStore`).
+fn library_function(i: &Isolate, uri: &str, name: &str) -> Option<u32> {
     let sym = crate::front::intern::Symbol::intern(name);
     i.program
         .libraries
         .iter()
-        .filter(|l| l.uri == "dart:io")
+        .filter(|l| l.uri == uri)
         .flat_map(|l| l.functions.iter())
         .copied()
         .find(|&f| i.program.function(f).name == sym)
         .map(|f| f.0)
 }
 
-/// Calls dart:io's `name` with `args` (rooted by the caller or freshly made).
-fn call_io(p: IsolatePtr, name: &str, args: &[Value]) -> Result<Value, Pending> {
+/// Calls `name` of library `uri` with `args` (rooted by the caller or freshly made).
+fn call_library(p: IsolatePtr, uri: &str, name: &str, args: &[Value]) -> Result<Value, Pending> {
     let i = iso(p);
-    let Some(f) = io_function(i, name) else {
+    let Some(f) = library_function(i, uri, name) else {
         die(
             i,
-            Fatal::Internal(format!("dart:io has no entry point '{name}'")),
+            Fatal::Internal(format!("{uri} has no entry point '{name}'")),
         )
     };
     let desc = i.argdesc_for(args.len() as u32, &[]);
     Isolate::invoke(p, f, args, desc)
 }
 
+fn call_io(p: IsolatePtr, name: &str, args: &[Value]) -> Result<Value, Pending> {
+    call_library(p, "dart:io", name, args)
+}
+
 /// Runs on the isolate's thread: hands `value` to `_ioDispatch`.
 fn dispatch(p: IsolatePtr, port: i64, event: PortEvent, value: &IoValue) -> Result<(), Pending> {
-    let v = to_dart(iso(p), value);
+    let v = to_dart(p, value)?;
     let i = iso(p);
     i.handles.push(v.0);
     let port = new_int(i, port);
@@ -170,48 +177,45 @@ fn dispatch(p: IsolatePtr, port: i64, event: PortEvent, value: &IoValue) -> Resu
     call_io(p, "_ioDispatch", &[port, Value::smi(event as i64), v]).map(|_| ())
 }
 
-/// Builds `v` in the isolate's heap.
-pub fn to_dart(i: &mut Isolate, v: &IoValue) -> Value {
-    match v {
+/// Builds `v` in the isolate's heap; byte lists become `Uint8List`s (which Dart code
+/// builds, so this may call Dart: `Err` when that threw).
+pub fn to_dart(p: IsolatePtr, v: &IoValue) -> Result<Value, Pending> {
+    let i = iso(p);
+    Ok(match v {
         IoValue::Null => i.null(),
         IoValue::Bool(b) => i.bool_value(*b),
         IoValue::Int(n) => new_int(i, *n),
         IoValue::Str(s) => new_string(i, s),
         IoValue::Bytes(b) => {
-            let items: Vec<IoValue> = b.iter().map(|&x| IoValue::Int(x as i64)).collect();
-            let list = list_of(i, &items);
-            let args = int_list_type_args(i);
-            // SAFETY: a fresh growable list; the slot holds its type-argument vector id.
-            unsafe { list.set_slot(GROWABLE_TYPE_ARGS, Value::smi(args).0) };
-            list
+            let store = crate::runtime::bytes::new_store_from(i, b);
+            call_library(p, "dart:typed_data", "_uint8ListOfStore", &[store])?
         }
-        IoValue::List(items) => list_of(i, items),
-    }
+        IoValue::List(items) => list_of(p, items)?,
+    })
 }
 
-/// The type-argument vector `<int>`, so byte lists are `List<int>` at run time.
-fn int_list_type_args(i: &mut Isolate) -> i64 {
-    let Some(int_class) = i.program.core.int else {
-        return 0;
-    };
-    let none = i.rtt.intern_vector(Vec::new());
-    let int_type = i.rtt.interface(int_class, none, false);
-    i.rtt.single(int_type).0 as i64
-}
-
-fn list_of(i: &mut Isolate, items: &[IoValue]) -> Value {
+fn list_of(p: IsolatePtr, items: &[IoValue]) -> Result<Value, Pending> {
+    let i = iso(p);
     let base = i.handles.len();
     let list = new_growable(i, items.len());
     i.handles.push(list.0);
     for item in items {
-        let v = to_dart(i, item);
+        let v = match to_dart(p, item) {
+            Ok(v) => v,
+            Err(e) => {
+                iso(p).handles.truncate(base);
+                return Err(e);
+            }
+        };
+        let i = iso(p);
         i.handles.push(v.0);
         growable_add(i, base, base + 1);
         i.handles.truncate(base + 1);
     }
+    let i = iso(p);
     let list = Value(i.handles[base]);
     i.handles.truncate(base);
-    list
+    Ok(list)
 }
 
 /// Copies a Dart value out of the heap (strings, ints, bools, null and lists of them).
@@ -224,6 +228,12 @@ fn from_dart(i: &mut Isolate, v: Value) -> Result<IoArg, NativeError> {
     }
     if v == i.bool_value(true) || v == i.bool_value(false) {
         return Ok(IoArg::Bool(v == i.bool_value(true)));
+    }
+    if let Some(parts) = typed_list_parts(i, v).filter(|t| t.kind.width() == 1) {
+        // SAFETY: nothing allocates while the bytes are copied out.
+        if let Some(bytes) = unsafe { parts.bytes() } {
+            return Ok(IoArg::Bytes(bytes.to_vec()));
+        }
     }
     // SAFETY: a valid heap value, read as a string or list only when it is one.
     unsafe {
@@ -271,6 +281,7 @@ impl IoArg {
     /// A list of ints as bytes (each truncated to its low 8 bits, as the Dart VM does).
     pub fn bytes(&self) -> Vec<u8> {
         match self {
+            IoArg::Bytes(b) => b.clone(),
             IoArg::List(items) => items.iter().map(|a| a.int().unwrap_or(0) as u8).collect(),
             _ => Vec::new(),
         }
@@ -338,7 +349,7 @@ fn io_sync(p: IsolatePtr, a: &NativeArgs) -> NResult {
         },
     };
     match result {
-        Ok(v) => Ok(to_dart(iso(p), &v)),
+        Ok(v) => to_dart(p, &v).map_err(|_| NativeError::Pending),
         Err(e) => Err(throw_os_error(p, e)),
     }
 }

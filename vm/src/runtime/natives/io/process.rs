@@ -58,8 +58,8 @@ fn exit_code(status: ExitStatus) -> i64 {
     }
 }
 
-/// `[pid, exitCode, stdout, stderr]` of a finished child (output decoded as UTF-8,
-/// malformed sequences replaced).
+/// `[pid, exitCode, stdout, stderr]` of a finished child (output as bytes; Dart decodes
+/// it with the encodings it was given).
 fn run_to_end(args: &[IoArg]) -> IoResult {
     let child = command(args)
         .stdin(Stdio::null())
@@ -72,8 +72,8 @@ fn run_to_end(args: &[IoArg]) -> IoResult {
     Ok(IoValue::List(vec![
         IoValue::Int(pid),
         IoValue::Int(exit_code(out.status)),
-        IoValue::Str(String::from_utf8_lossy(&out.stdout).into_owned()),
-        IoValue::Str(String::from_utf8_lossy(&out.stderr).into_owned()),
+        IoValue::Bytes(out.stdout),
+        IoValue::Bytes(out.stderr),
     ]))
 }
 
@@ -224,8 +224,8 @@ mod tests {
             panic!("not a list")
         };
         assert_eq!(r[1], IoValue::Int(3));
-        assert_eq!(r[2], IoValue::Str("out\n".into()));
-        assert_eq!(r[3], IoValue::Str("err\n".into()));
+        assert_eq!(r[2], IoValue::Bytes(b"out\n".to_vec()));
+        assert_eq!(r[3], IoValue::Bytes(b"err\n".to_vec()));
     }
 
     #[test]

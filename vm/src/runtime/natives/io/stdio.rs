@@ -1,10 +1,10 @@
 //! The process side of dart:io: standard input (line and byte reads on the isolate's
-//! thread, a reader thread for `stdin` as a stream), raw bytes to stdout/stderr, UTF-8
-//! for sinks fed strings, `sleep`, `pid` and what `Platform` reports.
+//! thread, a reader thread for `stdin` as a stream), raw bytes to stdout/stderr, `sleep`,
+//! `pid` and what `Platform` reports.
 
 use super::{arg, iso, register_handle, IoArg, IoResult, IoValue, OsError, PortSender, Releasable};
 use crate::runtime::isolate::IsolatePtr;
-use crate::runtime::natives::{NativeError, ThrowArg};
+use crate::runtime::natives::NativeError;
 use std::io::{BufRead, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -42,8 +42,6 @@ pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
                 })
                 .collect(),
         )),
-        "utf8Encode" => value(IoValue::Bytes(arg(args, 0).str().as_bytes().to_vec())),
-        "utf8Decode" => Some(decode_utf8(arg(args, 0).bytes()).map(Ok)),
         "stdoutBytes" | "stderrBytes" => {
             write_bytes(p, op == "stderrBytes", &arg(args, 0).bytes());
             value(IoValue::Null)
@@ -76,20 +74,6 @@ fn write_bytes(p: IsolatePtr, to_stderr: bool, bytes: &[u8]) {
         out.write_stderr_bytes(bytes);
     } else {
         out.write_bytes(bytes);
-    }
-}
-
-fn decode_utf8(bytes: Vec<u8>) -> Result<IoValue, NativeError> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(IoValue::Str(s)),
-        Err(e) => Err(NativeError::Throw {
-            entry_point: "_throwFormatException",
-            args: vec![
-                ThrowArg::Str("Invalid UTF-8 byte".to_string()),
-                ThrowArg::Null,
-                ThrowArg::Int(e.utf8_error().valid_up_to() as i64),
-            ],
-        }),
     }
 }
 
