@@ -88,4 +88,11 @@ void main() {
 
   tmp.deleteSync(recursive: true);
   print(tmp.existsSync());
+
+  print(File('/tmp/a b.txt').uri);
+  print(Directory('/tmp/d').uri);
+  print(File('rel.txt').uri);
+  print(File.fromUri(Uri.parse('file:///x/y%20z')).path);
+  print(Platform.script.scheme);
+  print(Platform.script.pathSegments.last);
 }

@@ -71,7 +71,8 @@ Future<void> main() async {
   await show(await client.delete('127.0.0.1', port, '/items/2'));
   await show(await client.put('127.0.0.1', port, '/items'));
   await show(await client.get('127.0.0.1', port, '/nothing/here'));
-  await show(await client.get('127.0.0.1', port, '/items'));
+  await show(await client.getUrl(Uri.parse('http://127.0.0.1:$port/items?startsWith=b')));
+  await show(await client.openUrl('GET', Uri.http('127.0.0.1:$port', '/items', {'startsWith': 'ap'})));
   client.close();
 
   await server.close();

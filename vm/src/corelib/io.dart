@@ -226,6 +226,8 @@ abstract final class Platform {
   static String get localHostname => _ioSync('hostname', const <Object?>[]) as String;
   static String get localeName => _ioSync('locale', const <Object?>[]) as String;
   static String get version => '3.6.0 (stable) (dartrs) on "linux_x64"';
+  /// The main library's URI (`file:///...`).
+  static Uri get script => Uri.parse(_ioSync('script', const <Object?>[]) as String);
   static String get executable => _ioSync('executable', const <Object?>[]) as String;
   static String get resolvedExecutable =>
       _ioSync('resolvedExecutable', const <Object?>[]) as String;

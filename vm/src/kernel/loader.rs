@@ -26,6 +26,7 @@ pub struct LoadOptions {
 /// The core libraries, written in Dart and embedded in the binary.
 const EMBEDDED: &[(&str, &str)] = &[
     ("dart:core", include_str!("../corelib/core.dart")),
+    ("dart:core/uri.dart", include_str!("../corelib/uri.dart")),
     ("dart:math", include_str!("../corelib/math.dart")),
     ("dart:io", include_str!("../corelib/io.dart")),
     (

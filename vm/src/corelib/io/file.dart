@@ -219,6 +219,8 @@ List<String> _splitLines(String text) {
 abstract class FileSystemEntity {
   String get path;
 
+  Uri get uri;
+
   bool get isAbsolute => path.startsWith('/');
   FileSystemEntity get absolute;
   Directory get parent => Directory(_parentOf(path));
@@ -281,6 +283,10 @@ class File extends FileSystemEntity {
   final String path;
 
   File(this.path);
+
+  factory File.fromUri(Uri uri) => File(uri.toFilePath());
+
+  Uri get uri => Uri.file(path);
 
   int get _kind => 0;
   String get _deleteMessage => "Cannot delete file";
@@ -463,6 +469,10 @@ class Directory extends FileSystemEntity {
 
   Directory(this.path);
 
+  factory Directory.fromUri(Uri uri) => Directory(uri.toFilePath());
+
+  Uri get uri => Uri.directory(path);
+
   int get _kind => 1;
   String get _deleteMessage => "Deletion failed";
 
@@ -557,6 +567,10 @@ class Link extends FileSystemEntity {
   final String path;
 
   Link(this.path);
+
+  factory Link.fromUri(Uri uri) => Link(uri.toFilePath());
+
+  Uri get uri => Uri.file(path);
 
   int get _kind => 2;
   String get _deleteMessage => "Cannot delete link";

@@ -1,9 +1,7 @@
 // dart:io HTTP for dartrs: an `HttpServer` and `HttpClient` subset over the runtime's
 // hyper/tokio thread (vm/src/runtime/natives/io/http.rs), after the Dart SDK's
 // sdk/lib/_http. Request and response bodies are read whole before they are delivered
-// (a body stream has one chunk). dart:core has no `Uri` yet, so `HttpRequest.uri` is a
-// `HttpRequestUri` with the members of `Uri` a server uses, and clients name the target by
-// host, port and path (`open`, `get`, `post`, ...).
+// (a body stream has one chunk). Plain HTTP only: `https:` URLs throw UnsupportedError.
 
 part of dart.io;
 
@@ -212,68 +210,6 @@ class HttpHeaders {
   }
 }
 
-/// The request target as the server received it: path and query (see the file header).
-class HttpRequestUri {
-  final String _target;
-  HttpRequestUri._(this._target);
-
-  String get path {
-    final q = _target.indexOf('?');
-    return q < 0 ? _target : _target.substring(0, q);
-  }
-
-  String get query {
-    final q = _target.indexOf('?');
-    return q < 0 ? '' : _target.substring(q + 1);
-  }
-
-  bool get hasQuery => _target.contains('?');
-
-  List<String> get pathSegments =>
-      path.split('/').where((s) => s.isNotEmpty).toList();
-
-  Map<String, String> get queryParameters {
-    final out = <String, String>{};
-    if (query.isEmpty) return out;
-    for (final pair in query.split('&')) {
-      if (pair.isEmpty) continue;
-      final eq = pair.indexOf('=');
-      final key = _decodeQueryComponent(eq < 0 ? pair : pair.substring(0, eq));
-      out.putIfAbsent(key, () => eq < 0 ? '' : _decodeQueryComponent(pair.substring(eq + 1)));
-    }
-    return out;
-  }
-
-  String toString() => _target;
-}
-
-/// `+` as space and `%XX` escapes (UTF-8) decoded, as `Uri.decodeQueryComponent` does.
-String _decodeQueryComponent(String s) {
-  final bytes = <int>[];
-  for (var i = 0; i < s.length; i++) {
-    final c = s.codeUnitAt(i);
-    if (c == 0x2B) {
-      bytes.add(0x20);
-    } else if (c == 0x25 && i + 2 < s.length) {
-      final v = int.tryParse(s.substring(i + 1, i + 3), radix: 16);
-      if (v == null) throw FormatException("Invalid URL encoding", s, i);
-      bytes.add(v);
-      i += 2;
-    } else if (c < 0x80) {
-      bytes.add(c);
-    } else {
-      // A run of non-ASCII text (surrogate pairs stay together) as UTF-8.
-      var end = i + 1;
-      while (end < s.length && s.codeUnitAt(end) >= 0x80) {
-        end++;
-      }
-      bytes.addAll(utf8.encode(s.substring(i, end)));
-      i = end - 1;
-    }
-  }
-  return utf8.decode(bytes);
-}
-
 /// A stream of one chunk (a body read whole), or none when it is empty.
 Stream<List<int>> _bodyStream(List<int> body) =>
     body.isEmpty ? Stream<List<int>>.empty() : Stream<List<int>>.fromIterable(<List<int>>[body]);
@@ -356,8 +292,13 @@ class HttpRequest extends StreamView<List<int>> {
       this.protocolVersion)
       : super(_bodyStream(body));
 
-  HttpRequestUri get uri => HttpRequestUri._(_target);
-  HttpRequestUri get requestedUri => uri;
+  Uri get uri => Uri.parse(_target);
+
+  /// The URL the client asked for: `http://` + the Host header + the target.
+  Uri get requestedUri {
+    final host = headers.value(HttpHeaders.hostHeader);
+    return host == null ? uri : Uri.parse("http://$host$_target");
+  }
   int get contentLength => headers.contentLength;
 }
 
@@ -398,15 +339,50 @@ class HttpClient {
 
   HttpClient();
 
+  /// `path` may carry a query (`/items?q=1`), as in the Dart VM.
   Future<HttpClientRequest> open(String method, String host, int port, String path) {
+    var queryStart = path.length;
+    var fragmentStart = path.length;
+    for (var i = path.length - 1; i >= 0; i--) {
+      final c = path.codeUnitAt(i);
+      if (c == 0x23) {
+        fragmentStart = i;
+        queryStart = i;
+      } else if (c == 0x3F) {
+        queryStart = i;
+      }
+    }
+    String? query;
+    if (queryStart < fragmentStart) {
+      query = path.substring(queryStart + 1, fragmentStart);
+      path = path.substring(0, queryStart);
+    }
+    return openUrl(method, Uri(scheme: "http", host: host, port: port, path: path, query: query));
+  }
+
+  Future<HttpClientRequest> openUrl(String method, Uri url) {
     if (_closed) {
       return Future<HttpClientRequest>.error(StateError("Client is closed"));
     }
-    final request = HttpClientRequest._(method.toUpperCase(), host, port, path);
+    if (url.scheme == "https") {
+      throw UnsupportedError("dartrs does not support HTTPS yet");
+    }
+    if (url.scheme != "http") {
+      throw ArgumentError("Unsupported scheme '${url.scheme}' in URI $url");
+    }
+    final request = HttpClientRequest._(method.toUpperCase(), url);
+    request.headers.set(HttpHeaders.hostHeader, url.hasPort ? "${url.host}:${url.port}" : url.host);
     final agent = userAgent;
     if (agent != null) request.headers.set(HttpHeaders.userAgentHeader, agent);
     return Future<HttpClientRequest>.value(request);
   }
+
+  Future<HttpClientRequest> getUrl(Uri url) => openUrl("GET", url);
+  Future<HttpClientRequest> postUrl(Uri url) => openUrl("POST", url);
+  Future<HttpClientRequest> putUrl(Uri url) => openUrl("PUT", url);
+  Future<HttpClientRequest> deleteUrl(Uri url) => openUrl("DELETE", url);
+  Future<HttpClientRequest> patchUrl(Uri url) => openUrl("PATCH", url);
+  Future<HttpClientRequest> headUrl(Uri url) => openUrl("HEAD", url);
 
   Future<HttpClientRequest> get(String host, int port, String path) =>
       open("GET", host, port, path);
@@ -428,14 +404,12 @@ class HttpClient {
 
 class HttpClientRequest extends _BufferedSink {
   final String method;
-  final String _host;
-  final int _port;
-  final String _path;
+  final Uri uri;
   final HttpHeaders headers = HttpHeaders._();
   final List<int> _body = <int>[];
   final Completer<HttpClientResponse> _response = Completer<HttpClientResponse>();
 
-  HttpClientRequest._(this.method, this._host, this._port, this._path);
+  HttpClientRequest._(this.method, this.uri);
 
   int get contentLength => headers.contentLength;
   set contentLength(int length) => headers.contentLength = length;
@@ -446,7 +420,8 @@ class HttpClientRequest extends _BufferedSink {
   }
 
   Future<void> _finish() {
-    final args = <Object?>[_host, _port, method, _path, headers._toList(), _body];
+    final target = (uri.path.isEmpty ? "/" : uri.path) + (uri.hasQuery ? "?${uri.query}" : "");
+    final args = <Object?>[uri.host, uri.port, method, target, headers._toList(), _body];
     _ioAsync('httpRequest', args).then((raw) {
       final l = raw as List<Object?>;
       _response.complete(HttpClientResponse._(l[0] as int, l[1] as String,
@@ -456,7 +431,7 @@ class HttpClientRequest extends _BufferedSink {
           ? (e.errorCode == OSError.noErrorCode
               ? HttpException(e.message)
               : SocketException(e.message,
-                  osError: e, address: InternetAddress(_host), port: _port))
+                  osError: e, address: InternetAddress(uri.host), port: uri.port))
           : e;
       _response.completeError(error);
     });

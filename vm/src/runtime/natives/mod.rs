@@ -294,6 +294,7 @@ mod tests {
     fn core_library_natives_and_registry_agree() {
         let sources = [
             include_str!("../../corelib/core.dart"),
+            include_str!("../../corelib/uri.dart"),
             include_str!("../../corelib/math.dart"),
             include_str!("../../corelib/io.dart"),
             include_str!("../../corelib/io/file.dart"),

@@ -26,6 +26,14 @@ pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
             std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
         )),
         "osVersion" => value(IoValue::Str(os_version())),
+        "script" => {
+            let i = iso(p);
+            let uri = i.program.main.map(|m| {
+                let lib = i.program.function(m).library;
+                i.program.libraries[lib.index()].uri.clone()
+            });
+            value(IoValue::Str(uri.unwrap_or_default()))
+        }
         "hostname" => Some(Ok(hostname())),
         "locale" => value(IoValue::Str(locale())),
         "executable" => value(IoValue::Str(std::env::args().next().unwrap_or_default())),
