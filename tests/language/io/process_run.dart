@@ -8,9 +8,13 @@ Future<void> main() async {
   print('${echo.exitCode} [${echo.stdout}] [${echo.stderr}]');
   final failing = await Process.run('sh', ['-c', 'echo oops >&2; exit 3']);
   print('${failing.exitCode} [${failing.stdout}] [${failing.stderr}]');
-  final shell = await Process.run('echo \$GREETING', [],
-      runInShell: true, environment: {'GREETING': 'from the environment'});
+  final shell = await Process.run('echo', ["it's", r'$HOME', 'a  b'], runInShell: true);
   print(shell.stdout);
+  final builtin = await Process.run('type', ['cd'], runInShell: true);
+  print(builtin.stdout);
+  final env = await Process.run('sh', ['-c', r'echo $GREETING'],
+      environment: {'GREETING': 'from the environment'});
+  print(env.stdout);
   final bare = await Process.run('sh', ['-c', 'echo "[\$HOME]"'],
       environment: {'X': '1'}, includeParentEnvironment: false);
   print(bare.stdout);
@@ -44,4 +48,25 @@ Future<void> main() async {
   final sleeper = await Process.start('sleep', ['30']);
   print(sleeper.kill());
   print(await sleeper.exitCode);
+  print(sleeper.kill());
+
+  print('before the inheriting child');
+  final inheriting =
+      await Process.start('echo', ['from the child'], mode: ProcessStartMode.inheritStdio);
+  print(await inheriting.exitCode);
+  try {
+    inheriting.stdout;
+  } on StateError catch (e) {
+    print(e.message);
+  }
+  final detached = await Process.start('true', [], mode: ProcessStartMode.detached);
+  print(detached.pid > 0);
+  try {
+    detached.exitCode;
+  } on StateError catch (e) {
+    print(e.message);
+  }
+  final withStdio =
+      await Process.start('echo', ['detached output'], mode: ProcessStartMode.detachedWithStdio);
+  print(await withStdio.stdout.map(String.fromCharCodes).join());
 }

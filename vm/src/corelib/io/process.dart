@@ -144,30 +144,37 @@ abstract class Process {
       bool includeParentEnvironment = true,
       bool runInShell = false,
       ProcessStartMode mode = ProcessStartMode.normal}) {
-    if (mode != ProcessStartMode.normal) {
-      throw UnsupportedError("dartrs does not support $mode yet");
-    }
     final args = _commandArgs(executable, arguments, workingDirectory, environment,
         includeParentEnvironment, runInShell);
-    final out = _ByteStreamPort();
-    final err = _ByteStreamPort();
-    final exit = _OneShotPort();
-    args.add(out.id);
-    args.add(err.id);
-    args.add(exit.id);
+    final hasStdio = mode == ProcessStartMode.normal || mode == ProcessStartMode.detachedWithStdio;
+    final attached = mode == ProcessStartMode.normal || mode == ProcessStartMode.inheritStdio;
+    final out = hasStdio ? _ByteStreamPort() : null;
+    final err = hasStdio ? _ByteStreamPort() : null;
+    final exit = attached ? _OneShotPort() : null;
+    args.add(out?.id ?? 0);
+    args.add(err?.id ?? 0);
+    args.add(exit?.id ?? 0);
+    args.add(mode._mode);
     Object? started;
     try {
       started = _ioSync('processStart', args);
     } on OSError catch (e) {
-      out._close();
-      err._close();
-      exit._close();
+      out?._close();
+      err?._close();
+      exit?._close();
       return Future<Process>.error(
           ProcessException(executable, arguments, e.message, e.errorCode));
     }
     final l = started as List<Object?>;
-    return Future<Process>.value(_ChildProcess(l[0] as int, out.controller.stream,
-        err.controller.stream, _ChildStdin(l[1] as int), exit.completer.future.then((c) => c as int)));
+    final process = _ChildProcess(l[0] as int, out?.controller.stream, err?.controller.stream,
+        hasStdio ? _ChildStdin(l[1] as int) : null);
+    if (exit != null) {
+      process._exitCode = exit.completer.future.then((c) {
+        process._ended = true;
+        return c as int;
+      });
+    }
+    return Future<Process>.value(process);
   }
 
   static bool killPid(int pid, [ProcessSignal signal = ProcessSignal.sigterm]) =>
@@ -176,15 +183,23 @@ abstract class Process {
 
 class _ChildProcess implements Process {
   final int pid;
-  final Stream<List<int>> stdout;
-  final Stream<List<int>> stderr;
-  final IOSink stdin;
-  final Future<int> exitCode;
+  final Stream<List<int>>? _stdout;
+  final Stream<List<int>>? _stderr;
+  final IOSink? _stdin;
+  Future<int>? _exitCode;
+  bool _ended = false;
 
-  _ChildProcess(this.pid, this.stdout, this.stderr, this.stdin, this.exitCode);
+  _ChildProcess(this.pid, this._stdout, this._stderr, this._stdin);
 
-  bool kill([ProcessSignal signal = ProcessSignal.sigterm]) =>
-      Process.killPid(pid, signal);
+  Stream<List<int>> get stdout => _stdout ?? (throw StateError("stdio is not connected"));
+  Stream<List<int>> get stderr => _stderr ?? (throw StateError("stdio is not connected"));
+  IOSink get stdin => _stdin ?? (throw StateError("stdio is not connected"));
+  Future<int> get exitCode => _exitCode ?? (throw StateError("Process is detached"));
+
+  bool kill([ProcessSignal signal = ProcessSignal.sigterm]) {
+    if (_ended) return false;
+    return Process.killPid(pid, signal);
+  }
 }
 
 /// A child's standard input: bytes go to the runtime's writer thread in order.

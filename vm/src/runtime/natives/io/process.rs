@@ -22,8 +22,10 @@ fn command(args: &[IoArg]) -> Command {
     let executable = arg(args, 0).str();
     let arguments = arg(args, 1).strings();
     let mut cmd = if arg(args, 5).bool() {
+        // As the Dart VM: every word single-quoted, so the shell only runs the command.
         let line = std::iter::once(executable.to_string())
             .chain(arguments)
+            .map(|w| format!("'{}'", w.replace('\'', "'\"'\"'")))
             .collect::<Vec<_>>()
             .join(" ");
         let mut c = Command::new("/bin/sh");
@@ -139,15 +141,38 @@ impl Releasable for ChildInput {
     }
 }
 
-/// Spawns the child of `args` (plus `[stdoutPort, stderrPort, exitPort]` at 6..9);
-/// `[pid, stdinHandle]`, or the spawn failure.
+/// `ProcessStartMode` indices of io/process.dart.
+const MODE_NORMAL: i64 = 0;
+const MODE_INHERIT_STDIO: i64 = 1;
+const MODE_DETACHED_WITH_STDIO: i64 = 3;
+
+/// Spawns the child of `args` (plus `[stdoutPort, stderrPort, exitPort, mode]` at 6..10):
+/// pipes for the normal and detachedWithStdio modes, the parent's streams for
+/// inheritStdio, none when detached; the exit code goes to its port only when attached
+/// (normal, inheritStdio). `[pid, stdinHandle]`, or the spawn failure.
 fn start(p: IsolatePtr, args: &[IoArg]) -> SyncResult {
     let port = |k: usize| PortSender::new(iso(p), arg(args, k).int().unwrap_or(0));
     let (out_port, err_port, exit_port) = (port(6), port(7), port(8));
+    let mode = arg(args, 9).int().unwrap_or(MODE_NORMAL);
+    let has_stdio = mode == MODE_NORMAL || mode == MODE_DETACHED_WITH_STDIO;
+    let attached = mode == MODE_NORMAL || mode == MODE_INHERIT_STDIO;
+    let stdio = || {
+        if has_stdio {
+            Stdio::piped()
+        } else if mode == MODE_INHERIT_STDIO {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        }
+    };
+    if mode == MODE_INHERIT_STDIO {
+        // The child writes to the same streams: what the program wrote comes first.
+        iso(p).out.flush();
+    }
     let mut child = match command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(stdio())
         .spawn()
     {
         Ok(c) => c,
@@ -171,13 +196,16 @@ fn start(p: IsolatePtr, args: &[IoArg]) -> SyncResult {
         })?;
     }
     let stdin_handle = register_handle(Box::new(ChildInput { to_writer }));
+    // A detached child is still reaped, but nobody hears of its exit.
     spawn_worker("dartrs-process-wait", move || {
-        exit_port.result(
-            child
-                .wait()
-                .map(|s| IoValue::Int(exit_code(s)))
-                .map_err(OsError::from),
-        )
+        let status = child.wait();
+        if attached {
+            exit_port.result(
+                status
+                    .map(|s| IoValue::Int(exit_code(s)))
+                    .map_err(OsError::from),
+            )
+        }
     })?;
     Ok(Ok(IoValue::List(vec![
         IoValue::Int(pid),
