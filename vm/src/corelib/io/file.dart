@@ -405,6 +405,13 @@ class File extends FileSystemEntity {
         .then((_) => this);
   }
 
+  RandomAccessFile openSync({FileMode mode = FileMode.read}) => _RandomAccessFile(
+      _fs('rafOpen', <Object?>[path, mode._mode], "Cannot open file", path) as int, path);
+
+  Future<RandomAccessFile> open({FileMode mode = FileMode.read}) =>
+      _fsAsync('rafOpen', <Object?>[path, mode._mode], "Cannot open file", path)
+          .then((h) => _RandomAccessFile(h as int, path));
+
   /// The file's bytes from `start` to `end` as a stream of chunks, read when listened to.
   Stream<List<int>> openRead([int? start, int? end]) => _FileReadStream(this, start, end);
 
@@ -610,4 +617,155 @@ class Link extends FileSystemEntity {
   Future<Link> rename(String newPath) =>
       _fsAsync('rename', <Object?>[path, newPath], "Cannot rename link to '$newPath'", path)
           .then((_) => Link(newPath));
+}
+
+abstract interface class RandomAccessFile {
+  String get path;
+  Future<void> close();
+  void closeSync();
+  Future<int> readByte();
+  int readByteSync();
+  Future<Uint8List> read(int count);
+  Uint8List readSync(int count);
+  Future<int> readInto(List<int> buffer, [int start = 0, int? end]);
+  int readIntoSync(List<int> buffer, [int start = 0, int? end]);
+  Future<RandomAccessFile> writeByte(int value);
+  int writeByteSync(int value);
+  Future<RandomAccessFile> writeFrom(List<int> buffer, [int start = 0, int? end]);
+  void writeFromSync(List<int> buffer, [int start = 0, int? end]);
+  Future<RandomAccessFile> writeString(String string, {Encoding encoding = utf8});
+  void writeStringSync(String string, {Encoding encoding = utf8});
+  Future<int> position();
+  int positionSync();
+  Future<RandomAccessFile> setPosition(int position);
+  void setPositionSync(int position);
+  Future<RandomAccessFile> truncate(int length);
+  void truncateSync(int length);
+  Future<int> length();
+  int lengthSync();
+  Future<RandomAccessFile> flush();
+  void flushSync();
+}
+
+/// An open file in the runtime's handle table; one asynchronous operation at a time.
+class _RandomAccessFile implements RandomAccessFile {
+  final int _handle;
+  final String path;
+  bool _closed = false;
+  bool _asyncPending = false;
+
+  _RandomAccessFile(this._handle, this.path);
+
+  String toString() => "RandomAccessFile: '$path'";
+
+  void _checkAvailable() {
+    if (_asyncPending) {
+      throw FileSystemException("An async operation is currently pending", path);
+    }
+    if (_closed) throw FileSystemException("File closed", path);
+  }
+
+  Object? _sync(String what, Object? argument, String failure) {
+    _checkAvailable();
+    return _fs('raf', <Object?>[_handle, what, argument], failure, path);
+  }
+
+  Future<Object?> _async(String what, Object? argument, String failure) {
+    try {
+      _checkAvailable();
+    } catch (e) {
+      return Future<Object?>.error(e);
+    }
+    _asyncPending = true;
+    return _fsAsync('raf', <Object?>[_handle, what, argument], failure, path)
+        .whenComplete(() => _asyncPending = false);
+  }
+
+  static List<int> _range(List<int> buffer, int start, int? end) {
+    final stop = RangeError.checkValidRange(start, end, buffer.length);
+    return start == 0 && stop == buffer.length ? buffer : buffer.sublist(start, stop);
+  }
+
+  int _copyInto(List<int> buffer, int start, Uint8List bytes) {
+    buffer.setRange(start, start + bytes.length, bytes);
+    return bytes.length;
+  }
+
+  void closeSync() {
+    _checkAvailable();
+    _closed = true;
+    _ioSync('raf', <Object?>[_handle, 'close', null]);
+  }
+
+  Future<void> close() {
+    if (_closed) return Future<void>.error(FileSystemException("File closed", path));
+    return _async('close', null, "Cannot close file").then((_) {
+      _closed = true;
+    });
+  }
+
+  int readByteSync() => _sync('readByte', null, "readByte failed") as int;
+  Future<int> readByte() => _async('readByte', null, "readByte failed").then((v) => v as int);
+
+  Uint8List readSync(int count) => _sync('read', count, "read failed") as Uint8List;
+  Future<Uint8List> read(int count) =>
+      _async('read', count, "read failed").then((v) => v as Uint8List);
+
+  int readIntoSync(List<int> buffer, [int start = 0, int? end]) {
+    final stop = RangeError.checkValidRange(start, end, buffer.length);
+    return _copyInto(buffer, start, readSync(stop - start));
+  }
+
+  Future<int> readInto(List<int> buffer, [int start = 0, int? end]) {
+    final stop = RangeError.checkValidRange(start, end, buffer.length);
+    return read(stop - start).then((bytes) => _copyInto(buffer, start, bytes));
+  }
+
+  int writeByteSync(int value) {
+    _sync('write', <int>[value], "writeByte failed");
+    return 1;
+  }
+
+  Future<RandomAccessFile> writeByte(int value) =>
+      _async('write', <int>[value], "writeByte failed").then((_) => this);
+
+  void writeFromSync(List<int> buffer, [int start = 0, int? end]) {
+    _sync('write', _range(buffer, start, end), "writeFrom failed");
+  }
+
+  Future<RandomAccessFile> writeFrom(List<int> buffer, [int start = 0, int? end]) =>
+      _async('write', _range(buffer, start, end), "writeFrom failed").then((_) => this);
+
+  void writeStringSync(String string, {Encoding encoding = utf8}) {
+    writeFromSync(encoding.encode(string));
+  }
+
+  Future<RandomAccessFile> writeString(String string, {Encoding encoding = utf8}) =>
+      writeFrom(encoding.encode(string));
+
+  int positionSync() => _sync('position', null, "position failed") as int;
+  Future<int> position() => _async('position', null, "position failed").then((v) => v as int);
+
+  void setPositionSync(int position) {
+    _sync('setPosition', position, "setPosition failed");
+  }
+
+  Future<RandomAccessFile> setPosition(int position) =>
+      _async('setPosition', position, "setPosition failed").then((_) => this);
+
+  void truncateSync(int length) {
+    _sync('truncate', length, "truncate failed");
+  }
+
+  Future<RandomAccessFile> truncate(int length) =>
+      _async('truncate', length, "truncate failed").then((_) => this);
+
+  int lengthSync() => _sync('length', null, "length failed") as int;
+  Future<int> length() => _async('length', null, "length failed").then((v) => v as int);
+
+  void flushSync() {
+    _sync('flush', null, "flush failed");
+  }
+
+  Future<RandomAccessFile> flush() => _async('flush', null, "flush failed").then((_) => this);
 }

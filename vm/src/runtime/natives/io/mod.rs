@@ -14,6 +14,7 @@
 mod fs;
 mod http;
 mod process;
+mod random_access;
 mod stdio;
 
 use super::typed_data::typed_list_parts;
@@ -344,7 +345,10 @@ fn io_sync(p: IsolatePtr, a: &NativeArgs) -> NResult {
             Some(r) => r?,
             None => match http::run_sync(p, &op, &args) {
                 Some(r) => r?,
-                None => fs::perform(&op, &args).ok_or_else(|| unknown_op(&op))?,
+                None => match random_access::run_sync(&op, &args) {
+                    Some(r) => r?,
+                    None => fs::perform(&op, &args).ok_or_else(|| unknown_op(&op))?,
+                },
             },
         },
     };
@@ -364,6 +368,10 @@ fn io_start(p: IsolatePtr, a: &NativeArgs) -> NResult {
         return Ok(iso(p).null());
     }
     if let Some(started) = http::start_async(&op, &args, &sender) {
+        started?;
+        return Ok(iso(p).null());
+    }
+    if let Some(started) = random_access::start_async(&op, &args, &sender) {
         started?;
         return Ok(iso(p).null());
     }
