@@ -129,3 +129,30 @@ Future<void> main() async {
     assert_eq!(out, "[héllo, wörld, , end]\nnull\n");
     assert_eq!(code, Some(0));
 }
+
+#[test]
+fn terminal_queries_fail_with_the_vm_exceptions_when_not_a_terminal() {
+    let path = program(
+        "terminal",
+        r#"import 'dart:io';
+void main() {
+  print(stdout.hasTerminal);
+  print(stdin.hasTerminal);
+  try { print(stdout.terminalColumns); } on StdoutException catch (e) { print(e); }
+  try { print(stdin.echoMode); } on StdinException catch (e) { print(e); }
+  try { stdin.lineMode = false; } on StdinException catch (e) { print(e); }
+}
+"#,
+    );
+    let (out, code) = run_with_input(&path, b"");
+    let enotty = "OS Error: Inappropriate ioctl for device, errno = 25";
+    assert_eq!(
+        out,
+        format!(
+            "false\nfalse\nStdoutException: Could not get terminal size, {enotty}\n\
+             StdinException: Error getting terminal echo mode, {enotty}\n\
+             StdinException: Error setting terminal line mode, {enotty}\n"
+        )
+    );
+    assert_eq!(code, Some(0));
+}

@@ -362,6 +362,17 @@ class Stdout implements IOSink {
 
   bool get hasTerminal => _ioSync('isTerminal', <Object?>[_isError ? 2 : 1]) as bool;
   bool get supportsAnsiEscapes => hasTerminal;
+
+  List<Object?> _terminalSize() {
+    try {
+      return _ioSync('terminalSize', <Object?>[_isError ? 2 : 1]) as List<Object?>;
+    } on OSError catch (e) {
+      throw StdoutException("Could not get terminal size", e);
+    }
+  }
+
+  int get terminalColumns => _terminalSize()[0] as int;
+  int get terminalLines => _terminalSize()[1] as int;
   String get lineTerminator => '\n';
 }
 
@@ -385,6 +396,29 @@ class Stdin extends Stream<List<int>> {
 
   bool get hasTerminal => _ioSync('isTerminal', <Object?>[0]) as bool;
 
+  bool _getMode(String flag, String name) {
+    try {
+      return _ioSync('terminalMode', <Object?>[flag, null]) as bool;
+    } on OSError catch (e) {
+      throw StdinException("Error getting terminal $name mode", e);
+    }
+  }
+
+  void _setMode(String flag, String name, bool value) {
+    try {
+      _ioSync('terminalMode', <Object?>[flag, value]);
+    } on OSError catch (e) {
+      throw StdinException("Error setting terminal $name mode", e);
+    }
+  }
+
+  bool get echoMode => _getMode('echo', 'echo');
+  set echoMode(bool value) => _setMode('echo', 'echo', value);
+  bool get echoNewlineMode => _getMode('echoNewline', 'echo newline');
+  set echoNewlineMode(bool value) => _setMode('echoNewline', 'echo newline', value);
+  bool get lineMode => _getMode('line', 'line');
+  set lineMode(bool value) => _setMode('line', 'line', value);
+
   StreamSubscription<List<int>> listen(void Function(List<int> event)? onData,
       {Function? onError, void Function()? onDone, bool? cancelOnError}) {
     var port = _port;
@@ -399,6 +433,20 @@ class Stdin extends Stream<List<int>> {
 }
 
 final Stdin stdin = Stdin._();
+
+class StdoutException implements IOException {
+  final String message;
+  final OSError? osError;
+  const StdoutException(this.message, [this.osError]);
+  String toString() => "StdoutException: $message${osError == null ? "" : ", $osError"}";
+}
+
+class StdinException implements IOException {
+  final String message;
+  final OSError? osError;
+  const StdinException(this.message, [this.osError]);
+  String toString() => "StdinException: $message${osError == null ? "" : ", $osError"}";
+}
 
 // ---------------------------------------------------------------------------------------
 // IOSink

@@ -59,6 +59,14 @@ pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
             // SAFETY: isatty only inspects the descriptor number.
             value(IoValue::Bool(unsafe { libc::isatty(fd) } == 1))
         }
+        "terminalSize" => Some(Ok(terminal_size(arg(args, 0).int().unwrap_or(1)))),
+        "terminalMode" => Some(Ok(terminal_mode(
+            arg(args, 0).str(),
+            match arg(args, 1) {
+                IoArg::Bool(b) => Some(*b),
+                _ => None,
+            },
+        ))),
         "stdinReadLine" => {
             iso(p).out.flush();
             Some(Ok(read_line(arg(args, 0).bool())))
@@ -154,6 +162,51 @@ fn start_stdin_reader(sender: PortSender) -> Result<i64, NativeError> {
         sender.done();
     })?;
     Ok(handle)
+}
+
+/// `[columns, lines]` of the terminal on `fd`.
+fn terminal_size(fd: i64) -> IoResult {
+    // SAFETY: `winsize` is plain old data that TIOCGWINSZ fills; a descriptor that is not
+    // a terminal is an error result.
+    unsafe {
+        let mut w: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(fd as libc::c_int, libc::TIOCGWINSZ, &mut w) != 0 {
+            return Err(OsError::from(std::io::Error::last_os_error()));
+        }
+        Ok(IoValue::List(vec![
+            IoValue::Int(w.ws_col as i64),
+            IoValue::Int(w.ws_row as i64),
+        ]))
+    }
+}
+
+/// Reads (`set` None) or sets one local-mode flag of the terminal on stdin: `echo`
+/// (ECHO), `echoNewline` (ECHONL) or `line` (ICANON).
+fn terminal_mode(flag: &str, set: Option<bool>) -> IoResult {
+    let bit = match flag {
+        "echo" => libc::ECHO,
+        "echoNewline" => libc::ECHONL,
+        _ => libc::ICANON,
+    };
+    // SAFETY: `termios` is plain old data that tcgetattr fills; tcsetattr only reads it.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(0, &mut t) != 0 {
+            return Err(OsError::from(std::io::Error::last_os_error()));
+        }
+        let Some(on) = set else {
+            return Ok(IoValue::Bool(t.c_lflag & bit != 0));
+        };
+        if on {
+            t.c_lflag |= bit;
+        } else {
+            t.c_lflag &= !bit;
+        }
+        if libc::tcsetattr(0, libc::TCSANOW, &t) != 0 {
+            return Err(OsError::from(std::io::Error::last_os_error()));
+        }
+    }
+    Ok(IoValue::Null)
 }
 
 /// `uname`'s system name, release and version, as the Dart VM reports them.
