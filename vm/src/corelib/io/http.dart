@@ -59,6 +59,10 @@ abstract final class HttpStatus {
   static const int noContent = 204;
   static const int movedPermanently = 301;
   static const int found = 302;
+  static const int movedTemporarily = 302;
+  static const int seeOther = 303;
+  static const int temporaryRedirect = 307;
+  static const int permanentRedirect = 308;
   static const int notModified = 304;
   static const int badRequest = 400;
   static const int unauthorized = 401;
@@ -316,6 +320,13 @@ class HttpResponse extends _BufferedSink {
   int get contentLength => headers.contentLength;
   set contentLength(int length) => headers.contentLength = length;
 
+  /// Answers with `location` and `status` (302 by default) and closes the response.
+  Future redirect(Uri location, {int status = HttpStatus.movedTemporarily}) {
+    statusCode = status;
+    headers.set(HttpHeaders.locationHeader, location.toString());
+    return close();
+  }
+
   final List<int> _body = <int>[];
 
   Future<void> _flushTo(List<int> bytes) {
@@ -409,6 +420,11 @@ class HttpClientRequest extends _BufferedSink {
   final List<int> _body = <int>[];
   final Completer<HttpClientResponse> _response = Completer<HttpClientResponse>();
 
+  /// GET and HEAD follow 301, 302, 303, 307 and 308 (POST follows 303 as a GET), up to
+  /// [maxRedirects] times, as the Dart VM's client does.
+  bool followRedirects = true;
+  int maxRedirects = 5;
+
   HttpClientRequest._(this.method, this.uri);
 
   int get contentLength => headers.contentLength;
@@ -420,22 +436,62 @@ class HttpClientRequest extends _BufferedSink {
   }
 
   Future<void> _finish() {
-    final target = (uri.path.isEmpty ? "/" : uri.path) + (uri.hasQuery ? "?${uri.query}" : "");
-    final args = <Object?>[uri.host, uri.port, method, target, headers._toList(), _body];
-    _ioAsync('httpRequest', args).then((raw) {
-      final l = raw as List<Object?>;
-      _response.complete(HttpClientResponse._(l[0] as int, l[1] as String,
-          HttpHeaders._fromList(l[2] as List<Object?>), l[3] as List<int>));
-    }, onError: (Object e) {
-      final error = e is OSError
-          ? (e.errorCode == OSError.noErrorCode
-              ? HttpException(e.message)
-              : SocketException(e.message,
-                  osError: e, address: InternetAddress(uri.host), port: uri.port))
-          : e;
-      _response.completeError(error);
-    });
+    _exchange().then(_response.complete, onError: _response.completeError);
     return Future<void>.value();
+  }
+
+  static bool _isRedirect(String method, int status) {
+    if (method == "GET" || method == "HEAD") {
+      return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+    return method == "POST" && status == 303;
+  }
+
+  Future<HttpClientResponse> _exchange() async {
+    var method = this.method;
+    var url = uri;
+    var body = _body;
+    final redirects = <RedirectInfo>[];
+    while (true) {
+      final response = await _send(method, url, body);
+      final location = response.headers.value(HttpHeaders.locationHeader);
+      if (!followRedirects || location == null || !_isRedirect(method, response.statusCode)) {
+        response.redirects = redirects;
+        return response;
+      }
+      await response.drain<void>();
+      if (redirects.length >= maxRedirects) {
+        throw RedirectException("Redirect limit exceeded", redirects);
+      }
+      final next = url.resolve(location);
+      for (final seen in redirects) {
+        if (seen.location == next) {
+          throw RedirectException("Redirect loop detected", redirects);
+        }
+      }
+      if (response.statusCode == 303) method = "GET";
+      redirects.add(RedirectInfo._(response.statusCode, method, next));
+      url = next;
+      body = const <int>[];
+      headers._values.remove(HttpHeaders.contentLengthHeader);
+      headers._values[HttpHeaders.hostHeader] = <String>[
+        url.hasPort ? "${url.host}:${url.port}" : url.host
+      ];
+    }
+  }
+
+  Future<HttpClientResponse> _send(String method, Uri url, List<int> body) async {
+    final target = (url.path.isEmpty ? "/" : url.path) + (url.hasQuery ? "?${url.query}" : "");
+    final args = <Object?>[url.host, url.port, method, target, headers._toList(), body];
+    try {
+      final l = await _ioAsync('httpRequest', args) as List<Object?>;
+      return HttpClientResponse._(l[0] as int, l[1] as String,
+          HttpHeaders._fromList(l[2] as List<Object?>), l[3] as List<int>);
+    } on OSError catch (e) {
+      if (e.errorCode == OSError.noErrorCode) throw HttpException(e.message);
+      throw SocketException(e.message,
+          osError: e, address: InternetAddress(url.host), port: url.port);
+    }
   }
 
   /// Sends the request; completes with the response.
@@ -447,10 +503,28 @@ class HttpClientRequest extends _BufferedSink {
   Future<HttpClientResponse> get done => _response.future;
 }
 
+class RedirectInfo {
+  final int statusCode;
+  final String method;
+  final Uri location;
+  const RedirectInfo._(this.statusCode, this.method, this.location);
+}
+
+class RedirectException implements HttpException {
+  final String message;
+  final List<RedirectInfo> redirects;
+  const RedirectException(this.message, this.redirects);
+  Uri get uri => redirects.last.location;
+  String toString() => "RedirectException: $message";
+}
+
 class HttpClientResponse extends StreamView<List<int>> {
   final int statusCode;
   final String reasonPhrase;
   final HttpHeaders headers;
+  List<RedirectInfo> redirects = const <RedirectInfo>[];
+
+  bool get isRedirect => HttpClientRequest._isRedirect("GET", statusCode);
 
   HttpClientResponse._(this.statusCode, this.reasonPhrase, this.headers, List<int> body)
       : super(_bodyStream(body));
