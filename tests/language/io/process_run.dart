@@ -69,4 +69,6 @@ Future<void> main() async {
   final withStdio =
       await Process.start('echo', ['detached output'], mode: ProcessStartMode.detachedWithStdio);
   print(await withStdio.stdout.map(String.fromCharCodes).join());
+  print(ProcessInfo.currentRss > 0 && ProcessInfo.maxRss >= ProcessInfo.currentRss ~/ 2);
+  print(pid > 0);
 }

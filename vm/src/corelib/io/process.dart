@@ -45,6 +45,14 @@ class ProcessSignal {
   String toString() => name;
 }
 
+abstract final class ProcessInfo {
+  /// Bytes of memory the process has resident now.
+  static int get currentRss => _ioSync('currentRss', const <Object?>[]) as int;
+
+  /// The most bytes the process has had resident.
+  static int get maxRss => _ioSync('maxRss', const <Object?>[]) as int;
+}
+
 class ProcessResult {
   final int exitCode;
   final dynamic stdout;

@@ -22,6 +22,8 @@ pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
             std::thread::sleep(std::time::Duration::from_micros(micros));
             value(IoValue::Null)
         }
+        "currentRss" => Some(Ok(current_rss())),
+        "maxRss" => Some(Ok(max_rss())),
         "processors" => value(IoValue::Int(
             std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
         )),
@@ -207,6 +209,31 @@ fn terminal_mode(flag: &str, set: Option<bool>) -> IoResult {
         }
     }
     Ok(IoValue::Null)
+}
+
+/// Resident set size in bytes, from `/proc/self/statm` (pages).
+fn current_rss() -> IoResult {
+    let statm = std::fs::read_to_string("/proc/self/statm").map_err(OsError::from)?;
+    let pages: i64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    // SAFETY: sysconf only reads a configuration value.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as i64;
+    Ok(IoValue::Int(pages * page))
+}
+
+/// The largest resident set size so far in bytes (`getrusage` reports KiB).
+fn max_rss() -> IoResult {
+    // SAFETY: `rusage` is plain old data that getrusage fills.
+    unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut u) != 0 {
+            return Err(OsError::from(std::io::Error::last_os_error()));
+        }
+        Ok(IoValue::Int(u.ru_maxrss as i64 * 1024))
+    }
 }
 
 /// `uname`'s system name, release and version, as the Dart VM reports them.
