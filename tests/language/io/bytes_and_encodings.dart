@@ -38,5 +38,14 @@ Future<void> main() async {
   s.write('é');
   await s.close();
   print(f.readAsBytesSync());
+  f.writeAsBytesSync(Uint16List.fromList([1, 258, 65535]));
+  print(f.readAsBytesSync());
+  f.writeAsBytesSync(Uint8List.fromList([7, 8, 300]).asUnmodifiableView());
+  print(f.readAsBytesSync());
+  final raf = f.openSync(mode: FileMode.append);
+  raf.writeFromSync(Int16List.fromList([-1, 65]));
+  raf.closeSync();
+  print(f.readAsBytesSync());
+  stdout.add(Int8List.fromList([104, 105, 10]));
   tmp.deleteSync(recursive: true);
 }

@@ -312,6 +312,14 @@ class SystemEncoding extends Encoding {
 
 const SystemEncoding systemEncoding = SystemEncoding();
 
+/// Bytes the runtime can read directly: a byte list as it is, any other `List<int>`
+/// (other typed lists, views, user lists) copied into a Uint8List (values truncated to
+/// 8 bits, as the Dart VM writes them).
+List<int> _bytesArg(List<int> data) =>
+    data is Uint8List && _ioSync('isDirectBytes', <Object?>[data]) == true
+        ? data
+        : Uint8List.fromList(data);
+
 class Stdout implements IOSink {
   final bool _isError;
   Encoding encoding = utf8;
@@ -343,7 +351,7 @@ class Stdout implements IOSink {
 
   /// Bytes go out as they are (a UTF-8 sequence split across calls stays intact).
   void add(List<int> data) {
-    _ioSync(_isError ? 'stderrBytes' : 'stdoutBytes', <Object?>[data]);
+    _ioSync(_isError ? 'stderrBytes' : 'stdoutBytes', <Object?>[_bytesArg(data)]);
   }
 
   void addError(Object error, [StackTrace? stackTrace]) {

@@ -378,12 +378,13 @@ class File extends FileSystemEntity {
       readAsString(encoding: encoding).then(_splitLines);
 
   void writeAsBytesSync(List<int> bytes, {FileMode mode = FileMode.write, bool flush = false}) {
-    _fs('writeBytes', <Object?>[path, bytes, mode._mode], "Cannot open file", path);
+    _fs('writeBytes', <Object?>[path, _bytesArg(bytes), mode._mode], "Cannot open file", path);
   }
 
   Future<File> writeAsBytes(List<int> bytes,
           {FileMode mode = FileMode.write, bool flush = false}) =>
-      _fsAsync('writeBytes', <Object?>[path, bytes, mode._mode], "Cannot open file", path)
+      _fsAsync('writeBytes', <Object?>[path, _bytesArg(bytes), mode._mode], "Cannot open file",
+              path)
           .then((_) => this);
 
   void writeAsStringSync(String contents,
@@ -683,7 +684,7 @@ class _RandomAccessFile implements RandomAccessFile {
 
   static List<int> _range(List<int> buffer, int start, int? end) {
     final stop = RangeError.checkValidRange(start, end, buffer.length);
-    return start == 0 && stop == buffer.length ? buffer : buffer.sublist(start, stop);
+    return _bytesArg(start == 0 && stop == buffer.length ? buffer : buffer.sublist(start, stop));
   }
 
   int _copyInto(List<int> buffer, int start, Uint8List bytes) {
@@ -722,12 +723,12 @@ class _RandomAccessFile implements RandomAccessFile {
   }
 
   int writeByteSync(int value) {
-    _sync('write', <int>[value], "writeByte failed");
+    _sync('write', _bytesArg(<int>[value]), "writeByte failed");
     return 1;
   }
 
   Future<RandomAccessFile> writeByte(int value) =>
-      _async('write', <int>[value], "writeByte failed").then((_) => this);
+      _async('write', _bytesArg(<int>[value]), "writeByte failed").then((_) => this);
 
   void writeFromSync(List<int> buffer, [int start = 0, int? end]) {
     _sync('write', _range(buffer, start, end), "writeFrom failed");

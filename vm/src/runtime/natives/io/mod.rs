@@ -336,8 +336,32 @@ fn unknown_op(op: &str) -> NativeError {
     NativeError::Unsupported(format!("dart:io has no operation '{op}'"))
 }
 
+/// `_ioSync('isDirectBytes', [list])`: whether `list` is a typed list of bytes the runtime
+/// reads in place (answered before the arguments are copied, which would refuse other
+/// typed lists). `None` for every other operation.
+fn direct_bytes(p: IsolatePtr, a: &NativeArgs) -> Option<bool> {
+    let op = a.get(0);
+    // SAFETY: valid values, read as a string or list only when they are one.
+    unsafe {
+        if !is_string(op) || string_to_rust(op) != "isDirectBytes" {
+            return None;
+        }
+        let list = a.get(1);
+        if !crate::runtime::lists::is_list_cid(list.cid())
+            || crate::runtime::lists::list_len(list) != 1
+        {
+            return Some(false);
+        }
+        let value = crate::runtime::lists::list_get(list, 0);
+        Some(typed_list_parts(iso(p), value).is_some_and(|t| t.kind.width() == 1))
+    }
+}
+
 /// `_ioSync(op, args)`: operations that need the isolate first, then the blocking ones.
 fn io_sync(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    if let Some(answer) = direct_bytes(p, a) {
+        return Ok(iso(p).bool_value(answer));
+    }
     let (op, args) = op_and_args(p, a, 0)?;
     let result = match stdio::run_sync(p, &op, &args) {
         Some(r) => r?,
