@@ -36,6 +36,10 @@ Future<void> main() async {
   await big.writeAsBytes(List<int>.filled(150000, 7));
   final sizes = await big.openRead().map((c) => c.length).toList();
   print(sizes);
+  print((await big.openRead().first).length);
+  print(await big.openRead(149990).map((c) => c.length).toList());
+  print(await big.openRead(200000).toList());
+  print(await big.openRead(10, 20).expand((c) => c).toList());
 
   final fresh = File('${tmp.path}/fresh.txt').openWrite();
   await fresh.close();

@@ -427,9 +427,8 @@ class File extends FileSystemEntity {
   }
 }
 
-/// The largest chunk `openRead` delivers, as in the Dart VM.
-const int _readChunk = 64 * 1024;
-
+/// `openRead`: chunks of at most 64 KiB read by a runtime thread once listened to;
+/// cancelling stops it.
 class _FileReadStream extends Stream<List<int>> {
   final File _file;
   final int? _start;
@@ -438,22 +437,28 @@ class _FileReadStream extends Stream<List<int>> {
 
   StreamSubscription<List<int>> listen(void Function(List<int> event)? onData,
       {Function? onError, void Function()? onDone, bool? cancelOnError}) {
-    final controller = StreamController<List<int>>();
-    final path = _file.path;
-    _fsAsync('readBytes', <Object?>[path, _start ?? 0, _end], "Cannot open file", path).then(
-        (raw) {
-      final bytes = raw as Uint8List;
-      for (var at = 0; at < bytes.length; at += _readChunk) {
-        final stop = at + _readChunk < bytes.length ? at + _readChunk : bytes.length;
-        controller.add(Uint8List.sublistView(bytes, at, stop));
-      }
-      controller.close();
-    }, onError: (Object e) {
-      controller.addError(e);
-      controller.close();
-    });
-    return controller.stream.listen(onData,
-        onError: onError, onDone: onDone, cancelOnError: cancelOnError);
+    final port = _FileReadPort(_file.path);
+    port.handle =
+        _ioSync('fileStream', <Object?>[port.id, _file.path, _start ?? 0, _end]) as int;
+    return port.controller.stream
+        .listen(onData, onError: onError, onDone: onDone, cancelOnError: cancelOnError);
+  }
+}
+
+/// Read errors as the Dart VM reports them: failing to open before any data, else reading.
+class _FileReadPort extends _ByteStreamPort {
+  final String _path;
+  bool _gotData = false;
+  _FileReadPort(this._path);
+
+  void _data(Object? value) {
+    _gotData = true;
+    super._data(value);
+  }
+
+  void _error(OSError error) {
+    controller.addError(FileSystemException._fromOSError(
+        error, _gotData ? "Cannot read file" : "Cannot open file", _path));
   }
 }
 

@@ -77,6 +77,12 @@ pub fn run_sync(p: IsolatePtr, op: &str, args: &[IoArg]) -> Option<SyncResult> {
             iso(p).out.flush();
             Some(Ok(read_byte()))
         }
+        "fileStream" => {
+            let sender = PortSender::new(iso(p), arg(args, 0).int().unwrap_or(0));
+            let path = arg(args, 1).str().to_string();
+            let (start, end) = (arg(args, 2).int().unwrap_or(0), arg(args, 3).int());
+            Some(start_file_reader(sender, path, start, end).map(|h| Ok(IoValue::Int(h))))
+        }
         "stdinStream" => {
             let port = arg(args, 0).int().unwrap_or(0);
             let sender = PortSender::new(iso(p), port);
@@ -125,12 +131,13 @@ fn read_byte() -> IoResult {
     Ok(IoValue::Int(if n == 0 { -1 } else { b[0] as i64 }))
 }
 
-/// Stops a stdin reader after its current read (a blocked read is not interrupted).
-struct StdinReader {
-    stop: Arc<AtomicBool>,
+/// Stops a reader thread (stdin, a file being streamed) after its current read (a
+/// blocked read is not interrupted).
+pub struct StopFlag {
+    pub stop: Arc<AtomicBool>,
 }
 
-impl Releasable for StdinReader {
+impl Releasable for StopFlag {
     fn release(self: Box<Self>) {
         self.stop.store(true, Ordering::Relaxed);
     }
@@ -143,7 +150,7 @@ impl Releasable for StdinReader {
 /// Reads standard input in chunks on its own thread, each chunk one delivery.
 fn start_stdin_reader(sender: PortSender) -> Result<i64, NativeError> {
     let stop = Arc::new(AtomicBool::new(false));
-    let handle = register_handle(Box::new(StdinReader { stop: stop.clone() }));
+    let handle = register_handle(Box::new(StopFlag { stop: stop.clone() }));
     super::spawn_worker("dartrs-stdin", move || {
         let mut buf = vec![0u8; 64 * 1024];
         loop {
@@ -234,6 +241,50 @@ fn max_rss() -> IoResult {
         }
         Ok(IoValue::Int(u.ru_maxrss as i64 * 1024))
     }
+}
+
+/// Streams bytes `start..end` of a file in 64 KiB chunks from its own thread.
+fn start_file_reader(
+    sender: PortSender,
+    path: String,
+    start: i64,
+    end: Option<i64>,
+) -> Result<i64, NativeError> {
+    use std::io::{Seek, SeekFrom};
+    let stop = Arc::new(AtomicBool::new(false));
+    let handle = register_handle(Box::new(StopFlag { stop: stop.clone() }));
+    super::spawn_worker("dartrs-file-read", move || {
+        let opened = std::fs::File::open(&path).and_then(|mut f| {
+            f.seek(SeekFrom::Start(start.max(0) as u64))?;
+            Ok(f)
+        });
+        let mut file = match opened {
+            Ok(f) => f,
+            Err(e) => {
+                sender.error(OsError::from(e));
+                return sender.done();
+            }
+        };
+        let mut left = end.map(|e| (e - start.max(0)).max(0) as u64);
+        let mut buf = vec![0u8; 64 * 1024];
+        while left != Some(0) && !stop.load(Ordering::Relaxed) {
+            let want = left.map_or(buf.len(), |l| (l as usize).min(buf.len()));
+            match file.read(&mut buf[..want]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    left = left.map(|l| l - n as u64);
+                    sender.data(IoValue::Bytes(buf[..n].to_vec()));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    sender.error(OsError::from(e));
+                    break;
+                }
+            }
+        }
+        sender.done();
+    })?;
+    Ok(handle)
 }
 
 /// `uname`'s system name, release and version, as the Dart VM reports them.
