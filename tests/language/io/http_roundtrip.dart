@@ -5,12 +5,17 @@
 import 'dart:io';
 
 final Map<String, String> store = {'1': 'apple'};
+final Set<String> peers = {};
+final Set<int> localPorts = {};
 
 Future<void> handle(HttpRequest req) async {
   final body = <int>[];
   await for (final chunk in req) {
     body.addAll(chunk);
   }
+  final info = req.connectionInfo!;
+  peers.add('${info.remoteAddress.address} ${info.remotePort > 0}');
+  localPorts.add(info.localPort);
   final response = req.response;
   response.headers.contentType = ContentType.json;
   response.headers.set('x-handled-by', 'dartrs');
@@ -77,6 +82,8 @@ Future<void> main() async {
 
   await server.close();
   print('served ${await served}');
+  print(peers);
+  print(localPorts.single == port);
   try {
     await (await HttpClient().get('127.0.0.1', port, '/items')).close();
   } on SocketException catch (e) {

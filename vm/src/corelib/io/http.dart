@@ -249,8 +249,14 @@ class _ServerPort extends _IoPort {
 
   void _data(Object? value) {
     final l = value as List<Object?>;
-    _server._requests.add(HttpRequest._(l[0] as int, l[1] as String, l[2] as String,
-        HttpHeaders._fromList(l[3] as List<Object?>), l[4] as List<int>, l[5] as String));
+    _server._requests.add(HttpRequest._(
+        l[0] as int,
+        l[1] as String,
+        l[2] as String,
+        HttpHeaders._fromList(l[3] as List<Object?>),
+        l[4] as List<int>,
+        l[5] as String,
+        HttpConnectionInfo._(InternetAddress(l[6] as String), l[7] as int, l[8] as int)));
   }
 
   void _error(OSError error) {
@@ -290,10 +296,11 @@ class HttpRequest extends StreamView<List<int>> {
   final String _target;
   final HttpHeaders headers;
   final String protocolVersion;
+  final HttpConnectionInfo? connectionInfo;
   late final HttpResponse response = HttpResponse._(_id);
 
   HttpRequest._(this._id, this.method, this._target, this.headers, List<int> body,
-      this.protocolVersion)
+      this.protocolVersion, this.connectionInfo)
       : super(_bodyStream(body));
 
   Uri get uri => Uri.parse(_target);
@@ -501,6 +508,13 @@ class HttpClientRequest extends _BufferedSink {
   }
 
   Future<HttpClientResponse> get done => _response.future;
+}
+
+class HttpConnectionInfo {
+  final InternetAddress remoteAddress;
+  final int remotePort;
+  final int localPort;
+  const HttpConnectionInfo._(this.remoteAddress, this.remotePort, this.localPort);
 }
 
 class RedirectInfo {

@@ -166,11 +166,13 @@ async fn accept_loop(
         tokio::select! {
             _ = &mut stopped => return,
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
+                Ok((stream, peer)) => {
                     let sender = sender.clone();
+                    let local = stream.local_addr().map(|a| a.port()).unwrap_or(0);
+                    let connection = (peer.ip().to_string(), peer.port(), local);
                     tokio::spawn(async move {
                         let service = hyper::service::service_fn(move |req| {
-                            serve(req, sender.clone())
+                            serve(req, sender.clone(), connection.clone())
                         });
                         let _ = hyper::server::conn::http1::Builder::new()
                             .serve_connection(TokioIo::new(stream), service)
@@ -184,10 +186,12 @@ async fn accept_loop(
 }
 
 /// One request: delivered to Dart as `[id, method, path and query, headers, body,
-/// protocol version]`, answered when Dart calls `httpRespond`.
+/// protocol version, remote address, remote port, local port]`, answered when Dart calls
+/// `httpRespond`.
 async fn serve(
     req: Request<Incoming>,
     sender: PortSender,
+    (remote, remote_port, local_port): (String, u16, u16),
 ) -> Result<Response<Full<Bytes>>, hyper::Error> {
     let (parts, body) = req.into_parts();
     let body = body.collect().await?.to_bytes();
@@ -210,6 +214,9 @@ async fn serve(
         header_list(&parts.headers),
         IoValue::Bytes(body.to_vec()),
         IoValue::Str(version.to_string()),
+        IoValue::Str(remote),
+        IoValue::Int(remote_port as i64),
+        IoValue::Int(local_port as i64),
     ]));
     let answer = rx.await.unwrap_or(Answer {
         status: 500,
