@@ -6,7 +6,7 @@ mod timeline;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dartrs_vm::hot::ConsoleMode;
-use dartrs_vm::snapshot::SnapshotMode;
+use dartrs_vm::snapshot::{SnapshotMode, SnapshotSource, SplitPaths};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,8 +95,29 @@ struct RunArgs {
     /// Timeline streams recorded from the start, comma separated (e.g. Dart,GC; `all`).
     #[arg(long, value_name = "STREAMS", require_equals = true)]
     timeline_streams: Option<String>,
-    /// The program to run.
-    script: PathBuf,
+    /// Run split AOT artefacts from this directory (as the Flutter engine does:
+    /// `vm_snapshot_data`, `vm_snapshot_instr`, `isolate_snapshot_data`,
+    /// `isolate_snapshot_instr`); every positional argument goes to `main`.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["debug", "aot_shared_library_path"])]
+    aot_snapshot_path: Option<PathBuf>,
+    /// With --aot-snapshot-path: the VM data file's name (or path).
+    #[arg(long, value_name = "FILE", requires = "aot_snapshot_path")]
+    vm_snapshot_data: Option<PathBuf>,
+    /// With --aot-snapshot-path: the VM instructions file's name (or path).
+    #[arg(long, value_name = "FILE", requires = "aot_snapshot_path")]
+    vm_snapshot_instr: Option<PathBuf>,
+    /// With --aot-snapshot-path: the isolate data file's name (or path).
+    #[arg(long, value_name = "FILE", requires = "aot_snapshot_path")]
+    isolate_snapshot_data: Option<PathBuf>,
+    /// With --aot-snapshot-path: the isolate instructions file's name (or path).
+    #[arg(long, value_name = "FILE", requires = "aot_snapshot_path")]
+    isolate_snapshot_instr: Option<PathBuf>,
+    /// Run this AOT snapshot (the single ELF file); every positional argument goes to `main`.
+    #[arg(long, value_name = "FILE", conflicts_with = "debug")]
+    aot_shared_library_path: Option<PathBuf>,
+    /// The program to run (not given with --aot-snapshot-path/--aot-shared-library-path).
+    #[arg(required_unless_present_any = ["aot_snapshot_path", "aot_shared_library_path"])]
+    script: Option<PathBuf>,
     /// Arguments passed to the program's `main`.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
@@ -112,8 +133,34 @@ impl RunArgs {
         }
     }
 
+    /// The snapshot named by --aot-snapshot-path / --aot-shared-library-path.
+    fn named_snapshot(&self) -> Option<SnapshotSource> {
+        if let Some(lib) = &self.aot_shared_library_path {
+            return Some(SnapshotSource::file(lib));
+        }
+        let dir = self.aot_snapshot_path.as_ref()?;
+        let mut paths = SplitPaths::in_dir(dir);
+        let named = [
+            (&self.vm_snapshot_data, &mut paths.vm_data),
+            (&self.vm_snapshot_instr, &mut paths.vm_instructions),
+            (&self.isolate_snapshot_data, &mut paths.isolate_data),
+            (
+                &self.isolate_snapshot_instr,
+                &mut paths.isolate_instructions,
+            ),
+        ];
+        for (name, path) in named {
+            if let Some(name) = name {
+                *path = dir.join(name);
+            }
+        }
+        Some(SnapshotSource::Split(paths))
+    }
+
     fn mode(&self) -> Mode {
-        if self.release {
+        let names_snapshot =
+            self.aot_snapshot_path.is_some() || self.aot_shared_library_path.is_some();
+        if self.release || (names_snapshot && !self.profile) {
             Mode::Release
         } else if self.profile {
             Mode::Profile
@@ -156,6 +203,11 @@ struct CompileArgs {
     /// Write per-function instruction sizes (library, class, name, size) as JSON.
     #[arg(long, value_name = "FILE")]
     analyze_size: Option<PathBuf>,
+    /// aot-snapshot: write the four blobs as separate files into this directory, as the
+    /// Flutter engine loads them (`vm_snapshot_data`, `vm_snapshot_instr`,
+    /// `isolate_snapshot_data`, `isolate_snapshot_instr`).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    split: Option<PathBuf>,
 }
 
 impl CompileArgs {
@@ -201,12 +253,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(args),
-        Command::Compile(CompileCommand::AotSnapshot(args)) => {
-            exit(dartrs_vm::driver::compile_aot_snapshot(
+        Command::Compile(CompileCommand::AotSnapshot(args)) => match &args.split {
+            Some(dir) => exit(dartrs_vm::driver::compile_split_snapshot(
+                &args.script,
+                dir,
+                &args.aot_options(),
+            )),
+            None => exit(dartrs_vm::driver::compile_aot_snapshot(
                 &args.script,
                 args.output.as_deref(),
                 &args.aot_options(),
-            ))
+            )),
+        },
+        Command::Compile(CompileCommand::Exe(args)) if args.split.is_some() => {
+            eprintln!("dartrs: --split is for `compile aot-snapshot`; an executable is one file.");
+            ExitCode::from(EXIT_USAGE)
         }
         Command::Compile(CompileCommand::Exe(args)) => exit(dartrs_vm::driver::compile_exe(
             &args.script,
@@ -275,6 +336,13 @@ fn init_logging() {
         .try_init();
 }
 
+/// Clap requires the script unless a snapshot is named; this is the message if that
+/// ever stops holding.
+fn missing_script() -> ExitCode {
+    eprintln!("dartrs: no program to run: give a script or --aot-snapshot-path.");
+    ExitCode::from(EXIT_USAGE)
+}
+
 fn run(args: RunArgs) -> ExitCode {
     let mut service = args.service_flags();
     if args.mode() == Mode::Release && !service.given().is_empty() {
@@ -322,13 +390,27 @@ fn run(args: RunArgs) -> ExitCode {
             observe,
         };
         dartrs_vm::timeline::set_recorded_streams(&timeline_streams(&args));
+        if let Some(source) = args.named_snapshot() {
+            // No script: every positional argument is the program's.
+            let program_args = args.script.iter().map(|s| s.display().to_string());
+            let program_args = program_args.chain(args.args).collect();
+            return exit(dartrs_vm::snapshot::run_snapshot(
+                &source,
+                mode,
+                program_args,
+                &run,
+            ));
+        }
+        let Some(script) = &args.script else {
+            return missing_script();
+        };
         return exit(dartrs_vm::driver::run_aot(
-            &args.script,
-            args.args,
-            &options,
-            &run,
+            script, args.args, &options, &run,
         ));
     }
+    let Some(script) = args.script.clone() else {
+        return missing_script();
+    };
     let options = dartrs_vm::driver::RunOptions {
         packages: args.packages.clone(),
         trace_compiler: args.trace_compiler,
@@ -364,17 +446,10 @@ fn run(args: RunArgs) -> ExitCode {
             },
         };
         return exit(dartrs_vm::hot::run_session(
-            &args.script,
-            args.args,
-            &options,
-            &session,
+            &script, args.args, &options, &session,
         ));
     }
-    exit(dartrs_vm::driver::run_debug(
-        &args.script,
-        args.args,
-        &options,
-    ))
+    exit(dartrs_vm::driver::run_debug(&script, args.args, &options))
 }
 
 fn timeline_streams(args: &RunArgs) -> Vec<String> {

@@ -1,7 +1,8 @@
 //! End-to-end behaviour of release mode: `compile aot-snapshot` and its output line,
 //! running a snapshot, the run cache, `--enable-asserts` at compile time, the Dart VM's
 //! refusal messages for snapshots of another version or configuration, corrupt and
-//! truncated files, and `compile exe` run from a directory without dartrs.
+//! truncated files, `compile exe` run from a directory without dartrs, and split
+//! artefacts (`--split`, `--aot-snapshot-path`, `--aot-shared-library-path`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -215,6 +216,11 @@ fn compile_exe_runs_from_a_directory_without_dartrs() {
     let out = dartrs(&["compile", "exe", s(&path), "-o", s(&exe)], &dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), format!("Generated: {}\n", exe.display()));
+    // Its runtime is the AOT-only one, not a copy of dartrs with its compilers.
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let runtime = Path::new(env!("CARGO_BIN_EXE_dartrs-aot-runtime"));
+    assert!(size(&exe) > size(runtime));
+    assert!(size(&exe) < size(Path::new(env!("CARGO_BIN_EXE_dartrs"))));
     let elsewhere = std::env::temp_dir().join(format!("dartrs-exe-run-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&elsewhere);
     std::fs::create_dir_all(&elsewhere).expect("dir");
@@ -293,4 +299,121 @@ fn output_when_not_busy(cmd: &mut Command) -> std::process::Output {
         }
     }
     panic!("the executable stayed busy (ETXTBSY)");
+}
+
+#[test]
+fn split_artefacts_are_four_files_the_runner_maps_by_name() {
+    let (dir, path) = program("split", HELLO);
+    let cache = dir.join("cache");
+    let out_dir = dir.join("artefacts");
+    let out = dartrs(
+        &["compile", "aot-snapshot", s(&path), "--split", s(&out_dir)],
+        &cache,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("Generated: {}\n", out_dir.display())
+    );
+    for name in [
+        "vm_snapshot_data",
+        "vm_snapshot_instr",
+        "isolate_snapshot_data",
+        "isolate_snapshot_instr",
+    ] {
+        let len = std::fs::metadata(out_dir.join(name)).map(|m| m.len()).ok();
+        assert!(len.is_some_and(|l| l > 0), "{name}: {len:?}");
+    }
+    let out = dartrs(
+        &["run", "--aot-snapshot-path", s(&out_dir), "a", "b"],
+        &cache,
+    );
+    assert_eq!(
+        (text(&out.stdout), out.status.code()),
+        ("hello [a, b]\n".to_string(), Some(0))
+    );
+    // Other names, given relative to the directory.
+    std::fs::rename(
+        out_dir.join("isolate_snapshot_instr"),
+        out_dir.join("app.so.text"),
+    )
+    .expect("rename");
+    let out = dartrs(
+        &[
+            "run",
+            "--aot-snapshot-path",
+            s(&out_dir),
+            "--isolate-snapshot-instr",
+            "app.so.text",
+        ],
+        &cache,
+    );
+    assert_eq!(text(&out.stdout), "hello []\n", "{}", text(&out.stderr));
+    // A missing file and instructions from another build are clear errors, never a crash.
+    let out = dartrs(&["run", "--aot-snapshot-path", s(&out_dir)], &cache);
+    assert_eq!(out.status.code(), Some(255));
+    assert!(
+        text(&out.stderr).starts_with("Cannot open the snapshot '")
+            && text(&out.stderr).contains("isolate_snapshot_instr"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(
+        out_dir.join("isolate_snapshot_instr"),
+        b"\xc3 not this build's code",
+    )
+    .expect("write");
+    let out = dartrs(&["run", "--aot-snapshot-path", s(&out_dir)], &cache);
+    assert_eq!(
+        (text(&out.stderr), out.status.code()),
+        (
+            "The snapshot is corrupt or truncated: checksum mismatch in the instructions\n"
+                .to_string(),
+            Some(255)
+        )
+    );
+    // The single ELF file by its engine flag.
+    let (dir, aot) = snapshot("split-elf", HELLO, &[]);
+    let out = dartrs(
+        &["run", "--aot-shared-library-path", s(&aot), "x"],
+        &dir.join("cache"),
+    );
+    assert_eq!(text(&out.stdout), "hello [x]\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_aot_runtime_runs_release_snapshots_and_refuses_profile_ones() {
+    let runtime = env!("CARGO_BIN_EXE_dartrs-aot-runtime");
+    let (dir, aot) = snapshot("aot-runtime", HELLO, &[]);
+    let run = Command::new(runtime)
+        .arg(&aot)
+        .arg("r")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        (text(&run.stdout), run.status.code()),
+        ("hello [r]\n".to_string(), Some(0))
+    );
+    let profile = dir.join("profile.aot");
+    let out = dartrs(
+        &[
+            "compile",
+            "aot-snapshot",
+            "--profile",
+            s(&dir.join("app.dart")),
+            "-o",
+            s(&profile),
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = Command::new(runtime).arg(&profile).output().expect("runs");
+    assert_eq!(run.status.code(), Some(255));
+    assert!(
+        text(&run.stderr).starts_with("Snapshot not compatible with the current VM configuration: the snapshot requires 'profile"),
+        "{}",
+        text(&run.stderr)
+    );
+    let usage = Command::new(runtime).output().expect("runs");
+    assert_eq!(usage.status.code(), Some(64));
 }

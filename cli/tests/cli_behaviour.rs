@@ -163,3 +163,47 @@ fn version_is_printed() {
     assert!(out.status.success());
     assert!(text(&out.stdout).starts_with("dartrs "));
 }
+
+/// A long-running program's output reaches a pipe while it runs, in every mode: before
+/// the event loop blocks, and while it keeps printing (not only at exit).
+#[test]
+fn output_reaches_a_pipe_while_the_program_runs() {
+    use std::io::{BufRead, BufReader};
+    let path = program(
+        "live-output",
+        // 'first' goes out when it has waited 10 ms and 'second' is written; 'second' when
+        // the loop waits for the timer; 'third' is never flushed while the callback spins.
+        "import 'dart:async';\nvoid main() {\n  print('first');\n  var sw = Stopwatch()..start();\n  while (sw.elapsedMilliseconds < 30) {}\n  print('second');\n  Timer(const Duration(milliseconds: 20), () {\n    print('third');\n    while (true) {}\n  });\n}\n",
+    );
+    for mode in [&["--debug", "--no-console"][..], &["--release"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dartrs"))
+            .arg("run")
+            .args(mode)
+            .arg(&path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dartrs starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (lines, seen) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let wait = std::time::Duration::from_secs(60);
+        for want in ["first", "second"] {
+            let line = seen.recv_timeout(wait);
+            assert_eq!(line.as_deref(), Ok(want), "{mode:?}");
+        }
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "{mode:?}: still spinning"
+        );
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}

@@ -292,3 +292,32 @@ fn a_crashed_isolate_cannot_be_reloaded_but_can_be_restarted() {
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The README's walk-through on `examples/ticker.dart` stays true: saving an edit of
+/// `describe` changes the next line, and the count goes on.
+#[test]
+fn the_readme_walkthrough_on_the_ticker_example_works() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/ticker.dart");
+    let source = std::fs::read_to_string(example).expect("examples/ticker.dart");
+    let path = temp_program("ticker", &source);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    s.expect_prefix("ticker: edit describe()");
+    let before = numbers(&s.expect_prefix("tick "));
+    edit(
+        &path,
+        "'tick $ticks (total $total)'",
+        "'TICK $ticks, average ${total / ticks}'",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    let after = s.expect_prefix("TICK ");
+    let ticks: i64 = after
+        .trim_start_matches("TICK ")
+        .split(',')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a tick count");
+    assert!(ticks > before[0], "state kept: {before:?} then {after}");
+    assert!(after.contains(", average "), "{after}");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -18,6 +18,7 @@ struct Running {
     child: Child,
     stdout: BufReader<ChildStdout>,
     client: Client,
+    uri: String,
     isolate: String,
     dir: PathBuf,
 }
@@ -52,11 +53,13 @@ impl Running {
         );
         let info: Value = serde_json::from_str(&std::fs::read_to_string(&info).expect("info file"))
             .expect("info JSON");
-        let client = Client::connect(info["uri"].as_str().expect("uri")).expect("connects");
+        let uri = info["uri"].as_str().expect("uri").to_string();
+        let client = Client::connect(&uri).expect("connects");
         Running {
             child,
             stdout,
             client,
+            uri,
             isolate: String::new(),
             dir,
         }
@@ -239,4 +242,80 @@ fn profile_mode_cannot_reload() {
     let params = json!({ "isolateId": r.isolate });
     let e = call(&mut r.client, "reloadSources", params).expect_err("no reload in AOT");
     assert_eq!(e.code, 100, "{e}");
+}
+
+const BUSY_UNTIL_STOPPED: &str = r#"
+import 'dart:developer';
+
+bool stop = false;
+
+void main() {
+  registerExtension('ext.test.stop', (method, params) {
+    stop = true;
+    return ServiceExtensionResponse.result('{}');
+  });
+  print('busy');
+  var spins = 0;
+  while (!stop) {
+    spins++;
+  }
+  print('stopped ${spins >= 0}');
+}
+"#;
+
+#[test]
+fn a_second_reload_while_one_is_pending_gets_108() {
+    let mut r = Running::start("pending", BUSY_UNTIL_STOPPED, &["--debug", "--no-watch"]);
+    // What `main` printed may wait in the output buffer while it spins: watch for the
+    // extension it registers instead.
+    let started = std::time::Instant::now();
+    loop {
+        assert!(
+            started.elapsed() < WAIT,
+            "the extension was never registered"
+        );
+        let vm = ok(&mut r.client, "getVM", json!({}));
+        let Some(id) = vm["isolates"][0]["id"].as_str() else {
+            continue;
+        };
+        r.isolate = id.to_string();
+        let isolate = ok(&mut r.client, "getIsolate", json!({ "isolateId": id }));
+        if isolate["extensionRPCs"]
+            .as_array()
+            .is_some_and(|e| e.contains(&json!("ext.test.stop")))
+        {
+            break;
+        }
+    }
+    // `main` never reaches an event-loop turn until stopped, so the first reloadSources to
+    // arrive waits there; the second, from another client, is refused at once with 108.
+    let (results, arrived) = std::sync::mpsc::channel();
+    let askers: Vec<_> = (0..2)
+        .map(|_| {
+            let (uri, isolate, results) = (r.uri.clone(), r.isolate.clone(), results.clone());
+            std::thread::spawn(move || {
+                let mut c = Client::connect(&uri).expect("connects");
+                let answer = call(&mut c, "reloadSources", json!({ "isolateId": isolate }));
+                results.send(answer).expect("the test waits");
+            })
+        })
+        .collect();
+    let first = arrived.recv_timeout(WAIT).expect("one reload answered");
+    assert_eq!(first.map_err(|e| e.code), Err(108));
+    // Ending the loop (an extension call answered at a back edge) lets the pending one run.
+    let params = json!({ "isolateId": r.isolate });
+    assert_eq!(ok(&mut r.client, "ext.test.stop", params), json!({}));
+    let second = arrived
+        .recv_timeout(WAIT)
+        .expect("the pending reload answered");
+    let report = second.unwrap_or_else(|e| panic!("reloadSources: {e}"));
+    assert_eq!(
+        (report["type"].as_str(), report["success"].as_bool()),
+        (Some("ReloadReport"), Some(true))
+    );
+    for asker in askers {
+        asker.join().expect("asker thread");
+    }
+    r.expect_line("busy");
+    r.expect_line("stopped true");
 }

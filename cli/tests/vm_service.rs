@@ -16,6 +16,22 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(60);
 
+/// How the observed program runs: the JIT (`--observe` alone) or the AOT snapshot.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    Debug,
+    Profile,
+}
+
+impl Mode {
+    fn flags(self) -> &'static [&'static str] {
+        match self {
+            Mode::Debug => &[],
+            Mode::Profile => &["--profile"],
+        }
+    }
+}
+
 /// A program waiting at its first line for a client (`--pause-isolates-on-start`).
 struct Observed {
     child: Child,
@@ -26,6 +42,10 @@ struct Observed {
 
 impl Observed {
     fn start(test: &str, source: &str) -> Observed {
+        Observed::start_in(Mode::Debug, test, source)
+    }
+
+    fn start_in(mode: Mode, test: &str, source: &str) -> Observed {
         let dir =
             std::env::temp_dir().join(format!("dartrs-vm-service-{}-{test}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -33,7 +53,9 @@ impl Observed {
         std::fs::write(&app, source).expect("write program");
         let info = dir.join("service-info.json");
         let mut child = Command::new(env!("CARGO_BIN_EXE_dartrs"))
-            .args(["run", "--observe=0", "--pause-isolates-on-start"])
+            .arg("run")
+            .args(mode.flags())
+            .args(["--observe=0", "--pause-isolates-on-start"])
             .arg(format!("--write-service-info={}", info.display()))
             .arg(&app)
             .stdout(Stdio::piped())
@@ -152,8 +174,17 @@ void main() {
 "#;
 
 #[test]
-fn rpcs_streams_and_errors_follow_the_protocol() {
-    let program = Observed::start("rpcs", LOOPING);
+fn rpcs_streams_and_errors_follow_the_protocol_in_debug_mode() {
+    rpcs_streams_and_errors_follow_the_protocol(Mode::Debug);
+}
+
+#[test]
+fn rpcs_streams_and_errors_follow_the_protocol_in_profile_mode() {
+    rpcs_streams_and_errors_follow_the_protocol(Mode::Profile);
+}
+
+fn rpcs_streams_and_errors_follow_the_protocol(mode: Mode) {
+    let program = Observed::start_in(mode, &format!("rpcs-{mode:?}"), LOOPING);
     let mut c = Client::connect(&program.uri).expect("connect");
 
     assert_eq!(
@@ -235,10 +266,15 @@ fn rpcs_streams_and_errors_follow_the_protocol() {
         -32602
     );
     assert_eq!(err_code(&mut c, "noSuchMethod", json!({})), -32601);
-    // Paused before main is a point where reloading is safe: answered while paused.
-    let report = ok(&mut c, "reloadSources", id.clone());
-    assert_eq!(report["type"], "ReloadReport");
-    assert_eq!(report["success"], true, "{report}");
+    if mode == Mode::Debug {
+        // Paused before main is a point where reloading is safe: answered while paused.
+        let report = ok(&mut c, "reloadSources", id.clone());
+        assert_eq!(report["type"], "ReloadReport");
+        assert_eq!(report["success"], true, "{report}");
+    } else {
+        // AOT code cannot be reloaded: the Dart VM's "Feature is disabled".
+        assert_eq!(err_code(&mut c, "reloadSources", id.clone()), 100);
+    }
 
     ok(
         &mut c,

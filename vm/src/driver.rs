@@ -189,6 +189,38 @@ pub fn compile_aot_snapshot(script: &Path, output: Option<&Path>, options: &AotO
     0
 }
 
+/// `dartrs compile aot-snapshot --split <dir>`: the four blobs as the files the Flutter
+/// engine loads (`vm_snapshot_data`, `vm_snapshot_instr`, `isolate_snapshot_data`,
+/// `isolate_snapshot_instr`) instead of one ELF file.
+pub fn compile_split_snapshot(script: &Path, dir: &Path, options: &AotOptions) -> i32 {
+    let (_, image, _) = match build_snapshot(script, options) {
+        Ok(r) => r,
+        Err(f) => return fail(f),
+    };
+    if let Some(code) = report_sizes(&image, options) {
+        return code;
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("dartrs: cannot create '{}': {e}", dir.display());
+        return 73;
+    }
+    let paths = snapshot::SplitPaths::in_dir(dir);
+    let files = [
+        (&paths.vm_data, &image.vm_data),
+        (&paths.vm_instructions, &image.vm_instructions),
+        (&paths.isolate_data, &image.isolate_data),
+        (&paths.isolate_instructions, &image.isolate_instructions),
+    ];
+    for (path, bytes) in files {
+        if let Err(e) = write_atomically(path, bytes) {
+            eprintln!("dartrs: cannot write '{}': {e}", path.display());
+            return 73;
+        }
+    }
+    say(&format!("Generated: {}", absolute(dir).display()));
+    0
+}
+
 /// `dartrs compile exe`: a copy of this executable with the snapshot appended.
 pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -> i32 {
     let output = output.map_or_else(|| script.with_extension("exe"), Path::to_path_buf);
@@ -199,10 +231,17 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
     if let Some(code) = report_sizes(&image, options) {
         return code;
     }
-    let runtime = match std::env::current_exe() {
+    let dartrs = match std::env::current_exe() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("dartrs: cannot find the dartrs executable: {e}");
+            return 70;
+        }
+    };
+    let runtime = match exe_runtime(&dartrs, options.mode) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("dartrs: {message}");
             return 70;
         }
     };
@@ -212,6 +251,24 @@ pub fn compile_exe(script: &Path, output: Option<&Path>, options: &AotOptions) -
     }
     say(&format!("Generated: {}", absolute(&output).display()));
     0
+}
+
+/// The runtime an executable starts with: the AOT-only `dartrs-aot-runtime` installed
+/// next to `dartrs` for release snapshots; `dartrs` itself for profile ones, which need
+/// the VM service.
+fn exe_runtime(dartrs: &Path, mode: SnapshotMode) -> Result<PathBuf, String> {
+    if mode == SnapshotMode::Profile {
+        return Ok(dartrs.to_path_buf());
+    }
+    let runtime = dartrs.with_file_name("dartrs-aot-runtime");
+    if runtime.is_file() {
+        Ok(runtime)
+    } else {
+        Err(format!(
+            "the AOT runtime '{}' is missing: it is built with dartrs (`cargo build --release -p dartrs-cli`)",
+            runtime.display()
+        ))
+    }
 }
 
 /// `--print-snapshot-sizes` and `--analyze-size`; `Some(exit code)` when writing fails.

@@ -473,6 +473,182 @@ abstract class IterableBase<E> extends Iterable<E> {
 }
 
 // ---------------------------------------------------------------------------------------
+// IterableMixin: every Iterable operation on top of `iterator` (through a view whose
+// iterator is the mixer's, as ListBase does).
+// ---------------------------------------------------------------------------------------
+
+abstract mixin class IterableMixin<E> implements Iterable<E> {
+  Iterable<E> get _view => _IterableMixinView<E>(this);
+
+  Iterable<R> cast<R>() => _view.cast<R>();
+  Iterable<T> map<T>(T Function(E element) toElement) => _view.map<T>(toElement);
+  Iterable<E> where(bool Function(E element) test) => _view.where(test);
+  Iterable<T> whereType<T>() => _view.whereType<T>();
+  Iterable<T> expand<T>(Iterable<T> Function(E element) toElements) =>
+      _view.expand<T>(toElements);
+  Iterable<E> followedBy(Iterable<E> other) => _view.followedBy(other);
+  bool contains(Object? element) => _view.contains(element);
+  void forEach(void Function(E element) action) => _view.forEach(action);
+  E reduce(E Function(E value, E element) combine) => _view.reduce(combine);
+  T fold<T>(T initialValue, T Function(T previousValue, E element) combine) =>
+      _view.fold<T>(initialValue, combine);
+  bool every(bool Function(E element) test) => _view.every(test);
+  String join([String separator = ""]) => _view.join(separator);
+  bool any(bool Function(E element) test) => _view.any(test);
+  List<E> toList({bool growable = true}) => _view.toList(growable: growable);
+  Set<E> toSet() => _view.toSet();
+  int get length => _view.length;
+  bool get isEmpty => !iterator.moveNext();
+  bool get isNotEmpty => !isEmpty;
+  Iterable<E> take(int count) => _view.take(count);
+  Iterable<E> takeWhile(bool Function(E value) test) => _view.takeWhile(test);
+  Iterable<E> skip(int count) => _view.skip(count);
+  Iterable<E> skipWhile(bool Function(E value) test) => _view.skipWhile(test);
+  E get first => _view.first;
+  E get last => _view.last;
+  E get single => _view.single;
+  E? get firstOrNull => _view.firstOrNull;
+  E? get lastOrNull => _view.lastOrNull;
+  E? get singleOrNull => _view.singleOrNull;
+  E firstWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.firstWhere(test, orElse: orElse);
+  E lastWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.lastWhere(test, orElse: orElse);
+  E singleWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.singleWhere(test, orElse: orElse);
+  E elementAt(int index) => _view.elementAt(index);
+  E? elementAtOrNull(int index) => _view.elementAtOrNull(index);
+  String toString() => _collectionToString(this, "(", ")");
+}
+
+class _IterableMixinView<E> extends Iterable<E> {
+  final Iterable<E> _source;
+  _IterableMixinView(this._source);
+  Iterator<E> get iterator => _source.iterator;
+}
+
+// ---------------------------------------------------------------------------------------
+// SetBase/SetMixin: a Set on top of `add`, `contains`, `lookup`, `remove`, `iterator`,
+// `length` and `toSet` (every other operation goes through those, as the SDK's).
+// ---------------------------------------------------------------------------------------
+
+typedef SetMixin<E> = SetBase<E>;
+
+abstract mixin class SetBase<E> implements Set<E> {
+  static String setToString(Set set) => _collectionToString(set, "{", "}");
+
+  Iterable<E> get _view => _IterableMixinView<E>(this);
+
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+  Set<R> cast<R>() {
+    final result = Set<R>();
+    for (final e in this) {
+      result.add(e as R);
+    }
+    return result;
+  }
+
+  void clear() {
+    removeAll(toList());
+  }
+
+  void addAll(Iterable<E> elements) {
+    for (final element in elements) {
+      add(element);
+    }
+  }
+
+  void removeAll(Iterable<Object?> elements) {
+    for (final element in elements) {
+      remove(element);
+    }
+  }
+
+  void retainAll(Iterable<Object?> elements) {
+    final toRemove = toSet();
+    for (final o in elements) {
+      toRemove.remove(o);
+    }
+    removeAll(toRemove);
+  }
+
+  void removeWhere(bool Function(E element) test) {
+    final toRemove = <Object?>[];
+    for (final element in this) {
+      if (test(element)) toRemove.add(element);
+    }
+    removeAll(toRemove);
+  }
+
+  void retainWhere(bool Function(E element) test) {
+    final toRemove = <Object?>[];
+    for (final element in this) {
+      if (!test(element)) toRemove.add(element);
+    }
+    removeAll(toRemove);
+  }
+
+  bool containsAll(Iterable<Object?> other) {
+    for (final o in other) {
+      if (!contains(o)) return false;
+    }
+    return true;
+  }
+
+  Set<E> union(Set<E> other) => toSet()..addAll(other);
+
+  Set<E> intersection(Set<Object?> other) {
+    final result = toSet();
+    for (final element in this) {
+      if (!other.contains(element)) result.remove(element);
+    }
+    return result;
+  }
+
+  Set<E> difference(Set<Object?> other) {
+    final result = toSet();
+    for (final element in this) {
+      if (other.contains(element)) result.remove(element);
+    }
+    return result;
+  }
+
+  List<E> toList({bool growable = true}) => _view.toList(growable: growable);
+  Iterable<T> map<T>(T Function(E element) f) => _view.map<T>(f);
+  Iterable<E> where(bool Function(E element) test) => _view.where(test);
+  Iterable<T> whereType<T>() => _view.whereType<T>();
+  Iterable<T> expand<T>(Iterable<T> Function(E element) f) => _view.expand<T>(f);
+  Iterable<E> followedBy(Iterable<E> other) => _view.followedBy(other);
+  void forEach(void Function(E element) action) => _view.forEach(action);
+  E reduce(E Function(E value, E element) combine) => _view.reduce(combine);
+  T fold<T>(T initialValue, T Function(T previousValue, E element) combine) =>
+      _view.fold<T>(initialValue, combine);
+  bool every(bool Function(E element) test) => _view.every(test);
+  String join([String separator = ""]) => _view.join(separator);
+  bool any(bool Function(E element) test) => _view.any(test);
+  Iterable<E> take(int n) => _view.take(n);
+  Iterable<E> takeWhile(bool Function(E value) test) => _view.takeWhile(test);
+  Iterable<E> skip(int n) => _view.skip(n);
+  Iterable<E> skipWhile(bool Function(E value) test) => _view.skipWhile(test);
+  E get first => _view.first;
+  E get last => _view.last;
+  E get single => _view.single;
+  E? get firstOrNull => _view.firstOrNull;
+  E? get lastOrNull => _view.lastOrNull;
+  E? get singleOrNull => _view.singleOrNull;
+  E firstWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.firstWhere(test, orElse: orElse);
+  E lastWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.lastWhere(test, orElse: orElse);
+  E singleWhere(bool Function(E element) test, {E Function()? orElse}) =>
+      _view.singleWhere(test, orElse: orElse);
+  E elementAt(int index) => _view.elementAt(index);
+  E? elementAtOrNull(int index) => _view.elementAtOrNull(index);
+  String toString() => setToString(this);
+}
+
+// ---------------------------------------------------------------------------------------
 // MapBase/MapMixin: a Map implemented on top of `keys`, `[]`, `[]=`, `remove` and `clear`
 // (every other operation goes through those, as the SDK's).
 // ---------------------------------------------------------------------------------------

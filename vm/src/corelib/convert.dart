@@ -53,6 +53,25 @@ Object? _jsonDecode(String source) {
   return result;
 }
 
+/// JSON text for documents of null, bools, numbers, strings, built-in lists and maps
+/// with string keys, exactly as the stringifier below writes them; null for anything
+/// else (the stringifier then runs, with its `toJson` calls and errors).
+@pragma('vm:external-name', 'Json_encode')
+external String? _jsonEncodeNative(Object? value, String? indent);
+
+/// Base64 text of a list of bytes, or null when `bytes` holds something else.
+@pragma('vm:external-name', 'Base64_encode')
+external String? _base64EncodeNative(List<int> bytes, bool urlSafe);
+
+/// The size of the buffer `base64.decode` returns for `input[start..end)`.
+@pragma('vm:external-name', 'Base64_decodedLength')
+external int _base64DecodedLength(String input, int start, int end);
+
+/// Decodes `input[start..end)` into `out`, or leaves the SDK's message and offset in
+/// `error`.
+@pragma('vm:external-name', 'Base64_decodeInto')
+external void _base64DecodeInto(String input, int start, int end, Uint8List out, List<Object?> error);
+
 /// The JSON string literal content for `s` (escapes applied), or `s` itself when
 /// nothing needs escaping.
 @pragma('vm:external-name', 'Json_escape')
@@ -535,32 +554,100 @@ final class Utf8Encoder extends Converter<String, List<int>> {
 
 bool _isLeadSurrogate(int codeUnit) => (codeUnit & 0xFC00) == 0xD800;
 
-/// Chunked UTF-8 encoding: a lead surrogate at the end of a chunk waits for the next
-/// one (the SDK's `_carry`).
+bool _isTailSurrogate(int codeUnit) => (codeUnit & 0xFC00) == 0xDC00;
+
+/// Chunked UTF-8 encoding, the SDK's `_Utf8EncoderSink`: output goes to the sink in
+/// pieces of at most 1024 bytes (a character that does not fit starts the next piece),
+/// and a lead surrogate at the end of a chunk waits for the next chunk (`_carry`).
 class _Utf8EncoderSink extends StringConversionSinkBase {
   final ByteConversionSink _sink;
-  String _carry = "";
+  final Uint8List _buffer = Uint8List(1024);
+  int _bufferIndex = 0;
+  int _carry = 0;
 
   _Utf8EncoderSink(this._sink);
 
   void close() {
-    if (_carry.isNotEmpty) {
+    if (_carry != 0) {
       addSlice("", 0, 0, true);
       return;
     }
     _sink.close();
   }
 
-  void addSlice(String str, int start, int end, bool isLast) {
-    if (start == end && !isLast) return;
-    String text = _carry + str.substring(start, end);
-    _carry = "";
-    if (!isLast && text.isNotEmpty && _isLeadSurrogate(text.codeUnitAt(text.length - 1))) {
-      _carry = text.substring(text.length - 1);
-      text = text.substring(0, text.length - 1);
+  void _writeReplacementCharacter() {
+    _buffer[_bufferIndex++] = 0xEF;
+    _buffer[_bufferIndex++] = 0xBF;
+    _buffer[_bufferIndex++] = 0xBD;
+  }
+
+  bool _writeSurrogate(int leadingSurrogate, int nextCodeUnit) {
+    if (_isTailSurrogate(nextCodeUnit)) {
+      final rune = 0x10000 + ((leadingSurrogate & 0x3FF) << 10) | (nextCodeUnit & 0x3FF);
+      _buffer[_bufferIndex++] = 0xF0 | (rune >> 18);
+      _buffer[_bufferIndex++] = 0x80 | ((rune >> 12) & 0x3f);
+      _buffer[_bufferIndex++] = 0x80 | ((rune >> 6) & 0x3f);
+      _buffer[_bufferIndex++] = 0x80 | (rune & 0x3f);
+      return true;
     }
-    final bytes = _utf8Encode(text, 0, text.length);
-    _sink.addSlice(bytes, 0, bytes.length, isLast);
+    _writeReplacementCharacter();
+    return false;
+  }
+
+  /// Fills the buffer from `str[start..end)` (never a lead surrogate at its end);
+  /// returns the first code unit not written.
+  int _fillBuffer(String str, int start, int end) {
+    if (start != end && _isLeadSurrogate(str.codeUnitAt(end - 1))) end--;
+    final length = _buffer.length;
+    int i;
+    for (i = start; i < end; i++) {
+      final codeUnit = str.codeUnitAt(i);
+      if (codeUnit <= 0x7f) {
+        if (_bufferIndex >= length) break;
+        _buffer[_bufferIndex++] = codeUnit;
+      } else if (_isLeadSurrogate(codeUnit)) {
+        if (_bufferIndex + 4 > length) break;
+        if (_writeSurrogate(codeUnit, str.codeUnitAt(i + 1))) i++;
+      } else if (_isTailSurrogate(codeUnit)) {
+        if (_bufferIndex + 3 > length) break;
+        _writeReplacementCharacter();
+      } else if (codeUnit <= 0x7ff) {
+        if (_bufferIndex + 1 >= length) break;
+        _buffer[_bufferIndex++] = 0xC0 | (codeUnit >> 6);
+        _buffer[_bufferIndex++] = 0x80 | (codeUnit & 0x3f);
+      } else {
+        if (_bufferIndex + 2 >= length) break;
+        _buffer[_bufferIndex++] = 0xE0 | (codeUnit >> 12);
+        _buffer[_bufferIndex++] = 0x80 | ((codeUnit >> 6) & 0x3f);
+        _buffer[_bufferIndex++] = 0x80 | (codeUnit & 0x3f);
+      }
+    }
+    return i;
+  }
+
+  void addSlice(String str, int start, int end, bool isLast) {
+    _bufferIndex = 0;
+    if (start == end && !isLast) return;
+    if (_carry != 0) {
+      final nextCodeUnit = start != end ? str.codeUnitAt(start) : 0;
+      if (_writeSurrogate(_carry, nextCodeUnit)) start++;
+      _carry = 0;
+    }
+    do {
+      start = _fillBuffer(str, start, end);
+      final isLastSlice = isLast && (start == end);
+      if (start == end - 1 && _isLeadSurrogate(str.codeUnitAt(start))) {
+        if (isLast && _bufferIndex < _buffer.length - 3) {
+          _writeReplacementCharacter();
+        } else {
+          _carry = str.codeUnitAt(start);
+        }
+        start++;
+      }
+      _sink.addSlice(_buffer, 0, _bufferIndex, isLastSlice);
+      _bufferIndex = 0;
+    } while (start < end);
+    if (isLast) close();
   }
 }
 
@@ -883,6 +970,8 @@ final class Base64Encoder extends Converter<List<int>, String> {
 
   String convert(List<int> input) {
     if (input.isEmpty) return "";
+    final fast = _base64EncodeNative(input, _urlSafe);
+    if (fast != null) return fast;
     final encoder = _Base64Encoder(_urlSafe);
     final buffer = encoder.encode(input, 0, input.length, true)!;
     return String.fromCharCodes(buffer);
@@ -1000,10 +1089,12 @@ final class Base64Decoder extends Converter<String, List<int>> {
   Uint8List convert(String input, [int start = 0, int? end]) {
     final stop = RangeError.checkValidRange(start, end, input.length);
     if (start == stop) return Uint8List(0);
-    final decoder = _Base64Decoder();
-    final buffer = decoder.decode(input, start, stop);
-    decoder.close(input, stop);
-    return buffer;
+    final out = Uint8List(_base64DecodedLength(input, start, stop));
+    final error = <Object?>[null, null];
+    _base64DecodeInto(input, start, stop, out, error);
+    final message = error[0];
+    if (message != null) throw FormatException(message as String, input, error[1] as int);
+    return out;
   }
 
   StringConversionSink startChunkedConversion(Sink<List<int>> sink) {
@@ -1524,6 +1615,10 @@ final class JsonEncoder extends Converter<Object?, String> {
       : _toEncodable = toEncodable;
 
   String convert(Object? object) {
+    if (_toEncodable == null) {
+      final fast = _jsonEncodeNative(object, indent);
+      if (fast != null) return fast;
+    }
     final output = StringBuffer();
     final stringifier = indent == null
         ? _JsonStringifier(output, _toEncodable)
@@ -1581,9 +1676,16 @@ class _JsonEncoderSink extends ChunkedConversionSink<Object?> {
       throw StateError("Only one call to add allowed");
     }
     _isDone = true;
-    final encoder = _indent == null ? JsonEncoder(_toEncodable) : JsonEncoder.withIndent(_indent, _toEncodable);
-    _sink.add(encoder.convert(o));
-    _sink.close();
+    // As the SDK: the stringifier writes its pieces through `asStringSink`, so the
+    // chunks the sink receives are the same.
+    final stringSink = _sink.asStringSink();
+    final indent = _indent;
+    final stringifier = indent == null
+        ? _JsonStringifier(stringSink, _toEncodable)
+        : _JsonPrettyStringifier(stringSink, _toEncodable, indent);
+    stringifier._pieceByPiece = true;
+    stringifier.writeObject(o);
+    stringSink.close();
   }
 
   void close() {}
@@ -1665,8 +1767,71 @@ class _JsonStringifier {
     _sink.write(number.toString());
   }
 
+  /// Whether to write strings in the SDK's pieces (slices and escape characters), for
+  /// chunked encoding where the pieces are visible.
+  bool _pieceByPiece = false;
+
   void writeStringContent(String s) {
-    _sink.write(_jsonEscape(s));
+    if (_pieceByPiece) {
+      _writeStringPieces(s);
+    } else {
+      _sink.write(_jsonEscape(s));
+    }
+  }
+
+  static int _hexDigit(int x) => x < 10 ? 48 + x : 87 + x;
+
+  /// The SDK's `writeStringContent`, piece by piece.
+  void _writeStringPieces(String s) {
+    var offset = 0;
+    final length = s.length;
+    void escape(int i, List<int> chars) {
+      if (i > offset) _sink.write(s.substring(offset, i));
+      offset = i + 1;
+      for (final c in chars) {
+        _sink.writeCharCode(c);
+      }
+    }
+
+    for (var i = 0; i < length; i++) {
+      final c = s.codeUnitAt(i);
+      if (c > 0x5c) {
+        if (c >= 0xd800) {
+          final lead = (c & 0xfc00) == 0xd800;
+          final trail = (c & 0xfc00) == 0xdc00;
+          final paired = lead
+              ? i + 1 < length && (s.codeUnitAt(i + 1) & 0xfc00) == 0xdc00
+              : i - 1 >= 0 && (s.codeUnitAt(i - 1) & 0xfc00) == 0xd800;
+          if ((lead || trail) && !paired) {
+            escape(i, [0x5c, 0x75, 0x64, _hexDigit((c >> 8) & 0xf), _hexDigit((c >> 4) & 0xf), _hexDigit(c & 0xf)]);
+          }
+        }
+        continue;
+      }
+      if (c < 32) {
+        switch (c) {
+          case 0x08:
+            escape(i, [0x5c, 0x62]);
+          case 0x09:
+            escape(i, [0x5c, 0x74]);
+          case 0x0a:
+            escape(i, [0x5c, 0x6e]);
+          case 0x0c:
+            escape(i, [0x5c, 0x66]);
+          case 0x0d:
+            escape(i, [0x5c, 0x72]);
+          default:
+            escape(i, [0x5c, 0x75, 0x30, 0x30, _hexDigit((c >> 4) & 0xf), _hexDigit(c & 0xf)]);
+        }
+      } else if (c == 0x22 || c == 0x5c) {
+        escape(i, [0x5c, c]);
+      }
+    }
+    if (offset == 0) {
+      _sink.write(s);
+    } else if (offset < length) {
+      _sink.write(s.substring(offset, length));
+    }
   }
 
   void _checkCycle(Object? object) {

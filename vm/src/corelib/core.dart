@@ -121,6 +121,25 @@ abstract final class Function {
 
   @pragma('vm:external-name', 'Function_toString')
   external String toString();
+
+  /// Calls [function] with these arguments, as a dynamic call would (a shape it does not
+  /// accept throws `NoSuchMethodError`).
+  static dynamic apply(Function function, List<dynamic>? positionalArguments,
+      [Map<Symbol, dynamic>? namedArguments]) {
+    final names = <String>[];
+    final values = <dynamic>[];
+    if (namedArguments != null) {
+      namedArguments.forEach((name, value) {
+        names.add(name._name);
+        values.add(value);
+      });
+    }
+    return _apply(function, positionalArguments ?? const <dynamic>[], names, values);
+  }
+
+  @pragma('vm:external-name', 'Function_apply')
+  external static dynamic _apply(
+      Function function, List<dynamic> positional, List<String> names, List<dynamic> values);
 }
 
 abstract class Type {
@@ -225,7 +244,23 @@ abstract class Comparable<T> {
   static int compare(Comparable a, Comparable b) => a.compareTo(b);
 }
 
-abstract class Pattern {}
+/// Something that can be searched for in a string: a `String` or a `RegExp`.
+abstract interface class Pattern {
+  Iterable<Match> allMatches(String string, [int start = 0]);
+  Match? matchAsPrefix(String string, [int start = 0]);
+}
+
+/// The result of a search: where a pattern matched and what its groups captured.
+abstract interface class Match {
+  int get start;
+  int get end;
+  String? group(int group);
+  String? operator [](int group);
+  List<String?> groups(List<int> groupIndices);
+  int get groupCount;
+  String get input;
+  Pattern get pattern;
+}
 
 class Invocation {
   final Symbol memberName;
@@ -544,11 +579,11 @@ abstract final class String implements Comparable<String>, Pattern {
   @pragma('vm:external-name', 'String_substring')
   external String substring(int start, [int? end]);
   @pragma('vm:external-name', 'String_indexOf')
-  external int indexOf(String pattern, [int start = 0]);
+  external int _indexOfString(String pattern, int start);
   @pragma('vm:external-name', 'String_lastIndexOf')
-  external int lastIndexOf(String pattern, [int? start]);
+  external int _lastIndexOfString(String pattern, int? start);
   @pragma('vm:external-name', 'String_startsWith')
-  external bool startsWith(String pattern, [int index = 0]);
+  external bool _startsWithString(String pattern, int index);
   @pragma('vm:external-name', 'String_endsWith')
   external bool endsWith(String other);
   @pragma('vm:external-name', 'String_toUpperCase')
@@ -562,11 +597,11 @@ abstract final class String implements Comparable<String>, Pattern {
   @pragma('vm:external-name', 'String_trimRight')
   external String trimRight();
   @pragma('vm:external-name', 'String_split')
-  external List<String> split(String pattern);
+  external List<String> _splitString(String pattern);
   @pragma('vm:external-name', 'String_replaceAll')
-  external String replaceAll(String from, String replace);
+  external String _replaceAllString(String from, String replace);
   @pragma('vm:external-name', 'String_replaceFirst')
-  external String replaceFirst(String from, String to, [int startIndex = 0]);
+  external String _replaceFirstString(String from, String to, int startIndex);
   @pragma('vm:external-name', 'String_compareTo')
   external int compareTo(String other);
   @pragma('vm:external-name', 'String_repeat')
@@ -576,7 +611,180 @@ abstract final class String implements Comparable<String>, Pattern {
   bool get isEmpty => length == 0;
   bool get isNotEmpty => length != 0;
 
-  bool contains(String other, [int startIndex = 0]) => indexOf(other, startIndex) >= 0;
+  // The members taking a Pattern follow the Dart VM's String (string_patch.dart): a String
+  // pattern goes to a native, anything else through allMatches/matchAsPrefix.
+
+  bool startsWith(Pattern pattern, [int index = 0]) {
+    if (index < 0 || index > length) throw RangeError.range(index, 0, length);
+    if (pattern is String) return _startsWithString(pattern, index);
+    return pattern.matchAsPrefix(this, index) != null;
+  }
+
+  int indexOf(Pattern pattern, [int start = 0]) {
+    if (start < 0 || start > length) throw RangeError.range(start, 0, length, "start");
+    if (pattern is String) return _indexOfString(pattern, start);
+    if (pattern is _RegExp) {
+      final match = pattern._exec(this, start, false);
+      return match == null ? -1 : match[0];
+    }
+    for (int i = start; i <= length; i++) {
+      if (pattern.matchAsPrefix(this, i) != null) return i;
+    }
+    return -1;
+  }
+
+  int lastIndexOf(Pattern pattern, [int? start]) {
+    if (start == null) {
+      start = length;
+    } else if (start < 0 || start > length) {
+      throw RangeError.range(start, 0, length);
+    }
+    if (pattern is String) return _lastIndexOfString(pattern, start);
+    for (int i = start; i >= 0; i--) {
+      if (pattern.matchAsPrefix(this, i) != null) return i;
+    }
+    return -1;
+  }
+
+  bool contains(Pattern other, [int startIndex = 0]) {
+    if (other is String) {
+      if (startIndex < 0 || startIndex > length) throw RangeError.range(startIndex, 0, length);
+      return _indexOfString(other, startIndex) >= 0;
+    }
+    return other.allMatches(substring(startIndex)).isNotEmpty;
+  }
+
+  List<String> split(Pattern pattern) {
+    if (pattern is String) return _splitString(pattern);
+    final int length = this.length;
+    final Iterator<Match> iterator = pattern.allMatches(this).iterator;
+    if (length == 0 && iterator.moveNext()) return <String>[];
+    final result = <String>[];
+    int startIndex = 0;
+    int previousIndex = 0;
+    while (true) {
+      if (startIndex == length || !iterator.moveNext()) {
+        result.add(substring(previousIndex, length));
+        break;
+      }
+      final match = iterator.current;
+      if (match.start == length) {
+        result.add(substring(previousIndex, length));
+        break;
+      }
+      final endIndex = match.end;
+      if (startIndex == endIndex && endIndex == previousIndex) {
+        ++startIndex; // An empty match where the last one ended: look further.
+        continue;
+      }
+      result.add(substring(previousIndex, match.start));
+      startIndex = previousIndex = endIndex;
+    }
+    return result;
+  }
+
+  String replaceAll(Pattern from, String replace) {
+    if (from is String) return _replaceAllString(from, replace);
+    final parts = <String>[];
+    int startIndex = 0;
+    for (final match in from.allMatches(this)) {
+      parts.add(substring(startIndex, match.start));
+      parts.add(replace);
+      startIndex = match.end;
+    }
+    if (parts.isEmpty) return this;
+    parts.add(substring(startIndex));
+    return _joinStrings(parts, "");
+  }
+
+  String replaceFirst(Pattern from, String to, [int startIndex = 0]) {
+    RangeError.checkValueInInterval(startIndex, 0, length, "startIndex");
+    if (from is String) return _replaceFirstString(from, to, startIndex);
+    final iterator = from.allMatches(this, startIndex).iterator;
+    if (!iterator.moveNext()) return this;
+    final match = iterator.current;
+    return replaceRange(match.start, match.end, to);
+  }
+
+  String replaceAllMapped(Pattern from, String Function(Match match) replace) {
+    final parts = <String>[];
+    int startIndex = 0;
+    for (final match in from.allMatches(this)) {
+      parts.add(substring(startIndex, match.start));
+      parts.add("${replace(match)}");
+      startIndex = match.end;
+    }
+    if (parts.isEmpty) return this;
+    parts.add(substring(startIndex));
+    return _joinStrings(parts, "");
+  }
+
+  String replaceFirstMapped(Pattern from, String Function(Match match) replace,
+      [int startIndex = 0]) {
+    RangeError.checkValueInInterval(startIndex, 0, length, "startIndex");
+    final iterator = from.allMatches(this, startIndex).iterator;
+    if (!iterator.moveNext()) return this;
+    final match = iterator.current;
+    return replaceRange(match.start, match.end, "${replace(match)}");
+  }
+
+  String splitMapJoin(Pattern pattern,
+      {String Function(Match match)? onMatch, String Function(String nonMatch)? onNonMatch}) {
+    final String Function(Match) matched = onMatch ?? _matchText;
+    final String Function(String) unmatched = onNonMatch ?? _sameText;
+    if (pattern is String && pattern.isEmpty) {
+      return _splitMapJoinEmpty(matched, unmatched);
+    }
+    final buffer = StringBuffer();
+    int startIndex = 0;
+    for (final match in pattern.allMatches(this)) {
+      buffer.write(unmatched(substring(startIndex, match.start)));
+      buffer.write(matched(match).toString());
+      startIndex = match.end;
+    }
+    buffer.write(unmatched(substring(startIndex)));
+    return buffer.toString();
+  }
+
+  static String _matchText(Match match) => match[0]!;
+  static String _sameText(String text) => text;
+
+  /// `splitMapJoin` with an empty pattern: a match before every code point (a surrogate
+  /// pair stays whole) and at the end.
+  String _splitMapJoinEmpty(String Function(Match) onMatch, String Function(String) onNonMatch) {
+    final buffer = StringBuffer();
+    int i = 0;
+    buffer.write(onNonMatch(""));
+    while (i < length) {
+      buffer.write(onMatch(_StringMatch(i, this, "")));
+      final code = codeUnitAt(i);
+      if ((code & 0xFC00) == 0xD800 && i + 1 < length &&
+          (codeUnitAt(i + 1) & 0xFC00) == 0xDC00) {
+        buffer.write(onNonMatch(substring(i, i + 2)));
+        i += 2;
+        continue;
+      }
+      buffer.write(onNonMatch(this[i]));
+      i++;
+    }
+    buffer.write(onMatch(_StringMatch(i, this, "")));
+    buffer.write(onNonMatch(""));
+    return buffer.toString();
+  }
+
+  Iterable<Match> allMatches(String string, [int start = 0]) {
+    if (start < 0 || start > string.length) {
+      throw RangeError.range(start, 0, string.length, "start");
+    }
+    return _StringAllMatchesIterable(string, this, start);
+  }
+
+  Match? matchAsPrefix(String string, [int start = 0]) {
+    if (start < 0 || start > string.length) throw RangeError.range(start, 0, string.length);
+    if (start + length > string.length) return null;
+    if (!string._startsWithString(this, start)) return null;
+    return _StringMatch(start, string, this);
+  }
 
   String padLeft(int width, [String padding = ' ']) {
     final delta = width - length;
@@ -622,6 +830,19 @@ class RuneIterator implements Iterator<int> {
 
   int get current => _currentCodePoint;
 
+  /// The current code point as a string ("" before the first and after the last).
+  String get currentAsString {
+    if (_position == _nextPosition) return "";
+    if (_position + 1 == _nextPosition) return string[_position];
+    return string.substring(_position, _nextPosition);
+  }
+
+  /// Index of the current code point's first code unit, or -1 when there is none.
+  int get rawIndex => (_position != _nextPosition) ? _position : -1;
+
+  /// Code units of the current code point (0, 1 or 2).
+  int get currentSize => _nextPosition - _position;
+
   bool moveNext() {
     _position = _nextPosition;
     if (_position == string.length) {
@@ -646,6 +867,395 @@ class RuneIterator implements Iterator<int> {
 
 @pragma('vm:external-name', 'String_join')
 external String _joinStrings(List<String> strings, String separator);
+
+/// What `Map.unmodifiable` returns (the Dart VM's is dart:collection's
+/// `UnmodifiableMapView` over a copy): reads go to the copy, every change throws.
+final class _UnmodifiableMap<K, V> implements Map<K, V> {
+  final Map<K, V> _map;
+  _UnmodifiableMap(this._map);
+
+  static Never _unmodifiable() => throw UnsupportedError("Cannot modify unmodifiable map");
+
+  V? operator [](Object? key) => _map[key];
+  void operator []=(K key, V value) => _unmodifiable();
+  bool containsKey(Object? key) => _map.containsKey(key);
+  bool containsValue(Object? value) => _map.containsValue(value);
+  V? remove(Object? key) => _unmodifiable();
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+  void clear() => _unmodifiable();
+  void _checkModifiable() => _unmodifiable();
+  List<K> _keyList() => _map._keyList();
+  List<V> _valueList() => _map._valueList();
+  Iterable<K> get keys => _map.keys;
+  Iterable<V> get values => _map.values;
+  Iterable<MapEntry<K, V>> get entries => _map.entries;
+  void forEach(void Function(K key, V value) action) => _map.forEach(action);
+  void addAll(Map<K, V> other) => _unmodifiable();
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) => _unmodifiable();
+  V putIfAbsent(K key, V Function() ifAbsent) => _unmodifiable();
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) => _unmodifiable();
+  void updateAll(V Function(K key, V value) update) => _unmodifiable();
+  void removeWhere(bool Function(K key, V value) test) => _unmodifiable();
+  Map<RK, RV> cast<RK, RV>() => _UnmodifiableMap<RK, RV>(_map.cast<RK, RV>());
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) =>
+      _map.map<K2, V2>(convert);
+  String toString() => _map.toString();
+}
+
+// ---------------------------------------------------------------------------------------
+// Expando, WeakReference
+// ---------------------------------------------------------------------------------------
+
+/// Throws the Dart VM's error for a value that cannot be a weak key or target.
+void _checkValidWeakTarget(Object? object, String name) {
+  if (object == null || object is bool || object is num || object is String || object is Record) {
+    throw ArgumentError.value(object, name,
+        "Cannot be a string, number, boolean, record, null, Pointer, Struct or Union");
+  }
+}
+
+/// Properties added to objects by identity. dartrs keeps the keys alive (its collector has
+/// no weak references yet, see docs/ARCHITECTURE.md); lookups and updates are exact.
+final class Expando<T extends Object> {
+  final String? name;
+  /// Entries by identity hash: each bucket alternates key and value.
+  final Map<int, List<Object>> _buckets = <int, List<Object>>{};
+
+  Expando([this.name]);
+
+  T? operator [](Object object) {
+    _checkValidWeakTarget(object, 'object');
+    final bucket = _buckets[identityHashCode(object)];
+    if (bucket == null) return null;
+    for (int i = 0; i < bucket.length; i += 2) {
+      if (identical(bucket[i], object)) return bucket[i + 1] as T;
+    }
+    return null;
+  }
+
+  void operator []=(Object object, T? value) {
+    _checkValidWeakTarget(object, 'object');
+    final hash = identityHashCode(object);
+    final bucket = _buckets[hash];
+    if (bucket != null) {
+      for (int i = 0; i < bucket.length; i += 2) {
+        if (identical(bucket[i], object)) {
+          if (value == null) {
+            bucket.removeRange(i, i + 2);
+            if (bucket.isEmpty) _buckets.remove(hash);
+          } else {
+            bucket[i + 1] = value;
+          }
+          return;
+        }
+      }
+    }
+    if (value == null) return;
+    (_buckets[hash] ??= <Object>[])
+      ..add(object)
+      ..add(value);
+  }
+
+  String toString() => "Expando:$name";
+}
+
+/// A reference to an object. dartrs never clears it (its collector has no weak references
+/// yet, see docs/ARCHITECTURE.md), which Dart allows: a target is only cleared once it is
+/// unreachable and the collector chooses to.
+final class WeakReference<T extends Object> {
+  final T _target;
+
+  WeakReference(T target) : _target = target {
+    _checkValidWeakTarget(target, 'target');
+  }
+
+  T? get target => _target;
+}
+
+// ---------------------------------------------------------------------------------------
+// Matches of String patterns, RegExp
+// ---------------------------------------------------------------------------------------
+
+/// A match of a String pattern (it has no groups beyond the whole match).
+final class _StringMatch implements Match {
+  final int start;
+  final String input;
+  final String pattern;
+  const _StringMatch(this.start, this.input, this.pattern);
+
+  int get end => start + pattern.length;
+  String operator [](int g) => group(g);
+  int get groupCount => 0;
+
+  String group(int group) {
+    if (group != 0) throw RangeError.value(group);
+    return pattern;
+  }
+
+  List<String> groups(List<int> groups) {
+    final result = <String>[];
+    for (final g in groups) {
+      result.add(group(g));
+    }
+    return result;
+  }
+}
+
+final class _StringAllMatchesIterable extends Iterable<Match> {
+  final String _input;
+  final String _pattern;
+  final int _index;
+  _StringAllMatchesIterable(this._input, this._pattern, this._index);
+
+  Iterator<Match> get iterator => _StringAllMatchesIterator(_input, _pattern, _index);
+
+  Match get first {
+    final index = _input.indexOf(_pattern, _index);
+    if (index >= 0) return _StringMatch(index, _input, _pattern);
+    throw IterableElementError.noElement();
+  }
+}
+
+final class _StringAllMatchesIterator implements Iterator<Match> {
+  final String _input;
+  final String _pattern;
+  int _index;
+  Match? _current;
+  _StringAllMatchesIterator(this._input, this._pattern, this._index);
+
+  Match get current => _current as Match;
+
+  bool moveNext() {
+    if (_index + _pattern.length > _input.length) {
+      _current = null;
+      return false;
+    }
+    final index = _input.indexOf(_pattern, _index);
+    if (index < 0) {
+      _index = _input.length + 1;
+      _current = null;
+      return false;
+    }
+    int end = index + _pattern.length;
+    _current = _StringMatch(index, _input, _pattern);
+    if (end == _index) end++; // An empty match: do not match at the same place again.
+    _index = end;
+    return true;
+  }
+}
+
+/// A regular expression with ECMAScript syntax and semantics (the VM compiles it with
+/// the `regress` engine, once per distinct pattern and flags).
+abstract interface class RegExp implements Pattern {
+  factory RegExp(String source,
+          {bool multiLine = false,
+          bool caseSensitive = true,
+          bool unicode = false,
+          bool dotAll = false}) =>
+      _RegExp(source, multiLine, caseSensitive, unicode, dotAll);
+
+  /// [text] with every character that is special in a pattern escaped by a backslash.
+  static String escape(String text) {
+    final buffer = StringBuffer();
+    for (int i = 0; i < text.length; i++) {
+      final c = text.codeUnitAt(i);
+      if (_isSpecialInPattern(c)) buffer.writeCharCode(0x5C);
+      buffer.writeCharCode(c);
+    }
+    return buffer.toString();
+  }
+
+  // $ ( ) * + . ? [ \ ] ^ { | }
+  static bool _isSpecialInPattern(int c) =>
+      c == 0x24 || c == 0x28 || c == 0x29 || c == 0x2A || c == 0x2B || c == 0x2E ||
+      c == 0x3F || c == 0x5B || c == 0x5C || c == 0x5D || c == 0x5E || c == 0x7B ||
+      c == 0x7C || c == 0x7D;
+
+  RegExpMatch? firstMatch(String input);
+  Iterable<RegExpMatch> allMatches(String input, [int start = 0]);
+  bool hasMatch(String input);
+  String? stringMatch(String input);
+  String get pattern;
+  bool get isMultiLine;
+  bool get isCaseSensitive;
+  bool get isUnicode;
+  bool get isDotAll;
+}
+
+abstract interface class RegExpMatch implements Match {
+  String? namedGroup(String name);
+  Iterable<String> get groupNames;
+  RegExp get pattern;
+}
+
+final class _RegExp implements RegExp {
+  final String pattern;
+  final bool isMultiLine;
+  final bool isCaseSensitive;
+  final bool isUnicode;
+  final bool isDotAll;
+  /// Index of the compiled expression in the isolate's table.
+  final int _id;
+
+  _RegExp(String source, bool multiLine, bool caseSensitive, bool unicode, bool dotAll)
+      : pattern = source,
+        isMultiLine = multiLine,
+        isCaseSensitive = caseSensitive,
+        isUnicode = unicode,
+        isDotAll = dotAll,
+        _id = _compile(source, multiLine, caseSensitive, unicode, dotAll);
+
+  @pragma('vm:external-name', 'RegExp_compile')
+  external static int _compile(
+      String source, bool multiLine, bool caseSensitive, bool unicode, bool dotAll);
+  @pragma('vm:external-name', 'RegExp_exec')
+  external static List<int>? _execNative(int id, String input, int start, bool sticky);
+  @pragma('vm:external-name', 'RegExp_groupCount')
+  external static int _groupCountOf(int id);
+  @pragma('vm:external-name', 'RegExp_groupNames')
+  external static List<Object> _groupNamesOf(int id);
+
+  /// `[start, end]` of the whole match and of each group (-1 when a group took no part).
+  List<int>? _exec(String input, int start, bool sticky) =>
+      _execNative(_id, input, start, sticky);
+
+  int get _groupCount => _groupCountOf(_id);
+
+  Iterable<String> get _groupNames {
+    final list = _groupNamesOf(_id);
+    final names = <String>[];
+    for (int i = 0; i < list.length; i += 2) {
+      names.add(list[i] as String);
+    }
+    return _ListBackedIterable<String>(names);
+  }
+
+  int _groupNameIndex(String name) {
+    final list = _groupNamesOf(_id);
+    for (int i = 0; i < list.length; i += 2) {
+      if (list[i] == name) return list[i + 1] as int;
+    }
+    return -1;
+  }
+
+  RegExpMatch? firstMatch(String input) {
+    final match = _exec(input, 0, false);
+    return match == null ? null : _RegExpMatch(this, input, match);
+  }
+
+  Iterable<RegExpMatch> allMatches(String string, [int start = 0]) {
+    if (start < 0 || start > string.length) throw RangeError.range(start, 0, string.length);
+    return _AllMatchesIterable(this, string, start);
+  }
+
+  RegExpMatch? matchAsPrefix(String string, [int start = 0]) {
+    if (start < 0 || start > string.length) throw RangeError.range(start, 0, string.length);
+    final match = _exec(string, start, true);
+    return match == null ? null : _RegExpMatch(this, string, match);
+  }
+
+  bool hasMatch(String input) => _exec(input, 0, false) != null;
+
+  String? stringMatch(String input) {
+    final match = _exec(input, 0, false);
+    return match == null ? null : input.substring(match[0], match[1]);
+  }
+
+  /// The Dart VM's text: the flags are `i` (case-insensitive), `m`, `s` (dotAll), `u`.
+  String toString() {
+    final flags = (isCaseSensitive ? "" : "i") +
+        (isMultiLine ? "m" : "") +
+        (isDotAll ? "s" : "") +
+        (isUnicode ? "u" : "");
+    return "RegExp: pattern=$pattern flags=$flags";
+  }
+}
+
+final class _RegExpMatch implements RegExpMatch {
+  final _RegExp _regexp;
+  final String input;
+  final List<int> _match;
+  _RegExpMatch(this._regexp, this.input, this._match);
+
+  int get start => _match[0];
+  int get end => _match[1];
+
+  String? group(int groupIdx) {
+    if (groupIdx < 0 || groupIdx > _regexp._groupCount) throw RangeError.value(groupIdx);
+    final startIndex = _match[2 * groupIdx];
+    if (startIndex == -1) return null;
+    return input.substring(startIndex, _match[2 * groupIdx + 1]);
+  }
+
+  String? operator [](int groupIdx) => group(groupIdx);
+
+  List<String?> groups(List<int> groupsSpec) {
+    final result = List<String?>.filled(groupsSpec.length, null);
+    for (int i = 0; i < groupsSpec.length; i++) {
+      result[i] = group(groupsSpec[i]);
+    }
+    return result;
+  }
+
+  int get groupCount => _regexp._groupCount;
+  RegExp get pattern => _regexp;
+
+  String? namedGroup(String name) {
+    final idx = _regexp._groupNameIndex(name);
+    if (idx < 0) throw ArgumentError("Not a capture group name: $name");
+    return group(idx);
+  }
+
+  Iterable<String> get groupNames => _regexp._groupNames;
+}
+
+final class _AllMatchesIterable extends Iterable<RegExpMatch> {
+  final _RegExp _re;
+  final String _str;
+  final int _start;
+  _AllMatchesIterable(this._re, this._str, this._start);
+
+  Iterator<RegExpMatch> get iterator => _AllMatchesIterator(_re, _str, _start);
+}
+
+final class _AllMatchesIterator implements Iterator<RegExpMatch> {
+  final String _str;
+  int _nextIndex;
+  _RegExp? _re;
+  RegExpMatch? _current;
+  _AllMatchesIterator(this._re, this._str, this._nextIndex);
+
+  RegExpMatch get current => _current as RegExpMatch;
+
+  bool moveNext() {
+    final re = _re;
+    if (re == null) return false; // Cleared after the last match.
+    if (_nextIndex <= _str.length) {
+      final match = re._exec(_str, _nextIndex, false);
+      if (match != null) {
+        final current = _RegExpMatch(re, _str, match);
+        _current = current;
+        _nextIndex = current.end;
+        if (_nextIndex == current.start) {
+          // An empty match: step past it, and past a whole surrogate pair in unicode mode.
+          if (re.isUnicode &&
+              _nextIndex + 1 < _str.length &&
+              (_str.codeUnitAt(_nextIndex) & 0xFC00) == 0xD800 &&
+              (_str.codeUnitAt(_nextIndex + 1) & 0xFC00) == 0xDC00) {
+            _nextIndex++;
+          }
+          _nextIndex++;
+        }
+        return true;
+      }
+    }
+    _current = null;
+    _re = null;
+    return false;
+  }
+}
 
 abstract class StringSink {
   void write(Object? object);
@@ -1317,7 +1927,12 @@ abstract final class List<E> extends Iterable<E> {
     return List<E>.of(result, growable: growable);
   }
 
-  factory List.unmodifiable(Iterable elements) => List<E>.from(elements, growable: false);
+  factory List.unmodifiable(Iterable elements) =>
+      _unmodifiableCopy(List<E>.from(elements, growable: false)) as List<E>;
+
+  /// A copy of the class of constant lists (`_ImmutableList`), as the Dart VM does.
+  @pragma('vm:external-name', 'List_unmodifiableCopy')
+  external static Object _unmodifiableCopy(List list);
 
   @pragma('vm:external-name', 'List_getIndexed')
   external E operator [](int index);
@@ -1656,7 +2271,7 @@ abstract final class Map<K, V> {
     return result;
   }
 
-  factory Map.unmodifiable(Map other) => Map<K, V>.from(other);
+  factory Map.unmodifiable(Map other) => _UnmodifiableMap<K, V>(Map<K, V>.from(other));
 
   factory Map.fromEntries(Iterable<MapEntry<K, V>> entries) {
     final result = <K, V>{};
@@ -1840,7 +2455,8 @@ class Set<E> extends Iterable<E> {
     return result;
   }
 
-  Iterator<E> get iterator => _map._keyList().iterator;
+  // The key list the map native returns carries no element type: iterate it as E.
+  Iterator<E> get iterator => _ListIterator<E>(_map._keyList());
   int get length => _map.length;
   bool get isEmpty => _map.length == 0;
   bool get isNotEmpty => _map.length != 0;
@@ -1882,6 +2498,11 @@ class Set<E> extends Iterable<E> {
   }
 
   void clear() => _map.clear();
+
+  void retainAll(Iterable<Object?> elements) {
+    final keep = elements.toSet();
+    removeWhere((element) => !keep.contains(element));
+  }
 
   bool containsAll(Iterable<Object?> other) {
     for (final e in other) {
@@ -2622,6 +3243,6 @@ Never _throwException(String message) {
 class _IterableView<E> extends Iterable<E> {
   final List<E> _list;
   _IterableView(this._list);
-  Iterator<E> get iterator => _list.iterator;
+  Iterator<E> get iterator => _ListIterator<E>(_list);
   int get length => _list.length;
 }

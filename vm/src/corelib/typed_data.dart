@@ -75,11 +75,12 @@ const int _kFloat64 = 10;
 /// The Dart VM's largest typed-data length in bytes (its Smi maximum).
 const int _maxLengthInBytes = 4611686018427387903;
 
+/// The Dart VM's checks on a new list's length: negative is a RangeError, more than
+/// the VM could ever allocate an OutOfMemoryError.
 int _checkLength(int length, int elementSize) {
   final max = _maxLengthInBytes ~/ elementSize;
-  if (length < 0 || length > max) {
-    throw RangeError.range(length, 0, max, "length");
-  }
+  if (length < 0) throw RangeError.range(length, 0, max, "length");
+  if (length > max) throw OutOfMemoryError();
   return length;
 }
 

@@ -120,6 +120,7 @@ pub fn run(iso: IsolatePtr) -> Result<(), Pending> {
                 return Ok(());
             }
         } else if wait.is_some() {
+            iso.get().out.flush();
             inbox.wait(wait);
         }
         if let Some(delivery) = inbox.take() {

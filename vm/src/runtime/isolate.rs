@@ -8,8 +8,8 @@ use super::object::{Value, CID_BOOL, CID_NULL};
 use super::output::Output;
 use super::thread::{Thread, RUNTIME_ENTRY_COUNT};
 use crate::code_heap::CodeHeap;
-use crate::compiler::x64::{emit, stubs};
-use crate::compiler::{CompileContext, CompileError, HandlerEntry, Selector};
+use crate::compiler::x64::stubs;
+use crate::compiler::{CompileContext, CompileError, CompiledFunction, HandlerEntry, Selector};
 use crate::front::intern::Symbol;
 use crate::front::source::{SourceMap, Span};
 use crate::heap::Heap;
@@ -107,6 +107,25 @@ pub struct StubAddresses {
     pub write_barrier: u64,
 }
 
+/// The code generator of a JIT isolate. AOT isolates have none: every call into the
+/// emitter goes through this table, so a binary that only loads snapshots
+/// (`dartrs-aot-runtime`) never references it and the linker leaves it out.
+#[derive(Clone, Copy)]
+pub struct CodeGenerator {
+    pub function: fn(&mut dyn CompileContext, FunctionId) -> Result<CompiledFunction, CompileError>,
+    pub synthetic: fn(
+        &mut dyn CompileContext,
+        u32,
+        &crate::kernel::ir::Function,
+    ) -> Result<CompiledFunction, CompileError>,
+}
+
+/// The x64 emitter, for JIT isolates.
+pub const X64_CODE_GENERATOR: CodeGenerator = CodeGenerator {
+    function: crate::compiler::x64::emit::compile_function,
+    synthetic: crate::compiler::x64::emit::compile_synthetic,
+};
+
 /// A fatal condition that ends the program (not a Dart exception).
 #[derive(Debug)]
 pub enum Fatal {
@@ -123,6 +142,8 @@ pub struct Isolate {
     /// Where the JIT installs code; `None` in AOT mode, where all code comes from the
     /// snapshot and nothing is ever compiled.
     pub code_heap: Option<CodeHeap>,
+    /// What compiles functions; `None` in AOT mode.
+    pub codegen: Option<CodeGenerator>,
     /// AOT mode: the mapped snapshot (kept alive while its code may run) and what it says
     /// about entries without code.
     pub aot: Option<AotCode>,
@@ -186,6 +207,8 @@ pub struct Isolate {
     pub suspend_layout: Option<super::suspend::SuspendLayout>,
     /// The attached observer (the VM service), if any.
     pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
+    /// Compiled regular expressions; a `RegExp` object holds its index.
+    pub regexps: super::regexp::RegExpTable,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -237,6 +260,7 @@ impl Isolate {
         let code_heap = CodeHeap::new(CODE_HEAP_BYTES)
             .map_err(|e| format!("cannot reserve the code heap: {e}"))?;
         let mut iso = Isolate::bare(program, sources, options, Some(code_heap));
+        iso.codegen = Some(X64_CODE_GENERATOR);
         iso.install_stubs()?;
         iso.init_thread();
         iso.give_alloc_window();
@@ -278,6 +302,7 @@ impl Isolate {
             options,
             heap: Heap::new(),
             code_heap,
+            codegen: None,
             aot: None,
             build_code: None,
             entries: Vec::new(),
@@ -314,6 +339,7 @@ impl Isolate {
             param_plans: Vec::new(),
             suspend_layout,
             agent: None,
+            regexps: Default::default(),
         });
         if iso.options.gc_stress {
             // Mostly scavenges (they exercise the write barrier), a full one now and then.
@@ -389,6 +415,11 @@ impl Isolate {
     // Compilation
     // -----------------------------------------------------------------------------------
 
+    fn codegen(&self) -> Result<CodeGenerator, Fatal> {
+        self.codegen
+            .ok_or_else(|| Fatal::Internal("this isolate has no code generator".into()))
+    }
+
     /// Compiles the function at entry index `index` and installs it; returns its address.
     pub fn compile(&mut self, index: u32) -> Result<u64, Fatal> {
         if let Some(code) = self.code.get(index as usize).and_then(|c| c.as_ref()) {
@@ -406,7 +437,7 @@ impl Isolate {
                 handlers: Vec::new(),
                 positions: Vec::new(),
             },
-            None => emit::compile_function(self, fid).map_err(Fatal::Compile)?,
+            None => (self.codegen()?.function)(self, fid).map_err(Fatal::Compile)?,
         };
         let start = self.install_code(index, &compiled.code)?;
         let size = compiled.code.len() as u32;
@@ -614,7 +645,8 @@ impl Isolate {
                 function: function.clone(),
             },
         );
-        let compiled = emit::compile_synthetic(self, index, &function).map_err(Fatal::Compile)?;
+        let compiled =
+            (self.codegen()?.synthetic)(self, index, &function).map_err(Fatal::Compile)?;
         let start = self.install_code(index, &compiled.code)?;
         let size = compiled.code.len() as u32;
         self.code[index as usize] = Some(CodeInfo {

@@ -2,6 +2,7 @@
 //! generated code calls, natives, exceptions and stack walking.
 
 pub mod agent;
+pub mod base64;
 pub mod bytes;
 pub mod classes;
 pub mod closures;
@@ -20,6 +21,7 @@ pub mod natives;
 pub mod object;
 pub mod output;
 pub mod records;
+pub mod regexp;
 pub mod reload;
 pub mod rtt;
 pub mod run;

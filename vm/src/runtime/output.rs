@@ -1,19 +1,30 @@
 //! The program's standard output: buffered, and flushed at exit, before anything is
-//! written to stderr (so the two interleave as the program wrote them), and before a crash.
+//! written to stderr (so the two interleave as the program wrote them), before a crash,
+//! before the event loop blocks, and whenever what is buffered has waited `FLUSH_AFTER`
+//! (checked at each write). The Dart VM writes every `print` at once; batching saves a
+//! system call per line, and these points keep the difference invisible to someone
+//! watching a pipe (a log, `tee`) — on a terminal every write goes out at once.
 //! An observer (the VM service's `Stdout`/`Stderr` streams) can tap both.
 
 use super::agent::OutputStream;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 /// Hears everything the program writes.
 pub type OutputTap = Box<dyn Fn(OutputStream, &str)>;
 
 pub struct Output {
     buf: Vec<u8>,
+    /// When the oldest byte in `buf` was written.
+    oldest: Option<Instant>,
+    /// Standard output is a terminal: nothing waits in `buf`.
+    unbuffered: bool,
     tap: Option<OutputTap>,
 }
 
 const FLUSH_AT: usize = 64 * 1024;
+/// The longest written output waits in the buffer while the program keeps writing.
+const FLUSH_AFTER: Duration = Duration::from_millis(10);
 
 impl Default for Output {
     fn default() -> Self {
@@ -25,6 +36,8 @@ impl Output {
     pub fn new() -> Output {
         Output {
             buf: Vec::with_capacity(FLUSH_AT),
+            oldest: None,
+            unbuffered: std::io::stdout().is_terminal(),
             tap: None,
         }
     }
@@ -46,8 +59,9 @@ impl Output {
         if let Some(tap) = &self.tap {
             tap(OutputStream::Stdout, s);
         }
+        let oldest = *self.oldest.get_or_insert_with(Instant::now);
         self.buf.extend_from_slice(s.as_bytes());
-        if self.buf.len() >= FLUSH_AT {
+        if self.unbuffered || self.buf.len() >= FLUSH_AT || oldest.elapsed() >= FLUSH_AFTER {
             self.flush();
         }
     }
@@ -81,6 +95,7 @@ impl Output {
         let _ = out.write_all(&self.buf);
         let _ = out.flush();
         self.buf.clear();
+        self.oldest = None;
     }
 }
 

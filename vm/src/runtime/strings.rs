@@ -81,11 +81,31 @@ pub unsafe fn string_units(v: Value) -> Vec<u16> {
         let len = string_len(v);
         let data = v.addr().add(1 + STRING_HEADER_SLOTS) as *const u8;
         if v.cid() == CID_ONE_BYTE_STRING {
-            (0..len).map(|i| *data.add(i) as u16).collect()
+            std::slice::from_raw_parts(data, len)
+                .iter()
+                .map(|&b| u16::from(b))
+                .collect()
         } else {
             let data = data as *const u16;
             (0..len).map(|i| *data.add(i)).collect()
         }
+    }
+}
+
+/// Runs `f` over the string's code units: a UTF-16 string's own storage, a Latin-1 one
+/// widened into a temporary. `f` must not allocate in the Dart heap (the string could move).
+///
+/// # Safety
+/// `v` must be a live string.
+pub unsafe fn with_string_units<R>(v: Value, f: impl FnOnce(&[u16]) -> R) -> R {
+    // SAFETY: per the caller; a two-byte string has `len` aligned u16 units after its
+    // header slots, and nothing allocates (so nothing moves it) while `f` runs.
+    unsafe {
+        if v.cid() == CID_ONE_BYTE_STRING {
+            return f(&string_units(v));
+        }
+        let data = v.addr().add(1 + STRING_HEADER_SLOTS) as *const u16;
+        f(std::slice::from_raw_parts(data, string_len(v)))
     }
 }
 

@@ -132,6 +132,12 @@ impl Utf8Decoder {
         while i < end {
             let byte = bytes[i] as u32;
             i += 1;
+            if byte < 0x80 && state <= AB {
+                // ASCII outside a sequence: accepted as is (the DFA's answer too).
+                out.push(byte as u16);
+                state = IA;
+                continue;
+            }
             let ty = (TYPE_TABLE[byte as usize] & 0x1F) as usize;
             ch = if state <= AB {
                 byte & (0xF0FE >> ty)
@@ -176,15 +182,21 @@ impl Utf8Decoder {
 /// Bytes of the UTF-8 encoding of `units` (an unpaired surrogate takes three, as
 /// U+FFFD).
 pub fn encoded_len(units: &[u16]) -> usize {
-    char::decode_utf16(units.iter().copied())
-        .map(|c| c.map_or(3, char::len_utf8))
-        .sum()
+    let ascii = units.iter().take_while(|&&u| u < 0x80).count();
+    ascii
+        + char::decode_utf16(units[ascii..].iter().copied())
+            .map(|c| c.map_or(3, char::len_utf8))
+            .sum::<usize>()
 }
 
 /// The UTF-8 encoding of `units` into `out` (exactly [`encoded_len`] bytes).
 pub fn encode_into(units: &[u16], out: &mut [u8]) {
-    let mut at = 0;
-    for c in char::decode_utf16(units.iter().copied()) {
+    let ascii = units.iter().take_while(|&&u| u < 0x80).count();
+    for (o, &u) in out.iter_mut().zip(&units[..ascii]) {
+        *o = u as u8;
+    }
+    let mut at = ascii;
+    for c in char::decode_utf16(units[ascii..].iter().copied()) {
         let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
         at += c.encode_utf8(&mut out[at..]).len();
     }

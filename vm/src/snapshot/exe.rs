@@ -60,7 +60,7 @@ pub fn appended_snapshot(exe: &Path) -> Option<SnapshotSource> {
     let offset = u64::from_le_bytes(trailer[0..8].try_into().ok()?);
     let size = u64::from_le_bytes(trailer[8..16].try_into().ok()?);
     let end = offset.checked_add(size)?;
-    (end <= len - TRAILER_LEN).then(|| SnapshotSource {
+    (end <= len - TRAILER_LEN).then(|| SnapshotSource::Elf {
         path: exe.to_path_buf(),
         offset,
         len: Some(size),

@@ -2,8 +2,12 @@
 //! structure and both headers, map the instructions read+execute, decode the metadata and
 //! build an isolate that runs the snapshot's code with no compiler.
 //!
-//! The whole file is mapped read-only (the data is read in place); the executable
-//! segment is mapped a second time, read+execute. No mapping is ever writable.
+//! An ELF snapshot is mapped read-only as a whole (the data is read in place) and its
+//! executable segment a second time, read+execute. Split artefacts (`--split`, the four
+//! files the Flutter engine loads on Android) are mapped one file each, data read-only
+//! and instructions read+execute. No mapping is ever writable. The code calls the VM's
+//! stubs through addresses the loader installs, never PC-relative across blobs, so the
+//! two instruction blobs may lie anywhere.
 
 use super::elf::{self, Range};
 use super::format::*;
@@ -17,18 +21,54 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Where a snapshot is: a whole file, or a byte range of one (an executable made by
-/// `dartrs compile exe` carries its snapshot at its end).
+/// Where a snapshot is.
 #[derive(Clone, Debug)]
-pub struct SnapshotSource {
-    pub path: PathBuf,
-    pub offset: u64,
-    pub len: Option<u64>,
+pub enum SnapshotSource {
+    /// An ELF snapshot: a whole file, or a byte range of one (an executable made by
+    /// `dartrs compile exe` carries its snapshot at its end).
+    Elf {
+        path: PathBuf,
+        offset: u64,
+        len: Option<u64>,
+    },
+    /// The four blobs in files of their own (`dartrs compile aot-snapshot --split`).
+    Split(SplitPaths),
+}
+
+/// The files of split artefacts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitPaths {
+    pub vm_data: PathBuf,
+    pub vm_instructions: PathBuf,
+    pub isolate_data: PathBuf,
+    pub isolate_instructions: PathBuf,
+}
+
+/// The file names `--split` writes and `--aot-snapshot-path` looks for, as the Flutter
+/// engine names them.
+pub const SPLIT_FILE_NAMES: [&str; 4] = [
+    "vm_snapshot_data",
+    "vm_snapshot_instr",
+    "isolate_snapshot_data",
+    "isolate_snapshot_instr",
+];
+
+impl SplitPaths {
+    /// The standard names in `dir`.
+    pub fn in_dir(dir: &Path) -> SplitPaths {
+        let [vd, vi, id, ii] = SPLIT_FILE_NAMES.map(|n| dir.join(n));
+        SplitPaths {
+            vm_data: vd,
+            vm_instructions: vi,
+            isolate_data: id,
+            isolate_instructions: ii,
+        }
+    }
 }
 
 impl SnapshotSource {
     pub fn file(path: &Path) -> SnapshotSource {
-        SnapshotSource {
+        SnapshotSource::Elf {
             path: path.to_path_buf(),
             offset: 0,
             len: None,
@@ -36,13 +76,43 @@ impl SnapshotSource {
     }
 }
 
+/// One blob of a mapped snapshot: its mapping (shared by the blobs of one ELF file) and
+/// the range of it the blob occupies, checked to lie inside.
+struct Part {
+    map: Arc<Mmap>,
+    range: Range,
+}
+
+impl Part {
+    fn whole(map: Mmap) -> Part {
+        let range = Range {
+            offset: 0,
+            len: map.len(),
+        };
+        Part {
+            map: Arc::new(map),
+            range,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        slice(&self.map, self.range)
+    }
+
+    /// Address at which offset `at` of this (instructions) blob executes.
+    fn code_address(&self, at: u32) -> u64 {
+        self.map.as_ptr() as u64 + self.range.offset as u64 + at as u64
+    }
+}
+
 /// A mapped, checked snapshot, ready to become an isolate.
 pub struct LoadedSnapshot {
-    /// The snapshot, read-only.
-    data: Mmap,
-    /// The executable segment, read+execute.
-    text: Mmap,
-    located: elf::Located,
+    /// Read-only.
+    vm_data: Part,
+    isolate_data: Part,
+    /// Read+execute.
+    vm_text: Part,
+    isolate_text: Part,
     pub features: String,
     pub asserts: bool,
     pub timings: LoadTimings,
@@ -69,20 +139,40 @@ pub fn map_snapshot(
     mode: SnapshotMode,
 ) -> Result<LoadedSnapshot, SnapshotError> {
     let started = std::time::Instant::now();
-    let file = File::open(&source.path).map_err(|e| io_error(&source.path, e))?;
-    let file_len = file
-        .metadata()
-        .map_err(|e| io_error(&source.path, e))?
-        .len();
-    let len = source
-        .len
-        .unwrap_or_else(|| file_len.saturating_sub(source.offset));
-    if source
-        .offset
-        .checked_add(len)
-        .is_none_or(|end| end > file_len)
-        || len < 64
-    {
+    let [vm_data, isolate_data, vm_text, isolate_text] = match source {
+        SnapshotSource::Elf { path, offset, len } => map_elf(path, *offset, *len)?,
+        SnapshotSource::Split(paths) => map_split(paths)?,
+    };
+    let vm = read_blob(vm_data.bytes(), BlobKind::Vm, mode)?;
+    let iso = read_blob(isolate_data.bytes(), BlobKind::Isolate, mode)?;
+    if vm.features != iso.features {
+        return Err(SnapshotError(
+            "Invalid snapshot: the VM and isolate data disagree on features".into(),
+        ));
+    }
+    let (features, asserts) = (iso.features, iso.asserts);
+    Ok(LoadedSnapshot {
+        vm_data,
+        isolate_data,
+        vm_text,
+        isolate_text,
+        features,
+        asserts,
+        timings: LoadTimings {
+            map_and_check_us: started.elapsed().as_micros(),
+            ..LoadTimings::default()
+        },
+    })
+}
+
+/// Maps the ELF image at `offset` of `path`: VM data, isolate data, VM and isolate
+/// instructions.
+fn map_elf(path: &Path, offset: u64, len: Option<u64>) -> Result<[Part; 4], SnapshotError> {
+    let source_path = path;
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    let file_len = file.metadata().map_err(|e| io_error(path, e))?.len();
+    let len = len.unwrap_or_else(|| file_len.saturating_sub(offset));
+    if offset.checked_add(len).is_none_or(|end| end > file_len) || len < 64 {
         return Err(SnapshotError(
             "Invalid snapshot: the file is too short to be one".into(),
         ));
@@ -91,38 +181,63 @@ pub fn map_snapshot(
     // SAFETY: a private read-only mapping of a file we opened; we only read it through the
     // bounds-checked parsers below. (A file truncated by another process while mapped
     // would fault on access, as for any mapped file; we never write to it.)
-    let data = unsafe { MmapOptions::new().offset(source.offset).len(len).map(&file) }
-        .map_err(|e| io_error(&source.path, e))?;
+    let data = unsafe { MmapOptions::new().offset(offset).len(len).map(&file) }
+        .map_err(|e| io_error(source_path, e))?;
     let located = elf::locate(&data).map_err(SnapshotError)?;
-    let vm = read_blob(slice(&data, located.vm_data), BlobKind::Vm, mode)?;
-    let iso = read_blob(slice(&data, located.isolate_data), BlobKind::Isolate, mode)?;
-    if vm.features != iso.features {
-        return Err(SnapshotError(
-            "Invalid snapshot: the VM and isolate data disagree on features".into(),
-        ));
-    }
     let seg = located.text_segment;
     // SAFETY: maps the range `locate` checked lies inside the file, read+execute and
     // never writable; the code in it is position-independent and needs no relocation.
     let text = unsafe {
         MmapOptions::new()
-            .offset(source.offset + seg.offset as u64)
+            .offset(offset + seg.offset as u64)
             .len(seg.len)
             .map_exec(&file)
     }
-    .map_err(|e| io_error(&source.path, e))?;
-    let (features, asserts) = (iso.features, iso.asserts);
-    Ok(LoadedSnapshot {
-        data,
-        text,
-        located,
-        features,
-        asserts,
-        timings: LoadTimings {
-            map_and_check_us: started.elapsed().as_micros(),
-            ..LoadTimings::default()
-        },
-    })
+    .map_err(|e| io_error(source_path, e))?;
+    let (data, text) = (Arc::new(data), Arc::new(text));
+    let part = |map: &Arc<Mmap>, range| Part {
+        map: map.clone(),
+        range,
+    };
+    Ok([
+        part(&data, located.vm_data),
+        part(&data, located.isolate_data),
+        part(&text, located.vm_instructions),
+        part(&text, located.isolate_instructions),
+    ])
+}
+
+/// Maps split artefacts: each file whole, data read-only, instructions read+execute.
+fn map_split(paths: &SplitPaths) -> Result<[Part; 4], SnapshotError> {
+    let map = |path: &Path, exec: bool| -> Result<Part, SnapshotError> {
+        let file = File::open(path).map_err(|e| io_error(path, e))?;
+        let len = file.metadata().map_err(|e| io_error(path, e))?.len();
+        if len == 0 {
+            return Err(SnapshotError(format!(
+                "Invalid snapshot: '{}' is empty",
+                path.display()
+            )));
+        }
+        // SAFETY: a private mapping of a whole file we opened, never writable: data is
+        // read through the bounds-checked parsers, instructions only run after their
+        // checksum matched the metadata (`decode`). A file truncated by another process
+        // while mapped would fault on access, as for any mapped file.
+        let mapped = unsafe {
+            if exec {
+                MmapOptions::new().map_exec(&file)
+            } else {
+                MmapOptions::new().map(&file)
+            }
+        }
+        .map_err(|e| io_error(path, e))?;
+        Ok(Part::whole(mapped))
+    };
+    Ok([
+        map(&paths.vm_data, false)?,
+        map(&paths.isolate_data, false)?,
+        map(&paths.vm_instructions, true)?,
+        map(&paths.isolate_instructions, true)?,
+    ])
 }
 
 fn slice(bytes: &[u8], r: Range) -> &[u8] {
@@ -137,10 +252,6 @@ pub struct Decoded {
 }
 
 impl LoadedSnapshot {
-    fn instructions(&self, r: Range) -> &[u8] {
-        slice(&self.text, r)
-    }
-
     /// Decodes the metadata and checks it against the instructions.
     pub fn decode(&mut self) -> Result<Decoded, SnapshotError> {
         let started = std::time::Instant::now();
@@ -154,17 +265,13 @@ impl LoadedSnapshot {
                 "The snapshot is corrupt: its metadata does not decode ({e})"
             ))
         };
-        let vm_blob = read_blob(slice(&self.data, self.located.vm_data), BlobKind::Vm, mode)?;
+        let vm_blob = read_blob(self.vm_data.bytes(), BlobKind::Vm, mode)?;
         let vm: VmData = postcard::from_bytes(vm_blob.payload).map_err(corrupt)?;
-        let iso_blob = read_blob(
-            slice(&self.data, self.located.isolate_data),
-            BlobKind::Isolate,
-            mode,
-        )?;
+        let iso_blob = read_blob(self.isolate_data.bytes(), BlobKind::Isolate, mode)?;
         let isolate: IsolateData<Program> =
             postcard::from_bytes(iso_blob.payload).map_err(corrupt)?;
-        let vm_text = self.instructions(self.located.vm_instructions);
-        let iso_text = self.instructions(self.located.isolate_instructions);
+        let vm_text = self.vm_text.bytes();
+        let iso_text = self.isolate_text.bytes();
         if checksum(vm_text) != vm.text_checksum || checksum(iso_text) != isolate.text_checksum {
             return Err(SnapshotError(
                 "The snapshot is corrupt or truncated: checksum mismatch in the instructions"
@@ -174,11 +281,6 @@ impl LoadedSnapshot {
         validate(&vm, &isolate, vm_text.len(), iso_text.len())?;
         self.timings.decode_us = started.elapsed().as_micros();
         Ok(Decoded { vm, isolate })
-    }
-
-    /// Address at which offset `at` of blob `r` (in the text segment) executes.
-    fn code_address(&self, r: Range, at: u32) -> u64 {
-        self.text.as_ptr() as u64 + r.offset as u64 + at as u64
     }
 }
 
@@ -264,14 +366,13 @@ pub fn make_isolate(
 ) -> Result<Box<Isolate>, SnapshotError> {
     let started = std::time::Instant::now();
     let Decoded { vm, isolate: data } = decoded;
-    let vm_r = snapshot.located.vm_instructions;
-    let iso_r = snapshot.located.isolate_instructions;
+    let vm_text = &snapshot.vm_text;
     let stubs = StubAddresses {
-        entry_trampoline: snapshot.code_address(vm_r, vm.entry_trampoline),
-        entry_exception_exit: snapshot.code_address(vm_r, vm.entry_exception_exit),
-        lazy_compile: snapshot.code_address(vm_r, vm.lazy_compile),
-        unwind: snapshot.code_address(vm_r, vm.unwind),
-        write_barrier: snapshot.code_address(vm_r, vm.write_barrier),
+        entry_trampoline: vm_text.code_address(vm.entry_trampoline),
+        entry_exception_exit: vm_text.code_address(vm.entry_exception_exit),
+        lazy_compile: vm_text.code_address(vm.lazy_compile),
+        unwind: vm_text.code_address(vm.unwind),
+        write_barrier: vm_text.code_address(vm.write_barrier),
     };
     let program = Arc::new(data.program);
     let mut entries = Vec::with_capacity(data.entries.len());
@@ -279,7 +380,7 @@ pub fn make_isolate(
     for e in data.entries {
         match e.code {
             Some((at, size)) => {
-                let start = snapshot.code_address(iso_r, at);
+                let start = snapshot.isolate_text.code_address(at);
                 entries.push(start);
                 code.push(Some(CodeInfo {
                     start,

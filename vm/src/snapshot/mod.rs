@@ -13,7 +13,7 @@ pub mod shake;
 
 pub use builder::{BuildOptions, SnapshotImage};
 pub use format::{Features, SnapshotError, SnapshotMode};
-pub use loader::SnapshotSource;
+pub use loader::{SnapshotSource, SplitPaths, SPLIT_FILE_NAMES};
 
 use crate::runtime::isolate::IsolateOptions;
 
@@ -45,28 +45,6 @@ pub fn run_snapshot(
     args: Vec<String>,
     options: &AotRunOptions,
 ) -> i32 {
-    let started = std::time::Instant::now();
-    let mut snapshot = match loader::map_snapshot(source, mode) {
-        Ok(s) => s,
-        Err(e) => return refuse(&e),
-    };
-    let decoded = match snapshot.decode() {
-        Ok(d) => d,
-        Err(e) => return refuse(&e),
-    };
-    let iso_options = IsolateOptions {
-        verbose_gc: options.verbose_gc,
-        gc_stress: options.gc_stress,
-        ..IsolateOptions::default()
-    };
-    let trace = options.trace_startup;
-    let make = move || {
-        let iso = loader::make_isolate(snapshot, decoded, iso_options).map_err(|e| e.0)?;
-        if trace {
-            report_startup(&iso, started);
-        }
-        Ok(iso)
-    };
     #[cfg(feature = "service")]
     if let (SnapshotMode::Profile, Some(observe)) = (mode, &options.observe) {
         let factory = match crate::service::start(observe) {
@@ -76,11 +54,56 @@ pub fn run_snapshot(
                 return crate::driver::EXIT_SERVICE_ERROR;
             }
         };
-        let code = crate::runtime::run::run_isolate(make, args, Some(factory));
+        let code = match isolate_maker(source, mode, options) {
+            Ok(make) => crate::runtime::run::run_isolate(make, args, Some(factory)),
+            Err(code) => code,
+        };
         crate::service::shutdown();
         return code;
     }
-    crate::runtime::run::run_isolate(make, args, None)
+    match isolate_maker(source, mode, options) {
+        Ok(make) => crate::runtime::run::run_isolate(make, args, None),
+        Err(code) => code,
+    }
+}
+
+/// Runs a release snapshot with nothing else: what the AOT-only runtime
+/// (`dartrs-aot-runtime`) calls, so that the VM service and everything only debug mode
+/// uses stay unreferenced and out of its binary.
+pub fn run_release_snapshot(source: &SnapshotSource, args: Vec<String>) -> i32 {
+    let options = AotRunOptions::default();
+    match isolate_maker(source, SnapshotMode::Release, &options) {
+        Ok(make) => crate::runtime::run::run_isolate(make, args, None),
+        Err(code) => code,
+    }
+}
+
+/// Maps and checks the snapshot, then returns what builds its isolate on the isolate's
+/// thread; `Err(exit code)` when the snapshot is refused (the reason is printed).
+fn isolate_maker(
+    source: &SnapshotSource,
+    mode: SnapshotMode,
+    options: &AotRunOptions,
+) -> Result<
+    impl FnOnce() -> Result<Box<crate::runtime::isolate::Isolate>, String> + Send + 'static,
+    i32,
+> {
+    let started = std::time::Instant::now();
+    let mut snapshot = loader::map_snapshot(source, mode).map_err(|e| refuse(&e))?;
+    let decoded = snapshot.decode().map_err(|e| refuse(&e))?;
+    let iso_options = IsolateOptions {
+        verbose_gc: options.verbose_gc,
+        gc_stress: options.gc_stress,
+        ..IsolateOptions::default()
+    };
+    let trace = options.trace_startup;
+    Ok(move || {
+        let iso = loader::make_isolate(snapshot, decoded, iso_options).map_err(|e| e.0)?;
+        if trace {
+            report_startup(&iso, started);
+        }
+        Ok(iso)
+    })
 }
 
 fn refuse(e: &SnapshotError) -> i32 {

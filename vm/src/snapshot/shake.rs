@@ -55,6 +55,8 @@ struct Shaker<'p> {
 const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
 /// dart:io functions the runtime calls (`runtime::natives::io`).
 const IO_HOOKS: &[&str] = &["_ioDispatch", "_throwOSError"];
+/// dart:developer functions the VM service calls by name (`service::agent`).
+const SERVICE_HOOKS: &[&str] = &["_invokeExtension"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
 const ASYNC_HELPERS: &[&str] = &[
     "_initAsync",
@@ -132,6 +134,9 @@ impl<'p> Shaker<'p> {
         // dart:io's natives and deliveries call these by name (when dart:io is loaded).
         self.library_functions("dart:io", IO_HOOKS);
         self.library_functions("dart:typed_data", &["_uint8ListOfStore"]);
+        // The VM service answers `ext.*` requests through this dart:developer function
+        // (`service::agent`); it is only there when the program imports dart:developer.
+        self.library_functions("dart:developer", SERVICE_HOOKS);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }

@@ -25,6 +25,7 @@ use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelA
 mod records;
 #[path = "emit_suspend.rs"]
 mod suspend;
+mod typed_data;
 
 type Asm = VecAssembler<X64Relocation>;
 type EResult<T = ()> = Result<T, CompileError>;
@@ -1599,8 +1600,9 @@ impl<'a> Emitter<'a> {
             ; add rsp, 8
             ; jmp =>done
             ; =>slow
-            ; push rcx
         );
+        self.typed_index_get(done);
+        dynasm!(self.ops ; .arch x64 ; push rcx);
         self.depth += 1;
         let desc = self.ctx.argdesc(2, &[]);
         self.instance_call(Selector::Method(selector), desc, 2, span);
@@ -1633,8 +1635,9 @@ impl<'a> Emitter<'a> {
             ; add rsp, 16
             ; jmp =>done
             ; =>slow
-            ; push r8
         );
+        self.typed_index_set(done);
+        dynasm!(self.ops ; .arch x64 ; push r8);
         self.depth += 1;
         let desc = self.ctx.argdesc(3, &[]);
         self.instance_call(Selector::Method(selector), desc, 3, span);
@@ -1670,6 +1673,7 @@ impl<'a> Emitter<'a> {
             ; jmp =>done
             ; =>slow
         );
+        self.typed_length_get(done);
         self.push_rax();
         let desc = self.ctx.argdesc(1, &[]);
         self.instance_call(Selector::Getter(name), desc, 1, span);

@@ -3,8 +3,9 @@
 //! converter framework; these are its inner loops.
 
 use super::typed_data::{typed_list_parts, Kind};
-use super::IsolatePtr;
 use super::{int_of, iso, new_double, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
+use super::{IsolatePtr, ThrowArg};
+use crate::runtime::base64;
 use crate::runtime::entries::{new_string, new_string_units};
 use crate::runtime::json::{self, JsonListener};
 use crate::runtime::layout::MAP_TYPE_ARGS;
@@ -28,14 +29,18 @@ fn index(a: &NativeArgs, i: usize) -> Result<usize, NativeError> {
     usize::try_from(int(a, i)?).map_err(|_| internal("a negative index"))
 }
 
-/// The code units of string argument `i`.
+/// The code units of string argument `i` (a TypeError when a dynamic call passed
+/// something else).
 fn units(a: &NativeArgs, i: usize) -> Result<Vec<u16>, NativeError> {
     let v = a.get(i);
     // SAFETY: a valid value; strings are read before anything allocates.
     if unsafe { is_string(v) } {
         Ok(unsafe { string_units(v) })
     } else {
-        Err(internal("a String argument is not a string"))
+        Err(NativeError::Throw {
+            entry_point: "_throwTypeErrorFor",
+            args: vec![ThrowArg::Value(v), ThrowArg::Str("String".into())],
+        })
     }
 }
 
@@ -70,6 +75,68 @@ fn direct_bytes(p: IsolatePtr, list: Value, end: usize) -> Option<Vec<u8>> {
     Some((0..end).map(byte).collect())
 }
 
+/// The elements `[0, len)` of a typed list or built-in list when every one is a byte
+/// (`None` otherwise: the Dart code then reports the SDK's error).
+fn exact_bytes(p: IsolatePtr, list: Value, len: usize) -> Option<Vec<u8>> {
+    if let Some(parts) = typed_list_parts(iso(p), list) {
+        if !matches!(parts.kind, Kind::Uint8 | Kind::Uint8Clamped) {
+            return None;
+        }
+        // SAFETY: nothing allocates while the slice is read.
+        return unsafe { parts.bytes() }.map(|b| b[..len.min(b.len())].to_vec());
+    }
+    (0..len)
+        // SAFETY: the caller passes the live list's length.
+        .map(|i| int_of(unsafe { list_get(list, i) }).and_then(|v| u8::try_from(v).ok()))
+        .collect()
+}
+
+/// `_base64DecodeInto(input, start, end, out, error)`: decodes into `out` (sized by
+/// `Base64_decodedLength`), or leaves the SDK's message and offset in `error`.
+fn base64_decode_into(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    let u = units(a, 0)?;
+    let (start, end) = (index(a, 1)?, index(a, 2)?);
+    slice(&u, start, end)?;
+    match base64::decode(&u, start, end) {
+        Ok(bytes) => {
+            let parts =
+                typed_list_parts(iso(p), a.get(3)).ok_or_else(|| internal("not a Uint8List"))?;
+            // SAFETY: nothing allocates while the bytes are written.
+            let out = unsafe { parts.bytes() }.ok_or_else(|| internal("bad typed list"))?;
+            if out.len() != bytes.len() {
+                return Err(internal("base64 buffer of the wrong size"));
+            }
+            out.copy_from_slice(&bytes);
+            Ok(iso(p).null())
+        }
+        Err((message, offset)) => report_error(p, a, 4, message, offset),
+    }
+}
+
+/// Leaves `message` and `offset` in the two-element list argument `error_arg`.
+fn report_error(
+    p: IsolatePtr,
+    a: &NativeArgs,
+    error_arg: usize,
+    message: &str,
+    offset: usize,
+) -> NResult {
+    let message = new_string(iso(p), message);
+    // Re-read after the allocation: arguments live in the Dart frame, which the
+    // collector updates.
+    let error = a.get(error_arg);
+    // SAFETY: a valid value.
+    if !error.is_heap() || !is_list_cid(unsafe { error.cid() }) || unsafe { list_len(error) } != 2 {
+        return Err(internal("bad error list"));
+    }
+    // SAFETY: a live two-element list.
+    unsafe {
+        list_set(error, 0, message);
+        list_set(error, 1, Value::smi(offset as i64));
+    }
+    Ok(iso(p).null())
+}
+
 pub fn register(r: &mut NativeRegistry) {
     r.add("Convert_isDirectByteList", |p, a| {
         let v = a.get(0);
@@ -99,6 +166,29 @@ pub fn register(r: &mut NativeRegistry) {
         Ok(iso(p).null())
     });
     r.add("Utf8_decode", utf8_decode);
+    r.add("Base64_encode", |p, a| {
+        let len = match typed_list_parts(iso(p), a.get(0)) {
+            Some(parts) => parts.length,
+            // SAFETY: a valid value.
+            None if a.get(0).is_heap() && is_list_cid(unsafe { a.get(0).cid() }) => unsafe {
+                list_len(a.get(0))
+            },
+            None => return Ok(iso(p).null()),
+        };
+        let Some(bytes) = exact_bytes(p, a.get(0), len) else {
+            return Ok(iso(p).null());
+        };
+        let url_safe = a.get(1) == iso(p).bool_value(true);
+        Ok(new_string_units(iso(p), &base64::encode(&bytes, url_safe)))
+    });
+    r.add("Base64_decodedLength", |_, a| {
+        let u = units(a, 0)?;
+        let (start, end) = (index(a, 1)?, index(a, 2)?);
+        slice(&u, start, end)?;
+        Ok(Value::smi(base64::decoded_len(&u, start, end) as i64))
+    });
+    r.add("Base64_decodeInto", base64_decode_into);
+    r.add("Json_encode", json_encode);
     r.add("Json_decode", json_decode);
     r.add("Json_escape", |p, a| {
         let u = units(a, 0)?;
@@ -319,20 +409,151 @@ fn json_decode(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let Err(e) = outcome else {
         return Ok(result);
     };
-    let message = new_string(iso(p), e.message);
-    // Re-read after the allocation: arguments live in the Dart frame, which the
-    // collector updates.
-    let error = a.get(2);
-    // SAFETY: a valid value.
-    if !error.is_heap() || !is_list_cid(unsafe { error.cid() }) || unsafe { list_len(error) } != 2 {
-        return Err(internal("bad error list"));
+    report_error(p, a, 2, e.message, e.offset)
+}
+
+/// Deepest nesting the native JSON encoder follows (deeper documents take the Dart path).
+const MAX_NATIVE_DEPTH: usize = 512;
+
+/// `_jsonEncodeNative(value, indent)`: the JSON text of a document made only of null,
+/// bools, numbers, strings, built-in lists and maps with string keys, as the SDK's
+/// stringifier writes it; null for anything else (objects needing `toJson`, non-finite
+/// doubles, non-string keys, cycles, typed lists), which the Dart encoder then handles
+/// with its exact errors.
+fn json_encode(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    let indent = match a.get(1) {
+        v if v == iso(p).null() => None,
+        _ => Some(units(a, 1)?),
+    };
+    let mut writer = JsonWriter {
+        out: Vec::new(),
+        indent,
+        open: Vec::new(),
+    };
+    if !writer.value(iso(p), a.get(0)) {
+        return Ok(iso(p).null());
     }
-    // SAFETY: a live two-element list.
-    unsafe {
-        list_set(error, 0, message);
-        list_set(error, 1, Value::smi(e.offset as i64));
+    Ok(new_string_units(iso(p), &writer.out))
+}
+
+/// Writes JSON for the native fast path (no allocation: every value is read in place).
+struct JsonWriter {
+    out: Vec<u16>,
+    indent: Option<Vec<u16>>,
+    /// The lists and maps being written (cycle detection, depth).
+    open: Vec<Value>,
+}
+
+impl JsonWriter {
+    fn ascii(&mut self, s: &str) {
+        self.out.extend(s.bytes().map(u16::from));
     }
-    Ok(iso(p).null())
+
+    fn newline_indent(&mut self) {
+        if let Some(indent) = &self.indent {
+            self.out.push(0x0a);
+            for _ in 0..self.open.len() {
+                self.out.extend_from_slice(indent);
+            }
+        }
+    }
+
+    fn string(&mut self, units: &[u16]) {
+        self.out.push(0x22);
+        match escape_json(units) {
+            Some(escaped) => self.out.extend_from_slice(&escaped),
+            None => self.out.extend_from_slice(units),
+        }
+        self.out.push(0x22);
+    }
+
+    /// Writes `v`; false when the fast path cannot encode it.
+    fn value(&mut self, iso: &mut crate::runtime::isolate::Isolate, v: Value) -> bool {
+        // SAFETY: a valid value; strings, lists and maps are read in place and nothing
+        // allocates while the writer runs.
+        unsafe {
+            if v.is_heap() && is_string(v) {
+                self.string(&string_units(v));
+                return true;
+            }
+            if v.is_heap()
+                && v.cid() == crate::runtime::object::CID_DOUBLE
+                && !f64::from_bits(v.slot(0)).is_finite()
+            {
+                return false;
+            }
+            if let Some(text) = super::numbers::primitive_to_string(iso, v) {
+                self.ascii(&text);
+                return true;
+            }
+            if !v.is_heap() {
+                return false;
+            }
+            let cid = v.cid();
+            if is_list_cid(cid) {
+                return self.container(iso, v, false);
+            }
+            if matches!(cid, CID_MAP | crate::runtime::object::CID_CONST_MAP) {
+                return self.container(iso, v, true);
+            }
+        }
+        false
+    }
+
+    fn container(
+        &mut self,
+        iso: &mut crate::runtime::isolate::Isolate,
+        v: Value,
+        is_map: bool,
+    ) -> bool {
+        if self.open.contains(&v) || self.open.len() >= MAX_NATIVE_DEPTH {
+            return false;
+        }
+        let (open, close) = if is_map { (0x7b, 0x7d) } else { (0x5b, 0x5d) };
+        let entries: Vec<(Option<Value>, Value)> = if is_map {
+            maps::entries(iso, v)
+                .into_iter()
+                .map(|(k, v)| (Some(k), v))
+                .collect()
+        } else {
+            // SAFETY: a live list.
+            unsafe { crate::runtime::lists::list_elements(v) }
+                .into_iter()
+                .map(|e| (None, e))
+                .collect()
+        };
+        self.out.push(open);
+        if entries.is_empty() {
+            self.out.push(close);
+            return true;
+        }
+        self.open.push(v);
+        for (i, (key, value)) in entries.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(0x2c);
+            }
+            self.newline_indent();
+            if let Some(key) = key {
+                // SAFETY: a valid value.
+                if !(key.is_heap() && unsafe { is_string(key) }) {
+                    return false;
+                }
+                // SAFETY: a live string.
+                self.string(&unsafe { string_units(key) });
+                self.out.push(0x3a);
+                if self.indent.is_some() {
+                    self.out.push(0x20);
+                }
+            }
+            if !self.value(iso, value) {
+                return false;
+            }
+        }
+        self.open.pop();
+        self.newline_indent();
+        self.out.push(close);
+        true
+    }
 }
 
 #[cfg(test)]

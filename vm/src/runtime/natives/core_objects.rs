@@ -1,7 +1,7 @@
 //! Natives of `Object`, `bool`, `Function`, `Type`, `StackTrace` and the top-level
 //! `print`, `identical` and `identityHashCode`.
 
-use super::{iso, new_int, NResult, NativeRegistry};
+use super::{iso, new_int, NResult, NativeArgs, NativeError, NativeRegistry};
 use crate::runtime::entries::{capture_stack_trace, new_string};
 use crate::runtime::isolate::{Isolate, IsolatePtr};
 use crate::runtime::layout::*;
@@ -182,6 +182,7 @@ fn register_functions(r: &mut NativeRegistry) {
         };
         Ok(new_int(iso(p), h))
     });
+    r.add("Function_apply", function_apply);
     r.add("Function_toString", |p, a| {
         let i = iso(p);
         let text = match closure_parts(a.get(0)) {
@@ -216,4 +217,39 @@ fn register_types_and_traces(r: &mut NativeRegistry) {
         Ok(new_string(iso(p), &text))
     });
     r.add("StackTrace_current", |p, _| Ok(capture_stack_trace(iso(p))));
+}
+
+/// `Function._apply(function, positional, names, values)`: a dynamic call of the closure
+/// with these positional and named arguments (NoSuchMethodError when its parameters do
+/// not accept that shape).
+fn function_apply(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    let callee = a.get(0);
+    // SAFETY: the Dart caller passes lists (of Strings for `names`); their elements are
+    // copied out before anything allocates, and nothing allocates until the call.
+    let (positional, names, values) = unsafe {
+        let names = crate::runtime::lists::list_elements(a.get(2))
+            .into_iter()
+            .map(|n| crate::runtime::strings::string_to_rust(n))
+            .collect::<Vec<_>>();
+        (
+            crate::runtime::lists::list_elements(a.get(1)),
+            names,
+            crate::runtime::lists::list_elements(a.get(3)),
+        )
+    };
+    let names: Vec<crate::front::intern::Symbol> = names
+        .iter()
+        .map(|n| crate::front::intern::Symbol::intern(n))
+        .collect();
+    let mut args = Vec::with_capacity(1 + positional.len() + values.len());
+    args.push(callee);
+    args.extend(positional);
+    args.extend(values);
+    let i = iso(p);
+    let desc = i.argdesc_for((args.len() - names.len()) as u32, &names);
+    let entry = crate::runtime::entries::resolve_closure(p, callee, desc);
+    if iso(p).thread.pending_exception != 0 {
+        return Err(NativeError::Pending);
+    }
+    Isolate::invoke(p, entry as u32, &args, desc).map_err(|_| NativeError::Pending)
 }

@@ -150,6 +150,7 @@ pub fn register(r: &mut NativeRegistry) {
         }
         Ok(list)
     });
+    r.add("List_unmodifiableCopy", unmodifiable_copy);
     r.add("List_getIndexed", |_, a| {
         let (l, _) = list_recv(a)?;
         let i = checked_index(a, l)?;
@@ -424,4 +425,32 @@ fn entry_list(p: IsolatePtr, a: &NativeArgs, keys: bool) -> NResult {
     }
     i.handles.truncate(mh);
     Ok(list)
+}
+
+/// `List._unmodifiableCopy(list)`: an unmodifiable fixed-length list (the class of constant
+/// lists, whose natives refuse every change) with `list`'s elements and element type.
+fn unmodifiable_copy(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    let (source, cid) = list_recv(a)?;
+    // SAFETY: a live list.
+    let len = unsafe { list_len(source) };
+    let i = iso(p);
+    let base = i.handles.len();
+    i.handles.push(source.0);
+    let copy = new_array(i, CID_IMMUTABLE_ARRAY, len);
+    let source = Value(i.handles[base]);
+    i.handles.truncate(base);
+    let args_slot = if cid == CID_GROWABLE_LIST {
+        GROWABLE_TYPE_ARGS
+    } else {
+        ARRAY_TYPE_ARGS
+    };
+    // SAFETY: both are live lists of `len` elements (the source re-read after allocating);
+    // the type-argument slots hold Smis.
+    unsafe {
+        for k in 0..len {
+            list_set(copy, k, list_get(source, k));
+        }
+        copy.set_slot(ARRAY_TYPE_ARGS, source.slot(args_slot));
+    }
+    Ok(copy)
 }

@@ -14,6 +14,7 @@ mod io;
 mod lists_maps;
 mod numbers;
 mod records;
+mod regexp;
 mod strings;
 mod system;
 mod typed_data;
@@ -96,6 +97,7 @@ impl NativeRegistry {
         strings::register(&mut r);
         lists_maps::register(&mut r);
         records::register(&mut r);
+        regexp::register(&mut r);
         system::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);

@@ -201,7 +201,25 @@ fn kind(a: &NativeArgs, i: usize) -> Result<Kind, NativeError> {
     Kind::from_code(int(a, i)?).ok_or_else(|| internal("bad element kind"))
 }
 
-fn double(a: &NativeArgs, i: usize) -> Result<f64, NativeError> {
+/// The TypeError of a parameter check the caller skipped (dynamic calls do not check
+/// parameter types yet): `type 'String' is not a subtype of type 'int' of 'value'`.
+pub fn parameter_type_error(p: IsolatePtr, v: Value, expected: &str, name: &str) -> NativeError {
+    let actual = crate::runtime::types::runtime_type_name(iso(p), v);
+    NativeError::Throw {
+        entry_point: "_throwTypeError",
+        args: vec![ThrowArg::Str(format!(
+            "type '{actual}' is not a subtype of type '{expected}' of '{name}'"
+        ))],
+    }
+}
+
+/// Int parameter `i` (named `name` in the Dart declaration).
+fn int_param(p: IsolatePtr, a: &NativeArgs, i: usize, name: &str) -> Result<i64, NativeError> {
+    int_of(a.get(i)).ok_or_else(|| parameter_type_error(p, a.get(i), "int", name))
+}
+
+/// Double parameter `i` (named `name` in the Dart declaration).
+fn double(p: IsolatePtr, a: &NativeArgs, i: usize, name: &str) -> Result<f64, NativeError> {
     let v = a.get(i);
     // SAFETY: a valid value; doubles hold their bits in slot 0.
     unsafe {
@@ -209,9 +227,7 @@ fn double(a: &NativeArgs, i: usize) -> Result<f64, NativeError> {
             return Ok(f64::from_bits(v.slot(0)));
         }
     }
-    int_of(v)
-        .map(|i| i as f64)
-        .ok_or_else(|| internal("a double argument is not a number"))
+    Err(parameter_type_error(p, v, "double", name))
 }
 
 fn store(a: &NativeArgs, i: usize) -> Result<Value, NativeError> {
@@ -237,8 +253,9 @@ fn range(store: Value, at: i64, len: usize) -> Result<std::ops::Range<usize>, Na
 
 /// The byte offset of element `index` of a list at `base` with `length` elements, or the
 /// Dart VM's `IndexError` for a bad index.
-fn element_at(a: &NativeArgs, k: Kind) -> Result<i64, NativeError> {
-    let (base, length, index) = (int(a, 1)?, int(a, 2)?, int(a, 3)?);
+fn element_at(p: IsolatePtr, a: &NativeArgs, k: Kind) -> Result<i64, NativeError> {
+    let (base, length) = (int(a, 1)?, int(a, 2)?);
+    let index = int_param(p, a, 3, "index")?;
     if index < 0 || index >= length {
         return Err(NativeError::Throw {
             entry_point: "_throwIndexError",
@@ -288,17 +305,17 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("Bytes_setFloat", |p, a| set_float(p, a, 1, 2, 3, Some(4)));
     r.add("TypedData_getInt", |p, a| {
         let k = kind(a, 4)?;
-        let at = element_at(a, k)?;
+        let at = element_at(p, a, k)?;
         read_element_int(p, store(a, 0)?, at, k, true)
     });
     r.add("TypedData_setInt", |p, a| {
         let k = kind(a, 4)?;
-        let at = element_at(a, k)?;
-        write_element_int(p, store(a, 0)?, at, k, int(a, 5)?, true)
+        let at = element_at(p, a, k)?;
+        write_element_int(p, store(a, 0)?, at, k, int_param(p, a, 5, "value")?, true)
     });
     r.add("TypedData_getFloat", |p, a| {
         let k = kind(a, 4)?;
-        let at = element_at(a, k)?;
+        let at = element_at(p, a, k)?;
         let s = store(a, 0)?;
         let r = range(s, at, k.width())?;
         // SAFETY: `r` is inside the live store; read before allocating the result.
@@ -307,14 +324,14 @@ pub fn register(r: &mut NativeRegistry) {
     });
     r.add("TypedData_setFloat", |p, a| {
         let k = kind(a, 4)?;
-        let at = element_at(a, k)?;
+        let at = element_at(p, a, k)?;
         let s = store(a, 0)?;
         let r = range(s, at, k.width())?;
         // SAFETY: `r` is inside the live store.
         write_float(
             unsafe { &mut store_bytes_mut(s)[r] },
             k,
-            double(a, 5)?,
+            double(p, a, 5, "value")?,
             true,
         );
         Ok(iso(p).null())
@@ -339,7 +356,8 @@ fn write_element_int(p: IsolatePtr, s: Value, at: i64, k: Kind, v: i64, little: 
 /// `(store, byteOffset, kind, [value,] littleEndian)` natives: argument indices given.
 fn get_int(p: IsolatePtr, a: &NativeArgs, at: usize, k: usize, little: Option<usize>) -> NResult {
     let little = little.is_none_or(|i| bool_arg(p, a, i));
-    read_element_int(p, store(a, 0)?, int(a, at)?, kind(a, k)?, little)
+    let at = int_param(p, a, at, "byteOffset")?;
+    read_element_int(p, store(a, 0)?, at, kind(a, k)?, little)
 }
 
 fn set_int(
@@ -354,9 +372,9 @@ fn set_int(
     write_element_int(
         p,
         store(a, 0)?,
-        int(a, at)?,
+        int_param(p, a, at, "byteOffset")?,
         kind(a, k)?,
-        int(a, v)?,
+        int_param(p, a, v, "value")?,
         little,
     )
 }
@@ -364,7 +382,7 @@ fn set_int(
 fn get_float(p: IsolatePtr, a: &NativeArgs, at: usize, k: usize, little: Option<usize>) -> NResult {
     let little = little.is_none_or(|i| bool_arg(p, a, i));
     let (s, k) = (store(a, 0)?, kind(a, k)?);
-    let r = range(s, int(a, at)?, k.width())?;
+    let r = range(s, int_param(p, a, at, "byteOffset")?, k.width())?;
     // SAFETY: `r` is inside the live store; read before allocating the result.
     let v = read_float(unsafe { &store_bytes(s)[r] }, k, little);
     Ok(new_double(iso(p), v))
@@ -380,8 +398,8 @@ fn set_float(
 ) -> NResult {
     let little = little.is_none_or(|i| bool_arg(p, a, i));
     let (s, k) = (store(a, 0)?, kind(a, k)?);
-    let r = range(s, int(a, at)?, k.width())?;
-    let value = double(a, v)?;
+    let r = range(s, int_param(p, a, at, "byteOffset")?, k.width())?;
+    let value = double(p, a, v, "value")?;
     // SAFETY: `r` is inside the live store.
     write_float(unsafe { &mut store_bytes_mut(s)[r] }, k, value, little);
     Ok(iso(p).null())
