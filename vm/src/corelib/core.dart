@@ -1,6 +1,10 @@
 // dart:core for dartrs.
 
+library dart.core;
+
 export 'dart:async' show Future, Stream;
+
+part 'uri.dart';
 //
 // The built-in classes with their members. Members the VM implements natively are
 // `external` with `@pragma('vm:external-name', 'Name')`; vm/src/corelib/NATIVES.md lists

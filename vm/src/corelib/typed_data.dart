@@ -22,6 +22,10 @@ external _ByteStore _newStore(int lengthInBytes);
 @pragma('vm:external-name', 'Bytes_length')
 external int _storeLength(_ByteStore store);
 
+/// A Uint8List over a whole store the runtime filled (dart:io's reads call this by name).
+@pragma('vm:entry-point')
+Uint8List _uint8ListOfStore(_ByteStore store) => _Uint8List._(store, 0, _storeLength(store));
+
 @pragma('vm:external-name', 'Bytes_copy')
 external void _copyBytes(_ByteStore from, int fromOffset, _ByteStore to, int toOffset, int count);
 

@@ -26,8 +26,21 @@ pub struct LoadOptions {
 /// The core libraries, written in Dart and embedded in the binary.
 const EMBEDDED: &[(&str, &str)] = &[
     ("dart:core", include_str!("../corelib/core.dart")),
+    ("dart:core/uri.dart", include_str!("../corelib/uri.dart")),
     ("dart:math", include_str!("../corelib/math.dart")),
     ("dart:io", include_str!("../corelib/io.dart")),
+    (
+        "dart:io/io/file.dart",
+        include_str!("../corelib/io/file.dart"),
+    ),
+    (
+        "dart:io/io/process.dart",
+        include_str!("../corelib/io/process.dart"),
+    ),
+    (
+        "dart:io/io/http.dart",
+        include_str!("../corelib/io/http.dart"),
+    ),
     (
         "dart:collection",
         include_str!("../corelib/collection.dart"),

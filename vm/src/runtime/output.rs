@@ -66,6 +66,26 @@ impl Output {
         }
     }
 
+    /// Raw bytes for standard output (`stdout.add`); an observer sees them as text.
+    pub fn write_bytes(&mut self, b: &[u8]) {
+        if let Some(tap) = &self.tap {
+            tap(OutputStream::Stdout, &String::from_utf8_lossy(b));
+        }
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    /// Raw bytes for standard error (`stderr.add`), after what stdout has buffered.
+    pub fn write_stderr_bytes(&mut self, b: &[u8]) {
+        self.flush();
+        let _ = std::io::stderr().write_all(b);
+        if let Some(tap) = &self.tap {
+            tap(OutputStream::Stderr, &String::from_utf8_lossy(b));
+        }
+    }
+
     pub fn flush(&mut self) {
         if self.buf.is_empty() {
             return;

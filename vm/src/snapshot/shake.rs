@@ -53,6 +53,8 @@ struct Shaker<'p> {
 
 /// dart:async functions the event loop calls (`runtime::event_loop`).
 const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
+/// dart:io functions the runtime calls (`runtime::natives::io`).
+const IO_HOOKS: &[&str] = &["_ioDispatch", "_throwOSError"];
 /// dart:developer functions the VM service calls by name (`service::agent`).
 const SERVICE_HOOKS: &[&str] = &["_invokeExtension"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
@@ -129,6 +131,9 @@ impl<'p> Shaker<'p> {
         }
         // The event loop calls these dart:async hooks by name.
         self.async_helpers(EVENT_LOOP_HOOKS);
+        // dart:io's natives and deliveries call these by name (when dart:io is loaded).
+        self.library_functions("dart:io", IO_HOOKS);
+        self.library_functions("dart:typed_data", &["_uint8ListOfStore"]);
         // The VM service answers `ext.*` requests through this dart:developer function
         // (`service::agent`); it is only there when the program imports dart:developer.
         self.library_functions("dart:developer", SERVICE_HOOKS);
@@ -238,6 +243,7 @@ impl<'p> Shaker<'p> {
         self.library_functions("dart:async", names);
     }
 
+    /// Keeps the top-level functions named `names` of library `uri`.
     fn library_functions(&mut self, uri: &str, names: &[&str]) {
         let p = self.program;
         for lib in p.libraries.iter().filter(|l| l.uri == uri) {

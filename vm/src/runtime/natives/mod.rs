@@ -10,6 +10,7 @@ mod asynchrony;
 mod convert;
 mod core_objects;
 mod developer;
+mod io;
 mod lists_maps;
 mod numbers;
 mod records;
@@ -100,6 +101,7 @@ impl NativeRegistry {
         system::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);
+        io::register(&mut r);
         typed_data::register(&mut r);
         convert::register(&mut r);
         r
@@ -294,8 +296,12 @@ mod tests {
     fn core_library_natives_and_registry_agree() {
         let sources = [
             include_str!("../../corelib/core.dart"),
+            include_str!("../../corelib/uri.dart"),
             include_str!("../../corelib/math.dart"),
             include_str!("../../corelib/io.dart"),
+            include_str!("../../corelib/io/file.dart"),
+            include_str!("../../corelib/io/process.dart"),
+            include_str!("../../corelib/io/http.dart"),
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),

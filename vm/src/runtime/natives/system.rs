@@ -68,6 +68,12 @@ pub fn register(r: &mut NativeRegistry) {
         Ok(new_int(iso(p), micros))
     });
     r.add("Random_seed", |p, _| Ok(new_int(iso(p), entropy())));
+    r.add("Uri_currentDirectory", |p, _| {
+        let dir = std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "/".to_string());
+        Ok(crate::runtime::entries::new_string(iso(p), &dir))
+    });
     r.add("Random_nextIntUnseeded", |p, a| -> NResult {
         let max = int_of(a.get(0)).unwrap_or(1).max(1);
         let v = (entropy().unsigned_abs() % max as u64) as i64;
