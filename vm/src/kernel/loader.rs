@@ -34,6 +34,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dart:async", include_str!("../corelib/async.dart")),
     ("dart:developer", include_str!("../corelib/developer.dart")),
+    ("dart:isolate", include_str!("../corelib/isolate.dart")),
     ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
     (
         "dart:async/stream.dart",

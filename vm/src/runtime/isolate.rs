@@ -186,6 +186,17 @@ pub struct Isolate {
     pub suspend_layout: Option<super::suspend::SuspendLayout>,
     /// The attached observer (the VM service), if any.
     pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
+    /// What attaches observers to isolates: spawned isolates get one too.
+    pub observer: Option<Arc<dyn super::agent::AgentFactory>>,
+    /// This isolate as other isolates reach it (made when `dart:isolate` is first used).
+    pub control: Option<Arc<super::ports::IsolateControl>>,
+    /// Open receive ports of this isolate, and whether each keeps it alive.
+    pub ports: HashMap<i64, bool>,
+    /// The isolate is ending (`Isolate.exit`, a kill): exceptions skip every Dart handler.
+    pub terminating: bool,
+    /// How `Isolate.spawn` makes another isolate of this program (AOT); `None`: over
+    /// the current program in JIT mode.
+    pub spawn_recipe: Option<super::spawn::SpawnRecipe>,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -314,6 +325,11 @@ impl Isolate {
             param_plans: Vec::new(),
             suspend_layout,
             agent: None,
+            observer: None,
+            control: None,
+            ports: HashMap::new(),
+            terminating: false,
+            spawn_recipe: None,
         });
         if iso.options.gc_stress {
             // Mostly scavenges (they exercise the write barrier), a full one now and then.

@@ -10,6 +10,9 @@ pub type OutputTap = Box<dyn Fn(OutputStream, &str)>;
 
 pub struct Output {
     buf: Vec<u8>,
+    /// Flush after every write: set once the process runs more than one isolate, so
+    /// their output interleaves in the order it was written.
+    eager: bool,
     tap: Option<OutputTap>,
 }
 
@@ -25,7 +28,16 @@ impl Output {
     pub fn new() -> Output {
         Output {
             buf: Vec::with_capacity(FLUSH_AT),
+            eager: false,
             tap: None,
+        }
+    }
+
+    /// Flushes after every write from now on (see the field).
+    pub fn set_eager(&mut self, eager: bool) {
+        self.eager = eager;
+        if eager {
+            self.flush();
         }
     }
 
@@ -47,7 +59,7 @@ impl Output {
             tap(OutputStream::Stdout, s);
         }
         self.buf.extend_from_slice(s.as_bytes());
-        if self.buf.len() >= FLUSH_AT {
+        if self.eager || self.buf.len() >= FLUSH_AT {
             self.flush();
         }
     }

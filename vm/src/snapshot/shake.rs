@@ -53,6 +53,8 @@ struct Shaker<'p> {
 
 /// dart:async functions the event loop calls (`runtime::event_loop`).
 const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_runExpiredTimers"];
+/// dart:isolate functions the runtime calls (`runtime::ports`, `runtime::spawn`).
+const ISOLATE_HOOKS: &[&str] = &["_startIsolate", "_handlePortMessage"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
 const ASYNC_HELPERS: &[&str] = &[
     "_initAsync",
@@ -127,6 +129,14 @@ impl<'p> Shaker<'p> {
         }
         // The event loop calls these dart:async hooks by name.
         self.async_helpers(EVENT_LOOP_HOOKS);
+        // The runtime starts spawned isolates and delivers port messages through these.
+        for lib in p.libraries.iter().filter(|l| l.uri == "dart:isolate") {
+            for &f in &lib.functions {
+                if ISOLATE_HOOKS.contains(&p.function(f).name.as_str()) {
+                    self.function(f);
+                }
+            }
+        }
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }

@@ -9,6 +9,7 @@
 mod asynchrony;
 mod core_objects;
 mod developer;
+mod isolates;
 mod lists_maps;
 mod numbers;
 mod records;
@@ -96,6 +97,7 @@ impl NativeRegistry {
         system::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);
+        isolates::register(&mut r);
         r
     }
 
@@ -293,6 +295,7 @@ mod tests {
             include_str!("../../corelib/collection.dart"),
             include_str!("../../corelib/async.dart"),
             include_str!("../../corelib/developer.dart"),
+            include_str!("../../corelib/isolate.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();
