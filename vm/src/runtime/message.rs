@@ -446,6 +446,17 @@ impl Exporter<'_> {
             let cl = p.class(id);
             let uri = &p.libraries[cl.library.index()].uri;
             let name = cl.name.as_str();
+            // Objects of the VM's own ReceivePort and SuspendState classes.
+            let vm_class = match (uri.as_str(), name) {
+                ("dart:isolate", "_RawReceivePort") => Some("ReceivePort"),
+                ("dart:async", "_SuspendState") => Some("SuspendState"),
+                _ => None,
+            };
+            if let Some(kind) = vm_class {
+                return Err(SendError::Illegal(format!(
+                    "Illegal argument in isolate message: (object is a {kind})"
+                )));
+            }
             if UNSENDABLE.iter().any(|(l, n)| l == uri && *n == name) {
                 return Err(SendError::Illegal(format!(
                     "Illegal argument in isolate message: object is unsendable - \

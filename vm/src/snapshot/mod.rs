@@ -60,8 +60,10 @@ pub fn run_snapshot(
         ..IsolateOptions::default()
     };
     let trace = options.trace_startup;
+    let recipe = spawn_recipe(source.clone(), mode, iso_options.clone());
     let make = move || {
-        let iso = loader::make_isolate(snapshot, decoded, iso_options).map_err(|e| e.0)?;
+        let mut iso = loader::make_isolate(snapshot, decoded, iso_options).map_err(|e| e.0)?;
+        iso.spawn_recipe = Some(recipe);
         if trace {
             report_startup(&iso, started);
         }
@@ -81,6 +83,22 @@ pub fn run_snapshot(
         return code;
     }
     crate::runtime::run::run_isolate(make, args, None)
+}
+
+/// How a spawned isolate of an AOT program is made: the same snapshot mapped again (its
+/// text is shared through the page cache), checked and decoded, with the parent's options.
+fn spawn_recipe(
+    source: SnapshotSource,
+    mode: SnapshotMode,
+    options: IsolateOptions,
+) -> crate::runtime::spawn::SpawnRecipe {
+    std::sync::Arc::new(move || {
+        let mut snapshot = loader::map_snapshot(&source, mode).map_err(|e| e.0)?;
+        let decoded = snapshot.decode().map_err(|e| e.0)?;
+        let mut iso = loader::make_isolate(snapshot, decoded, options.clone()).map_err(|e| e.0)?;
+        iso.spawn_recipe = Some(spawn_recipe(source.clone(), mode, options.clone()));
+        Ok(iso)
+    })
 }
 
 fn refuse(e: &SnapshotError) -> i32 {

@@ -179,7 +179,7 @@ fn spawn(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let debug_name = if unsafe { crate::runtime::strings::is_string(name) } {
         unsafe { crate::runtime::strings::string_to_rust(name) }
     } else {
-        "isolate".to_string()
+        entry_name(p, a.get(1)).unwrap_or_else(|| "isolate".to_string())
     };
     let request = crate::runtime::spawn::SpawnRequest {
         start,
@@ -192,5 +192,33 @@ fn spawn(p: IsolatePtr, a: &NativeArgs) -> NResult {
     match crate::runtime::spawn::spawn(iso(p), request) {
         Ok(()) => Ok(iso(p).null()),
         Err(e) => Err(NativeError::Unsupported(e)),
+    }
+}
+
+/// The qualified name of the entry point in `start` (`[readyPort, entryPoint, message]`),
+/// which names an isolate spawned without a `debugName` (as the Dart VM names it).
+fn entry_name(p: IsolatePtr, start: Value) -> Option<String> {
+    use crate::runtime::layout::*;
+    use crate::runtime::object::{CID_CLOSURE, CID_GROWABLE_LIST};
+    let i = iso(p);
+    // SAFETY: `start` is the growable list literal `_spawn`'s caller builds, with three
+    // elements; the entry point is a closure, whose slot 0 is its entry index.
+    unsafe {
+        if !start.is_heap() || start.cid() != CID_GROWABLE_LIST {
+            return None;
+        }
+        let data = Value(start.slot(GROWABLE_DATA));
+        let entry = Value(data.slot(array_element_slot(1)));
+        if !entry.is_heap() || entry.cid() != CID_CLOSURE {
+            return None;
+        }
+        let index = Value(entry.slot(CLOSURE_FUNCTION)).smi_value() as u32;
+        let target = match i.synthetic_at(index) {
+            Some(crate::runtime::isolate::SyntheticEntry::Forwarder { target, .. }) => *target,
+            Some(_) => return None,
+            None => crate::kernel::ir::FunctionId(index),
+        };
+        let f = i.program.functions.get(target.0 as usize)?;
+        Some(f.qualified_name.to_string())
     }
 }
