@@ -136,6 +136,10 @@ pub fn set_stack_limit(iso: &mut Isolate) {
 /// Flushes the program's output and tells the agent the isolate is going away.
 pub fn isolate_exiting(iso_ptr: IsolatePtr) {
     iso_ptr.get().out.flush();
+    // Its ports close: later messages to them are dropped.
+    if let Some(control) = iso_ptr.get().control.take() {
+        control.unregister();
+    }
     if let Some(agent) = iso_ptr.get().agent.take() {
         agent.exiting(iso_ptr);
     }
