@@ -884,6 +884,16 @@ impl Isolate {
     }
 }
 
+impl Drop for Isolate {
+    /// Nobody may reach an isolate that is gone: its ports close and its control forgets
+    /// the address of the interrupt word (which lives in this isolate's thread block).
+    fn drop(&mut self) {
+        if let Some(control) = self.control.take() {
+            control.unregister();
+        }
+    }
+}
+
 impl CompileContext for Isolate {
     fn program(&self) -> &Program {
         &self.program
