@@ -197,6 +197,8 @@ pub struct Isolate {
     /// How `Isolate.spawn` makes another isolate of this program (AOT); `None`: over
     /// the current program in JIT mode.
     pub spawn_recipe: Option<super::spawn::SpawnRecipe>,
+    /// What `SendPort.send` shares instead of copying (canonical objects by address).
+    pub send_index: Option<Box<super::message::CanonicalIndex>>,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -330,6 +332,7 @@ impl Isolate {
             ports: HashMap::new(),
             terminating: false,
             spawn_recipe: None,
+            send_index: None,
         });
         if iso.options.gc_stress {
             // Mostly scavenges (they exercise the write barrier), a full one now and then.

@@ -255,13 +255,20 @@ fn string_obj(s: &str) -> Obj {
 
 /// Copies the graph reachable from `root` out of `iso`'s heap. Reads only: nothing is
 /// allocated, so no object moves during the walk.
-pub fn export(iso: &Isolate, root: Value) -> Result<Message, SendError> {
+pub fn export(iso: &mut Isolate, root: Value) -> Result<Message, SendError> {
+    let index = CanonicalIndex::refreshed(iso.send_index.take(), iso);
+    let result = export_with(iso, &index.reverse, root);
+    iso.send_index = Some(index);
+    result
+}
+
+fn export_with(iso: &Isolate, reverse: &Reverse, root: Value) -> Result<Message, SendError> {
     let mut ex = Exporter {
         iso,
         seen: HashMap::new(),
         msg: Message::null(),
         work: Vec::new(),
-        reverse: None,
+        reverse,
         vector_ids: HashMap::new(),
         shape_ids: HashMap::new(),
         entry_ids: HashMap::new(),
@@ -274,11 +281,48 @@ pub fn export(iso: &Isolate, root: Value) -> Result<Message, SendError> {
     Ok(ex.msg)
 }
 
-/// Immortal canonical objects of the sender, by address, found on first need.
+/// Immortal canonical objects of the sender, by address.
 struct Reverse {
     constants: HashMap<u64, ConstId>,
     tear_offs: HashMap<u64, u32>,
     types: HashMap<u64, i64>,
+}
+
+/// An isolate's [`Reverse`] index, kept between sends (an AOT isolate has thousands of
+/// constants) and rebuilt when one of its tables has grown. Canonical objects are
+/// immortal and never removed, so the sizes tell whether the index is current.
+pub struct CanonicalIndex {
+    sizes: (usize, usize, usize),
+    reverse: Reverse,
+}
+
+impl CanonicalIndex {
+    fn sizes_of(iso: &Isolate) -> (usize, usize, usize) {
+        (
+            iso.constant_slots.len(),
+            iso.tear_offs.len(),
+            iso.type_objects.len(),
+        )
+    }
+
+    fn refreshed(old: Option<Box<CanonicalIndex>>, iso: &Isolate) -> Box<CanonicalIndex> {
+        let sizes = Self::sizes_of(iso);
+        if let Some(index) = old.filter(|i| i.sizes == sizes) {
+            return index;
+        }
+        Box::new(CanonicalIndex {
+            sizes,
+            reverse: Reverse {
+                constants: iso
+                    .constant_slots
+                    .iter()
+                    .filter_map(|(&id, &slot)| iso.constants.get(slot as usize).map(|&w| (w, id)))
+                    .collect(),
+                tear_offs: iso.tear_offs.iter().map(|(&e, v)| (v.0, e)).collect(),
+                types: iso.type_objects.iter().map(|(&c, v)| (v.0, c)).collect(),
+            },
+        })
+    }
 }
 
 struct Exporter<'a> {
@@ -286,7 +330,7 @@ struct Exporter<'a> {
     seen: HashMap<u64, u32>,
     msg: Message,
     work: Vec<(u32, Value)>,
-    reverse: Option<Reverse>,
+    reverse: &'a Reverse,
     vector_ids: HashMap<u32, u32>,
     shape_ids: HashMap<u32, u32>,
     entry_ids: HashMap<u32, u32>,
@@ -337,15 +381,7 @@ impl Exporter<'_> {
     /// An immortal object the receiver has its own canonical copy of.
     fn canonical(&mut self, v: Value) -> Result<Option<Word>, SendError> {
         let iso = self.iso;
-        let reverse = self.reverse.get_or_insert_with(|| Reverse {
-            constants: iso
-                .constant_slots
-                .iter()
-                .filter_map(|(&id, &slot)| iso.constants.get(slot as usize).map(|&w| (w, id)))
-                .collect(),
-            tear_offs: iso.tear_offs.iter().map(|(&e, v)| (v.0, e)).collect(),
-            types: iso.type_objects.iter().map(|(&c, v)| (v.0, c)).collect(),
-        });
+        let reverse = self.reverse;
         if let Some(&id) = reverse.constants.get(&v.0) {
             let i = push_index(&mut self.msg.consts, id);
             return Ok(Some(Word::Const(i)));

@@ -131,6 +131,7 @@ fn slice(bytes: &[u8], r: Range) -> &[u8] {
 }
 
 /// The decoded metadata and the address of the code.
+#[derive(Clone)]
 pub struct Decoded {
     vm: VmData,
     isolate: IsolateData<Program>,
