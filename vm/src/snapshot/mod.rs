@@ -98,7 +98,9 @@ fn spawn_recipe(
     recipe_sharing(Arc::default(), source, mode, options)
 }
 
-type DecodedCache = Arc<std::sync::Mutex<Option<loader::Decoded>>>;
+/// What the first spawn decoded and built, for the later ones.
+type DecodedCache =
+    Arc<std::sync::Mutex<Option<(loader::Decoded, Arc<crate::front::source::SourceMap>)>>>;
 
 fn recipe_sharing(
     cache: DecodedCache,
@@ -109,15 +111,21 @@ fn recipe_sharing(
     Arc::new(move || {
         let mut snapshot = loader::map_snapshot(&source, mode).map_err(|e| e.0)?;
         let cached = cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let decoded = match cached {
-            Some(d) => d,
+        let mut iso = match cached {
+            Some((decoded, sources)) => {
+                loader::make_isolate_sharing(snapshot, decoded, options.clone(), Some(sources))
+                    .map_err(|e| e.0)?
+            }
             None => {
-                let d = snapshot.decode().map_err(|e| e.0)?;
-                *cache.lock().unwrap_or_else(|e| e.into_inner()) = Some(d.clone());
-                d
+                let decoded = snapshot.decode().map_err(|e| e.0)?;
+                let keep = decoded.clone();
+                let iso =
+                    loader::make_isolate(snapshot, decoded, options.clone()).map_err(|e| e.0)?;
+                *cache.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some((keep, iso.sources.clone()));
+                iso
             }
         };
-        let mut iso = loader::make_isolate(snapshot, decoded, options.clone()).map_err(|e| e.0)?;
         iso.spawn_recipe = Some(recipe_sharing(
             cache.clone(),
             source.clone(),
