@@ -862,6 +862,55 @@ mod tests {
         assert_eq!(b.cid, CID_TWO_BYTE_STRING);
     }
 
+    fn bare_isolate() -> Box<Isolate> {
+        let program = std::sync::Arc::new(crate::kernel::ir::Program::default());
+        let sources = std::sync::Arc::new(crate::front::source::SourceMap::new());
+        Isolate::new(program, sources, Default::default()).expect("an isolate")
+    }
+
+    /// An array `[text, big int, 2.5, itself]`, copied from one heap into another, keeps
+    /// its values, its identity hash and its cycle.
+    #[test]
+    fn cyclic_array_survives_a_copy_between_heaps() {
+        let mut a = bare_isolate();
+        let list = super::super::lists::new_array(&mut a, CID_ARRAY, 4);
+        a.handles.push(list.0);
+        let text = super::super::entries::new_string(&mut a, "h\u{e9}llo \u{1F600}");
+        a.handles.push(text.0);
+        let big = super::super::natives::new_int(&mut a, i64::MAX - 1);
+        a.handles.push(big.0);
+        let d = super::super::natives::new_double(&mut a, 2.5);
+        let list = Value(a.handles[0]);
+        // SAFETY: a live four-element array; the header keeps its size and class bits.
+        unsafe {
+            list.set_slot(array_element_slot(0), a.handles[1]);
+            list.set_slot(array_element_slot(1), a.handles[2]);
+            list.set_slot(array_element_slot(2), d.0);
+            list.set_slot(array_element_slot(3), list.0);
+            *list.addr() = header_with_hash(*list.addr(), 12345);
+        }
+        let msg = export(&mut a, list).expect("sendable");
+        assert_eq!(msg.object_count(), 4);
+        let mut b = bare_isolate();
+        let p = IsolatePtr::new(&mut b);
+        let copy = import(p, &msg).expect("imports");
+        let b = p.get();
+        // SAFETY: `copy` is the array just rebuilt in `b`'s heap.
+        unsafe {
+            assert_eq!(copy.cid(), CID_ARRAY);
+            assert_eq!(header_hash(copy.header()), 12345);
+            let el = |i| Value(copy.slot(array_element_slot(i)));
+            assert_eq!(
+                super::super::strings::string_to_rust(el(0)),
+                "h\u{e9}llo \u{1F600}"
+            );
+            assert_eq!(super::super::natives::int_of(el(1)), Some(i64::MAX - 1));
+            assert_eq!(f64::from_bits(el(2).slot(0)), 2.5);
+            assert_eq!(el(3), copy);
+            assert!(b.heap.is_movable(copy));
+        }
+    }
+
     #[test]
     fn string_list_message_has_array_and_list() {
         let m = Message::strings(&["a".into(), "b".into()]);
