@@ -27,6 +27,9 @@ pub struct IsolateControl {
     pub pause_capability: i64,
     pub terminate_capability: i64,
     pub debug_name: String,
+    /// The control port of the main isolate this one descends from (its own for a main
+    /// isolate): the program the isolate belongs to.
+    pub root: i64,
     kill: AtomicBool,
     /// The address of the isolate's `service_interrupt` word while it runs (0 before
     /// and after), set to make a busy isolate reach a safepoint for `kill`.
@@ -76,15 +79,19 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl IsolateControl {
-    /// Registers a new isolate (its control port) with `inbox`.
+    /// Registers a new isolate (its control port) with `inbox`, spawned by an isolate of
+    /// program `root` (`None`: a main isolate, the root of its own program).
     pub fn register(
         inbox: Arc<Inbox>,
         debug_name: String,
         listeners: Listeners,
+        root: Option<i64>,
     ) -> Arc<IsolateControl> {
+        let control_port = fresh_id();
         let control = Arc::new(IsolateControl {
             inbox,
-            control_port: fresh_id(),
+            control_port,
+            root: root.unwrap_or(control_port),
             pause_capability: fresh_id(),
             terminate_capability: fresh_id(),
             debug_name,
@@ -161,10 +168,29 @@ pub fn control_of(iso: &mut Isolate) -> Arc<IsolateControl> {
             on_error: Vec::new(),
             errors_fatal: true,
         },
+        None,
     );
     control.attach_interrupt(&mut iso.thread.service_interrupt);
     iso.control = Some(control.clone());
     control
+}
+
+/// The main isolate `iso` has ended: the isolates its program spawned die too (as in the
+/// Dart VM, where they end with the process; this matters when the process goes on, e.g.
+/// after a hot restart).
+pub fn end_program(iso: &Isolate) {
+    let Some(own) = iso.control.as_ref().map(|c| c.control_port) else {
+        return;
+    };
+    let spawned: Vec<Arc<IsolateControl>> = registry()
+        .isolates
+        .values()
+        .filter(|c| c.root == own && c.control_port != own)
+        .cloned()
+        .collect();
+    for c in spawned {
+        c.request_kill(true);
+    }
 }
 
 /// The isolate whose control port is `port`, while it lives.
@@ -285,6 +311,7 @@ mod tests {
                 on_error: Vec::new(),
                 errors_fatal: true,
             },
+            None,
         );
         let port = fresh_id();
         registry().ports.insert(

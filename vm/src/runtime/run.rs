@@ -121,6 +121,7 @@ fn run_on_this_thread(
             EXIT_UNCAUGHT
         }
     };
+    super::ports::end_program(iso_ptr.get());
     isolate_exiting(iso_ptr);
     code
 }

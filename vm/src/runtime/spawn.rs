@@ -36,6 +36,7 @@ pub struct SpawnRequest {
 /// Starts a child isolate of `parent`; `Err`: why no thread could be started.
 pub fn spawn(parent: &mut Isolate, request: SpawnRequest) -> Result<(), String> {
     let make = recipe_of(parent)?;
+    let root = super::ports::control_of(parent).root;
     let observer = parent.observer.clone();
     parent.out.set_eager(true);
     let SpawnRequest {
@@ -54,6 +55,7 @@ pub fn spawn(parent: &mut Isolate, request: SpawnRequest) -> Result<(), String> 
             on_error: on_error.into_iter().collect(),
             errors_fatal,
         },
+        Some(root),
     );
     let child_control = control.clone();
     let started = std::thread::Builder::new()
