@@ -2708,6 +2708,10 @@ final class StackTrace {
   /// A stack trace with no frames.
   static final StackTrace empty = _emptyStackTrace();
 
+  /// A stack trace that prints as [stackTraceString].
+  factory StackTrace.fromString(String stackTraceString) =>
+      _stackTraceFromString(stackTraceString);
+
   @pragma('vm:external-name', 'StackTrace_toString')
   external String toString();
 }
@@ -2717,6 +2721,9 @@ external StackTrace _currentStackTrace();
 
 @pragma('vm:external-name', 'StackTrace_empty')
 external StackTrace _emptyStackTrace();
+
+@pragma('vm:external-name', 'StackTrace_fromString')
+external StackTrace _stackTraceFromString(String text);
 
 // ---------------------------------------------------------------------------------------
 // Top-level functions

@@ -35,22 +35,40 @@ const LARGE_OBJECT_WORDS: usize = NURSERY_WORDS / 8;
 const MIN_OLD_WORDS: usize = 256 * 1024; // 2 MiB
 const IMMORTAL_CHUNK_WORDS: usize = 64 * 1024;
 
+/// A contiguous collected space. Its memory is an anonymous mapping, not a `Vec`: the
+/// kernel hands out zeroed pages lazily, where a large `vec![0; n]` reused from the
+/// allocator's arena is cleared with a memset of the whole space (4 MiB for every
+/// nursery, which dominated spawning an isolate).
 struct Space {
-    mem: Vec<u64>,
+    map: memmap2::MmapMut,
+    words: usize,
 }
 
 impl Space {
     fn new(words: usize) -> Space {
-        Space {
-            mem: vec![0; words],
-        }
+        let map = memmap2::MmapMut::map_anon(words.max(1) * 8).unwrap_or_else(|e| {
+            panic!("dartrs: out of memory for a heap space of {words} words: {e}")
+        });
+        Space { map, words }
+    }
+    fn len(&self) -> usize {
+        self.words
+    }
+    fn words_mut(&mut self) -> &mut [u64] {
+        // SAFETY: the mapping is page-aligned (so 8-byte aligned), `words * 8` bytes long,
+        // readable and writable, and borrowed mutably here.
+        unsafe { std::slice::from_raw_parts_mut(self.map.as_mut_ptr() as *mut u64, self.words) }
+    }
+    fn words(&self) -> &[u64] {
+        // SAFETY: as for `words_mut`, borrowed shared.
+        unsafe { std::slice::from_raw_parts(self.map.as_ptr() as *const u64, self.words) }
     }
     fn start(&self) -> *mut u64 {
-        self.mem.as_ptr() as *mut u64
+        self.map.as_ptr() as *mut u64
     }
     fn end(&self) -> *mut u64 {
         // SAFETY: one past the end of the allocation.
-        unsafe { self.start().add(self.mem.len()) }
+        unsafe { self.start().add(self.words) }
     }
     fn contains(&self, p: *mut u64) -> bool {
         p >= self.start() && p < self.end()
@@ -248,7 +266,7 @@ impl Heap {
     }
 
     pub fn capacity_bytes(&self) -> usize {
-        (self.nursery.mem.len() + self.old.mem.len()) * 8
+        (self.nursery.len() + self.old.len()) * 8
     }
 
     /// Whether `v` points into the collected spaces (as opposed to immortal or a Smi).
@@ -339,10 +357,9 @@ impl Heap {
     /// Copies everything reachable (from the nursery and the old space) into a fresh old
     /// space sized for the live data plus `need_words`, then empties the nursery.
     fn full(&mut self, need_words: usize, visit_roots: RootVisitor, morph: Option<&Morph>) {
-        let capacity =
-            self.old.mem.len() + NURSERY_WORDS + morph.map_or(0, |m| m.extra_words(self));
+        let capacity = self.old.len() + NURSERY_WORDS + morph.map_or(0, |m| m.extra_words(self));
         let mut to = match self.spare.take() {
-            Some(s) if s.mem.len() >= capacity => s,
+            Some(s) if s.len() >= capacity => s,
             _ => Space::new(capacity),
         };
         // Remembered immortal objects (which should not point into the heap at all) are
@@ -368,9 +385,9 @@ impl Heap {
         // Room for twice the live data, the request and one worst-case scavenge: grow
         // when tighter, shrink (returning memory) when the space is four times that.
         let target = (2 * live / 8 + need_words + NURSERY_WORDS).max(MIN_OLD_WORDS);
-        if target > to.mem.len() || target * 4 < to.mem.len() {
+        if target > to.len() || target * 4 < to.len() {
             let mut resized = Space::new(target);
-            resized.mem[..live / 8].copy_from_slice(&to.mem[..live / 8]);
+            resized.words_mut()[..live / 8].copy_from_slice(&to.words()[..live / 8]);
             relocate(&to, &resized, live, visit_roots);
             self.spare = None;
             self.old = resized;

@@ -52,6 +52,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../corelib/typed_data.dart"),
     ),
     ("dart:convert", include_str!("../corelib/convert.dart")),
+    ("dart:isolate", include_str!("../corelib/isolate.dart")),
     ("dart:async/zone.dart", include_str!("../corelib/zone.dart")),
     (
         "dart:async/stream.dart",

@@ -216,6 +216,8 @@ extern "sysv64" fn rt_find_handler(thread: *mut Thread, _: u64, _: u64, _: u64, 
                     fp - 8 * crate::compiler::x64::frame::ENTRY_FRAME_WORDS as u64;
                 return 0;
             }
+            // An ending isolate unwinds to the entry frame without running handlers.
+            Frame::Dart { .. } if iso.terminating => continue,
             Frame::Dart { entry, pc, fp, .. } => {
                 let Some(code) = iso.code_at(entry, pc) else {
                     continue;
@@ -271,6 +273,17 @@ extern "sysv64" fn rt_service_poll(thread: *mut Thread, _: u64, _: u64, _: u64, 
     // SAFETY: called from generated code with its thread; the exit frame is recorded, so
     // the agent may walk the stack, collect and call Dart.
     let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    if iso_ptr
+        .get()
+        .control
+        .as_ref()
+        .is_some_and(|c| c.kill_requested())
+    {
+        // `Isolate.kill(priority: immediate)`: the generated code unwinds after this call.
+        iso_ptr.get().thread.service_interrupt = 0;
+        super::ports::terminate(iso_ptr);
+        return 0;
+    }
     match super::agent::agent_of(iso_ptr) {
         Some(agent) => agent.safepoint(iso_ptr),
         // Nobody will clear the flag otherwise (only an agent sets it).

@@ -98,6 +98,15 @@ pub fn run(iso: IsolatePtr) -> Result<(), Pending> {
     let host_waker = iso.get().loop_host.as_ref().and_then(|h| h.event_waker());
     inbox.set_host_waker(host_waker);
     loop {
+        if iso
+            .get()
+            .control
+            .as_ref()
+            .is_some_and(|c| c.kill_requested())
+        {
+            super::ports::terminate(iso);
+            return Err(Pending);
+        }
         call_hook(iso, "_drainMicrotasks")?;
         let next = call_hook(iso, "_nextTimerWakeup")?;
         let wakeup = int_of(next).filter(|&w| w >= 0);

@@ -209,6 +209,19 @@ pub struct Isolate {
     pub agent: Option<std::rc::Rc<dyn super::agent::IsolateAgent>>,
     /// Compiled regular expressions; a `RegExp` object holds its index.
     pub regexps: super::regexp::RegExpTable,
+    /// What attaches observers to isolates: spawned isolates get one too.
+    pub observer: Option<Arc<dyn super::agent::AgentFactory>>,
+    /// This isolate as other isolates reach it (made when `dart:isolate` is first used).
+    pub control: Option<Arc<super::ports::IsolateControl>>,
+    /// Open receive ports of this isolate, and whether each keeps it alive.
+    pub ports: HashMap<i64, bool>,
+    /// The isolate is ending (`Isolate.exit`, a kill): exceptions skip every Dart handler.
+    pub terminating: bool,
+    /// How `Isolate.spawn` makes another isolate of this program (AOT); `None`: over
+    /// the current program in JIT mode.
+    pub spawn_recipe: Option<super::spawn::SpawnRecipe>,
+    /// What `SendPort.send` shares instead of copying (canonical objects by address).
+    pub send_index: Option<Box<super::message::CanonicalIndex>>,
 }
 
 /// What an AOT isolate knows about the code it runs: the snapshot's mappings (which must
@@ -340,6 +353,12 @@ impl Isolate {
             suspend_layout,
             agent: None,
             regexps: Default::default(),
+            observer: None,
+            control: None,
+            ports: HashMap::new(),
+            terminating: false,
+            spawn_recipe: None,
+            send_index: None,
         });
         if iso.options.gc_stress {
             // Mostly scavenges (they exercise the write barrier), a full one now and then.
@@ -897,6 +916,16 @@ impl Isolate {
             .flat_map(|l| l.functions.iter())
             .copied()
             .find(|&f| self.program.function(f).name == sym)
+    }
+}
+
+impl Drop for Isolate {
+    /// Nobody may reach an isolate that is gone: its ports close and its control forgets
+    /// the address of the interrupt word (which lives in this isolate's thread block).
+    fn drop(&mut self) {
+        if let Some(control) = self.control.take() {
+            control.unregister();
+        }
     }
 }
 

@@ -308,6 +308,23 @@ fn ensure_room(iso: &mut Isolate, map_h: usize) {
     }
 }
 
+/// Rebuilds the hash index of the map (or set) at `iso.handles[map_h]`, whose keys may
+/// hash differently here than where it was built (a map copied from another isolate).
+pub fn reindex(p: IsolatePtr, map_h: usize) -> Result<(), Pending> {
+    let iso = iso_mut(p);
+    let m = Value(iso.handles[map_h]);
+    // SAFETY: a live map.
+    unsafe { m.set_slot(MAP_INDEX, iso.null().0) };
+    if map_len_used(m) > LINEAR_LIMIT {
+        rebuild_index(p, map_h)?;
+    }
+    Ok(())
+}
+
+fn map_len_used(m: Value) -> usize {
+    slot(m, MAP_USED).smi_value() as usize
+}
+
 fn rebuild_index(p: IsolatePtr, map_h: usize) -> Result<(), Pending> {
     let iso = iso_mut(p);
     let m = Value(iso.handles[map_h]);

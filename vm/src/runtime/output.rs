@@ -19,6 +19,9 @@ pub struct Output {
     oldest: Option<Instant>,
     /// Standard output is a terminal: nothing waits in `buf`.
     unbuffered: bool,
+    /// Flush after every write: set once the process runs more than one isolate, so
+    /// their output interleaves in the order it was written.
+    eager: bool,
     tap: Option<OutputTap>,
 }
 
@@ -38,7 +41,16 @@ impl Output {
             buf: Vec::with_capacity(FLUSH_AT),
             oldest: None,
             unbuffered: std::io::stdout().is_terminal(),
+            eager: false,
             tap: None,
+        }
+    }
+
+    /// Flushes after every write from now on (see the field).
+    pub fn set_eager(&mut self, eager: bool) {
+        self.eager = eager;
+        if eager {
+            self.flush();
         }
     }
 
@@ -59,9 +71,18 @@ impl Output {
         if let Some(tap) = &self.tap {
             tap(OutputStream::Stdout, s);
         }
+        self.buffer(s.as_bytes());
+    }
+
+    /// Adds `b` to the buffer and flushes when the policy (module doc) says so.
+    fn buffer(&mut self, b: &[u8]) {
         let oldest = *self.oldest.get_or_insert_with(Instant::now);
-        self.buf.extend_from_slice(s.as_bytes());
-        if self.unbuffered || self.buf.len() >= FLUSH_AT || oldest.elapsed() >= FLUSH_AFTER {
+        self.buf.extend_from_slice(b);
+        if self.unbuffered
+            || self.eager
+            || self.buf.len() >= FLUSH_AT
+            || oldest.elapsed() >= FLUSH_AFTER
+        {
             self.flush();
         }
     }
@@ -71,10 +92,7 @@ impl Output {
         if let Some(tap) = &self.tap {
             tap(OutputStream::Stdout, &String::from_utf8_lossy(b));
         }
-        self.buf.extend_from_slice(b);
-        if self.buf.len() >= FLUSH_AT {
-            self.flush();
-        }
+        self.buffer(b);
     }
 
     /// Raw bytes for standard error (`stderr.add`), after what stdout has buffered.

@@ -94,9 +94,8 @@ fn run_on_this_thread(
         eprintln!("dartrs: the program has no 'main' function");
         return 254;
     };
-    let marker = 0u8;
-    let here = &marker as *const u8 as u64;
-    iso.thread.stack_limit = here - (STACK_SIZE - STACK_RESERVE) as u64;
+    set_stack_limit(&mut iso);
+    iso.observer = observer.clone();
     let iso_ptr = IsolatePtr::new(&mut iso);
     if let Some(factory) = &observer {
         let agent = factory.attach(iso_ptr.get());
@@ -115,18 +114,33 @@ fn run_on_this_thread(
     iso.handles.clear();
     let code = match result {
         Ok(_) => iso.exit_code,
+        // `Isolate.exit` (or a kill) ended the main isolate: a normal end.
+        Err(Pending) if iso.terminating => iso.exit_code,
         Err(Pending) => {
             report_uncaught(iso_ptr);
             EXIT_UNCAUGHT
         }
     };
+    super::ports::end_program(iso_ptr.get());
     isolate_exiting(iso_ptr);
     code
+}
+
+/// Sets the limit generated code checks for stack overflow, for an isolate about to run
+/// on this thread (which has [`STACK_SIZE`] of stack).
+pub fn set_stack_limit(iso: &mut Isolate) {
+    let marker = 0u8;
+    let here = &marker as *const u8 as u64;
+    iso.thread.stack_limit = here - (STACK_SIZE - STACK_RESERVE) as u64;
 }
 
 /// Flushes the program's output and tells the agent the isolate is going away.
 pub fn isolate_exiting(iso_ptr: IsolatePtr) {
     iso_ptr.get().out.flush();
+    // Its ports close: later messages to them are dropped.
+    if let Some(control) = iso_ptr.get().control.take() {
+        control.unregister();
+    }
     if let Some(agent) = iso_ptr.get().agent.take() {
         agent.exiting(iso_ptr);
     }
@@ -153,7 +167,7 @@ fn main_arguments(
 }
 
 /// Prints `Unhandled exception:`, the exception's `toString()` and its stack trace.
-fn report_uncaught(iso_ptr: IsolatePtr) {
+pub fn report_uncaught(iso_ptr: IsolatePtr) {
     // SAFETY: the isolate is live; borrows below end before each call into Dart.
     let iso = iso_ptr.get();
     let exception = Value(iso.thread.pending_exception);

@@ -52,7 +52,12 @@ impl ServiceAgent {
         pause_on_start: bool,
     ) -> Rc<dyn IsolateAgent> {
         let number = registry.next_isolate_number();
-        let isolate = IsolateRef::new(number, "main", number);
+        // Spawned isolates are named by their debug name (the main isolate has none yet).
+        let name = iso
+            .control
+            .as_ref()
+            .map_or("main", |c| c.debug_name.as_str());
+        let isolate = IsolateRef::new(number, name, number);
         let (libraries, root_lib) = inspect::libraries(iso);
         let published = Arc::new(Mutex::new(Published {
             isolate: isolate.clone(),

@@ -247,7 +247,7 @@ pub struct SourceMeta {
 
 /// Contents of the isolate data blob. `P` is the program: `&Program` when writing,
 /// `Program` when reading (postcard encodes both the same way).
-#[derive(Serialize, Deserialize, Debug)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct IsolateData<P> {
     pub program: P,
     pub sources: Vec<SourceMeta>,

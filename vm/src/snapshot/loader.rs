@@ -246,6 +246,7 @@ fn slice(bytes: &[u8], r: Range) -> &[u8] {
 }
 
 /// The decoded metadata and the address of the code.
+#[derive(Clone)]
 pub struct Decoded {
     vm: VmData,
     isolate: IsolateData<Program>,
@@ -364,6 +365,17 @@ pub fn make_isolate(
     decoded: Decoded,
     options: IsolateOptions,
 ) -> Result<Box<Isolate>, SnapshotError> {
+    make_isolate_sharing(snapshot, decoded, options, None)
+}
+
+/// [`make_isolate`] with the source map of an isolate already made from this snapshot
+/// (spawned isolates share it: building it indexes every line of the core library).
+pub fn make_isolate_sharing(
+    snapshot: LoadedSnapshot,
+    decoded: Decoded,
+    options: IsolateOptions,
+    shared_sources: Option<Arc<SourceMap>>,
+) -> Result<Box<Isolate>, SnapshotError> {
     let started = std::time::Instant::now();
     let Decoded { vm, isolate: data } = decoded;
     let vm_text = &snapshot.vm_text;
@@ -405,7 +417,7 @@ pub fn make_isolate(
     };
     let mut iso = Isolate::new_aot(
         program.clone(),
-        Arc::new(sources(&data.sources)),
+        shared_sources.unwrap_or_else(|| Arc::new(sources(&data.sources))),
         options,
         aot,
     );

@@ -57,6 +57,8 @@ const EVENT_LOOP_HOOKS: &[&str] = &["_drainMicrotasks", "_nextTimerWakeup", "_ru
 const IO_HOOKS: &[&str] = &["_ioDispatch", "_throwOSError"];
 /// dart:developer functions the VM service calls by name (`service::agent`).
 const SERVICE_HOOKS: &[&str] = &["_invokeExtension"];
+/// dart:isolate functions the runtime calls (`runtime::ports`, `runtime::spawn`).
+const ISOLATE_HOOKS: &[&str] = &["_startIsolate", "_handlePortMessage"];
 /// dart:async functions the code of suspendable functions calls (`emit_suspend`), by kind.
 const ASYNC_HELPERS: &[&str] = &[
     "_initAsync",
@@ -137,6 +139,8 @@ impl<'p> Shaker<'p> {
         // The VM service answers `ext.*` requests through this dart:developer function
         // (`service::agent`); it is only there when the program imports dart:developer.
         self.library_functions("dart:developer", SERVICE_HOOKS);
+        // The runtime starts spawned isolates and delivers port messages through these.
+        self.library_functions("dart:isolate", ISOLATE_HOOKS);
         for name in RUNTIME_SELECTORS {
             self.selector(Symbol::intern(name));
         }

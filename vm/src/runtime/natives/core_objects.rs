@@ -40,6 +40,14 @@ fn type_object(p: IsolatePtr, v: Value) -> NResult {
 
 /// Formats a captured stack trace as the Dart VM prints it.
 pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
+    // SAFETY: `trace` is a live StackTrace; a trace made from text (`StackTrace.fromString`,
+    // or one that came from another isolate) holds a String instead of frames.
+    unsafe {
+        let frames = Value(trace.slot(STACK_TRACE_FRAMES));
+        if crate::runtime::strings::is_string(frames) {
+            return crate::runtime::strings::string_to_rust(frames);
+        }
+    }
     // SAFETY: `trace` is a live StackTrace whose frames array holds Smi pairs.
     // Each frame is (entry index, absolute pc); see `capture_stack_trace`.
     let pairs: Vec<(u32, u64)> = unsafe {
@@ -217,6 +225,17 @@ fn register_types_and_traces(r: &mut NativeRegistry) {
         Ok(new_string(iso(p), &text))
     });
     r.add("StackTrace_current", |p, _| Ok(capture_stack_trace(iso(p))));
+    r.add("StackTrace_fromString", |p, a| {
+        let text = a.get(0);
+        let i = iso(p);
+        i.handles.push(text.0);
+        let trace = i.allocate(CID_STACK_TRACE, 1 + STACK_TRACE_SLOTS);
+        let text = Value(i.handles.pop().unwrap_or(text.0));
+        // SAFETY: a fresh stack trace with one slot; `text` is a String (the Dart
+        // signature says so), which `format_stack_trace` prints as it is.
+        unsafe { trace.set_slot(STACK_TRACE_FRAMES, text.0) };
+        Ok(trace)
+    });
 }
 
 /// `Function._apply(function, positional, names, values)`: a dynamic call of the closure

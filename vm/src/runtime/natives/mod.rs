@@ -11,6 +11,7 @@ mod convert;
 mod core_objects;
 mod developer;
 mod io;
+mod isolates;
 mod lists_maps;
 mod numbers;
 mod records;
@@ -104,6 +105,7 @@ impl NativeRegistry {
         io::register(&mut r);
         typed_data::register(&mut r);
         convert::register(&mut r);
+        isolates::register(&mut r);
         r
     }
 
@@ -307,6 +309,7 @@ mod tests {
             include_str!("../../corelib/developer.dart"),
             include_str!("../../corelib/typed_data.dart"),
             include_str!("../../corelib/convert.dart"),
+            include_str!("../../corelib/isolate.dart"),
         ];
         let marker = "@pragma('vm:external-name', '";
         let mut declared = std::collections::BTreeSet::new();
