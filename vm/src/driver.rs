@@ -65,13 +65,18 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
     if let Some(observe) = &options.observe {
         return run_observed(program, sources, isolate_options, args, observe);
     }
-    crate::runtime::run::run_program(
-        Arc::new(program),
+    let program = Arc::new(program);
+    let code = crate::runtime::run::run_program(
+        program.clone(),
         Arc::new(sources),
         isolate_options,
         args,
         None,
-    )
+    );
+    // The process ends right after: freeing the program's trees one node at a time
+    // would cost more than a hello world's whole run (the OS takes the memory back).
+    std::mem::forget(program);
+    code
 }
 
 // ---------------------------------------------------------------------------------------

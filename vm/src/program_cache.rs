@@ -4,9 +4,10 @@
 //! kernel file). It owns the cache file format and the rules for when an entry may be used.
 //!
 //! An entry is found by a key: the absolute script path, the working directory (the
-//! source map's display paths depend on it), the VM's version hash (computed at build
-//! time over the VM's sources, the embedded core library included, so a changed compiler
-//! or core library never reads an old entry) and the load options. It records every
+//! source map's display paths depend on it) and the load options. Its header carries the
+//! VM's version hash (computed at build time over the VM's sources, the embedded core
+//! library included, so a changed compiler or core library never reads an old entry; a
+//! new build overwrites the old build's entry rather than adding one). It records every
 //! source file it was built from (length and checksum) and the package configuration,
 //! and is used only when all of them still match. The whole file carries a checksum: a
 //! truncated, corrupt or foreign file is ignored and rewritten. Compile errors are never
@@ -84,11 +85,12 @@ impl ProgramCache {
     /// The cache entry for `script` in `dir`.
     pub fn new(dir: &Path, script: &Path, opts: &LoadOptions) -> ProgramCache {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        // The VM's version is checked in the header, not part of the name: a new build
+        // replaces the entries of the old one instead of adding to them.
         let key = format!(
-            "program\n{}\n{}\n{}\n{:?}\nasserts={}",
+            "program\n{}\n{}\n{:?}\nasserts={}",
             absolute(script).display(),
             cwd.display(),
-            version_hash(),
             opts.packages,
             opts.enable_asserts
         );
