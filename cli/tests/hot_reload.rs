@@ -20,7 +20,12 @@ struct Session {
 
 impl Session {
     fn start(script: &Path, extra: &[&str]) -> Session {
+        Session::start_with_env(script, extra, &[])
+    }
+
+    fn start_with_env(script: &Path, extra: &[&str], env: &[(&str, &Path)]) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dartrs"))
+            .envs(env.iter().copied())
             .arg("run")
             .arg("--debug")
             .args(extra)
@@ -289,6 +294,61 @@ fn a_crashed_isolate_cannot_be_reloaded_but_can_be_restarted() {
     s.expect_prefix("Restarted application in ");
     s.expect_prefix("run 2");
     s.expect_prefix("Application finished.");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// A session whose first start came from the program cache reloads and restarts from
+/// the edited sources (the cache never hands back a stale program).
+#[test]
+fn a_session_started_from_the_program_cache_reloads_and_restarts_the_edits() {
+    let path = temp_program(
+        "cached",
+        r#"import 'dart:async';
+
+String describe(int n) => 'v0 $n';
+
+void main(List<String> args) {
+  if (args.contains('once')) {
+    print(describe(0));
+    return;
+  }
+  var n = 0;
+  Timer.periodic(Duration(milliseconds: 20), (t) {
+    n += 1;
+    print('tick ${describe(n)}');
+    if (n >= 100000) t.cancel();
+  });
+}
+"#,
+    );
+    let cache = path.with_file_name("cache");
+    let primed = Command::new(env!("CARGO_BIN_EXE_dartrs"))
+        .env("XDG_CACHE_HOME", &cache)
+        .arg("run")
+        .arg(&path)
+        .arg("once")
+        .output()
+        .expect("dartrs runs");
+    assert_eq!(String::from_utf8_lossy(&primed.stdout), "v0 0\n");
+    let env = [
+        ("XDG_CACHE_HOME", cache.as_path()),
+        ("RUST_LOG", Path::new("dartrs::program_cache=debug")),
+        ("NO_COLOR", Path::new("1")),
+    ];
+    let mut s = Session::start_with_env(&path, &["--console-lines"], &env);
+    s.expect("a cache hit", |l| l.contains("program cache hit"));
+    s.expect_prefix("tick v0 2");
+    edit(&path, "'v0 $n'", "'v1 $n'");
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("tick v1 ");
+    assert!(numbers(&line)[0] > 2, "state kept: {line}");
+    edit(&path, "'v1 $n'", "'v2 $n'");
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect_prefix("tick v2 ");
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect("the first tick after the restart", |l| l == "tick v2 1");
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }

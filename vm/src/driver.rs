@@ -29,19 +29,16 @@ pub struct RunOptions {
 
 /// Loads, checks and runs `script`; returns the process exit code.
 pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 {
-    let mut sources = SourceMap::new();
-    let mut diags = Diagnostics::new();
     let load = LoadOptions {
         packages: options.packages.clone(),
         enable_asserts: options.enable_asserts,
     };
-    let program = load_program(script, &load, &mut sources, &mut diags);
-    if diags.has_errors() || program.is_none() {
-        eprint!("{}", diags.render(&sources));
-        return EXIT_COMPILE_ERROR;
-    }
-    let Some(program) = program else {
-        return EXIT_COMPILE_ERROR;
+    let (program, sources) = match crate::program_cache::load(script, &load) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            return EXIT_COMPILE_ERROR;
+        }
     };
     // Debugging aid: `DARTRS_DUMP_KERNEL=name` prints the IR of functions whose qualified
     // name contains `name` before running.
@@ -68,13 +65,18 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
     if let Some(observe) = &options.observe {
         return run_observed(program, sources, isolate_options, args, observe);
     }
-    crate::runtime::run::run_program(
-        Arc::new(program),
+    let program = Arc::new(program);
+    let code = crate::runtime::run::run_program(
+        program.clone(),
         Arc::new(sources),
         isolate_options,
         args,
         None,
-    )
+    );
+    // The process ends right after: freeing the program's trees one node at a time
+    // would cost more than a hello world's whole run (the OS takes the memory back).
+    std::mem::forget(program);
+    code
 }
 
 // ---------------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ pub fn build_snapshot(
 
 /// The package configuration the loader uses for `script` (explicit, or the nearest
 /// `.dart_tool/package_config.json`): a dependency of the build like the sources.
-fn package_config(script: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn package_config(script: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(absolute(p));
     }
@@ -161,13 +163,13 @@ fn package_config(script: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
         .find(|c| c.is_file())
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
@@ -321,7 +323,7 @@ pub fn run_aot(
 
 /// The run cache: `$XDG_CACHE_HOME/dartrs` (or `~/.cache/dartrs`), else
 /// `.dart_tool/dartrs` next to the script.
-fn cache_dir(script: &Path) -> PathBuf {
+pub(crate) fn cache_dir(script: &Path) -> PathBuf {
     let base = std::env::var_os("XDG_CACHE_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)

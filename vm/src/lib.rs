@@ -9,6 +9,7 @@ pub mod front;
 pub mod heap;
 pub mod hot;
 pub mod kernel;
+pub mod program_cache;
 pub mod runtime;
 #[cfg(feature = "service")]
 pub mod service;

@@ -84,15 +84,83 @@ impl std::fmt::Display for Symbol {
     }
 }
 
-/// Symbols travel (in AOT snapshots) as their text: ids are per process.
+/// Symbols travel (in AOT snapshots) as their text: ids are per process. Inside
+/// [`with_ids_written`] and [`with_id_table`] they travel as ids instead, with the table of
+/// names stored once beside them (the program cache, where decoding speed is the point:
+/// interning every occurrence's text again costs more than the rest of the decoding).
 impl serde::Serialize for Symbol {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        if ID_CODEC.with(|c| matches!(*c.borrow(), IdCodec::Writing)) {
+            s.serialize_u32(self.0)
+        } else {
+            s.serialize_str(self.as_str())
+        }
     }
+}
+
+/// How symbols serialise on this thread.
+enum IdCodec {
+    Text,
+    /// As process ids; [`names`] gives the table to store with them.
+    Writing,
+    /// As indices into this table (the names stored with the data, interned here).
+    Reading(Vec<Symbol>),
+}
+
+thread_local! {
+    static ID_CODEC: std::cell::RefCell<IdCodec> = const { std::cell::RefCell::new(IdCodec::Text) };
+}
+
+/// Puts the thread back to text symbols when dropped, also on unwinding.
+struct CodecGuard;
+
+impl Drop for CodecGuard {
+    fn drop(&mut self) {
+        ID_CODEC.with(|c| *c.borrow_mut() = IdCodec::Text);
+    }
+}
+
+/// Runs `f` (a serialisation) with symbols written as ids; the reader needs [`names`]
+/// taken after `f`.
+pub fn with_ids_written<R>(f: impl FnOnce() -> R) -> R {
+    ID_CODEC.with(|c| *c.borrow_mut() = IdCodec::Writing);
+    let _guard = CodecGuard;
+    f()
+}
+
+/// Runs `f` (a deserialisation) reading symbol ids as indices into `names` (as returned by
+/// [`names`] in the writing process); an index outside it is a decoding error.
+pub fn with_id_table<R>(names: &[&str], f: impl FnOnce() -> R) -> R {
+    let table = names.iter().map(|n| Symbol::intern(n)).collect();
+    ID_CODEC.with(|c| *c.borrow_mut() = IdCodec::Reading(table));
+    let _guard = CodecGuard;
+    f()
+}
+
+/// Every name interned so far, in id order: the table ids written by
+/// [`with_ids_written`] index.
+pub fn names() -> Vec<&'static str> {
+    let table = interner()
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    table.names.clone()
 }
 
 impl<'de> serde::Deserialize<'de> for Symbol {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Symbol, D::Error> {
+        let by_id = ID_CODEC.with(|c| match &*c.borrow() {
+            IdCodec::Reading(_) => true,
+            IdCodec::Text | IdCodec::Writing => false,
+        });
+        if by_id {
+            let id = <u32 as serde::Deserialize>::deserialize(d)?;
+            return ID_CODEC
+                .with(|c| match &*c.borrow() {
+                    IdCodec::Reading(table) => table.get(id as usize).copied(),
+                    IdCodec::Text | IdCodec::Writing => None,
+                })
+                .ok_or_else(|| serde::de::Error::custom("a name id outside the table"));
+        }
         struct Visit;
         impl serde::de::Visitor<'_> for Visit {
             type Value = Symbol;
@@ -124,5 +192,20 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, Symbol::intern("fooBaz"));
         assert_eq!(a.as_str(), "fooBar");
+    }
+
+    #[test]
+    fn ids_round_trip_through_the_name_table() {
+        let syms = vec![Symbol::intern("alpha"), Symbol::intern("beta")];
+        let bytes = with_ids_written(|| postcard::to_allocvec(&syms)).unwrap();
+        let table = names();
+        let back: Vec<Symbol> = with_id_table(&table, || postcard::from_bytes(&bytes)).unwrap();
+        assert_eq!(back, syms);
+        // Outside the codec, symbols are text again.
+        let text = postcard::to_allocvec(&syms).unwrap();
+        assert_ne!(text, bytes);
+        // An id outside the table is an error, not a panic.
+        let short: Result<Vec<Symbol>, _> = with_id_table(&[], || postcard::from_bytes(&bytes));
+        assert!(short.is_err());
     }
 }

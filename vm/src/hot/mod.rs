@@ -192,8 +192,15 @@ fn say_rejected(reason: &str) {
 impl Session {
     fn run(&self, args: Vec<String>) -> i32 {
         let mut restart_started: Option<Instant> = None;
+        let mut first_load = true;
         loop {
-            let loaded = self.load_program();
+            // The first start may come from the program cache; a restart always reads
+            // the sources afresh (the edits are what it is for).
+            let loaded = if std::mem::take(&mut first_load) {
+                crate::program_cache::load(&self.root, &self.load)
+            } else {
+                self.load_program()
+            };
             let code = match loaded {
                 Ok((program, sources)) => {
                     self.watch(&crate::runtime::reload::user_files(&program, &sources));

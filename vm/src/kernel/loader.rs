@@ -119,32 +119,38 @@ pub fn load_program(
     sources: &mut SourceMap,
     diags: &mut Diagnostics,
 ) -> Option<ir::Program> {
-    // Parsing and resolving recurse over the syntax trees; a thread with a large stack
-    // keeps deeply nested (machine-generated) programs from overflowing the caller's.
+    on_kernel_stack(|| load_program_here(root, opts, sources, diags))
+}
+
+/// Runs `f` on a thread with a large stack: parsing, resolving and (de)serialising the IR
+/// recurse over the trees, and a deeply nested (machine-generated) program must not
+/// overflow the caller's stack. Runs `f` here when no thread can be started.
+pub(crate) fn on_kernel_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    let mut f = Some(f);
     let on_worker = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("dartrs-kernel".into())
             .stack_size(KERNEL_STACK_SIZE)
-            .spawn_scoped(scope, || load_program_here(root, opts, sources, diags));
+            .spawn_scoped(scope, || f.take().map(|f| f()));
         match worker {
             Ok(handle) => match handle.join() {
-                Ok(result) => Some(result),
+                Ok(result) => result,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
             Err(_) => None,
         }
     });
-    match on_worker {
-        Some(result) => result,
-        // No thread could be started: load on this one.
-        None => load_program_here(root, opts, sources, diags),
+    match (on_worker, f) {
+        (Some(result), _) => result,
+        (None, Some(f)) => f(),
+        (None, None) => unreachable!("the worker ran `f` and returned its result"),
     }
 }
 
 /// Stack of the loading thread (reserved address space; pages are used on demand).
 const KERNEL_STACK_SIZE: usize = 256 << 20;
 
-fn load_program_here(
+pub(crate) fn load_program_here(
     root: &Path,
     opts: &LoadOptions,
     sources: &mut SourceMap,
