@@ -16,13 +16,16 @@ enum SinkKind {
     Map,
 }
 
-/// The collection being filled: its kind and the types its elements are coerced to.
+/// The collection being filled: its kind and the types its elements are coerced to, and
+/// the static types of what the elements add (`seen[0]`: elements or keys, `seen[1]`:
+/// values), from which a literal without type arguments infers its own.
 #[derive(Clone)]
 struct Sink {
     kind: SinkKind,
     element: DartType,
     key: DartType,
     value: DartType,
+    seen: std::cell::RefCell<[Vec<DartType>; 2]>,
 }
 
 impl Sink {
@@ -33,7 +36,12 @@ impl Sink {
             element: arg(0),
             key: arg(0),
             value: arg(1),
+            seen: Default::default(),
         }
+    }
+
+    fn saw(&self, slot: usize, ty: DartType) {
+        self.seen.borrow_mut()[slot].push(ty);
     }
 }
 
@@ -165,6 +173,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 ty,
             );
         }
+        let inferred = declared.is_none();
         let element_type = declared.unwrap_or(DartType::Dynamic);
         let ty = self.collection_type(list_class, vec![element_type.clone()]);
         let sink = Sink::new(SinkKind::List, std::slice::from_ref(&element_type));
@@ -178,7 +187,62 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         );
-        self.fill(empty, sink, elements, span)
+        let (filled, sink) = self.fill(empty, sink, elements, span);
+        if !inferred {
+            return filled;
+        }
+        let seen = sink.seen.into_inner();
+        let element = self.infer_element(seen[0].iter());
+        self.retype_filled(filled, list_class, vec![element])
+    }
+
+    /// Gives a literal with `if`/`for`/spread elements, filled as `dynamic`, the type its
+    /// elements inferred (`[for (x in ints) x]` is a `List<int>`, as in Dart): the empty
+    /// literal's type arguments, and the static types of the temporary and the result.
+    fn retype_filled(
+        &mut self,
+        mut filled: ir::Expr,
+        class: Option<ir::ClassId>,
+        args: Vec<DartType>,
+    ) -> ir::Expr {
+        if args.iter().all(|a| *a == DartType::Dynamic) {
+            return filled;
+        }
+        let ty = self.collection_type(class, args.clone());
+        let ExprKind::Let { local, value, body } = &mut filled.kind else {
+            return filled;
+        };
+        let span = value.span;
+        let new_type_args = self.open_type_args(&args, span);
+        match &mut value.kind {
+            ExprKind::ListLiteral {
+                type_args,
+                element_type,
+                ..
+            } => {
+                *type_args = new_type_args;
+                *element_type = args[0].clone();
+            }
+            ExprKind::MapLiteral {
+                type_args,
+                key_type,
+                value_type,
+                ..
+            } => {
+                *type_args = new_type_args;
+                *key_type = args[0].clone();
+                *value_type = args[1].clone();
+            }
+            _ => return filled,
+        }
+        value.ty = ty.clone();
+        self.frame().locals[local.index()].ty = ty.clone();
+        if let ExprKind::Block { value: result, .. } = &mut body.kind {
+            result.ty = ty.clone();
+        }
+        body.ty = ty.clone();
+        filled.ty = ty;
+        filled
     }
 
     pub fn lower_set_or_map(
@@ -327,6 +391,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 ty,
             );
         }
+        let inferred = args.len() != 2;
         let (key_type, value_type) = match args.as_slice() {
             [k, v] => (k.clone(), v.clone()),
             _ => (DartType::Dynamic, DartType::Dynamic),
@@ -344,7 +409,14 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         );
-        self.fill(empty, sink, elements, span)
+        let (filled, sink) = self.fill(empty, sink, elements, span);
+        if !inferred {
+            return filled;
+        }
+        let seen = sink.seen.into_inner();
+        let key = self.infer_element(seen[0].iter());
+        let value = self.infer_element(seen[1].iter());
+        self.retype_filled(filled, map_class, vec![key, value])
     }
 
     fn lower_set(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
@@ -366,12 +438,18 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let empty = self.construct(call, ir::Args::default(), None);
         let empty = empty.unwrap_or_else(|| self.null(span));
-        self.fill(empty, sink, elements, span)
+        self.fill(empty, sink, elements, span).0
     }
 
     /// `let t = empty in { elements...; t }`.
-    fn fill(&mut self, empty: ir::Expr, sink: Sink, elements: &'a [El], span: Span) -> ir::Expr {
-        self.let_in(empty, |l, t| {
+    fn fill(
+        &mut self,
+        empty: ir::Expr,
+        sink: Sink,
+        elements: &'a [El],
+        span: Span,
+    ) -> (ir::Expr, Sink) {
+        let filled = self.let_in(empty, |l, t| {
             let stmts = elements
                 .iter()
                 .map(|e| l.lower_element(e, &sink, t))
@@ -386,7 +464,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 span,
                 ty,
             )
-        })
+        });
+        (filled, sink)
     }
 
     fn sink_call(
@@ -449,6 +528,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         match el {
             El::Expr(e) => {
                 let v = self.lower_expr_in(e, &sink.element);
+                sink.saw(0, v.ty.clone());
                 if sink.kind == SinkKind::Map {
                     self.r.error(e.span, "Expected ':'.");
                 }
@@ -456,6 +536,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             El::NullAwareExpr(e) => {
                 let v = self.lower_expr_in(e, &super::types::make_nullable(sink.element.clone()));
+                sink.saw(0, super::types::make_non_nullable(v.ty.clone()));
                 self.if_not_null(v, e.span, |l, v| l.sink_call(t, "add", vec![v], e.span))
             }
             El::MapEntry {
@@ -466,6 +547,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => self.lower_map_entry(key, value, (*null_aware_key, *null_aware_value), sink, t),
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
+                self.saw_spread(sink, &v.ty);
                 if *null_aware {
                     self.if_not_null(v, expr.span, |l, v| {
                         l.sink_call(t, "addAll", vec![v], expr.span)
@@ -562,6 +644,25 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// What a spread adds: the element type of an `Iterable` (key and value types of a
+    /// `Map`), `dynamic` when the static type does not say.
+    fn saw_spread(&self, sink: &Sink, ty: &DartType) {
+        let ty = super::types::make_non_nullable(ty.clone());
+        let (class, slots) = match sink.kind {
+            SinkKind::Map => ("Map", 2),
+            SinkKind::List | SinkKind::Set => ("Iterable", 1),
+        };
+        let args = self
+            .r
+            .core_class(class)
+            .and_then(|c| self.r.supertype_args(&ty, c))
+            .filter(|a| a.len() == slots);
+        for slot in 0..slots {
+            let t = args.as_ref().map_or(DartType::Dynamic, |a| a[slot].clone());
+            sink.saw(slot, t);
+        }
+    }
+
     fn lower_map_entry(
         &mut self,
         key: &'a ast::Expr,
@@ -573,6 +674,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = key.span.to(value.span);
         let k = self.lower_expr_in(key, &sink.key);
         let v = self.lower_expr_in(value, &sink.value);
+        let non_null = |t: &DartType, null_aware| match null_aware {
+            true => super::types::make_non_nullable(t.clone()),
+            false => t.clone(),
+        };
+        sink.saw(0, non_null(&k.ty, null_key));
+        sink.saw(1, non_null(&v.ty, null_value));
         match (null_key, null_value) {
             (false, false) => self.sink_call(t, "[]=", vec![k, v], span),
             (true, false) => {
