@@ -16,6 +16,7 @@ void main() {
   final g = xs.map((x) => x + 1).toList();
   print(g.runtimeType);
   more();
+  sets();
 }
 
 void more() {
@@ -37,4 +38,18 @@ void more() {
   print(e.runtimeType);
   e.add(7);
   print(e);
+}
+
+void sets() {
+  final xs = [1, 2, 2, 3];
+  final a = {for (var x in xs) x};
+  print('${a.runtimeType} $a');
+  final b = {...xs, if (xs.isEmpty) 0};
+  print('${b.runtimeType} $b');
+  final c = {for (var x in xs) 'v$x'};
+  print('${c.runtimeType} $c');
+  final d = {1, 2};
+  print(d.runtimeType);
+  a.add(9);
+  print(a);
 }

@@ -427,7 +427,32 @@ impl<'r, 'a> Lower<'r, 'a> {
             Some(t) => t,
             None => self.obvious_element_type(elements),
         };
+        let inferred = element == DartType::Dynamic;
         let sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
+        let empty = self.empty_set(set_class, element, span);
+        let (mut filled, sink) = self.fill(empty, sink, elements, span);
+        let element = self.infer_element(sink.seen.into_inner()[0].iter());
+        if !inferred || element == DartType::Dynamic {
+            return filled;
+        }
+        // Constructing an empty set has no effects: build it again with the element type.
+        let ty = self
+            .r
+            .interface_type(set_class, vec![element.clone()], false);
+        if let ExprKind::Let { local, value, body } = &mut filled.kind {
+            **value = self.empty_set(set_class, element, span);
+            self.frame().locals[local.index()].ty = ty.clone();
+            if let ExprKind::Block { value: result, .. } = &mut body.kind {
+                result.ty = ty.clone();
+            }
+            body.ty = ty.clone();
+            filled.ty = ty;
+        }
+        filled
+    }
+
+    /// `Set<element>()`.
+    fn empty_set(&mut self, set_class: ir::ClassId, element: DartType, span: Span) -> ir::Expr {
         let ty = self.r.interface_type(set_class, vec![element], false);
         let call = super::calls::CtorCall {
             class: set_class,
@@ -437,8 +462,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             at: span,
         };
         let empty = self.construct(call, ir::Args::default(), None);
-        let empty = empty.unwrap_or_else(|| self.null(span));
-        self.fill(empty, sink, elements, span).0
+        empty.unwrap_or_else(|| self.null(span))
     }
 
     /// `let t = empty in { elements...; t }`.
