@@ -381,3 +381,77 @@ fn the_readme_walkthrough_on_the_ticker_example_works() {
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+const LIB_V0: &str = r#"String compute(String s) {
+  print('init $s');
+  return s;
+}
+
+final greeting = compute('old');
+
+class Counter {
+  int a = 0;
+  int b = 100;
+  String show() => 'a=$a b=$b';
+}
+"#;
+
+const APP_WITH_LIB: &str = r#"import 'dart:async';
+import 'lib.dart';
+
+final counter = Counter();
+
+void main() {
+  Timer.periodic(Duration(milliseconds: 20), (t) {
+    counter.a++;
+    print('tick $greeting ${counter.show()}');
+    if (counter.a >= 100000) t.cancel();
+  });
+}
+"#;
+
+/// An edit of an imported file reloads it: a removed field leaves the live instance
+/// with the others kept, a changed static initialiser is not re-run (the value read
+/// before stays), and the new method body runs.
+#[test]
+fn an_edited_import_reloads_with_fields_removed_and_statics_kept() {
+    let path = temp_program("multi-file", APP_WITH_LIB);
+    let lib = path.with_file_name("lib.dart");
+    std::fs::write(&lib, LIB_V0).expect("write lib.dart");
+    let mut s = Session::start(&path, &["--console-lines"]);
+    s.expect_prefix("init old");
+    let before: i64 = s
+        .expect_prefix("tick old a=")
+        .trim_start_matches("tick old a=")
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    edit_all(
+        &lib,
+        &[
+            ("compute('old')", "compute('new')"),
+            ("  int b = 100;\n", ""),
+            ("'a=$a b=$b'", "'A=$a'"),
+        ],
+        "",
+    );
+    let seen = s.expect("the reload line", |l| l.starts_with("Reloaded "));
+    assert!(
+        seen.starts_with("Reloaded 1 of "),
+        "only lib.dart changed: {seen}"
+    );
+    let after = s.expect_prefix("tick old A=");
+    let count: i64 = after
+        .trim_start_matches("tick old A=")
+        .parse()
+        .expect("a count");
+    assert!(count > before, "state kept: {before} then {after}");
+    assert!(
+        !s.log.iter().any(|l| l == "init new"),
+        "the initialiser ran again:\n{}",
+        s.log.join("\n")
+    );
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}
