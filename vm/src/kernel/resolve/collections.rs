@@ -209,7 +209,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return filled;
         }
         let ty = self.collection_type(class, args.clone());
-        let ExprKind::Let { local, value, body } = &mut filled.kind else {
+        let ExprKind::Let { value, .. } = &mut filled.kind else {
             return filled;
         };
         let span = value.span;
@@ -236,13 +236,22 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => return filled,
         }
         value.ty = ty.clone();
+        self.retype_let(&mut filled, ty);
+        filled
+    }
+
+    /// Gives `let t = <collection> in { ...; t }` (what `fill` makes) the static type `ty`:
+    /// the temporary, the block's result and the whole.
+    fn retype_let(&mut self, filled: &mut ir::Expr, ty: DartType) {
+        let ExprKind::Let { local, body, .. } = &mut filled.kind else {
+            return;
+        };
         self.frame().locals[local.index()].ty = ty.clone();
         if let ExprKind::Block { value: result, .. } = &mut body.kind {
             result.ty = ty.clone();
         }
         body.ty = ty.clone();
         filled.ty = ty;
-        filled
     }
 
     pub fn lower_set_or_map(
@@ -439,15 +448,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = self
             .r
             .interface_type(set_class, vec![element.clone()], false);
-        if let ExprKind::Let { local, value, body } = &mut filled.kind {
-            **value = self.empty_set(set_class, element, span);
-            self.frame().locals[local.index()].ty = ty.clone();
-            if let ExprKind::Block { value: result, .. } = &mut body.kind {
-                result.ty = ty.clone();
-            }
-            body.ty = ty.clone();
-            filled.ty = ty;
+        let rebuilt = self.empty_set(set_class, element, span);
+        if let ExprKind::Let { value, .. } = &mut filled.kind {
+            **value = rebuilt;
         }
+        self.retype_let(&mut filled, ty);
         filled
     }
 
