@@ -417,3 +417,26 @@ fn the_aot_runtime_runs_release_snapshots_and_refuses_profile_ones() {
     let usage = Command::new(runtime).output().expect("runs");
     assert_eq!(usage.status.code(), Some(64));
 }
+
+#[test]
+fn a_refused_snapshot_in_profile_mode_opens_no_service() {
+    let (dir, aot) = snapshot("profile-refused", HELLO, &["--profile"]);
+    let bytes = std::fs::read(&aot).expect("read snapshot");
+    let cut = dir.join("cut.aot");
+    std::fs::write(&cut, &bytes[..500]).expect("write truncated copy");
+    let out = dartrs(
+        &["run", "--profile", "--observe=0", s(&cut)],
+        &dir.join("cache"),
+    );
+    assert_eq!(out.status.code(), Some(255));
+    assert_eq!(
+        text(&out.stdout),
+        "",
+        "the service line came before the refusal"
+    );
+    assert!(
+        text(&out.stderr).starts_with("Invalid snapshot"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -46,6 +46,11 @@ pub fn run_snapshot(
     args: Vec<String>,
     options: &AotRunOptions,
 ) -> i32 {
+    // A refused snapshot is reported before the service would print its line.
+    let make = match isolate_maker(source, mode, options) {
+        Ok(make) => make,
+        Err(code) => return code,
+    };
     #[cfg(feature = "service")]
     if let (SnapshotMode::Profile, Some(observe)) = (mode, &options.observe) {
         let factory = match crate::service::start(observe) {
@@ -55,17 +60,11 @@ pub fn run_snapshot(
                 return crate::driver::EXIT_SERVICE_ERROR;
             }
         };
-        let code = match isolate_maker(source, mode, options) {
-            Ok(make) => crate::runtime::run::run_isolate(make, args, Some(factory)),
-            Err(code) => code,
-        };
+        let code = crate::runtime::run::run_isolate(make, args, Some(factory));
         crate::service::shutdown();
         return code;
     }
-    match isolate_maker(source, mode, options) {
-        Ok(make) => crate::runtime::run::run_isolate(make, args, None),
-        Err(code) => code,
-    }
+    crate::runtime::run::run_isolate(make, args, None)
 }
 
 /// Runs a release snapshot with nothing else: what the AOT-only runtime
