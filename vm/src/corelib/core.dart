@@ -441,6 +441,28 @@ abstract final class int extends num {
     return result;
   }
 
+  int modInverse(int modulus) {
+    if (modulus <= 0) throw RangeError.range(modulus, 1, null, "modulus");
+    if (modulus == 1) return 0;
+    int t = this;
+    if (t < 0 || t >= modulus) t %= modulus;
+    if (t == 1) return 1;
+    if (t == 0 || (t.isEven && modulus.isEven)) throw Exception("Not coprime");
+    // Extended Euclid on (modulus, t); every coefficient stays within +-modulus.
+    int r0 = modulus, r1 = t, s0 = 0, s1 = 1;
+    while (r1 != 0) {
+      final q = r0 ~/ r1;
+      final r2 = r0 - q * r1;
+      r0 = r1;
+      r1 = r2;
+      final s2 = s0 - q * s1;
+      s0 = s1;
+      s1 = s2;
+    }
+    if (r0 != 1) throw Exception("Not coprime");
+    return s0 % modulus;
+  }
+
   static int parse(String source, {int? radix}) {
     final r = tryParse(source, radix: radix);
     if (r == null) {

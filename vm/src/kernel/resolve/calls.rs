@@ -74,6 +74,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     super::ParamRef::Positional(positional_index - 1)
                 }
             };
+            if let Some(t) = sig.and_then(|s| closed_context(s, &at, &a.value.kind)) {
+                self.context_type = Some(t);
+            }
             if let (Some(sig), E::Function { .. }) = (sig, &a.value.kind) {
                 self.closure_hint = sig
                     .closure_params
@@ -865,12 +868,26 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return v;
             }
         }
-        let lowered = self.lower_call_args(args);
+        let sig = self.ctor_signature(&call);
+        let lowered = self.lower_call_args_for(args, sig.as_ref());
         let call = self.reify_ctor_type(call, args, context, &lowered.args);
         let e = self
             .construct(call, lowered.args, Some(args))
             .unwrap_or_else(|| self.null(span));
         self.wrap_lets(lowered.lets, e)
+    }
+
+    /// The declared signature of the constructor `call` names, when it exists.
+    fn ctor_signature(&self, call: &CtorCall) -> Option<Signature> {
+        let key = match call.name {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let ctor = self.r.classes[call.class.index()]
+            .ctors
+            .get(&key)
+            .copied()?;
+        Some(self.r.sigs[ctor.index()].clone())
     }
 
     /// Invokes constructor `name` of `class`: `New` for generative constructors, a
@@ -949,6 +966,32 @@ impl<'r, 'a> Lower<'r, 'a> {
 
 /// The signature with the function's own type parameters replaced by `dynamic`
 /// (dartrs does not infer generic method type arguments; `dynamic` is always sound).
+/// The context type an argument gets from parameter `at` of `sig`: only a class type
+/// that names no type parameter (so that `f(List.empty())` for a `List<num>` parameter
+/// builds a `List<num>`); a parameter whose type mentions the callee's type parameters
+/// (or whose erased form is `dynamic`) leaves the argument to infer its own type.
+fn closed_context(sig: &Signature, at: &super::ParamRef, arg: &ast::ExprKind) -> Option<DartType> {
+    if matches!(arg, ast::ExprKind::Function { .. }) {
+        return None;
+    }
+    let param = match at {
+        super::ParamRef::Positional(i) => sig.positional.get(*i).map(|p| &p.1),
+        super::ParamRef::Named(n) => sig.named.iter().find(|p| p.0 == *n).map(|p| &p.1),
+    }?;
+    (matches!(param, DartType::Interface { .. }) && is_closed_type(param)).then(|| param.clone())
+}
+
+/// Whether `t` names no type parameter and no `dynamic` anywhere inside it.
+fn is_closed_type(t: &DartType) -> bool {
+    match t {
+        DartType::Dynamic | DartType::TypeParameter { .. } => false,
+        DartType::Interface { args, .. } => args.iter().all(is_closed_type),
+        DartType::Function { sig: None, .. } | DartType::Record { .. } => true,
+        DartType::Function { .. } | DartType::RecordType(_) => false,
+        DartType::Void | DartType::Never | DartType::Null => true,
+    }
+}
+
 pub(super) fn erase_method_type_params(sig: &Signature) -> Signature {
     if sig.type_params.is_empty() {
         return sig.clone();

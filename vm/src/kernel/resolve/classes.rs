@@ -318,6 +318,9 @@ impl<'a> Resolver<'a> {
         });
         *slot += 1;
         self.program.classes[c.index()].instance_fields.push(flag);
+        self.classes[c.index()]
+            .late_fields
+            .insert(name, (storage, flag));
         let ty = self.program.fields[storage.index()].ty.clone();
         let lib = self.classes[c.index()].lib;
         let class_name = self.class_name(c);

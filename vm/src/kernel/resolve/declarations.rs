@@ -120,6 +120,7 @@ impl<'a> Resolver<'a> {
             instance: HashMap::new(),
             statics: HashMap::new(),
             ctors: HashMap::new(),
+            late_fields: HashMap::new(),
             slot_count: None,
             is_mixin: matches!(source, ClassSource::Mixin(_)),
             members_declared: false,
@@ -462,9 +463,15 @@ impl<'a> Resolver<'a> {
         }
         if p.form == ast::ParameterForm::This {
             if let Some(class) = ctx.this_class {
-                if let Some(super::Member::Field(f)) =
-                    self.classes[class.index()].instance.get(&p.name.name)
-                {
+                let info = &self.classes[class.index()];
+                let field = match info.instance.get(&p.name.name) {
+                    Some(super::Member::Field(f)) => Some(*f),
+                    _ => info
+                        .late_fields
+                        .get(&p.name.name)
+                        .map(|(storage, _)| *storage),
+                };
+                if let Some(f) = field {
                     return self.program.fields[f.index()].ty.clone();
                 }
             }

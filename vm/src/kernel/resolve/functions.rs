@@ -735,18 +735,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             if p.form != ParameterForm::This {
                 continue;
             }
-            let Some(f) = self.own_field(p.name.name) else {
-                self.r.error(
-                    p.name.span,
-                    format!("'{}' isn't an instance field of this class.", p.name.name),
-                );
-                continue;
-            };
             let Some(local) = self.lookup_scoped(p.name.name) else {
                 continue;
             };
             let value = self.local_get(local, p.span);
-            stmts.push(self.field_set_stmt(f, value, p.span));
+            if let Some(s) = self.initialise_own_field(p.name, value, p.span) {
+                stmts.push(s);
+            }
         }
         stmts
     }
@@ -757,15 +752,47 @@ impl<'r, 'a> Lower<'r, 'a> {
         value: &'a ast::Expr,
         span: Span,
     ) -> Option<ir::Stmt> {
-        let Some(f) = self.own_field(name.name) else {
+        if self.own_field(name.name).is_none() && self.own_late_field(name.name).is_none() {
+            self.r.error(
+                name.span,
+                format!("'{}' isn't an instance field of this class.", name.name),
+            );
+            return None;
+        }
+        let v = self.lower_expr(value);
+        self.initialise_own_field(name, v, span)
+    }
+
+    /// Stores a constructor's value into field `name` of `this`: a plain field directly, a
+    /// `late` one into its storage with its "is set" flag raised.
+    fn initialise_own_field(
+        &mut self,
+        name: ast::Ident,
+        value: ir::Expr,
+        span: Span,
+    ) -> Option<ir::Stmt> {
+        if let Some(f) = self.own_field(name.name) {
+            return Some(self.field_set_stmt(f, value, span));
+        }
+        let Some((storage, flag)) = self.own_late_field(name.name) else {
             self.r.error(
                 name.span,
                 format!("'{}' isn't an instance field of this class.", name.name),
             );
             return None;
         };
-        let v = self.lower_expr(value);
-        Some(self.field_set_stmt(f, v, span))
+        let store = self.field_set_stmt(storage, value, span);
+        let yes = self.const_of_bool(true, span);
+        let mark = self.field_set_stmt(flag, yes, span);
+        Some(ir::Stmt {
+            kind: StmtKind::Block(vec![store, mark]),
+            span,
+        })
+    }
+
+    fn own_late_field(&self, name: Symbol) -> Option<(FieldId, FieldId)> {
+        let c = self.ctx.this_class?;
+        self.r.classes[c.index()].late_fields.get(&name).copied()
     }
 
     /// Arguments contributed by `super.x` parameters, positional then named.

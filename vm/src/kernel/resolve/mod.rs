@@ -163,6 +163,9 @@ pub(crate) struct ClassInfo<'a> {
     pub statics: HashMap<Symbol, Member>,
     /// Constructors by name (`""` for the unnamed one).
     pub ctors: HashMap<Symbol, FunctionId>,
+    /// `late` instance fields declared here: name -> (value storage, "is set" flag), so
+    /// that constructors can initialise them (`this.x`, `x = e`) without the setter.
+    pub late_fields: HashMap<Symbol, (FieldId, FieldId)>,
     /// Instance slots including inherited ones; `None` until laid out.
     pub slot_count: Option<u32>,
     pub is_mixin: bool,
