@@ -184,10 +184,15 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// `(a, b) = ...`, `[a, b] = ...`, `{'k': v} = ...`, `Point(:x) = ...`: a bracketed
     /// group followed directly by `=`.
-    fn looks_like_pattern_assignment(&self) -> bool {
+    pub(super) fn looks_like_pattern_assignment(&self) -> bool {
         let mut i = self.pos;
         match self.kind() {
             LParen | LBracket | LBrace => {}
+            // `<int>[a, b] = ...`, `<String, int>{'k': v} = ...`
+            Lt => match self.skip_type_args(i) {
+                Some(j) if matches!(self.kind_at(j), LBracket | LBrace) => i = j,
+                _ => return false,
+            },
             k if k.is_identifier() => {
                 i += 1;
                 if self.kind_at(i) == Dot && self.kind_at(i + 1).is_identifier() {

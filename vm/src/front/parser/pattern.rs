@@ -125,7 +125,8 @@ impl<'a, 'd> Parser<'a, 'd> {
             }
             KwFinal => {
                 self.bump();
-                if self.type_then_ident().is_some() {
+                // `final x as T` and `final x when g` name `x`, they do not declare `as`/`when`.
+                if self.typed_variable_ahead() {
                     return self.typed_variable(true, start);
                 }
                 self.variable_after_keyword(true, None, start)

@@ -90,6 +90,12 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     fn statement_kind(&mut self) -> StmtKind {
         match self.kind() {
+            // `{'k': v} = map;` is a pattern assignment, any other `{` a block.
+            LBrace if self.looks_like_pattern_assignment() => {
+                let e = self.expr();
+                self.expect_semi();
+                StmtKind::Expr(e)
+            }
             LBrace => StmtKind::Block(self.block()),
             Semicolon => {
                 self.bump();

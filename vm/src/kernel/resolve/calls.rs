@@ -14,7 +14,7 @@ use super::{Member, Signature};
 use crate::front::ast::{self, ExprKind as E, NewKeyword};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
-use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FunctionId, LocalId};
+use crate::kernel::ir::{self, ClassId, DartType, ExprKind, FunctionId, LibraryId, LocalId};
 
 /// What `prefix.x` or `C.x` is qualified by.
 #[derive(Clone, Copy, Debug)]
@@ -832,6 +832,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         whole: &'a ast::Expr,
         span: Span,
     ) -> ir::Expr {
+        let prefixed = self.r.prefixed_ctor_type(self.ctx.lib, ty, name);
+        let (ty, name) = match &prefixed {
+            Some(t) => (t, None),
+            None => (ty, name),
+        };
         let t = self.resolve_type(ty);
         let DartType::Interface { class, .. } = t else {
             if !matches!(t, DartType::Dynamic) {
@@ -966,6 +971,45 @@ impl<'r, 'a> Lower<'r, 'a> {
 
 /// The signature with the function's own type parameters replaced by `dynamic`
 /// (dartrs does not infer generic method type arguments; `dynamic` is always sound).
+impl<'a> super::Resolver<'a> {
+    /// `new p.C()` as the parser reads it (type `p`, constructor `C`) when `p` is an import
+    /// prefix of `lib`: the type `p.C`, to be called with its unnamed constructor.
+    pub(super) fn prefixed_ctor_type(
+        &mut self,
+        lib: LibraryId,
+        ty: &ast::TypeAnnotation,
+        name: Option<ast::Ident>,
+    ) -> Option<ast::TypeAnnotation> {
+        let ast::TypeAnnotation::Named {
+            prefix: None,
+            name: first,
+            args,
+            nullable: false,
+            span,
+        } = ty
+        else {
+            return None;
+        };
+        let second = name?;
+        if !args.is_empty() {
+            return None;
+        }
+        if !matches!(
+            self.lookup_library(lib, first.name, first.span),
+            super::scope::Resolved::Prefix(_)
+        ) {
+            return None;
+        }
+        Some(ast::TypeAnnotation::Named {
+            prefix: Some(*first),
+            name: second,
+            args: Vec::new(),
+            nullable: false,
+            span: span.to(second.span),
+        })
+    }
+}
+
 /// The context type an argument gets from parameter `at` of `sig`: only a class type
 /// that names no type parameter (so that `f(List.empty())` for a `List<num>` parameter
 /// builds a `List<num>`); a parameter whose type mentions the callee's type parameters

@@ -303,6 +303,11 @@ impl Resolver<'_> {
                 return None;
             }
             ExprKind::New { ty, name, args, .. } => {
+                let prefixed = self.prefixed_ctor_type(ctx.lib, ty, *name);
+                let (ty, name) = match &prefixed {
+                    Some(t) => (t, &None),
+                    None => (ty, name),
+                };
                 let tctx = self.type_context(ctx, &[]);
                 let DartType::Interface { class, .. } = self.resolve_type(ty, &tctx) else {
                     return None;

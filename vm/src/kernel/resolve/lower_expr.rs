@@ -271,8 +271,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                 target: None,
                 name,
                 args,
+                type_args,
                 ..
-            } => self.lower_unqualified_call(*name, args, span),
+            } => {
+                // Also reached as a selector's receiver (`Box<int>().type`), where
+                // `lower_expr` has not noted the type arguments.
+                if !type_args.is_empty() {
+                    self.note_call_type_args(args, type_args);
+                }
+                self.lower_unqualified_call(*name, args, span)
+            }
             E::New {
                 keyword,
                 ty,
@@ -478,6 +486,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                     nullable: false,
                 };
                 self.type_value(t, span)
+            }
+            NameRef::NotFound if matches!(id.name.as_str(), "dynamic" | "Never") => {
+                // The built-in types have no declaration to find: `Type t = dynamic;`.
+                let t = if id.name.as_str() == "Never" {
+                    DartType::Never
+                } else {
+                    DartType::Dynamic
+                };
+                self.constant(Constant::Type(t), span)
             }
             NameRef::NotFound => match self.extension_record_field(id) {
                 Some(field) => field,
