@@ -3021,7 +3021,7 @@ class NoSuchMethodError extends Error {
   String toString() {
     final name = _invocation.memberName._name;
     final kind = _invocation.isGetter ? "getter" : (_invocation.isSetter ? "setter" : "method");
-    final shownName = _invocation.isSetter ? "$name=" : name;
+    final shownName = _invocation.isSetter && !name.endsWith("=") ? "$name=" : name;
     final receiverText = Error.safeToString(_receiver);
     final b = StringBuffer("NoSuchMethodError: ");
     if (_receiver == null) {
@@ -3169,14 +3169,29 @@ Never _throwTypeError(String message) {
 }
 
 @pragma('vm:entry-point')
-Never _throwNoSuchMethod(Object? receiver, String name, int kind, List<Object?> positional, Map<String, Object?>? named) {
-  final namedSymbols = <Symbol, Object?>{};
-  if (named != null) {
-    named.forEach((String k, Object? v) {
-      namedSymbols[Symbol(k)] = v;
-    });
+Never _throwNoSuchMethod(Object? receiver, String name, int kind, List<Object?> arguments, List<String> names) {
+  throw NoSuchMethodError._(receiver, _invocationOf(name, kind, arguments, names));
+}
+
+/// A failed dynamic call on an object whose class declares `noSuchMethod`: the runtime
+/// calls this (`runtime::errors::forward_to_no_such_method`) and the call's value is what
+/// `noSuchMethod` returns.
+@pragma('vm:entry-point')
+Object? _forwardNoSuchMethod(Object receiver, String name, int kind, List<Object?> arguments, List<String> names) {
+  return receiver.noSuchMethod(_invocationOf(name, kind, arguments, names));
+}
+
+/// The `Invocation` of a dynamic call: `arguments` are the positional ones followed by
+/// the values of the named ones, whose names are `names`; a setter's name is `x=`.
+Invocation _invocationOf(String name, int kind, List<Object?> arguments, List<String> names) {
+  final positionalCount = arguments.length - names.length;
+  final named = <Symbol, Object?>{};
+  for (int i = 0; i < names.length; i++) {
+    named[Symbol(names[i])] = arguments[positionalCount + i];
   }
-  throw NoSuchMethodError._(receiver, Invocation._(Symbol(name), kind, positional, namedSymbols));
+  final member = Symbol(kind == 2 ? "$name=" : name);
+  return Invocation._(member, kind, List<Object?>.unmodifiable(arguments.sublist(0, positionalCount)),
+      Map<Symbol, Object?>.unmodifiable(named));
 }
 
 @pragma('vm:entry-point')

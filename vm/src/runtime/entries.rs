@@ -417,6 +417,17 @@ extern "sysv64" fn rt_resolve_instance_call(
             entry as u64
         }
         None => {
+            match super::errors::forward_to_no_such_method(
+                iso_ptr,
+                cid,
+                receiver_slot,
+                selector,
+                argdesc,
+            ) {
+                Some(Ok(entry)) => return entry as u64,
+                Some(Err(())) => return 0,
+                None => {}
+            }
             super::errors::throw_no_such_method(iso_ptr, receiver_slot, selector, argdesc);
             0
         }

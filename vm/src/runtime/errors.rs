@@ -58,63 +58,144 @@ pub fn throw_no_such_method(
     selector: Selector,
     argdesc: u32,
 ) {
+    let (receiver, args, named) = pushed_call(iso_ptr, receiver_slot, argdesc);
+    if std::env::var_os("DARTRS_TRACE_NSM").is_some() {
+        // SAFETY: a value from the Dart stack.
+        eprintln!("[nsm] {selector:?} on class id {}", unsafe {
+            receiver.cid()
+        });
+    }
+    let (name, kind) = selector_name_kind(selector);
+    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named);
+    throw_core_error(iso_ptr, "_throwNoSuchMethod", &values);
+}
+
+/// A failed dynamic call on a receiver whose class overrides `noSuchMethod`: calls it
+/// with the call's `Invocation` and returns the entry index the call site should jump
+/// to so that the call's value is `noSuchMethod`'s result (the identity stub, with that
+/// result stored into the last pushed slot; a setter's value stays its argument), or
+/// `Err(())` when `noSuchMethod` threw (the exception is pending).
+/// `None` when the receiver's `noSuchMethod` is `Object`'s.
+pub fn forward_to_no_such_method(
+    iso_ptr: IsolatePtr,
+    cid: u32,
+    receiver_slot: u64,
+    selector: Selector,
+    argdesc: u32,
+) -> Option<Result<u32, ()>> {
+    let iso = iso_ptr.get();
+    let program = iso.program.clone();
+    let nsm = Selector::Method(Symbol::intern("noSuchMethod"));
+    let Some(super::classes::Target::Function(f)) = iso.classes.lookup(&program, cid, nsm) else {
+        return None;
+    };
+    let owner = program.function(f).owner?;
+    let object_class = program.class(owner);
+    if object_class.name.as_str() == "Object" && object_class.superclass.is_none() {
+        return None;
+    }
+    let forward = iso.core_function("_forwardNoSuchMethod")?;
+    let (receiver, args, named) = pushed_call(iso_ptr, receiver_slot, argdesc);
+    let (name, kind) = selector_name_kind(selector);
+    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named);
+    let iso = iso_ptr.get();
+    let desc = iso.argdesc_for(values.len() as u32, &[]);
+    let Ok(result) = Isolate::invoke(iso_ptr, forward.0, &values, desc) else {
+        return Some(Err(()));
+    };
+    let iso = iso_ptr.get();
+    let count = iso.argdescs[argdesc as usize].count();
+    if kind != 2 {
+        // SAFETY: the call site pushed `count` slots from the receiver down; the last one
+        // is what the identity stub returns.
+        unsafe { *((receiver_slot - 8 * (count as u64 - 1)) as *mut u64) = result.0 };
+    }
+    match iso.return_first_argument_entry() {
+        Ok(entry) => Some(Ok(entry)),
+        Err(fatal) => super::entries::die(iso, fatal),
+    }
+}
+
+/// The receiver, the arguments (positional, then named values) and the argument names
+/// of the call whose pushed slots start at `receiver_slot`.
+fn pushed_call(
+    iso_ptr: IsolatePtr,
+    receiver_slot: u64,
+    argdesc: u32,
+) -> (Value, Vec<Value>, Vec<Symbol>) {
     // SAFETY: called from an inline-cache miss; no other borrow is live.
     let iso = iso_ptr.get();
     let desc = iso.argdescs[argdesc as usize].clone();
     // SAFETY: the call site pushed `desc.count()` values starting at the receiver.
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
-    let receiver = read(0);
     // A passed type-argument vector (right after the receiver) is not an argument.
     let first = 1 + desc.type_args as u32;
-    let args: Vec<Value> = (first..desc.count()).map(read).collect();
-    if std::env::var_os("DARTRS_TRACE_NSM").is_some() {
-        eprintln!("[nsm] {selector:?} on class id {}", unsafe {
-            receiver.cid()
-        });
-    }
-    let (name, kind) = match selector {
+    (
+        read(0),
+        (first..desc.count()).map(read).collect(),
+        desc.named,
+    )
+}
+
+fn selector_name_kind(selector: Selector) -> (Symbol, i64) {
+    match selector {
         Selector::Method(n) => (n, 0),
         Selector::Getter(n) => (n, 1),
         Selector::Setter(n) => (n, 2),
-    };
-    throw_nsm(iso_ptr, receiver, name, kind, &args, &desc.named);
+    }
 }
 
 /// NoSuchMethodError for calling `callee` (not a function, or wrong arguments).
 pub fn throw_no_such_method_value(iso_ptr: IsolatePtr, callee: Value, name: Symbol) {
-    throw_nsm(iso_ptr, callee, name, 0, &[], &[]);
+    let values = invocation_parts(iso_ptr, callee, name, 0, &[], &[]);
+    throw_core_error(iso_ptr, "_throwNoSuchMethod", &values);
 }
 
-fn throw_nsm(
+/// The arguments of `_throwNoSuchMethod`/`_forwardNoSuchMethod`: receiver, member name,
+/// kind (0 method, 1 getter, 2 setter), a list of the argument values (positional, then
+/// named) and a list of the named arguments' names.
+fn invocation_parts(
     iso_ptr: IsolatePtr,
     receiver: Value,
     name: Symbol,
     kind: i64,
     args: &[Value],
     named: &[Symbol],
-) {
+) -> [Value; 5] {
     // SAFETY: no other borrow of the isolate is live in callers.
     let iso = iso_ptr.get();
     let base = iso.handles.len();
     iso.handles.push(receiver.0);
     iso.handles.extend(args.iter().map(|v| v.0));
-    let positional_count = args.len() - named.len();
-    let list = super::lists::new_growable(iso, positional_count);
-    iso.handles.push(list.0);
-    let list_h = iso.handles.len() - 1;
-    for k in 0..positional_count {
-        iso.handles.push(iso.handles[base + 1 + k]);
-        super::lists::growable_add(iso, list_h, list_h + 1);
-        iso.handles.pop();
+    let list_h = push_growable(iso, base + 1, args.len());
+    let first_name = iso.handles.len();
+    for n in named {
+        let s = new_string(iso, n.as_str());
+        iso.handles.push(s.0);
     }
+    let names_h = push_growable(iso, first_name, named.len());
     let name_v = new_string(iso, name.as_str());
     let values = [
         Value(iso.handles[base]),
         name_v,
         Value::smi(kind),
         Value(iso.handles[list_h]),
-        iso.null(),
+        Value(iso.handles[names_h]),
     ];
     iso.handles.truncate(base);
-    throw_core_error(iso_ptr, "_throwNoSuchMethod", &values);
+    values
+}
+
+/// A new growable list of the `count` handles from `first`, itself pushed as a handle
+/// (whose index is returned).
+fn push_growable(iso: &mut Isolate, first: usize, count: usize) -> usize {
+    let list = super::lists::new_growable(iso, count);
+    iso.handles.push(list.0);
+    let list_h = iso.handles.len() - 1;
+    for k in 0..count {
+        iso.handles.push(iso.handles[first + k]);
+        super::lists::growable_add(iso, list_h, list_h + 1);
+        iso.handles.pop();
+    }
+    list_h
 }

@@ -131,6 +131,8 @@ impl<'p> Shaker<'p> {
                 }
             }
         }
+        // A failed dynamic call on an object that overrides `noSuchMethod` goes through this.
+        self.library_functions("dart:core", &["_forwardNoSuchMethod"]);
         // The event loop calls these dart:async hooks by name.
         self.async_helpers(EVENT_LOOP_HOOKS);
         // dart:io's natives and deliveries call these by name (when dart:io is loaded).
