@@ -313,8 +313,16 @@ abstract final class num implements Comparable<num> {
   String toStringAsExponential([int? fractionDigits]);
 
   num clamp(num lowerLimit, num upperLimit) {
-    if (this < lowerLimit) return lowerLimit;
-    if (this > upperLimit) return upperLimit;
+    if (this is int && lowerLimit is int && upperLimit is int && lowerLimit <= upperLimit) {
+      if (this < lowerLimit) return lowerLimit;
+      if (this > upperLimit) return upperLimit;
+      return this;
+    }
+    // compareTo orders -0.0 before 0.0 and NaN after everything.
+    if (lowerLimit.compareTo(upperLimit) > 0) throw ArgumentError(lowerLimit);
+    if (lowerLimit.isNaN) return lowerLimit;
+    if (compareTo(lowerLimit) < 0) return lowerLimit;
+    if (compareTo(upperLimit) > 0) return upperLimit;
     return this;
   }
 

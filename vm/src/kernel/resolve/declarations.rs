@@ -215,6 +215,21 @@ impl<'a> Resolver<'a> {
             ty: DartType::Dynamic,
         });
         self.field_decls.insert(id, (v, var, ctx));
+        if v.is_late && v.is_final && var.init.is_none() {
+            let flag = self.new_field(ir::Field {
+                name: Symbol::intern(&format!("{name}#set")),
+                owner,
+                span: var.span,
+                is_static: true,
+                is_final: false,
+                is_const: false,
+                is_late: false,
+                initializer: None,
+                slot: 0,
+                ty: DartType::Dynamic,
+            });
+            self.late_final_static_flags.insert(id, flag);
+        }
         if let Some(init) = &var.init {
             let qualified = match owner {
                 ir::FieldOwner::Class(c) => format!("{}.{}", self.class_name(c), name),

@@ -469,7 +469,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// `_throwLateInitializationError(message)` as a statement.
-    fn throw_late_error(&mut self, message: String, span: Span) -> ir::Stmt {
+    pub(super) fn throw_late_error(&mut self, message: String, span: Span) -> ir::Stmt {
         let thrower = self.r.scopes[self.r.core_lib.index()]
             .declared
             .get(&Symbol::intern("_throwLateInitializationError"))

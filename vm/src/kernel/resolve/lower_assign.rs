@@ -571,6 +571,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             LValue::StaticField(f) => {
                 let ty = self.r.program.fields[f.index()].ty.clone();
                 let v = self.coerce(value, &ty);
+                if let Some(flag) = self.r.late_final_static_flags.get(f).copied() {
+                    return self.assign_late_final_static(*f, flag, v, span);
+                }
                 let vt = v.ty.clone();
                 self.expr(ExprKind::StaticSet(*f, Box::new(v)), span, vt)
             }
@@ -686,6 +689,58 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// `let t = value in { effect(t); t }`: setter-like calls whose result is not the
     /// assigned value.
+    /// `x = v` for a `late final` static without an initialiser: the second assignment
+    /// throws LateInitializationError (after `v` is evaluated, as a setter would).
+    fn assign_late_final_static(
+        &mut self,
+        f: FieldId,
+        flag: FieldId,
+        value: ir::Expr,
+        span: Span,
+    ) -> ir::Expr {
+        let name = self.r.program.fields[f.index()].name;
+        self.through_temp(value, span, |l, v| {
+            let is_set = l.expr(ExprKind::StaticGet(flag), span, DartType::Dynamic);
+            let yes = l.constant(ir::Constant::Bool(true), span);
+            let bool_ty = l.r.core_type("bool");
+            let already = l.expr(
+                ExprKind::Equals {
+                    left: Box::new(is_set),
+                    right: Box::new(yes),
+                    negated: false,
+                },
+                span,
+                bool_ty,
+            );
+            let message = format!("Field '{name}' has already been initialized.");
+            let throw = l.throw_late_error(message, span);
+            let yes = l.constant(ir::Constant::Bool(true), span);
+            let mark = l.expr(
+                ExprKind::StaticSet(flag, Box::new(yes)),
+                span,
+                DartType::Dynamic,
+            );
+            let vt = v.ty.clone();
+            let store = l.expr(ExprKind::StaticSet(f, Box::new(v)), span, vt.clone());
+            let stmt = |kind| ir::Stmt { kind, span };
+            l.expr(
+                ExprKind::Block {
+                    stmts: vec![
+                        stmt(ir::StmtKind::If {
+                            condition: already,
+                            then: Box::new(throw),
+                            otherwise: None,
+                        }),
+                        stmt(ir::StmtKind::Expr(mark)),
+                    ],
+                    value: Box::new(store),
+                },
+                span,
+                vt,
+            )
+        })
+    }
+
     fn through_temp(
         &mut self,
         value: ir::Expr,

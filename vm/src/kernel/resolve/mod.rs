@@ -308,6 +308,9 @@ pub(crate) struct Resolver<'a> {
     >,
     /// Abstract members (no body; skipped by `super` lookups).
     pub abstract_fns: HashSet<FunctionId>,
+    /// `late final` static and top-level fields without an initialiser, with the hidden
+    /// static that records their one assignment (`x#set`).
+    pub late_final_static_flags: HashMap<FieldId, FieldId>,
     /// Members of mixin declarations themselves: never run (classes get copies).
     pub mixin_decl_fns: HashSet<FunctionId>,
     /// Copies of mixin methods: (class, mixin index, name, is setter) → copy.
@@ -350,6 +353,7 @@ impl<'a> Resolver<'a> {
             decl_spans: HashMap::new(),
             instance_field_decls: HashMap::new(),
             abstract_fns: HashSet::new(),
+            late_final_static_flags: HashMap::new(),
             mixin_decl_fns: HashSet::new(),
             mixin_copies: HashMap::new(),
             enum_values: HashMap::new(),
