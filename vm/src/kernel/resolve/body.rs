@@ -30,6 +30,17 @@ pub(super) struct LabelEntry {
     pub names: Vec<Symbol>,
     pub id: LabelId,
     pub kind: LabelKind,
+    /// For the label of a switch case (`L: case 1:`): what `continue L` does, store the
+    /// case body's index in the local and continue the switch's dispatch loop.
+    pub case_target: Option<CaseTarget>,
+}
+
+/// Where `continue L` goes for a switch-case label `L`.
+#[derive(Clone, Copy)]
+pub(super) struct CaseTarget {
+    pub dispatch: LabelId,
+    pub selected: LocalId,
+    pub body: u32,
 }
 
 /// What a closure captures, keyed by where it comes from in the enclosing frame.
@@ -344,8 +355,35 @@ impl<'r, 'a> Lower<'r, 'a> {
         let frame = self.frame();
         let id = LabelId(frame.next_label);
         frame.next_label += 1;
-        frame.labels.push(LabelEntry { names, id, kind });
+        frame.labels.push(LabelEntry {
+            names,
+            id,
+            kind,
+            case_target: None,
+        });
         id
+    }
+
+    /// Makes the names of a switch case visible to `continue` in the switch's bodies.
+    pub fn push_case_label(&mut self, names: Vec<Symbol>, target: CaseTarget) {
+        let frame = self.frame();
+        frame.labels.push(LabelEntry {
+            names,
+            id: target.dispatch,
+            kind: LabelKind::Block,
+            case_target: Some(target),
+        });
+    }
+
+    /// The switch case `continue label` jumps to, when `label` names one.
+    pub fn find_case_label(&self, label: Option<ast::Ident>) -> Option<CaseTarget> {
+        let l = label?;
+        self.frame_ref()
+            .labels
+            .iter()
+            .rev()
+            .find(|e| e.names.contains(&l.name))
+            .and_then(|e| e.case_target)
     }
 
     pub fn pop_label(&mut self) {

@@ -3,7 +3,7 @@
 //! for captured `for` variables), `switch` on constants to a labelled if-chain, `try`,
 //! `break`/`continue`/`return`, and `assert`.
 
-use super::body::{LabelKind, Lower};
+use super::body::{CaseTarget, LabelKind, Lower};
 use super::functions::block;
 use super::{messages, types};
 use crate::front::ast::{self, ForInBinding, ForInit, StmtKind as S};
@@ -116,6 +116,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 Some(l) => stmt(StmtKind::Break(l), span),
                 None => empty(span),
             },
+            S::Continue(label) if self.find_case_label(*label).is_some() => {
+                self.continue_to_case(*label, span)
+            }
             S::Continue(label) => match self.find_label(*label, true, span) {
                 Some(l) => stmt(StmtKind::Continue(l), span),
                 None => empty(span),
@@ -801,6 +804,21 @@ impl<'r, 'a> Lower<'r, 'a> {
         Some(stmt(StmtKind::Assert { condition, message }, span))
     }
 
+    /// `continue L` to switch case `L`: select its body and go round the dispatch loop.
+    fn continue_to_case(&mut self, label: Option<ast::Ident>, span: Span) -> ir::Stmt {
+        let Some(target) = self.find_case_label(label) else {
+            return empty(span);
+        };
+        let set = self.select_body(target.selected, target.body, span);
+        block(
+            vec![
+                stmt(StmtKind::Expr(set), span),
+                stmt(StmtKind::Continue(target.dispatch), span),
+            ],
+            span,
+        )
+    }
+
     /// `switch` whose cases are constants: a labelled chain of `if`s on `==`.
     fn lower_switch(
         &mut self,
@@ -813,13 +831,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         let subject_ty = subject.ty.clone();
         let t = self.temp(subject_ty.clone(), span);
         let label = self.new_label(labels, LabelKind::Switch);
+        let dispatch = self.case_labels(cases, span);
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
         let mut decls = Vec::new();
         let mut group_start = 0;
         for (i, case) in cases.iter().enumerate() {
-            if !case.labels.is_empty() {
-                self.r.unsupported(case.span, "labelled switch cases");
-            }
             let last = i + 1 == cases.len();
             if case.body.is_empty() && !last {
                 continue;
@@ -835,7 +851,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((test, block(body, case.span)));
         }
+        if let Some((_, _, pushed)) = dispatch {
+            for _ in 0..pushed {
+                self.pop_label();
+            }
+        }
         self.pop_label();
+        let arms = match dispatch {
+            Some((d, selected, _)) => self.dispatch_arms(arms, d, selected, span),
+            None => arms,
+        };
         let mut chain: Option<ir::Stmt> = None;
         for (test, body) in arms.into_iter().rev() {
             chain = Some(match test {
@@ -867,6 +892,110 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             span,
         )
+    }
+
+    /// For a switch with labelled cases (`L: case 1: ... continue L;`): declares the
+    /// dispatch loop's label and the local holding the selected body, and makes each
+    /// case label visible to `continue`. Returns them with the number of labels pushed.
+    fn case_labels(
+        &mut self,
+        cases: &'a [ast::SwitchCase],
+        span: Span,
+    ) -> Option<(LabelId, LocalId, usize)> {
+        if cases.iter().all(|c| c.labels.is_empty()) {
+            return None;
+        }
+        let int_ty = self.r.core_type("int");
+        let selected = self.temp(int_ty, span);
+        let dispatch = self.new_label(Vec::new(), LabelKind::Block);
+        let ends_body = |j: usize| !cases[j].body.is_empty() || j + 1 == cases.len();
+        let mut pushed = 1;
+        for (i, case) in cases.iter().enumerate() {
+            if case.labels.is_empty() {
+                continue;
+            }
+            let body = (0..i).filter(|&j| ends_body(j)).count() as u32;
+            let names = case.labels.iter().map(|l| l.name).collect();
+            let target = CaseTarget {
+                dispatch,
+                selected,
+                body,
+            };
+            self.push_case_label(names, target);
+            pushed += 1;
+        }
+        Some((dispatch, selected, pushed))
+    }
+
+    /// Rewrites `(test, body)` arms into one unconditional arm: the tests only select a
+    /// body (`selected = n`, `-1` when none matches), then a loop labelled `dispatch`
+    /// runs the selected body; `continue L` selects another and goes round again.
+    fn dispatch_arms(
+        &mut self,
+        arms: Vec<(Option<ir::Expr>, ir::Stmt)>,
+        dispatch: LabelId,
+        selected: LocalId,
+        span: Span,
+    ) -> Vec<(Option<ir::Expr>, ir::Stmt)> {
+        let (tests, bodies): (Vec<_>, Vec<_>) = arms.into_iter().unzip();
+        let mut running: Option<ir::Stmt> = None;
+        for (i, body) in bodies.into_iter().enumerate().rev() {
+            let index = self.int_constant(i as i64, span);
+            let current = self.local_get(selected, span);
+            let bool_ty = self.r.core_type("bool");
+            let kind = ExprKind::Identical(Box::new(current), Box::new(index));
+            let is_this = self.expr(kind, span, bool_ty);
+            running = Some(stmt(
+                StmtKind::If {
+                    condition: is_this,
+                    then: Box::new(body),
+                    otherwise: running.map(Box::new),
+                },
+                span,
+            ));
+        }
+        let mut loop_body: Vec<ir::Stmt> = running.into_iter().collect();
+        loop_body.push(stmt(StmtKind::Break(dispatch), span));
+        let mut chain: Option<ir::Stmt> = None;
+        for (i, test) in tests.into_iter().enumerate().rev() {
+            let set = self.select_body(selected, i as u32, span);
+            let set = stmt(StmtKind::Expr(set), span);
+            chain = Some(match test {
+                None => set,
+                Some(c) => stmt(
+                    StmtKind::If {
+                        condition: c,
+                        then: Box::new(set),
+                        otherwise: chain.map(Box::new),
+                    },
+                    span,
+                ),
+            });
+        }
+        let reset = self.select_body(selected, u32::MAX, span);
+        let mut all = vec![stmt(StmtKind::Expr(reset), span)];
+        all.extend(chain);
+        all.push(stmt(
+            StmtKind::Loop {
+                label: dispatch,
+                body: Box::new(block(loop_body, span)),
+                update: None,
+            },
+            span,
+        ));
+        vec![(None, block(all, span))]
+    }
+
+    /// `selected = index` (`u32::MAX`: none, stored as -1).
+    fn select_body(&mut self, selected: LocalId, index: u32, span: Span) -> ir::Expr {
+        let v = if index == u32::MAX { -1 } else { index as i64 };
+        let value = self.int_constant(v, span);
+        let int_ty = self.r.core_type("int");
+        self.expr(ExprKind::LocalSet(selected, Box::new(value)), span, int_ty)
+    }
+
+    fn int_constant(&mut self, v: i64, span: Span) -> ir::Expr {
+        self.constant(ir::Constant::Int(v), span)
     }
 
     /// The condition of a group of cases sharing one body (`None` for `default`).
