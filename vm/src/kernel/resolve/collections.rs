@@ -663,8 +663,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => {
                 if *is_await {
                     self.await_check(iterable.span);
-                    self.r
-                        .unsupported(iterable.span, "await for in collection literals");
+                    let span = iterable.span;
+                    return self.lower_await_for(Vec::new(), binding, iterable, span, &mut |l| {
+                        l.lower_element(body, sink, t)
+                    });
                 }
                 self.lower_for_in(Vec::new(), binding, iterable, iterable.span, &mut |l| {
                     l.lower_element(body, sink, t)

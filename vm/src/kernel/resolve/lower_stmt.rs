@@ -531,7 +531,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// it.current; body } } finally { var c = _awaitForCancel(it); if (c != null) await c; }`
     /// (the iterator pauses the subscription between elements; leaving the loop early
     /// cancels it and waits for the cancel).
-    fn lower_await_for(
+    pub(super) fn lower_await_for(
         &mut self,
         labels: Vec<Symbol>,
         binding: &'a ForInBinding,
