@@ -614,6 +614,7 @@ impl RuntimeTypes {
                 .collect();
             parts.push(format!("{{{}}}", named.join(", ")));
         }
-        format!("{} Function({})", self.name(p, sig.ret), parts.join(", "))
+        // The Dart VM's spelling: `(int, [String]) => bool`, `({required int x}) => void`.
+        format!("({}) => {}", parts.join(", "), self.name(p, sig.ret))
     }
 }

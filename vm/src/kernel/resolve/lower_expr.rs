@@ -14,7 +14,7 @@ use super::{Member, Resolver};
 use crate::front::ast::{self, BinaryOp, ExprKind as E, UnaryOp};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
-use crate::kernel::ir::{self, ClassId, Constant, DartType, ExprKind};
+use crate::kernel::ir::{self, ClassId, Constant, DartType, ExprKind, FunctionId};
 
 /// What a simple name refers to at a given point.
 #[derive(Clone, Debug)]
@@ -736,8 +736,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                     ty,
                 )
             }
+            Some(found @ Found::Method(m)) => {
+                let ty = self.r.read_type(found, &this.ty, c);
+                self.super_tear_off(m, ty, span)
+            }
             Some(_) => {
-                self.r.unsupported(span, "tear-offs of super methods");
+                self.r
+                    .unsupported(span, "tear-offs of this kind of super member");
                 self.null(span)
             }
             None => {
@@ -748,6 +753,29 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.null(span)
             }
         }
+    }
+
+    /// `super.m` as a value: a closure over `this` whose function calls the superclass's
+    /// `m` directly with its own arguments (parameters and defaults copied from `m`).
+    fn super_tear_off(&mut self, m: FunctionId, ty: DartType, span: Span) -> ir::Expr {
+        // Registers `this` as a capture of the enclosing closures, if any.
+        let _ = self.this_expr(span);
+        let mut f = crate::runtime::closures::forwarder_function(&self.r.program, m, true);
+        let sig = self.r.sigs[m.index()].clone();
+        let types = sig
+            .positional
+            .iter()
+            .map(|(n, t)| (*n, t.clone()))
+            .chain(sig.named.iter().map(|(n, t, _)| (*n, t.clone())));
+        for (local, (name, t)) in f.locals.iter_mut().skip(1).zip(types) {
+            local.name = name;
+            local.ty = t;
+        }
+        f.return_type = sig.return_type.clone();
+        f.span = span;
+        let id = self.r.new_function(f);
+        self.r.sigs[id.index()] = sig;
+        self.expr(ExprKind::Closure(id), span, ty)
     }
 
     // -- operators ------------------------------------------------------------------------------
