@@ -3,6 +3,7 @@
 library dart.core;
 
 export 'dart:async' show Future, Stream;
+import 'dart:collection' show LinkedHashMap, LinkedHashSet;
 
 part 'uri.dart';
 //
@@ -1360,6 +1361,26 @@ abstract class Iterable<E> {
 
   factory Iterable.empty() => <E>[];
 
+  /// `(a, b, ..., y, z)` as `Iterable.toString` abbreviates it, with a collection that
+  /// is already being converted shown as `(...)`.
+  static String iterableToShortString(Iterable iterable,
+      [String leftDelimiter = "(", String rightDelimiter = ")"]) {
+    if (_isToStringVisiting(iterable)) return "$leftDelimiter...$rightDelimiter";
+    _toStringVisiting.add(iterable);
+    final parts = <String>[];
+    try {
+      _abbreviatedParts(iterable, parts);
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+    return "$leftDelimiter${parts.join(", ")}$rightDelimiter";
+  }
+
+  /// Every element, with a collection that is already being converted shown as `(...)`.
+  static String iterableToFullString(Iterable iterable,
+          [String leftDelimiter = "(", String rightDelimiter = ")"]) =>
+      _iterableToString(iterable, leftDelimiter, rightDelimiter);
+
   Iterator<E> get iterator;
 
   Iterable<T> map<T>(T Function(E e) toElement) => _MappedIterable<E, T>(this, toElement);
@@ -2257,6 +2278,8 @@ abstract final class Map<K, V> {
   @pragma('vm:external-name', 'Map_new')
   external factory Map();
 
+  factory Map.identity() => LinkedHashMap<K, V>.identity();
+
   factory Map.of(Map<K, V> other) {
     final result = <K, V>{};
     result.addAll(other);
@@ -2283,8 +2306,15 @@ abstract final class Map<K, V> {
     final result = <K, V>{};
     final ki = keys.iterator;
     final vi = values.iterator;
-    while (ki.moveNext() && vi.moveNext()) {
+    bool hasNextKey = ki.moveNext();
+    bool hasNextValue = vi.moveNext();
+    while (hasNextKey && hasNextValue) {
       result[ki.current] = vi.current;
+      hasNextKey = ki.moveNext();
+      hasNextValue = vi.moveNext();
+    }
+    if (hasNextKey || hasNextValue) {
+      throw ArgumentError("Iterables do not have same length.");
     }
     return result;
   }
@@ -2440,6 +2470,8 @@ class Set<E> extends Iterable<E> {
   final Map<E, bool> _map = <E, bool>{};
 
   Set();
+
+  factory Set.identity() => LinkedHashSet<E>.identity();
 
   factory Set.of(Iterable<E> elements) {
     final result = Set<E>();

@@ -441,7 +441,9 @@ impl<'a> Resolver<'a> {
         };
         self.declare_signature(id, &src, &ctx, if md.is_static { 0 } else { 1 });
         let is_abstract = matches!(f.body, ast::FunctionBody::Empty) && !f.is_external;
-        let is_mixin_decl = self.classes[c.index()].is_mixin;
+        // A mixin's instance methods are compiled in each application's copy; its static
+        // methods are never copied, so they are compiled here.
+        let is_mixin_decl = self.classes[c.index()].is_mixin && !md.is_static;
         if is_abstract {
             self.abstract_fns.insert(id);
         } else if !is_mixin_decl {
