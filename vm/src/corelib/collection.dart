@@ -1,10 +1,9 @@
 // dart:collection for dartrs, written in Dart as the SDK's is.
 //
-// - `LinkedHashMap`/`HashMap`/`LinkedHashSet`/`HashSet`: with default equality they
-//   wrap the core (native, insertion-ordered) `Map` and `Set`; with `equals`/`hashCode`/
-//   `isValidKey` or `.identity()` they are `_CustomHashMap`/`_CustomHashSet`, a chained
-//   hash table in Dart with an insertion-ordered node list. Every variant, the unordered
-//   `HashMap`/`HashSet` included, iterates in insertion order.
+// - `LinkedHashMap()`/`LinkedHashSet()` wrap the core (native, insertion-ordered) `Map`
+//   and `Set`; with `equals`/`hashCode`/`isValidKey` or `.identity()` they are a chained
+//   hash table in Dart (`_HashTable`) with an insertion-order list. `HashMap`/`HashSet`
+//   always use `_HashTable` in the Dart VM's bucket order (not insertion order).
 // - `SplayTreeMap`/`SplayTreeSet`: a top-down splay tree (`_SplayTree`).
 // - `Queue`: `ListQueue` (a circular buffer) and `DoubleLinkedQueue`; `LinkedList`.
 // - Views (`MapView`, `UnmodifiableMapView`, `UnmodifiableListView`,
@@ -13,9 +12,9 @@
 // Error texts and `toString` are the Dart VM's.
 
 // ---------------------------------------------------------------------------------------
-// Hash maps and sets. The default-equality constructors wrap the core Map/Set (native,
-// insertion-ordered) so that the result `is LinkedHashMap`/`HashMap`; custom equality and
-// identity use `_HashTable`, below.
+// Hash maps and sets. `LinkedHashMap()`/`LinkedHashSet()` wrap the core Map/Set (native,
+// insertion-ordered) so that the result `is LinkedHashMap`; custom equality, identity and
+// every `HashMap`/`HashSet` use `_HashTable`, below.
 // ---------------------------------------------------------------------------------------
 
 bool _defaultEquals(Object? a, Object? b) => a == b;
@@ -105,7 +104,7 @@ abstract final class HashMap<K, V> implements Map<K, V> {
       bool Function(dynamic potentialKey)? isValidKey}) {
     if (isValidKey == null) {
       if (hashCode == null) {
-        if (equals == null) return _HashMapView<K, V>();
+        if (equals == null) return _CustomHashMap<K, V>(_defaultEquals, _defaultHashCode, _anyKey);
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
@@ -192,7 +191,7 @@ abstract final class HashSet<E> implements Set<E> {
       bool Function(dynamic potentialKey)? isValidKey}) {
     if (isValidKey == null) {
       if (hashCode == null) {
-        if (equals == null) return _HashSetView<E>();
+        if (equals == null) return _CustomHashSet<E>(_defaultEquals, _defaultHashCode, _anyKey);
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
@@ -226,9 +225,6 @@ final class _LinkedHashMapView<K, V> extends MapView<K, V> implements LinkedHash
   _LinkedHashMapView() : super(<K, V>{});
 }
 
-final class _HashMapView<K, V> extends MapView<K, V> implements HashMap<K, V> {
-  _HashMapView() : super(<K, V>{});
-}
 
 /// A Set forwarding every operation to another (the core set behind `LinkedHashSet()`).
 abstract class _ForwardingSet<E> extends Iterable<E> implements Set<E> {
@@ -285,12 +281,9 @@ final class _LinkedHashSetView<E> extends _ForwardingSet<E> implements LinkedHas
   Set<E> _newEmpty() => _LinkedHashSetView<E>();
 }
 
-final class _HashSetView<E> extends _ForwardingSet<E> implements HashSet<E> {
-  _HashSetView() : super(Set<E>());
-  Set<E> _newEmpty() => _HashSetView<E>();
-}
 
-/// One entry of a `_HashTable`: in its bucket's chain and in the insertion-order list.
+/// One entry of a `_HashTable`: in its bucket's chain and (linked tables) in the
+/// insertion-order list.
 final class _HashNode<K, V> {
   final K key;
   V value;
@@ -301,46 +294,98 @@ final class _HashNode<K, V> {
   _HashNode(this.key, this.value, this.hash);
 }
 
-/// The table behind the custom-equality maps and sets: chained buckets (a power of two,
-/// grown at load factor 1) and a doubly linked node list in insertion order.
+/// The table behind the custom-equality, identity and `HashMap`/`HashSet` collections:
+/// chained buckets (a power of two). A *linked* table (`LinkedHashMap`/`LinkedHashSet`)
+/// also keeps a doubly linked node list and iterates in insertion order; an unlinked one
+/// (`HashMap`/`HashSet`) iterates bucket by bucket, each chain newest first, and grows at
+/// the same load (3/4) and rehashes in the same order as the Dart VM's `_HashMap`, so
+/// both iterate keys with equal hash codes (ints, strings) in the same order.
 /// `modificationCount` changes when a key is added or removed (iterators check it).
 final class _HashTable<K, V> {
+  static const int _initialCapacity = 8;
   final bool Function(K key1, K key2) _equals;
   final int Function(K key) _hashCode;
-  List<_HashNode<K, V>?> _buckets = List<_HashNode<K, V>?>.filled(8, null);
-  _HashNode<K, V>? first;
-  _HashNode<K, V>? last;
+  final bool linked;
+  List<_HashNode<K, V>?> _buckets = List<_HashNode<K, V>?>.filled(_initialCapacity, null);
+  _HashNode<K, V>? _first;
+  _HashNode<K, V>? _last;
   int length = 0;
   int modificationCount = 0;
 
-  _HashTable(this._equals, this._hashCode);
+  _HashTable(this._equals, this._hashCode, this.linked);
 
-  _HashNode<K, V>? find(K key) {
-    final hash = _hashCode(key);
+  /// The first node in iteration order.
+  _HashNode<K, V>? get firstNode => linked ? _first : _firstInBuckets(0);
+
+  /// The last node in iteration order.
+  _HashNode<K, V>? get lastNode {
+    if (linked) return _last;
+    for (int i = _buckets.length - 1; i >= 0; i--) {
+      var node = _buckets[i];
+      if (node != null) {
+        while (node!.nextInBucket != null) {
+          node = node.nextInBucket;
+        }
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /// The node after [node] in iteration order.
+  _HashNode<K, V>? successor(_HashNode<K, V> node) {
+    if (linked) return node.next;
+    return node.nextInBucket ?? _firstInBuckets((node.hash & (_buckets.length - 1)) + 1);
+  }
+
+  _HashNode<K, V>? _firstInBuckets(int start) {
+    final buckets = _buckets;
+    for (int i = start; i < buckets.length; i++) {
+      final node = buckets[i];
+      if (node != null) return node;
+    }
+    return null;
+  }
+
+  /// The hash of a looked-up key. Only the default and identity tables (whose functions
+  /// take any object) are asked about keys that are not a `K`.
+  int _hashOf(Object? key) => key is K ? _hashCode(key) : (_hashCode as dynamic)(key) as int;
+
+  bool _matches(_HashNode<K, V> node, int hash, Object? key) {
+    if (node.hash != hash) return false;
+    return key is K ? _equals(node.key, key) : (_equals as dynamic)(node.key, key) as bool;
+  }
+
+  _HashNode<K, V>? find(Object? key) {
+    final hash = _hashOf(key);
     var node = _buckets[hash & (_buckets.length - 1)];
     while (node != null) {
-      if (node.hash == hash && _equals(key, node.key)) return node;
+      if (_matches(node, hash, key)) return node;
       node = node.nextInBucket;
     }
     return null;
   }
 
-  /// Adds [key] (known to be absent, with its [hash]) at the end of the order.
+  /// Adds [key] (known to be absent, with its [hash]).
   void insert(K key, V value, int hash) {
     final node = _HashNode<K, V>(key, value, hash);
     final index = hash & (_buckets.length - 1);
     node.nextInBucket = _buckets[index];
     _buckets[index] = node;
-    node.previous = last;
-    if (last == null) {
-      first = node;
-    } else {
-      last!.next = node;
-    }
-    last = node;
     length++;
     modificationCount++;
-    if (length > _buckets.length) _grow();
+    if (linked) {
+      node.previous = _last;
+      if (_last == null) {
+        _first = node;
+      } else {
+        _last!.next = node;
+      }
+      _last = node;
+      if (length > _buckets.length) _rehash();
+    } else if ((length << 2) > _buckets.length * 3) {
+      _rehash();
+    }
   }
 
   /// Sets the value of [key], adding it when absent; true when it was added.
@@ -348,7 +393,7 @@ final class _HashTable<K, V> {
     final hash = _hashCode(key);
     var node = _buckets[hash & (_buckets.length - 1)];
     while (node != null) {
-      if (node.hash == hash && _equals(key, node.key)) {
+      if (node.hash == hash && _equals(node.key, key)) {
         node.value = value;
         return false;
       }
@@ -358,30 +403,40 @@ final class _HashTable<K, V> {
     return true;
   }
 
-  void _grow() {
-    final buckets = List<_HashNode<K, V>?>.filled(_buckets.length * 2, null);
+  /// Doubles the buckets, moving the nodes bucket by bucket, each to the head of its new
+  /// chain (the order the VM's `_HashMap._resize` leaves).
+  void _rehash() {
+    final old = _buckets;
+    final buckets = List<_HashNode<K, V>?>.filled(old.length * 2, null);
     final mask = buckets.length - 1;
-    for (var node = first; node != null; node = node.next) {
-      final index = node.hash & mask;
-      node.nextInBucket = buckets[index];
-      buckets[index] = node;
+    for (int i = 0; i < old.length; i++) {
+      var node = old[i];
+      while (node != null) {
+        final next = node.nextInBucket;
+        final index = node.hash & mask;
+        node.nextInBucket = buckets[index];
+        buckets[index] = node;
+        node = next;
+      }
     }
     _buckets = buckets;
   }
 
-  _HashNode<K, V>? removeKey(K key) {
-    final hash = _hashCode(key);
+  _HashNode<K, V>? removeKey(Object? key) {
+    final hash = _hashOf(key);
     final index = hash & (_buckets.length - 1);
     _HashNode<K, V>? before;
     var node = _buckets[index];
     while (node != null) {
-      if (node.hash == hash && _equals(key, node.key)) {
+      if (_matches(node, hash, key)) {
         if (before == null) {
           _buckets[index] = node.nextInBucket;
         } else {
           before.nextInBucket = node.nextInBucket;
         }
-        _unlink(node);
+        if (linked) _unlink(node);
+        length--;
+        modificationCount++;
         return node;
       }
       before = node;
@@ -392,30 +447,28 @@ final class _HashTable<K, V> {
 
   void _unlink(_HashNode<K, V> node) {
     if (node.previous == null) {
-      first = node.next;
+      _first = node.next;
     } else {
       node.previous!.next = node.next;
     }
     if (node.next == null) {
-      last = node.previous;
+      _last = node.previous;
     } else {
       node.next!.previous = node.previous;
     }
-    length--;
-    modificationCount++;
   }
 
   void clear() {
+    _buckets = List<_HashNode<K, V>?>.filled(_initialCapacity, null);
+    _first = null;
+    _last = null;
     if (length == 0) return;
-    _buckets = List<_HashNode<K, V>?>.filled(8, null);
-    first = null;
-    last = null;
     length = 0;
     modificationCount++;
   }
 }
 
-/// What a `_HashTable` iterator yields from each node.
+/// What a `_HashTable` or `_SplayTree` iterator yields from each node.
 enum _HashPart { key, value, entry }
 
 final class _HashTableIterable<K, V, T> extends Iterable<T> {
@@ -430,6 +483,7 @@ final class _HashTableIterable<K, V, T> extends Iterable<T> {
   bool get isNotEmpty => _table.length != 0;
   bool contains(Object? element) {
     if (_part == _HashPart.key) return (_owner as Map).containsKey(element);
+    if (_part == _HashPart.value) return (_owner as Map).containsValue(element);
     return super.contains(element);
   }
 }
@@ -444,7 +498,7 @@ final class _HashTableIterator<K, V, T> implements Iterator<T> {
 
   _HashTableIterator(this._table, this._owner, this._part)
       : _modificationCount = _table.modificationCount,
-        _next = _table.first;
+        _next = _table.firstNode;
 
   T get current => _current as T;
 
@@ -457,7 +511,7 @@ final class _HashTableIterator<K, V, T> implements Iterator<T> {
       _current = null;
       return false;
     }
-    _next = node.next;
+    _next = _table.successor(node);
     _current = (switch (_part) {
       _HashPart.key => node.key,
       _HashPart.value => node.value,
@@ -467,31 +521,32 @@ final class _HashTableIterator<K, V, T> implements Iterator<T> {
   }
 }
 
-/// `LinkedHashMap(equals:, hashCode:, isValidKey:)` and `.identity()`.
+/// The maps on a `_HashTable`: `LinkedHashMap(equals:, hashCode:, isValidKey:)`,
+/// `.identity()` and every `HashMap`.
 base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
   final _HashTable<K, V> _table;
   final bool Function(dynamic potentialKey)? _validKey;
 
   _CustomHashMapBase(bool Function(K key1, K key2) equals, int Function(K key) hashCode,
-      this._validKey)
-      : _table = _HashTable<K, V>(equals, hashCode);
+      this._validKey, bool linked)
+      : _table = _HashTable<K, V>(equals, hashCode, linked);
 
   bool _isValidKey(Object? key) => _validKey == null ? key is K : _validKey!(key);
 
   V? operator [](Object? key) {
     if (!_isValidKey(key)) return null;
-    return _table.find(key as K)?.value;
+    return _table.find(key)?.value;
   }
 
   void operator []=(K key, V value) {
     _table.put(key, value);
   }
 
-  bool containsKey(Object? key) => _isValidKey(key) && _table.find(key as K) != null;
+  bool containsKey(Object? key) => _isValidKey(key) && _table.find(key) != null;
 
   bool containsValue(Object? value) {
     final modificationCount = _table.modificationCount;
-    for (var node = _table.first; node != null; node = node.next) {
+    for (var node = _table.firstNode; node != null; node = _table.successor(node)) {
       if (node.value == value) return true;
       if (modificationCount != _table.modificationCount) {
         throw ConcurrentModificationError(this);
@@ -502,7 +557,7 @@ base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
 
   V? remove(Object? key) {
     if (!_isValidKey(key)) return null;
-    return _table.removeKey(key as K)?.value;
+    return _table.removeKey(key)?.value;
   }
 
   void clear() => _table.clear();
@@ -517,7 +572,7 @@ base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
 
   void forEach(void Function(K key, V value) action) {
     final modificationCount = _table.modificationCount;
-    for (var node = _table.first; node != null; node = node.next) {
+    for (var node = _table.firstNode; node != null; node = _table.successor(node)) {
       action(node.key, node.value);
       if (modificationCount != _table.modificationCount) {
         throw ConcurrentModificationError(this);
@@ -550,7 +605,7 @@ base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
 
   void updateAll(V Function(K key, V value) update) {
     final modificationCount = _table.modificationCount;
-    for (var node = _table.first; node != null; node = node.next) {
+    for (var node = _table.firstNode; node != null; node = _table.successor(node)) {
       node.value = update(node.key, node.value);
       if (modificationCount != _table.modificationCount) {
         throw ConcurrentModificationError(this);
@@ -560,7 +615,7 @@ base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
 
   void removeWhere(bool Function(K key, V value) test) {
     final doomed = <K>[];
-    for (var node = _table.first; node != null; node = node.next) {
+    for (var node = _table.firstNode; node != null; node = _table.successor(node)) {
       if (test(node.key, node.value)) doomed.add(node.key);
     }
     for (final key in doomed) {
@@ -573,24 +628,25 @@ final class _CustomLinkedHashMap<K, V> extends _CustomHashMapBase<K, V>
     implements LinkedHashMap<K, V> {
   _CustomLinkedHashMap(bool Function(K key1, K key2) equals, int Function(K key) hashCode,
       bool Function(dynamic potentialKey)? validKey)
-      : super(equals, hashCode, validKey);
+      : super(equals, hashCode, validKey, true);
 }
 
 final class _CustomHashMap<K, V> extends _CustomHashMapBase<K, V> implements HashMap<K, V> {
   _CustomHashMap(bool Function(K key1, K key2) equals, int Function(K key) hashCode,
       bool Function(dynamic potentialKey)? validKey)
-      : super(equals, hashCode, validKey);
+      : super(equals, hashCode, validKey, false);
 }
 
-/// `LinkedHashSet(equals:, hashCode:, isValidKey:)` and `.identity()`.
+/// The sets on a `_HashTable`: `LinkedHashSet(equals:, hashCode:, isValidKey:)`,
+/// `.identity()` and every `HashSet`.
 abstract base class _CustomHashSetBase<E> extends SetBase<E> {
   final _HashTable<E, Object?> _table;
   final bool Function(E e1, E e2) _equality;
   final int Function(E e) _hasher;
   final bool Function(dynamic potentialKey)? _validKey;
 
-  _CustomHashSetBase(this._equality, this._hasher, this._validKey)
-      : _table = _HashTable<E, Object?>(_equality, _hasher);
+  _CustomHashSetBase(this._equality, this._hasher, this._validKey, bool linked)
+      : _table = _HashTable<E, Object?>(_equality, _hasher, linked);
 
   bool _isValidKey(Object? key) => _validKey == null ? key is E : _validKey!(key);
 
@@ -601,37 +657,37 @@ abstract base class _CustomHashSetBase<E> extends SetBase<E> {
   bool get isEmpty => _table.length == 0;
   bool get isNotEmpty => _table.length != 0;
 
-  bool contains(Object? element) => _isValidKey(element) && _table.find(element as E) != null;
+  bool contains(Object? element) => _isValidKey(element) && _table.find(element) != null;
 
   E? lookup(Object? element) {
     if (!_isValidKey(element)) return null;
-    return _table.find(element as E)?.key;
+    return _table.find(element)?.key;
   }
 
   bool add(E element) => _table.put(element, null);
 
   bool remove(Object? element) {
     if (!_isValidKey(element)) return false;
-    return _table.removeKey(element as E) != null;
+    return _table.removeKey(element) != null;
   }
 
   void clear() => _table.clear();
 
   E get first {
-    final node = _table.first;
+    final node = _table.firstNode;
     if (node == null) throw IterableElementError.noElement();
     return node.key;
   }
 
   E get last {
-    final node = _table.last;
+    final node = _table.lastNode;
     if (node == null) throw IterableElementError.noElement();
     return node.key;
   }
 
   void forEach(void Function(E element) action) {
     final modificationCount = _table.modificationCount;
-    for (var node = _table.first; node != null; node = node.next) {
+    for (var node = _table.firstNode; node != null; node = _table.successor(node)) {
       action(node.key);
       if (modificationCount != _table.modificationCount) {
         throw ConcurrentModificationError(this);
@@ -646,14 +702,14 @@ final class _CustomLinkedHashSet<E> extends _CustomHashSetBase<E>
     implements LinkedHashSet<E> {
   _CustomLinkedHashSet(bool Function(E e1, E e2) equals, int Function(E e) hashCode,
       bool Function(dynamic potentialKey)? validKey)
-      : super(equals, hashCode, validKey);
+      : super(equals, hashCode, validKey, true);
   Set<E> _newEmpty() => _CustomLinkedHashSet<E>(_equality, _hasher, _validKey);
 }
 
 final class _CustomHashSet<E> extends _CustomHashSetBase<E> implements HashSet<E> {
   _CustomHashSet(bool Function(E e1, E e2) equals, int Function(E e) hashCode,
       bool Function(dynamic potentialKey)? validKey)
-      : super(equals, hashCode, validKey);
+      : super(equals, hashCode, validKey, false);
   Set<E> _newEmpty() => _CustomHashSet<E>(_equality, _hasher, _validKey);
 }
 
@@ -2168,9 +2224,18 @@ abstract mixin class ListBase<E> implements List<E> {
   E reduce(E Function(E previousValue, E element) combine) => _view.reduce(combine);
   T fold<T>(T initialValue, T Function(T previousValue, E element) combine) =>
       _view.fold<T>(initialValue, combine);
-  Iterable<E> skip(int count) => _view.skip(count);
+  Iterable<E> skip(int count) {
+    RangeError.checkNotNegative(count, "start");
+    return _view.skip(count);
+  }
+
   Iterable<E> skipWhile(bool Function(E element) test) => _view.skipWhile(test);
-  Iterable<E> take(int count) => _view.take(count);
+
+  Iterable<E> take(int count) {
+    RangeError.checkNotNegative(count, "end");
+    return _view.take(count);
+  }
+
   Iterable<E> takeWhile(bool Function(E element) test) => _view.takeWhile(test);
   Iterable<E> followedBy(Iterable<E> other) => _view.followedBy(other);
 
@@ -2276,13 +2341,7 @@ abstract mixin class ListBase<E> implements List<E> {
     }
   }
 
-  Map<int, E> asMap() {
-    final result = <int, E>{};
-    for (int i = 0; i < length; i++) {
-      result[i] = this[i];
-    }
-    return result;
-  }
+  Map<int, E> asMap() => _ListMapView<E>(this);
 
   List<E> operator +(List<E> other) => [...this, ...other];
 
@@ -2398,6 +2457,29 @@ abstract mixin class ListBase<E> implements List<E> {
   Iterable<E> get reversed => _ListBaseReversed<E>(this);
 
   String toString() => listToString(this);
+}
+
+/// `asMap()` of a list: a live, unmodifiable `Map<int, E>` over its indices.
+final class _ListMapView<E> extends UnmodifiableMapBase<int, E> {
+  final List<E> _values;
+  _ListMapView(this._values);
+
+  E? operator [](Object? key) => containsKey(key) ? _values[key as int] : null;
+  int get length => _values.length;
+  Iterable<E> get values => _values.getRange(0, _values.length);
+  Iterable<int> get keys => Iterable<int>.generate(_values.length);
+  bool get isEmpty => _values.isEmpty;
+  bool get isNotEmpty => _values.isNotEmpty;
+  bool containsValue(Object? value) => _values.contains(value);
+  bool containsKey(Object? key) => key is int && key >= 0 && key < length;
+
+  void forEach(void Function(int key, E value) action) {
+    final length = _values.length;
+    for (int i = 0; i < length; i++) {
+      action(i, _values[i]);
+      if (length != _values.length) throw ConcurrentModificationError(_values);
+    }
+  }
 }
 
 class _ListBaseView<E> extends Iterable<E> {

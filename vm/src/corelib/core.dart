@@ -3,7 +3,7 @@
 library dart.core;
 
 export 'dart:async' show Future, Stream;
-import 'dart:collection' show LinkedHashMap, LinkedHashSet;
+import 'dart:collection' show LinkedHashMap, LinkedHashSet, UnmodifiableMapBase;
 
 part 'uri.dart';
 //
@@ -1828,7 +1828,9 @@ class _ExpandIterable<S, T> extends Iterable<T> {
 class _TakeIterable<E> extends Iterable<E> {
   final Iterable<E> _source;
   final int _count;
-  _TakeIterable(this._source, this._count);
+  _TakeIterable(this._source, this._count) {
+    RangeError.checkNotNegative(_count, "takeCount");
+  }
   Iterator<E> get iterator => _TakeIterator<E>(_source.iterator, _count);
 }
 
@@ -1899,7 +1901,9 @@ class _SkipWhileIterator<E> implements Iterator<E> {
 class _SkipIterable<E> extends Iterable<E> {
   final Iterable<E> _source;
   final int _count;
-  _SkipIterable(this._source, this._count);
+  _SkipIterable(this._source, this._count) {
+    RangeError.checkNotNegative(_count, "count");
+  }
   Iterator<E> get iterator {
     final it = _source.iterator;
     for (int i = 0; i < _count; i++) {
@@ -2171,12 +2175,16 @@ abstract final class List<E> extends Iterable<E> {
     return result;
   }
 
-  Map<int, E> asMap() {
-    final result = <int, E>{};
-    for (int i = 0; i < length; i++) {
-      result[i] = this[i];
-    }
-    return result;
+  Map<int, E> asMap() => _ListMapView<E>(this);
+
+  Iterable<E> skip(int count) {
+    RangeError.checkNotNegative(count, "start");
+    return _SkipIterable<E>(this, count);
+  }
+
+  Iterable<E> take(int count) {
+    RangeError.checkNotNegative(count, "end");
+    return _TakeIterable<E>(this, count);
   }
 
   void sort([int Function(E a, E b)? compare]) {
@@ -2236,6 +2244,29 @@ void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) comp
     list[k] = left[i];
     i++;
     k++;
+  }
+}
+
+/// `asMap()` of a list: a live, unmodifiable `Map<int, E>` over its indices.
+final class _ListMapView<E> extends UnmodifiableMapBase<int, E> {
+  final List<E> _values;
+  _ListMapView(this._values);
+
+  E? operator [](Object? key) => containsKey(key) ? _values[key as int] : null;
+  int get length => _values.length;
+  Iterable<E> get values => _values.getRange(0, _values.length);
+  Iterable<int> get keys => Iterable<int>.generate(_values.length);
+  bool get isEmpty => _values.isEmpty;
+  bool get isNotEmpty => _values.isNotEmpty;
+  bool containsValue(Object? value) => _values.contains(value);
+  bool containsKey(Object? key) => key is int && key >= 0 && key < length;
+
+  void forEach(void Function(int key, E value) action) {
+    final length = _values.length;
+    for (int i = 0; i < length; i++) {
+      action(i, _values[i]);
+      if (length != _values.length) throw ConcurrentModificationError(_values);
+    }
   }
 }
 
@@ -2347,19 +2378,14 @@ abstract final class Map<K, V> {
   external List<V> _valueList();
 
     // Views, not lists: they print as `(a, b)` like every non-list Iterable.
-  Iterable<K> get keys => _IterableView<K>(_keyList());
-  Iterable<V> get values => _IterableView<V>(_valueList());
+  Iterable<K> get keys => _MapPartView<K, V, K>(this, _MapPart.keys);
+  Iterable<V> get values => _MapPartView<K, V, V>(this, _MapPart.values);
 
   bool get isEmpty => length == 0;
   bool get isNotEmpty => length != 0;
 
-  Iterable<MapEntry<K, V>> get entries {
-    final result = <MapEntry<K, V>>[];
-    for (final k in _keyList()) {
-      result.add(MapEntry<K, V>(k, this[k] as V));
-    }
-    return result;
-  }
+  Iterable<MapEntry<K, V>> get entries =>
+      _MapPartView<K, V, MapEntry<K, V>>(this, _MapPart.entries);
 
   bool containsValue(Object? value) {
     for (final v in _valueList()) {
@@ -2462,6 +2488,62 @@ abstract final class Map<K, V> {
     }
     buffer.write("}");
     return buffer.toString();
+  }
+}
+
+enum _MapPart { keys, values, entries }
+
+/// `keys`, `values` and `entries` of a core map: live views whose iterators walk a
+/// snapshot of the map taken when iteration starts, and throw a
+/// ConcurrentModificationError when the map's length changed since.
+class _MapPartView<K, V, T> extends Iterable<T> {
+  final Map<K, V> _map;
+  final _MapPart _part;
+  _MapPartView(this._map, this._part);
+
+  Iterator<T> get iterator => _MapPartIterator<K, V, T>(_map, _part);
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+
+  bool contains(Object? element) {
+    if (_part == _MapPart.keys) return _map.containsKey(element);
+    if (_part == _MapPart.values) return _map.containsValue(element);
+    return super.contains(element);
+  }
+}
+
+class _MapPartIterator<K, V, T> implements Iterator<T> {
+  final Map<K, V> _map;
+  final _MapPart _part;
+  final List<K> _keys;
+  final List<V>? _values;
+  final int _length;
+  int _index = 0;
+  T? _current;
+
+  _MapPartIterator(Map<K, V> map, this._part)
+      : _map = map,
+        _keys = map._keyList(),
+        _values = _part == _MapPart.keys ? null : map._valueList(),
+        _length = map.length;
+
+  T get current => _current as T;
+
+  bool moveNext() {
+    if (_map.length != _length) throw ConcurrentModificationError(_map);
+    final index = _index;
+    if (index >= _keys.length) {
+      _current = null;
+      return false;
+    }
+    _index = index + 1;
+    _current = (switch (_part) {
+      _MapPart.keys => _keys[index],
+      _MapPart.values => _values![index],
+      _MapPart.entries => MapEntry<K, V>(_keys[index] as K, _values![index] as V),
+    }) as T;
+    return true;
   }
 }
 
@@ -3278,10 +3360,3 @@ Never _throwException(String message) {
   throw Exception(message);
 }
 
-/// An Iterable over a list that is not itself a List (for `Map.keys`/`values`).
-class _IterableView<E> extends Iterable<E> {
-  final List<E> _list;
-  _IterableView(this._list);
-  Iterator<E> get iterator => _ListIterator<E>(_list);
-  int get length => _list.length;
-}
