@@ -56,7 +56,7 @@ abstract final class LinkedHashMap<K, V> implements Map<K, V> {
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
-          return _CustomLinkedHashMap<K, V>(identical, identityHashCode, _anyKey);
+          return _CompactLinkedIdentityHashMap<K, V>();
         }
         equals ??= _defaultEquals;
       }
@@ -64,11 +64,11 @@ abstract final class LinkedHashMap<K, V> implements Map<K, V> {
       hashCode ??= _defaultHashCode;
       equals ??= _defaultEquals;
     }
-    return _CustomLinkedHashMap<K, V>(equals, hashCode, isValidKey);
+    return _CompactLinkedCustomHashMap<K, V>(equals, hashCode, isValidKey);
   }
 
   factory LinkedHashMap.identity() =>
-      _CustomLinkedHashMap<K, V>(identical, identityHashCode, _anyKey);
+      _CompactLinkedIdentityHashMap<K, V>();
 
   factory LinkedHashMap.from(Map<dynamic, dynamic> other) {
     final result = LinkedHashMap<K, V>();
@@ -104,11 +104,11 @@ abstract final class HashMap<K, V> implements Map<K, V> {
       bool Function(dynamic potentialKey)? isValidKey}) {
     if (isValidKey == null) {
       if (hashCode == null) {
-        if (equals == null) return _CustomHashMap<K, V>(_defaultEquals, _defaultHashCode, _anyKey);
+        if (equals == null) return _HashMap<K, V>();
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
-          return _CustomHashMap<K, V>(identical, identityHashCode, _anyKey);
+          return _IdentityHashMap<K, V>();
         }
         equals ??= _defaultEquals;
       }
@@ -119,7 +119,7 @@ abstract final class HashMap<K, V> implements Map<K, V> {
     return _CustomHashMap<K, V>(equals, hashCode, isValidKey);
   }
 
-  factory HashMap.identity() => _CustomHashMap<K, V>(identical, identityHashCode, _anyKey);
+  factory HashMap.identity() => _IdentityHashMap<K, V>();
 
   factory HashMap.from(Map<dynamic, dynamic> other) {
     final result = HashMap<K, V>();
@@ -159,7 +159,7 @@ abstract final class LinkedHashSet<E> implements Set<E> {
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
-          return _CustomLinkedHashSet<E>(identical, identityHashCode, _anyKey);
+          return _CompactLinkedIdentityHashSet<E>();
         }
         equals ??= _defaultEquals;
       }
@@ -167,11 +167,11 @@ abstract final class LinkedHashSet<E> implements Set<E> {
       hashCode ??= _defaultHashCode;
       equals ??= _defaultEquals;
     }
-    return _CustomLinkedHashSet<E>(equals, hashCode, isValidKey);
+    return _CompactLinkedCustomHashSet<E>(equals, hashCode, isValidKey);
   }
 
   factory LinkedHashSet.identity() =>
-      _CustomLinkedHashSet<E>(identical, identityHashCode, _anyKey);
+      _CompactLinkedIdentityHashSet<E>();
 
   factory LinkedHashSet.from(Iterable<dynamic> elements) {
     final result = LinkedHashSet<E>();
@@ -191,11 +191,11 @@ abstract final class HashSet<E> implements Set<E> {
       bool Function(dynamic potentialKey)? isValidKey}) {
     if (isValidKey == null) {
       if (hashCode == null) {
-        if (equals == null) return _CustomHashSet<E>(_defaultEquals, _defaultHashCode, _anyKey);
+        if (equals == null) return _HashSet<E>();
         hashCode = _defaultHashCode;
       } else {
         if (identical(identityHashCode, hashCode) && identical(identical, equals)) {
-          return _CustomHashSet<E>(identical, identityHashCode, _anyKey);
+          return _IdentityHashSet<E>();
         }
         equals ??= _defaultEquals;
       }
@@ -206,7 +206,7 @@ abstract final class HashSet<E> implements Set<E> {
     return _CustomHashSet<E>(equals, hashCode, isValidKey);
   }
 
-  factory HashSet.identity() => _CustomHashSet<E>(identical, identityHashCode, _anyKey);
+  factory HashSet.identity() => _IdentityHashSet<E>();
 
   factory HashSet.from(Iterable<dynamic> elements) {
     final result = HashSet<E>();
@@ -624,17 +624,33 @@ base class _CustomHashMapBase<K, V> extends MapBase<K, V> {
   }
 }
 
-final class _CustomLinkedHashMap<K, V> extends _CustomHashMapBase<K, V>
+// The concrete classes carry the Dart VM's class names (they show in `runtimeType` and
+// in error messages).
+
+final class _CompactLinkedCustomHashMap<K, V> extends _CustomHashMapBase<K, V>
     implements LinkedHashMap<K, V> {
-  _CustomLinkedHashMap(bool Function(K key1, K key2) equals, int Function(K key) hashCode,
-      bool Function(dynamic potentialKey)? validKey)
+  _CompactLinkedCustomHashMap(bool Function(K key1, K key2) equals,
+      int Function(K key) hashCode, bool Function(dynamic potentialKey)? validKey)
       : super(equals, hashCode, validKey, true);
+}
+
+final class _CompactLinkedIdentityHashMap<K, V> extends _CustomHashMapBase<K, V>
+    implements LinkedHashMap<K, V> {
+  _CompactLinkedIdentityHashMap() : super(identical, identityHashCode, _anyKey, true);
+}
+
+final class _HashMap<K, V> extends _CustomHashMapBase<K, V> implements HashMap<K, V> {
+  _HashMap() : super(_defaultEquals, _defaultHashCode, _anyKey, false);
 }
 
 final class _CustomHashMap<K, V> extends _CustomHashMapBase<K, V> implements HashMap<K, V> {
   _CustomHashMap(bool Function(K key1, K key2) equals, int Function(K key) hashCode,
       bool Function(dynamic potentialKey)? validKey)
       : super(equals, hashCode, validKey, false);
+}
+
+final class _IdentityHashMap<K, V> extends _CustomHashMapBase<K, V> implements HashMap<K, V> {
+  _IdentityHashMap() : super(identical, identityHashCode, _anyKey, false);
 }
 
 /// The sets on a `_HashTable`: `LinkedHashSet(equals:, hashCode:, isValidKey:)`,
@@ -698,12 +714,23 @@ abstract base class _CustomHashSetBase<E> extends SetBase<E> {
   Set<E> toSet() => _newEmpty()..addAll(this);
 }
 
-final class _CustomLinkedHashSet<E> extends _CustomHashSetBase<E>
+final class _CompactLinkedCustomHashSet<E> extends _CustomHashSetBase<E>
     implements LinkedHashSet<E> {
-  _CustomLinkedHashSet(bool Function(E e1, E e2) equals, int Function(E e) hashCode,
+  _CompactLinkedCustomHashSet(bool Function(E e1, E e2) equals, int Function(E e) hashCode,
       bool Function(dynamic potentialKey)? validKey)
       : super(equals, hashCode, validKey, true);
-  Set<E> _newEmpty() => _CustomLinkedHashSet<E>(_equality, _hasher, _validKey);
+  Set<E> _newEmpty() => _CompactLinkedCustomHashSet<E>(_equality, _hasher, _validKey);
+}
+
+final class _CompactLinkedIdentityHashSet<E> extends _CustomHashSetBase<E>
+    implements LinkedHashSet<E> {
+  _CompactLinkedIdentityHashSet() : super(identical, identityHashCode, _anyKey, true);
+  Set<E> _newEmpty() => _CompactLinkedIdentityHashSet<E>();
+}
+
+final class _HashSet<E> extends _CustomHashSetBase<E> implements HashSet<E> {
+  _HashSet() : super(_defaultEquals, _defaultHashCode, _anyKey, false);
+  Set<E> _newEmpty() => _HashSet<E>();
 }
 
 final class _CustomHashSet<E> extends _CustomHashSetBase<E> implements HashSet<E> {
@@ -711,6 +738,11 @@ final class _CustomHashSet<E> extends _CustomHashSetBase<E> implements HashSet<E
       bool Function(dynamic potentialKey)? validKey)
       : super(equals, hashCode, validKey, false);
   Set<E> _newEmpty() => _CustomHashSet<E>(_equality, _hasher, _validKey);
+}
+
+final class _IdentityHashSet<E> extends _CustomHashSetBase<E> implements HashSet<E> {
+  _IdentityHashSet() : super(identical, identityHashCode, _anyKey, false);
+  Set<E> _newEmpty() => _IdentityHashSet<E>();
 }
 
 /// `cast` of the sets here: a copy whose elements were checked (not a lazy view).
@@ -1245,7 +1277,9 @@ final class _SplayNode<K, V> {
   _SplayNode(this.key, this.value);
 }
 
-int _dynamicCompare(dynamic a, dynamic b) => Comparable.compare(a, b);
+/// The default `compare` (the SDK's): both keys must be `Comparable`.
+int _dynamicCompare(dynamic a, dynamic b) =>
+    Comparable.compare(a as Comparable, b as Comparable);
 
 final class _SplayTree<K, V> {
   final int Function(K key1, K key2) compare;
