@@ -763,6 +763,10 @@ abstract interface class Queue<E> implements Iterable<E> {
   factory Queue.from(Iterable<dynamic> elements) = ListQueue<E>.from;
   factory Queue.of(Iterable<E> elements) = ListQueue<E>.of;
 
+  /// A view of [source] as a `Queue<T>`: elements read are cast to `T`, elements
+  /// added are cast to `S`.
+  static Queue<T> castFrom<S, T>(Queue<S> source) => _CastQueue<S, T>(source);
+
   Queue<R> cast<R>();
   E removeFirst();
   E removeLast();
@@ -809,13 +813,7 @@ final class ListQueue<E> extends Iterable<E> implements Queue<E> {
 
   factory ListQueue.of(Iterable<E> elements) => ListQueue<E>()..addAll(elements);
 
-  Queue<R> cast<R>() {
-    final result = ListQueue<R>();
-    for (final element in this) {
-      result.addLast(element as R);
-    }
-    return result;
-  }
+  Queue<R> cast<R>() => Queue.castFrom<E, R>(this);
 
   Iterator<E> get iterator => _ListQueueIterator<E>(this);
 
@@ -1022,6 +1020,31 @@ final class _ListQueueIterator<E> implements Iterator<E> {
   }
 }
 
+final class _CastQueue<S, T> extends Iterable<T> implements Queue<T> {
+  final Queue<S> _source;
+  _CastQueue(this._source);
+
+  Iterator<T> get iterator => _source.map<T>((S e) => e as T).iterator;
+  int get length => _source.length;
+  bool get isEmpty => _source.isEmpty;
+  bool get isNotEmpty => _source.isNotEmpty;
+  bool contains(Object? element) => _source.contains(element);
+  Queue<R> cast<R>() => _CastQueue<S, R>(_source);
+  T removeFirst() => _source.removeFirst() as T;
+  T removeLast() => _source.removeLast() as T;
+  void add(T value) => _source.add(value as S);
+  void addFirst(T value) => _source.addFirst(value as S);
+  void addLast(T value) => _source.addLast(value as S);
+  bool remove(Object? value) => _source.remove(value);
+  void addAll(Iterable<T> elements) => _source.addAll(elements.map<S>((T e) => e as S));
+  void removeWhere(bool Function(T element) test) =>
+      _source.removeWhere((S element) => test(element as T));
+  void retainWhere(bool Function(T element) test) =>
+      _source.retainWhere((S element) => test(element as T));
+  void clear() => _source.clear();
+  String toString() => Iterable.iterableToFullString(this, "{", "}");
+}
+
 /// The links of a `DoubleLinkedQueue`: its entries and the sentinel that closes the ring.
 abstract class _DoubleLink<E> {
   _DoubleLink<E>? _previousLink;
@@ -1030,7 +1053,7 @@ abstract class _DoubleLink<E> {
   DoubleLinkedQueueEntry<E>? get _asEntry;
 }
 
-class DoubleLinkedQueueEntry<E> extends _DoubleLink<E> {
+final class DoubleLinkedQueueEntry<E> extends _DoubleLink<E> {
   /// The queue this entry is in (null when it is not in one).
   DoubleLinkedQueue<E>? _queue;
   E element;
@@ -1104,13 +1127,7 @@ final class DoubleLinkedQueue<E> extends Iterable<E> implements Queue<E> {
     _elementCount += delta;
   }
 
-  Queue<R> cast<R>() {
-    final result = DoubleLinkedQueue<R>();
-    for (final element in this) {
-      result.addLast(element as R);
-    }
-    return result;
-  }
+  Queue<R> cast<R>() => Queue.castFrom<E, R>(this);
 
   int get length => _elementCount;
   bool get isEmpty => _elementCount == 0;
@@ -1289,8 +1306,14 @@ final class _SplayTree<K, V> {
   int modificationCount = 0;
   int splayCount = 0;
 
+  /// Whether [compare] is the default (then `_compare` calls `compareTo` directly).
+  final bool _natural;
+
   _SplayTree(int Function(K key1, K key2)? compare, this._validKey)
-      : compare = compare ?? _dynamicCompare;
+      : compare = compare ?? _dynamicCompare,
+        _natural = compare == null;
+
+  int _compare(K a, K b) => _natural ? (a as Comparable).compareTo(b) : compare(a, b);
 
   bool isValidKey(Object? key) => _validKey == null ? key is K : _validKey!(key);
 
@@ -1299,7 +1322,7 @@ final class _SplayTree<K, V> {
   int splay(K key) {
     var current = root;
     if (current == null) {
-      compare(key, key);
+      _compare(key, key);
       return -1;
     }
     _SplayNode<K, V>? left;
@@ -1308,11 +1331,11 @@ final class _SplayTree<K, V> {
     _SplayNode<K, V>? newTreeRight;
     int comp;
     while (true) {
-      comp = compare(current!.key, key);
+      comp = _compare(current!.key, key);
       if (comp > 0) {
         var currentLeft = current.left;
         if (currentLeft == null) break;
-        comp = compare(currentLeft.key, key);
+        comp = _compare(currentLeft.key, key);
         if (comp > 0) {
           current.left = currentLeft.right;
           currentLeft.right = current;
@@ -1330,7 +1353,7 @@ final class _SplayTree<K, V> {
       } else if (comp < 0) {
         var currentRight = current.right;
         if (currentRight == null) break;
-        comp = compare(currentRight.key, key);
+        comp = _compare(currentRight.key, key);
         if (comp < 0) {
           current.right = currentRight.left;
           currentRight.left = current;
