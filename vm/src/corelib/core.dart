@@ -1977,6 +1977,8 @@ abstract final class List<E> extends Iterable<E> {
   external E removeAt(int index);
   @pragma('vm:external-name', 'List_clear')
   external void clear();
+  @pragma('vm:external-name', 'List_checkRemovable')
+  external void _checkRemovable();
 
   Iterator<E> get iterator => _ListIterator<E>(this);
 
@@ -2031,6 +2033,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   bool remove(Object? value) {
+    _checkRemovable();
     for (int i = 0; i < length; i++) {
       if (this[i] == value) {
         removeAt(i);
@@ -2041,6 +2044,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void removeWhere(bool Function(E element) test) {
+    _checkRemovable();
     final kept = <E>[];
     for (int i = 0; i < length; i++) {
       final e = this[i];
@@ -2050,6 +2054,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void retainWhere(bool Function(E element) test) {
+    _checkRemovable();
     removeWhere((E e) => !test(e));
   }
 
@@ -2060,6 +2065,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void removeRange(int start, int end) {
+    _checkRemovable();
     RangeError.checkValidRange(start, end, length);
     final kept = <E>[];
     for (int i = 0; i < length; i++) {
@@ -2152,6 +2158,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void replaceRange(int start, int end, Iterable<E> replacements) {
+    _checkRemovable();
     RangeError.checkValidRange(start, end, length);
     final result = sublist(0, start);
     result.addAll(replacements);
