@@ -64,7 +64,6 @@ void main() {
   print(byIdentity.length);
   print(byIdentity[p1]);
   print(byIdentity[Point(1, 2)]);
-  print(byIdentity is LinkedHashMap<Point, String>);
   final seen = Set<Point>.identity()..addAll([p1, p2, p1]);
   print(seen.length);
   print(seen.contains(p2));

@@ -3,7 +3,6 @@
 library dart.core;
 
 export 'dart:async' show Future, Stream;
-import 'dart:collection' show LinkedHashMap, LinkedHashSet, UnmodifiableMapBase;
 
 part 'uri.dart';
 //
@@ -2255,7 +2254,7 @@ void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) comp
 }
 
 /// `asMap()` of a list: a live, unmodifiable `Map<int, E>` over its indices.
-final class _ListMapView<E> extends UnmodifiableMapBase<int, E> {
+final class _ListMapView<E> extends _UnmodifiableMapBase<int, E> {
   final List<E> _values;
   _ListMapView(this._values);
 
@@ -2263,10 +2262,10 @@ final class _ListMapView<E> extends UnmodifiableMapBase<int, E> {
   int get length => _values.length;
   Iterable<E> get values => _values.getRange(0, _values.length);
   Iterable<int> get keys => Iterable<int>.generate(_values.length);
-  bool get isEmpty => _values.isEmpty;
-  bool get isNotEmpty => _values.isNotEmpty;
   bool containsValue(Object? value) => _values.contains(value);
   bool containsKey(Object? key) => key is int && key >= 0 && key < length;
+  List<int> _keyList() => List<int>.generate(_values.length, (int i) => i);
+  List<E> _valueList() => _values.toList();
 
   void forEach(void Function(int key, E value) action) {
     final length = _values.length;
@@ -2275,6 +2274,116 @@ final class _ListMapView<E> extends UnmodifiableMapBase<int, E> {
       if (length != _values.length) throw ConcurrentModificationError(_values);
     }
   }
+}
+
+/// A read-only Map on top of `[]`, `keys`, `length`, `_keyList` and `_valueList`: every
+/// change throws (dart:collection's `UnmodifiableMapBase`, for dart:core's own use).
+abstract class _UnmodifiableMapBase<K, V> implements Map<K, V> {
+  static Never _unmodifiable() => throw UnsupportedError("Cannot modify unmodifiable map");
+
+  void operator []=(K key, V value) => _unmodifiable();
+  V? remove(Object? key) => _unmodifiable();
+  void clear() => _unmodifiable();
+  void _checkModifiable() => _unmodifiable();
+  void addAll(Map<K, V> other) => _unmodifiable();
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) => _unmodifiable();
+  V putIfAbsent(K key, V Function() ifAbsent) => _unmodifiable();
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) => _unmodifiable();
+  void updateAll(V Function(K key, V value) update) => _unmodifiable();
+  void removeWhere(bool Function(K key, V value) test) => _unmodifiable();
+
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+  Iterable<MapEntry<K, V>> get entries => keys.map((K k) => MapEntry<K, V>(k, this[k] as V));
+  Map<RK, RV> cast<RK, RV>() => Map<RK, RV>.from(this);
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
+    final result = <K2, V2>{};
+    forEach((K k, V v) {
+      final e = convert(k, v);
+      result[e.key] = e.value;
+    });
+    return result;
+  }
+
+  String toString() => _mapToString(this);
+}
+
+/// `Map.identity()` (and `Set.identity()`'s map): keys compared with `identical`, in
+/// insertion order, stored in a core map as `_IdentityKey` wrappers.
+final class _CompactLinkedIdentityHashMap<K, V> implements Map<K, V> {
+  final Map<_IdentityKey, V> _map = <_IdentityKey, V>{};
+
+  V? operator [](Object? key) => _map[_IdentityKey(key)];
+  void operator []=(K key, V value) {
+    _map[_IdentityKey(key)] = value;
+  }
+
+  bool containsKey(Object? key) => _map.containsKey(_IdentityKey(key));
+  bool containsValue(Object? value) => _map.containsValue(value);
+  V? remove(Object? key) => _map.remove(_IdentityKey(key));
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+  void clear() => _map.clear();
+  void _checkModifiable() {}
+
+  List<K> _keyList() {
+    final result = <K>[];
+    for (final k in _map._keyList()) {
+      result.add(k.object as K);
+    }
+    return result;
+  }
+
+  List<V> _valueList() => _map._valueList();
+  Iterable<K> get keys => _MapPartView<K, V, K>(this, _MapPart.keys);
+  Iterable<V> get values => _MapPartView<K, V, V>(this, _MapPart.values);
+  Iterable<MapEntry<K, V>> get entries =>
+      _MapPartView<K, V, MapEntry<K, V>>(this, _MapPart.entries);
+
+  void forEach(void Function(K key, V value) action) {
+    _map.forEach((_IdentityKey k, V v) => action(k.object as K, v));
+  }
+
+  void addAll(Map<K, V> other) {
+    other.forEach((K k, V v) {
+      this[k] = v;
+    });
+  }
+
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) {
+    for (final e in newEntries) {
+      this[e.key] = e.value;
+    }
+  }
+
+  V putIfAbsent(K key, V Function() ifAbsent) => _map.putIfAbsent(_IdentityKey(key), ifAbsent);
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) =>
+      _map.update(_IdentityKey(key), update, ifAbsent: ifAbsent);
+  void updateAll(V Function(K key, V value) update) =>
+      _map.updateAll((_IdentityKey k, V v) => update(k.object as K, v));
+  void removeWhere(bool Function(K key, V value) test) =>
+      _map.removeWhere((_IdentityKey k, V v) => test(k.object as K, v));
+  Map<RK, RV> cast<RK, RV>() => Map<RK, RV>.from(this);
+
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
+    final result = <K2, V2>{};
+    forEach((K k, V v) {
+      final e = convert(k, v);
+      result[e.key] = e.value;
+    });
+    return result;
+  }
+
+  String toString() => _mapToString(this);
+}
+
+/// A key of an `_CompactLinkedIdentityHashMap`: equal only to a wrapper of the identical object.
+final class _IdentityKey {
+  final Object? object;
+  _IdentityKey(this.object);
+  bool operator ==(Object other) => other is _IdentityKey && identical(other.object, object);
+  int get hashCode => identityHashCode(object);
 }
 
 class _ListIterator<E> implements Iterator<E> {
@@ -2316,7 +2425,7 @@ abstract final class Map<K, V> {
   @pragma('vm:external-name', 'Map_new')
   external factory Map();
 
-  factory Map.identity() => LinkedHashMap<K, V>.identity();
+  factory Map.identity() => _CompactLinkedIdentityHashMap<K, V>();
 
   factory Map.of(Map<K, V> other) {
     final result = <K, V>{};
@@ -2477,25 +2586,8 @@ abstract final class Map<K, V> {
     return result;
   }
 
-  String toString() {
-    if (_isToStringVisiting(this)) return "{...}";
-    _toStringVisiting.add(this);
-    final buffer = StringBuffer("{");
-    try {
-      bool first = true;
-      for (final k in _keyList()) {
-        if (!first) buffer.write(", ");
-        first = false;
-        buffer.write(k);
-        buffer.write(": ");
-        buffer.write(this[k]);
-      }
-    } finally {
-      _toStringVisiting.removeLast();
-    }
-    buffer.write("}");
-    return buffer.toString();
-  }
+  String toString() => _mapToString(this);
+
 }
 
 enum _MapPart { keys, values, entries }
@@ -2554,13 +2646,37 @@ class _MapPartIterator<K, V, T> implements Iterator<T> {
   }
 }
 
+/// `{k: v, ...}`, with a map that is already being converted shown as `{...}`.
+String _mapToString(Map<Object?, Object?> map) {
+  if (_isToStringVisiting(map)) return "{...}";
+  _toStringVisiting.add(map);
+  final buffer = StringBuffer("{");
+  try {
+    bool first = true;
+    for (final k in map._keyList()) {
+      if (!first) buffer.write(", ");
+      first = false;
+      buffer.write(k);
+      buffer.write(": ");
+      buffer.write(map[k]);
+    }
+  } finally {
+    _toStringVisiting.removeLast();
+  }
+  buffer.write("}");
+  return buffer.toString();
+}
+
 /// An insertion-ordered hash set, stored as the keys of a map.
 class Set<E> extends Iterable<E> {
-  final Map<E, bool> _map = <E, bool>{};
+  final Map<E, bool> _map;
 
-  Set();
+  Set() : _map = <E, bool>{};
 
-  factory Set.identity() => LinkedHashSet<E>.identity();
+  /// A set over [map]'s keys (`Set.identity()` passes an `_CompactLinkedIdentityHashMap`).
+  Set._withMap(this._map);
+
+  factory Set.identity() => Set<E>._withMap(_CompactLinkedIdentityHashMap<E, bool>());
 
   factory Set.of(Iterable<E> elements) {
     final result = Set<E>();
@@ -2633,6 +2749,8 @@ class Set<E> extends Iterable<E> {
   }
 
   E? lookup(Object? object) {
+    if (!_map.containsKey(object)) return null;
+    if (_map is _CompactLinkedIdentityHashMap) return object as E;
     for (final e in _map._keyList()) {
       if (e == object) return e;
     }
@@ -2661,7 +2779,7 @@ class Set<E> extends Iterable<E> {
     return result;
   }
 
-  Set<E> toSet() => Set<E>.of(this);
+  Set<E> toSet() => (_map is _CompactLinkedIdentityHashMap ? Set<E>.identity() : Set<E>())..addAll(this);
 
   String toString() => _iterableToString(this, "{", "}");
 }
