@@ -1390,6 +1390,26 @@ abstract class Iterable<E> {
 
   factory Iterable.empty() => <E>[];
 
+  /// `(a, b, ..., y, z)` as `Iterable.toString` abbreviates it, with a collection that
+  /// is already being converted shown as `(...)`.
+  static String iterableToShortString(Iterable iterable,
+      [String leftDelimiter = "(", String rightDelimiter = ")"]) {
+    if (_isToStringVisiting(iterable)) return "$leftDelimiter...$rightDelimiter";
+    _toStringVisiting.add(iterable);
+    final parts = <String>[];
+    try {
+      _abbreviatedParts(iterable, parts);
+    } finally {
+      _toStringVisiting.removeLast();
+    }
+    return "$leftDelimiter${parts.join(", ")}$rightDelimiter";
+  }
+
+  /// Every element, with a collection that is already being converted shown as `(...)`.
+  static String iterableToFullString(Iterable iterable,
+          [String leftDelimiter = "(", String rightDelimiter = ")"]) =>
+      _iterableToString(iterable, leftDelimiter, rightDelimiter);
+
   Iterator<E> get iterator;
 
   Iterable<T> map<T>(T Function(E e) toElement) => _MappedIterable<E, T>(this, toElement);
@@ -1837,7 +1857,9 @@ class _ExpandIterable<S, T> extends Iterable<T> {
 class _TakeIterable<E> extends Iterable<E> {
   final Iterable<E> _source;
   final int _count;
-  _TakeIterable(this._source, this._count);
+  _TakeIterable(this._source, this._count) {
+    RangeError.checkNotNegative(_count, "takeCount");
+  }
   Iterator<E> get iterator => _TakeIterator<E>(_source.iterator, _count);
 }
 
@@ -1908,7 +1930,9 @@ class _SkipWhileIterator<E> implements Iterator<E> {
 class _SkipIterable<E> extends Iterable<E> {
   final Iterable<E> _source;
   final int _count;
-  _SkipIterable(this._source, this._count);
+  _SkipIterable(this._source, this._count) {
+    RangeError.checkNotNegative(_count, "count");
+  }
   Iterator<E> get iterator {
     final it = _source.iterator;
     for (int i = 0; i < _count; i++) {
@@ -1982,6 +2006,8 @@ abstract final class List<E> extends Iterable<E> {
   external E removeAt(int index);
   @pragma('vm:external-name', 'List_clear')
   external void clear();
+  @pragma('vm:external-name', 'List_checkRemovable')
+  external void _checkRemovable();
 
   Iterator<E> get iterator => _ListIterator<E>(this);
 
@@ -2036,6 +2062,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   bool remove(Object? value) {
+    _checkRemovable();
     for (int i = 0; i < length; i++) {
       if (this[i] == value) {
         removeAt(i);
@@ -2046,6 +2073,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void removeWhere(bool Function(E element) test) {
+    _checkRemovable();
     final kept = <E>[];
     for (int i = 0; i < length; i++) {
       final e = this[i];
@@ -2055,6 +2083,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void retainWhere(bool Function(E element) test) {
+    _checkRemovable();
     removeWhere((E e) => !test(e));
   }
 
@@ -2065,6 +2094,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void removeRange(int start, int end) {
+    _checkRemovable();
     RangeError.checkValidRange(start, end, length);
     final kept = <E>[];
     for (int i = 0; i < length; i++) {
@@ -2157,6 +2187,7 @@ abstract final class List<E> extends Iterable<E> {
   }
 
   void replaceRange(int start, int end, Iterable<E> replacements) {
+    _checkRemovable();
     RangeError.checkValidRange(start, end, length);
     final result = sublist(0, start);
     result.addAll(replacements);
@@ -2180,12 +2211,16 @@ abstract final class List<E> extends Iterable<E> {
     return result;
   }
 
-  Map<int, E> asMap() {
-    final result = <int, E>{};
-    for (int i = 0; i < length; i++) {
-      result[i] = this[i];
-    }
-    return result;
+  Map<int, E> asMap() => _ListMapView<E>(this);
+
+  Iterable<E> skip(int count) {
+    RangeError.checkNotNegative(count, "start");
+    return _SkipIterable<E>(this, count);
+  }
+
+  Iterable<E> take(int count) {
+    RangeError.checkNotNegative(count, "end");
+    return _TakeIterable<E>(this, count);
   }
 
   void sort([int Function(E a, E b)? compare]) {
@@ -2248,6 +2283,139 @@ void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) comp
   }
 }
 
+/// `asMap()` of a list: a live, unmodifiable `Map<int, E>` over its indices.
+final class _ListMapView<E> extends _UnmodifiableMapBase<int, E> {
+  final List<E> _values;
+  _ListMapView(this._values);
+
+  E? operator [](Object? key) => containsKey(key) ? _values[key as int] : null;
+  int get length => _values.length;
+  Iterable<E> get values => _values.getRange(0, _values.length);
+  Iterable<int> get keys => Iterable<int>.generate(_values.length);
+  bool containsValue(Object? value) => _values.contains(value);
+  bool containsKey(Object? key) => key is int && key >= 0 && key < length;
+  List<int> _keyList() => List<int>.generate(_values.length, (int i) => i);
+  List<E> _valueList() => _values.toList();
+
+  void forEach(void Function(int key, E value) action) {
+    final length = _values.length;
+    for (int i = 0; i < length; i++) {
+      action(i, _values[i]);
+      if (length != _values.length) throw ConcurrentModificationError(_values);
+    }
+  }
+}
+
+/// A read-only Map on top of `[]`, `keys`, `length`, `_keyList` and `_valueList`: every
+/// change throws (dart:collection's `UnmodifiableMapBase`, for dart:core's own use).
+abstract class _UnmodifiableMapBase<K, V> implements Map<K, V> {
+  static Never _unmodifiable() => throw UnsupportedError("Cannot modify unmodifiable map");
+
+  void operator []=(K key, V value) => _unmodifiable();
+  V? remove(Object? key) => _unmodifiable();
+  void clear() => _unmodifiable();
+  void _checkModifiable() => _unmodifiable();
+  void addAll(Map<K, V> other) => _unmodifiable();
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) => _unmodifiable();
+  V putIfAbsent(K key, V Function() ifAbsent) => _unmodifiable();
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) => _unmodifiable();
+  void updateAll(V Function(K key, V value) update) => _unmodifiable();
+  void removeWhere(bool Function(K key, V value) test) => _unmodifiable();
+
+  bool get isEmpty => length == 0;
+  bool get isNotEmpty => length != 0;
+  Iterable<MapEntry<K, V>> get entries => keys.map((K k) => MapEntry<K, V>(k, this[k] as V));
+  Map<RK, RV> cast<RK, RV>() => Map<RK, RV>.from(this);
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
+    final result = <K2, V2>{};
+    forEach((K k, V v) {
+      final e = convert(k, v);
+      result[e.key] = e.value;
+    });
+    return result;
+  }
+
+  String toString() => _mapToString(this);
+}
+
+/// `Map.identity()` (and `Set.identity()`'s map): keys compared with `identical`, in
+/// insertion order, stored in a core map as `_IdentityKey` wrappers.
+final class _CompactLinkedIdentityHashMap<K, V> implements Map<K, V> {
+  final Map<_IdentityKey, V> _map = <_IdentityKey, V>{};
+
+  V? operator [](Object? key) => _map[_IdentityKey(key)];
+  void operator []=(K key, V value) {
+    _map[_IdentityKey(key)] = value;
+  }
+
+  bool containsKey(Object? key) => _map.containsKey(_IdentityKey(key));
+  bool containsValue(Object? value) => _map.containsValue(value);
+  V? remove(Object? key) => _map.remove(_IdentityKey(key));
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+  void clear() => _map.clear();
+  void _checkModifiable() {}
+
+  List<K> _keyList() {
+    final result = <K>[];
+    for (final k in _map._keyList()) {
+      result.add(k.object as K);
+    }
+    return result;
+  }
+
+  List<V> _valueList() => _map._valueList();
+  Iterable<K> get keys => _MapPartView<K, V, K>(this, _MapPart.keys);
+  Iterable<V> get values => _MapPartView<K, V, V>(this, _MapPart.values);
+  Iterable<MapEntry<K, V>> get entries =>
+      _MapPartView<K, V, MapEntry<K, V>>(this, _MapPart.entries);
+
+  void forEach(void Function(K key, V value) action) {
+    _map.forEach((_IdentityKey k, V v) => action(k.object as K, v));
+  }
+
+  void addAll(Map<K, V> other) {
+    other.forEach((K k, V v) {
+      this[k] = v;
+    });
+  }
+
+  void addEntries(Iterable<MapEntry<K, V>> newEntries) {
+    for (final e in newEntries) {
+      this[e.key] = e.value;
+    }
+  }
+
+  V putIfAbsent(K key, V Function() ifAbsent) => _map.putIfAbsent(_IdentityKey(key), ifAbsent);
+  V update(K key, V Function(V value) update, {V Function()? ifAbsent}) =>
+      _map.update(_IdentityKey(key), update, ifAbsent: ifAbsent);
+  void updateAll(V Function(K key, V value) update) =>
+      _map.updateAll((_IdentityKey k, V v) => update(k.object as K, v));
+  void removeWhere(bool Function(K key, V value) test) =>
+      _map.removeWhere((_IdentityKey k, V v) => test(k.object as K, v));
+  Map<RK, RV> cast<RK, RV>() => Map<RK, RV>.from(this);
+
+  Map<K2, V2> map<K2, V2>(MapEntry<K2, V2> Function(K key, V value) convert) {
+    final result = <K2, V2>{};
+    forEach((K k, V v) {
+      final e = convert(k, v);
+      result[e.key] = e.value;
+    });
+    return result;
+  }
+
+  String toString() => _mapToString(this);
+}
+
+/// A key of an `_CompactLinkedIdentityHashMap`: equal only to a wrapper of the identical object.
+final class _IdentityKey {
+  final Object? object;
+  _IdentityKey(this.object);
+  bool operator ==(Object other) => other is _IdentityKey && identical(other.object, object);
+  int get hashCode => identityHashCode(object);
+}
+
 class _ListIterator<E> implements Iterator<E> {
   final List<E> _list;
   final int _length;
@@ -2287,6 +2455,8 @@ abstract final class Map<K, V> {
   @pragma('vm:external-name', 'Map_new')
   external factory Map();
 
+  factory Map.identity() => _CompactLinkedIdentityHashMap<K, V>();
+
   factory Map.of(Map<K, V> other) {
     final result = <K, V>{};
     result.addAll(other);
@@ -2313,8 +2483,15 @@ abstract final class Map<K, V> {
     final result = <K, V>{};
     final ki = keys.iterator;
     final vi = values.iterator;
-    while (ki.moveNext() && vi.moveNext()) {
+    bool hasNextKey = ki.moveNext();
+    bool hasNextValue = vi.moveNext();
+    while (hasNextKey && hasNextValue) {
       result[ki.current] = vi.current;
+      hasNextKey = ki.moveNext();
+      hasNextValue = vi.moveNext();
+    }
+    if (hasNextKey || hasNextValue) {
+      throw ArgumentError("Iterables do not have same length.");
     }
     return result;
   }
@@ -2347,19 +2524,14 @@ abstract final class Map<K, V> {
   external List<V> _valueList();
 
     // Views, not lists: they print as `(a, b)` like every non-list Iterable.
-  Iterable<K> get keys => _IterableView<K>(_keyList());
-  Iterable<V> get values => _IterableView<V>(_valueList());
+  Iterable<K> get keys => _MapPartView<K, V, K>(this, _MapPart.keys);
+  Iterable<V> get values => _MapPartView<K, V, V>(this, _MapPart.values);
 
   bool get isEmpty => length == 0;
   bool get isNotEmpty => length != 0;
 
-  Iterable<MapEntry<K, V>> get entries {
-    final result = <MapEntry<K, V>>[];
-    for (final k in _keyList()) {
-      result.add(MapEntry<K, V>(k, this[k] as V));
-    }
-    return result;
-  }
+  Iterable<MapEntry<K, V>> get entries =>
+      _MapPartView<K, V, MapEntry<K, V>>(this, _MapPart.entries);
 
   bool containsValue(Object? value) {
     for (final v in _valueList()) {
@@ -2444,32 +2616,97 @@ abstract final class Map<K, V> {
     return result;
   }
 
-  String toString() {
-    if (_isToStringVisiting(this)) return "{...}";
-    _toStringVisiting.add(this);
-    final buffer = StringBuffer("{");
-    try {
-      bool first = true;
-      for (final k in _keyList()) {
-        if (!first) buffer.write(", ");
-        first = false;
-        buffer.write(k);
-        buffer.write(": ");
-        buffer.write(this[k]);
-      }
-    } finally {
-      _toStringVisiting.removeLast();
-    }
-    buffer.write("}");
-    return buffer.toString();
+  String toString() => _mapToString(this);
+
+}
+
+enum _MapPart { keys, values, entries }
+
+/// `keys`, `values` and `entries` of a core map: live views whose iterators walk a
+/// snapshot of the map taken when iteration starts, and throw a
+/// ConcurrentModificationError when the map's length changed since.
+class _MapPartView<K, V, T> extends Iterable<T> {
+  final Map<K, V> _map;
+  final _MapPart _part;
+  _MapPartView(this._map, this._part);
+
+  Iterator<T> get iterator => _MapPartIterator<K, V, T>(_map, _part);
+  int get length => _map.length;
+  bool get isEmpty => _map.isEmpty;
+  bool get isNotEmpty => _map.isNotEmpty;
+
+  bool contains(Object? element) {
+    if (_part == _MapPart.keys) return _map.containsKey(element);
+    if (_part == _MapPart.values) return _map.containsValue(element);
+    return super.contains(element);
   }
+}
+
+class _MapPartIterator<K, V, T> implements Iterator<T> {
+  final Map<K, V> _map;
+  final _MapPart _part;
+  final List<K> _keys;
+  final List<V>? _values;
+  final int _length;
+  int _index = 0;
+  T? _current;
+
+  _MapPartIterator(Map<K, V> map, this._part)
+      : _map = map,
+        _keys = map._keyList(),
+        _values = _part == _MapPart.keys ? null : map._valueList(),
+        _length = map.length;
+
+  T get current => _current as T;
+
+  bool moveNext() {
+    if (_map.length != _length) throw ConcurrentModificationError(_map);
+    final index = _index;
+    if (index >= _keys.length) {
+      _current = null;
+      return false;
+    }
+    _index = index + 1;
+    _current = (switch (_part) {
+      _MapPart.keys => _keys[index],
+      _MapPart.values => _values![index],
+      _MapPart.entries => MapEntry<K, V>(_keys[index] as K, _values![index] as V),
+    }) as T;
+    return true;
+  }
+}
+
+/// `{k: v, ...}`, with a map that is already being converted shown as `{...}`.
+String _mapToString(Map<Object?, Object?> map) {
+  if (_isToStringVisiting(map)) return "{...}";
+  _toStringVisiting.add(map);
+  final buffer = StringBuffer("{");
+  try {
+    bool first = true;
+    for (final k in map._keyList()) {
+      if (!first) buffer.write(", ");
+      first = false;
+      buffer.write(k);
+      buffer.write(": ");
+      buffer.write(map[k]);
+    }
+  } finally {
+    _toStringVisiting.removeLast();
+  }
+  buffer.write("}");
+  return buffer.toString();
 }
 
 /// An insertion-ordered hash set, stored as the keys of a map.
 class Set<E> extends Iterable<E> {
-  final Map<E, bool> _map = <E, bool>{};
+  final Map<E, bool> _map;
 
-  Set();
+  Set() : _map = <E, bool>{};
+
+  /// A set over [map]'s keys (`Set.identity()` passes an `_CompactLinkedIdentityHashMap`).
+  Set._withMap(this._map);
+
+  factory Set.identity() => Set<E>._withMap(_CompactLinkedIdentityHashMap<E, bool>());
 
   factory Set.of(Iterable<E> elements) {
     final result = Set<E>();
@@ -2542,6 +2779,8 @@ class Set<E> extends Iterable<E> {
   }
 
   E? lookup(Object? object) {
+    if (!_map.containsKey(object)) return null;
+    if (_map is _CompactLinkedIdentityHashMap) return object as E;
     for (final e in _map._keyList()) {
       if (e == object) return e;
     }
@@ -2570,7 +2809,7 @@ class Set<E> extends Iterable<E> {
     return result;
   }
 
-  Set<E> toSet() => Set<E>.of(this);
+  Set<E> toSet() => (_map is _CompactLinkedIdentityHashMap ? Set<E>.identity() : Set<E>())..addAll(this);
 
   String toString() => _iterableToString(this, "{", "}");
 }
@@ -3291,10 +3530,3 @@ Never _throwException(String message) {
   throw Exception(message);
 }
 
-/// An Iterable over a list that is not itself a List (for `Map.keys`/`values`).
-class _IterableView<E> extends Iterable<E> {
-  final List<E> _list;
-  _IterableView(this._list);
-  Iterator<E> get iterator => _ListIterator<E>(_list);
-  int get length => _list.length;
-}

@@ -444,7 +444,9 @@ impl<'a> Resolver<'a> {
         };
         self.declare_signature(id, &src, &ctx, if md.is_static { 0 } else { 1 });
         let is_abstract = matches!(f.body, ast::FunctionBody::Empty) && !f.is_external;
-        let is_mixin_decl = self.classes[c.index()].is_mixin;
+        // A mixin's instance methods are compiled in each application's copy; its static
+        // methods are never copied, so they are compiled here.
+        let is_mixin_decl = self.classes[c.index()].is_mixin && !md.is_static;
         if is_abstract {
             self.abstract_fns.insert(id);
         } else if !is_mixin_decl {
@@ -660,16 +662,26 @@ impl<'a> Resolver<'a> {
     /// Copies each mixin's fields and methods into `c`; returns the next free slot.
     fn apply_mixins(&mut self, c: ClassId, mut slot: u32) -> u32 {
         let mixins = self.program.classes[c.index()].mixins.clone();
-        let own: HashSet<Symbol> = self.classes[c.index()]
-            .source
-            .members()
-            .iter()
-            .filter_map(|m| match m {
-                ClassMember::Method(md) if !md.is_static => Some(md.function.name.name),
-                ClassMember::Field(v) if !v.is_static => v.vars.first().map(|d| d.name.name),
-                _ => None,
-            })
-            .collect();
+        // The class's own instance members as (name, is setter): a mixin's setter `x=`
+        // still applies when the class declares only a getter `x`, and vice versa.
+        let mut own: HashSet<(Symbol, bool)> = HashSet::new();
+        for m in self.classes[c.index()].source.members() {
+            match m {
+                ClassMember::Method(md) if !md.is_static => {
+                    let is_setter = md.function.kind == AstFnKind::Setter;
+                    own.insert((md.function.name.name, is_setter));
+                }
+                ClassMember::Field(v) if !v.is_static => {
+                    for d in &v.vars {
+                        own.insert((d.name.name, false));
+                        if !v.is_final && !v.is_const {
+                            own.insert((d.name.name, true));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         for (k, m) in mixins.iter().enumerate() {
             let members = self.classes[m.index()].source.members();
             for member in members {
@@ -686,7 +698,7 @@ impl<'a> Resolver<'a> {
                             };
                             let f = self.new_instance_field(c, v, var, slot, &ctx);
                             slot += 1;
-                            if !own.contains(&var.name.name) {
+                            if !own.contains(&(var.name.name, false)) {
                                 self.classes[c.index()]
                                     .instance
                                     .insert(var.name.name, Member::Field(f));
@@ -708,18 +720,17 @@ impl<'a> Resolver<'a> {
         c: ClassId,
         md: &'a ast::MethodDecl,
         mixin: (ClassId, usize),
-        own: &HashSet<Symbol>,
+        own: &HashSet<(Symbol, bool)>,
     ) {
         let name = md.function.name.name;
+        let is_setter = md.function.kind == AstFnKind::Setter;
         let before = self.classes[c.index()].instance.get(&name).copied();
         let id = self.declare_method(c, md, Some(mixin));
-        self.mixin_copies.insert(
-            (c, mixin.1, name, md.function.kind == AstFnKind::Setter),
-            id,
-        );
-        if own.contains(&name) {
+        self.mixin_copies.insert((c, mixin.1, name, is_setter), id);
+        if own.contains(&(name, is_setter)) {
             // The class's own declaration wins; keep the copy only for `super` calls.
-            match before {
+            let after = self.classes[c.index()].instance.get(&name).copied();
+            match restore_own_half(before, after, md.function.kind) {
                 Some(b) => {
                     self.classes[c.index()].instance.insert(name, b);
                 }
@@ -827,6 +838,29 @@ impl<'a> Resolver<'a> {
 }
 
 /// Records member `id` under `name` in a member table, pairing getters with setters.
+/// The member table entry after a mixin accessor copy that the class's own declaration
+/// overrides: the copied half (getter or setter) goes back to what it was, the other half
+/// stays as it is now.
+fn restore_own_half(
+    before: Option<Member>,
+    after: Option<Member>,
+    kind: AstFnKind,
+) -> Option<Member> {
+    let halves = |m: Option<Member>| match m {
+        Some(Member::Accessors { getter, setter }) => (getter, setter),
+        _ => (None, None),
+    };
+    let (getter, setter) = match kind {
+        AstFnKind::Getter => (halves(before).0, halves(after).1),
+        AstFnKind::Setter => (halves(after).0, halves(before).1),
+        _ => return before,
+    };
+    if getter.is_none() && setter.is_none() {
+        return before.filter(|m| !matches!(m, Member::Accessors { .. }));
+    }
+    Some(Member::Accessors { getter, setter })
+}
+
 fn add_member(table: &mut HashMap<Symbol, Member>, name: Symbol, kind: AstFnKind, id: FunctionId) {
     let existing = table.get(&name).copied();
     let member = match (kind, existing) {

@@ -258,6 +258,11 @@ pub fn register(r: &mut NativeRegistry) {
             Ok(v)
         }
     });
+    r.add("List_checkRemovable", |p, a| {
+        let (_, cid) = list_recv(a)?;
+        growable_only(cid, "remove from")?;
+        Ok(iso(p).null())
+    });
     r.add("List_clear", |p, a| {
         let (l, cid) = list_recv(a)?;
         growable_only(cid, "clear")?;
