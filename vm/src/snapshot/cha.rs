@@ -270,3 +270,121 @@ fn supertypes(program: &Program, class: ClassId) -> Vec<ClassId> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::diagnostics::Diagnostics;
+    use crate::front::source::SourceMap;
+    use crate::kernel::ir::{Expr, FunctionId, Stmt};
+    use crate::runtime::isolate::{IsolateOptions, IsolatePtr};
+    use crate::runtime::object::Value;
+    use std::sync::Arc;
+
+    /// `probe` reads `v.x` and `callM` calls `v.m()` on a `dynamic` receiver; the test
+    /// rewrites those receivers' static types to `A`, a lie for every value but an `A`.
+    /// `B` keeps `x` in another slot, so running A's code on a B would show.
+    const SOURCE: &str = r#"
+class A { int x = 1; int m() => 10 + x; }
+class B { int pad = 5; int x = 2; int m() => 20 + x; }
+dynamic probe(dynamic v) => v.x;
+dynamic callM(dynamic v) => v.m();
+dynamic viaA() => probe(A());
+dynamic viaB() => probe(B());
+dynamic viaNull() => probe(null);
+dynamic viaSmi() => probe(7);
+dynamic callA() => callM(A());
+dynamic callB() => callM(B());
+void main() { viaA(); viaB(); callA(); callB(); }
+"#;
+
+    fn load() -> (crate::kernel::ir::Program, SourceMap) {
+        let dir = std::env::temp_dir().join(format!("dartrs-cha-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("lie.dart");
+        std::fs::write(&path, SOURCE).expect("write");
+        let mut sources = SourceMap::new();
+        let mut diags = Diagnostics::new();
+        let opts = crate::kernel::LoadOptions {
+            packages: None,
+            enable_asserts: false,
+        };
+        let program = crate::kernel::load_program(&path, &opts, &mut sources, &mut diags);
+        let _ = std::fs::remove_dir_all(&dir);
+        (program.expect("the program compiles"), sources)
+    }
+
+    fn function(p: &Program, name: &str) -> FunctionId {
+        let i = p.functions.iter().position(|f| f.name.as_str() == name);
+        FunctionId(i.expect("declared") as u32)
+    }
+
+    /// The receiver of the instance call a function body returns.
+    fn returned_call_receiver(body: &mut Stmt) -> &mut Expr {
+        match &mut body.kind {
+            StmtKind::Block(list) => returned_call_receiver(list.last_mut().expect("a statement")),
+            StmtKind::Return(Some(e)) => call_receiver(e),
+            other => panic!("a return, not {other:?}"),
+        }
+    }
+
+    fn call_receiver(e: &mut Expr) -> &mut Expr {
+        match &mut e.kind {
+            ExprKind::As { expr, .. } => call_receiver(expr),
+            ExprKind::InstanceGet { receiver, .. } | ExprKind::InstanceCall { receiver, .. } => {
+                receiver
+            }
+            other => panic!("an instance call, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn receivers_a_static_type_lied_about_take_the_inline_cache() {
+        let (mut program, sources) = load();
+        let a = program
+            .classes
+            .iter()
+            .position(|c| c.name.as_str() == "A")
+            .map(|i| ClassId(i as u32))
+            .expect("class A");
+        for name in ["probe", "callM"] {
+            let f = function(&program, name);
+            let body = program.functions[f.index()].body.as_mut().expect("body");
+            returned_call_receiver(body).ty = DartType::Interface {
+                class: a,
+                args: Vec::new(),
+                nullable: false,
+            };
+        }
+        let program = Arc::new(program);
+        let reach = crate::snapshot::shake::reachable(&program);
+        let options = IsolateOptions::default();
+        let mut iso = Isolate::new(program.clone(), Arc::new(sources), options).expect("iso");
+        iso.cha = Some(Box::new(Hierarchy::new(&program, &reach, &iso)));
+        let marker = 0u8;
+        iso.thread.stack_limit = (&marker as *const u8 as u64) - (1 << 20);
+        let desc = iso.argdesc_for(0, &[]);
+        let p = IsolatePtr::new(&mut iso);
+        let call = |name: &str| Isolate::invoke(p, function(&program, name).0, &[], desc);
+        let smi = |r: Result<Value, _>| r.map(|v| v.smi_value()).ok();
+        // A is the only allocated class below A: the site loads the field inline, and
+        // calls A.m directly; B, null and a Smi fail the class-id check and are
+        // dispatched (B's members, NoSuchMethodError for the others).
+        assert_eq!(smi(call("viaA")), Some(1));
+        assert_eq!(smi(call("viaB")), Some(2));
+        assert_eq!(smi(call("callA")), Some(11));
+        assert_eq!(smi(call("callB")), Some(22));
+        let throws = |name: &str| {
+            let failed = call(name).is_err();
+            p.get().thread.pending_exception = 0;
+            failed
+        };
+        assert!(throws("viaNull"));
+        assert!(throws("viaSmi"));
+        let decisions = &p.get().cha.as_ref().expect("cha").decisions;
+        let made: Vec<_> = decisions.iter().filter_map(|d| d.result).collect();
+        assert!(made.contains(&DirectTarget::LoadField(0)), "{made:?}");
+        let m = function(&program, "m");
+        assert!(made.contains(&DirectTarget::Call(m)), "{made:?}");
+    }
+}
