@@ -216,11 +216,17 @@ fn compile_exe_runs_from_a_directory_without_dartrs() {
     let out = dartrs(&["compile", "exe", s(&path), "-o", s(&exe)], &dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), format!("Generated: {}\n", exe.display()));
-    // Its runtime is the AOT-only one, not a copy of dartrs with its compilers.
+    // Its runtime is the AOT-only one, not a copy of dartrs with its compilers, and it
+    // is stripped: smaller than the runtime's file with its debug info.
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let stripped = |p: &Path| {
+        let bytes = std::fs::read(p).expect("read the binary");
+        dartrs_vm::snapshot::exe::strip(bytes).len() as u64
+    };
     let runtime = Path::new(env!("CARGO_BIN_EXE_dartrs-aot-runtime"));
-    assert!(size(&exe) > size(runtime));
-    assert!(size(&exe) < size(Path::new(env!("CARGO_BIN_EXE_dartrs"))));
+    assert!(size(&exe) > stripped(runtime));
+    assert!(size(&exe) < size(runtime));
+    assert!(size(&exe) < stripped(Path::new(env!("CARGO_BIN_EXE_dartrs"))));
     let elsewhere = std::env::temp_dir().join(format!("dartrs-exe-run-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&elsewhere);
     std::fs::create_dir_all(&elsewhere).expect("dir");

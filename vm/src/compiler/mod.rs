@@ -80,6 +80,43 @@ pub trait CompileContext {
     fn entry_index(&self, f: FunctionId) -> u32 {
         f.0
     }
+    /// AOT builds only: what an instance call of `selector` with argument shape `argdesc`
+    /// on a receiver of static type `receiver` can do without dispatch, when class
+    /// hierarchy analysis finds one target for every class whose instances the receiver
+    /// can be. `None` (always, in the JIT: its code stays patchable for hot reload) keeps
+    /// the inline-cache call.
+    fn devirtualize(
+        &mut self,
+        _receiver: &DartType,
+        _selector: Selector,
+        _argdesc: u32,
+    ) -> Option<Devirtualized> {
+        None
+    }
+}
+
+/// An instance call site compiled without dispatch: when the receiver's class id is in
+/// one of `cids` (inclusive ranges), `target` runs; any other receiver (null, a class
+/// the analysis did not expect) takes the ordinary inline-cache call, so a static type
+/// that lied can cost speed but never correctness.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Devirtualized {
+    pub cids: Vec<(u32, u32)>,
+    pub target: DirectTarget,
+}
+
+/// What a devirtualised call site does for the expected receivers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectTarget {
+    /// A direct call of the one implementation (through the entry table, no cache).
+    Call(FunctionId),
+    /// An implicit field getter, or a getter or method whose body returns the field:
+    /// one load from that slot of the receiver.
+    LoadField(u32),
+    /// An implicit field setter: one store into the slot (with the write barrier).
+    StoreField(u32),
+    /// A getter or method whose body returns a constant.
+    Constant(crate::kernel::ir::ConstId),
 }
 
 /// Entries per inline-cache (and type-test cache) site: class id and target/answer.

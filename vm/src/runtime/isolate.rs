@@ -150,6 +150,9 @@ pub struct Isolate {
     /// While building an AOT snapshot: a copy of the machine code installed for each entry
     /// index (the snapshot writer lays these out; the code heap copy is never run).
     pub build_code: Option<HashMap<u32, Vec<u8>>>,
+    /// While building an AOT snapshot: the class hierarchy analysis that lets the
+    /// emitter compile instance calls without dispatch (never in the JIT).
+    pub cha: Option<Box<crate::snapshot::cha::Hierarchy>>,
     pub entries: Vec<u64>,
     pub code: Vec<Option<CodeInfo>>,
     /// What each synthetic entry (accessor stub, tear-off forwarder) is, in the order
@@ -318,6 +321,7 @@ impl Isolate {
             codegen: None,
             aot: None,
             build_code: None,
+            cha: None,
             entries: Vec::new(),
             code: Vec::new(),
             synthetic: Vec::new(),
@@ -1022,6 +1026,18 @@ impl CompileContext for Isolate {
     fn position_id(&mut self, span: Span) -> u32 {
         self.positions.push(span);
         self.positions.len() as u32 - 1
+    }
+
+    fn devirtualize(
+        &mut self,
+        receiver: &DartType,
+        selector: Selector,
+        argdesc: u32,
+    ) -> Option<crate::compiler::Devirtualized> {
+        let mut cha = self.cha.take()?;
+        let result = cha.devirtualize(self, receiver, selector, argdesc);
+        self.cha = Some(cha);
+        result
     }
 
     fn async_helper(&self, name: &str) -> Option<FunctionId> {

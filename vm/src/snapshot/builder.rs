@@ -8,6 +8,7 @@
 //! runtime will use; the snapshot records those tables, and the loader rebuilds them in
 //! the same order, so every index baked into the code means the same thing at run time.
 
+use super::cha::Hierarchy;
 use super::format::*;
 use super::shake;
 use crate::compiler::x64::stubs;
@@ -35,6 +36,21 @@ pub struct SnapshotImage {
     pub stats: BuildStats,
     /// Instruction bytes per compiled function (and forwarder).
     pub function_sizes: Vec<FunctionSize>,
+    /// What class hierarchy analysis made of each instance call site whose receiver has
+    /// a class type, in compilation order.
+    pub call_sites: Vec<CallSite>,
+}
+
+/// One instance call site on a receiver of class type, and how it was compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallSite {
+    /// The receiver's static class.
+    pub receiver: String,
+    /// `name` (method), `get:name` or `set:name`.
+    pub selector: String,
+    /// `dynamic` (inline cache), `call <function>`, `load slot <n>`, `store slot <n>` or
+    /// `constant`.
+    pub compiled_as: String,
 }
 
 /// One compiled function's instructions, in the format of the Dart VM's
@@ -57,6 +73,12 @@ pub struct BuildStats {
     pub functions_compiled: usize,
     pub forwarders: usize,
     pub compile_failures: usize,
+    /// Instance call sites compiled without dispatch (class hierarchy analysis).
+    pub devirtualized_calls: usize,
+    /// Instance call sites on receivers of class type kept dynamic, and sites whose
+    /// receiver has no class type.
+    pub dynamic_calls: usize,
+    pub untyped_calls: usize,
 }
 
 /// Compiles `program` ahead of time.
@@ -73,6 +95,7 @@ pub fn build(
     };
     let mut iso = Isolate::new(program.clone(), sources.clone(), iso_options)?;
     iso.build_code = Some(Default::default());
+    iso.cha = Some(Box::new(Hierarchy::new(&program, &reach, &iso)));
     let mut failures = Vec::new();
     for f in reach.live_functions() {
         record(iso.compile(f.0), f.0, &mut failures)?;
@@ -84,13 +107,57 @@ pub fn build(
         record(iso.forwarder_entry(target, is_bound), next, &mut failures)?;
     }
     add_accessor_stubs(&mut iso)?;
+    let call_sites = call_site_report(&iso);
     let stats = BuildStats {
         functions_total: program.functions.len(),
         functions_compiled: reach.live_functions().count(),
         forwarders: reach.static_tear_offs.len() + reach.bound_tear_offs.len(),
         compile_failures: failures.len(),
+        devirtualized_calls: call_sites
+            .iter()
+            .filter(|s| s.compiled_as != "dynamic")
+            .count(),
+        dynamic_calls: call_sites
+            .iter()
+            .filter(|s| s.compiled_as == "dynamic")
+            .count(),
+        untyped_calls: iso.cha.as_ref().map_or(0, |c| c.untyped_sites),
     };
-    write_image(&iso, &sources, failures, options.features, stats)
+    if options.trace_compiler {
+        eprintln!(
+            "[cha] instance call sites: {} direct, {} dynamic on class types, {} untyped",
+            stats.devirtualized_calls, stats.dynamic_calls, stats.untyped_calls
+        );
+    }
+    let mut image = write_image(&iso, &sources, failures, options.features, stats)?;
+    image.call_sites = call_sites;
+    Ok(image)
+}
+
+fn call_site_report(iso: &Isolate) -> Vec<CallSite> {
+    use crate::compiler::{DirectTarget, Selector};
+    let Some(cha) = &iso.cha else {
+        return Vec::new();
+    };
+    let p = &iso.program;
+    cha.decisions
+        .iter()
+        .map(|d| CallSite {
+            receiver: p.class(d.receiver).name.as_str().to_string(),
+            selector: match d.selector {
+                Selector::Method(n) => n.as_str().to_string(),
+                Selector::Getter(n) => format!("get:{n}"),
+                Selector::Setter(n) => format!("set:{n}"),
+            },
+            compiled_as: match d.result {
+                None => "dynamic".to_string(),
+                Some(DirectTarget::Call(f)) => format!("call {}", p.function(f).qualified_name),
+                Some(DirectTarget::LoadField(slot)) => format!("load slot {slot}"),
+                Some(DirectTarget::StoreField(slot)) => format!("store slot {slot}"),
+                Some(DirectTarget::Constant(_)) => "constant".to_string(),
+            },
+        })
+        .collect()
 }
 
 /// Keeps going past a function the emitter cannot compile (the JIT reports it when the
@@ -194,6 +261,7 @@ fn write_image(
         isolate_instructions,
         stats,
         function_sizes,
+        call_sites: Vec::new(),
     })
 }
 

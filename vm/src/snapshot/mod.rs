@@ -5,6 +5,7 @@
 //! `dartrs` binary, as `dart compile exe` does with `dartaotruntime`.
 
 pub mod builder;
+pub mod cha;
 pub mod elf;
 pub mod exe;
 pub mod format;

@@ -28,6 +28,9 @@ pub struct Reachable {
     pub bound_tear_offs: BTreeSet<FunctionId>,
     /// By `ClassId`: instances may exist (methods of these and their supertypes dispatch).
     pub dispatch_classes: Vec<bool>,
+    /// By `ClassId`: instances of exactly this class may exist (allocated by reachable
+    /// code or constants, or by the runtime); what class hierarchy analysis starts from.
+    pub allocated_classes: Vec<bool>,
 }
 
 impl Reachable {
@@ -109,6 +112,7 @@ impl<'p> Shaker<'p> {
             out: Reachable {
                 functions: vec![false; program.functions.len()],
                 dispatch_classes: vec![false; program.classes.len()],
+                allocated_classes: vec![false; program.classes.len()],
                 ..Reachable::default()
             },
             work: Vec::new(),
@@ -185,6 +189,7 @@ impl<'p> Shaker<'p> {
     /// Instances of `class` may exist: it and everything it inherits or mixes in can be
     /// the target of dispatch.
     fn allocated(&mut self, class: ClassId) {
+        self.out.allocated_classes[class.index()] = true;
         let mut stack = vec![class];
         while let Some(c) = stack.pop() {
             if std::mem::replace(&mut self.out.dispatch_classes[c.index()], true) {

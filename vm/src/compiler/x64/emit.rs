@@ -22,6 +22,7 @@ use crate::runtime::object::{
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
+mod devirt;
 mod records;
 #[path = "emit_suspend.rs"]
 mod suspend;
@@ -436,9 +437,18 @@ impl<'a> Emitter<'a> {
         self.instance_call_inner(selector, argdesc, n, span, false)
     }
 
-    /// An instance call whose value is its last argument (setters).
-    fn instance_call_keep_top(&mut self, selector: Selector, argdesc: u32, n: u32, span: Span) {
-        self.instance_call_inner(selector, argdesc, n, span, true)
+    /// Whether `ty` is a class type of a user library: such receivers are never Smis,
+    /// strings or built-in lists, so the inline fast paths for those are skipped.
+    fn is_user_class(&self, ty: &DartType) -> bool {
+        let DartType::Interface { class, .. } = ty else {
+            return false;
+        };
+        let program = self.ctx.program();
+        program
+            .classes
+            .get(class.index())
+            .and_then(|c| program.libraries.get(c.library.index()))
+            .is_some_and(|l| !l.uri.starts_with("dart:"))
     }
 
     fn instance_call_inner(
@@ -958,18 +968,24 @@ impl<'a> Emitter<'a> {
                 args,
             } => self.instance_call_expr(receiver, *selector, args, e.span),
             ExprKind::InstanceGet { receiver, name }
-                if *name == crate::front::intern::well_known().length =>
+                if *name == crate::front::intern::well_known().length
+                    && !self.is_user_class(&receiver.ty) =>
             {
                 self.expr(receiver)?;
-                self.length_get(*name, e.span);
-                Ok(())
+                self.length_get(&receiver.ty, *name, e.span)
             }
             ExprKind::InstanceGet { receiver, name } => {
                 self.expr(receiver)?;
                 self.push_rax();
                 let desc = self.ctx.argdesc(1, &[]);
-                self.instance_call(Selector::Getter(*name), desc, 1, e.span);
-                Ok(())
+                self.dispatch(
+                    &receiver.ty,
+                    Selector::Getter(*name),
+                    desc,
+                    1,
+                    e.span,
+                    false,
+                )
             }
             ExprKind::InstanceSet {
                 receiver,
@@ -982,8 +998,7 @@ impl<'a> Emitter<'a> {
                 self.push_rax();
                 let desc = self.ctx.argdesc(2, &[]);
                 // The expression's value is the assigned value, whatever the setter returns.
-                self.instance_call_keep_top(Selector::Setter(*name), desc, 2, e.span);
-                Ok(())
+                self.dispatch(&receiver.ty, Selector::Setter(*name), desc, 2, e.span, true)
             }
             ExprKind::FunctionCall { callee, args } => self.function_call(callee, args, e.span),
             ExprKind::New {
@@ -1317,34 +1332,45 @@ impl<'a> Emitter<'a> {
     ) -> EResult {
         self.expr(receiver)?;
         self.push_rax();
-        if args.named.is_empty() && args.positional.len() == 1 {
+        let ty = &receiver.ty;
+        // Receivers of user classes are never Smis or lists: no inline fast paths for them.
+        let fast_paths = !self.is_user_class(ty);
+        if fast_paths && args.named.is_empty() && args.positional.len() == 1 {
             if let Some(op) = SmiOp::from_selector(selector.as_str()) {
                 self.expr(&args.positional[0])?;
-                return self.smi_binary(op, selector, span);
+                return self.smi_binary(ty, op, selector, span);
             }
         }
         let wk = crate::front::intern::well_known();
-        if args.named.is_empty() && args.positional.len() == 1 && selector == wk.index {
+        if fast_paths && args.named.is_empty() && args.positional.len() == 1 && selector == wk.index
+        {
             self.expr(&args.positional[0])?;
-            return self.index_get(selector, span);
+            return self.index_get(ty, selector, span);
         }
-        if args.named.is_empty() && args.positional.len() == 2 && selector == wk.index_set {
+        if fast_paths
+            && args.named.is_empty()
+            && args.positional.len() == 2
+            && selector == wk.index_set
+        {
             self.expr(&args.positional[0])?;
             self.push_rax();
             self.expr(&args.positional[1])?;
-            return self.index_set(selector, span);
+            return self.index_set(ty, selector, span);
         }
-        if args.named.is_empty() && args.positional.is_empty() && selector.as_str() == "unary-" {
-            return self.smi_negate(selector, span);
+        if fast_paths
+            && args.named.is_empty()
+            && args.positional.is_empty()
+            && selector.as_str() == "unary-"
+        {
+            return self.smi_negate(ty, selector, span);
         }
         let (n, desc) = self.push_args(args, 1)?;
-        self.instance_call(Selector::Method(selector), desc, n, span);
-        Ok(())
+        self.dispatch(ty, Selector::Method(selector), desc, n, span, false)
     }
 
     /// `receiver op arg` with the receiver pushed and the argument in rax: inline code when
     /// both are Smis (and the result fits), an instance call otherwise.
-    fn smi_binary(&mut self, op: SmiOp, selector: Symbol, span: Span) -> EResult {
+    fn smi_binary(&mut self, ty: &DartType, op: SmiOp, selector: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
         let call = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
@@ -1367,7 +1393,7 @@ impl<'a> Emitter<'a> {
         // Every path leaves the stack as it was before the receiver was pushed.
         self.depth += 1;
         let desc = self.ctx.argdesc(2, &[]);
-        self.instance_call(Selector::Method(selector), desc, 2, span);
+        self.dispatch(ty, Selector::Method(selector), desc, 2, span, false)?;
         dynasm!(self.ops ; .arch x64 ; =>done);
         Ok(())
     }
@@ -1587,7 +1613,7 @@ impl<'a> Emitter<'a> {
     /// `receiver[index]` with the receiver pushed and the index in rax: an inline load for
     /// built-in lists and Smi indexes in range, the `[]` operator otherwise (which also
     /// raises the RangeError).
-    fn index_get(&mut self, selector: Symbol, span: Span) -> EResult {
+    fn index_get(&mut self, ty: &DartType, selector: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
         let elem0 = crate::runtime::layout::array_element_disp(0);
@@ -1605,14 +1631,14 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops ; .arch x64 ; push rcx);
         self.depth += 1;
         let desc = self.ctx.argdesc(2, &[]);
-        self.instance_call(Selector::Method(selector), desc, 2, span);
+        self.dispatch(ty, Selector::Method(selector), desc, 2, span, false)?;
         dynasm!(self.ops ; .arch x64 ; =>done);
         Ok(())
     }
 
     /// `receiver[index] = value` with receiver and index pushed and the value in rax: an
     /// inline store into modifiable built-in lists, the `[]=` operator otherwise.
-    fn index_set(&mut self, selector: Symbol, span: Span) -> EResult {
+    fn index_set(&mut self, ty: &DartType, selector: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
         let elem0 = crate::runtime::layout::array_element_disp(0);
@@ -1640,14 +1666,14 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops ; .arch x64 ; push r8);
         self.depth += 1;
         let desc = self.ctx.argdesc(3, &[]);
-        self.instance_call(Selector::Method(selector), desc, 3, span);
+        self.dispatch(ty, Selector::Method(selector), desc, 3, span, false)?;
         dynasm!(self.ops ; .arch x64 ; =>done);
         Ok(())
     }
 
     /// `receiver.length` with the receiver in rax: strings and built-in lists keep a Smi
     /// length in their first slot; everything else calls the getter.
-    fn length_get(&mut self, name: Symbol, span: Span) {
+    fn length_get(&mut self, ty: &DartType, name: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
         let first = CID_ONE_BYTE_STRING as i32;
@@ -1676,11 +1702,12 @@ impl<'a> Emitter<'a> {
         self.typed_length_get(done);
         self.push_rax();
         let desc = self.ctx.argdesc(1, &[]);
-        self.instance_call(Selector::Getter(name), desc, 1, span);
+        self.dispatch(ty, Selector::Getter(name), desc, 1, span, false)?;
         dynasm!(self.ops ; .arch x64 ; =>done);
+        Ok(())
     }
 
-    fn smi_negate(&mut self, selector: Symbol, span: Span) -> EResult {
+    fn smi_negate(&mut self, ty: &DartType, selector: Symbol, span: Span) -> EResult {
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
         dynasm!(self.ops
@@ -1695,7 +1722,7 @@ impl<'a> Emitter<'a> {
             ; =>slow
         );
         let desc = self.ctx.argdesc(1, &[]);
-        self.instance_call(Selector::Method(selector), desc, 1, span);
+        self.dispatch(ty, Selector::Method(selector), desc, 1, span, false)?;
         dynasm!(self.ops ; .arch x64 ; =>done);
         Ok(())
     }
