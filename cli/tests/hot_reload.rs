@@ -455,3 +455,62 @@ fn an_edited_import_reloads_with_fields_removed_and_statics_kept() {
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+const BUSY: &str = r#"import 'dart:io';
+
+String step(int n) => 'v0 $n';
+
+void spin() {
+  var n = 0;
+  while (true) {
+    n++;
+    print('spin ${step(n)}');
+    sleep(Duration(milliseconds: 10));
+  }
+}
+
+void main() {
+  spin();
+  print('spin returned');
+}
+"#;
+
+/// A program that never returns to its event loop reloads at the safepoints of its
+/// running code (function entries, loop back edges): `spin`, on the stack during the
+/// edit, keeps its own old body ('spin', not 'SPIN') and its state (the count goes on),
+/// while its calls reach the new `step`. Restart and quit reach the busy loop too.
+#[test]
+fn a_busy_loop_reloads_at_safepoints_with_its_frame_kept_and_restarts() {
+    let path = temp_program("busy", BUSY);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    let before = numbers(&s.expect_prefix("spin v0 "))[0];
+    edit_all(
+        &path,
+        &[("'v0 $n'", "'v1 $n'"), ("print('spin ", "print('SPIN ")],
+        "",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("spin v1 ");
+    assert!(
+        numbers(&line)[0] > before,
+        "state kept: {before} then {line}"
+    );
+    edit(&path, "'v1 $n'", "'v2 $n'");
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect_prefix("spin v2 ");
+    assert!(
+        !s.log
+            .iter()
+            .any(|l| l.starts_with("SPIN ") || l == "spin returned"),
+        "the running frame changed its code:\n{}",
+        s.log.join("\n")
+    );
+
+    // Hot restart ends the busy isolate at a safepoint; `main` runs the new sources.
+    s.command("R");
+    s.expect_prefix("Performing hot restart...");
+    s.expect_prefix("Restarted application in ");
+    s.expect("the first line after the restart", |l| l == "SPIN v2 1");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -1,7 +1,9 @@
 //! Hot reload of a running JIT isolate: load the program's current sources, plan the
 //! change against the running program (`kernel::reload`), and apply it. Must be called
-//! at a safepoint — between event-loop turns, where no Rust code holds isolate state
-//! and no Dart frame is on the stack.
+//! at a safepoint where no Rust code holds a borrow of isolate state: between event-loop
+//! turns, or at a function entry or loop back edge of running code (`ServicePoll`),
+//! where the Dart frames on the stack are walkable (every slot tagged) and go on in
+//! the code they started with (kept in `retired_code`).
 //!
 //! Applying: the isolate switches to the renumbered program; new functions get entries
 //! at the lazy-compile stub; replaced functions go back to the stub (their old code is
