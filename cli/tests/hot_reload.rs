@@ -514,3 +514,73 @@ fn a_busy_loop_reloads_at_safepoints_with_its_frame_kept_and_restarts() {
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+const LAZY: &str = r#"import 'dart:io';
+
+var inits = 0;
+int counted(String what) {
+  inits++;
+  print('init $what $inits');
+  return inits;
+}
+
+class Box {
+  int a = 0;
+  String show() => 'a=$a';
+}
+
+final first = Box();
+final second = Box();
+
+void main() {
+  var i = 0;
+  while (true) {
+    i++;
+    first.a = i;
+    print('first ${first.show()}');
+    if (i % 5 == 0) print('second ${second.show()}');
+    sleep(Duration(milliseconds: 10));
+  }
+}
+"#;
+
+/// Fields added to live instances: a non-constant initialiser runs on each instance's
+/// first read of the field (in read order, once), a constant one is stored by the
+/// migration, one without an initialiser is null; a later reload keeps them.
+#[test]
+fn added_fields_run_their_initialiser_on_first_read() {
+    let path = temp_program("lazy", LAZY);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    s.expect_prefix("second a=0");
+    edit_all(
+        &path,
+        &[
+            (
+                "  int a = 0;\n",
+                "  int a = 0;\n  int lazy = counted('lazy');\n  List<int> list = [1, 2];\n  int? none;\n  String k = 'k';\n",
+            ),
+            ("'a=$a'", "'a=$a lazy=$lazy list=$list none=$none k=$k'"),
+        ],
+        "",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect("the first instance's initialiser", |l| l == "init lazy 1");
+    let line = s.expect_prefix("first a=");
+    assert!(
+        line.ends_with(" lazy=1 list=[1, 2] none=null k=k"),
+        "{line}"
+    );
+    s.expect("the second instance's initialiser", |l| l == "init lazy 2");
+    s.expect("the second instance", |l| {
+        l == "second a=0 lazy=2 list=[1, 2] none=null k=k"
+    });
+    edit(&path, "'a=$a lazy=", "'A=$a lazy=");
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect("the second instance after another reload", |l| {
+        l == "second A=0 lazy=2 list=[1, 2] none=null k=k"
+    });
+    let inits = s.log.iter().filter(|l| l.starts_with("init ")).count();
+    assert_eq!(inits, 2, "{}", s.log.join("\n"));
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -149,6 +149,7 @@ pub fn run_session(
         load: LoadOptions {
             packages: options.packages.clone(),
             enable_asserts: options.enable_asserts,
+            instance_field_initializers: false,
         },
         isolate: IsolateOptions {
             trace_compiler: options.trace_compiler,

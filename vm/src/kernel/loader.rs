@@ -21,6 +21,11 @@ pub struct LoadOptions {
     pub packages: Option<PathBuf>,
     /// Keep `assert` statements and initializers (they are dropped otherwise).
     pub enable_asserts: bool,
+    /// Also give every instance field of a user library that has a (non-`late`)
+    /// initialiser a `FieldInitializer` function (`Field::initializer`) evaluating it, as
+    /// static fields have: a hot reload runs it on the first read of a field added to
+    /// live instances. Constructors still inline the initialiser.
+    pub instance_field_initializers: bool,
 }
 
 /// The core libraries, written in Dart and embedded in the binary.

@@ -31,9 +31,19 @@ pub enum SlotSource {
     Old(u32),
     /// A new field whose every constructor initialises it to this constant.
     Constant(ConstId),
-    /// A new field without a constant initialiser.
+    /// A new field without an initialiser.
     Null,
+    /// A new field whose initialiser is not a constant: the slot holds the runtime's
+    /// not-yet-initialised sentinel, and the getter the reload gives the field
+    /// ([`LAZY_FIELD_NATIVE`]) runs the initialiser on the first read, as the Dart VM
+    /// does.
+    Lazy,
 }
+
+/// The native behind the getter of a field a reload added to live instances:
+/// `(receiver, field id)` → the field's value, running its initialiser (the field's
+/// `initializer` function) when the slot still holds the not-yet-initialised sentinel.
+pub const LAZY_FIELD_NATIVE: &str = "Reload_lazyField";
 
 /// A class whose instances change shape: `slots[i]` fills slot `i` of the new instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +117,8 @@ pub fn plan_reload(
         core: remap_core(&new.core, &map),
         ..ReloadPlan::default()
     };
-    plan.layouts = layout_changes(old, &new, &map)?;
+    let (layouts, lazy) = layout_changes(old, &new, &map)?;
+    plan.layouts = layouts;
     // Constants new to the program, in their new order (their ids were assigned so).
     let mut fresh: Vec<(u32, Constant)> = std::mem::take(&mut new.constants)
         .into_iter()
@@ -122,6 +133,7 @@ pub fn plan_reload(
     fresh.dedup_by_key(|(id, _)| *id);
     plan.constants = fresh.into_iter().map(|(_, c)| c).collect();
     take_declarations(old, new, &map, &mut plan);
+    attach_lazy_getters(old, &mut plan, &lazy);
     Ok(plan)
 }
 
@@ -469,8 +481,9 @@ fn layout_changes(
     old: &Program,
     new: &Program,
     map: &IdMap,
-) -> Result<Vec<LayoutChange>, Rejection> {
+) -> Result<(Vec<LayoutChange>, Vec<FieldId>), Rejection> {
     let mut changes = Vec::new();
+    let mut lazy = Vec::new();
     for i in 0..new.classes.len() {
         let id = map.classes[i];
         let Some(oc) = old.classes.get(id as usize) else {
@@ -504,8 +517,7 @@ fn layout_changes(
             .map(|what| match what {
                 Some(what) => match before.iter().position(|b| b.as_ref() == Some(what)) {
                     Some(s) => SlotSource::Old(s as u32),
-                    None => new_field_value(new, ClassId(i as u32), *what)
-                        .map_or(SlotSource::Null, |c| SlotSource::Constant(map.constant(c))),
+                    None => added_field_source(new, ClassId(i as u32), *what, map, &mut lazy),
                 },
                 None => SlotSource::Null,
             })
@@ -515,7 +527,186 @@ fn layout_changes(
             slots,
         });
     }
-    Ok(changes)
+    lazy.sort_by_key(|f: &FieldId| f.0);
+    lazy.dedup();
+    Ok((changes, lazy))
+}
+
+/// How a slot for field `name` (new to `class`'s instances) is filled: its constant, its
+/// initialiser on first read (the field, renumbered, goes to `lazy`), or null.
+fn added_field_source(
+    new: &Program,
+    class: ClassId,
+    name: Option<Symbol>,
+    map: &IdMap,
+    lazy: &mut Vec<FieldId>,
+) -> SlotSource {
+    if let Some(c) = new_field_value(new, class, name) {
+        return SlotSource::Constant(map.constant(c));
+    }
+    let declared = name.and_then(|name| declaring_field(new, class, name));
+    match declared {
+        Some(f) if new.field(f).initializer.is_some() => {
+            lazy.push(map.field(f));
+            SlotSource::Lazy
+        }
+        _ => SlotSource::Null,
+    }
+}
+
+/// The instance field `name` of `class` or the nearest superclass declaring it.
+fn declaring_field(p: &Program, class: ClassId, name: Symbol) -> Option<FieldId> {
+    let mut c = Some(class);
+    let mut steps = 0;
+    while let Some(id) = c {
+        steps += 1;
+        if steps > p.classes.len() {
+            return None;
+        }
+        let cl = p.class(id);
+        if let Some(&f) = cl
+            .instance_fields
+            .iter()
+            .find(|&&f| p.field(f).name == name)
+        {
+            return Some(f);
+        }
+        c = cl.superclass;
+    }
+    None
+}
+
+/// The field whose lazy getter `f` is (see [`lazy_getter`]), if it is one.
+fn lazy_getter_field(p: &Program, f: &Function) -> Option<FieldId> {
+    let Some(Stmt {
+        kind: StmtKind::Return(Some(value)),
+        ..
+    }) = &f.body
+    else {
+        return None;
+    };
+    let ExprKind::Native { name, args } = &value.kind else {
+        return None;
+    };
+    if f.kind != FunctionKind::Getter || name.as_str() != LAZY_FIELD_NATIVE {
+        return None;
+    }
+    match args.get(1).map(|a| &a.kind) {
+        Some(ExprKind::Const(c)) => match p.constants.get(c.index()) {
+            Some(Constant::Int(id)) => u32::try_from(*id).ok().map(FieldId),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `get name => Reload_lazyField(this, field)`: the getter of a field added to live
+/// instances; `field_id` is the constant holding the field's id.
+fn lazy_getter(field: &Field, field_id: ConstId, owner: ClassId, class: &Class) -> Function {
+    let span = field.span;
+    let expr = |kind: ExprKind| Expr {
+        kind,
+        span,
+        ty: DartType::Dynamic,
+    };
+    Function {
+        name: field.name,
+        qualified_name: format!("{}.{}", class.name, field.name),
+        kind: FunctionKind::Getter,
+        library: class.library,
+        owner: Some(owner),
+        span,
+        async_marker: AsyncMarker::Sync,
+        params: Parameters {
+            receiver_slots: 1,
+            ..Parameters::default()
+        },
+        locals: vec![Local {
+            name: Symbol::intern("this"),
+            span,
+            is_final: true,
+            is_late: false,
+            captured: false,
+            ty: DartType::Dynamic,
+        }],
+        body: Some(Stmt {
+            kind: StmtKind::Return(Some(expr(ExprKind::Native {
+                name: Symbol::intern(LAZY_FIELD_NATIVE),
+                args: vec![expr(ExprKind::This), expr(ExprKind::Const(field_id))],
+            }))),
+            span,
+        }),
+        captures: Vec::new(),
+        native: None,
+        return_type: field.ty.clone(),
+        type_params: Vec::new(),
+        type_args_local: None,
+    }
+}
+
+/// Gives every field added to live instances in this reload (`added`, renumbered) and
+/// every field that got one in an earlier reload and still exists a lazy getter in its
+/// class (migrated instances may still hold the sentinel, however old the reload).
+/// Getters from earlier reloads keep their ids and code.
+fn attach_lazy_getters(old: &Program, plan: &mut ReloadPlan, added: &[FieldId]) {
+    let live: HashMap<FieldId, (ClassId, Field)> = plan
+        .fields
+        .iter()
+        .filter_map(|(id, f)| match f.owner {
+            FieldOwner::Class(c) if !f.is_static => Some((*id, (c, f.clone()))),
+            _ => None,
+        })
+        .collect();
+    let mut getters: Vec<(ClassId, FunctionId)> = Vec::new();
+    let mut have: Vec<FieldId> = Vec::new();
+    for class in &old.classes {
+        for &m in &class.methods {
+            let Some(field) = lazy_getter_field(old, old.function(m)) else {
+                continue;
+            };
+            if let Some((owner, _)) = live.get(&field) {
+                getters.push((*owner, m));
+                have.push(field);
+            }
+        }
+    }
+    let mut next = plan
+        .functions
+        .iter()
+        .map(|(id, _)| id.0 + 1)
+        .max()
+        .unwrap_or(0)
+        .max(plan.first_new_function)
+        .max(old.functions.len() as u32);
+    for field in added {
+        let Some((owner, f)) = live.get(field) else {
+            continue;
+        };
+        if have.contains(field) {
+            continue;
+        }
+        let Some(class) = plan
+            .classes
+            .iter()
+            .find(|(id, _)| id == owner)
+            .map(|(_, c)| c)
+        else {
+            continue;
+        };
+        // Constants new to the program follow the old ones, in order.
+        let constant = ConstId(old.constants.len() as u32 + plan.constants.len() as u32);
+        let getter = lazy_getter(f, constant, *owner, class);
+        plan.constants.push(Constant::Int(field.0 as i64));
+        let id = FunctionId(next);
+        next += 1;
+        plan.functions.push((id, getter));
+        getters.push((*owner, id));
+    }
+    for (owner, getter) in getters {
+        if let Some((_, class)) = plan.classes.iter_mut().find(|(id, _)| *id == owner) {
+            class.methods.push(getter);
+        }
+    }
 }
 
 /// The constant an added field `name` of `class` gets: when every generative

@@ -106,6 +106,7 @@ impl NativeRegistry {
         typed_data::register(&mut r);
         convert::register(&mut r);
         isolates::register(&mut r);
+        super::reload::register_natives(&mut r);
         r
     }
 
