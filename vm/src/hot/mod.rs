@@ -123,6 +123,8 @@ pub fn run_session(
     options: &RunOptions,
     session: &SessionOptions,
 ) -> i32 {
+    // Reloads re-resolve the whole program; the core library need not be parsed again.
+    crate::kernel::parse::keep_core_units();
     let (tx, rx) = std::sync::mpsc::channel();
     let tx = Commands {
         tx,

@@ -12,8 +12,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Events closer together than this are one change.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+/// Events closer together than this are one change. An editor's save is one write, or
+/// a write and a rename, well within it; every millisecond here is a millisecond of
+/// reload latency (the debouncer emits about this long after the last event).
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 pub struct Watcher {
     debouncer: Debouncer<RecommendedWatcher>,

@@ -60,7 +60,9 @@ pub fn reload(
         instance_field_initializers: true,
         ..load.clone()
     };
+    let started = std::time::Instant::now();
     let new = load_program(root, &load, &mut sources, &mut diags);
+    let loaded = started.elapsed();
     let new = match new {
         Some(p) if !diags.has_errors() => p,
         _ => return Err(ReloadFailure::CompileErrors(diags.render(&sources))),
@@ -73,18 +75,33 @@ pub fn reload(
     let entry_count = iso.entries.len() as u32;
     let mut plan =
         plan_reload(&iso.program, new, entry_count).map_err(|r| ReloadFailure::Rejected(r.0))?;
+    let planned = started.elapsed();
     let reset = std::mem::take(&mut plan.reset);
     let layouts = std::mem::take(&mut plan.layouts);
+    let shared = Arc::strong_count(&iso.program) > 1;
     let mut program = Arc::try_unwrap(std::mem::take(&mut iso.program))
         .unwrap_or_else(|shared| (*shared).clone());
     plan.apply(&mut program);
     iso.program = Arc::new(program);
     iso.sources = Arc::new(sources);
+    let switched = started.elapsed();
     install_entries(iso, &reset);
     clear_caches(iso);
+    let cleared = started.elapsed();
     migrate_instances(iso, &layouts);
     iso.sync_tables();
     iso.reloads += 1;
+    let us = |d: std::time::Duration| d.as_micros() as u64;
+    tracing::debug!(
+        target: "dartrs::reload",
+        front_us = us(loaded),
+        plan_us = us(planned - loaded),
+        switch_us = us(switched - planned),
+        cloned = shared,
+        caches_us = us(cleared - switched),
+        migrate_us = us(started.elapsed() - cleared),
+        "reload applied"
+    );
     Ok(report)
 }
 

@@ -18,7 +18,9 @@ use crate::front::intern::Symbol;
 use crate::front::source::{FileId, Span};
 use crate::kernel::ir::*;
 use remap::IdMap;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// Why a reload was refused; the text is the Dart VM's where it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,28 +74,65 @@ pub struct ReloadPlan {
 
 impl ReloadPlan {
     /// Patches `program` (the running one, as passed to [`plan_reload`]) into the new one.
+    /// The replaced declarations are freed off this thread in a hot session
+    /// (`kernel::parse::drop_in_background`).
     pub fn apply(self, program: &mut Program) {
-        fn put<T>(table: &mut Vec<T>, at: usize, value: T, filler: impl Fn() -> T) {
+        fn put<T>(
+            table: &mut Vec<T>,
+            at: usize,
+            value: T,
+            filler: impl Fn() -> T,
+            replaced: &mut Vec<T>,
+        ) {
             while table.len() <= at {
                 table.push(filler());
             }
-            table[at] = value;
+            replaced.push(std::mem::replace(&mut table[at], value));
         }
+        let mut libraries = Vec::new();
         for (id, l) in self.libraries {
-            put(&mut program.libraries, id.index(), l, placeholder_library);
+            put(
+                &mut program.libraries,
+                id.index(),
+                l,
+                placeholder_library,
+                &mut libraries,
+            );
         }
+        let mut classes = Vec::new();
         for (id, c) in self.classes {
-            put(&mut program.classes, id.index(), c, placeholder_class);
+            put(
+                &mut program.classes,
+                id.index(),
+                c,
+                placeholder_class,
+                &mut classes,
+            );
         }
+        let mut fields = Vec::new();
         for (id, f) in self.fields {
-            put(&mut program.fields, id.index(), f, placeholder_field);
+            put(
+                &mut program.fields,
+                id.index(),
+                f,
+                placeholder_field,
+                &mut fields,
+            );
         }
         while program.functions.len() < self.first_new_function as usize {
             program.functions.push(placeholder_function());
         }
+        let mut functions = Vec::new();
         for (id, f) in self.functions {
-            put(&mut program.functions, id.index(), f, placeholder_function);
+            put(
+                &mut program.functions,
+                id.index(),
+                f,
+                placeholder_function,
+                &mut functions,
+            );
         }
+        crate::kernel::parse::drop_in_background((libraries, classes, fields, functions));
         program.constants.extend(self.constants);
         program.main = self.main;
         program.core = self.core;
@@ -137,21 +176,20 @@ pub fn plan_reload(
     Ok(plan)
 }
 
-/// Builds the new → merged id map: matched declarations keep the old id.
+/// Builds the new → merged id map: matched declarations keep the old id. Keys borrow
+/// the programs' names (no string is built per declaration: a reload matches the whole
+/// program, core library included, and this is on its latency path).
 fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> IdMap {
-    let lib_key = |p: &Program, l: LibraryId| p.libraries[l.index()].uri.clone();
+    fn lib_key(p: &Program, l: LibraryId) -> &str {
+        p.libraries[l.index()].uri.as_str()
+    }
     let mut map = IdMap::default();
-    let old_libs: HashMap<String, u32> = (0..old.libraries.len() as u32)
+    let old_libs: FxHashMap<&str, u32> = (0..old.libraries.len() as u32)
         .map(|i| (lib_key(old, LibraryId(i)), i))
         .collect();
     let mut next = old.libraries.len() as u32;
     map.libraries = (0..new.libraries.len() as u32)
-        .map(|i| {
-            fresh_or(
-                old_libs.get(&lib_key(new, LibraryId(i))).copied(),
-                &mut next,
-            )
-        })
+        .map(|i| fresh_or(old_libs.get(lib_key(new, LibraryId(i))).copied(), &mut next))
         .collect();
 
     let old_classes = keyed(old.classes.iter().map(|c| class_key(old, c)));
@@ -188,17 +226,20 @@ fn fresh_or(matched: Option<u32>, next: &mut u32) -> u32 {
     })
 }
 
-/// Appends `#n` to the n-th repetition of a key, so equal names match in order.
-fn occurrences(keys: impl Iterator<Item = String>) -> impl Iterator<Item = String> {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+/// Pairs each key with its repetition count (1 for the first), so equal names match in
+/// order.
+fn occurrences<K: Hash + Eq + Clone>(
+    keys: impl Iterator<Item = K>,
+) -> impl Iterator<Item = (K, u32)> {
+    let mut seen: FxHashMap<K, u32> = FxHashMap::default();
     keys.map(move |k| {
         let n = seen.entry(k.clone()).or_insert(0);
         *n += 1;
-        format!("{k}#{n}")
+        (k, *n)
     })
 }
 
-fn keyed(keys: impl Iterator<Item = String>) -> HashMap<String, u32> {
+fn keyed<K: Hash + Eq + Clone>(keys: impl Iterator<Item = K>) -> FxHashMap<(K, u32), u32> {
     occurrences(keys)
         .enumerate()
         .map(|(i, k)| (k, i as u32))
@@ -211,39 +252,36 @@ fn is_dart_library(p: &Program, l: LibraryId) -> bool {
         .is_some_and(|l| l.uri.starts_with("dart:"))
 }
 
-fn class_key(p: &Program, c: &Class) -> String {
-    format!(
-        "{}\u{0}{}",
-        p.libraries[c.library.index()].uri,
-        c.name.as_str()
-    )
+/// A class: library URI and name.
+fn class_key<'p>(p: &'p Program, c: &Class) -> (&'p str, Symbol) {
+    (p.libraries[c.library.index()].uri.as_str(), c.name)
 }
 
-fn owner_name(p: &Program, c: Option<ClassId>) -> &str {
-    c.map_or("", |c| p.class(c).name.as_str())
+fn owner_name(p: &Program, c: Option<ClassId>) -> Option<Symbol> {
+    c.map(|c| p.class(c).name)
 }
 
-fn field_key(p: &Program, f: &Field) -> String {
+/// A field: library URI, owner class name, name, static-ness.
+fn field_key<'p>(p: &'p Program, f: &Field) -> (&'p str, Option<Symbol>, Symbol, bool) {
     let (lib, owner) = match f.owner {
         FieldOwner::Library(l) => (l, None),
         FieldOwner::Class(c) => (p.class(c).library, Some(c)),
     };
-    format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}",
-        p.libraries[lib.index()].uri,
+    (
+        p.libraries[lib.index()].uri.as_str(),
         owner_name(p, owner),
-        f.name.as_str(),
-        f.is_static
+        f.name,
+        f.is_static,
     )
 }
 
-fn function_key(p: &Program, f: &Function) -> String {
-    format!(
-        "{}\u{0}{}\u{0}{}\u{0}{:?}",
-        p.libraries[f.library.index()].uri,
+/// A function: library URI, owner class name, qualified name, kind.
+fn function_key<'p>(p: &'p Program, f: &'p Function) -> (&'p str, Option<Symbol>, &'p str, u8) {
+    (
+        p.libraries[f.library.index()].uri.as_str(),
         owner_name(p, f.owner),
-        f.qualified_name,
-        f.kind
+        f.qualified_name.as_str(),
+        f.kind as u8,
     )
 }
 
@@ -396,6 +434,8 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
         fields,
         ..
     } = new;
+    // The new program's core library is dropped unused: off the reload's thread.
+    let mut unused_functions = Vec::new();
     let keep_old = |merged: u32, old_len: usize, lib: LibraryId, p: &Program| {
         (merged as usize) < old_len && is_dart_library(p, lib)
     };
@@ -433,6 +473,7 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
     for (i, mut f) in functions.into_iter().enumerate() {
         let id = map.functions[i];
         if keep_old(id, old.functions.len(), map.library(f.library), old) {
+            unused_functions.push(f);
             continue;
         }
         map.function_decl(&mut f);
@@ -441,6 +482,7 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
         }
         plan.functions.push((FunctionId(id), f));
     }
+    crate::kernel::parse::drop_in_background(unused_functions);
 }
 
 /// Instance layout of a class: the field name (or `None` for the type-argument slot)
