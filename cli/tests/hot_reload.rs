@@ -455,3 +455,132 @@ fn an_edited_import_reloads_with_fields_removed_and_statics_kept() {
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+const BUSY: &str = r#"import 'dart:io';
+
+String step(int n) => 'v0 $n';
+
+void spin() {
+  var n = 0;
+  while (true) {
+    n++;
+    print('spin ${step(n)}');
+    sleep(Duration(milliseconds: 10));
+  }
+}
+
+void main() {
+  spin();
+  print('spin returned');
+}
+"#;
+
+/// A program that never returns to its event loop reloads at the safepoints of its
+/// running code (function entries, loop back edges): `spin`, on the stack during the
+/// edit, keeps its own old body ('spin', not 'SPIN') and its state (the count goes on),
+/// while its calls reach the new `step`. Restart and quit reach the busy loop too.
+#[test]
+fn a_busy_loop_reloads_at_safepoints_with_its_frame_kept_and_restarts() {
+    let path = temp_program("busy", BUSY);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    let before = numbers(&s.expect_prefix("spin v0 "))[0];
+    edit_all(
+        &path,
+        &[("'v0 $n'", "'v1 $n'"), ("print('spin ", "print('SPIN ")],
+        "",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("spin v1 ");
+    assert!(
+        numbers(&line)[0] > before,
+        "state kept: {before} then {line}"
+    );
+    edit(&path, "'v1 $n'", "'v2 $n'");
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect_prefix("spin v2 ");
+    assert!(
+        !s.log
+            .iter()
+            .any(|l| l.starts_with("SPIN ") || l == "spin returned"),
+        "the running frame changed its code:\n{}",
+        s.log.join("\n")
+    );
+
+    // Hot restart ends the busy isolate at a safepoint; `main` runs the new sources.
+    s.command("R");
+    s.expect_prefix("Performing hot restart...");
+    s.expect_prefix("Restarted application in ");
+    s.expect("the first line after the restart", |l| l == "SPIN v2 1");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+const LAZY: &str = r#"import 'dart:io';
+
+var inits = 0;
+int counted(String what) {
+  inits++;
+  print('init $what $inits');
+  return inits;
+}
+
+class Box {
+  int a = 0;
+  String show() => 'a=$a';
+}
+
+final first = Box();
+final second = Box();
+
+void main() {
+  var i = 0;
+  while (true) {
+    i++;
+    first.a = i;
+    print('first ${first.show()}');
+    if (i % 5 == 0) print('second ${second.show()}');
+    sleep(Duration(milliseconds: 10));
+  }
+}
+"#;
+
+/// Fields added to live instances: a non-constant initialiser runs on each instance's
+/// first read of the field (in read order, once), a constant one is stored by the
+/// migration, one without an initialiser is null; a later reload keeps them.
+#[test]
+fn added_fields_run_their_initialiser_on_first_read() {
+    let path = temp_program("lazy", LAZY);
+    let mut s = Session::start(&path, &["--console-lines"]);
+    s.expect_prefix("second a=0");
+    edit_all(
+        &path,
+        &[
+            (
+                "  int a = 0;\n",
+                "  int a = 0;\n  int lazy = counted('lazy');\n  List<int> list = [1, 2];\n  int? none;\n  String k = 'k';\n",
+            ),
+            ("'a=$a'", "'a=$a lazy=$lazy list=$list none=$none k=$k'"),
+        ],
+        "",
+    );
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect("the first instance's initialiser", |l| l == "init lazy 1");
+    let line = s.expect_prefix("first a=");
+    assert!(
+        line.ends_with(" lazy=1 list=[1, 2] none=null k=k"),
+        "{line}"
+    );
+    s.expect("the second instance's initialiser", |l| l == "init lazy 2");
+    s.expect("the second instance", |l| {
+        l == "second a=0 lazy=2 list=[1, 2] none=null k=k"
+    });
+    edit(&path, "'a=$a lazy=", "'A=$a lazy=");
+    s.expect_prefix("Reloaded 1 of ");
+    s.expect("the second instance after another reload", |l| {
+        l == "second A=0 lazy=2 list=[1, 2] none=null k=k"
+    });
+    let inits = s.log.iter().filter(|l| l.starts_with("init ")).count();
+    assert_eq!(inits, 2, "{}", s.log.join("\n"));
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+}

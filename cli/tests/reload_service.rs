@@ -230,6 +230,32 @@ fn a_plain_run_with_the_service_reloads_too() {
     );
 }
 
+/// `reloadSources` reaches an isolate that never returns to its event loop: the reload
+/// happens at a safepoint of the running loop (a function entry or back edge).
+#[test]
+fn a_busy_loop_is_reloaded_at_a_safepoint() {
+    let busy = r#"
+import 'dart:io';
+
+String message(int n) => 'old $n';
+
+void main() {
+  var n = 0;
+  while (true) {
+    n++;
+    print(message(n));
+    sleep(const Duration(milliseconds: 5));
+  }
+}
+"#;
+    let mut r = Running::start("busy", busy, &[]);
+    r.running("old 1");
+    edit(&r.app(), "'old $n'", "'new $n'");
+    let report = r.reload();
+    assert_eq!(report["success"], true, "{report}");
+    r.expect_line_starting("new ");
+}
+
 #[test]
 fn profile_mode_cannot_reload() {
     let mut r = Running::start("profile", TICKING, &["--profile"]);

@@ -32,6 +32,7 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
     let load = LoadOptions {
         packages: options.packages.clone(),
         enable_asserts: options.enable_asserts,
+        instance_field_initializers: false,
     };
     let (program, sources) = match crate::program_cache::load(script, &load) {
         Ok(loaded) => loaded,
@@ -123,6 +124,7 @@ pub fn build_snapshot(
     let load = LoadOptions {
         packages: options.packages.clone(),
         enable_asserts: options.enable_asserts,
+        instance_field_initializers: false,
     };
     let program = load_program(script, &load, &mut sources, &mut diags);
     let program = match program {

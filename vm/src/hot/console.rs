@@ -2,9 +2,8 @@
 //! with rustyline on a terminal, or as plain lines from stdin with `--console-lines`
 //! (scripts and tests drive a session through a pipe that way).
 
-use super::Command;
+use super::{Command, Commands};
 use std::io::BufRead;
-use std::sync::mpsc::Sender;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConsoleMode {
@@ -29,7 +28,7 @@ pub fn parse(line: &str) -> Option<Command> {
 }
 
 /// Starts the console thread for `mode` (none when `Off`).
-pub fn start(mode: ConsoleMode, commands: Sender<Command>) {
+pub fn start(mode: ConsoleMode, commands: Commands) {
     let spawned = match mode {
         ConsoleMode::Off => return,
         ConsoleMode::Terminal => std::thread::Builder::new()
@@ -44,14 +43,14 @@ pub fn start(mode: ConsoleMode, commands: Sender<Command>) {
     }
 }
 
-fn send(commands: &Sender<Command>, line: &str) -> bool {
+fn send(commands: &Commands, line: &str) -> bool {
     match parse(line) {
-        Some(c) => commands.send(c).is_ok() && c != Command::Detach,
+        Some(c) => commands.send(c) && c != Command::Detach,
         None => true,
     }
 }
 
-fn terminal(commands: Sender<Command>) {
+fn terminal(commands: Commands) {
     let mut editor = match rustyline::DefaultEditor::new() {
         Ok(e) => e,
         Err(e) => {
@@ -69,7 +68,7 @@ fn terminal(commands: Sender<Command>) {
             Err(
                 rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof,
             ) => {
-                let _ = commands.send(Command::Quit);
+                commands.send(Command::Quit);
                 return;
             }
             Err(e) => {
@@ -80,7 +79,7 @@ fn terminal(commands: Sender<Command>) {
     }
 }
 
-fn lines(commands: Sender<Command>) {
+fn lines(commands: Commands) {
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else {
             return;

@@ -1,12 +1,14 @@
 //! The edit-save-see loop of `dartrs run --debug`: a session that runs the program in
 //! an isolate whose event loop it hosts (`runtime::event_loop::LoopHost`), watches the
-//! program's source files, reads console commands, and hot reloads (at an event-loop
-//! turn, a safepoint) or hot restarts (a fresh isolate from `main`) in this process.
+//! program's source files, reads console commands, and hot reloads (at a safepoint) or
+//! hot restarts (a fresh isolate from `main`) in this process.
 //!
-//! Threads: the file watcher and the console only send [`Command`]s down one channel;
-//! the isolate thread receives them while it would otherwise sleep between timers, so
-//! every change to the isolate happens on its own thread at a safepoint. Messages follow
-//! `flutter run`'s wording.
+//! Threads: the file watcher and the console only send [`Command`]s down one channel
+//! and raise the isolate's interrupt ([`Commands`]). The isolate thread receives them
+//! while it would otherwise sleep between timers, or at the next function entry or loop
+//! back edge of the code it runs (so a long synchronous loop reloads, restarts or quits
+//! too): every change to the isolate happens on its own thread at a safepoint. Messages
+//! follow `flutter run`'s wording.
 
 mod console;
 mod watch;
@@ -17,7 +19,8 @@ use crate::front::source::SourceMap;
 use crate::kernel::{load_program, LoadOptions};
 use crate::runtime::agent::AgentFactory;
 use crate::runtime::event_loop::{LoopHost, LoopWaker, ObserverReload, Turn};
-use crate::runtime::isolate::{IsolateOptions, IsolatePtr};
+use crate::runtime::isolate::{Isolate, IsolateOptions, IsolatePtr};
+use crate::runtime::ports::IsolateControl;
 use crate::runtime::reload::{reload, ReloadFailure, ReloadReport};
 use crate::runtime::run::EXIT_UNCAUGHT;
 use std::io::Write;
@@ -49,6 +52,31 @@ pub enum Command {
     Service,
 }
 
+/// The sending end of the session's command channel: a command for the isolate also
+/// raises its interrupt, so a busy isolate acts on it at its next safepoint.
+#[derive(Clone)]
+pub struct Commands {
+    tx: Sender<Command>,
+    /// The running isolate's control block (none between runs).
+    isolate: Arc<Mutex<Option<Arc<IsolateControl>>>>,
+}
+
+impl Commands {
+    /// Sends `command`; `false` when the session is gone.
+    pub fn send(&self, command: Command) -> bool {
+        if self.tx.send(command).is_err() {
+            return false;
+        }
+        // After the send: the isolate clears the flag before it reads the channel.
+        if !matches!(command, Command::EventArrived | Command::Service) {
+            if let Some(control) = lock(&self.isolate).as_ref() {
+                control.interrupt();
+            }
+        }
+        true
+    }
+}
+
 /// How the session behaves.
 #[derive(Clone, Debug)]
 pub struct SessionOptions {
@@ -74,7 +102,7 @@ struct Shared {
 struct Session {
     root: PathBuf,
     /// Where the service wakes the isolate's wait (a sender of the command channel).
-    commands: Sender<Command>,
+    commands: Commands,
     /// `--observe`: the VM service starts once the program first loads (as `dart run`
     /// reports compile errors before the service line).
     #[cfg(feature = "service")]
@@ -95,7 +123,13 @@ pub fn run_session(
     options: &RunOptions,
     session: &SessionOptions,
 ) -> i32 {
+    // Reloads re-resolve the whole program; the core library need not be parsed again.
+    crate::kernel::parse::keep_core_units();
     let (tx, rx) = std::sync::mpsc::channel();
+    let tx = Commands {
+        tx,
+        isolate: Arc::default(),
+    };
     let watcher = if session.watch {
         match watch::Watcher::new(tx.clone()) {
             Ok(w) => Some(w),
@@ -117,6 +151,7 @@ pub fn run_session(
         load: LoadOptions {
             packages: options.packages.clone(),
             enable_asserts: options.enable_asserts,
+            instance_field_initializers: false,
         },
         isolate: IsolateOptions {
             trace_compiler: options.trace_compiler,
@@ -220,6 +255,7 @@ impl Session {
                     };
                     let host = Box::new(Host {
                         shared: self.shared.clone(),
+                        isolate: self.commands.isolate.clone(),
                         root: self.root.clone(),
                         load: self.load.clone(),
                         commands: self.commands.clone(),
@@ -333,14 +369,50 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// The session's side of the isolate's event loop.
 struct Host {
     shared: Arc<Shared>,
+    /// Where [`Commands`] finds the isolate to interrupt.
+    isolate: Arc<Mutex<Option<Arc<IsolateControl>>>>,
     /// The root library and package configuration reloads use (`reloadSources` may
     /// change them).
     root: PathBuf,
     load: LoadOptions,
-    commands: Sender<Command>,
+    commands: Commands,
+}
+
+/// What handling one command leaves the host to do.
+enum Handled {
+    /// Go on reading commands.
+    Next,
+    /// The wait of this turn is over (an event arrived).
+    EndWait,
+    /// The isolate must end (hot restart or quit; `Shared::stop` says which).
+    Stop,
 }
 
 impl LoopHost for Host {
+    fn attach(&mut self, iso: &mut Isolate) {
+        *lock(&self.isolate) = Some(crate::runtime::ports::control_of(iso));
+    }
+
+    fn safepoint(&mut self, iso: IsolatePtr) {
+        loop {
+            let next = lock(&self.shared.commands).try_recv();
+            let Ok(command) = next else {
+                return;
+            };
+            // The agent has just answered the service at this safepoint, and an event
+            // that arrived is seen by the loop's next turn without a wake-up.
+            if matches!(command, Command::Service | Command::EventArrived) {
+                continue;
+            }
+            if let Handled::Stop = self.handle(iso, command) {
+                // Unwinds every Dart frame (no `catch` or `finally` runs) back to the
+                // session, which restarts or quits.
+                crate::runtime::ports::terminate(iso);
+                return;
+            }
+        }
+    }
+
     fn turn(&mut self, iso: IsolatePtr, wait: Option<Duration>) -> Turn {
         // What the program printed shows before the session waits (a live console).
         iso.get().out.flush();
@@ -366,34 +438,10 @@ impl LoopHost for Host {
             let Some(command) = next else {
                 return Turn::Continue;
             };
-            if command == Command::Service {
-                self.serve(iso);
-                continue;
-            }
-            if command == Command::EventArrived {
-                return Turn::Continue;
-            }
-            if *lock(&self.shared.detached) {
-                continue;
-            }
-            match command {
-                Command::Reload => self.reload(iso),
-                Command::Restart => {
-                    say("Performing hot restart...");
-                    *lock(&self.shared.stop) = Some(Stop::Restart);
-                    return Turn::Stop;
-                }
-                Command::Quit => {
-                    *lock(&self.shared.stop) = Some(Stop::Quit);
-                    return Turn::Stop;
-                }
-                Command::Help => print_help(),
-                Command::Clear => clear_screen(),
-                Command::Detach => {
-                    *lock(&self.shared.detached) = true;
-                    *lock(&self.shared.watcher) = None;
-                }
-                Command::Service | Command::EventArrived => {}
+            match self.handle(iso, command) {
+                Handled::Next => {}
+                Handled::EndWait => return Turn::Continue,
+                Handled::Stop => return Turn::Stop,
             }
         }
     }
@@ -401,14 +449,14 @@ impl LoopHost for Host {
     fn event_waker(&self) -> Option<LoopWaker> {
         let commands = self.commands.clone();
         Some(Arc::new(move || {
-            let _ = commands.send(Command::EventArrived);
+            commands.send(Command::EventArrived);
         }))
     }
 
     fn waker(&self) -> Option<LoopWaker> {
         let commands = self.commands.clone();
         Some(Arc::new(move || {
-            let _ = commands.send(Command::Service);
+            commands.send(Command::Service);
         }))
     }
 
@@ -433,6 +481,33 @@ impl LoopHost for Host {
 }
 
 impl Host {
+    /// Acts on one command, at an event-loop turn or a safepoint of running code.
+    fn handle(&mut self, iso: IsolatePtr, command: Command) -> Handled {
+        match command {
+            Command::Service => self.serve(iso),
+            Command::EventArrived => return Handled::EndWait,
+            _ if *lock(&self.shared.detached) => {}
+            Command::Reload => self.reload(iso),
+            Command::Restart => {
+                iso.get().out.flush();
+                say("Performing hot restart...");
+                *lock(&self.shared.stop) = Some(Stop::Restart);
+                return Handled::Stop;
+            }
+            Command::Quit => {
+                *lock(&self.shared.stop) = Some(Stop::Quit);
+                return Handled::Stop;
+            }
+            Command::Help => print_help(),
+            Command::Clear => clear_screen(),
+            Command::Detach => {
+                *lock(&self.shared.detached) = true;
+                *lock(&self.shared.watcher) = None;
+            }
+        }
+        Handled::Next
+    }
+
     /// Lets the VM service answer what waits for an event-loop turn (`reloadSources`).
     fn serve(&mut self, iso: IsolatePtr) {
         if let Some(agent) = crate::runtime::agent::agent_of(iso) {

@@ -4,17 +4,18 @@
 //! files whose modification time or size changed (reading a file, as a reload does,
 //! raises access events too), and each burst becomes one [`Command::Reload`].
 
-use super::Command;
+use super::{Command, Commands};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Events closer together than this are one change.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+/// Events closer together than this are one change. An editor's save is one write, or
+/// a write and a rename, well within it; every millisecond here is a millisecond of
+/// reload latency (the debouncer emits about this long after the last event).
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 pub struct Watcher {
     debouncer: Debouncer<RecommendedWatcher>,
@@ -23,7 +24,7 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    pub fn new(commands: Sender<Command>) -> Result<Watcher, String> {
+    pub fn new(commands: Commands) -> Result<Watcher, String> {
         let files: Arc<Mutex<HashMap<PathBuf, Option<Stamp>>>> = Arc::default();
         let watched = files.clone();
         let debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
@@ -40,7 +41,7 @@ impl Watcher {
                 }
             }
             if changed {
-                let _ = commands.send(Command::Reload);
+                commands.send(Command::Reload);
             }
         })
         .map_err(|e| e.to_string())?;

@@ -173,7 +173,9 @@ pub struct Field {
     pub is_const: bool,
     pub is_late: bool,
     /// Static fields: the lazy initialiser function (runs on first read). Instance fields:
-    /// the initialiser expression is inlined into constructors by `kernel`.
+    /// the initialiser expression is inlined into constructors by `kernel`; programs
+    /// loaded for a hot reload (`LoadOptions::instance_field_initializers`) also have
+    /// the function here, which the reload runs for fields added to live instances.
     pub initializer: Option<FunctionId>,
     /// Instance fields: the slot index in the instance (inherited fields first).
     pub slot: u32,

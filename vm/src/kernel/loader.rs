@@ -21,6 +21,11 @@ pub struct LoadOptions {
     pub packages: Option<PathBuf>,
     /// Keep `assert` statements and initializers (they are dropped otherwise).
     pub enable_asserts: bool,
+    /// Also give every instance field of a user library that has a (non-`late`)
+    /// initialiser a `FieldInitializer` function (`Field::initializer`) evaluating it, as
+    /// static fields have: a hot reload runs it on the first read of a field added to
+    /// live instances. Constructors still inline the initialiser.
+    pub instance_field_initializers: bool,
 }
 
 /// The core libraries, written in Dart and embedded in the binary.
@@ -82,8 +87,8 @@ pub fn embedded_source(uri: &str) -> Option<&'static str> {
 pub(crate) struct LoadedLibrary {
     pub uri: String,
     pub file: FileId,
-    pub unit: CompilationUnit,
-    pub parts: Vec<CompilationUnit>,
+    pub unit: Arc<CompilationUnit>,
+    pub parts: Vec<Arc<CompilationUnit>>,
     pub imports: Vec<Import>,
     pub exports: Vec<Export>,
 }
@@ -91,7 +96,7 @@ pub(crate) struct LoadedLibrary {
 impl LoadedLibrary {
     /// The defining unit followed by the parts, in order.
     pub fn units(&self) -> impl Iterator<Item = &CompilationUnit> {
-        std::iter::once(&self.unit).chain(self.parts.iter())
+        std::iter::once(&*self.unit).chain(self.parts.iter().map(|p| &**p))
     }
 }
 
@@ -156,8 +161,17 @@ pub(crate) fn load_program_here(
     sources: &mut SourceMap,
     diags: &mut Diagnostics,
 ) -> Option<ir::Program> {
+    let started = std::time::Instant::now();
     let libs = load_libraries(root, opts, sources, diags)?;
+    let parsed = started.elapsed();
     let program = resolve::resolve_program(&libs, opts, sources, diags);
+    super::parse::drop_in_background(libs);
+    tracing::debug!(
+        target: "dartrs::front",
+        parse_us = parsed.as_micros() as u64,
+        resolve_us = (started.elapsed() - parsed).as_micros() as u64,
+        "front end"
+    );
     if diags.has_errors() {
         None
     } else {

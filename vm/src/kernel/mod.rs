@@ -4,7 +4,7 @@
 pub mod dump;
 pub mod ir;
 pub mod loader;
-mod parse;
+pub mod parse;
 pub mod reload;
 mod resolve;
 

@@ -23,8 +23,9 @@ pub trait IsolateAgent {
     /// The isolate is ready to run `main` (may block: pause on start).
     fn started(&self, iso: IsolatePtr);
     /// Generated code reached a safepoint with the interrupt flag set (may block while the
-    /// isolate is paused).
-    fn safepoint(&self, iso: IsolatePtr);
+    /// isolate is paused). With `host`, the program may be reloaded here (frames on the
+    /// stack finish in their old code; the VM service answers `reloadSources`).
+    fn safepoint(&self, iso: IsolatePtr, host: Option<&mut dyn LoopHost>);
     /// A collection finished.
     fn collected(&self, iso: &Isolate, stats: &GcStats);
     /// The program wrote `text` to a standard stream.

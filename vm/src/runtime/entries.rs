@@ -284,11 +284,23 @@ extern "sysv64" fn rt_service_poll(thread: *mut Thread, _: u64, _: u64, _: u64, 
         super::ports::terminate(iso_ptr);
         return 0;
     }
+    // The host (the hot-reload session) is taken out for the call, so a safepoint reached
+    // by Dart code the agent or host runs from here does not reload again.
+    let mut host = iso_ptr.get().loop_host.take();
     match super::agent::agent_of(iso_ptr) {
-        Some(agent) => agent.safepoint(iso_ptr),
-        // Nobody will clear the flag otherwise (only an agent sets it).
+        Some(agent) => agent.safepoint(
+            iso_ptr,
+            host.as_mut()
+                .map(|h| h.as_mut() as &mut dyn super::event_loop::LoopHost),
+        ),
+        // The flag is cleared before the host reads its commands: a command sent after
+        // this raises it again.
         None => iso_ptr.get().thread.service_interrupt = 0,
     }
+    if let Some(host) = host.as_mut() {
+        host.safepoint(iso_ptr);
+    }
+    iso_ptr.get().loop_host = host;
     0
 }
 

@@ -10,6 +10,8 @@
 //! Each turn is a safepoint: no Dart frame is on the stack and no Rust code holds
 //! isolate state, so a [`LoopHost`] (the hot-reload session of `dartrs run --debug`)
 //! may change the program there, and does its waiting in place of the loop's sleep.
+//! The host also acts at the safepoints of running code ([`LoopHost::safepoint`]) when
+//! it raised the isolate's interrupt, so a long synchronous computation reloads too.
 
 use super::entries::die;
 use super::isolate::{Fatal, Isolate, IsolatePtr, Pending};
@@ -32,6 +34,21 @@ pub trait LoopHost: Send {
     /// to that long (handling commands, e.g. reloading the isolate); returning
     /// `Continue` with no timer pending ends the program normally.
     fn turn(&mut self, iso: IsolatePtr, wait: Option<std::time::Duration>) -> Turn;
+
+    /// Called once on the isolate's thread before `main` runs, with the isolate the host
+    /// will serve (e.g. to learn how to interrupt its running code).
+    fn attach(&mut self, iso: &mut Isolate) {
+        let _ = iso;
+    }
+
+    /// Called when generated code reaches a safepoint (a function entry or loop back
+    /// edge) with the isolate's interrupt raised: Dart frames are on the stack, all of
+    /// them walkable, and no Rust code below holds a borrow of the isolate. The host may
+    /// reload the program here (the frames finish in their old code; calls made after it
+    /// reach the new code), or end the isolate (`ports::terminate`) to restart or quit.
+    fn safepoint(&mut self, iso: IsolatePtr) {
+        let _ = iso;
+    }
 
     /// How an observer (the VM service) wakes this host's wait when it has a request that
     /// needs a turn, e.g. `reloadSources`; `None`: the host cannot reload for observers.

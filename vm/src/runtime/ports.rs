@@ -141,6 +141,20 @@ impl IsolateControl {
         }
     }
 
+    /// Makes the isolate's running code call the runtime at its next safepoint (a
+    /// function entry or loop back edge), where its host acts on what it was sent (the
+    /// hot-reload session's commands). Does nothing once the isolate is gone.
+    pub fn interrupt(&self) {
+        let word = lock(&self.interrupt);
+        if *word != 0 {
+            // SAFETY: as in `request_kill`: the live thread block's interrupt word,
+            // detached under this lock before the block goes away.
+            unsafe {
+                std::sync::atomic::AtomicU64::from_ptr(*word as *mut u64).store(1, Ordering::SeqCst)
+            };
+        }
+    }
+
     /// Lets `request_kill` interrupt `thread`'s running code.
     pub fn attach_interrupt(&self, word: *mut u64) {
         *lock(&self.interrupt) = word as usize;

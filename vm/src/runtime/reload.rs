@@ -1,7 +1,9 @@
 //! Hot reload of a running JIT isolate: load the program's current sources, plan the
 //! change against the running program (`kernel::reload`), and apply it. Must be called
-//! at a safepoint — between event-loop turns, where no Rust code holds isolate state
-//! and no Dart frame is on the stack.
+//! at a safepoint where no Rust code holds a borrow of isolate state: between event-loop
+//! turns, or at a function entry or loop back edge of running code (`ServicePoll`),
+//! where the Dart frames on the stack are walkable (every slot tagged) and go on in
+//! the code they started with (kept in `retired_code`).
 //!
 //! Applying: the isolate switches to the renumbered program; new functions get entries
 //! at the lazy-compile stub; replaced functions go back to the stub (their old code is
@@ -12,7 +14,9 @@
 //! are migrated by one collection that copies them into the new shape.
 
 use super::classes::ClassTable;
-use super::isolate::Isolate;
+use super::isolate::{Isolate, IsolatePtr};
+use super::natives::{int_of, NResult, NativeArgs, NativeError};
+use super::object::Value;
 use crate::compiler::CompileContext;
 use crate::front::diagnostics::Diagnostics;
 use crate::front::source::SourceMap;
@@ -51,7 +55,14 @@ pub fn reload(
 ) -> Result<ReloadReport, ReloadFailure> {
     let mut sources = iso.sources.for_reload();
     let mut diags = Diagnostics::new();
-    let new = load_program(root, load, &mut sources, &mut diags);
+    // Fields added to live instances run their initialiser function on first read.
+    let load = LoadOptions {
+        instance_field_initializers: true,
+        ..load.clone()
+    };
+    let started = std::time::Instant::now();
+    let new = load_program(root, &load, &mut sources, &mut diags);
+    let loaded = started.elapsed();
     let new = match new {
         Some(p) if !diags.has_errors() => p,
         _ => return Err(ReloadFailure::CompileErrors(diags.render(&sources))),
@@ -64,18 +75,33 @@ pub fn reload(
     let entry_count = iso.entries.len() as u32;
     let mut plan =
         plan_reload(&iso.program, new, entry_count).map_err(|r| ReloadFailure::Rejected(r.0))?;
+    let planned = started.elapsed();
     let reset = std::mem::take(&mut plan.reset);
     let layouts = std::mem::take(&mut plan.layouts);
+    let shared = Arc::strong_count(&iso.program) > 1;
     let mut program = Arc::try_unwrap(std::mem::take(&mut iso.program))
         .unwrap_or_else(|shared| (*shared).clone());
     plan.apply(&mut program);
     iso.program = Arc::new(program);
     iso.sources = Arc::new(sources);
+    let switched = started.elapsed();
     install_entries(iso, &reset);
     clear_caches(iso);
+    let cleared = started.elapsed();
     migrate_instances(iso, &layouts);
     iso.sync_tables();
     iso.reloads += 1;
+    let us = |d: std::time::Duration| d.as_micros() as u64;
+    tracing::debug!(
+        target: "dartrs::reload",
+        front_us = us(loaded),
+        plan_us = us(planned - loaded),
+        switch_us = us(switched - planned),
+        cloned = shared,
+        caches_us = us(cleared - switched),
+        migrate_us = us(started.elapsed() - cleared),
+        "reload applied"
+    );
     Ok(report)
 }
 
@@ -144,12 +170,15 @@ fn clear_caches(iso: &mut Isolate) {
 }
 
 /// Copies every live instance of a reshaped class into its new layout: fields kept by
-/// name, removed fields dropped, added fields set to their constant initialiser or null.
+/// name, removed fields dropped, added fields set to their constant initialiser, to null
+/// (no initialiser), or to the not-yet-initialised sentinel their getter replaces by the
+/// initialiser's value on first read ([`lazy_field`]).
 fn migrate_instances(iso: &mut Isolate, layouts: &[LayoutChange]) {
     if layouts.is_empty() {
         return;
     }
     let null = iso.null().0;
+    let uninitialized = iso.thread.uninitialized_static;
     let mut morph = Morph::default();
     for change in layouts {
         let slots = change
@@ -164,6 +193,7 @@ fn migrate_instances(iso: &mut Isolate, layouts: &[LayoutChange]) {
                         .unwrap_or(null),
                 ),
                 SlotSource::Null => MorphSlot::Value(null),
+                SlotSource::Lazy => MorphSlot::Value(uninitialized),
             })
             .collect();
         morph
@@ -171,4 +201,45 @@ fn migrate_instances(iso: &mut Isolate, layouts: &[LayoutChange]) {
             .insert(iso.classes.cid_of(change.class), slots);
     }
     iso.collect_morphing(&morph);
+}
+
+/// Registers the natives a reload's synthesised members call.
+pub fn register_natives(r: &mut super::natives::NativeRegistry) {
+    r.add(crate::kernel::reload::LAZY_FIELD_NATIVE, lazy_field);
+}
+
+/// `(receiver, field id)`: the getter of a field a reload added to live instances
+/// (`kernel::reload::LAZY_FIELD_NATIVE`). A migrated instance holds the sentinel until
+/// the first read runs the field's initialiser (again on the next read if it threw, as
+/// nothing was stored); instances made by the new code have the value already.
+fn lazy_field(p: IsolatePtr, a: &NativeArgs) -> NResult {
+    let i = p.get();
+    let program = i.program.clone();
+    let field = int_of(a.get(1))
+        .and_then(|f| u32::try_from(f).ok())
+        .and_then(|f| program.fields.get(f as usize));
+    let Some(field) = field else {
+        return Err(NativeError::Unsupported(
+            "internal error: a reloaded field's getter names no field".into(),
+        ));
+    };
+    let slot = field.slot as usize;
+    // SAFETY: the getter is a member of the receiver's class, whose instances have the
+    // field's slot.
+    let value = unsafe { a.get(0).slot(slot) };
+    if value != i.thread.uninitialized_static {
+        return Ok(Value(value));
+    }
+    let value = match field.initializer {
+        None => i.null(),
+        Some(init) => {
+            let desc = i.argdesc_for(0, &[]);
+            // No borrow of the isolate is held across the call.
+            Isolate::invoke(p, init.0, &[], desc).map_err(|_| NativeError::Pending)?
+        }
+    };
+    // SAFETY: as above; the receiver is re-read (a collection may have moved it) and
+    // nothing allocates between the initialiser's return and the store.
+    unsafe { a.get(0).set_slot(slot, value.0) };
+    Ok(value)
 }

@@ -48,6 +48,8 @@ pub fn run_program_hosted(
     run_isolate(
         move || {
             let mut iso = Isolate::new(program, sources, options)?;
+            let mut host = host;
+            host.attach(&mut iso);
             iso.loop_host = Some(host);
             Ok(iso)
         },

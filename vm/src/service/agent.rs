@@ -388,11 +388,32 @@ impl IsolateAgent for ServiceAgent {
         }
     }
 
-    fn safepoint(&self, iso: IsolatePtr) {
+    fn safepoint(&self, iso: IsolatePtr, mut host: Option<&mut dyn LoopHost>) {
         self.interrupt.clear();
         self.drain(iso);
-        if self.pause_requested.replace(false) && !self.paused.get() {
-            self.pause_loop(iso, "PauseInterrupted", None);
+        loop {
+            if let Some(host) = host.as_mut() {
+                self.run_reloads(iso, &mut **host as &mut dyn LoopHost);
+            }
+            // A nested safepoint (Dart code run while paused) never pauses again.
+            let kind = if self.paused.get() {
+                None
+            } else if self.pause_after_reload.replace(false) {
+                Some("PausePostRequest")
+            } else if self.pause_requested.replace(false) {
+                Some("PauseInterrupted")
+            } else {
+                None
+            };
+            let Some(kind) = kind else {
+                self.pause_requested.set(false);
+                return;
+            };
+            self.pause_loop(
+                iso,
+                kind,
+                host.as_mut().map(|h| &mut **h as &mut dyn LoopHost),
+            );
         }
     }
 

@@ -18,7 +18,9 @@ use crate::front::intern::Symbol;
 use crate::front::source::{FileId, Span};
 use crate::kernel::ir::*;
 use remap::IdMap;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// Why a reload was refused; the text is the Dart VM's where it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,9 +33,19 @@ pub enum SlotSource {
     Old(u32),
     /// A new field whose every constructor initialises it to this constant.
     Constant(ConstId),
-    /// A new field without a constant initialiser.
+    /// A new field without an initialiser.
     Null,
+    /// A new field whose initialiser is not a constant: the slot holds the runtime's
+    /// not-yet-initialised sentinel, and the getter the reload gives the field
+    /// ([`LAZY_FIELD_NATIVE`]) runs the initialiser on the first read, as the Dart VM
+    /// does.
+    Lazy,
 }
+
+/// The native behind the getter of a field a reload added to live instances:
+/// `(receiver, field id)` → the field's value, running its initialiser (the field's
+/// `initializer` function) when the slot still holds the not-yet-initialised sentinel.
+pub const LAZY_FIELD_NATIVE: &str = "Reload_lazyField";
 
 /// A class whose instances change shape: `slots[i]` fills slot `i` of the new instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,28 +74,65 @@ pub struct ReloadPlan {
 
 impl ReloadPlan {
     /// Patches `program` (the running one, as passed to [`plan_reload`]) into the new one.
+    /// The replaced declarations are freed off this thread in a hot session
+    /// (`kernel::parse::drop_in_background`).
     pub fn apply(self, program: &mut Program) {
-        fn put<T>(table: &mut Vec<T>, at: usize, value: T, filler: impl Fn() -> T) {
+        fn put<T>(
+            table: &mut Vec<T>,
+            at: usize,
+            value: T,
+            filler: impl Fn() -> T,
+            replaced: &mut Vec<T>,
+        ) {
             while table.len() <= at {
                 table.push(filler());
             }
-            table[at] = value;
+            replaced.push(std::mem::replace(&mut table[at], value));
         }
+        let mut libraries = Vec::new();
         for (id, l) in self.libraries {
-            put(&mut program.libraries, id.index(), l, placeholder_library);
+            put(
+                &mut program.libraries,
+                id.index(),
+                l,
+                placeholder_library,
+                &mut libraries,
+            );
         }
+        let mut classes = Vec::new();
         for (id, c) in self.classes {
-            put(&mut program.classes, id.index(), c, placeholder_class);
+            put(
+                &mut program.classes,
+                id.index(),
+                c,
+                placeholder_class,
+                &mut classes,
+            );
         }
+        let mut fields = Vec::new();
         for (id, f) in self.fields {
-            put(&mut program.fields, id.index(), f, placeholder_field);
+            put(
+                &mut program.fields,
+                id.index(),
+                f,
+                placeholder_field,
+                &mut fields,
+            );
         }
         while program.functions.len() < self.first_new_function as usize {
             program.functions.push(placeholder_function());
         }
+        let mut functions = Vec::new();
         for (id, f) in self.functions {
-            put(&mut program.functions, id.index(), f, placeholder_function);
+            put(
+                &mut program.functions,
+                id.index(),
+                f,
+                placeholder_function,
+                &mut functions,
+            );
         }
+        crate::kernel::parse::drop_in_background((libraries, classes, fields, functions));
         program.constants.extend(self.constants);
         program.main = self.main;
         program.core = self.core;
@@ -107,7 +156,8 @@ pub fn plan_reload(
         core: remap_core(&new.core, &map),
         ..ReloadPlan::default()
     };
-    plan.layouts = layout_changes(old, &new, &map)?;
+    let (layouts, lazy) = layout_changes(old, &new, &map)?;
+    plan.layouts = layouts;
     // Constants new to the program, in their new order (their ids were assigned so).
     let mut fresh: Vec<(u32, Constant)> = std::mem::take(&mut new.constants)
         .into_iter()
@@ -122,24 +172,24 @@ pub fn plan_reload(
     fresh.dedup_by_key(|(id, _)| *id);
     plan.constants = fresh.into_iter().map(|(_, c)| c).collect();
     take_declarations(old, new, &map, &mut plan);
+    attach_lazy_getters(old, &mut plan, &lazy);
     Ok(plan)
 }
 
-/// Builds the new → merged id map: matched declarations keep the old id.
+/// Builds the new → merged id map: matched declarations keep the old id. Keys borrow
+/// the programs' names (no string is built per declaration: a reload matches the whole
+/// program, core library included, and this is on its latency path).
 fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> IdMap {
-    let lib_key = |p: &Program, l: LibraryId| p.libraries[l.index()].uri.clone();
+    fn lib_key(p: &Program, l: LibraryId) -> &str {
+        p.libraries[l.index()].uri.as_str()
+    }
     let mut map = IdMap::default();
-    let old_libs: HashMap<String, u32> = (0..old.libraries.len() as u32)
+    let old_libs: FxHashMap<&str, u32> = (0..old.libraries.len() as u32)
         .map(|i| (lib_key(old, LibraryId(i)), i))
         .collect();
     let mut next = old.libraries.len() as u32;
     map.libraries = (0..new.libraries.len() as u32)
-        .map(|i| {
-            fresh_or(
-                old_libs.get(&lib_key(new, LibraryId(i))).copied(),
-                &mut next,
-            )
-        })
+        .map(|i| fresh_or(old_libs.get(lib_key(new, LibraryId(i))).copied(), &mut next))
         .collect();
 
     let old_classes = keyed(old.classes.iter().map(|c| class_key(old, c)));
@@ -176,17 +226,20 @@ fn fresh_or(matched: Option<u32>, next: &mut u32) -> u32 {
     })
 }
 
-/// Appends `#n` to the n-th repetition of a key, so equal names match in order.
-fn occurrences(keys: impl Iterator<Item = String>) -> impl Iterator<Item = String> {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+/// Pairs each key with its repetition count (1 for the first), so equal names match in
+/// order.
+fn occurrences<K: Hash + Eq + Clone>(
+    keys: impl Iterator<Item = K>,
+) -> impl Iterator<Item = (K, u32)> {
+    let mut seen: FxHashMap<K, u32> = FxHashMap::default();
     keys.map(move |k| {
         let n = seen.entry(k.clone()).or_insert(0);
         *n += 1;
-        format!("{k}#{n}")
+        (k, *n)
     })
 }
 
-fn keyed(keys: impl Iterator<Item = String>) -> HashMap<String, u32> {
+fn keyed<K: Hash + Eq + Clone>(keys: impl Iterator<Item = K>) -> FxHashMap<(K, u32), u32> {
     occurrences(keys)
         .enumerate()
         .map(|(i, k)| (k, i as u32))
@@ -199,39 +252,36 @@ fn is_dart_library(p: &Program, l: LibraryId) -> bool {
         .is_some_and(|l| l.uri.starts_with("dart:"))
 }
 
-fn class_key(p: &Program, c: &Class) -> String {
-    format!(
-        "{}\u{0}{}",
-        p.libraries[c.library.index()].uri,
-        c.name.as_str()
-    )
+/// A class: library URI and name.
+fn class_key<'p>(p: &'p Program, c: &Class) -> (&'p str, Symbol) {
+    (p.libraries[c.library.index()].uri.as_str(), c.name)
 }
 
-fn owner_name(p: &Program, c: Option<ClassId>) -> &str {
-    c.map_or("", |c| p.class(c).name.as_str())
+fn owner_name(p: &Program, c: Option<ClassId>) -> Option<Symbol> {
+    c.map(|c| p.class(c).name)
 }
 
-fn field_key(p: &Program, f: &Field) -> String {
+/// A field: library URI, owner class name, name, static-ness.
+fn field_key<'p>(p: &'p Program, f: &Field) -> (&'p str, Option<Symbol>, Symbol, bool) {
     let (lib, owner) = match f.owner {
         FieldOwner::Library(l) => (l, None),
         FieldOwner::Class(c) => (p.class(c).library, Some(c)),
     };
-    format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}",
-        p.libraries[lib.index()].uri,
+    (
+        p.libraries[lib.index()].uri.as_str(),
         owner_name(p, owner),
-        f.name.as_str(),
-        f.is_static
+        f.name,
+        f.is_static,
     )
 }
 
-fn function_key(p: &Program, f: &Function) -> String {
-    format!(
-        "{}\u{0}{}\u{0}{}\u{0}{:?}",
-        p.libraries[f.library.index()].uri,
+/// A function: library URI, owner class name, qualified name, kind.
+fn function_key<'p>(p: &'p Program, f: &'p Function) -> (&'p str, Option<Symbol>, &'p str, u8) {
+    (
+        p.libraries[f.library.index()].uri.as_str(),
         owner_name(p, f.owner),
-        f.qualified_name,
-        f.kind
+        f.qualified_name.as_str(),
+        f.kind as u8,
     )
 }
 
@@ -384,6 +434,8 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
         fields,
         ..
     } = new;
+    // The new program's core library is dropped unused: off the reload's thread.
+    let mut unused_functions = Vec::new();
     let keep_old = |merged: u32, old_len: usize, lib: LibraryId, p: &Program| {
         (merged as usize) < old_len && is_dart_library(p, lib)
     };
@@ -421,6 +473,7 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
     for (i, mut f) in functions.into_iter().enumerate() {
         let id = map.functions[i];
         if keep_old(id, old.functions.len(), map.library(f.library), old) {
+            unused_functions.push(f);
             continue;
         }
         map.function_decl(&mut f);
@@ -429,6 +482,7 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
         }
         plan.functions.push((FunctionId(id), f));
     }
+    crate::kernel::parse::drop_in_background(unused_functions);
 }
 
 /// Instance layout of a class: the field name (or `None` for the type-argument slot)
@@ -469,8 +523,9 @@ fn layout_changes(
     old: &Program,
     new: &Program,
     map: &IdMap,
-) -> Result<Vec<LayoutChange>, Rejection> {
+) -> Result<(Vec<LayoutChange>, Vec<FieldId>), Rejection> {
     let mut changes = Vec::new();
+    let mut lazy = Vec::new();
     for i in 0..new.classes.len() {
         let id = map.classes[i];
         let Some(oc) = old.classes.get(id as usize) else {
@@ -504,8 +559,7 @@ fn layout_changes(
             .map(|what| match what {
                 Some(what) => match before.iter().position(|b| b.as_ref() == Some(what)) {
                     Some(s) => SlotSource::Old(s as u32),
-                    None => new_field_value(new, ClassId(i as u32), *what)
-                        .map_or(SlotSource::Null, |c| SlotSource::Constant(map.constant(c))),
+                    None => added_field_source(new, ClassId(i as u32), *what, map, &mut lazy),
                 },
                 None => SlotSource::Null,
             })
@@ -515,7 +569,186 @@ fn layout_changes(
             slots,
         });
     }
-    Ok(changes)
+    lazy.sort_by_key(|f: &FieldId| f.0);
+    lazy.dedup();
+    Ok((changes, lazy))
+}
+
+/// How a slot for field `name` (new to `class`'s instances) is filled: its constant, its
+/// initialiser on first read (the field, renumbered, goes to `lazy`), or null.
+fn added_field_source(
+    new: &Program,
+    class: ClassId,
+    name: Option<Symbol>,
+    map: &IdMap,
+    lazy: &mut Vec<FieldId>,
+) -> SlotSource {
+    if let Some(c) = new_field_value(new, class, name) {
+        return SlotSource::Constant(map.constant(c));
+    }
+    let declared = name.and_then(|name| declaring_field(new, class, name));
+    match declared {
+        Some(f) if new.field(f).initializer.is_some() => {
+            lazy.push(map.field(f));
+            SlotSource::Lazy
+        }
+        _ => SlotSource::Null,
+    }
+}
+
+/// The instance field `name` of `class` or the nearest superclass declaring it.
+fn declaring_field(p: &Program, class: ClassId, name: Symbol) -> Option<FieldId> {
+    let mut c = Some(class);
+    let mut steps = 0;
+    while let Some(id) = c {
+        steps += 1;
+        if steps > p.classes.len() {
+            return None;
+        }
+        let cl = p.class(id);
+        if let Some(&f) = cl
+            .instance_fields
+            .iter()
+            .find(|&&f| p.field(f).name == name)
+        {
+            return Some(f);
+        }
+        c = cl.superclass;
+    }
+    None
+}
+
+/// The field whose lazy getter `f` is (see [`lazy_getter`]), if it is one.
+fn lazy_getter_field(p: &Program, f: &Function) -> Option<FieldId> {
+    let Some(Stmt {
+        kind: StmtKind::Return(Some(value)),
+        ..
+    }) = &f.body
+    else {
+        return None;
+    };
+    let ExprKind::Native { name, args } = &value.kind else {
+        return None;
+    };
+    if f.kind != FunctionKind::Getter || name.as_str() != LAZY_FIELD_NATIVE {
+        return None;
+    }
+    match args.get(1).map(|a| &a.kind) {
+        Some(ExprKind::Const(c)) => match p.constants.get(c.index()) {
+            Some(Constant::Int(id)) => u32::try_from(*id).ok().map(FieldId),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `get name => Reload_lazyField(this, field)`: the getter of a field added to live
+/// instances; `field_id` is the constant holding the field's id.
+fn lazy_getter(field: &Field, field_id: ConstId, owner: ClassId, class: &Class) -> Function {
+    let span = field.span;
+    let expr = |kind: ExprKind| Expr {
+        kind,
+        span,
+        ty: DartType::Dynamic,
+    };
+    Function {
+        name: field.name,
+        qualified_name: format!("{}.{}", class.name, field.name),
+        kind: FunctionKind::Getter,
+        library: class.library,
+        owner: Some(owner),
+        span,
+        async_marker: AsyncMarker::Sync,
+        params: Parameters {
+            receiver_slots: 1,
+            ..Parameters::default()
+        },
+        locals: vec![Local {
+            name: Symbol::intern("this"),
+            span,
+            is_final: true,
+            is_late: false,
+            captured: false,
+            ty: DartType::Dynamic,
+        }],
+        body: Some(Stmt {
+            kind: StmtKind::Return(Some(expr(ExprKind::Native {
+                name: Symbol::intern(LAZY_FIELD_NATIVE),
+                args: vec![expr(ExprKind::This), expr(ExprKind::Const(field_id))],
+            }))),
+            span,
+        }),
+        captures: Vec::new(),
+        native: None,
+        return_type: field.ty.clone(),
+        type_params: Vec::new(),
+        type_args_local: None,
+    }
+}
+
+/// Gives every field added to live instances in this reload (`added`, renumbered) and
+/// every field that got one in an earlier reload and still exists a lazy getter in its
+/// class (migrated instances may still hold the sentinel, however old the reload).
+/// Getters from earlier reloads keep their ids and code.
+fn attach_lazy_getters(old: &Program, plan: &mut ReloadPlan, added: &[FieldId]) {
+    let live: HashMap<FieldId, (ClassId, Field)> = plan
+        .fields
+        .iter()
+        .filter_map(|(id, f)| match f.owner {
+            FieldOwner::Class(c) if !f.is_static => Some((*id, (c, f.clone()))),
+            _ => None,
+        })
+        .collect();
+    let mut getters: Vec<(ClassId, FunctionId)> = Vec::new();
+    let mut have: Vec<FieldId> = Vec::new();
+    for class in &old.classes {
+        for &m in &class.methods {
+            let Some(field) = lazy_getter_field(old, old.function(m)) else {
+                continue;
+            };
+            if let Some((owner, _)) = live.get(&field) {
+                getters.push((*owner, m));
+                have.push(field);
+            }
+        }
+    }
+    let mut next = plan
+        .functions
+        .iter()
+        .map(|(id, _)| id.0 + 1)
+        .max()
+        .unwrap_or(0)
+        .max(plan.first_new_function)
+        .max(old.functions.len() as u32);
+    for field in added {
+        let Some((owner, f)) = live.get(field) else {
+            continue;
+        };
+        if have.contains(field) {
+            continue;
+        }
+        let Some(class) = plan
+            .classes
+            .iter()
+            .find(|(id, _)| id == owner)
+            .map(|(_, c)| c)
+        else {
+            continue;
+        };
+        // Constants new to the program follow the old ones, in order.
+        let constant = ConstId(old.constants.len() as u32 + plan.constants.len() as u32);
+        let getter = lazy_getter(f, constant, *owner, class);
+        plan.constants.push(Constant::Int(field.0 as i64));
+        let id = FunctionId(next);
+        next += 1;
+        plan.functions.push((id, getter));
+        getters.push((*owner, id));
+    }
+    for (owner, getter) in getters {
+        if let Some((_, class)) = plan.classes.iter_mut().find(|(id, _)| *id == owner) {
+            class.methods.push(getter);
+        }
+    }
 }
 
 /// The constant an added field `name` of `class` gets: when every generative

@@ -214,3 +214,67 @@ fn unchanged_layouts_need_no_migration_and_constants_stay_canonical() {
     // Only `[3]` is new (`3` too, if it was not a constant before).
     assert!(merged.constants.len() - old_count <= 2);
 }
+
+/// Resolves `text` as a reload does (instance fields get initialiser functions).
+fn resolve_for_reload(dir: &std::path::Path, text: &str, sources: &mut SourceMap) -> Program {
+    let path = dir.join("main.dart");
+    std::fs::write(&path, text).expect("write fixture");
+    let mut diags = Diagnostics::new();
+    let opts = LoadOptions {
+        instance_field_initializers: true,
+        ..LoadOptions::default()
+    };
+    let p = load_program(&path, &opts, sources, &mut diags);
+    assert!(!diags.has_errors(), "{}", diags.render(sources));
+    p.expect("program")
+}
+
+/// The lazy getter of field `name` in class `class` of `p`, if it has one.
+fn lazy_getter_of(p: &Program, class: &str, name: &str) -> Option<FunctionId> {
+    let c = p.classes.iter().find(|c| c.name.as_str() == class)?;
+    c.methods.iter().copied().find(|&m| {
+        let f = p.function(m);
+        f.name.as_str() == name && lazy_getter_field(p, f).is_some()
+    })
+}
+
+#[test]
+fn added_fields_with_non_constant_initialisers_get_a_lazy_getter_that_later_reloads_keep() {
+    let dir = temp_dir("lazy");
+    let mut sources = SourceMap::new();
+    let v0 = "class C { int a = 1; }\nvoid main() { print(C().a); }\n";
+    let v1 = "class C { int a = 1; List<int> xs = [1]; }\nvoid main() { print(C().a); }\n";
+    let v2 = "class C { int a = 2; List<int> xs = [1]; }\nvoid main() { print(C().a); }\n";
+    let old = resolve(&dir, v0, &mut sources);
+    let mut s1 = sources.for_reload();
+    let new = resolve_for_reload(&dir, v1, &mut s1);
+    let entries = old.functions.len() as u32;
+    let plan1 = plan_reload(&old, new, entries).expect("accepted");
+    let c = old
+        .classes
+        .iter()
+        .position(|c| c.name.as_str() == "C")
+        .expect("C");
+    let change = plan1
+        .layouts
+        .iter()
+        .find(|l| l.class.index() == c)
+        .expect("C changes shape");
+    assert_eq!(change.slots, vec![SlotSource::Old(0), SlotSource::Lazy]);
+    let mut merged = old.clone();
+    plan1.apply(&mut merged);
+    let getter = lazy_getter_of(&merged, "C", "xs").expect("a lazy getter for xs");
+    let field = lazy_getter_field(&merged, merged.function(getter)).expect("its field");
+    assert!(merged.field(field).initializer.is_some());
+
+    // The next reload (no layout change) keeps the getter, with its id.
+    let mut s2 = s1.for_reload();
+    let newer = resolve_for_reload(&dir, v2, &mut s2);
+    let entries = merged.functions.len() as u32;
+    let plan2 = plan_reload(&merged, newer, entries).expect("accepted");
+    assert!(plan2.layouts.is_empty());
+    let mut merged2 = merged.clone();
+    plan2.apply(&mut merged2);
+    assert_eq!(lazy_getter_of(&merged2, "C", "xs"), Some(getter));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -405,7 +405,43 @@ impl<'a> Resolver<'a> {
         });
         self.program.classes[c.index()].instance_fields.push(f);
         self.instance_field_decls.insert(f, (v, var, *ctx));
+        if let Some(init) = &var.init {
+            if self.opts.instance_field_initializers && !v.is_late && !self.is_core(ctx.lib) {
+                self.new_instance_field_initializer(c, f, init, ctx);
+            }
+        }
         f
+    }
+
+    /// The function evaluating instance field `f`'s initialiser on its own (see
+    /// `LoadOptions::instance_field_initializers`).
+    fn new_instance_field_initializer(
+        &mut self,
+        c: ClassId,
+        f: FieldId,
+        init: &'a ast::Expr,
+        ctx: &MemberContext,
+    ) {
+        let name = self.program.fields[f.index()].name;
+        let span = self.program.fields[f.index()].span;
+        let qualified = format!("{}.{}", self.class_name(c), name);
+        let function = self.new_function(function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::FieldInitializer,
+            ctx.lib,
+            Some(c),
+            span,
+        ));
+        self.program.fields[f.index()].initializer = Some(function);
+        self.jobs.push((
+            function,
+            BodySource::FieldInit {
+                expr: init,
+                field: f,
+                ctx: *ctx,
+            },
+        ));
     }
 
     /// Declares a method (or, with `mixin`, a copy of mixin method into class `c`).

@@ -353,6 +353,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         field: FieldId,
     ) {
         let ty = self.r.program.fields[field.index()].ty.clone();
+        // An instance field's initialiser was already lowered (and its errors reported)
+        // in the constructors that inline it.
+        let reported =
+            (!self.r.program.fields[field.index()].is_static).then_some(self.r.diags.items.len());
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = expr.span;
         let value = if self.r.program.fields[field.index()].is_const {
@@ -372,6 +376,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         };
         self.finish(Some(body), AsyncKind::Sync);
+        if let Some(n) = reported {
+            self.r.diags.items.truncate(n);
+        }
     }
 
     /// A mixin application's constructor: mixed-in field initialisers, then the super

@@ -1,0 +1,118 @@
+//! Hot-reload latency end to end: a live `dartrs run --debug --console-lines` session
+//! runs a ~5,000-line program whose periodic timer prints the result of `tag()`; each
+//! iteration rewrites the file with a one-line change of `tag()` and measures from the
+//! write to the first output line of the new code. This includes everything a user
+//! waits for: the watcher's debounce, the front end, matching and applying the reload,
+//! compiling the new body at its first call, and the next timer tick (every 1 ms, so
+//! at most ~1 ms of it). `DARTRS_BENCH_LINES` changes the program size.
+
+#[allow(dead_code)]
+#[path = "micro/common.rs"]
+mod common;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+/// A timer-driven `main` instead of the generated program's one-shot `main`.
+const MAIN: &str = r#"
+String tag() => 'v0';
+
+void main() {
+  final xs = <int>[1, 2, 3];
+  var n = 0;
+  Timer.periodic(Duration(milliseconds: 1), (t) {
+    n++;
+    print('${tag()} ${s_0(n, xs)}');
+  });
+}
+"#;
+
+struct Session {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Session {
+    fn start(path: &std::path::Path) -> Session {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dartrs"))
+            .args(["run", "--debug", "--console-lines"])
+            .arg(path)
+            .env("DARTRS_NO_PROGRAM_CACHE", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dartrs starts");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Session { child, lines: rx }
+    }
+
+    /// Waits for a line starting with `prefix`; returns when it arrived.
+    fn wait_for(&self, prefix: &str) -> Instant {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the session prints the new output");
+            if line.starts_with(prefix) {
+                return Instant::now();
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(stdin) = self.child.stdin.as_mut() {
+            let _ = writeln!(stdin, "q");
+        }
+        let _ = self.child.wait();
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let lines = std::env::var("DARTRS_BENCH_LINES")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(5_000);
+    let generated = common::mixed_program(lines).replace("void main() {", "void oneShot() {");
+    let program = format!("import 'dart:async';\n{generated}{MAIN}");
+    let path = common::write_temp("hot_reload_session.dart", &program);
+    let session = Session::start(&path);
+    session.wait_for("v0 ");
+    let mut version = 0u64;
+    let mut group = c.benchmark_group("hot_reload_session");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("5k_lines_write_to_first_effect", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                version += 1;
+                // Settle: a write right after the last reload's own reads is still one
+                // change, but keep samples independent of the previous one.
+                std::thread::sleep(Duration::from_millis(30));
+                let text = program.replace("'v0'", &format!("'v{version}'"));
+                let started = Instant::now();
+                std::fs::write(&path, text).expect("write the edit");
+                total += session.wait_for(&format!("v{version} ")) - started;
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
