@@ -195,6 +195,11 @@ impl<'a> Resolver<'a> {
                 l.lower_late_setter(fid, storage, flag);
             }
             BodySource::ConstField { field } => self.lower_const_field(fid, field),
+            BodySource::ExtensionTypeConstructor { decl, ctx } => {
+                let flow = FlowFacts::of_constructor(decl);
+                let mut l = Lower::new(self, ctx, flow);
+                l.lower_extension_type_constructor(fid, decl);
+            }
         }
     }
 }
@@ -730,6 +735,9 @@ fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool 
 fn needs_check(t: &DartType) -> bool {
     matches!(
         t,
-        DartType::Interface { .. } | DartType::Never | DartType::RecordType(_)
+        DartType::Interface { .. }
+            | DartType::Never
+            | DartType::RecordType(_)
+            | DartType::Extension { .. }
     )
 }

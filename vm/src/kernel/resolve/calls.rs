@@ -262,13 +262,24 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
+        let call = Symbol::intern("call");
+        let callee = self.view_extension_type(callee, call, Want::Call);
+        if !matches!(callee.ty, DartType::Function { .. }) {
+            if let Some((e, _)) = self.try_extension(&callee.ty, call, Want::Call) {
+                let m = self.r.extensions[e].instance[&call];
+                let name = ast::Ident {
+                    name: call,
+                    span: callee.span,
+                };
+                return self.extension_member_call(callee, m, name, args, span);
+            }
+        }
         if let DartType::Interface {
             class,
             nullable: false,
             ..
         } = &callee.ty
         {
-            let call = Symbol::intern("call");
             if let Some((Found::Method(_), _)) = self.r.find_instance(*class, call, Want::Call) {
                 let lowered = self.lower_call_args(args);
                 let e = self.expr(
@@ -305,6 +316,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         match self.resolve_name(name.name, name.span) {
             NameRef::Local(l) => self.call_local(&l, args, name.span, span),
             NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
+            NameRef::Static(Decl::Extension(e)) if self.r.is_extension_type(e) => {
+                let written = self
+                    .call_type_args
+                    .get(&(args as *const ast::Arguments as usize))
+                    .copied()
+                    .unwrap_or_default();
+                let targs = written.iter().map(|t| self.resolve_type(t)).collect();
+                self.extension_type_new(e, None, targs, args, span)
+            }
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
                 self.construct_ast(
@@ -373,12 +393,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// `E(recv)`: an explicit extension application (the extension and the receiver).
-    pub fn explicit_extension(&mut self, target: &'a ast::Expr) -> Option<(usize, &'a ast::Expr)> {
+    /// `E(recv)` / `E<T>(recv)`: an explicit extension application (the extension, the
+    /// receiver and the type arguments). Extension types are not applications.
+    pub fn explicit_extension(
+        &mut self,
+        target: &'a ast::Expr,
+    ) -> Option<(usize, &'a ast::Expr, &'a [ast::TypeAnnotation])> {
         let E::MethodCall {
             target: None,
             name,
             args,
+            type_args,
             ..
         } = &target.kind
         else {
@@ -394,7 +419,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             return None;
         }
         match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
-            super::scope::Resolved::Decl(Decl::Extension(e)) => Some((e, &arg.value)),
+            super::scope::Resolved::Decl(Decl::Extension(e)) if !self.r.is_extension_type(e) => {
+                Some((e, &arg.value, type_args.as_slice()))
+            }
             _ => None,
         }
     }
@@ -571,19 +598,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_call(ns, name, args, span);
         }
-        if let Some((e, inner)) = self.explicit_extension(target) {
-            let recv = self.lower_expr(inner);
-            return match self.r.extensions[e].instance.get(&name.name).copied() {
-                Some(m) => self.extension_member_call(recv, m, name, args, span),
-                None => {
-                    self.r
-                        .error(name.span, messages::method_not_found(name.name));
-                    self.null(span)
-                }
-            };
-        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
+        let recv = self.view_extension_type(recv, name.name, Want::Call);
         if self.is_record_field(&recv, name.name) {
             let callee = self.record_field_get(recv, name, AccessKind::Method, name.span);
             return self.call_value(callee, args, span);
@@ -683,6 +700,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     Some(other) => {
                         let callee = self.class_static_get(other, name.name, name.span);
                         self.call_value(callee, args, span)
+                    }
+                    None if self.r.is_extension_type(e) => {
+                        self.extension_type_new(e, Some(name), Vec::new(), args, span)
                     }
                     None => {
                         self.r
@@ -830,6 +850,16 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let t = self.resolve_type(ty);
+        if let DartType::Extension {
+            index, args: targs, ..
+        } = &t
+        {
+            let (e, targs) = (*index as usize, targs.clone());
+            let explicit =
+                matches!(ty, ast::TypeAnnotation::Named { args, .. } if !args.is_empty());
+            let targs = if explicit { targs } else { Vec::new() };
+            return self.extension_type_new(e, name, targs, args, span);
+        }
         let DartType::Interface { class, .. } = t else {
             if !matches!(t, DartType::Dynamic) {
                 self.r

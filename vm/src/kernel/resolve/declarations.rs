@@ -74,7 +74,10 @@ impl<'a> Resolver<'a> {
                 let (name, span, d) = self.declare_extension(lib, e);
                 self.register(lib, name, span, d);
             }
-            Declaration::ExtensionType(e) => self.unsupported(e.span, "extension types"),
+            Declaration::ExtensionType(e) => {
+                let (name, span, d) = self.declare_extension_type(lib, e);
+                self.register(lib, name, span, d);
+            }
         }
     }
 
@@ -461,6 +464,14 @@ impl<'a> Resolver<'a> {
             return self.resolve_type(t, tctx);
         }
         if p.form == ast::ParameterForm::This {
+            let rep = ctx.extension.and_then(|e| {
+                let t = self.extensions[e].ext_type.as_ref()?;
+                (t.decl.representation_name.name == p.name.name)
+                    .then(|| self.extensions[e].on.clone())
+            });
+            if let Some(rep) = rep {
+                return rep;
+            }
             if let Some(class) = ctx.this_class {
                 if let Some(super::Member::Field(f)) =
                     self.classes[class.index()].instance.get(&p.name.name)
