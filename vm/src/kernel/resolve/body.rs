@@ -65,6 +65,9 @@ pub(super) struct Frame {
     /// Function literals: the return type their context expects (the context of an
     /// expression body when no return type is written).
     pub return_context: Option<DartType>,
+    /// Generative extension type constructors: `return;` returns `this` (the
+    /// representation bound so far).
+    pub returns_this: bool,
 }
 
 impl Frame {
@@ -91,6 +94,7 @@ impl Frame {
             const_locals: HashMap::new(),
             type_args: None,
             return_context: None,
+            returns_this: false,
         }
     }
 }

@@ -573,6 +573,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             Namespace::Extension(e) => {
                 match self.r.extensions[e].statics.get(&name.name).copied() {
                     Some(m) => self.class_static_get(m, name.name, span),
+                    None if self.r.is_extension_type(e) => {
+                        self.r
+                            .unsupported(span, "tear-offs of extension type constructors");
+                        self.null(span)
+                    }
                     None => {
                         self.r
                             .error(name.span, format!("Member not found: '{}'.", name.name));

@@ -514,8 +514,18 @@ impl<'a> Resolver<'a> {
             let (v, var, _) = self.field_decls[&f];
             if v.is_const && v.ty.is_none() && var.init.is_some() {
                 if let Some(c) = self.eval_const_field(f, var.span) {
-                    self.program.fields[f.index()].ty =
-                        self.constant_type(&self.program.constants[c.index()].clone());
+                    let (_, _, ctx) = self.field_decls[&f];
+                    let tctx = self.type_context(&ctx, &[]);
+                    let obvious = match &var.init {
+                        Some(init) => self.obvious_type(init, &tctx),
+                        None => DartType::Dynamic,
+                    };
+                    // A constant of an extension type is its representation value; the
+                    // field keeps the extension type.
+                    self.program.fields[f.index()].ty = match obvious {
+                        DartType::Extension { .. } => obvious,
+                        _ => self.constant_type(&self.program.constants[c.index()].clone()),
+                    };
                 }
             }
         }

@@ -532,6 +532,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.finish(body, ast::AsyncKind::Sync);
             return;
         }
+        self.frame().returns_this = true;
         let mut stmts = self.extension_type_initializers(decl);
         for p in &decl.params.params {
             if p.form != ParameterForm::Normal {

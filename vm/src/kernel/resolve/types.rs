@@ -551,6 +551,19 @@ impl Resolver<'_> {
                         .collect();
                     self.interface_type(c, args, false)
                 }
+                Some(Decl::Extension(x)) if self.is_extension_type(x) => {
+                    let mut args: Vec<DartType> = type_args
+                        .iter()
+                        .map(|a| self.resolve_type(a, tctx))
+                        .collect();
+                    args.resize(self.extensions[x].type_params.len(), DartType::Dynamic);
+                    self.extension_types_used = true;
+                    DartType::Extension {
+                        index: x as u32,
+                        args,
+                        nullable: false,
+                    }
+                }
                 _ => DartType::Dynamic,
             },
             ExprKind::List {
