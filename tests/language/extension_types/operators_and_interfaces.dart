@@ -63,4 +63,27 @@ void main() {
   g[0] += 100;
   print(g.rows);
   print(g.size);
+  membersStayOnTheirType();
+}
+
+// Members of an extension type apply to that type only, never to values of its
+// representation type.
+extension type Shout(String s) {
+  String get length => 'LOUD';
+  String call() => s.toUpperCase();
+}
+
+extension type Whisper(String s) {
+  String call() => s.toLowerCase();
+}
+
+void membersStayOnTheirType() {
+  const text = 'Hello';
+  print(text.length);
+  print(Shout(text).length);
+  print(Shout(text).s.length);
+  print(Shout(text)());
+  print(Whisper(text)());
+  String Function() f = Whisper(text);
+  print(f());
 }

@@ -517,6 +517,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let e = self.contextual_literal(e, target);
+        let e = self.implicit_call_tear_off(e, target);
         if !needs_check(target) || self.trusted_cast(target) {
             return e;
         }
@@ -533,6 +534,25 @@ impl<'r, 'a> Lower<'r, 'a> {
                     target.clone(),
                 )
             }
+        }
+    }
+
+    /// A value of an extension type with a `call` method flowing into a function type
+    /// is its `call` tear-off (as for class types with `call`).
+    fn implicit_call_tear_off(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        let (DartType::Function { .. }, DartType::Extension { index, .. }) = (target, &e.ty) else {
+            return e;
+        };
+        let call = Symbol::intern("call");
+        match self
+            .r
+            .extension_type_member(*index as usize, call, super::members::Want::Call)
+        {
+            Some((_, super::members::Found::Method(f))) => {
+                let span = e.span;
+                self.extension_tear_off(e, f, span)
+            }
+            _ => e,
         }
     }
 

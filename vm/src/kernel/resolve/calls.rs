@@ -325,6 +325,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let targs = written.iter().map(|t| self.resolve_type(t)).collect();
                 self.extension_type_new(e, None, targs, args, span)
             }
+            NameRef::Static(Decl::Typedef(i)) => self.typedef_call(i, name, args, span),
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
                 self.construct_ast(
@@ -371,6 +372,52 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// `Alias(args)` for `typedef Alias<T> = C<T>;`: the aliased class's or extension
+    /// type's unnamed constructor; other aliased types are called as values.
+    fn typedef_call(
+        &mut self,
+        i: usize,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        let written = self
+            .call_type_args
+            .get(&(args as *const ast::Arguments as usize))
+            .copied()
+            .unwrap_or_default();
+        let ann = ast::TypeAnnotation::Named {
+            prefix: None,
+            name: self.r.typedefs[i].decl.name,
+            args: written.to_vec(),
+            nullable: false,
+            span: name.span,
+        };
+        let t = self.resolve_type(&ann);
+        match t {
+            DartType::Extension {
+                index, args: targs, ..
+            } if self.r.is_extension_type(index as usize) => {
+                self.extension_type_new(index as usize, None, targs, args, span)
+            }
+            DartType::Interface { class, .. } => self.construct_ast(
+                CtorCall {
+                    class,
+                    name: None,
+                    ty: t,
+                    span,
+                    at: name.span,
+                },
+                args,
+                None,
+            ),
+            _ => {
+                let callee = self.static_get(Decl::Typedef(i), name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+        }
+    }
+
     /// `recv.name(args)` where `name` is extension member `m`.
     fn extension_member_call(
         &mut self,
@@ -400,7 +447,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         target: &'a ast::Expr,
     ) -> Option<(usize, &'a ast::Expr, &'a [ast::TypeAnnotation])> {
         let E::MethodCall {
-            target: None,
+            target: qualifier,
             name,
             args,
             type_args,
@@ -409,17 +456,35 @@ impl<'r, 'a> Lower<'r, 'a> {
         else {
             return None;
         };
-        if self.lookup_scoped_any(name.name) {
-            return None;
-        }
         let [arg] = args.args.as_slice() else {
             return None;
         };
         if arg.name.is_some() {
             return None;
         }
-        match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
-            super::scope::Resolved::Decl(Decl::Extension(e)) if !self.r.is_extension_type(e) => {
+        let decl = match qualifier.as_deref() {
+            None if self.lookup_scoped_any(name.name) => return None,
+            None => match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
+                super::scope::Resolved::Decl(d) => d,
+                _ => return None,
+            },
+            // `prefix.Ext(r)`.
+            Some(ast::Expr {
+                kind: E::Ident(p), ..
+            }) => {
+                if self.lookup_scoped_any(p.name) {
+                    return None;
+                }
+                let NameRef::Prefix(prefix) = self.resolve_name(p.name, p.span) else {
+                    return None;
+                };
+                self.r
+                    .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)?
+            }
+            Some(_) => return None,
+        };
+        match decl {
+            Decl::Extension(e) if !self.r.is_extension_type(e) => {
                 Some((e, &arg.value, type_args.as_slice()))
             }
             _ => None,
@@ -518,6 +583,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)
                 {
                     Some(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    Some(Decl::Extension(e)) => Some(Namespace::Extension(e)),
                     _ => None,
                 }
             }
@@ -674,6 +740,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .lookup_prefixed(self.ctx.lib, p, name.name, name.span)
                 {
                     Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
+                    Some(Decl::Extension(e)) if self.r.is_extension_type(e) => {
+                        let written = self
+                            .call_type_args
+                            .get(&(args as *const ast::Arguments as usize))
+                            .copied()
+                            .unwrap_or_default();
+                        let targs = written.iter().map(|t| self.resolve_type(t)).collect();
+                        self.extension_type_new(e, None, targs, args, span)
+                    }
                     Some(Decl::Class(c)) => {
                         let ty = self.r.interface_type(c, Vec::new(), false);
                         self.construct_ast(

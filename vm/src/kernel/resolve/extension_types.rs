@@ -322,12 +322,24 @@ impl<'a> Resolver<'a> {
         let e = index as usize;
         if let DartType::Extension {
             index: other,
+            args: other_args,
             nullable: nt,
-            ..
         } = t
         {
             if nullable && !nt {
                 return Some(false);
+            }
+            if e == *other as usize {
+                // The same extension type: its type arguments, covariantly.
+                let mut all = Some(true);
+                for (a, b) in args.iter().zip(other_args) {
+                    match self.is_subtype(a, b) {
+                        Some(false) => return Some(false),
+                        None => all = None,
+                        Some(true) => {}
+                    }
+                }
+                return all;
             }
             return Some(self.extension_type_reaches(e, *other as usize, 0));
         }

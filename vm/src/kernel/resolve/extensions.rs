@@ -205,13 +205,14 @@ pub(super) fn pick_extension(member: Member, want: Want) -> Option<Found> {
 
 impl<'r, 'a> Lower<'r, 'a> {
     /// Extensions visible in the current library (declared, imported, or imported with
-    /// a prefix), each once.
+    /// a prefix), each once; extension types are not among them (their members apply
+    /// to their own type only).
     fn extensions_in_scope(&self) -> Vec<usize> {
         let scope = &self.r.scopes[self.ctx.lib.index()];
         let mut out: Vec<usize> = Vec::new();
         let mut add = |d: &Decl| {
             if let Decl::Extension(i) = d {
-                if !out.contains(i) {
+                if self.r.extensions[*i].ext_type.is_none() && !out.contains(i) {
                     out.push(*i);
                 }
             }
@@ -269,6 +270,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return None;
             }
         }
+        let mut applicable = Vec::new();
         for e in self.extensions_in_scope() {
             let Some(found) = self.r.extensions[e]
                 .instance
@@ -278,10 +280,27 @@ impl<'r, 'a> Lower<'r, 'a> {
                 continue;
             };
             if self.extension_applies(e, ty) {
-                return Some((e, found));
+                applicable.push((e, found));
             }
         }
-        None
+        self.most_specific(applicable)
+    }
+
+    /// Of several applicable extensions, the one whose `on` type is a subtype of every
+    /// other's (the language's "most specific" extension); the first when none is.
+    fn most_specific(&self, applicable: Vec<(usize, Found)>) -> Option<(usize, Found)> {
+        if applicable.len() <= 1 {
+            return applicable.into_iter().next();
+        }
+        let on = |e: usize| &self.r.extensions[e].on;
+        let best = applicable.iter().find(|(a, _)| {
+            applicable.iter().all(|(b, _)| {
+                a == b
+                    || matches!(on(*b), DartType::TypeParameter { .. } | DartType::Dynamic)
+                    || self.r.is_subtype(on(*a), on(*b)) == Some(true)
+            })
+        });
+        best.or(applicable.first()).copied()
     }
 
     fn extension_applies(&self, e: usize, ty: &DartType) -> bool {

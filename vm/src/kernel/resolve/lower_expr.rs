@@ -169,9 +169,22 @@ impl<'r, 'a> Lower<'r, 'a> {
         type_args: &'a [ast::TypeAnnotation],
         span: Span,
     ) -> ir::Expr {
-        let mut recv = self.lower_expr(inner);
         let params = self.r.extensions[e].type_params.clone();
         let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        // The `on` type is the receiver's context type (`SymDiff({})` is a set).
+        let dynamic_args = vec![DartType::Dynamic; params.len()];
+        let context_args = if args.is_empty() {
+            &dynamic_args
+        } else {
+            &args
+        };
+        self.context_type = Some(super::types::substitute(
+            &self.r.extensions[e].on,
+            &params,
+            context_args,
+        ));
+        let mut recv = self.lower_expr(inner);
+        self.context_type = None;
         if args.is_empty() {
             args = infer_on_type_args(&self.r.extensions[e].on, &params, &recv.ty);
         }
