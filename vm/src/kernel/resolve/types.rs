@@ -534,6 +534,26 @@ impl Resolver<'_> {
             ExprKind::Bool(_) => self.core_type("bool"),
             ExprKind::Paren(inner) => self.obvious_type(inner, tctx),
             ExprKind::New { ty, .. } => self.resolve_type(ty, tctx),
+            // `E.named(...)` for an extension type `E` declared here.
+            ExprKind::MethodCall {
+                target: Some(t), ..
+            } => match &t.kind {
+                ExprKind::Ident(id) => match self.scopes[tctx.lib.index()].declared.get(&id.name) {
+                    Some(Decl::Extension(x)) if self.is_extension_type(*x) => {
+                        let x = *x;
+                        let mut args = Vec::new();
+                        args.resize(self.extensions[x].type_params.len(), DartType::Dynamic);
+                        self.extension_types_used = true;
+                        DartType::Extension {
+                            index: x as u32,
+                            args,
+                            nullable: false,
+                        }
+                    }
+                    _ => DartType::Dynamic,
+                },
+                _ => DartType::Dynamic,
+            },
             ExprKind::MethodCall {
                 target: None,
                 name,
