@@ -11,7 +11,8 @@ use super::Resolver;
 use crate::kernel::ir::{self, Constant, DartType, Expr, ExprKind, Stmt, StmtKind};
 
 /// How deep an extension type's representation may nest other extension types
-/// (`extension type A(B b)`, `extension type B(A a)` is a cycle the front end reports).
+/// (`extension type A(B b)`, `extension type B(A a)` is a cycle the resolver reports;
+/// its types erase to `dynamic`).
 const MAX_DEPTH: u32 = 64;
 
 impl Resolver<'_> {
@@ -310,5 +311,77 @@ impl Eraser {
             | ExprKind::Closure(_)
             | ExprKind::StaticTearOff(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front::intern::Symbol;
+    use crate::kernel::ir::ClassId;
+
+    fn list_of(t: DartType) -> DartType {
+        DartType::Interface {
+            class: ClassId(7),
+            args: vec![t],
+            nullable: false,
+        }
+    }
+
+    /// Extension 0: `extension type Box<T>(List<T> items)`; extension 1:
+    /// `extension type Id(Box<int> box)` (a representation that is itself erased).
+    fn eraser() -> Eraser {
+        let t = Symbol::intern("T");
+        let box_rep = list_of(DartType::TypeParameter {
+            name: t,
+            nullable: false,
+        });
+        let id_rep = DartType::Extension {
+            index: 0,
+            args: vec![DartType::Null],
+            nullable: false,
+        };
+        Eraser {
+            reps: vec![(box_rep, vec![t]), (id_rep, Vec::new())],
+        }
+    }
+
+    #[test]
+    fn erases_nested_and_nullable_extension_types() {
+        let e = eraser();
+        let mut ty = list_of(DartType::Extension {
+            index: 1,
+            args: Vec::new(),
+            nullable: true,
+        });
+        e.ty(&mut ty);
+        // List<Id?> is List<List<Null>?>.
+        let expected = list_of(DartType::Interface {
+            class: ClassId(7),
+            args: vec![DartType::Null],
+            nullable: true,
+        });
+        assert_eq!(ty, expected);
+    }
+
+    #[test]
+    fn a_cycle_erases_to_dynamic_instead_of_recursing() {
+        let e = Eraser {
+            reps: vec![(
+                DartType::Extension {
+                    index: 0,
+                    args: Vec::new(),
+                    nullable: false,
+                },
+                Vec::new(),
+            )],
+        };
+        let mut ty = DartType::Extension {
+            index: 0,
+            args: Vec::new(),
+            nullable: false,
+        };
+        e.ty(&mut ty);
+        assert_eq!(ty, DartType::Dynamic);
     }
 }

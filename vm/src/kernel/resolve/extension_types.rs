@@ -126,6 +126,56 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// An extension type whose representation type mentions itself (directly or through
+    /// other extension types' representations) has no erasure: a compile-time error.
+    pub(super) fn check_representation_cycle(&mut self, e: usize) {
+        let rep = self.extensions[e].on.clone();
+        if self.mentions_extension(&rep, e, 0) {
+            let Some(decl) = self.extensions[e].ext_type.as_ref().map(|t| t.decl) else {
+                return;
+            };
+            let msg = format!(
+                "An extension type can't depend on itself through its representation type.\nThe representation type of '{}' refers to '{}'.",
+                decl.name.name, decl.name.name
+            );
+            self.error(decl.name.span, msg);
+            self.extensions[e].on = DartType::Dynamic;
+        }
+    }
+
+    fn mentions_extension(&self, t: &DartType, target: usize, depth: u32) -> bool {
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        match t {
+            DartType::Extension { index, args, .. } => {
+                let i = *index as usize;
+                i == target
+                    || args
+                        .iter()
+                        .any(|a| self.mentions_extension(a, target, depth + 1))
+                    || self
+                        .extensions
+                        .get(i)
+                        .is_some_and(|x| self.mentions_extension(&x.on, target, depth + 1))
+            }
+            DartType::Interface { args, .. } => args
+                .iter()
+                .any(|a| self.mentions_extension(a, target, depth + 1)),
+            DartType::RecordType(r) => r
+                .fields
+                .iter()
+                .any(|a| self.mentions_extension(a, target, depth + 1)),
+            DartType::Function { sig: Some(s), .. } => {
+                self.mentions_extension(&s.return_type, target, depth + 1)
+                    || s.positional
+                        .iter()
+                        .any(|a| self.mentions_extension(a, target, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
     /// Phase 4: the representation getter and the constructors.
     pub(super) fn declare_extension_type_constructors(&mut self, e: usize) {
         let Some(decl) = self.extensions[e].ext_type.as_ref().map(|t| t.decl) else {
@@ -752,4 +802,72 @@ fn infer_from(declared: &DartType, p: &Symbol, actual: Option<&DartType>) -> Dar
         }
     }
     DartType::Dynamic
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::front::diagnostics::Diagnostics;
+    use crate::front::source::SourceMap;
+    use crate::kernel::ir::DartType;
+    use crate::kernel::{load_program, LoadOptions};
+
+    /// Loads `text` as a one-file program; returns it (when it resolved) and the
+    /// rendered diagnostics.
+    fn load(name: &str, text: &str) -> (Option<crate::kernel::ir::Program>, String) {
+        let dir = std::env::temp_dir().join(format!("dartrs-ext-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("main.dart");
+        std::fs::write(&path, text).expect("write fixture");
+        let mut sources = SourceMap::new();
+        let mut diags = Diagnostics::new();
+        let p = load_program(&path, &LoadOptions::default(), &mut sources, &mut diags);
+        let rendered = diags.render(&sources);
+        (p.filter(|_| !diags.has_errors()), rendered)
+    }
+
+    fn mentions_extension(t: &DartType) -> bool {
+        match t {
+            DartType::Extension { .. } => true,
+            DartType::Interface { args, .. } => args.iter().any(mentions_extension),
+            DartType::RecordType(r) => r.fields.iter().any(mentions_extension),
+            DartType::Function { sig: Some(s), .. } => {
+                mentions_extension(&s.return_type) || s.positional.iter().any(mentions_extension)
+            }
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn a_self_referential_representation_is_an_error() {
+        let (p, errors) = load(
+            "cycle",
+            "extension type C(List<C> items) {}\nvoid main() {}\n",
+        );
+        assert!(p.is_none());
+        assert!(
+            errors.contains("can't depend on itself through its representation type"),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn resolved_programs_hold_only_erased_types() {
+        let (p, errors) = load(
+            "erased",
+            "extension type Id(int v) { Id next() => Id(v + 1); }\n\
+             void main() { final ids = <Id>[Id(1)]; Id x = ids.first.next(); print(x is Id); }\n",
+        );
+        let p = p.unwrap_or_else(|| panic!("{errors}"));
+        for f in &p.functions {
+            assert!(!mentions_extension(&f.return_type), "{}", f.qualified_name);
+            for l in &f.locals {
+                assert!(
+                    !mentions_extension(&l.ty),
+                    "{}: {}",
+                    f.qualified_name,
+                    l.name
+                );
+            }
+        }
+    }
 }

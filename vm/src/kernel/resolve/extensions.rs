@@ -71,6 +71,7 @@ impl<'a> Resolver<'a> {
         for i in 0..self.extensions.len() {
             if self.extensions[i].ext_type.is_some() {
                 self.resolve_extension_type_interfaces(i);
+                self.check_representation_cycle(i);
             }
         }
     }
