@@ -733,6 +733,9 @@ pub fn ty(p: &Program, t: &DartType) -> String {
         DartType::TypeParameter { name, nullable } => {
             format!("{name}{}", if *nullable { "?" } else { "" })
         }
+        DartType::Extension {
+            index, nullable, ..
+        } => format!("extension#{index}{}", if *nullable { "?" } else { "" }),
         DartType::Function { nullable, sig } => {
             let q = if *nullable { "?" } else { "" };
             match sig {

@@ -338,6 +338,15 @@ pub enum DartType {
     },
     /// A record type, `(int, {String name})`: a shape plus a type per field.
     RecordType(Box<RecordType>),
+    /// Static only, never in a resolved program: an extension type `E<args>` (Dart 3.3),
+    /// or the receiver of an explicit extension application `Ext<args>(r)`. `index` is
+    /// the resolver's extension index; the resolver erases this type (to the
+    /// representation type, or the extension's `on` type) before its program is used.
+    Extension {
+        index: u32,
+        args: Vec<DartType>,
+        nullable: bool,
+    },
 }
 
 /// The shape of a record: how many positional fields, and the names of the named ones in
@@ -425,7 +434,8 @@ impl DartType {
             DartType::Interface { nullable, .. }
             | DartType::TypeParameter { nullable, .. }
             | DartType::Function { nullable, .. }
-            | DartType::Record { nullable } => *nullable,
+            | DartType::Record { nullable }
+            | DartType::Extension { nullable, .. } => *nullable,
             DartType::RecordType(r) => r.nullable,
         }
     }

@@ -254,7 +254,8 @@ impl RuntimeTypes {
     /// (a parameter missing from it is `dynamic`).
     pub fn instantiate(&mut self, p: &Program, ty: &DartType, env: Env) -> RtTypeId {
         match ty {
-            DartType::Dynamic => Self::DYNAMIC,
+            // Erased by the resolver; never in a resolved program.
+            DartType::Dynamic | DartType::Extension { .. } => Self::DYNAMIC,
             DartType::Void => self.intern(RtType::Void),
             DartType::Never => self.intern(RtType::Never),
             DartType::Null => self.intern(RtType::Null),

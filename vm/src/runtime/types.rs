@@ -164,7 +164,8 @@ pub fn runtime_type_name(iso: &mut Isolate, v: Value) -> String {
 pub fn type_name(iso: &Isolate, ty: &DartType) -> String {
     let q = |nullable: bool| if nullable { "?" } else { "" };
     match ty {
-        DartType::Dynamic => "dynamic".into(),
+        // Erased by the resolver; never in a resolved program.
+        DartType::Dynamic | DartType::Extension { .. } => "dynamic".into(),
         DartType::Void => "void".into(),
         DartType::Never => "Never".into(),
         DartType::Null => "Null".into(),

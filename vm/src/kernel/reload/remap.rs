@@ -138,6 +138,7 @@ impl IdMap {
                 sig.named.iter_mut().for_each(|(_, a, _)| self.ty(a));
             }
             DartType::RecordType(r) => r.fields.iter_mut().for_each(|a| self.ty(a)),
+            DartType::Extension { args, .. } => args.iter_mut().for_each(|a| self.ty(a)),
             DartType::Dynamic
             | DartType::Void
             | DartType::Never

@@ -76,6 +76,9 @@ pub(super) struct Frame {
     /// Function literals: the return type their context expects (the context of an
     /// expression body when no return type is written).
     pub return_context: Option<DartType>,
+    /// Generative extension type constructors: `return;` returns `this` (the
+    /// representation bound so far).
+    pub returns_this: bool,
 }
 
 impl Frame {
@@ -102,6 +105,7 @@ impl Frame {
             const_locals: HashMap::new(),
             type_args: None,
             return_context: None,
+            returns_this: false,
         }
     }
 }
@@ -206,6 +210,11 @@ impl<'a> Resolver<'a> {
                 l.lower_late_setter(fid, storage, flag);
             }
             BodySource::ConstField { field } => self.lower_const_field(fid, field),
+            BodySource::ExtensionTypeConstructor { decl, ctx } => {
+                let flow = FlowFacts::of_constructor(decl);
+                let mut l = Lower::new(self, ctx, flow);
+                l.lower_extension_type_constructor(fid, decl);
+            }
         }
     }
 }
@@ -546,6 +555,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let e = self.contextual_literal(e, target);
+        let e = self.implicit_call_tear_off(e, target);
         if !needs_check(target) || self.trusted_cast(target) {
             return e;
         }
@@ -562,6 +572,25 @@ impl<'r, 'a> Lower<'r, 'a> {
                     target.clone(),
                 )
             }
+        }
+    }
+
+    /// A value of an extension type with a `call` method flowing into a function type
+    /// is its `call` tear-off (as for class types with `call`).
+    fn implicit_call_tear_off(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        let (DartType::Function { .. }, DartType::Extension { index, .. }) = (target, &e.ty) else {
+            return e;
+        };
+        let call = Symbol::intern("call");
+        match self
+            .r
+            .extension_type_member(*index as usize, call, super::members::Want::Call)
+        {
+            Some((_, super::members::Found::Method(f))) => {
+                let span = e.span;
+                self.extension_tear_off(e, f, span)
+            }
+            _ => e,
         }
     }
 
@@ -768,6 +797,9 @@ fn is_filled_literal(value: &ir::Expr, body: &ir::Expr, local: LocalId) -> bool 
 fn needs_check(t: &DartType) -> bool {
     matches!(
         t,
-        DartType::Interface { .. } | DartType::Never | DartType::RecordType(_)
+        DartType::Interface { .. }
+            | DartType::Never
+            | DartType::RecordType(_)
+            | DartType::Extension { .. }
     )
 }

@@ -265,13 +265,24 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
+        let call = Symbol::intern("call");
+        let callee = self.view_extension_type(callee, call, Want::Call);
+        if !matches!(callee.ty, DartType::Function { .. }) {
+            if let Some((e, _)) = self.try_extension(&callee.ty, call, Want::Call) {
+                let m = self.r.extensions[e].instance[&call];
+                let name = ast::Ident {
+                    name: call,
+                    span: callee.span,
+                };
+                return self.extension_member_call(callee, m, name, args, span);
+            }
+        }
         if let DartType::Interface {
             class,
             nullable: false,
             ..
         } = &callee.ty
         {
-            let call = Symbol::intern("call");
             if let Some((Found::Method(_), _)) = self.r.find_instance(*class, call, Want::Call) {
                 let lowered = self.lower_call_args(args);
                 let e = self.expr(
@@ -308,6 +319,16 @@ impl<'r, 'a> Lower<'r, 'a> {
         match self.resolve_name(name.name, name.span) {
             NameRef::Local(l) => self.call_local(&l, args, name.span, span),
             NameRef::Static(Decl::Function(f)) => self.static_call_checked(f, args, span),
+            NameRef::Static(Decl::Extension(e)) if self.r.is_extension_type(e) => {
+                let written = self
+                    .call_type_args
+                    .get(&(args as *const ast::Arguments as usize))
+                    .copied()
+                    .unwrap_or_default();
+                let targs = written.iter().map(|t| self.resolve_type(t)).collect();
+                self.extension_type_new(e, None, targs, args, span)
+            }
+            NameRef::Static(Decl::Typedef(i)) => self.typedef_call(i, name, args, span),
             NameRef::Static(Decl::Class(c)) => {
                 let ty = self.r.interface_type(c, Vec::new(), false);
                 self.construct_ast(
@@ -354,6 +375,52 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// `Alias(args)` for `typedef Alias<T> = C<T>;`: the aliased class's or extension
+    /// type's unnamed constructor; other aliased types are called as values.
+    fn typedef_call(
+        &mut self,
+        i: usize,
+        name: ast::Ident,
+        args: &'a ast::Arguments,
+        span: Span,
+    ) -> ir::Expr {
+        let written = self
+            .call_type_args
+            .get(&(args as *const ast::Arguments as usize))
+            .copied()
+            .unwrap_or_default();
+        let ann = ast::TypeAnnotation::Named {
+            prefix: None,
+            name: self.r.typedefs[i].decl.name,
+            args: written.to_vec(),
+            nullable: false,
+            span: name.span,
+        };
+        let t = self.resolve_type(&ann);
+        match t {
+            DartType::Extension {
+                index, args: targs, ..
+            } if self.r.is_extension_type(index as usize) => {
+                self.extension_type_new(index as usize, None, targs, args, span)
+            }
+            DartType::Interface { class, .. } => self.construct_ast(
+                CtorCall {
+                    class,
+                    name: None,
+                    ty: t,
+                    span,
+                    at: name.span,
+                },
+                args,
+                None,
+            ),
+            _ => {
+                let callee = self.static_get(Decl::Typedef(i), name.name, name.span);
+                self.call_value(callee, args, span)
+            }
+        }
+    }
+
     /// `recv.name(args)` where `name` is extension member `m`.
     fn extension_member_call(
         &mut self,
@@ -376,28 +443,53 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// `E(recv)`: an explicit extension application (the extension and the receiver).
-    pub fn explicit_extension(&mut self, target: &'a ast::Expr) -> Option<(usize, &'a ast::Expr)> {
+    /// `E(recv)` / `E<T>(recv)`: an explicit extension application (the extension, the
+    /// receiver and the type arguments). Extension types are not applications.
+    pub fn explicit_extension(
+        &mut self,
+        target: &'a ast::Expr,
+    ) -> Option<(usize, &'a ast::Expr, &'a [ast::TypeAnnotation])> {
         let E::MethodCall {
-            target: None,
+            target: qualifier,
             name,
             args,
+            type_args,
             ..
         } = &target.kind
         else {
             return None;
         };
-        if self.lookup_scoped_any(name.name) {
-            return None;
-        }
         let [arg] = args.args.as_slice() else {
             return None;
         };
         if arg.name.is_some() {
             return None;
         }
-        match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
-            super::scope::Resolved::Decl(Decl::Extension(e)) => Some((e, &arg.value)),
+        let decl = match qualifier.as_deref() {
+            None if self.lookup_scoped_any(name.name) => return None,
+            None => match self.r.lookup_library(self.ctx.lib, name.name, name.span) {
+                super::scope::Resolved::Decl(d) => d,
+                _ => return None,
+            },
+            // `prefix.Ext(r)`.
+            Some(ast::Expr {
+                kind: E::Ident(p), ..
+            }) => {
+                if self.lookup_scoped_any(p.name) {
+                    return None;
+                }
+                let NameRef::Prefix(prefix) = self.resolve_name(p.name, p.span) else {
+                    return None;
+                };
+                self.r
+                    .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)?
+            }
+            Some(_) => return None,
+        };
+        match decl {
+            Decl::Extension(e) if !self.r.is_extension_type(e) => {
+                Some((e, &arg.value, type_args.as_slice()))
+            }
             _ => None,
         }
     }
@@ -494,6 +586,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)
                 {
                     Some(Decl::Class(c)) => Some(Namespace::Class(c)),
+                    Some(Decl::Extension(e)) => Some(Namespace::Extension(e)),
                     _ => None,
                 }
             }
@@ -549,6 +642,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             Namespace::Extension(e) => {
                 match self.r.extensions[e].statics.get(&name.name).copied() {
                     Some(m) => self.class_static_get(m, name.name, span),
+                    None if self.r.is_extension_type(e) => {
+                        self.r
+                            .unsupported(span, "tear-offs of extension type constructors");
+                        self.null(span)
+                    }
                     None => {
                         self.r
                             .error(name.span, format!("Member not found: '{}'.", name.name));
@@ -574,19 +672,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_call(ns, name, args, span);
         }
-        if let Some((e, inner)) = self.explicit_extension(target) {
-            let recv = self.lower_expr(inner);
-            return match self.r.extensions[e].instance.get(&name.name).copied() {
-                Some(m) => self.extension_member_call(recv, m, name, args, span),
-                None => {
-                    self.r
-                        .error(name.span, messages::method_not_found(name.name));
-                    self.null(span)
-                }
-            };
-        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
+        let recv = self.view_extension_type(recv, name.name, Want::Call);
         if self.is_record_field(&recv, name.name) {
             let callee = self.record_field_get(recv, name, AccessKind::Method, name.span);
             return self.call_value(callee, args, span);
@@ -655,6 +743,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .lookup_prefixed(self.ctx.lib, p, name.name, name.span)
                 {
                     Some(Decl::Function(f)) => self.static_call_checked(f, args, span),
+                    Some(Decl::Extension(e)) if self.r.is_extension_type(e) => {
+                        let written = self
+                            .call_type_args
+                            .get(&(args as *const ast::Arguments as usize))
+                            .copied()
+                            .unwrap_or_default();
+                        let targs = written.iter().map(|t| self.resolve_type(t)).collect();
+                        self.extension_type_new(e, None, targs, args, span)
+                    }
                     Some(Decl::Class(c)) => {
                         let ty = self.r.interface_type(c, Vec::new(), false);
                         self.construct_ast(
@@ -686,6 +783,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     Some(other) => {
                         let callee = self.class_static_get(other, name.name, name.span);
                         self.call_value(callee, args, span)
+                    }
+                    None if self.r.is_extension_type(e) => {
+                        self.extension_type_new(e, Some(name), Vec::new(), args, span)
                     }
                     None => {
                         self.r
@@ -838,6 +938,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             None => (ty, name),
         };
         let t = self.resolve_type(ty);
+        if let DartType::Extension {
+            index, args: targs, ..
+        } = &t
+        {
+            let (e, targs) = (*index as usize, targs.clone());
+            let explicit =
+                matches!(ty, ast::TypeAnnotation::Named { args, .. } if !args.is_empty());
+            let targs = if explicit { targs } else { Vec::new() };
+            return self.extension_type_new(e, name, targs, args, span);
+        }
         let DartType::Interface { class, .. } = t else {
             if !matches!(t, DartType::Dynamic) {
                 self.r

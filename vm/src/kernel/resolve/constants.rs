@@ -309,7 +309,11 @@ impl Resolver<'_> {
                     None => (ty, name),
                 };
                 let tctx = self.type_context(ctx, &[]);
-                let DartType::Interface { class, .. } = self.resolve_type(ty, &tctx) else {
+                let t = self.resolve_type(ty, &tctx);
+                if let DartType::Extension { index, .. } = t {
+                    return self.eval_extension_type_new(index as usize, *name, args, ctx, env, d);
+                }
+                let DartType::Interface { class, .. } = t else {
                     return None;
                 };
                 return self.eval_new(class, *name, args, ctx, env, d);
@@ -846,9 +850,19 @@ impl Resolver<'_> {
         match target {
             None => match self.lookup_library(ctx.lib, name.name, name.span) {
                 Resolved::Decl(Decl::Class(c)) => self.eval_new(c, None, args, ctx, env, d),
+                Resolved::Decl(Decl::Extension(e)) if self.is_extension_type(e) => {
+                    self.eval_extension_type_new(e, None, args, ctx, env, d)
+                }
                 _ => None,
             },
             Some(t) => {
+                if let ExprKind::Ident(id) = &t.kind {
+                    if let Resolved::Decl(Decl::Extension(e)) =
+                        self.lookup_library(ctx.lib, id.name, id.span)
+                    {
+                        return self.eval_extension_type_new(e, Some(name), args, ctx, env, d);
+                    }
+                }
                 if let Some(c) = self.const_class_target(t, ctx) {
                     return self.eval_new(c, Some(name), args, ctx, env, d);
                 }
@@ -860,6 +874,32 @@ impl Resolver<'_> {
                     _ => None,
                 }
             }
+        }
+    }
+
+    /// `E(v)` with an extension type's primary constructor: the constant `v` (a
+    /// representation value; other constructors are not constant here).
+    fn eval_extension_type_new(
+        &mut self,
+        e: usize,
+        name: Option<ast::Ident>,
+        args: &ast::Arguments,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        let key = match name {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let info = self.extensions.get(e)?.ext_type.as_ref()?;
+        if !info.decl.is_const {
+            return None;
+        }
+        let primary = info.primary;
+        match args.args.as_slice() {
+            [arg] if arg.name.is_none() && key == primary => self.eval(&arg.value, ctx, env, d),
+            _ => None,
         }
     }
 

@@ -74,7 +74,10 @@ impl<'a> Resolver<'a> {
                 let (name, span, d) = self.declare_extension(lib, e);
                 self.register(lib, name, span, d);
             }
-            Declaration::ExtensionType(e) => self.unsupported(e.span, "extension types"),
+            Declaration::ExtensionType(e) => {
+                let (name, span, d) = self.declare_extension_type(lib, e);
+                self.register(lib, name, span, d);
+            }
         }
     }
 
@@ -477,6 +480,14 @@ impl<'a> Resolver<'a> {
             return self.resolve_type(t, tctx);
         }
         if p.form == ast::ParameterForm::This {
+            let rep = ctx.extension.and_then(|e| {
+                let t = self.extensions[e].ext_type.as_ref()?;
+                (t.decl.representation_name.name == p.name.name)
+                    .then(|| self.extensions[e].on.clone())
+            });
+            if let Some(rep) = rep {
+                return rep;
+            }
             if let Some(class) = ctx.this_class {
                 let info = &self.classes[class.index()];
                 let field = match info.instance.get(&p.name.name) {
@@ -525,8 +536,18 @@ impl<'a> Resolver<'a> {
             let (v, var, _) = self.field_decls[&f];
             if v.is_const && v.ty.is_none() && var.init.is_some() {
                 if let Some(c) = self.eval_const_field(f, var.span) {
-                    self.program.fields[f.index()].ty =
-                        self.constant_type(&self.program.constants[c.index()].clone());
+                    let (_, _, ctx) = self.field_decls[&f];
+                    let tctx = self.type_context(&ctx, &[]);
+                    let obvious = match &var.init {
+                        Some(init) => self.obvious_type(init, &tctx),
+                        None => DartType::Dynamic,
+                    };
+                    // A constant of an extension type is its representation value; the
+                    // field keeps the extension type.
+                    self.program.fields[f.index()].ty = match obvious {
+                        DartType::Extension { .. } => obvious,
+                        _ => self.constant_type(&self.program.constants[c.index()].clone()),
+                    };
                 }
             }
         }

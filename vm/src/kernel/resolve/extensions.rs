@@ -29,18 +29,25 @@ impl<'a> Resolver<'a> {
             Some(n) => (n.name, n.span),
             None => (Symbol::intern(&format!("_extension#{index}")), decl.span),
         };
+        let shown = decl
+            .name
+            .map(|n| n.name)
+            .unwrap_or_else(|| Symbol::intern("<unnamed extension>"));
         self.extensions.push(ExtensionInfo {
             lib,
-            decl,
+            name: shown,
+            members: &decl.members,
+            on_ann: &decl.on,
             type_params: decl.type_params.iter().map(|t| t.name.name).collect(),
             on: DartType::Dynamic,
             instance: HashMap::new(),
             statics: HashMap::new(),
+            ext_type: None,
         });
         (name, span, Decl::Extension(index))
     }
 
-    fn extension_ctx(&self, index: usize, is_static: bool) -> MemberContext {
+    pub(super) fn extension_ctx(&self, index: usize, is_static: bool) -> MemberContext {
         MemberContext {
             lib: self.extensions[index].lib,
             lexical_class: None,
@@ -51,21 +58,32 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Phase 3 (after classes): the `on` types.
+    /// Phase 3 (after classes): the `on` types (extension types: representation types
+    /// and `implements` clauses).
     pub(super) fn resolve_extension_headers(&mut self) {
         for i in 0..self.extensions.len() {
             let ctx = self.extension_ctx(i, false);
             let tctx = self.type_context(&ctx, &[]);
-            let on = self.resolve_type(&self.extensions[i].decl.on, &tctx);
+            let ann = self.extensions[i].on_ann;
+            let on = self.resolve_type(ann, &tctx);
             self.extensions[i].on = on;
+        }
+        for i in 0..self.extensions.len() {
+            if self.extensions[i].ext_type.is_some() {
+                self.resolve_extension_type_interfaces(i);
+                self.check_representation_cycle(i);
+            }
         }
     }
 
     /// Phase 4: the members, as functions with signatures and bodies to lower.
     pub(super) fn declare_extension_members(&mut self) {
         for i in 0..self.extensions.len() {
-            let decl = self.extensions[i].decl;
-            for m in &decl.members {
+            let members = self.extensions[i].members;
+            if self.extensions[i].ext_type.is_some() {
+                self.declare_extension_type_constructors(i);
+            }
+            for m in members {
                 match m {
                     ClassMember::Method(md) => self.declare_extension_method(i, md),
                     ClassMember::Field(v) if v.is_static => {
@@ -82,11 +100,22 @@ impl<'a> Resolver<'a> {
                         }
                     }
                     ClassMember::Field(v) => {
-                        self.unsupported(v.span, "instance fields in extensions")
+                        let what = if self.extensions[i].ext_type.is_some() {
+                            "Extension types"
+                        } else {
+                            "Extensions"
+                        };
+                        self.error(
+                            v.span,
+                            format!("{what} can't declare instance fields\nTry removing the field declaration or making it a static field"),
+                        )
                     }
-                    ClassMember::Constructor(c) => {
-                        self.unsupported(c.span, "constructors in extensions")
-                    }
+                    ClassMember::Constructor(c) if self.extensions[i].ext_type.is_none() => self
+                        .error(
+                            c.span,
+                            "Extensions can't declare constructors.\nTry removing the constructor declaration.",
+                        ),
+                    ClassMember::Constructor(_) => {}
                 }
             }
         }
@@ -101,11 +130,7 @@ impl<'a> Resolver<'a> {
             (_, true) => ir::FunctionKind::Static,
             (_, false) => ir::FunctionKind::Method,
         };
-        let ext_name = self.extensions[i]
-            .decl
-            .name
-            .map(|n| n.name.to_string())
-            .unwrap_or_else(|| "<unnamed extension>".into());
+        let ext_name = self.extensions[i].name.to_string();
         let suffix = if f.kind == AstFnKind::Setter { "=" } else { "" };
         let qualified = format!("{ext_name}.{name}{suffix}");
         let lib = self.extensions[i].lib;
@@ -181,13 +206,14 @@ pub(super) fn pick_extension(member: Member, want: Want) -> Option<Found> {
 
 impl<'r, 'a> Lower<'r, 'a> {
     /// Extensions visible in the current library (declared, imported, or imported with
-    /// a prefix), each once.
+    /// a prefix), each once; extension types are not among them (their members apply
+    /// to their own type only).
     fn extensions_in_scope(&self) -> Vec<usize> {
         let scope = &self.r.scopes[self.ctx.lib.index()];
         let mut out: Vec<usize> = Vec::new();
         let mut add = |d: &Decl| {
             if let Decl::Extension(i) = d {
-                if !out.contains(i) {
+                if self.r.extensions[*i].ext_type.is_none() && !out.contains(i) {
                     out.push(*i);
                 }
             }
@@ -216,6 +242,20 @@ impl<'r, 'a> Lower<'r, 'a> {
         if matches!(ty, DartType::Dynamic | DartType::Void) {
             return None;
         }
+        if let DartType::Extension { index, .. } = ty {
+            let e = *index as usize;
+            if !self.r.is_extension_type(e) {
+                // An explicit application `Ext(r)`: only `Ext`'s members.
+                return self.r.extensions[e]
+                    .instance
+                    .get(&name)
+                    .and_then(|m| pick_extension(*m, want))
+                    .map(|f| (e, f));
+            }
+            if let Some(found) = self.r.extension_type_member(e, name, want) {
+                return Some(found);
+            }
+        }
         if let DartType::Interface {
             class,
             nullable: false,
@@ -231,6 +271,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return None;
             }
         }
+        let mut applicable = Vec::new();
         for e in self.extensions_in_scope() {
             let Some(found) = self.r.extensions[e]
                 .instance
@@ -240,10 +281,27 @@ impl<'r, 'a> Lower<'r, 'a> {
                 continue;
             };
             if self.extension_applies(e, ty) {
-                return Some((e, found));
+                applicable.push((e, found));
             }
         }
-        None
+        self.most_specific(applicable)
+    }
+
+    /// Of several applicable extensions, the one whose `on` type is a subtype of every
+    /// other's (the language's "most specific" extension); the first when none is.
+    fn most_specific(&self, applicable: Vec<(usize, Found)>) -> Option<(usize, Found)> {
+        if applicable.len() <= 1 {
+            return applicable.into_iter().next();
+        }
+        let on = |e: usize| &self.r.extensions[e].on;
+        let best = applicable.iter().find(|(a, _)| {
+            applicable.iter().all(|(b, _)| {
+                a == b
+                    || matches!(on(*b), DartType::TypeParameter { .. } | DartType::Dynamic)
+                    || self.r.is_subtype(on(*a), on(*b)) == Some(true)
+            })
+        });
+        best.or(applicable.first()).copied()
     }
 
     fn extension_applies(&self, e: usize, ty: &DartType) -> bool {
@@ -265,7 +323,26 @@ impl<'r, 'a> Lower<'r, 'a> {
         let Some(f) = found.function() else {
             return self.null(span);
         };
+        let mut recv = recv;
+        if let DartType::Extension { index, args, .. } = &recv.ty {
+            let e = *index as usize;
+            let rep_getter = self.r.extensions[e]
+                .ext_type
+                .as_ref()
+                .and_then(|t| t.rep_getter);
+            if rep_getter == Some(f) {
+                recv.ty = self.r.representation_of(e, args);
+                return recv;
+            }
+        }
         let sig = super::calls::erase_method_type_params(&self.r.sigs[f.index()]);
+        let sig = match &recv.ty {
+            DartType::Extension { index, args, .. } => {
+                let params = self.r.extensions[*index as usize].type_params.clone();
+                sig.map_types(|t| super::types::substitute(t, &params, args))
+            }
+            _ => sig,
+        };
         let ty = sig.return_type.clone();
         let args = self.check_args_sig(&sig, args, span, None);
         self.expr(
@@ -279,9 +356,176 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// The type of `this` in an extension member.
+    /// The type of `this` in an extension member (extension types: `E<T...>`).
     pub fn extension_this_type(&self) -> Option<DartType> {
         let e = self.ctx.extension?;
+        if self.r.is_extension_type(e) {
+            return Some(self.r.extension_type_of(e));
+        }
         Some(self.r.extensions[e].on.clone())
+    }
+
+    /// A receiver of extension type `E` whose member `name` is not `E`'s own (nor an
+    /// extension type's it implements) but a class member: the receiver retyped as the
+    /// implemented class type that has it, or as `Object` for `Object`'s members, so the
+    /// ordinary instance-member path takes over. Other receivers are returned as they are.
+    pub fn view_extension_type(
+        &mut self,
+        mut recv: ir::Expr,
+        name: Symbol,
+        want: Want,
+    ) -> ir::Expr {
+        let DartType::Extension {
+            index,
+            args,
+            nullable,
+        } = &recv.ty
+        else {
+            return recv;
+        };
+        let (e, nullable) = (*index as usize, *nullable);
+        if !self.r.is_extension_type(e) || self.r.extension_type_member(e, name, want).is_some() {
+            return recv;
+        }
+        let nullable_view = |t: DartType| {
+            if nullable {
+                super::types::make_nullable(t)
+            } else {
+                t
+            }
+        };
+        for t in self.r.extension_type_class_interfaces(e, &args.clone()) {
+            if let DartType::Interface { class, .. } = &t {
+                if self.r.find_instance(*class, name, want).is_some() {
+                    recv.ty = nullable_view(t);
+                    return recv;
+                }
+            }
+        }
+        if self.try_extension(&recv.ty, name, want).is_some() {
+            return recv;
+        }
+        if let Some(object) = self.r.program.core.object {
+            if self.r.find_instance(object, name, want).is_some() {
+                recv.ty = self.r.interface_type(object, Vec::new(), nullable);
+            }
+        }
+        recv
+    }
+
+    /// `recv.m` for extension method `m`: a closure over the receiver (held in a
+    /// captured local, so it is evaluated once) that calls `m` with its arguments.
+    pub fn extension_tear_off(&mut self, recv: ir::Expr, f: FunctionId, span: Span) -> ir::Expr {
+        let sig = super::calls::erase_method_type_params(&self.r.sigs[f.index()]);
+        let sig = match &recv.ty {
+            DartType::Extension { index, args, .. } => {
+                let params = self.r.extensions[*index as usize].type_params.clone();
+                sig.map_types(|t| super::types::substitute(t, &params, args))
+            }
+            _ => sig,
+        };
+        let recv_ty = recv.ty.clone();
+        self.push_scope();
+        let n = self.frame_ref().locals.len();
+        let holder = Symbol::intern(&format!(":receiver{n}"));
+        let local = self.new_local(holder, span, recv_ty.clone(), true);
+        if let Some(scope) = self.frame().scopes.last_mut() {
+            scope.names.insert(holder, local);
+        }
+        let target = &self.r.program.functions[f.index()];
+        let (name, params) = (target.name, target.params.clone());
+        let qualified = format!("{}.<tear-off>", target.qualified_name);
+        let shell = super::function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Closure,
+            self.ctx.lib,
+            self.ctx.this_class,
+            span,
+        );
+        let fid = self.r.new_function(shell);
+        self.r.program.functions[fid.index()].params = params;
+        self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
+        self.r.sigs[fid.index()] = sig.clone();
+        let body = self.tear_off_body(fid, f, &sig, holder, recv_ty, span);
+        self.finish(Some(body), ast::AsyncKind::Sync);
+        self.pop_scope();
+        let ty = DartType::Function {
+            sig: Some(Box::new(ir::FunctionSig {
+                return_type: sig.return_type.clone(),
+                positional: sig.positional.iter().map(|p| p.1.clone()).collect(),
+                required_positional: sig.required_positional as u32,
+                named: {
+                    let mut named = sig.named.clone();
+                    named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+                    named
+                },
+            })),
+            nullable: false,
+        };
+        let closure = self.expr(ExprKind::Closure(fid), span, ty.clone());
+        let decl = ir::Stmt {
+            kind: ir::StmtKind::VarDecl {
+                local,
+                init: Some(recv),
+            },
+            span,
+        };
+        self.expr(
+            ExprKind::Block {
+                stmts: vec![decl],
+                value: Box::new(closure),
+            },
+            span,
+            ty,
+        )
+    }
+
+    /// The tear-off closure's frame and body: `return m(receiver, params...)`.
+    fn tear_off_body(
+        &mut self,
+        fid: FunctionId,
+        target: FunctionId,
+        sig: &super::Signature,
+        holder: Symbol,
+        recv_ty: DartType,
+        span: Span,
+    ) -> ir::Stmt {
+        let ret = sig.return_type.clone();
+        self.frames
+            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
+        self.new_local(
+            Symbol::intern(":closure"),
+            span,
+            DartType::any_function(false),
+            true,
+        );
+        let mut args = ir::Args::default();
+        for (name, ty) in &sig.positional {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.positional.push(self.local_get(l, span));
+        }
+        for (name, ty, _) in &sig.named {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.named.push((*name, self.local_get(l, span)));
+        }
+        let mut recv = match self.lookup_local(holder, span) {
+            Ok(Some(r)) => self.local_get_ref(&r, span),
+            _ => self.null(span),
+        };
+        recv.ty = recv_ty;
+        let call = self.expr(
+            ExprKind::StaticCall {
+                target,
+                receiver: Some(Box::new(recv)),
+                args,
+            },
+            span,
+            sig.return_type.clone(),
+        );
+        ir::Stmt {
+            kind: ir::StmtKind::Return(Some(call)),
+            span,
+        }
     }
 }

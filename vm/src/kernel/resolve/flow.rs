@@ -55,8 +55,10 @@ impl FlowFacts {
     }
 
     /// Should a local named `name` of declared type `ty` be read as `dynamic`?
+    /// Extension-typed locals keep their type: as `dynamic` they would lose their
+    /// (statically dispatched) members.
     pub fn is_flow_sensitive(&self, name: Symbol, ty: &DartType) -> bool {
-        if matches!(ty, DartType::Dynamic) {
+        if matches!(ty, DartType::Dynamic | DartType::Extension { .. }) {
             return false;
         }
         self.tested.contains(&name) || (ty.is_nullable() && self.assigned.contains(&name))

@@ -152,8 +152,67 @@ impl<'r, 'a> Lower<'r, 'a> {
         inner
     }
 
+    /// The receiver operand of an operator: may be an explicit extension application.
+    fn lower_operand(&mut self, e: &'a ast::Expr) -> ir::Expr {
+        if let Some((x, inner, type_args)) = self.explicit_extension(e) {
+            return self.explicit_application(x, inner, type_args, e.span);
+        }
+        self.lower_expr(e)
+    }
+
+    /// `Ext<T>(r)` as a receiver: `r`, of the static type that makes member lookup use
+    /// `Ext`'s members only (`DartType::Extension`, erased to `Ext`'s `on` type).
+    fn explicit_application(
+        &mut self,
+        e: usize,
+        inner: &'a ast::Expr,
+        type_args: &'a [ast::TypeAnnotation],
+        span: Span,
+    ) -> ir::Expr {
+        let params = self.r.extensions[e].type_params.clone();
+        let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        // The `on` type is the receiver's context type (`SymDiff({})` is a set).
+        let dynamic_args = vec![DartType::Dynamic; params.len()];
+        let context_args = if args.is_empty() {
+            &dynamic_args
+        } else {
+            &args
+        };
+        self.context_type = Some(super::types::substitute(
+            &self.r.extensions[e].on,
+            &params,
+            context_args,
+        ));
+        let mut recv = self.lower_expr(inner);
+        self.context_type = None;
+        if args.is_empty() {
+            args = infer_on_type_args(&self.r.extensions[e].on, &params, &recv.ty);
+        }
+        args.resize(params.len(), DartType::Dynamic);
+        let on = super::types::substitute(&self.r.extensions[e].on, &params, &args);
+        if self.r.is_subtype(&recv.ty, &on) == Some(false) && recv.ty != DartType::Dynamic {
+            let msg = format!(
+                "The extension '{}' can't be applied to a receiver of type '{}'.",
+                self.r.extensions[e].name,
+                self.r.type_display(&recv.ty)
+            );
+            self.r.error(span, msg);
+        }
+        recv = self.coerce(recv, &on);
+        self.r.extension_types_used = true;
+        recv.ty = DartType::Extension {
+            index: e as u32,
+            args,
+            nullable: false,
+        };
+        recv
+    }
+
     /// The receiver of a selector: part of the same chain when it is itself a selector.
     pub fn lower_target(&mut self, t: &'a ast::Expr) -> ir::Expr {
+        if let Some((e, inner, type_args)) = self.explicit_extension(t) {
+            return self.explicit_application(e, inner, type_args, t.span);
+        }
         if is_selector(t) {
             self.lower_selector(t)
         } else {
@@ -515,7 +574,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// Reading an extension member: a getter call (method tear-offs are not supported).
+    /// Reading an extension member: a getter call, or a method tear-off.
     pub fn extension_get(
         &mut self,
         recv: ir::Expr,
@@ -527,10 +586,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             Some(found @ Found::Getter(_)) => {
                 self.extension_invoke(recv, found, ir::Args::default(), span)
             }
-            Some(_) => {
-                self.r.unsupported(span, "tear-offs of extension methods");
-                self.null(span)
-            }
+            Some(Found::Method(f)) => self.extension_tear_off(recv, f, span),
+            Some(_) => self.null(span),
             None => {
                 self.r.error(span, messages::getter_not_found(name));
                 self.null(span)
@@ -558,8 +615,20 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let t = self.r.interface_type(c, Vec::new(), false);
                 self.constant(Constant::Type(t), span)
             }
+            Decl::Extension(e) if self.r.is_extension_type(e) => {
+                let t = self.r.extension_type_of(e);
+                let t = self.r.erasure(&super::types::substitute(
+                    &t,
+                    &self.r.extensions[e].type_params.clone(),
+                    &[],
+                ));
+                self.constant(Constant::Type(t), span)
+            }
             Decl::Extension(_) => {
-                self.r.unsupported(span, "extension names as values");
+                self.r.error(
+                    span,
+                    format!("Extension '{name}' can't be used as an expression.\nTry using an explicit extension application of the form 'E(o)' instead."),
+                );
                 self.null(span)
             }
             Decl::Typedef(i) => {
@@ -658,17 +727,6 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_get(ns, name, span);
         }
-        if let Some((e, inner)) = self.explicit_extension(target) {
-            let recv = self.lower_expr(inner);
-            return match self.r.extensions[e].instance.get(&name.name).copied() {
-                Some(m) => self.extension_get(recv, m, name.name, span),
-                None => {
-                    self.r
-                        .error(name.span, messages::getter_not_found(name.name));
-                    self.null(span)
-                }
-            };
-        }
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
         self.dynamic_or_checked_get(recv, name, span)
@@ -684,6 +742,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         if self.is_record_field(&recv, name.name) {
             return self.record_field_get(recv, name, AccessKind::Getter, span);
         }
+        let recv = self.view_extension_type(recv, name.name, Want::Getter);
         if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
             let m = self.r.extensions[e].instance[&name.name];
             return self.extension_get(recv, m, name.name, span);
@@ -831,7 +890,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.super_operator(op.text(), vec![r], span)
             }
             _ => {
-                let l = self.lower_expr(left);
+                let l = self.lower_operand(left);
                 let r = self.lower_expr(right);
                 let at = self.operator_span(left, right, op.text(), span);
                 self.operator_call(l, op.text(), vec![r], span, at)
@@ -910,7 +969,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 if let E::Double(v) = &operand.kind {
                     return self.constant(Constant::Double(-v), span);
                 }
-                let v = self.lower_expr(operand);
+                let v = self.lower_operand(operand);
                 self.operator_call(v, "unary-", Vec::new(), span, span)
             }
             UnaryOp::Not => {
@@ -919,7 +978,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.expr(ExprKind::Not(Box::new(v)), span, bool_ty)
             }
             UnaryOp::BitNot => {
-                let v = self.lower_expr(operand);
+                let v = self.lower_operand(operand);
                 self.operator_call(v, "~", Vec::new(), span, span)
             }
         }
@@ -936,6 +995,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         op_span: Span,
     ) -> ir::Expr {
         let shown = if op == "unary-" { "unary-" } else { op };
+        let recv = self.view_extension_type(recv, Symbol::intern(op), Want::Call);
         if let Some((_, found)) = self.try_extension(&recv.ty, Symbol::intern(op), Want::Call) {
             let args = ir::Args {
                 type_args: None,
@@ -1009,6 +1069,20 @@ impl<'r, 'a> Lower<'r, 'a> {
         kind: AccessKind,
         span: Span,
     ) -> Option<(Found, ClassId)> {
+        if let DartType::Extension { .. } = ty {
+            let shown = self.r.type_display(ty);
+            let what = match kind {
+                AccessKind::Getter => "getter",
+                AccessKind::Setter => "setter",
+                AccessKind::Operator => "operator",
+                _ => "method",
+            };
+            self.r.error(
+                span,
+                format!("The {what} '{name}' isn't defined for the type '{shown}'."),
+            );
+            return None;
+        }
         let DartType::Interface {
             class, nullable, ..
         } = ty
@@ -1301,5 +1375,44 @@ impl Resolver<'_> {
             cur = self.program.classes[c.index()].superclass;
         }
         DartType::Dynamic
+    }
+}
+
+/// An extension's type arguments from its `on` type matched against a receiver's static
+/// type (`extension E<T> on List<T>` applied to a `List<int>`: `T` is `int`); `dynamic`
+/// for what the match does not fix.
+fn infer_on_type_args(on: &DartType, params: &[Symbol], recv: &DartType) -> Vec<DartType> {
+    let mut out = vec![DartType::Dynamic; params.len()];
+    bind_type_params(on, recv, params, &mut out);
+    out
+}
+
+fn bind_type_params(
+    pattern: &DartType,
+    actual: &DartType,
+    params: &[Symbol],
+    out: &mut [DartType],
+) {
+    match (pattern, actual) {
+        (DartType::TypeParameter { name, .. }, t) => {
+            if let Some(i) = params.iter().position(|p| p == name) {
+                if out[i] == DartType::Dynamic {
+                    out[i] = make_non_nullable(t.clone());
+                }
+            }
+        }
+        (
+            DartType::Interface {
+                class: a, args: pa, ..
+            },
+            DartType::Interface {
+                class: b, args: aa, ..
+            },
+        ) if a == b => {
+            for (p, t) in pa.iter().zip(aa) {
+                bind_type_params(p, t, params, out);
+            }
+        }
+        _ => {}
     }
 }

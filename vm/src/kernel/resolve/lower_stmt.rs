@@ -129,6 +129,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                     DartType::Void | DartType::Dynamic => self.lower_expr(v),
                     t => self.lower_expr_in(v, t),
                 });
+                let value = match value {
+                    None if self.frame_ref().returns_this => Some(self.this_expr(span)),
+                    v => v,
+                };
                 stmt(StmtKind::Return(value), span)
             }
             S::Yield { is_star, value } => self.lower_yield(*is_star, value, span),

@@ -15,6 +15,8 @@ mod closures;
 mod collections;
 mod constants;
 mod declarations;
+mod erase;
+mod extension_types;
 mod extensions;
 mod flow;
 mod functions;
@@ -59,6 +61,7 @@ pub(crate) fn resolve_program(
     r.lower_all_bodies();
     r.find_main();
     r.record_return_types();
+    r.erase_extension_types();
     r.program
 }
 
@@ -201,6 +204,12 @@ pub(crate) enum BodySource<'a> {
     EnumToString { class: ClassId },
     /// A `const` static field without syntax of its own (enum values, `values`).
     ConstField { field: FieldId },
+    /// A constructor of an extension type (not the primary one, which is lowered
+    /// inline): binds the representation to the receiver slot and returns it.
+    ExtensionTypeConstructor {
+        decl: &'a ast::ConstructorDecl,
+        ctx: MemberContext,
+    },
     /// The getter of a `late` instance field: runs the initialiser on first read, or
     /// throws LateInitializationError when there is none (`flag` records that `storage`
     /// holds a value).
@@ -235,16 +244,41 @@ pub(crate) struct MemberContext {
     pub is_static: bool,
 }
 
-/// An `extension`: its members are functions called statically with the receiver as
-/// local 0 (`StaticCall` with a receiver), found by the receiver's static type.
+/// An `extension` or an `extension type`: its members are functions called statically
+/// with the receiver as local 0 (`StaticCall` with a receiver), found by the receiver's
+/// static type (extensions: any type their `on` type matches; extension types: the
+/// extension type itself, `DartType::Extension`).
 pub(crate) struct ExtensionInfo<'a> {
     pub lib: LibraryId,
-    pub decl: &'a ast::ExtensionDecl,
+    /// The name as the front end shows it (`<unnamed extension>` for unnamed ones).
+    pub name: Symbol,
+    pub members: &'a [ast::ClassMember],
+    /// The `on` type as written (extension types: the representation type).
+    pub on_ann: &'a ast::TypeAnnotation,
     pub type_params: Vec<Symbol>,
-    /// The `on` type (resolved in phase 3).
+    /// The `on` type of an extension, the representation type of an extension type
+    /// (resolved in phase 3).
     pub on: DartType,
     pub instance: HashMap<Symbol, Member>,
     pub statics: HashMap<Symbol, Member>,
+    /// Set for extension types.
+    pub ext_type: Option<ExtensionTypeInfo<'a>>,
+}
+
+/// What an `extension type` has beyond an extension's members.
+pub(crate) struct ExtensionTypeInfo<'a> {
+    pub decl: &'a ast::ExtensionTypeDecl,
+    /// The `implements` clause, resolved: other extension types (`DartType::Extension`)
+    /// and class types the representation type is a subtype of.
+    pub interfaces: Vec<DartType>,
+    /// Constructors by name (`""` for the unnamed one); each is a function with a
+    /// receiver slot that callers fill with `null` and that returns the representation.
+    pub ctors: HashMap<Symbol, FunctionId>,
+    /// The primary constructor's name (`""` when unnamed): calls are the identity on
+    /// the argument.
+    pub primary: Symbol,
+    /// The representation getter (its calls are lowered to the receiver itself).
+    pub rep_getter: Option<FunctionId>,
 }
 
 /// A `typedef`: its library, type parameters and the aliased type (resolved lazily).
@@ -322,6 +356,8 @@ pub(crate) struct Resolver<'a> {
     pub tear_offs: HashMap<FunctionId, FunctionId>,
     /// `dart:core`'s library id (always 0 when loading succeeded).
     pub core_lib: LibraryId,
+    /// Set when a `DartType::Extension` was made: the program then needs erasing.
+    pub extension_types_used: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -360,6 +396,7 @@ impl<'a> Resolver<'a> {
             enum_value_lists: HashMap::new(),
             tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
+            extension_types_used: false,
         }
     }
 

@@ -112,6 +112,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         ty: &DartType,
     ) -> ir::Expr {
         let span = pattern.span;
+        // A value of an extension type is matched as its representation; only variable
+        // patterns keep the extension type (for their members).
+        let erased;
+        let ty = match (ty, &pattern.kind) {
+            (DartType::Extension { .. }, P::Variable { .. } | P::Paren(_)) => ty,
+            (DartType::Extension { .. }, _) => {
+                erased = self.r.erasure(ty);
+                &erased
+            }
+            _ => ty,
+        };
         match &pattern.kind {
             P::Paren(p) => self.match_pattern(p, subject, ty),
             P::Wildcard { ty: None } => self.bool_const(true, span),

@@ -224,6 +224,16 @@ impl Resolver<'_> {
     ) -> DartType {
         match decl {
             Decl::Class(c) => self.interface_type(c, args, nullable),
+            Decl::Extension(e) if self.is_extension_type(e) => {
+                let mut args = args;
+                args.resize(self.extensions[e].type_params.len(), DartType::Dynamic);
+                self.extension_types_used = true;
+                DartType::Extension {
+                    index: e as u32,
+                    args,
+                    nullable,
+                }
+            }
             Decl::Typedef(i) if depth < 16 => {
                 let td = &self.typedefs[i];
                 let decl = td.decl;
@@ -372,6 +382,25 @@ impl Resolver<'_> {
             DartType::RecordType(r) => {
                 crate::kernel::dump::record_type_text(r, |t| self.type_display(t))
             }
+            DartType::Extension {
+                index,
+                args,
+                nullable,
+            } => {
+                let mut s = self
+                    .extensions
+                    .get(*index as usize)
+                    .map(|e| e.name.to_string())
+                    .unwrap_or_default();
+                if !args.is_empty() {
+                    let shown: Vec<String> = args.iter().map(|a| self.type_display(a)).collect();
+                    s = format!("{s}<{}>", shown.join(", "));
+                }
+                if *nullable {
+                    s.push('?');
+                }
+                s
+            }
         }
     }
 
@@ -401,6 +430,15 @@ impl Resolver<'_> {
         use DartType::*;
         match (s, t) {
             (_, Dynamic) | (_, Void) | (Never, _) => Some(true),
+            (
+                Extension {
+                    index,
+                    args,
+                    nullable,
+                },
+                _,
+            ) => self.extension_type_is_subtype(*index, args, *nullable, t),
+            (_, Extension { .. }) if !matches!(s, Null) => Some(false),
             (
                 _,
                 Interface {
@@ -496,6 +534,26 @@ impl Resolver<'_> {
             ExprKind::Bool(_) => self.core_type("bool"),
             ExprKind::Paren(inner) => self.obvious_type(inner, tctx),
             ExprKind::New { ty, .. } => self.resolve_type(ty, tctx),
+            // `E.named(...)` for an extension type `E` declared here.
+            ExprKind::MethodCall {
+                target: Some(t), ..
+            } => match &t.kind {
+                ExprKind::Ident(id) => match self.scopes[tctx.lib.index()].declared.get(&id.name) {
+                    Some(Decl::Extension(x)) if self.is_extension_type(*x) => {
+                        let x = *x;
+                        let mut args = Vec::new();
+                        args.resize(self.extensions[x].type_params.len(), DartType::Dynamic);
+                        self.extension_types_used = true;
+                        DartType::Extension {
+                            index: x as u32,
+                            args,
+                            nullable: false,
+                        }
+                    }
+                    _ => DartType::Dynamic,
+                },
+                _ => DartType::Dynamic,
+            },
             ExprKind::MethodCall {
                 target: None,
                 name,
@@ -512,6 +570,19 @@ impl Resolver<'_> {
                         .map(|a| self.resolve_type(a, tctx))
                         .collect();
                     self.interface_type(c, args, false)
+                }
+                Some(Decl::Extension(x)) if self.is_extension_type(x) => {
+                    let mut args: Vec<DartType> = type_args
+                        .iter()
+                        .map(|a| self.resolve_type(a, tctx))
+                        .collect();
+                    args.resize(self.extensions[x].type_params.len(), DartType::Dynamic);
+                    self.extension_types_used = true;
+                    DartType::Extension {
+                        index: x as u32,
+                        args,
+                        nullable: false,
+                    }
                 }
                 _ => DartType::Dynamic,
             },
@@ -581,6 +652,15 @@ pub(super) fn substitute(ty: &DartType, params: &[Symbol], args: &[DartType]) ->
                 .collect(),
             nullable: r.nullable,
         })),
+        DartType::Extension {
+            index,
+            args: inner,
+            nullable,
+        } => DartType::Extension {
+            index: *index,
+            args: inner.iter().map(|a| substitute(a, params, args)).collect(),
+            nullable: *nullable,
+        },
         other => other.clone(),
     }
 }
@@ -606,6 +686,11 @@ pub(super) fn make_nullable(t: DartType) -> DartType {
             DartType::RecordType(r)
         }
         DartType::Never => DartType::Null,
+        DartType::Extension { index, args, .. } => DartType::Extension {
+            index,
+            args,
+            nullable: true,
+        },
         other => other,
     }
 }
@@ -631,6 +716,11 @@ pub(super) fn make_non_nullable(t: DartType) -> DartType {
             DartType::RecordType(r)
         }
         DartType::Null => DartType::Never,
+        DartType::Extension { index, args, .. } => DartType::Extension {
+            index,
+            args,
+            nullable: false,
+        },
         other => other,
     }
 }
