@@ -1141,7 +1141,7 @@ fn is_closed_type(t: &DartType) -> bool {
         DartType::Dynamic | DartType::TypeParameter { .. } => false,
         DartType::Interface { args, .. } => args.iter().all(is_closed_type),
         DartType::Function { sig: None, .. } | DartType::Record { .. } => true,
-        DartType::Function { .. } | DartType::RecordType(_) => false,
+        DartType::Function { .. } | DartType::RecordType(_) | DartType::Extension { .. } => false,
         DartType::Void | DartType::Never | DartType::Null => true,
     }
 }
