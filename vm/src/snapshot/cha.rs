@@ -305,10 +305,7 @@ void main() { viaA(); viaB(); callA(); callB(); }
         std::fs::write(&path, SOURCE).expect("write");
         let mut sources = SourceMap::new();
         let mut diags = Diagnostics::new();
-        let opts = crate::kernel::LoadOptions {
-            packages: None,
-            enable_asserts: false,
-        };
+        let opts = crate::kernel::LoadOptions::default();
         let program = crate::kernel::load_program(&path, &opts, &mut sources, &mut diags);
         let _ = std::fs::remove_dir_all(&dir);
         (program.expect("the program compiles"), sources)
