@@ -57,6 +57,9 @@ pub(super) struct Frame {
     pub catch_depth: u32,
     /// Locals whose static type flow analysis could change: read as `dynamic`.
     pub flow_sensitive: HashSet<LocalId>,
+    /// Locals whose static type is certain (written, or inferred from a value whose type
+    /// is): the static check (`check`) trusts only these.
+    pub certain_locals: HashSet<LocalId>,
     /// `const` locals' values.
     pub const_locals: HashMap<LocalId, ConstId>,
     /// Generic functions: the hidden local holding the type-argument vector and the
@@ -88,6 +91,7 @@ impl Frame {
             cascades: Vec::new(),
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
+            certain_locals: HashSet::new(),
             const_locals: HashMap::new(),
             type_args: None,
             return_context: None,

@@ -182,7 +182,7 @@ pub(super) fn pick_extension(member: Member, want: Want) -> Option<Found> {
 impl<'r, 'a> Lower<'r, 'a> {
     /// Extensions visible in the current library (declared, imported, or imported with
     /// a prefix), each once.
-    fn extensions_in_scope(&self) -> Vec<usize> {
+    pub(super) fn extensions_in_scope(&self) -> Vec<usize> {
         let scope = &self.r.scopes[self.ctx.lib.index()];
         let mut out: Vec<usize> = Vec::new();
         let mut add = |d: &Decl| {
@@ -267,7 +267,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let sig = super::calls::erase_method_type_params(&self.r.sigs[f.index()]);
         let ty = sig.return_type.clone();
-        let args = self.check_args_sig(&sig, args, span, None);
+        let args = self.check_args_sig(&sig, args, span, None, None);
         self.expr(
             ExprKind::StaticCall {
                 target: f,

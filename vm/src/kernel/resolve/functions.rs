@@ -5,6 +5,7 @@
 //! `toString`, enum values).
 
 use super::body::{Frame, Lower};
+use super::check::FlowTarget;
 use super::types::TypeContext;
 use super::{messages, Member, Resolver};
 use crate::front::ast::{self, AsyncKind, FunctionBody, ParameterForm};
@@ -283,7 +284,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             .unwrap_or(DartType::Dynamic);
             let is_final = p.is_final || p.form != ParameterForm::Normal;
-            self.declare_local(p.name, ty, is_final);
+            let local = self.declare_local(p.name, ty, is_final);
+            if p.ty.is_some() && p.form == ParameterForm::Normal {
+                self.frame().certain_locals.insert(local);
+            }
         }
     }
 
@@ -337,6 +341,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     (DartType::Void | DartType::Dynamic, _) => self.lower_expr(e),
                     (t, _) => self.lower_expr_in(e, t),
                 };
+                self.check_return(&value);
                 Some(ir::Stmt {
                     kind: StmtKind::Return(Some(value)),
                     span: e.span,
@@ -366,6 +371,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         } else {
             self.lower_expr_in(expr, &ty)
         };
+        self.check_assignable(&value, &ty, FlowTarget::Variable);
         let value = self.coerce(value, &ty);
         let body = ir::Stmt {
             kind: StmtKind::Return(Some(value)),
@@ -695,6 +701,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.frame().scopes.push(Default::default());
             let ty = self.r.program.fields[f.index()].ty.clone();
             let value = self.lower_expr_in(init, &ty);
+            self.check_assignable(&value, &ty, FlowTarget::Variable);
             self.frame().scopes = saved_scopes;
             self.ctx = saved_ctx;
             stmts.push(self.field_set_stmt(f, value, var.span));

@@ -2,6 +2,7 @@
 //! (`pkg/front_end/messages.yaml`) words them, so users see familiar messages and tests
 //! can compare against the Dart SDK's output.
 
+use super::check::FlowTarget;
 use crate::front::intern::Symbol;
 
 /// dart:core classes whose origin ("- 'int' is from 'dart:core'.") is never printed.
@@ -233,6 +234,52 @@ pub(super) fn external_without_native(name: &str) -> String {
 
 pub(super) fn cyclic_class(name: Symbol) -> String {
     format!("'{name}' is a supertype of itself.")
+}
+
+/// The front end's "value of type S can't flow into T" texts, by where the value flows.
+pub(super) fn not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    match flow {
+        FlowTarget::Variable => {
+            format!("A value of type '{s}' can't be assigned to a variable of type '{t}'.")
+        }
+        FlowTarget::Parameter => {
+            format!("The argument type '{s}' can't be assigned to the parameter type '{t}'.")
+        }
+        FlowTarget::Return => {
+            format!(
+                "A value of type '{s}' can't be returned from a function with return type '{t}'."
+            )
+        }
+    }
+}
+
+/// `S?` flowing into a non-nullable `T` where `S` itself would fit.
+pub(super) fn nullable_not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    let plain = not_assignable(flow, s, t);
+    let stem = plain.strip_suffix('.').unwrap_or(&plain);
+    format!("{stem} because '{s}' is nullable and '{t}' isn't.")
+}
+
+/// The literal `null` flowing into a non-nullable `T`.
+pub(super) fn null_not_assignable(flow: FlowTarget, t: &str) -> String {
+    match flow {
+        FlowTarget::Variable => format!(
+            "The value 'null' can't be assigned to a variable of type '{t}' because '{t}' is not nullable."
+        ),
+        FlowTarget::Parameter => format!(
+            "The value 'null' can't be assigned to the parameter type '{t}' because '{t}' is not nullable."
+        ),
+        FlowTarget::Return => format!(
+            "The value 'null' can't be returned from a function with return type '{t}' because '{t}' is not nullable."
+        ),
+    }
+}
+
+/// A value of type `Null` (not the literal) flowing into a non-nullable `T`.
+pub(super) fn null_type_not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    let plain = not_assignable(flow, s, t);
+    let stem = plain.strip_suffix('.').unwrap_or(&plain);
+    format!("{stem} because '{t}' is not nullable.")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 mod body;
 mod calls;
+mod check;
 mod classes;
 mod closures;
 mod collections;
@@ -316,6 +317,9 @@ pub(crate) struct Resolver<'a> {
     pub tear_offs: HashMap<FunctionId, FunctionId>,
     /// `dart:core`'s library id (always 0 when loading succeeded).
     pub core_lib: LibraryId,
+    /// Where static type errors were reported: an instance field's initialiser is
+    /// lowered into every generative constructor but reported once.
+    pub type_errors_at: HashSet<Span>,
 }
 
 impl<'a> Resolver<'a> {
@@ -353,6 +357,7 @@ impl<'a> Resolver<'a> {
             enum_value_lists: HashMap::new(),
             tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
+            type_errors_at: HashSet::new(),
         }
     }
 
