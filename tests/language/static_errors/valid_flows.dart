@@ -35,6 +35,13 @@ Iterable<int> naturals() sync* {
 
 int? maybe(bool b) => b ? 7 : null;
 
+class Holder {
+  num value;
+  Object? any;
+  Holder(int this.value);
+  Holder.from(double v) : value = v;
+}
+
 void main() async {
   Object o = 'text';
   if (o is String) {
@@ -90,5 +97,18 @@ void main() async {
   print([o, n, d, dn, x, r, q, half, list, fo, y, z, w, m, none]);
   print([fromDyn, cmp, e, rec, a is Walker, walker is Dog, it, p, str, lateX]);
   print([f != null, g != null]);
+  var doubles = <double>[1, 2];
+  var nums = <num>[1, 2.5];
+  var objects = <Object>['a', 1];
+  var maybeInts = <int?>[null, 1];
+  var doubleSet = <double>{1};
+  var table = <String, double>{'one': 1};
+  var h = Holder(1);
+  h.value = 2.5;
+  h.any = null;
+  var countdown = 3;
+  while ((countdown = countdown - 1) > 0) {}
+  print([doubles, nums, objects, maybeInts, doubleSet, table, h.value, countdown]);
+  print(Holder.from(0.5).value);
   print([nonNull, unboxed, fromBox, awaited, fromMaybe, clamped]);
 }

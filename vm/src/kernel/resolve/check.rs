@@ -16,9 +16,10 @@ use super::body::Lower;
 use super::members::{Found, Want};
 use super::messages::{self, AccessKind};
 use super::types::make_non_nullable;
+use crate::front::ast;
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
-use crate::kernel::ir::{self, ClassId, Constant, DartType, ExprKind};
+use crate::kernel::ir::{self, ClassId, Constant, DartType, ExprKind, FieldId};
 
 /// Where a checked value flows, for the error's wording.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +137,17 @@ impl Lower<'_, '_> {
                 }
                 a
             }
+            // `x = v` has the static type of `v`.
+            ExprKind::LocalSet(_, v) | ExprKind::CapturedSet(_, v) | ExprKind::StaticSet(_, v) => {
+                self.certain_type(without_implicit_cast(v))?
+            }
+            ExprKind::Closure(_) | ExprKind::StaticTearOff(_) => match &e.ty {
+                DartType::Function { .. } => e.ty.clone(),
+                _ => return None,
+            },
+            ExprKind::MapLiteral { entries, .. } if !entries.is_empty() => {
+                self.class_type_of(&e.ty, "Map")?
+            }
             ExprKind::ListLiteral { .. } => match &e.ty {
                 DartType::Interface { class, .. } if Some(*class) == self.r.program.core.list => {
                     e.ty.clone()
@@ -183,6 +195,22 @@ impl Lower<'_, '_> {
                 DartType::Interface { class: c, .. } if c == class => Some(ty.clone()),
                 _ => None,
             },
+            // Collections by class only (`{}` may be a set or a map by context, so empty
+            // maps and sets are left out); type literals are `Type`s.
+            Constant::List { .. } => self.class_type_of(ty, "List"),
+            Constant::Map { entries, .. } if !entries.is_empty() => self.class_type_of(ty, "Map"),
+            Constant::Set { elements, .. } if !elements.is_empty() => self.class_type_of(ty, "Set"),
+            Constant::Type(_) => self.class_type_of(ty, "Type"),
+            _ => None,
+        }
+    }
+
+    /// `ty` when it is the dart:core class `name` (with any type arguments).
+    fn class_type_of(&self, ty: &DartType, name: &str) -> Option<DartType> {
+        match ty {
+            DartType::Interface { class, .. } if Some(*class) == self.r.core_class(name) => {
+                Some(ty.clone())
+            }
             _ => None,
         }
     }
@@ -491,5 +519,45 @@ impl Lower<'_, '_> {
         let message = messages::undefined_member(AccessKind::Method, "call", name, &origin);
         let at = Span::new(callee.span.file, callee.span.start, callee.span.start + 1);
         self.r.error(at, message);
+    }
+
+    /// `T this.x` where a `T` can't be stored in field `x`.
+    pub fn check_initializing_formal(&mut self, name: ast::Ident, ty: &DartType, field: FieldId) {
+        let field_ty = self.r.program.fields[field.index()].ty.clone();
+        if self.r.is_core(self.ctx.lib)
+            || matches!(ty, DartType::Dynamic)
+            || !self.r.surely_not_assignable(ty, &field_ty)
+        {
+            return;
+        }
+        let origins = self.r.type_origins(&[ty, &field_ty]);
+        let message = messages::initializing_formal_mismatch(
+            name.name,
+            &self.r.type_display(ty),
+            &self.r.type_display(&field_ty),
+            &origins,
+        );
+        self.r.error(name.span, message);
+    }
+
+    /// The type a write to `r.name` must have, when `r`'s type is certain and the
+    /// member's declared type mentions no type parameter.
+    pub fn certain_property_type(
+        &self,
+        r: &ir::Expr,
+        found: Option<(Found, ClassId)>,
+    ) -> Option<DartType> {
+        let Some(DartType::Interface {
+            nullable: false, ..
+        }) = self.certain_type(r)
+        else {
+            return None;
+        };
+        let declared = match found?.0 {
+            Found::Field(f) => self.r.program.fields[f.index()].ty.clone(),
+            Found::Setter(s) => self.r.sigs[s.index()].positional.first()?.1.clone(),
+            Found::Method(_) | Found::Getter(_) => return None,
+        };
+        (!mentions_type_parameter(&declared)).then_some(declared)
     }
 }

@@ -753,6 +753,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 continue;
             };
             let value = self.local_get(local, p.span);
+            if p.ty.is_some() {
+                self.check_initializing_formal(p.name, &value.ty, f);
+            }
             stmts.push(self.field_set_stmt(f, value, p.span));
         }
         stmts
@@ -772,6 +775,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             return None;
         };
         let v = self.lower_expr(value);
+        let ty = self.r.program.fields[f.index()].ty.clone();
+        self.check_assignable(&v, &ty, FlowTarget::Variable);
         Some(self.field_set_stmt(f, v, span))
     }
 

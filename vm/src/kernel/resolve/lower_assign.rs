@@ -314,6 +314,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => DartType::Dynamic,
         };
         let t = self.temp(recv_ty.clone(), r.span);
+        if let Some(target) = self.certain_property_type(&r, found) {
+            self.frame().certain_property_targets.insert(t, target);
+        }
         lets.push((t, r));
         (
             lets,
@@ -449,6 +452,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                 _ => None,
             },
             LValue::StaticField(f) => Some(self.r.program.fields[f.index()].ty.clone()),
+            LValue::Property { recv, .. } => {
+                self.frame_ref().certain_property_targets.get(recv).cloned()
+            }
             _ => None,
         }
     }

@@ -260,6 +260,19 @@ pub(super) fn nullable_not_assignable(flow: FlowTarget, s: &str, t: &str) -> Str
     format!("{stem} because '{s}' is nullable and '{t}' isn't.")
 }
 
+/// `T this.x` where the field's type can't hold a `T`.
+pub(super) fn initializing_formal_mismatch(
+    name: Symbol,
+    ty: &str,
+    field_ty: &str,
+    origins: &str,
+) -> String {
+    format!(
+        "The type of parameter '{name}', '{ty}' is not a subtype of the corresponding field's type, '{field_ty}'.{origins}\n\
+         Try changing the type of parameter '{name}' to a subtype of '{field_ty}'."
+    )
+}
+
 /// The literal `null` flowing into a non-nullable `T`.
 pub(super) fn null_not_assignable(flow: FlowTarget, t: &str) -> String {
     match flow {
