@@ -561,3 +561,29 @@ impl Lower<'_, '_> {
         (!mentions_type_parameter(&declared)).then_some(declared)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_parameters_are_found_anywhere_in_a_type() {
+        let t = DartType::TypeParameter {
+            name: Symbol::intern("T"),
+            nullable: false,
+        };
+        let list_of_t = DartType::Interface {
+            class: ClassId(0),
+            args: vec![t.clone()],
+            nullable: false,
+        };
+        assert!(mentions_type_parameter(&t));
+        assert!(mentions_type_parameter(&list_of_t));
+        assert!(!mentions_type_parameter(&DartType::Interface {
+            class: ClassId(0),
+            args: vec![DartType::Dynamic],
+            nullable: true,
+        }));
+        assert!(!mentions_type_parameter(&DartType::Null));
+    }
+}

@@ -313,6 +313,34 @@ mod tests {
     }
 
     #[test]
+    fn assignability_messages_match_the_front_end() {
+        assert_eq!(
+            not_assignable(FlowTarget::Variable, "String", "int"),
+            "A value of type 'String' can't be assigned to a variable of type 'int'."
+        );
+        assert_eq!(
+            not_assignable(FlowTarget::Parameter, "String", "int"),
+            "The argument type 'String' can't be assigned to the parameter type 'int'."
+        );
+        assert_eq!(
+            not_assignable(FlowTarget::Return, "int", "String"),
+            "A value of type 'int' can't be returned from a function with return type 'String'."
+        );
+        assert_eq!(
+            nullable_not_assignable(FlowTarget::Parameter, "int?", "int"),
+            "The argument type 'int?' can't be assigned to the parameter type 'int' because 'int?' is nullable and 'int' isn't."
+        );
+        assert_eq!(
+            null_not_assignable(FlowTarget::Return, "int"),
+            "The value 'null' can't be returned from a function with return type 'int' because 'int' is not nullable."
+        );
+        assert_eq!(
+            null_type_not_assignable(FlowTarget::Variable, "Null", "int"),
+            "A value of type 'Null' can't be assigned to a variable of type 'int' because 'int' is not nullable."
+        );
+    }
+
+    #[test]
     fn argument_count_messages_match_the_front_end() {
         assert_eq!(
             too_many_positional(1, 2),
