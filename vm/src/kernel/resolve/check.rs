@@ -44,6 +44,10 @@ impl Lower<'_, '_> {
         let Some(source) = self.certain_type(e) else {
             return;
         };
+        if self.has_error_within(e.span) {
+            // The value is (or contains) a placeholder left by an earlier error.
+            return;
+        }
         if self.is_int_literal_for_double(e, target) {
             return;
         }
@@ -67,6 +71,13 @@ impl Lower<'_, '_> {
         }
         let ret = self.frame_ref().return_type.clone();
         self.check_assignable(e, &ret, FlowTarget::Return);
+    }
+
+    /// Has an error already been reported inside `span`?
+    fn has_error_within(&self, span: Span) -> bool {
+        self.r.diags.items.iter().any(|d| {
+            d.span.file == span.file && d.span.start >= span.start && d.span.end <= span.end
+        })
     }
 
     fn is_int_literal_for_double(&self, e: &ir::Expr, target: &DartType) -> bool {
@@ -502,7 +513,8 @@ impl Lower<'_, '_> {
             return;
         };
         let call = Symbol::intern("call");
-        if Some(class) == self.r.program.core.function
+        if self.has_error_within(callee.span)
+            || Some(class) == self.r.program.core.function
             || self.r.find_instance(class, call, Want::Call).is_some()
             || self
                 .extensions_in_scope()
