@@ -4,6 +4,8 @@
 //! A mode-specific file (`name.release.stdout`) replaces the common one in that mode,
 //! for programs whose behaviour legitimately differs (asserts are off in release).
 //!
+//! The program's directory is removed from its stderr before the comparison (compile
+//! errors name the file as `name.dart`).
 //! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
 //! remaining actual lines must all be stack frames (`#N ...`) or
 //! `<asynchronous suspension>` markers. Programs whose first line
@@ -114,7 +116,7 @@ fn check(case: &Case, mode: &str, mode_flags: &[&str], extra: &[&str]) -> Result
         .map_err(|e| format!("cannot start dartrs: {e}"))?;
     let output = wait_with_timeout(child)?;
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = without_program_dir(&String::from_utf8_lossy(&output.stderr), case);
     let code = output.status.code().unwrap_or(-1);
     let want_out = read_or(&expectation(case, mode, "stdout"), "");
     let want_err = read_or(&expectation(case, mode, "stderr"), "");
@@ -140,6 +142,19 @@ fn check(case: &Case, mode: &str, mode_flags: &[&str], extra: &[&str]) -> Result
         Ok(())
     } else {
         Err(problems.join("\n"))
+    }
+}
+
+/// `text` with the program's directory (as compile errors print it) removed, so expected
+/// compile errors name files as `name.dart` wherever the checkout is.
+fn without_program_dir(text: &str, case: &Case) -> String {
+    let dir = case
+        .path
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    match dir {
+        Some(d) => text.replace(&format!("{}/", d.display()), ""),
+        None => text.to_string(),
     }
 }
 

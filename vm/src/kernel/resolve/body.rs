@@ -68,6 +68,12 @@ pub(super) struct Frame {
     pub catch_depth: u32,
     /// Locals whose static type flow analysis could change: read as `dynamic`.
     pub flow_sensitive: HashSet<LocalId>,
+    /// Locals whose static type is certain (written, or inferred from a value whose type
+    /// is): the static check (`check`) trusts only these.
+    pub certain_locals: HashSet<LocalId>,
+    /// Property assignments on a receiver of certain type (by the temporary holding the
+    /// receiver): the declared type of the field or setter parameter.
+    pub certain_property_targets: HashMap<LocalId, DartType>,
     /// `const` locals' values.
     pub const_locals: HashMap<LocalId, ConstId>,
     /// Generic functions: the hidden local holding the type-argument vector and the
@@ -102,6 +108,8 @@ impl Frame {
             cascades: Vec::new(),
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
+            certain_locals: HashSet::new(),
+            certain_property_targets: HashMap::new(),
             const_locals: HashMap::new(),
             type_args: None,
             return_context: None,

@@ -139,14 +139,21 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// Checks arguments against a known signature (counts, named parameters) and applies
-    /// implicit downcasts to the parameter types.
+    /// implicit downcasts to the parameter types. `declared` is the function whose
+    /// signature `sig` is (possibly seen through a receiver type): argument types are
+    /// checked statically against the parameters whose declared types it gives for
+    /// certain.
     pub fn check_args_sig(
         &mut self,
         sig: &Signature,
         mut args: ir::Args,
         span: Span,
         ast_args: Option<&ast::Arguments>,
+        declared: Option<FunctionId>,
     ) -> ir::Args {
+        if let Some(f) = declared {
+            self.check_arg_types(f, &args);
+        }
         let erased = erase_method_type_params(sig);
         let sig = &erased;
         let paren = match ast_args {
@@ -211,7 +218,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         ast_args: Option<&ast::Arguments>,
     ) -> ir::Args {
         let sig = self.r.sigs[target.index()].clone();
-        self.check_args_sig(&sig, args, span, ast_args)
+        self.check_args_sig(&sig, args, span, ast_args, Some(target))
     }
 
     /// A direct call without checks (getters, synthesised calls).
@@ -297,6 +304,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 return self.wrap_lets(lowered.lets, e);
             }
         }
+        self.check_callable(&callee);
         let lowered = self.lower_call_args(args);
         let e = self.expr(
             ExprKind::FunctionCall {
@@ -517,7 +525,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let generic = self.r.signature_through(f, &recv.ty, owner);
         let sig = erase_method_type_params(&generic);
         let lowered = self.lower_call_args_for(args, Some(&sig));
-        let mut checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+        let mut checked = self.check_args_sig(&sig, lowered.args, span, Some(args), Some(f));
         checked.type_args = self.call_type_args(&generic, args, &checked, span);
         let ty = if self.flow.tested.contains(&name) {
             DartType::Dynamic
@@ -833,7 +841,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Some(Found::Method(f)) => {
                 let sig = self.r.sigs[f.index()].clone();
                 let lowered = self.lower_call_args(args);
-                let checked = self.check_args_sig(&sig, lowered.args, span, Some(args));
+                let checked = self.check_args_sig(&sig, lowered.args, span, Some(args), Some(f));
                 let e = self.expr(
                     ExprKind::StaticCall {
                         target: f,

@@ -4,6 +4,7 @@
 //! `addAll`, `[]=`). Set literals build the core `Set` class.
 
 use super::body::Lower;
+use super::check::FlowTarget;
 use crate::front::ast::{self, CollectionElement as El};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
@@ -26,6 +27,9 @@ struct Sink {
     key: DartType,
     value: DartType,
     seen: std::cell::RefCell<[Vec<DartType>; 2]>,
+    /// The element types were written (`<int>[...]`): elements are checked against
+    /// them statically.
+    explicit: bool,
 }
 
 impl Sink {
@@ -37,6 +41,7 @@ impl Sink {
             key: arg(0),
             value: arg(1),
             seen: Default::default(),
+            explicit: false,
         }
     }
 
@@ -149,7 +154,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 .iter()
                 .filter_map(|e| match e {
                     El::Expr(x) => Some(match &declared {
-                        Some(t) => self.lower_expr_in(x, t),
+                        Some(t) => {
+                            let v = self.lower_expr_in(x, t);
+                            if type_arg.is_some() {
+                                self.check_assignable(&v, t, FlowTarget::Variable);
+                            }
+                            v
+                        }
                         None => self.lower_expr(x),
                     }),
                     _ => None,
@@ -176,7 +187,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         let inferred = declared.is_none();
         let element_type = declared.unwrap_or(DartType::Dynamic);
         let ty = self.collection_type(list_class, vec![element_type.clone()]);
-        let sink = Sink::new(SinkKind::List, std::slice::from_ref(&element_type));
+        let mut sink = Sink::new(SinkKind::List, std::slice::from_ref(&element_type));
+        sink.explicit = type_arg.is_some();
         let type_args = self.open_type_args(std::slice::from_ref(&element_type), span);
         let empty = self.expr(
             ExprKind::ListLiteral {
@@ -295,10 +307,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             };
             args = from_context.unwrap_or_default();
         }
+        let explicit = !type_args.is_empty();
         if is_set {
-            return self.lower_set(args, elements, span);
+            return self.lower_set(args, elements, span, explicit);
         }
-        self.lower_map(args, elements, span)
+        self.lower_map(args, elements, span, explicit)
     }
 
     /// For `{...a}`: is the first spread's static type visibly an `Iterable` (a set
@@ -363,7 +376,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    fn lower_map(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
+    fn lower_map(
+        &mut self,
+        args: Vec<DartType>,
+        elements: &'a [El],
+        span: Span,
+        explicit: bool,
+    ) -> ir::Expr {
         let map_class = self.r.core_class("Map");
         if !has_control_flow(elements) {
             let mut entries = Vec::new();
@@ -373,6 +392,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                         [kt, vt] => (self.lower_expr_in(key, kt), self.lower_expr_in(value, vt)),
                         _ => (self.lower_expr(key), self.lower_expr(value)),
                     };
+                    if let ([kt, vt], true) = (args.as_slice(), explicit) {
+                        self.check_assignable(&k, kt, FlowTarget::Variable);
+                        self.check_assignable(&v, vt, FlowTarget::Variable);
+                    }
                     entries.push((k, v));
                 }
             }
@@ -406,7 +429,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => (DartType::Dynamic, DartType::Dynamic),
         };
         let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
-        let sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
+        let mut sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
+        sink.explicit = explicit;
         let type_args = self.open_type_args(&[key_type.clone(), value_type.clone()], span);
         let empty = self.expr(
             ExprKind::MapLiteral {
@@ -428,7 +452,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.retype_filled(filled, map_class, vec![key, value])
     }
 
-    fn lower_set(&mut self, args: Vec<DartType>, elements: &'a [El], span: Span) -> ir::Expr {
+    fn lower_set(
+        &mut self,
+        args: Vec<DartType>,
+        elements: &'a [El],
+        span: Span,
+        explicit: bool,
+    ) -> ir::Expr {
         let Some(set_class) = self.r.core_class("Set") else {
             return self.null(span);
         };
@@ -437,7 +467,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             None => self.obvious_element_type(elements),
         };
         let inferred = element == DartType::Dynamic;
-        let sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
+        let mut sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
+        sink.explicit = explicit;
         let empty = self.empty_set(set_class, element, span);
         let (mut filled, sink) = self.fill(empty, sink, elements, span);
         let element = self.infer_element(sink.seen.into_inner()[0].iter());
@@ -557,6 +588,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         match el {
             El::Expr(e) => {
                 let v = self.lower_expr_in(e, &sink.element);
+                if sink.explicit {
+                    self.check_assignable(&v, &sink.element, FlowTarget::Variable);
+                }
                 sink.saw(0, v.ty.clone());
                 if sink.kind == SinkKind::Map {
                     self.r.error(e.span, "Expected ':'.");
@@ -705,6 +739,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = key.span.to(value.span);
         let k = self.lower_expr_in(key, &sink.key);
         let v = self.lower_expr_in(value, &sink.value);
+        if sink.explicit {
+            if !null_key {
+                self.check_assignable(&k, &sink.key, FlowTarget::Variable);
+            }
+            if !null_value {
+                self.check_assignable(&v, &sink.value, FlowTarget::Variable);
+            }
+        }
         let non_null = |t: &DartType, null_aware| match null_aware {
             true => super::types::make_non_nullable(t.clone()),
             false => t.clone(),

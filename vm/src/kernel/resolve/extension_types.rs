@@ -536,7 +536,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         };
         let sig = self.r.sigs[f.index()].clone();
-        let checked = self.check_args_sig(&sig, args, span, ast_args);
+        let checked = self.check_args_sig(&sig, args, span, ast_args, None);
         let null = self.null(span);
         self.expr(
             ExprKind::StaticCall {

@@ -208,7 +208,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// Extensions visible in the current library (declared, imported, or imported with
     /// a prefix), each once; extension types are not among them (their members apply
     /// to their own type only).
-    fn extensions_in_scope(&self) -> Vec<usize> {
+    pub(super) fn extensions_in_scope(&self) -> Vec<usize> {
         let scope = &self.r.scopes[self.ctx.lib.index()];
         let mut out: Vec<usize> = Vec::new();
         let mut add = |d: &Decl| {
@@ -344,7 +344,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => sig,
         };
         let ty = sig.return_type.clone();
-        let args = self.check_args_sig(&sig, args, span, None);
+        let args = self.check_args_sig(&sig, args, span, None, None);
         self.expr(
             ExprKind::StaticCall {
                 target: f,

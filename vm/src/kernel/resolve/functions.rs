@@ -5,6 +5,7 @@
 //! `toString`, enum values).
 
 use super::body::{Frame, Lower};
+use super::check::FlowTarget;
 use super::types::TypeContext;
 use super::{messages, Member, Resolver};
 use crate::front::ast::{self, AsyncKind, FunctionBody, ParameterForm};
@@ -283,7 +284,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             .unwrap_or(DartType::Dynamic);
             let is_final = p.is_final || p.form != ParameterForm::Normal;
-            self.declare_local(p.name, ty, is_final);
+            let local = self.declare_local(p.name, ty, is_final);
+            if p.ty.is_some() && p.form == ParameterForm::Normal {
+                self.frame().certain_locals.insert(local);
+            }
         }
     }
 
@@ -337,6 +341,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     (DartType::Void | DartType::Dynamic, _) => self.lower_expr(e),
                     (t, _) => self.lower_expr_in(e, t),
                 };
+                self.check_return(&value);
                 Some(ir::Stmt {
                     kind: StmtKind::Return(Some(value)),
                     span: e.span,
@@ -370,6 +375,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         } else {
             self.lower_expr_in(expr, &ty)
         };
+        self.check_assignable(&value, &ty, FlowTarget::Variable);
         let value = self.coerce(value, &ty);
         let body = ir::Stmt {
             kind: StmtKind::Return(Some(value)),
@@ -702,6 +708,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.frame().scopes.push(Default::default());
             let ty = self.r.program.fields[f.index()].ty.clone();
             let value = self.lower_expr_in(init, &ty);
+            self.check_assignable(&value, &ty, FlowTarget::Variable);
             self.frame().scopes = saved_scopes;
             self.ctx = saved_ctx;
             stmts.push(self.field_set_stmt(f, value, var.span));
@@ -746,6 +753,11 @@ impl<'r, 'a> Lower<'r, 'a> {
                 continue;
             };
             let value = self.local_get(local, p.span);
+            if p.ty.is_some() {
+                if let Some(f) = self.own_field_or_late_storage(p.name.name) {
+                    self.check_initializing_formal(p.name, &value.ty, f);
+                }
+            }
             if let Some(s) = self.initialise_own_field(p.name, value, p.span) {
                 stmts.push(s);
             }
@@ -767,6 +779,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             return None;
         }
         let v = self.lower_expr(value);
+        if let Some(f) = self.own_field_or_late_storage(name.name) {
+            let ty = self.r.program.fields[f.index()].ty.clone();
+            self.check_assignable(&v, &ty, FlowTarget::Variable);
+        }
         self.initialise_own_field(name, v, span)
     }
 
@@ -800,6 +816,12 @@ impl<'r, 'a> Lower<'r, 'a> {
     fn own_late_field(&self, name: Symbol) -> Option<(FieldId, FieldId)> {
         let c = self.ctx.this_class?;
         self.r.classes[c.index()].late_fields.get(&name).copied()
+    }
+
+    /// The field a constructor stores `name` into: the plain field, or a late field's storage.
+    fn own_field_or_late_storage(&self, name: Symbol) -> Option<FieldId> {
+        self.own_field(name)
+            .or_else(|| self.own_late_field(name).map(|(storage, _)| storage))
     }
 
     /// Arguments contributed by `super.x` parameters, positional then named.

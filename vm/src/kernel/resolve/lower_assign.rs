@@ -5,7 +5,8 @@
 //! expression is the value assigned (or the old value, for postfix).
 
 use super::body::Lower;
-use super::closures::LocalRef;
+use super::check::FlowTarget;
+use super::closures::{LocalAccess, LocalRef};
 use super::lower_expr::NameRef;
 use super::members::{Found, Want};
 use super::messages::{self, AccessKind};
@@ -314,6 +315,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => DartType::Dynamic,
         };
         let t = self.temp(recv_ty.clone(), r.span);
+        if let Some(target) = self.certain_property_type(&r, found) {
+            self.frame().certain_property_targets.insert(t, target);
+        }
         lets.push((t, r));
         (
             lets,
@@ -438,6 +442,24 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// The type a write to `lv` is checked against, when it is certain: explicitly typed
+    /// (or certainly inferred) locals of this frame and static fields.
+    fn certain_lvalue_type(&self, lv: &LValue) -> Option<DartType> {
+        match lv {
+            LValue::Local(l) | LValue::LazyLocal(l, _) => match l.access {
+                LocalAccess::Local(id) if self.frame_ref().certain_locals.contains(&id) => {
+                    Some(l.declared_ty.clone())
+                }
+                _ => None,
+            },
+            LValue::StaticField(f) => Some(self.r.program.fields[f.index()].ty.clone()),
+            LValue::Property { recv, .. } => {
+                self.frame_ref().certain_property_targets.get(recv).cloned()
+            }
+            _ => None,
+        }
+    }
+
     /// `name = value` for a variable pattern in a pattern assignment (`(a, b) = ...`):
     /// the value is checked against the variable's declared type.
     pub fn assign_to_name(&mut self, name: ast::Ident, value: ir::Expr, span: Span) -> ir::Expr {
@@ -544,6 +566,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     fn write(&mut self, lv: &LValue, value: ir::Expr, span: Span) -> ir::Expr {
+        if let Some(target) = self.certain_lvalue_type(lv) {
+            self.check_assignable(&value, &target, FlowTarget::Variable);
+        }
         match lv {
             LValue::Local(l) => self.local_set_ref(l, value, span),
             LValue::LazyLocal(l, name) => {

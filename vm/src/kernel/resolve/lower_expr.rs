@@ -1014,6 +1014,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(t) = self.numeric_result(&recv.ty, op, args.first().map(|a| &a.ty)) {
             ty = t;
         }
+        if let Some((Found::Method(f), _)) = found {
+            let args = ir::Args {
+                type_args: None,
+                positional: args.clone(),
+                named: Vec::new(),
+            };
+            self.check_arg_types(f, &args);
+        }
         let args = match found {
             Some((Found::Method(f), owner)) => {
                 let sig = self.r.signature_through(f, &recv.ty, owner);

@@ -4,6 +4,7 @@
 //! `break`/`continue`/`return`, and `assert`.
 
 use super::body::{CaseTarget, LabelKind, Lower};
+use super::check::FlowTarget;
 use super::functions::block;
 use super::{messages, types};
 use crate::front::ast::{self, ForInBinding, ForInit, StmtKind as S};
@@ -129,6 +130,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     DartType::Void | DartType::Dynamic => self.lower_expr(v),
                     t => self.lower_expr_in(v, t),
                 });
+                if let Some(v) = &value {
+                    self.check_return(v);
+                }
                 let value = match value {
                     None if self.frame_ref().returns_this => Some(self.this_expr(span)),
                     v => v,
@@ -168,6 +172,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_condition(&mut self, e: &'a ast::Expr) -> ir::Expr {
         let c = self.lower_expr(e);
         let b = self.r.core_type("bool");
+        self.check_assignable(&c, &b, FlowTarget::Variable);
         self.coerce(c, &b)
     }
 
@@ -216,8 +221,20 @@ impl<'r, 'a> Lower<'r, 'a> {
             (None, Some(e)) => inferred_local_type(&e.ty),
             (None, None) => DartType::Dynamic,
         };
+        let certain = match (&declared, &init) {
+            (Some(t), Some(e)) => {
+                self.check_assignable(e, t, FlowTarget::Variable);
+                true
+            }
+            (Some(_), None) => true,
+            (None, Some(e)) => self.certain_type(e).as_ref() == Some(&ty),
+            (None, None) => false,
+        };
         let init = init.map(|e| self.coerce(e, &ty));
         let local = self.declare_local(d.name, ty.clone(), v.is_final || v.is_const);
+        if certain {
+            self.frame().certain_locals.insert(local);
+        }
         self.frame().locals[local.index()].is_late = v.is_late;
         if ty.is_nullable() && !matches!(ty, DartType::Dynamic) && init.is_some() {
             self.frame().flow_sensitive.insert(local);

@@ -2,6 +2,7 @@
 //! (`pkg/front_end/messages.yaml`) words them, so users see familiar messages and tests
 //! can compare against the Dart SDK's output.
 
+use super::check::FlowTarget;
 use crate::front::intern::Symbol;
 
 /// dart:core classes whose origin ("- 'int' is from 'dart:core'.") is never printed.
@@ -235,6 +236,65 @@ pub(super) fn cyclic_class(name: Symbol) -> String {
     format!("'{name}' is a supertype of itself.")
 }
 
+/// The front end's "value of type S can't flow into T" texts, by where the value flows.
+pub(super) fn not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    match flow {
+        FlowTarget::Variable => {
+            format!("A value of type '{s}' can't be assigned to a variable of type '{t}'.")
+        }
+        FlowTarget::Parameter => {
+            format!("The argument type '{s}' can't be assigned to the parameter type '{t}'.")
+        }
+        FlowTarget::Return => {
+            format!(
+                "A value of type '{s}' can't be returned from a function with return type '{t}'."
+            )
+        }
+    }
+}
+
+/// `S?` flowing into a non-nullable `T` where `S` itself would fit.
+pub(super) fn nullable_not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    let plain = not_assignable(flow, s, t);
+    let stem = plain.strip_suffix('.').unwrap_or(&plain);
+    format!("{stem} because '{s}' is nullable and '{t}' isn't.")
+}
+
+/// `T this.x` where the field's type can't hold a `T`.
+pub(super) fn initializing_formal_mismatch(
+    name: Symbol,
+    ty: &str,
+    field_ty: &str,
+    origins: &str,
+) -> String {
+    format!(
+        "The type of parameter '{name}', '{ty}' is not a subtype of the corresponding field's type, '{field_ty}'.{origins}\n\
+         Try changing the type of parameter '{name}' to a subtype of '{field_ty}'."
+    )
+}
+
+/// The literal `null` flowing into a non-nullable `T`.
+pub(super) fn null_not_assignable(flow: FlowTarget, t: &str) -> String {
+    match flow {
+        FlowTarget::Variable => format!(
+            "The value 'null' can't be assigned to a variable of type '{t}' because '{t}' is not nullable."
+        ),
+        FlowTarget::Parameter => format!(
+            "The value 'null' can't be assigned to the parameter type '{t}' because '{t}' is not nullable."
+        ),
+        FlowTarget::Return => format!(
+            "The value 'null' can't be returned from a function with return type '{t}' because '{t}' is not nullable."
+        ),
+    }
+}
+
+/// A value of type `Null` (not the literal) flowing into a non-nullable `T`.
+pub(super) fn null_type_not_assignable(flow: FlowTarget, s: &str, t: &str) -> String {
+    let plain = not_assignable(flow, s, t);
+    let stem = plain.strip_suffix('.').unwrap_or(&plain);
+    format!("{stem} because '{t}' is not nullable.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +309,34 @@ mod tests {
         assert_eq!(
             origin(Symbol::intern("Bar"), "main.dart"),
             "\n - 'Bar' is from 'main.dart'."
+        );
+    }
+
+    #[test]
+    fn assignability_messages_match_the_front_end() {
+        assert_eq!(
+            not_assignable(FlowTarget::Variable, "String", "int"),
+            "A value of type 'String' can't be assigned to a variable of type 'int'."
+        );
+        assert_eq!(
+            not_assignable(FlowTarget::Parameter, "String", "int"),
+            "The argument type 'String' can't be assigned to the parameter type 'int'."
+        );
+        assert_eq!(
+            not_assignable(FlowTarget::Return, "int", "String"),
+            "A value of type 'int' can't be returned from a function with return type 'String'."
+        );
+        assert_eq!(
+            nullable_not_assignable(FlowTarget::Parameter, "int?", "int"),
+            "The argument type 'int?' can't be assigned to the parameter type 'int' because 'int?' is nullable and 'int' isn't."
+        );
+        assert_eq!(
+            null_not_assignable(FlowTarget::Return, "int"),
+            "The value 'null' can't be returned from a function with return type 'int' because 'int' is not nullable."
+        );
+        assert_eq!(
+            null_type_not_assignable(FlowTarget::Variable, "Null", "int"),
+            "A value of type 'Null' can't be assigned to a variable of type 'int' because 'int' is not nullable."
         );
     }
 

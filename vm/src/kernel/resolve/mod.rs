@@ -10,6 +10,7 @@
 
 mod body;
 mod calls;
+mod check;
 mod classes;
 mod closures;
 mod collections;
@@ -358,6 +359,9 @@ pub(crate) struct Resolver<'a> {
     pub core_lib: LibraryId,
     /// Set when a `DartType::Extension` was made: the program then needs erasing.
     pub extension_types_used: bool,
+    /// Where static type errors were reported: an instance field's initialiser is
+    /// lowered into every generative constructor but reported once.
+    pub type_errors_at: HashSet<Span>,
 }
 
 impl<'a> Resolver<'a> {
@@ -397,6 +401,7 @@ impl<'a> Resolver<'a> {
             tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
             extension_types_used: false,
+            type_errors_at: HashSet::new(),
         }
     }
 

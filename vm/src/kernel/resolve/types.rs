@@ -375,6 +375,17 @@ impl Resolver<'_> {
             DartType::TypeParameter { name, nullable } => {
                 format!("{name}{}", if *nullable { "?" } else { "" })
             }
+            DartType::Function {
+                sig: Some(sig),
+                nullable,
+            } => {
+                let text = self.function_type_display(sig);
+                if *nullable {
+                    format!("{text}?")
+                } else {
+                    text
+                }
+            }
             DartType::Function { nullable, .. } => {
                 format!("Function{}", if *nullable { "?" } else { "" })
             }
@@ -402,6 +413,42 @@ impl Resolver<'_> {
                 s
             }
         }
+    }
+
+    /// `R Function(A, [B], {C c})` as the front end prints function types.
+    fn function_type_display(&self, sig: &ir::FunctionSig) -> String {
+        let required = sig.required_positional as usize;
+        let mut params: Vec<String> = sig
+            .positional
+            .iter()
+            .take(required)
+            .map(|t| self.type_display(t))
+            .collect();
+        let optional: Vec<String> = sig
+            .positional
+            .iter()
+            .skip(required)
+            .map(|t| self.type_display(t))
+            .collect();
+        if !optional.is_empty() {
+            params.push(format!("[{}]", optional.join(", ")));
+        }
+        let named: Vec<String> = sig
+            .named
+            .iter()
+            .map(|(n, t, required)| {
+                let req = if *required { "required " } else { "" };
+                format!("{req}{} {n}", self.type_display(t))
+            })
+            .collect();
+        if !named.is_empty() {
+            params.push(format!("{{{}}}", named.join(", ")));
+        }
+        format!(
+            "{} Function({})",
+            self.type_display(&sig.return_type),
+            params.join(", ")
+        )
     }
 
     /// Is class `sub` (transitively) `sup`, by extends, with or implements?

@@ -1,3 +1,5 @@
-Future<void> main() async {
-  print([await for (final x in Stream.value(1)) x]);
+extension type Id(int value) {}
+void main() {
+  final make = Id.new;
+  print(make(3));
 }
