@@ -243,11 +243,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
+        // The call's own context (`Map<String, int> m = f(...)`), before the arguments'.
+        let context = self.ctor_context.take();
         let sig = erase_method_type_params(&self.r.sigs[f.index()]);
         let lowered = self.lower_call_args_for(args, Some(&sig));
         let mut checked = self.check_args_ok(f, lowered.args, span, Some(args));
         let generic = self.r.sigs[f.index()].clone();
-        checked.type_args = self.call_type_args(&generic, args, &checked, span);
+        checked.type_args =
+            self.call_type_args_in(&generic, args, &checked, span, context.as_ref());
         let func = &self.r.program.functions[f.index()];
         if func.name.as_str() == "identical"
             && func.library == self.r.core_lib

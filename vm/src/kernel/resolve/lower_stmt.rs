@@ -161,10 +161,36 @@ impl<'r, 'a> Lower<'r, 'a> {
                 pattern,
                 init,
             } => {
+                self.context_type = self.pattern_context(pattern);
                 let value = self.lower_expr(init);
                 let stmts = self.destructure(pattern, value, *is_final, span);
                 stmt(StmtKind::Block(stmts), span)
             }
+        }
+    }
+
+    /// The context type a declaration's pattern gives its initialiser, where the pattern
+    /// writes it: `<K, V>{...}` is `Map<K, V>`, `<T>[...]` is `List<T>`, `T x` is `T`.
+    fn pattern_context(&mut self, pattern: &'a ast::Pattern) -> Option<DartType> {
+        use ast::PatternKind as P;
+        match &pattern.kind {
+            P::Paren(inner) => self.pattern_context(inner),
+            P::Variable { ty: Some(t), .. } | P::Wildcard { ty: Some(t) } => {
+                Some(self.resolve_type(t))
+            }
+            P::List {
+                type_arg: Some(t), ..
+            } => {
+                let element = self.resolve_type(t);
+                let list = self.r.core_class("List")?;
+                Some(self.r.interface_type(list, vec![element], false))
+            }
+            P::Map { type_args, .. } if type_args.len() == 2 => {
+                let args = type_args.iter().map(|t| self.resolve_type(t)).collect();
+                let map = self.r.core_class("Map")?;
+                Some(self.r.interface_type(map, args, false))
+            }
+            _ => None,
         }
     }
 

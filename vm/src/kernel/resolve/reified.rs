@@ -247,6 +247,54 @@ impl<'r, 'a> Lower<'r, 'a> {
         Some(Box::new(self.type_args_expr(inferred, span)))
     }
 
+    /// As `call_type_args`, and a type parameter that the call's return type binds in an
+    /// informative context (not `dynamic`, `Object` or `Object?`) takes the context's type,
+    /// as Dart's downward inference fixes it: `Map<String, int> m = f({})` for
+    /// `T f<T>(Object? o)` passes `Map<String, int>`.
+    pub fn call_type_args_in(
+        &mut self,
+        sig: &Signature,
+        ast_args: &'a ast::Arguments,
+        args: &ir::Args,
+        span: Span,
+        context: Option<&DartType>,
+    ) -> Option<Box<ir::Expr>> {
+        let key = ast_args as *const ast::Arguments as usize;
+        let explicit = self.call_type_args.contains_key(&key);
+        let informative = context.filter(|c| match c {
+            DartType::Interface { class, .. } => Some(*class) != self.r.core_class("Object"),
+            DartType::Dynamic | DartType::Void | DartType::Null | DartType::Never => false,
+            _ => true,
+        });
+        let (Some(context), false, false) = (informative, explicit, sig.type_params.is_empty())
+        else {
+            return self.call_type_args(sig, ast_args, args, span);
+        };
+        let mut from_context: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
+        match_type(
+            &sig.return_type,
+            context,
+            &sig.type_params,
+            &mut from_context,
+        );
+        if from_context
+            .iter()
+            .all(|t| t.as_ref().is_none_or(|t| *t == DartType::Dynamic))
+        {
+            return self.call_type_args(sig, ast_args, args, span);
+        }
+        let from_args = infer_type_args(sig, args).unwrap_or_default();
+        let chosen: Vec<DartType> = from_context
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| match c {
+                Some(t) if t != DartType::Dynamic => t,
+                _ => from_args.get(i).cloned().unwrap_or(DartType::Dynamic),
+            })
+            .collect();
+        Some(Box::new(self.type_args_expr(chosen, span)))
+    }
+
     /// The type a constructor call instantiates when it writes no type arguments of its
     /// own: those written as `C<T>(...)`, else the context's (`Box<int> b = Box(x)`), else
     /// inferred from the constructor's arguments (`Pair(1, 'a')` is a `Pair<int, String>`).
