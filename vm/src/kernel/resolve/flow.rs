@@ -1,5 +1,6 @@
 //! A conservative stand-in for Dart's flow analysis. dartrs does not track type promotion,
-//! so any local whose type promotion could change (it is null-tested, `is`-tested, `!`ed,
+//! so any local whose type promotion could change (it is null-tested, `is`-tested, cast
+//! with `as`, `!`ed,
 //! or it is nullable and assigned) is given the static type `dynamic`: no false "isn't
 //! defined"/"potentially null" errors, and no unsound type facts for the compilers.
 //! Also a generic syntax-tree walk used by other pre-passes.
@@ -104,7 +105,8 @@ impl FlowFacts {
                     }
                 }
             }
-            ExprKind::Is { expr, .. } | ExprKind::NullCheck(expr) => {
+            // `x as T;` promotes `x` too.
+            ExprKind::Is { expr, .. } | ExprKind::As { expr, .. } | ExprKind::NullCheck(expr) => {
                 if let Some(n) = ident_of(expr) {
                     self.tested.insert(n);
                 }
