@@ -501,7 +501,33 @@ extern "sysv64" fn rt_resolve_closure_call(
     // SAFETY: called from generated code with a pointer to the callee's slot.
     let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
     let callee = unsafe { Value(*(closure_slot as *const u64)) };
+    // SAFETY: a valid value from the Dart stack.
+    let cid = unsafe { callee.cid() };
+    if cid != CID_CLOSURE {
+        return call_method_of(iso_ptr, cid, closure_slot, argdesc as u32);
+    }
     resolve_closure(iso_ptr, callee, argdesc as u32)
+}
+
+/// Calling an object that is not a closure (`f(x)` where `f` holds an instance): its
+/// class's `call` method, else its `noSuchMethod` override, else NoSuchMethodError for
+/// `call` with the arguments. The callee's slot is the receiver's.
+fn call_method_of(iso_ptr: IsolatePtr, cid: u32, slot: u64, argdesc: u32) -> u64 {
+    let selector = Selector::Method(crate::front::intern::well_known().call);
+    let iso = iso_ptr.get();
+    let program = iso.program.clone();
+    if let Some(super::classes::Target::Function(f)) = iso.classes.lookup(&program, cid, selector) {
+        if accepts(iso, f, argdesc) {
+            return f.0 as u64;
+        }
+    }
+    match super::errors::forward_to_no_such_method(iso_ptr, cid, slot, selector, argdesc) {
+        Some(Ok(entry)) => return entry as u64,
+        Some(Err(())) => return 0,
+        None => {}
+    }
+    super::errors::throw_no_such_method(iso_ptr, slot, selector, argdesc);
+    0
 }
 
 extern "sysv64" fn rt_copy_parameters(
