@@ -7,5 +7,6 @@ pub mod loader;
 pub mod parse;
 pub mod reload;
 mod resolve;
+pub mod rewrite;
 
 pub use loader::{load_program, LoadOptions};

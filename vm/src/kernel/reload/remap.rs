@@ -4,6 +4,7 @@
 //! are per function and stay as they are.
 
 use crate::kernel::ir::*;
+use crate::kernel::rewrite::{walk_stmt, Rewrite};
 
 /// New id → merged id, one table per kind of declaration (indexed by the new id).
 #[derive(Debug, Default, Clone)]
@@ -76,7 +77,7 @@ impl IdMap {
         }
         self.ty(&mut f.return_type);
         if let Some(body) = &mut f.body {
-            self.stmt(body);
+            walk_stmt(self, body);
         }
     }
 
@@ -148,219 +149,31 @@ impl IdMap {
             | DartType::Record { .. } => {}
         }
     }
+}
 
-    fn stmt(&self, s: &mut Stmt) {
-        match &mut s.kind {
-            StmtKind::Block(list) => list.iter_mut().for_each(|s| self.stmt(s)),
-            StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Yield { value: e, .. } => {
-                self.expr(e)
-            }
-            StmtKind::VarDecl { init, .. } => init.iter_mut().for_each(|e| self.expr(e)),
-            StmtKind::If {
-                condition,
-                then,
-                otherwise,
-            } => {
-                self.expr(condition);
-                self.stmt(then);
-                otherwise.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Loop { body, update, .. } => {
-                self.stmt(body);
-                update.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Labeled { body, .. } => self.stmt(body),
-            StmtKind::Return(e) => e.iter_mut().for_each(|e| self.expr(e)),
-            StmtKind::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                self.stmt(body);
-                for c in catches {
-                    c.on_type.iter_mut().for_each(|t| self.ty(t));
-                    self.stmt(&mut c.body);
-                }
-                finally.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Assert { condition, message } => {
-                self.expr(condition);
-                message.iter_mut().for_each(|e| self.expr(e));
-            }
-            StmtKind::Break(_)
-            | StmtKind::Continue(_)
-            | StmtKind::Rethrow
-            | StmtKind::FreshBox(_) => {}
-        }
+impl Rewrite for IdMap {
+    fn ty(&self, t: &mut DartType) {
+        IdMap::ty(self, t)
     }
 
-    fn args(&self, a: &mut Args) {
-        a.positional.iter_mut().for_each(|e| self.expr(e));
-        a.named.iter_mut().for_each(|(_, e)| self.expr(e));
-        a.type_args.iter_mut().for_each(|e| self.expr(e));
-    }
-
-    fn expr(&self, e: &mut Expr) {
-        self.ty(&mut e.ty);
-        match &mut e.kind {
+    /// The declaration ids an expression holds itself.
+    fn node(&self, e: &mut ExprKind) {
+        match e {
             ExprKind::Const(c) => *c = self.constant(*c),
-            ExprKind::StaticGet(f) => *f = self.field(*f),
-            ExprKind::StaticSet(f, v) => {
-                *f = self.field(*f);
-                self.expr(v);
+            ExprKind::StaticGet(f) | ExprKind::StaticSet(f, _) => *f = self.field(*f),
+            ExprKind::FieldGet { field, .. } | ExprKind::FieldSet { field, .. } => {
+                *field = self.field(*field)
             }
-            ExprKind::FieldGet { receiver, field } => {
-                *field = self.field(*field);
-                self.expr(receiver);
-            }
-            ExprKind::FieldSet {
-                receiver,
-                field,
-                value,
-            } => {
-                *field = self.field(*field);
-                self.expr(receiver);
-                self.expr(value);
-            }
-            ExprKind::StaticCall {
-                target,
-                receiver,
-                args,
-            } => {
-                *target = self.function(*target);
-                receiver.iter_mut().for_each(|r| self.expr(r));
-                self.args(args);
-            }
+            ExprKind::StaticCall { target, .. } => *target = self.function(*target),
             ExprKind::New {
-                class,
-                constructor,
-                args,
-                type_args,
+                class, constructor, ..
             } => {
                 *class = self.class(*class);
                 *constructor = self.function(*constructor);
-                self.args(args);
-                type_args.iter_mut().for_each(|t| self.expr(t));
             }
             ExprKind::Closure(f) | ExprKind::StaticTearOff(f) => *f = self.function(*f),
-            ExprKind::InstanceTypeArgs { receiver, class } => {
-                *class = self.class(*class);
-                self.expr(receiver);
-            }
-            ExprKind::Is { expr, ty, .. } | ExprKind::As { expr, ty } => {
-                self.ty(ty);
-                self.expr(expr);
-            }
-            ExprKind::ListLiteral {
-                element_type,
-                elements,
-                type_args,
-            } => {
-                self.ty(element_type);
-                elements.iter_mut().for_each(|x| self.expr(x));
-                type_args.iter_mut().for_each(|t| self.expr(t));
-            }
-            ExprKind::MapLiteral {
-                key_type,
-                value_type,
-                entries,
-                type_args,
-            } => {
-                self.ty(key_type);
-                self.ty(value_type);
-                for (k, v) in entries {
-                    self.expr(k);
-                    self.expr(v);
-                }
-                type_args.iter_mut().for_each(|t| self.expr(t));
-            }
-            ExprKind::TypeArgs { types, env } => {
-                types.iter_mut().for_each(|t| self.ty(t));
-                env.iter_mut()
-                    .for_each(|entry| self.expr(&mut entry.source));
-            }
-            _ => self.sub_exprs(e),
-        }
-    }
-
-    /// Expressions whose own ids need no rewriting: only their operands.
-    fn sub_exprs(&self, e: &mut Expr) {
-        match &mut e.kind {
-            ExprKind::StringConcat(parts) => parts.iter_mut().for_each(|p| self.expr(p)),
-            ExprKind::LocalSet(_, v) | ExprKind::CapturedSet(_, v) => self.expr(v),
-            ExprKind::InstanceCall { receiver, args, .. } => {
-                self.expr(receiver);
-                self.args(args);
-            }
-            ExprKind::InstanceGet { receiver, .. } | ExprKind::RecordGet { receiver, .. } => {
-                self.expr(receiver)
-            }
-            ExprKind::InstanceSet {
-                receiver, value, ..
-            } => {
-                self.expr(receiver);
-                self.expr(value);
-            }
-            ExprKind::FunctionCall { callee, args } => {
-                self.expr(callee);
-                self.args(args);
-            }
-            ExprKind::Equals { left, right, .. }
-            | ExprKind::Identical(left, right)
-            | ExprKind::And(left, right)
-            | ExprKind::Or(left, right) => {
-                self.expr(left);
-                self.expr(right);
-            }
-            ExprKind::Not(x)
-            | ExprKind::NullCheck(x)
-            | ExprKind::Throw(x)
-            | ExprKind::Await(x)
-            | ExprKind::TypeValue(x) => self.expr(x),
-            ExprKind::Conditional {
-                condition,
-                then,
-                otherwise,
-            } => {
-                self.expr(condition);
-                self.expr(then);
-                self.expr(otherwise);
-            }
-            ExprKind::IsRuntime {
-                expr, type_args, ..
-            }
-            | ExprKind::AsRuntime { expr, type_args } => {
-                self.expr(expr);
-                self.expr(type_args);
-            }
-            ExprKind::RecordLiteral { fields, .. } => fields.iter_mut().for_each(|x| self.expr(x)),
-            ExprKind::Let { value, body, .. } => {
-                self.expr(value);
-                self.expr(body);
-            }
-            ExprKind::Block { stmts, value } => {
-                stmts.iter_mut().for_each(|s| self.stmt(s));
-                self.expr(value);
-            }
-            ExprKind::Native { args, .. } => args.iter_mut().for_each(|x| self.expr(x)),
-            ExprKind::Const(_)
-            | ExprKind::LocalGet(_)
-            | ExprKind::CapturedGet(_)
-            | ExprKind::This
-            | ExprKind::StaticGet(_)
-            | ExprKind::StaticSet(..)
-            | ExprKind::FieldGet { .. }
-            | ExprKind::FieldSet { .. }
-            | ExprKind::StaticCall { .. }
-            | ExprKind::New { .. }
-            | ExprKind::Closure(_)
-            | ExprKind::StaticTearOff(_)
-            | ExprKind::InstanceTypeArgs { .. }
-            | ExprKind::Is { .. }
-            | ExprKind::As { .. }
-            | ExprKind::ListLiteral { .. }
-            | ExprKind::MapLiteral { .. }
-            | ExprKind::TypeArgs { .. } => {}
+            ExprKind::InstanceTypeArgs { class, .. } => *class = self.class(*class),
+            _ => {}
         }
     }
 }

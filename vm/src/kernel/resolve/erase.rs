@@ -8,7 +8,8 @@
 
 use super::types::{make_nullable, substitute};
 use super::Resolver;
-use crate::kernel::ir::{self, Constant, DartType, Expr, ExprKind, Stmt, StmtKind};
+use crate::kernel::ir::{self, Constant, DartType};
+use crate::kernel::rewrite::{walk_stmt, Rewrite};
 
 /// How deep an extension type's representation may nest other extension types
 /// (`extension type A(B b)`, `extension type B(A a)` is a cycle the resolver reports;
@@ -115,7 +116,7 @@ impl Eraser {
         self.ty(&mut f.return_type);
         f.locals.iter_mut().for_each(|l| self.ty(&mut l.ty));
         if let Some(body) = &mut f.body {
-            self.stmt(body);
+            walk_stmt(self, body);
         }
     }
 
@@ -143,174 +144,11 @@ impl Eraser {
             | Constant::String(_) => {}
         }
     }
+}
 
-    fn stmt(&self, s: &mut Stmt) {
-        match &mut s.kind {
-            StmtKind::Block(list) => list.iter_mut().for_each(|s| self.stmt(s)),
-            StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Yield { value: e, .. } => {
-                self.expr(e)
-            }
-            StmtKind::VarDecl { init, .. } => init.iter_mut().for_each(|e| self.expr(e)),
-            StmtKind::If {
-                condition,
-                then,
-                otherwise,
-            } => {
-                self.expr(condition);
-                self.stmt(then);
-                otherwise.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Loop { body, update, .. } => {
-                self.stmt(body);
-                update.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Labeled { body, .. } => self.stmt(body),
-            StmtKind::Return(e) => e.iter_mut().for_each(|e| self.expr(e)),
-            StmtKind::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                self.stmt(body);
-                for c in catches {
-                    c.on_type.iter_mut().for_each(|t| self.ty(t));
-                    self.stmt(&mut c.body);
-                }
-                finally.iter_mut().for_each(|s| self.stmt(s));
-            }
-            StmtKind::Assert { condition, message } => {
-                self.expr(condition);
-                message.iter_mut().for_each(|e| self.expr(e));
-            }
-            StmtKind::Break(_)
-            | StmtKind::Continue(_)
-            | StmtKind::Rethrow
-            | StmtKind::FreshBox(_) => {}
-        }
-    }
-
-    fn args(&self, a: &mut ir::Args) {
-        a.positional.iter_mut().for_each(|e| self.expr(e));
-        a.named.iter_mut().for_each(|(_, e)| self.expr(e));
-        a.type_args.iter_mut().for_each(|e| self.expr(e));
-    }
-
-    fn expr(&self, e: &mut Expr) {
-        self.ty(&mut e.ty);
-        match &mut e.kind {
-            ExprKind::Is { expr, ty, .. } | ExprKind::As { expr, ty } => {
-                self.ty(ty);
-                self.expr(expr);
-            }
-            ExprKind::ListLiteral {
-                element_type,
-                elements,
-                type_args,
-            } => {
-                self.ty(element_type);
-                elements.iter_mut().for_each(|x| self.expr(x));
-                type_args.iter_mut().for_each(|t| self.expr(t));
-            }
-            ExprKind::MapLiteral {
-                key_type,
-                value_type,
-                entries,
-                type_args,
-            } => {
-                self.ty(key_type);
-                self.ty(value_type);
-                for (k, v) in entries {
-                    self.expr(k);
-                    self.expr(v);
-                }
-                type_args.iter_mut().for_each(|t| self.expr(t));
-            }
-            ExprKind::TypeArgs { types, env } => {
-                types.iter_mut().for_each(|t| self.ty(t));
-                env.iter_mut()
-                    .for_each(|entry| self.expr(&mut entry.source));
-            }
-            ExprKind::StaticSet(_, v) | ExprKind::LocalSet(_, v) | ExprKind::CapturedSet(_, v) => {
-                self.expr(v)
-            }
-            ExprKind::FieldGet { receiver, .. }
-            | ExprKind::InstanceGet { receiver, .. }
-            | ExprKind::RecordGet { receiver, .. }
-            | ExprKind::InstanceTypeArgs { receiver, .. } => self.expr(receiver),
-            ExprKind::FieldSet {
-                receiver, value, ..
-            }
-            | ExprKind::InstanceSet {
-                receiver, value, ..
-            } => {
-                self.expr(receiver);
-                self.expr(value);
-            }
-            ExprKind::StaticCall { receiver, args, .. } => {
-                receiver.iter_mut().for_each(|r| self.expr(r));
-                self.args(args);
-            }
-            ExprKind::New {
-                args, type_args, ..
-            } => {
-                self.args(args);
-                type_args.iter_mut().for_each(|t| self.expr(t));
-            }
-            ExprKind::InstanceCall { receiver, args, .. } => {
-                self.expr(receiver);
-                self.args(args);
-            }
-            ExprKind::FunctionCall { callee, args } => {
-                self.expr(callee);
-                self.args(args);
-            }
-            ExprKind::StringConcat(parts) => parts.iter_mut().for_each(|p| self.expr(p)),
-            ExprKind::Equals { left, right, .. }
-            | ExprKind::Identical(left, right)
-            | ExprKind::And(left, right)
-            | ExprKind::Or(left, right) => {
-                self.expr(left);
-                self.expr(right);
-            }
-            ExprKind::Not(x)
-            | ExprKind::NullCheck(x)
-            | ExprKind::Throw(x)
-            | ExprKind::Await(x)
-            | ExprKind::TypeValue(x) => self.expr(x),
-            ExprKind::Conditional {
-                condition,
-                then,
-                otherwise,
-            } => {
-                self.expr(condition);
-                self.expr(then);
-                self.expr(otherwise);
-            }
-            ExprKind::IsRuntime {
-                expr, type_args, ..
-            }
-            | ExprKind::AsRuntime { expr, type_args } => {
-                self.expr(expr);
-                self.expr(type_args);
-            }
-            ExprKind::RecordLiteral { fields, .. } => fields.iter_mut().for_each(|x| self.expr(x)),
-            ExprKind::Let { value, body, .. } => {
-                self.expr(value);
-                self.expr(body);
-            }
-            ExprKind::Block { stmts, value } => {
-                stmts.iter_mut().for_each(|s| self.stmt(s));
-                self.expr(value);
-            }
-            ExprKind::Native { args, .. } => args.iter_mut().for_each(|x| self.expr(x)),
-            ExprKind::Const(_)
-            | ExprKind::LocalGet(_)
-            | ExprKind::CapturedGet(_)
-            | ExprKind::This
-            | ExprKind::StaticGet(_)
-            | ExprKind::Closure(_)
-            | ExprKind::StaticTearOff(_) => {}
-        }
+impl Rewrite for Eraser {
+    fn ty(&self, t: &mut DartType) {
+        Eraser::ty(self, t)
     }
 }
 
