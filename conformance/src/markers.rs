@@ -114,25 +114,29 @@ pub fn expected_error_lines(source: &str) -> Vec<usize> {
             i += 1;
             continue;
         }
-        let start = i;
+        // A block may hold several entries: the first ones refer to the line above the
+        // block, each `[error line L, ...]` starts an entry for line L.
+        let mut target = i;
         let mut has_cfe = false;
-        let mut explicit_line = None;
         while i < lines.len() && is_comment_line(lines[i]) {
             let text = comment_text(lines[i]);
             if text.starts_with("[cfe]") {
                 has_cfe = true;
             } else if let Some(rest) = text.strip_prefix("[error line ") {
-                explicit_line = rest
+                if has_cfe && target > 0 {
+                    result.push(target);
+                }
+                has_cfe = false;
+                target = rest
                     .split(|c: char| !c.is_ascii_digit())
                     .next()
-                    .and_then(|n| n.parse::<usize>().ok());
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(0);
             }
             i += 1;
         }
-        if let Some(line) = explicit_line {
-            result.push(line);
-        } else if has_cfe && start > 0 {
-            result.push(start); // the line above the block, 1-based
+        if has_cfe && target > 0 {
+            result.push(target);
         }
     }
     result.sort_unstable();
@@ -162,6 +166,15 @@ fn starts_marker_block(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_with_several_error_lines_names_each_of_them() {
+        let src = "main() {\n//     ^\n// [cfe] unspecified\n// [error line 6, column 0]\n\
+                   // [analyzer] unspecified\n// [cfe] unspecified\n// [error line 8, column 0]\n\
+                   // [analyzer] unspecified\n  \"\"\"\n";
+        // Line 1 (above the block) and line 6 have CFE entries; line 8 is analyzer-only.
+        assert_eq!(expected_error_lines(src), vec![1, 6]);
+    }
 
     #[test]
     fn test_file_names() {
