@@ -68,6 +68,10 @@ pub(super) struct Frame {
     pub catch_depth: u32,
     /// Locals whose static type flow analysis could change: read as `dynamic`.
     pub flow_sensitive: HashSet<LocalId>,
+    /// Flow-sensitive locals that are never assigned or tested after their declaration:
+    /// the type their initialiser gave them (the declared type, or its non-null version
+    /// when the initialiser's static type is not nullable).
+    pub initialised_local_types: HashMap<LocalId, DartType>,
     /// Locals whose static type is certain (written, or inferred from a value whose type
     /// is): the static check (`check`) trusts only these.
     pub certain_locals: HashSet<LocalId>,
@@ -108,6 +112,7 @@ impl Frame {
             cascades: Vec::new(),
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
+            initialised_local_types: HashMap::new(),
             certain_locals: HashSet::new(),
             certain_property_targets: HashMap::new(),
             const_locals: HashMap::new(),

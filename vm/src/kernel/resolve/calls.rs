@@ -686,6 +686,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
         let recv = self.view_extension_type(recv, name.name, Want::Call);
+        let recv = self.extension_receiver(recv, name.name, Want::Call);
         if self.is_record_field(&recv, name.name) {
             let callee = self.record_field_get(recv, name, AccessKind::Method, name.span);
             return self.call_value(callee, args, span);

@@ -287,6 +287,56 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.most_specific(applicable)
     }
 
+    /// `recv` retyped to its declared type when it reads a local that the flow stand-in
+    /// types `dynamic` (nullable and assigned or null-tested) and `name` then resolves to
+    /// an extension member: the promotions the stand-in does not track can only be to the
+    /// non-null declared type (locals with `is`/`as`/pattern tests are left alone), so
+    /// when neither it nor the declared type has `name` as a member and both pick the
+    /// same extension, that extension is what Dart's flow analysis would call.
+    pub fn extension_receiver(&mut self, mut recv: ir::Expr, name: Symbol, want: Want) -> ir::Expr {
+        let Some((declared, initialised)) = self.flow_declared_type(&recv) else {
+            return recv;
+        };
+        if let Some(ty) = initialised {
+            if self.try_extension(&ty, name, want).is_some() {
+                recv.ty = ty;
+            }
+            return recv;
+        }
+        let non_null = super::types::make_non_nullable(declared.clone());
+        if let DartType::Interface { class, .. } = &non_null {
+            if self.r.find_instance(*class, name, want).is_some() {
+                return recv;
+            }
+        }
+        let nullable_pick = self.try_extension(&declared, name, want).map(|(e, _)| e);
+        let promoted_pick = self.try_extension(&non_null, name, want).map(|(e, _)| e);
+        if nullable_pick.is_some() && nullable_pick == promoted_pick {
+            recv.ty = declared;
+        }
+        recv
+    }
+
+    /// The declared type of a local read as `dynamic` only because it is flow-sensitive
+    /// through null tests or assignments (not type tests), and whether no promotion can
+    /// have happened but the initialiser's (see `Frame::initialised_local_types`).
+    fn flow_declared_type(&self, recv: &ir::Expr) -> Option<(DartType, Option<DartType>)> {
+        if !matches!(recv.ty, DartType::Dynamic) {
+            return None;
+        }
+        let ExprKind::LocalGet(id) = recv.kind else {
+            return None;
+        };
+        let frame = self.frame_ref();
+        let local = frame.locals.get(id.index())?;
+        let tracked = frame.flow_sensitive.contains(&id)
+            && !self.flow.type_tested.contains(&local.name)
+            && local.ty.is_nullable()
+            && !matches!(local.ty, DartType::Dynamic | DartType::Void);
+        let initialised = frame.initialised_local_types.get(&id).cloned();
+        tracked.then(|| (local.ty.clone(), initialised))
+    }
+
     /// Of several applicable extensions, the one whose `on` type is a subtype of every
     /// other's (the language's "most specific" extension); the first when none is.
     fn most_specific(&self, applicable: Vec<(usize, Found)>) -> Option<(usize, Found)> {

@@ -16,6 +16,9 @@ pub(crate) struct FlowFacts {
     pub tested: HashSet<Symbol>,
     /// Names assigned (other than by their declaration).
     pub assigned: HashSet<Symbol>,
+    /// Names whose type a test could promote to a proper subtype of the non-null
+    /// declared type (`is`, `as`, switch subjects, if-case): a subset of `tested`.
+    pub type_tested: HashSet<Symbol>,
 }
 
 impl FlowFacts {
@@ -86,6 +89,7 @@ impl FlowFacts {
         {
             if let Some(n) = ident_of(condition) {
                 self.tested.insert(n);
+                self.type_tested.insert(n);
             }
         }
     }
@@ -106,13 +110,16 @@ impl FlowFacts {
                 }
             }
             // `x as T;` promotes `x` too.
-            ExprKind::Is { expr, .. } | ExprKind::As { expr, .. } | ExprKind::NullCheck(expr) => {
+            ExprKind::Is { expr, .. }
+            | ExprKind::As { expr, .. }
+            | ExprKind::Switch { subject: expr, .. } => {
                 if let Some(n) = ident_of(expr) {
                     self.tested.insert(n);
+                    self.type_tested.insert(n);
                 }
             }
-            ExprKind::Switch { subject, .. } => {
-                if let Some(n) = ident_of(subject) {
+            ExprKind::NullCheck(expr) => {
+                if let Some(n) = ident_of(expr) {
                     self.tested.insert(n);
                 }
             }

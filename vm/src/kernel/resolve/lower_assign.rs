@@ -284,6 +284,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         mut lets: Vec<(LocalId, ir::Expr)>,
     ) -> (Vec<(LocalId, ir::Expr)>, LValue) {
         let r = self.view_extension_type(r, name.name, Want::Setter);
+        let r = self.extension_receiver(r, name.name, Want::Setter);
         let recv_ty = r.ty.clone();
         if let Some((e, _)) = self.try_extension(&recv_ty, name.name, Want::Setter) {
             let m = self.r.extensions[e].instance[&name.name];

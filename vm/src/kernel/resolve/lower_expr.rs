@@ -743,6 +743,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.record_field_get(recv, name, AccessKind::Getter, span);
         }
         let recv = self.view_extension_type(recv, name.name, Want::Getter);
+        let recv = self.extension_receiver(recv, name.name, Want::Getter);
         if let Some((e, _)) = self.try_extension(&recv.ty, name.name, Want::Getter) {
             let m = self.r.extensions[e].instance[&name.name];
             return self.extension_get(recv, m, name.name, span);
@@ -996,6 +997,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         let shown = if op == "unary-" { "unary-" } else { op };
         let recv = self.view_extension_type(recv, Symbol::intern(op), Want::Call);
+        let recv = self.extension_receiver(recv, Symbol::intern(op), Want::Call);
         if let Some((_, found)) = self.try_extension(&recv.ty, Symbol::intern(op), Want::Call) {
             let args = ir::Args {
                 type_args: None,
