@@ -146,6 +146,33 @@ impl Resolver<'_> {
         None
     }
 
+    /// The concrete member `name` of instances of `class`: through the class and its
+    /// superclasses (mixed-in copies included), skipping abstract declarations.
+    pub(super) fn find_concrete(&self, class: ClassId, name: Symbol, want: Want) -> Option<Found> {
+        let mut cur = Some(class);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+            if let Some(found) = self.classes[c.index()]
+                .instance
+                .get(&name)
+                .and_then(|m| pick(*m, want))
+            {
+                let is_abstract = found
+                    .function()
+                    .is_some_and(|f| self.abstract_fns.contains(&f));
+                if !is_abstract {
+                    return Some(found);
+                }
+            }
+            cur = self.class(c).superclass;
+        }
+        None
+    }
+
     /// The type arguments of `target` as a supertype of `ty` (`List<int>` seen as
     /// `Iterable` gives `[int]`); `None` when `target` is not a supertype.
     pub(super) fn supertype_args(&self, ty: &DartType, target: ClassId) -> Option<Vec<DartType>> {

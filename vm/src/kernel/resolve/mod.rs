@@ -26,6 +26,7 @@ mod lower_expr;
 mod lower_stmt;
 mod members;
 mod messages;
+mod nsm_forwarders;
 mod patterns;
 mod records;
 mod reified;
@@ -59,6 +60,7 @@ pub(crate) fn resolve_program(
     r.declare_extension_members();
     r.declare_top_level_signatures();
     r.evaluate_defaults();
+    r.add_no_such_method_forwarders();
     r.lower_all_bodies();
     r.find_main();
     r.record_return_types();
