@@ -4,9 +4,9 @@
 //
 // SDK code relied on (dart-lang/sdk): sdk/lib/_internal/vm/lib/async_patch.dart,
 // `_AsyncStarStreamController` — the body starts from a microtask when the stream is
-// listened to (`onListen` -> `scheduleGenerator`); `yield` adds to an asynchronous
-// `StreamController` and suspends, the body is resumed from a microtask unless the
-// stream is paused; `yield*` is `controller.addStream` and resumes when it is done;
+// listened to (`onListen` -> `scheduleGenerator`); `yield` adds to a synchronous
+// `StreamController` (the listener gets the event at once) and suspends, the body is
+// resumed from a microtask unless the stream is paused; `yield*` is `controller.addStream` and resumes when it is done;
 // cancelling a body suspended at a yield resumes it to return (finally blocks run) and
 // `cancel()` completes when the body has finished; an exception escaping the body is an
 // error event followed by done. The language spec: `await for` listens through a

@@ -177,13 +177,14 @@ Object? _handleAsyncStarException(_SuspendState state, Object exception, StackTr
 }
 
 /// Drives an `async*` body after the VM's `_AsyncStarStreamController`: the body runs
-/// from a microtask once the stream is listened to; each `yield` adds to an
-/// asynchronous controller and suspends, and the body is resumed from a microtask while
-/// the stream is listened to and not paused (so at most one event is buffered). When the
+/// from a microtask once the stream is listened to; each `yield` delivers its event
+/// through a synchronous controller and suspends, and the body is resumed from a
+/// microtask while the stream is listened to and not paused (a listener that pauses
+/// while it receives an event keeps the body at that `yield`). When the
 /// stream is cancelled, a body suspended at a `yield` is resumed to return (running its
 /// `finally` blocks); `cancel()` then completes when the body has finished.
 class _AsyncStarStreamController<T> {
-  final StreamController<T> controller = StreamController<T>();
+  final StreamController<T> controller = StreamController<T>(sync: true);
   _SuspendState? _state;
   bool isAdding = false;
   bool onListenReceived = false;
@@ -211,8 +212,10 @@ class _AsyncStarStreamController<T> {
   }
 
   bool _add(T event) {
-    if (!controller.hasListener) return true;
+    // Delivered at once (a synchronous controller): a listener that pauses or cancels
+    // while it receives the event keeps the body suspended at this `yield`.
     controller.add(event);
+    if (!controller.hasListener) return true;
     _scheduleGenerator();
     isSuspendedAtYield = true;
     return false;

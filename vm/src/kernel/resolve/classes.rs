@@ -690,6 +690,7 @@ impl<'a> Resolver<'a> {
             self.classes[c.index()].ctors.insert(name, id);
             self.program.classes[c.index()].constructors.push(id);
             let ctx = self.member_ctx(c, false);
+            self.forwarding_ctors.insert(id, target);
             self.jobs
                 .push((id, BodySource::ForwardingConstructor { ctx, target }));
         }

@@ -1036,6 +1036,14 @@ impl Resolver<'_> {
         if d > MAX_DEPTH {
             return None;
         }
+        if let Some(target) = self.forwarding_ctors.get(&ctor).copied() {
+            // A mixin application's constructor: its mixed-in fields, then the
+            // superclass constructor with the same arguments.
+            let sup = self.program.classes[class.index()].superclass?;
+            let mut fields = self.eval_field_initializers(class, d)?;
+            fields.extend(self.eval_ctor(sup, target, pos, named, d + 1)?);
+            return Some(fields);
+        }
         let Some(&(decl, _)) = self.ctor_decls.get(&ctor) else {
             // The implicit constructor of a class without fields initialisers is const-able.
             return self.eval_implicit_ctor(class, d);

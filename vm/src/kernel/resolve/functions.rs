@@ -391,6 +391,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// constructor with every parameter passed on.
     pub fn lower_forwarding_constructor(&mut self, fid: FunctionId, target: FunctionId) {
         self.begin_member(fid, AsyncKind::Sync, &[]);
+        self.inherit_defaults(fid, target);
         let span = self.r.program.functions[fid.index()].span;
         let sig = self.r.sigs[fid.index()].clone();
         let mut args = ir::Args::default();
@@ -979,6 +980,12 @@ impl<'r, 'a> Lower<'r, 'a> {
                 _ => args.positional.push(value),
             }
         }
+        if let DartType::Interface { class, .. } = &ty {
+            let key = target.name.map_or_else(|| Symbol::intern(""), |n| n.name);
+            if let Some(t) = self.r.classes[class.index()].ctors.get(&key).copied() {
+                self.inherit_defaults(fid, t);
+            }
+        }
         let value = match ty {
             DartType::Interface { class, .. } => self.construct(
                 super::calls::CtorCall {
@@ -997,6 +1004,35 @@ impl<'r, 'a> Lower<'r, 'a> {
         ir::Stmt {
             kind: StmtKind::Return(Some(value)),
             span,
+        }
+    }
+
+    /// A forwarding constructor (redirecting factory, mixin application constructor)
+    /// passes every argument on, so an omitted optional one must take the target's
+    /// default, not `null`: the forwarder's optional parameters get the target's defaults
+    /// (by position, and by name for named ones).
+    fn inherit_defaults(&mut self, fid: FunctionId, target: FunctionId) {
+        let from = self.r.program.functions[target.index()].params.clone();
+        let params = &mut self.r.program.functions[fid.index()].params;
+        let first_optional = params.required_positional as usize;
+        for (k, d) in params.positional_defaults.iter_mut().enumerate() {
+            let at = first_optional + k;
+            let Some(tk) = at.checked_sub(from.required_positional as usize) else {
+                continue;
+            };
+            if let Some(Some(c)) = from.positional_defaults.get(tk) {
+                *d = Some(*c);
+            }
+        }
+        for n in params.named.iter_mut() {
+            if let Some(Some(c)) = from
+                .named
+                .iter()
+                .find(|t| t.name == n.name)
+                .map(|t| t.default)
+            {
+                n.default = Some(c);
+            }
         }
     }
 

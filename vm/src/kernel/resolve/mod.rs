@@ -352,6 +352,9 @@ pub(crate) struct Resolver<'a> {
     pub mixin_decl_fns: HashSet<FunctionId>,
     /// Copies of mixin methods: (class, mixin index, name, is setter) → copy.
     pub mixin_copies: HashMap<(ClassId, usize, Symbol, bool), FunctionId>,
+    /// Constructors of mixin application classes -> the superclass constructor each
+    /// forwards to.
+    pub forwarding_ctors: HashMap<FunctionId, FunctionId>,
     /// Enum value fields → (enum, index); `values` fields → enum.
     pub enum_values: HashMap<FieldId, (ClassId, usize)>,
     pub enum_value_lists: HashMap<FieldId, ClassId>,
@@ -398,6 +401,7 @@ impl<'a> Resolver<'a> {
             late_final_static_flags: HashMap::new(),
             mixin_decl_fns: HashSet::new(),
             mixin_copies: HashMap::new(),
+            forwarding_ctors: HashMap::new(),
             enum_values: HashMap::new(),
             enum_value_lists: HashMap::new(),
             tear_offs: HashMap::new(),
