@@ -735,7 +735,11 @@ impl<'a> Resolver<'a> {
                             };
                             let f = self.new_instance_field(c, v, var, slot, &ctx);
                             slot += 1;
-                            if !own.contains(&(var.name.name, false)) {
+                            let own_member = own.contains(&(var.name.name, false));
+                            if v.is_late && !own_member {
+                                let init = var.init.as_ref();
+                                self.declare_late_field(c, f, v, var, init, &mut slot, ctx);
+                            } else if !own_member {
                                 self.classes[c.index()]
                                     .instance
                                     .insert(var.name.name, Member::Field(f));

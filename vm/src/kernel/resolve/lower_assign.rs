@@ -222,7 +222,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             NameRef::Local(l) => {
                 if l.const_value.is_some() {
                     self.r.error(id.span, messages::assign_to_const(id.name));
-                } else if l.is_final && !l.is_late {
+                } else if l.is_final && !l.is_late && !self.is_deferred_final(&l) {
                     self.r.error(id.span, messages::assign_to_final(id.name));
                 }
                 if self.is_lazy_local(id.name) {
@@ -246,6 +246,19 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.r.error(id.span, messages::setter_not_found(id.name));
                 LValue::Invalid
             }
+        }
+    }
+
+    /// A `final` local declared without an initialiser, assigned in the same function
+    /// (`final x; if (c) x = 1; else x = 2;`), outside any loop the declaration is not
+    /// in. Dart's definite assignment would also reject a second assignment on one
+    /// path; dartrs accepts it.
+    fn is_deferred_final(&self, l: &super::closures::LocalRef) -> bool {
+        match l.access {
+            super::closures::LocalAccess::Local(id) => {
+                self.frame_ref().deferred_finals.get(&id) == Some(&self.loop_depth())
+            }
+            _ => false,
         }
     }
 

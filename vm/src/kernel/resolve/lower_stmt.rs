@@ -258,6 +258,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let init = init.map(|e| self.coerce(e, &ty));
         let local = self.declare_local(d.name, ty.clone(), v.is_final || v.is_const);
+        if v.is_final && init.is_none() {
+            let depth = self.loop_depth();
+            self.frame().deferred_finals.insert(local, depth);
+        }
         if certain {
             self.frame().certain_locals.insert(local);
         }
