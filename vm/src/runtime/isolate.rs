@@ -201,8 +201,6 @@ pub struct Isolate {
     pub type_objects: HashMap<i64, Value>,
     /// Record shapes (ids stored in records) and record runtime types.
     pub record_shapes: super::records::RecordShapes,
-    /// Static fields whose initialiser is running (a read then is a cycle).
-    pub initializing_statics: Vec<u32>,
     /// Per entry index, the last argument shape it was called with and where each of its
     /// parameters comes from for that shape (monomorphic cache for `CopyParameters`).
     pub param_plans: Vec<Option<(u32, Arc<[ParamSource]>)>>,
@@ -352,7 +350,6 @@ impl Isolate {
             next_identity_hash: 0x2545_f491,
             type_objects: HashMap::new(),
             record_shapes: Default::default(),
-            initializing_statics: Vec::new(),
             param_plans: Vec::new(),
             suspend_layout,
             agent: None,

@@ -1,5 +1,6 @@
-//! Lazily initialised static and top-level fields: the first read runs the initialiser,
-//! a read during initialisation is an error, and a field without an initialiser is null.
+//! Lazily initialised static and top-level fields: the first read runs the initialiser
+//! (a read during it runs it again, as the language's late-initialised getter does; a
+//! final field bound meanwhile is then an error), and a field without one is null.
 
 use super::entries::new_string;
 use super::isolate::{Isolate, IsolatePtr, Pending};
@@ -14,15 +15,6 @@ pub fn initialize(iso_ptr: IsolatePtr, field: u32) -> u64 {
     let iso = iso_ptr.get();
     let program = iso.program.clone();
     let f = program.field(FieldId(field));
-    if iso.initializing_statics.contains(&field) {
-        let text = format!(
-            "Reading static variable '{}' during its initialization",
-            f.name
-        );
-        let s = new_string(iso, &text);
-        super::entries::throw_core_error(iso_ptr, "_throwLateInitializationError", &[s]);
-        return 0;
-    }
     let Some(init) = f.initializer else {
         if f.is_late {
             let text = format!("Field '{}' has not been initialized.", f.name);
@@ -34,15 +26,25 @@ pub fn initialize(iso_ptr: IsolatePtr, field: u32) -> u64 {
         iso.statics[field as usize] = null;
         return null;
     };
-    iso.initializing_statics.push(field);
     let desc = iso.argdesc_for(0, &[]);
     // SAFETY: no borrow of the isolate is live across the call.
     let result = Isolate::invoke(iso_ptr, init.0, &[], desc);
     // SAFETY: as above.
     let iso = iso_ptr.get();
-    iso.initializing_statics.retain(|&x| x != field);
     match result {
         Ok(v) => {
+            // A read during the initialiser ran it again (the language's late-initialised
+            // getter); a final field bound meanwhile is an error, a variable is rebound.
+            let bound = iso.statics[field as usize] != iso.thread.uninitialized_static;
+            if bound && (f.is_final || f.is_const) {
+                let text = format!(
+                    "Field '{}' has been assigned during initialization.",
+                    f.name
+                );
+                let s = new_string(iso, &text);
+                super::entries::throw_core_error(iso_ptr, "_throwLateInitializationError", &[s]);
+                return 0;
+            }
             iso.statics[field as usize] = v.0;
             v.0
         }
