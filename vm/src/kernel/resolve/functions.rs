@@ -441,7 +441,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             bool_ty,
         );
+        let is_final = self.r.program.fields[storage.index()].is_final;
         let on_unset = match init {
+            Some(init) if is_final => self.late_final_init(fid, storage, flag, init, span),
             Some(init) => {
                 let value = self.lower_expr_in(init, &ty);
                 let store = self.field_set_stmt(storage, value, span);
@@ -473,6 +475,67 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         };
         self.finish(Some(block(vec![init_once, ret], span)), AsyncKind::Sync);
+    }
+
+    /// `var t = init; if (this.x#set == true) throw ...; this.x#late = t; this.x#set = true;`
+    /// — a read of a `late final` field inside its own initialiser runs the initialiser
+    /// again, and the outer evaluation then finds the field bound: an error.
+    fn late_final_init(
+        &mut self,
+        fid: FunctionId,
+        storage: FieldId,
+        flag: FieldId,
+        init: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Stmt {
+        let ty = self.r.program.fields[storage.index()].ty.clone();
+        let value = self.lower_expr_in(init, &ty);
+        let t = self.temp(ty.clone(), span);
+        let hold = ir::Stmt {
+            kind: StmtKind::VarDecl {
+                local: t,
+                init: Some(value),
+            },
+            span,
+        };
+        let this = self.this_expr(span);
+        let is_set = self.expr(
+            ExprKind::FieldGet {
+                receiver: Box::new(this),
+                field: flag,
+            },
+            span,
+            DartType::Dynamic,
+        );
+        let yes = self.const_of_bool(true, span);
+        let bool_ty = self.r.core_type("bool");
+        let now_set = self.expr(
+            ExprKind::Equals {
+                left: Box::new(is_set),
+                right: Box::new(yes),
+                negated: false,
+            },
+            span,
+            bool_ty,
+        );
+        let name = self.r.program.functions[fid.index()].name;
+        let error = self.throw_late_error(
+            format!("Field '{name}' has been assigned during initialization."),
+            span,
+        );
+        let check = ir::Stmt {
+            kind: StmtKind::If {
+                condition: now_set,
+                then: Box::new(error),
+                otherwise: None,
+            },
+            span,
+        };
+        let read = self.local_get(t, span);
+        let store = self.field_set_stmt(storage, read, span);
+        let yes = self.const_of_bool(true, span);
+        let mark = self.field_set_stmt(flag, yes, span);
+        block(vec![hold, check, store, mark], span)
     }
 
     /// `_throwLateInitializationError("Field 'x' has not been initialized.")` for the
