@@ -656,6 +656,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.finish(body, AsyncKind::Sync);
             return;
         }
+        self.inherit_super_param_defaults(fid, decl);
         let mut stmts = self.constructor_prologue(decl);
         // Initializing formals and super parameters are not in scope in the body.
         for p in &decl.params.params {
@@ -1096,6 +1097,62 @@ impl<'r, 'a> Lower<'r, 'a> {
             {
                 n.default = Some(c);
             }
+        }
+    }
+
+    /// An optional `super.x` parameter without a default of its own takes the default of
+    /// the super constructor parameter it is passed to (positional ones in order, named
+    /// ones by name), as the super-parameters feature specifies.
+    fn inherit_super_param_defaults(&mut self, fid: FunctionId, decl: &ast::ConstructorDecl) {
+        let Some(c) = self.ctx.this_class else {
+            return;
+        };
+        let Some(sup) = self.r.program.classes[c.index()].superclass else {
+            return;
+        };
+        let super_name = decl
+            .initializers
+            .iter()
+            .find_map(|i| match i {
+                ast::Initializer::Super { name, .. } => Some(name.map(|n| n.name)),
+                _ => None,
+            })
+            .flatten()
+            .unwrap_or_else(|| Symbol::intern(""));
+        let Some(target) = self.r.classes[sup.index()].ctors.get(&super_name).copied() else {
+            return;
+        };
+        let from = self.r.program.functions[target.index()].params.clone();
+        let params = &mut self.r.program.functions[fid.index()].params;
+        let (mut positional, mut super_positional) = (0usize, 0usize);
+        for p in &decl.params.params {
+            let is_named = matches!(p.kind, ast::ParameterKind::Named { .. });
+            let inherits = p.form == ParameterForm::Super && p.default_value.is_none();
+            if is_named {
+                if inherits {
+                    let default = from.named.iter().find(|n| n.name == p.name.name);
+                    let mine = params.named.iter_mut().find(|n| n.name == p.name.name);
+                    if let (Some(d), Some(m)) = (default.and_then(|n| n.default), mine) {
+                        m.default = Some(d);
+                    }
+                }
+                continue;
+            }
+            if inherits && p.kind == ast::ParameterKind::OptionalPositional {
+                let default = super_positional
+                    .checked_sub(from.required_positional as usize)
+                    .and_then(|k| from.positional_defaults.get(k).copied().flatten());
+                let mine = positional
+                    .checked_sub(params.required_positional as usize)
+                    .and_then(|k| params.positional_defaults.get_mut(k));
+                if let (Some(d), Some(m)) = (default, mine) {
+                    *m = Some(d);
+                }
+            }
+            if p.form == ParameterForm::Super {
+                super_positional += 1;
+            }
+            positional += 1;
         }
     }
 
