@@ -234,6 +234,16 @@ abstract class Enum {
   final int index;
   final String _name;
   const Enum(this.index, this._name);
+
+  /// In the Dart SDK `name` is only the `EnumName` extension below. dartrs also keeps
+  /// it as a member because its flow-analysis stand-in reads many locals as `dynamic`,
+  /// and a dynamic `.name` must keep working on them; the cost is that `.name` through a
+  /// real `dynamic` finds it too, where the Dart VM throws NoSuchMethodError.
+  String get name => _name;
+}
+
+/// An enum value's name, as the Dart SDK declares it (`EnumName(value).name`).
+extension EnumName on Enum {
   String get name => _name;
 }
 
@@ -1751,7 +1761,7 @@ class _GeneratorIterator<E> implements Iterator<E> {
 extension EnumByName<T extends Enum> on Iterable<T> {
   T byName(String name) {
     for (final value in this) {
-      if (value.name == name) return value;
+      if (value._name == name) return value;
     }
     throw ArgumentError.value(name, "name", "No enum value with that name");
   }
@@ -1759,7 +1769,7 @@ extension EnumByName<T extends Enum> on Iterable<T> {
   Map<String, T> asNameMap() {
     final result = <String, T>{};
     for (final value in this) {
-      result[value.name] = value;
+      result[value._name] = value;
     }
     return result;
   }
