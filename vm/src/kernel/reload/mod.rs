@@ -231,11 +231,21 @@ fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> Id
     let mut next = first_free_entry.max(old.functions.len() as u32);
     map.functions = occurrences(new.functions.iter().map(|f| function_key(new, f)))
         .zip(&new.functions)
-        .map(|(k, f)| {
+        .enumerate()
+        .map(|(i, (k, f))| {
             let matched = old_functions
                 .get(&k)
                 .copied()
                 .filter(|&o| matchable(new, f) && same_signature(&old.functions[o as usize], f));
+            // A core function is the same declaration in every load (its IR may be
+            // incomplete: `LoadOptions::skip_core_bodies` leaves what lowering fills in,
+            // such as natives and async markers, unset).
+            let matched = matched.or_else(|| {
+                old_functions
+                    .get(&k)
+                    .copied()
+                    .filter(|_| is_core_function(new, FunctionId(i as u32)))
+            });
             fresh_or(matched, &mut next)
         })
         .collect();
