@@ -342,3 +342,31 @@ fn a_reload_lowers_only_user_bodies_and_keeps_the_running_core_library() {
     assert_ne!(body(&merged), body(&old), "f has the new body");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn copies_of_core_mixin_methods_in_a_user_class_are_replaced() {
+    let program = |fields: &str| {
+        format!(
+            "import 'dart:collection';\n\
+             class Bag<E> with IterableMixin<E> {{ {fields} final List<E> items; Bag(this.items);\n\
+             Iterator<E> get iterator => items.iterator; }}\n\
+             void main() {{ print(Bag<int>([1]).toList()); }}\n"
+        )
+    };
+    let (old, result) = plan("mixin", &program(""), &program("int count = 0;"));
+    let plan = result.expect("accepted");
+    // The copy of `IterableMixin._view` reads `E` from a `Bag`, whose layout changed:
+    // its code must not be kept.
+    let copy = (0..old.functions.len() as u32)
+        .map(FunctionId)
+        .find(|&f| {
+            let func = old.function(f);
+            func.name.as_str() == "_view"
+                && func
+                    .owner
+                    .is_some_and(|c| old.class(c).name.as_str() == "Bag")
+        })
+        .expect("Bag has a copy of _view");
+    assert!(!is_core_function(&old, copy));
+    assert!(plan.reset.contains(&copy));
+}
