@@ -33,6 +33,7 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
         packages: options.packages.clone(),
         enable_asserts: options.enable_asserts,
         instance_field_initializers: false,
+        skip_core_bodies: false,
     };
     let (program, sources) = match crate::program_cache::load(script, &load) {
         Ok(loaded) => loaded,
@@ -125,6 +126,7 @@ pub fn build_snapshot(
         packages: options.packages.clone(),
         enable_asserts: options.enable_asserts,
         instance_field_initializers: false,
+        skip_core_bodies: false,
     };
     let program = load_program(script, &load, &mut sources, &mut diags);
     let program = match program {

@@ -2,14 +2,15 @@
 //! and hash names without touching string bytes. The table is process-wide and append-only
 //! (names are never freed), which is what lets `Symbol::as_str` hand out `&'static str`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::{Mutex, OnceLock};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Symbol(u32);
 
 struct Interner {
-    map: HashMap<&'static str, Symbol>,
+    /// Fx-hashed: the resolver interns names on its hot paths (a hot reload's latency).
+    map: FxHashMap<&'static str, Symbol>,
     names: Vec<&'static str>,
 }
 
@@ -17,7 +18,7 @@ fn interner() -> &'static Mutex<Interner> {
     static INTERNER: OnceLock<Mutex<Interner>> = OnceLock::new();
     INTERNER.get_or_init(|| {
         Mutex::new(Interner {
-            map: HashMap::new(),
+            map: FxHashMap::default(),
             names: Vec::new(),
         })
     })

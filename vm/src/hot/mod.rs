@@ -152,6 +152,7 @@ pub fn run_session(
             packages: options.packages.clone(),
             enable_asserts: options.enable_asserts,
             instance_field_initializers: false,
+            skip_core_bodies: false,
         },
         isolate: IsolateOptions {
             trace_compiler: options.trace_compiler,

@@ -26,6 +26,12 @@ pub struct LoadOptions {
     /// static fields have: a hot reload runs it on the first read of a field added to
     /// live instances. Constructors still inline the initialiser.
     pub instance_field_initializers: bool,
+    /// Leave the bodies of the core library's functions unlowered (`body: None`): a hot
+    /// reload keeps the running program's `dart:` declarations with their IR and code
+    /// (`kernel::reload`), so lowering them again is wasted work. Their declarations,
+    /// signatures and class hierarchy are still built, as user code is resolved against
+    /// them.
+    pub skip_core_bodies: bool,
 }
 
 /// The core libraries, written in Dart and embedded in the binary.

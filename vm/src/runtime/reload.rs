@@ -55,9 +55,11 @@ pub fn reload(
 ) -> Result<ReloadReport, ReloadFailure> {
     let mut sources = iso.sources.for_reload();
     let mut diags = Diagnostics::new();
-    // Fields added to live instances run their initialiser function on first read.
+    // Fields added to live instances run their initialiser function on first read; the
+    // running program's core library is kept, bodies and code (`plan_reload`).
     let load = LoadOptions {
         instance_field_initializers: true,
+        skip_core_bodies: true,
         ..load.clone()
     };
     let started = std::time::Instant::now();

@@ -146,6 +146,15 @@ pub fn plan_reload(
     mut new: Program,
     first_free_entry: u32,
 ) -> Result<ReloadPlan, Rejection> {
+    tracing::debug!(
+        target: "dartrs::reload",
+        old_functions = old.functions.len(),
+        new_functions = new.functions.len(),
+        old_constants = old.constants.len(),
+        old_classes = old.classes.len(),
+        old_fields = old.fields.len(),
+        "planning"
+    );
     let mut map = match_declarations(old, &new, first_free_entry);
     validate_classes(old, &new, &map)?;
     map_constants(old, &mut new, &mut map);
@@ -204,15 +213,39 @@ fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> Id
         .map(|k| fresh_or(old_fields.get(&k).copied(), &mut next))
         .collect();
 
-    let old_functions = keyed(old.functions.iter().map(|f| function_key(old, f)));
+    // Old functions that can never match (user closures, placeholders) are left out:
+    // each reload adds some, and a session may reload hundreds of times.
+    let candidates: Vec<u32> = (0..old.functions.len() as u32)
+        .filter(|&i| {
+            let f = &old.functions[i as usize];
+            matchable(old, f) && f.qualified_name != PLACEHOLDER_NAME
+        })
+        .collect();
+    let old_functions: FxHashMap<_, u32> = occurrences(
+        candidates
+            .iter()
+            .map(|&i| function_key(old, &old.functions[i as usize])),
+    )
+    .zip(candidates.iter().copied())
+    .collect();
     let mut next = first_free_entry.max(old.functions.len() as u32);
     map.functions = occurrences(new.functions.iter().map(|f| function_key(new, f)))
         .zip(&new.functions)
-        .map(|(k, f)| {
+        .enumerate()
+        .map(|(i, (k, f))| {
             let matched = old_functions
                 .get(&k)
                 .copied()
                 .filter(|&o| matchable(new, f) && same_signature(&old.functions[o as usize], f));
+            // A core function is the same declaration in every load (its IR may be
+            // incomplete: `LoadOptions::skip_core_bodies` leaves what lowering fills in,
+            // such as natives and async markers, unset).
+            let matched = matched.or_else(|| {
+                old_functions
+                    .get(&k)
+                    .copied()
+                    .filter(|_| is_core_function(new, FunctionId(i as u32)))
+            });
             fresh_or(matched, &mut next)
         })
         .collect();
@@ -244,6 +277,23 @@ fn keyed<K: Hash + Eq + Clone>(keys: impl Iterator<Item = K>) -> FxHashMap<(K, u
         .enumerate()
         .map(|(i, k)| (k, i as u32))
         .collect()
+}
+
+/// Whether function `f` of `p` is wholly the core library's: declared in a `dart:`
+/// library and, when a member, of a `dart:` class. (A core mixin's method copied into a
+/// user class is user code: its IR depends on that class's layout.) Core functions are
+/// identical in every load of a process, so a reload keeps the running ones with their
+/// code and does not lower their bodies again (`LoadOptions::skip_core_bodies`).
+pub(crate) fn is_core_function(p: &Program, f: FunctionId) -> bool {
+    let Some(f) = p.functions.get(f.index()) else {
+        return false;
+    };
+    is_dart_library(p, f.library)
+        && f.owner.is_none_or(|c| {
+            p.classes
+                .get(c.index())
+                .is_some_and(|c| is_dart_library(p, c.library))
+        })
 }
 
 fn is_dart_library(p: &Program, l: LibraryId) -> bool {
@@ -427,6 +477,9 @@ fn remap_core(core: &CoreClasses, map: &IdMap) -> CoreClasses {
 /// Moves the new declarations (renumbered) into the plan. Core-library declarations are
 /// identical to the running ones and are left alone (their code stays valid).
 fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut ReloadPlan) {
+    let core_functions: Vec<bool> = (0..new.functions.len() as u32)
+        .map(|f| is_core_function(&new, FunctionId(f)))
+        .collect();
     let Program {
         libraries,
         classes,
@@ -472,7 +525,9 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
     }
     for (i, mut f) in functions.into_iter().enumerate() {
         let id = map.functions[i];
-        if keep_old(id, old.functions.len(), map.library(f.library), old) {
+        // Matched core functions keep their IR and code; the new ones have no body
+        // (`LoadOptions::skip_core_bodies`).
+        if (id as usize) < old.functions.len() && core_functions[i] {
             unused_functions.push(f);
             continue;
         }
@@ -857,12 +912,15 @@ fn placeholder_field() -> Field {
     }
 }
 
+/// The name of [`placeholder_function`]s (never a Dart function's name).
+const PLACEHOLDER_NAME: &str = "<synthetic entry>";
+
 /// Stands in the function table at the entry index of a synthetic entry (a forwarder or
 /// accessor the isolate made before a reload); never compiled or called as such.
 pub fn placeholder_function() -> Function {
     Function {
-        name: Symbol::intern("<synthetic entry>"),
-        qualified_name: "<synthetic entry>".into(),
+        name: Symbol::intern(PLACEHOLDER_NAME),
+        qualified_name: PLACEHOLDER_NAME.into(),
         kind: FunctionKind::Static,
         library: LibraryId(0),
         owner: None,

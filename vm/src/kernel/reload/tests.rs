@@ -222,6 +222,7 @@ fn resolve_for_reload(dir: &std::path::Path, text: &str, sources: &mut SourceMap
     let mut diags = Diagnostics::new();
     let opts = LoadOptions {
         instance_field_initializers: true,
+        skip_core_bodies: true,
         ..LoadOptions::default()
     };
     let p = load_program(&path, &opts, sources, &mut diags);
@@ -277,4 +278,95 @@ fn added_fields_with_non_constant_initialisers_get_a_lazy_getter_that_later_relo
     plan2.apply(&mut merged2);
     assert_eq!(lazy_getter_of(&merged2, "C", "xs"), Some(getter));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The core functions of `p` that have a body.
+fn core_bodies(p: &Program) -> Vec<FunctionId> {
+    (0..p.functions.len() as u32)
+        .map(FunctionId)
+        .filter(|&f| is_core_function(p, f) && p.function(f).body.is_some())
+        .collect()
+}
+
+#[test]
+fn a_reload_lowers_only_user_bodies_and_keeps_the_running_core_library() {
+    let dir = temp_dir("core");
+    let mut sources = SourceMap::new();
+    let text = |v: u32| {
+        format!(
+            "import 'dart:async';\nint f() => {v};\n\
+             void main() {{ print([f()].map((x) => x + 1)); Future.value(f()).then(print); }}\n"
+        )
+    };
+    let old = resolve(&dir, &text(1), &mut sources);
+    let mut reload_sources = sources.for_reload();
+    let new = resolve_for_reload(&dir, &text(2), &mut reload_sources);
+    // The running program's core library was lowered; the reload's was not (only
+    // functions made for user code on demand, such as constructor tear-offs, may be).
+    let running = core_bodies(&old).len();
+    assert!(running > 1000, "the core library has {running} bodies");
+    assert!(
+        core_bodies(&new).len() < 20,
+        "{:?}",
+        core_bodies(&new).len()
+    );
+    assert!(new.function(find_function(&new, "f")).body.is_some());
+
+    let entries = old.functions.len() as u32;
+    let plan = plan_reload(&old, new, entries).expect("accepted");
+    assert!(plan.reset.iter().all(|&f| !is_core_function(&old, f)));
+    let mut merged = old.clone();
+    plan.apply(&mut merged);
+    // Every core function keeps its id and its IR, body included.
+    for f in (0..old.functions.len() as u32).map(FunctionId) {
+        if is_core_function(&old, f) {
+            assert_eq!(
+                format!("{:?}", merged.function(f)),
+                format!("{:?}", old.function(f)),
+                "{}",
+                old.function(f).qualified_name
+            );
+        }
+    }
+    // Every core function the new program declared matched a running one (natives,
+    // generic and async functions included, whose IR lowering completes).
+    let added: Vec<&str> = (old.functions.len() as u32..merged.functions.len() as u32)
+        .map(FunctionId)
+        .filter(|&f| is_core_function(&merged, f))
+        .map(|f| merged.function(f).qualified_name.as_str())
+        .collect();
+    assert!(added.is_empty(), "core functions added: {added:?}");
+    let f = find_function(&merged, "f");
+    assert_eq!(f, find_function(&old, "f"));
+    let body = |p: &Program| format!("{:?}", p.function(f).body);
+    assert_ne!(body(&merged), body(&old), "f has the new body");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn copies_of_core_mixin_methods_in_a_user_class_are_replaced() {
+    let program = |fields: &str| {
+        format!(
+            "import 'dart:collection';\n\
+             class Bag<E> with IterableMixin<E> {{ {fields} final List<E> items; Bag(this.items);\n\
+             Iterator<E> get iterator => items.iterator; }}\n\
+             void main() {{ print(Bag<int>([1]).toList()); }}\n"
+        )
+    };
+    let (old, result) = plan("mixin", &program(""), &program("int count = 0;"));
+    let plan = result.expect("accepted");
+    // The copy of `IterableMixin._view` reads `E` from a `Bag`, whose layout changed:
+    // its code must not be kept.
+    let copy = (0..old.functions.len() as u32)
+        .map(FunctionId)
+        .find(|&f| {
+            let func = old.function(f);
+            func.name.as_str() == "_view"
+                && func
+                    .owner
+                    .is_some_and(|c| old.class(c).name.as_str() == "Bag")
+        })
+        .expect("Bag has a copy of _view");
+    assert!(!is_core_function(&old, copy));
+    assert!(plan.reset.contains(&copy));
 }

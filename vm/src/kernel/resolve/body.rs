@@ -179,10 +179,18 @@ impl<'a> Resolver<'a> {
             let func = &functions[f.index()];
             (func.library, func.span.file, func.span.start)
         });
+        // Jobs added while lowering (tear-offs, ...) exist because user code needs them:
+        // they are lowered even in the core library.
+        let declared = self.jobs.len();
         let mut i = 0;
         while i < self.jobs.len() {
             let (fid, job) = self.jobs[i];
-            self.lower_job(fid, job);
+            let skip = i < declared
+                && self.opts.skip_core_bodies
+                && crate::kernel::reload::is_core_function(&self.program, fid);
+            if !skip {
+                self.lower_job(fid, job);
+            }
             i += 1;
         }
     }
