@@ -1232,6 +1232,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let subject_ty = subject.ty.clone();
         let t = self.temp(subject_ty.clone(), span);
         let mut arms = Vec::new();
+        self.begin_pattern_cache();
         for c in cases {
             self.push_scope();
             let always = is_catch_all(&c.head);
@@ -1240,7 +1241,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((if always { None } else { Some(test) }, value));
         }
-        let decls = self.take_pattern_decls(span);
+        let mut decls = self.take_pattern_decls(span);
+        decls.extend(self.end_pattern_cache(span));
         // Valid switch expressions are exhaustive; falling off the end cannot happen.
         let mut result = self.no_match(span);
         for (test, value) in arms.into_iter().rev() {

@@ -882,6 +882,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
         let mut decls = Vec::new();
         let mut group_start = 0;
+        self.begin_pattern_cache();
         for (i, case) in cases.iter().enumerate() {
             let last = i + 1 == cases.len();
             if case.body.is_empty() && !last {
@@ -898,6 +899,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((test, block(body, case.span)));
         }
+        decls.extend(self.end_pattern_cache(span));
         if let Some((_, _, pushed)) = dispatch {
             for _ in 0..pushed {
                 self.pop_label();

@@ -26,6 +26,7 @@ mod lower_expr;
 mod lower_stmt;
 mod members;
 mod messages;
+mod pattern_cache;
 mod patterns;
 mod records;
 mod reified;
