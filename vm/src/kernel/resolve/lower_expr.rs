@@ -108,6 +108,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.context_type = context;
                 return self.lower_expr(inner);
             }
+            // The cascade's value is its target: the target takes the context.
+            E::Cascade { .. } => self.context_type = context,
             _ => {}
         }
         if is_selector(e) {

@@ -826,7 +826,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         value: &'a ast::Expr,
         span: Span,
     ) -> ir::Expr {
-        let v = self.lower_expr(value);
+        let v = self.lower_in_pattern_context(pattern, value);
         let ty = v.ty.clone();
         let t = self.temp(ty.clone(), span);
         self.begin_pattern_cache();
@@ -948,6 +948,148 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         });
         stmts
+    }
+
+    /// The context type schema `pattern` gives the value it is matched against
+    /// (patterns specification, "Pattern context type schema"); `None` is the unknown
+    /// schema `_`. A collection whose element schema is unknown gives no context at all
+    /// (`List<_>` has no `DartType`; `List<dynamic>` would be wrong for its literal).
+    pub fn pattern_schema(&mut self, pattern: &'a ast::Pattern) -> Option<DartType> {
+        match &pattern.kind {
+            P::Paren(inner) => self.pattern_schema(inner),
+            P::Variable { ty: Some(t), .. } | P::Wildcard { ty: Some(t) } => {
+                Some(self.resolve_type(t))
+            }
+            P::Assign(name) => self.visible_local_type(name.name),
+            P::NullAssert(inner) => self.pattern_schema(inner).map(make_nullable),
+            P::And(a, b) => {
+                let a = self.pattern_schema(a);
+                let b = self.pattern_schema(b);
+                self.schema_glb(a, b)
+            }
+            P::List { type_arg, elements } => {
+                let element = match type_arg {
+                    Some(t) => Some(self.resolve_type(t)),
+                    None => self.list_element_schema(elements),
+                }?;
+                let list = self.r.core_class("List")?;
+                Some(self.r.interface_type(list, vec![element], false))
+            }
+            P::Map { type_args, .. } if type_args.len() == 2 => {
+                let args = type_args.iter().map(|t| self.resolve_type(t)).collect();
+                let map = self.r.core_class("Map")?;
+                Some(self.r.interface_type(map, args, false))
+            }
+            P::Record { fields } => self.record_schema(fields),
+            P::Object { ty, .. } => Some(self.resolve_type(ty)),
+            _ => None,
+        }
+    }
+
+    /// The initialiser of a pattern declaration or assignment, lowered in the pattern's
+    /// context: an integer literal there becomes a double when the context is `double`.
+    pub fn lower_in_pattern_context(
+        &mut self,
+        pattern: &'a ast::Pattern,
+        init: &'a ast::Expr,
+    ) -> ir::Expr {
+        let schema = self.pattern_schema(pattern);
+        self.context_type = schema.clone();
+        let value = self.lower_expr(init);
+        match schema {
+            Some(t)
+                if matches!(value.kind, ExprKind::Const(_))
+                    && self.r.is_core_type(&make_non_nullable(t.clone()), "double") =>
+            {
+                self.coerce(value, &t)
+            }
+            _ => value,
+        }
+    }
+
+    /// The greatest lower bound of two schemas, where one is a subtype of the other.
+    fn schema_glb(&mut self, a: Option<DartType>, b: Option<DartType>) -> Option<DartType> {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                if self.r.is_subtype(&a, &b) == Some(true) {
+                    Some(a)
+                } else if self.r.is_subtype(&b, &a) == Some(true) {
+                    Some(b)
+                } else {
+                    None
+                }
+            }
+            (a, None) => a,
+            (None, b) => b,
+        }
+    }
+
+    /// The element schema of an untyped list pattern: the bound of its elements' schemas
+    /// (a rest element contributes `T` when its schema is an `Iterable<T>`).
+    fn list_element_schema(&mut self, elements: &'a [ListPatternElement]) -> Option<DartType> {
+        let mut schemas = Vec::new();
+        for e in elements {
+            let schema = match e {
+                ListPatternElement::Pattern(p) => self.pattern_schema(p),
+                ListPatternElement::Rest(Some(p), _) => {
+                    let iterable = self.r.core_class("Iterable")?;
+                    self.pattern_schema(p)
+                        .and_then(|t| self.r.supertype_args(&t, iterable))
+                        .and_then(|args| args.into_iter().next())
+                }
+                ListPatternElement::Rest(None, _) => continue,
+            };
+            schemas.push(schema);
+        }
+        // An element with the unknown schema leaves the bound of the others; none known
+        // leaves `_`.
+        schemas
+            .into_iter()
+            .reduce(|a, b| self.schema_glb(a, b))
+            .flatten()
+    }
+
+    /// `(int, _, name: String)`: unknown fields are `dynamic` (a record literal's field
+    /// then takes no context); all unknown is `_`.
+    fn record_schema(&mut self, fields: &'a [ast::PatternField]) -> Option<DartType> {
+        let shape = self.record_pattern_shape(fields)?;
+        let mut types = vec![DartType::Dynamic; shape.field_count()];
+        let mut known = false;
+        let mut next_positional = 0;
+        for f in fields {
+            let index = match field_name(f) {
+                Some(n) if f.name.is_some() || f.implicit_name => {
+                    shape.field_index(n.name.as_str())?
+                }
+                _ => {
+                    next_positional += 1;
+                    next_positional - 1
+                }
+            };
+            if let Some(t) = self.pattern_schema(&f.pattern) {
+                types[index] = t;
+                known = true;
+            }
+        }
+        known.then(|| {
+            DartType::RecordType(Box::new(ir::RecordType {
+                fields: types,
+                shape,
+                nullable: false,
+            }))
+        })
+    }
+
+    /// The declared type of the visible local `name` (the schema of an identifier
+    /// pattern in an assignment).
+    fn visible_local_type(&self, name: Symbol) -> Option<DartType> {
+        self.frames.iter().rev().find_map(|f| {
+            f.scopes
+                .iter()
+                .rev()
+                .find_map(|s| s.names.get(&name))
+                .map(|id| f.locals[id.index()].ty.clone())
+        })
     }
 
     /// `throw StateError('Pattern matching error')`.
