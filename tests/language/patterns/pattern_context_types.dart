@@ -3,6 +3,15 @@
 // and for-in loops over patterns or typed variables (`Iterable<T>`). Integer literals in
 // a `double` context become doubles; a cascade's target takes the context too.
 
+class A {}
+
+class B extends A {}
+
+T typed<T>(Object? o) {
+  print('T is $T');
+  return o as T;
+}
+
 void main() {
   double v1 = 0;
   [v1] = [42];
@@ -34,4 +43,10 @@ void main() {
   }
   final doubles = [for (var (int k, double d) in [(1, 2), (3, 4)]) k + d];
   print(doubles);
+
+  // `&&` takes the narrower schema (`List<B>`); `p!` makes the schema nullable.
+  var ([A a1, _] && [_, B b1]) = typed([B(), B()]);
+  print('${a1 is B} ${b1 is B}');
+  var (num v!) = typed(3);
+  print(v);
 }

@@ -1011,9 +1011,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     fn schema_glb(&mut self, a: Option<DartType>, b: Option<DartType>) -> Option<DartType> {
         match (a, b) {
             (Some(a), Some(b)) => {
-                if self.r.is_subtype(&a, &b) == Some(true) {
+                if self.schema_is_subtype(&a, &b) {
                     Some(a)
-                } else if self.r.is_subtype(&b, &a) == Some(true) {
+                } else if self.schema_is_subtype(&b, &a) {
                     Some(b)
                 } else {
                     None
@@ -1021,6 +1021,32 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             (a, None) => a,
             (None, b) => b,
+        }
+    }
+
+    /// `s <: t` with the type arguments of generic classes compared (covariantly).
+    fn schema_is_subtype(&self, s: &DartType, t: &DartType) -> bool {
+        if self.r.is_subtype(s, t) != Some(true) {
+            return false;
+        }
+        let DartType::Interface {
+            class, args: targs, ..
+        } = t
+        else {
+            return true;
+        };
+        if targs.is_empty() {
+            return true;
+        }
+        match self.r.supertype_args(&make_non_nullable(s.clone()), *class) {
+            Some(sargs) => {
+                sargs.len() == targs.len()
+                    && sargs
+                        .iter()
+                        .zip(targs)
+                        .all(|(a, b)| self.schema_is_subtype(a, b))
+            }
+            None => false,
         }
     }
 

@@ -393,9 +393,14 @@ fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<DartType>> {
 fn match_type(param: &DartType, arg: &DartType, names: &[Symbol], found: &mut [Option<DartType>]) {
     match (param, arg) {
         (_, DartType::Dynamic) => {}
-        (DartType::TypeParameter { name, .. }, _) => {
+        (DartType::TypeParameter { name, nullable }, _) => {
             if let Some(i) = names.iter().position(|n| n == name) {
-                let t = super::types::make_non_nullable(arg.clone());
+                // `T` matched with `int?` is `int?`; `T?` matched with `int?` is `int`.
+                let t = if *nullable {
+                    super::types::make_non_nullable(arg.clone())
+                } else {
+                    arg.clone()
+                };
                 if matches!(t, DartType::Never | DartType::Null) {
                     return;
                 }
