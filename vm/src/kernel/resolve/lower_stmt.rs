@@ -1050,14 +1050,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut tests = Vec::new();
         let mut is_default = false;
         let saved = self.reuse_pattern_variables;
+        let saved_shared = self.shared_case_heads;
         for case in group {
             is_default |= case.is_default;
             for head in &case.heads {
                 tests.push(self.case_condition(head, subject, ty));
                 self.reuse_pattern_variables = true;
+                self.shared_case_heads = true;
             }
         }
         self.reuse_pattern_variables = saved;
+        self.shared_case_heads = saved_shared;
         if is_default {
             return None;
         }

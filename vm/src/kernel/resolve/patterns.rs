@@ -90,7 +90,11 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// Declares pattern variable `name` (reusing the one of the same name when lowering
     /// the second branch of an `||` pattern).
+    /// In a further case head sharing a body, a variable whose type differs from the
+    /// earlier head's is that head's own (not shared: the body cannot use it, but the
+    /// head's guard can).
     fn pattern_variable(&mut self, name: ast::Ident, ty: DartType, is_final: bool) -> LocalId {
+        let is_final = is_final || self.pattern_vars_final;
         if self.reuse_pattern_variables {
             if let Some(&id) = self
                 .frame_ref()
@@ -98,10 +102,20 @@ impl<'r, 'a> Lower<'r, 'a> {
                 .last()
                 .and_then(|s| s.names.get(&name.name))
             {
-                return id;
+                let existing = &self.frame_ref().locals[id.index()];
+                let same = existing.ty == ty && existing.is_final == is_final;
+                if same || !self.shared_case_heads {
+                    return id;
+                }
+                let own = self.new_local(name.name, name.span, ty, is_final);
+                if let Some(scope) = self.frame().scopes.last_mut() {
+                    scope.names.insert(name.name, own);
+                }
+                self.pattern_locals.push(own);
+                return own;
             }
         }
-        let id = self.declare_local(name, ty, is_final || self.pattern_vars_final);
+        let id = self.declare_local(name, ty, is_final);
         self.pattern_locals.push(id);
         id
     }
