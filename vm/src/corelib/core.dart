@@ -156,6 +156,8 @@ abstract class Type {
 class Symbol {
   final String _name;
   const Symbol(String name) : _name = name;
+  static const Symbol unaryMinus = Symbol("unary-");
+  static const Symbol empty = Symbol("");
   bool operator ==(Object other) => other is Symbol && other._name == _name;
   int get hashCode => _name.hashCode;
   String toString() => 'Symbol("$_name")';

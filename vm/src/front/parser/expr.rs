@@ -784,11 +784,21 @@ impl<'a, 'd> Parser<'a, 'd> {
     fn paren_like(&mut self) -> Expr {
         let start = self.pos;
         if let Some(close) = self.partner(start) {
-            if self.is_body_start(close + 1) {
+            if self.is_body_start(close + 1) && !self.ends_switch_guard(start, close) {
                 return self.function_literal(Vec::new(), start);
             }
         }
         self.record_or_paren(false, start)
+    }
+
+    /// Is `(` at `open` (closing at `close`, then `=>`) at the top bracket level of a
+    /// switch expression guard, so the `=>` belongs to the case?
+    fn ends_switch_guard(&self, open: usize, close: usize) -> bool {
+        let Some(guard) = self.switch_guard_start else {
+            return false;
+        };
+        self.kind_at(close + 1) == Arrow
+            && (guard..open).all(|i| self.partner(i).is_none_or(|p| p < open))
     }
 
     fn record_or_paren(&mut self, is_const: bool, start: usize) -> Expr {
@@ -1026,6 +1036,26 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
     }
 
+    /// A switch expression's `pattern [when guard]`: the guard ends at the case's `=>`.
+    fn switch_expr_case_head(&mut self) -> CaseHead {
+        let start = self.pos;
+        let pattern = self.pattern(PatCtx::Matching);
+        let guard = if self.at(KwWhen) {
+            self.bump();
+            let saved = self.switch_guard_start.replace(self.pos);
+            let guard = self.expr();
+            self.switch_guard_start = saved;
+            Some(guard)
+        } else {
+            None
+        };
+        CaseHead {
+            pattern,
+            guard,
+            span: self.span_from(start),
+        }
+    }
+
     fn for_element(&mut self, map: bool, is_await: bool) -> CollectionElement {
         self.bump();
         let header = self.for_header(is_await);
@@ -1156,7 +1186,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 self.error_here("A switch expression may not use the `default` keyword.");
                 self.bump();
             }
-            let head = self.case_head();
+            let head = self.switch_expr_case_head();
             self.expect(Arrow);
             let body = self.expr();
             cases.push(SwitchExprCase {

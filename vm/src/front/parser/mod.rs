@@ -179,6 +179,10 @@ pub(crate) struct Parser<'a, 'd> {
     type_test_depth: u32,
     /// Parsing a class-like body: `;` is a valid (abstract) function body there.
     in_class_body: bool,
+    /// Token index where the guard of a switch expression case starts: at the guard's
+    /// own bracket level `(e) =>` is the guard `(e)` and the case's `=>`, not a function
+    /// literal (`case x when (b) => body`).
+    switch_guard_start: Option<usize>,
     /// The member being parsed is `external` (its body is `;`).
     external_member: bool,
     /// Syntax errors reported so far in this file (capped at [`MAX_ERRORS`]).
@@ -220,6 +224,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             speculating: 0,
             type_test_depth: 0,
             in_class_body: false,
+            switch_guard_start: None,
             external_member: false,
             errors: 0,
             stmt_buf: Vec::new(),

@@ -151,6 +151,10 @@ pub(super) struct Lower<'r, 'a> {
     pub pattern_locals: Vec<LocalId>,
     /// Variables of the declaration pattern being lowered are `final`.
     pub pattern_vars_final: bool,
+    /// Lowering a second or later case head sharing a body with earlier ones.
+    pub shared_case_heads: bool,
+    /// Invocation-key scopes of the matching constructs being lowered, innermost last.
+    pub pattern_caches: Vec<super::pattern_cache::PatternCache>,
     /// Parameter types for the function literal about to be lowered (from the
     /// signature of the call it is an argument of).
     pub closure_hint: Option<Vec<DartType>>,
@@ -261,6 +265,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             reuse_pattern_variables: false,
             pattern_locals: Vec::new(),
             pattern_vars_final: false,
+            shared_case_heads: false,
+            pattern_caches: Vec::new(),
             closure_hint: None,
             call_type_args: HashMap::new(),
         }

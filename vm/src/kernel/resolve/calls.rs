@@ -606,7 +606,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// Is `name` a local of any enclosing frame? (Locals shadow prefixes and classes.)
-    fn lookup_scoped_any(&self, name: Symbol) -> bool {
+    pub(super) fn lookup_scoped_any(&self, name: Symbol) -> bool {
         self.frames
             .iter()
             .any(|f| f.scopes.iter().any(|s| s.names.contains_key(&name)))

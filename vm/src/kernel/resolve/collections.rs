@@ -631,6 +631,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         let ty = value.ty.clone();
                         let subject = self.temp(ty.clone(), condition.span);
                         self.push_scope();
+                        self.begin_pattern_cache();
                         let test = self.case_condition(head, subject, &ty);
                         let mut decls = vec![stmt(
                             StmtKind::VarDecl {
@@ -640,6 +641,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                             condition.span,
                         )];
                         decls.extend(self.take_pattern_decls(condition.span));
+                        decls.extend(self.end_pattern_cache(condition.span));
                         let then = Box::new(self.lower_element(then, sink, t));
                         self.pop_scope();
                         (test, decls, then)

@@ -108,6 +108,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.context_type = context;
                 return self.lower_expr(inner);
             }
+            // The cascade's value is its target: the target takes the context.
+            E::Cascade { .. } => self.context_type = context,
             _ => {}
         }
         if is_selector(e) {
@@ -413,7 +415,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
                 c
             }
-            E::Instantiation { expr, .. } => self.lower_expr(expr),
+            E::Instantiation { expr, type_args } => match self.named_type(expr, type_args) {
+                Some(t) => {
+                    let t = self.resolve_type(&t);
+                    self.type_value(t, span)
+                }
+                None => self.lower_expr(expr),
+            },
             E::Switch { subject, cases } => self.lower_switch_expr(subject, cases, span),
             E::Error => self.null(span),
             E::PropertyGet { .. }
@@ -468,6 +476,59 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         self.expr(ExprKind::StringConcat(out), span, string)
+    }
+
+    /// `List<int>` / `prefix.Map<K, V>` used as an expression: the parser cannot tell a
+    /// type literal from a generic function instantiation, so this checks that the name
+    /// is a type (a class, typedef or extension type) and gives it as a type annotation.
+    fn named_type(
+        &mut self,
+        expr: &'a ast::Expr,
+        type_args: &[ast::TypeAnnotation],
+    ) -> Option<ast::TypeAnnotation> {
+        let (prefix, name, decl) = match &expr.kind {
+            E::Ident(id) => {
+                if self.lookup_scoped_any(id.name) {
+                    return None;
+                }
+                match self.resolve_name(id.name, id.span) {
+                    NameRef::Static(d) => (None, *id, d),
+                    _ => return None,
+                }
+            }
+            E::PropertyGet {
+                target,
+                name,
+                null_aware: false,
+            } => {
+                let E::Ident(p) = &target.kind else {
+                    return None;
+                };
+                if self.lookup_scoped_any(p.name) {
+                    return None;
+                }
+                let NameRef::Prefix(prefix) = self.resolve_name(p.name, p.span) else {
+                    return None;
+                };
+                let d = self
+                    .r
+                    .lookup_prefixed(self.ctx.lib, prefix, name.name, name.span)?;
+                (Some(*p), *name, d)
+            }
+            _ => return None,
+        };
+        let is_type = match decl {
+            Decl::Class(_) | Decl::Typedef(_) => true,
+            Decl::Extension(e) => self.r.is_extension_type(e),
+            _ => false,
+        };
+        is_type.then(|| ast::TypeAnnotation::Named {
+            prefix,
+            name,
+            args: type_args.to_vec(),
+            nullable: false,
+            span: expr.span,
+        })
     }
 
     // -- names ------------------------------------------------------------------------------
@@ -1234,6 +1295,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let subject_ty = subject.ty.clone();
         let t = self.temp(subject_ty.clone(), span);
         let mut arms = Vec::new();
+        self.begin_pattern_cache();
         for c in cases {
             self.push_scope();
             let always = is_catch_all(&c.head);
@@ -1242,7 +1304,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((if always { None } else { Some(test) }, value));
         }
-        let decls = self.take_pattern_decls(span);
+        let mut decls = self.take_pattern_decls(span);
+        decls.extend(self.end_pattern_cache(span));
         // Valid switch expressions are exhaustive; falling off the end cannot happen.
         let mut result = self.no_match(span);
         for (test, value) in arms.into_iter().rev() {

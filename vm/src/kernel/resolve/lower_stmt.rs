@@ -161,37 +161,26 @@ impl<'r, 'a> Lower<'r, 'a> {
                 pattern,
                 init,
             } => {
-                self.context_type = self.pattern_context(pattern);
-                let value = self.lower_expr(init);
+                let value = self.lower_in_pattern_context(pattern, init);
                 let stmts = self.destructure(pattern, value, *is_final, span);
                 stmt(StmtKind::Block(stmts), span)
             }
         }
     }
 
-    /// The context type a declaration's pattern gives its initialiser, where the pattern
-    /// writes it: `<K, V>{...}` is `Map<K, V>`, `<T>[...]` is `List<T>`, `T x` is `T`.
-    fn pattern_context(&mut self, pattern: &'a ast::Pattern) -> Option<DartType> {
-        use ast::PatternKind as P;
-        match &pattern.kind {
-            P::Paren(inner) => self.pattern_context(inner),
-            P::Variable { ty: Some(t), .. } | P::Wildcard { ty: Some(t) } => {
-                Some(self.resolve_type(t))
-            }
-            P::List {
-                type_arg: Some(t), ..
-            } => {
-                let element = self.resolve_type(t);
-                let list = self.r.core_class("List")?;
-                Some(self.r.interface_type(list, vec![element], false))
-            }
-            P::Map { type_args, .. } if type_args.len() == 2 => {
-                let args = type_args.iter().map(|t| self.resolve_type(t)).collect();
-                let map = self.r.core_class("Map")?;
-                Some(self.r.interface_type(map, args, false))
-            }
-            _ => None,
-        }
+    /// The context `for (binding in e)` gives `e`: `Iterable<T>` (or `Stream<T>`) for the
+    /// binding's declared type or pattern schema `T`.
+    fn binding_context(&mut self, binding: &'a ForInBinding, collection: &str) -> Option<DartType> {
+        let element = match binding {
+            ForInBinding::Variable { ty: Some(t), .. } => self.resolve_type(t),
+            ForInBinding::Pattern { pattern, .. } => self.pattern_schema(pattern)?,
+            _ => return None,
+        };
+        let class = match collection {
+            "Stream" => self.r.async_class("Stream")?,
+            _ => self.r.core_class(collection)?,
+        };
+        Some(self.r.interface_type(class, vec![element], false))
     }
 
     /// A condition: must be a `bool`.
@@ -462,7 +451,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 // The pattern's variables are the loop variables: fresh per iteration when
                 // captured, as for `for (var i = 0; ...)`.
                 let first = self.frame_ref().locals.len();
-                let value = self.lower_expr(init);
+                let value = self.lower_in_pattern_context(pattern, init);
                 outer.extend(self.destructure(pattern, value, *is_final, span));
                 let last = self.frame_ref().locals.len();
                 loop_vars.extend((first..last).map(|i| LocalId(i as u32)));
@@ -515,6 +504,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         body: BodyFn<'_, 'r, 'a>,
     ) -> ir::Stmt {
+        self.context_type = self.binding_context(binding, "Iterable");
         let iterable = self.lower_expr(iterable);
         let element = self.element_type(&iterable.ty);
         let iterator_ty = match self.r.core_class("Iterator") {
@@ -602,6 +592,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         body: BodyFn<'_, 'r, 'a>,
     ) -> ir::Stmt {
+        self.context_type = self.binding_context(binding, "Stream");
         let stream = self.lower_expr(stream);
         let element = self.stream_element_type(&stream.ty);
         let (Some(make), Some(cancel)) = (
@@ -898,6 +889,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
         let mut decls = Vec::new();
         let mut group_start = 0;
+        self.begin_pattern_cache();
         for (i, case) in cases.iter().enumerate() {
             let last = i + 1 == cases.len();
             if case.body.is_empty() && !last {
@@ -914,6 +906,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((test, block(body, case.span)));
         }
+        decls.extend(self.end_pattern_cache(span));
         if let Some((_, _, pushed)) = dispatch {
             for _ in 0..pushed {
                 self.pop_label();
@@ -1073,14 +1066,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut tests = Vec::new();
         let mut is_default = false;
         let saved = self.reuse_pattern_variables;
+        let saved_shared = self.shared_case_heads;
         for case in group {
             is_default |= case.is_default;
             for head in &case.heads {
                 tests.push(self.case_condition(head, subject, ty));
                 self.reuse_pattern_variables = true;
+                self.shared_case_heads = true;
             }
         }
         self.reuse_pattern_variables = saved;
+        self.shared_case_heads = saved_shared;
         if is_default {
             return None;
         }

@@ -27,6 +27,7 @@ mod lower_stmt;
 mod members;
 mod messages;
 mod nsm_forwarders;
+mod pattern_cache;
 mod patterns;
 mod records;
 mod reified;
