@@ -145,6 +145,9 @@ impl<'a> Resolver<'a> {
         self.declare_signature(id, &src, &ctx, if md.is_static { 0 } else { 1 });
         self.program.libraries[lib.index()].functions.push(id);
         self.jobs.push((id, BodySource::Function { decl: f, ctx }));
+        if !md.is_static {
+            self.extension_of_fn.insert(id, i);
+        }
         let info = &mut self.extensions[i];
         let table = if md.is_static {
             &mut info.statics
@@ -182,6 +185,20 @@ fn add_extension_member(
         _ => Member::Method(id),
     };
     table.insert(name, member);
+}
+
+impl Resolver<'_> {
+    /// The extension whose type parameters instance member `f` receives as its
+    /// type-argument vector: a generic extension (not an extension type) whose member
+    /// has no type parameters of its own (with both, the vector's layout would need the
+    /// call's own type arguments appended; such members keep seeing the extension's type
+    /// parameters as `dynamic`).
+    pub(super) fn reified_extension(&self, f: FunctionId) -> Option<usize> {
+        let e = *self.extension_of_fn.get(&f)?;
+        let generic = !self.extensions[e].type_params.is_empty();
+        let own = !self.sigs[f.index()].type_params.is_empty();
+        (generic && !own && !self.is_extension_type(e)).then_some(e)
+    }
 }
 
 /// The side of an extension member a use wants.
@@ -394,7 +411,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => sig,
         };
         let ty = sig.return_type.clone();
-        let args = self.check_args_sig(&sig, args, span, None, None);
+        let mut args = self.check_args_sig(&sig, args, span, None, None);
+        if args.type_args.is_none() {
+            args.type_args = self.extension_type_args(f, &recv.ty, span);
+        }
         self.expr(
             ExprKind::StaticCall {
                 target: f,
@@ -563,6 +583,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Ok(Some(r)) => self.local_get_ref(&r, span),
             _ => self.null(span),
         };
+        args.type_args = self.extension_type_args(target, &recv_ty, span);
         recv.ty = recv_ty;
         let call = self.expr(
             ExprKind::StaticCall {

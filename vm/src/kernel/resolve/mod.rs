@@ -367,6 +367,8 @@ pub(crate) struct Resolver<'a> {
     /// Constructors of mixin application classes -> the superclass constructor each
     /// forwards to.
     pub forwarding_ctors: HashMap<FunctionId, FunctionId>,
+    /// Instance members of extensions -> their extension.
+    pub extension_of_fn: HashMap<FunctionId, usize>,
     /// Enum value fields → (enum, index); `values` fields → enum.
     pub enum_values: HashMap<FieldId, (ClassId, usize)>,
     pub enum_value_lists: HashMap<FieldId, ClassId>,
@@ -414,6 +416,7 @@ impl<'a> Resolver<'a> {
             mixin_decl_fns: HashSet::new(),
             mixin_copies: HashMap::new(),
             forwarding_ctors: HashMap::new(),
+            extension_of_fn: HashMap::new(),
             enum_values: HashMap::new(),
             enum_value_lists: HashMap::new(),
             tear_offs: HashMap::new(),

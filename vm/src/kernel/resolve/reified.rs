@@ -35,8 +35,11 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// passed type-argument vector in. It is the local right after the parameters.
     pub fn declare_type_args_local(&mut self, fid: FunctionId) {
         let own = self.frame_ref().type_params.clone();
+        let extension = self.r.reified_extension(fid);
         let func = &self.r.program.functions[fid.index()];
-        let names = if !own.is_empty() {
+        let names = if let Some(e) = extension {
+            self.r.extensions[e].type_params.clone()
+        } else if !own.is_empty() {
             own
         } else if func.kind == FunctionKind::Factory {
             match func.owner {
@@ -65,6 +68,54 @@ impl<'r, 'a> Lower<'r, 'a> {
         f.type_params = names.clone();
         f.type_args_local = Some(local);
         self.frame().type_args = Some((local, names));
+    }
+
+    /// The type arguments a call of extension member `f` passes for its extension's type
+    /// parameters: the explicit ones of `E<T>(r)`, else those the receiver's static type
+    /// binds in the `on` type (`List<int>` against `on List<T>`). `None` when `f` does not
+    /// take them (see `Resolver::reified_extension`) or nothing is known (the callee
+    /// then sees `dynamic`).
+    pub fn extension_type_args(
+        &mut self,
+        f: FunctionId,
+        recv_ty: &DartType,
+        span: Span,
+    ) -> Option<Box<ir::Expr>> {
+        let e = self.r.reified_extension(f)?;
+        let params = self.r.extensions[e].type_params.clone();
+        let on = self.r.extensions[e].on.clone();
+        let types: Vec<DartType> = match recv_ty {
+            DartType::Extension { index, args, .. }
+                if *index as usize == e && args.len() == params.len() =>
+            {
+                args.clone()
+            }
+            _ => {
+                let view = match (&on, recv_ty) {
+                    (DartType::Interface { class, .. }, DartType::Interface { nullable, .. }) => {
+                        match self.r.supertype_args(recv_ty, *class) {
+                            Some(args) => DartType::Interface {
+                                class: *class,
+                                args,
+                                nullable: *nullable,
+                            },
+                            None => recv_ty.clone(),
+                        }
+                    }
+                    _ => recv_ty.clone(),
+                };
+                let mut found: Vec<Option<DartType>> = vec![None; params.len()];
+                match_type(&on, &view, &params, &mut found);
+                found
+                    .into_iter()
+                    .map(|t| t.unwrap_or(DartType::Dynamic))
+                    .collect()
+            }
+        };
+        if types.iter().all(|t| matches!(t, DartType::Dynamic)) {
+            return None;
+        }
+        Some(Box::new(self.type_args_expr(types, span)))
     }
 
     /// Can the current body read an instance's class type arguments through `this`?
