@@ -35,4 +35,28 @@ void main() {
   print(f().runtimeType);
   print(ListX<num>(l).doubled().runtimeType);
   print(ListX(l).doubled().runtimeType);
+  ownTypeParameters();
+}
+
+// Members with type parameters of their own get the extension's first, then theirs.
+extension IterX<T> on Iterable<T> {
+  Map<K, List<T>> groupBy<K>(K Function(T) key) {
+    final out = <K, List<T>>{};
+    for (final e in this) (out[key(e)] ??= <T>[]).add(e);
+    return out;
+  }
+
+  List<R> mapList<R>(R Function(T) f) => <R>[for (final e in this) f(e)];
+}
+
+extension on int {
+  List<R> times<R>(R Function(int) f) => [for (var i = 0; i < this; i++) f(i)];
+}
+
+void ownTypeParameters() {
+  final g = ['a', 'bb', 'cc'].groupBy<int>((s) => s.length);
+  print('${g.runtimeType} $g');
+  final m = [1, 2].mapList<String>((i) => '$i');
+  print('${m.runtimeType} $m');
+  print(3.times<num>((i) => i).runtimeType);
 }

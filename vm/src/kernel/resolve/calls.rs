@@ -442,9 +442,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         match super::extensions::pick_extension(m, Want::Call) {
-            Some(found @ Found::Method(_)) => {
+            Some(found @ Found::Method(f)) => {
                 let lowered = self.lower_call_args(args);
-                let e = self.extension_invoke(recv, found, lowered.args, span);
+                let key = args as *const ast::Arguments as usize;
+                let own = self.call_type_args.get(&key).copied().and_then(|types| {
+                    let expected = self.r.sigs[f.index()].type_params.len();
+                    (types.len() == expected)
+                        .then(|| types.iter().map(|t| self.resolve_type(t)).collect())
+                });
+                let e = self.extension_invoke_with(recv, found, lowered.args, own, span);
                 self.wrap_lets(lowered.lets, e)
             }
             _ => {

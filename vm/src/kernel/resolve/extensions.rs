@@ -188,16 +188,14 @@ fn add_extension_member(
 }
 
 impl Resolver<'_> {
-    /// The extension whose type parameters instance member `f` receives as its
-    /// type-argument vector: a generic extension (not an extension type) whose member
-    /// has no type parameters of its own (with both, the vector's layout would need the
-    /// call's own type arguments appended; such members keep seeing the extension's type
-    /// parameters as `dynamic`).
+    /// The extension of instance member `f` when `f` takes a type-argument vector: the
+    /// extension's type parameters first, then the member's own (an extension type's
+    /// members are left out: theirs read as `dynamic`).
     pub(super) fn reified_extension(&self, f: FunctionId) -> Option<usize> {
         let e = *self.extension_of_fn.get(&f)?;
-        let generic = !self.extensions[e].type_params.is_empty();
-        let own = !self.sigs[f.index()].type_params.is_empty();
-        (generic && !own && !self.is_extension_type(e)).then_some(e)
+        let generic = !self.extensions[e].type_params.is_empty()
+            || !self.sigs[f.index()].type_params.is_empty();
+        (generic && !self.is_extension_type(e)).then_some(e)
     }
 }
 
@@ -387,6 +385,19 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: ir::Args,
         span: Span,
     ) -> ir::Expr {
+        self.extension_invoke_with(recv, found, args, None, span)
+    }
+
+    /// As `extension_invoke`, with the member's own type arguments when the call wrote
+    /// them (`r.m<int>()`); otherwise they are inferred from the arguments.
+    pub fn extension_invoke_with(
+        &mut self,
+        recv: ir::Expr,
+        found: Found,
+        args: ir::Args,
+        own_type_args: Option<Vec<DartType>>,
+        span: Span,
+    ) -> ir::Expr {
         let Some(f) = found.function() else {
             return self.null(span);
         };
@@ -413,7 +424,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = sig.return_type.clone();
         let mut args = self.check_args_sig(&sig, args, span, None, None);
         if args.type_args.is_none() {
-            args.type_args = self.extension_type_args(f, &recv.ty, span);
+            let own = match own_type_args {
+                Some(types) => types,
+                None => super::reified::infer_type_args(&self.r.sigs[f.index()], &args)
+                    .unwrap_or_default(),
+            };
+            args.type_args = self.extension_type_args(f, &recv.ty, own, span);
         }
         self.expr(
             ExprKind::StaticCall {
@@ -583,7 +599,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             Ok(Some(r)) => self.local_get_ref(&r, span),
             _ => self.null(span),
         };
-        args.type_args = self.extension_type_args(target, &recv_ty, span);
+        args.type_args = self.extension_type_args(target, &recv_ty, Vec::new(), span);
         recv.ty = recv_ty;
         let call = self.expr(
             ExprKind::StaticCall {

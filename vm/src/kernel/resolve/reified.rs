@@ -38,7 +38,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         let extension = self.r.reified_extension(fid);
         let func = &self.r.program.functions[fid.index()];
         let names = if let Some(e) = extension {
-            self.r.extensions[e].type_params.clone()
+            let mut names = self.r.extensions[e].type_params.clone();
+            names.extend(own);
+            names
         } else if !own.is_empty() {
             own
         } else if func.kind == FunctionKind::Factory {
@@ -79,9 +81,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         &mut self,
         f: FunctionId,
         recv_ty: &DartType,
+        own: Vec<DartType>,
         span: Span,
     ) -> Option<Box<ir::Expr>> {
         let e = self.r.reified_extension(f)?;
+        let own_count = self.r.sigs[f.index()].type_params.len();
         let params = self.r.extensions[e].type_params.clone();
         let on = self.r.extensions[e].on.clone();
         let types: Vec<DartType> = match recv_ty {
@@ -112,6 +116,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                     .collect()
             }
         };
+        let mut types = types;
+        types.extend((0..own_count).map(|i| own.get(i).cloned().unwrap_or(DartType::Dynamic)));
         if types.iter().all(|t| matches!(t, DartType::Dynamic)) {
             return None;
         }
@@ -415,7 +421,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 /// arguments' static types (`T` against `int`, `List<T>` against `List<int>`, a function
 /// type's return type against a function literal's). Unmatched parameters are `dynamic`;
 /// `None` when nothing matched.
-fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<DartType>> {
+pub(super) fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<DartType>> {
     let mut found: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
     let pairs = sig
         .positional
