@@ -561,11 +561,14 @@ impl<'a> Resolver<'a> {
             .push((id, BodySource::Constructor { decl: ctor, ctx }));
     }
 
-    /// `super.x` parameters without a type take the super constructor parameter's type.
-    fn infer_super_param_types(&mut self, c: ClassId, id: FunctionId, ctor: &ast::ConstructorDecl) {
-        let Some(sup) = self.program.classes[c.index()].superclass else {
-            return;
-        };
+    /// The superclass constructor that constructor `ctor` of `c` calls (its
+    /// `super.name(...)` initializer, else the unnamed one).
+    pub(super) fn super_constructor_of(
+        &self,
+        c: ClassId,
+        ctor: &ast::ConstructorDecl,
+    ) -> Option<FunctionId> {
+        let sup = self.program.classes[c.index()].superclass?;
         let name = ctor
             .initializers
             .iter()
@@ -575,7 +578,12 @@ impl<'a> Resolver<'a> {
             })
             .flatten()
             .unwrap_or_else(|| Symbol::intern(""));
-        let Some(target) = self.classes[sup.index()].ctors.get(&name).copied() else {
+        self.classes[sup.index()].ctors.get(&name).copied()
+    }
+
+    /// `super.x` parameters without a type take the super constructor parameter's type.
+    fn infer_super_param_types(&mut self, c: ClassId, id: FunctionId, ctor: &ast::ConstructorDecl) {
+        let Some(target) = self.super_constructor_of(c, ctor) else {
             return;
         };
         let target_sig = self.sigs[target.index()].clone();

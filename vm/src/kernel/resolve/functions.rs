@@ -421,26 +421,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.begin_member(fid, AsyncKind::Sync, &[]);
         let span = init.map_or(self.r.program.functions[fid.index()].span, |e| e.span);
         let ty = self.r.program.fields[storage.index()].ty.clone();
-        let bool_ty = self.r.core_type("bool");
-        let this = self.this_expr(span);
-        let is_set = self.expr(
-            ExprKind::FieldGet {
-                receiver: Box::new(this),
-                field: flag,
-            },
-            span,
-            DartType::Dynamic,
-        );
-        let yes = self.const_of_bool(true, span);
-        let unset = self.expr(
-            ExprKind::Equals {
-                left: Box::new(is_set),
-                right: Box::new(yes),
-                negated: true,
-            },
-            span,
-            bool_ty,
-        );
+        let unset = self.late_flag_test(flag, true, span);
         let is_final = self.r.program.fields[storage.index()].is_final;
         let on_unset = match init {
             Some(init) if is_final => self.late_final_init(fid, storage, flag, init, span),
@@ -477,6 +458,30 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.finish(Some(block(vec![init_once, ret], span)), AsyncKind::Sync);
     }
 
+    /// `this.x#set == true` (or `!=` when `negated`) for a late field's flag.
+    fn late_flag_test(&mut self, flag: FieldId, negated: bool, span: Span) -> ir::Expr {
+        let this = self.this_expr(span);
+        let is_set = self.expr(
+            ExprKind::FieldGet {
+                receiver: Box::new(this),
+                field: flag,
+            },
+            span,
+            DartType::Dynamic,
+        );
+        let yes = self.const_of_bool(true, span);
+        let bool_ty = self.r.core_type("bool");
+        self.expr(
+            ExprKind::Equals {
+                left: Box::new(is_set),
+                right: Box::new(yes),
+                negated,
+            },
+            span,
+            bool_ty,
+        )
+    }
+
     /// `var t = init; if (this.x#set == true) throw ...; this.x#late = t; this.x#set = true;`
     /// — a read of a `late final` field inside its own initialiser runs the initialiser
     /// again, and the outer evaluation then finds the field bound: an error.
@@ -498,26 +503,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             span,
         };
-        let this = self.this_expr(span);
-        let is_set = self.expr(
-            ExprKind::FieldGet {
-                receiver: Box::new(this),
-                field: flag,
-            },
-            span,
-            DartType::Dynamic,
-        );
-        let yes = self.const_of_bool(true, span);
-        let bool_ty = self.r.core_type("bool");
-        let now_set = self.expr(
-            ExprKind::Equals {
-                left: Box::new(is_set),
-                right: Box::new(yes),
-                negated: false,
-            },
-            span,
-            bool_ty,
-        );
+        let now_set = self.late_flag_test(flag, false, span);
         let name = self.r.program.functions[fid.index()].name;
         let error = self.throw_late_error(
             format!("Field '{name}' has been assigned during initialization."),
@@ -588,26 +574,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut stmts = Vec::new();
         if self.r.program.fields[storage.index()].is_final {
             // `late final x;` assigned a second time.
-            let this = self.this_expr(span);
-            let is_set = self.expr(
-                ExprKind::FieldGet {
-                    receiver: Box::new(this),
-                    field: flag,
-                },
-                span,
-                DartType::Dynamic,
-            );
-            let yes = self.const_of_bool(true, span);
-            let bool_ty = self.r.core_type("bool");
-            let already = self.expr(
-                ExprKind::Equals {
-                    left: Box::new(is_set),
-                    right: Box::new(yes),
-                    negated: false,
-                },
-                span,
-                bool_ty,
-            );
+            let already = self.late_flag_test(flag, false, span);
             let message = format!("Field '{name}' has already been initialized.");
             let throw = self.throw_late_error(message, span);
             stmts.push(ir::Stmt {
@@ -1107,19 +1074,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let Some(c) = self.ctx.this_class else {
             return;
         };
-        let Some(sup) = self.r.program.classes[c.index()].superclass else {
-            return;
-        };
-        let super_name = decl
-            .initializers
-            .iter()
-            .find_map(|i| match i {
-                ast::Initializer::Super { name, .. } => Some(name.map(|n| n.name)),
-                _ => None,
-            })
-            .flatten()
-            .unwrap_or_else(|| Symbol::intern(""));
-        let Some(target) = self.r.classes[sup.index()].ctors.get(&super_name).copied() else {
+        let Some(target) = self.r.super_constructor_of(c, decl) else {
             return;
         };
         let from = self.r.program.functions[target.index()].params.clone();
