@@ -127,23 +127,8 @@ impl Resolver<'_> {
                 }
             }
         }
-        let mut cur = self.class(this_class).superclass;
-        while let Some(c) = cur {
-            if let Some(found) = self.classes[c.index()]
-                .instance
-                .get(&name)
-                .and_then(|m| pick(*m, want))
-            {
-                let is_abstract = found
-                    .function()
-                    .is_some_and(|f| self.abstract_fns.contains(&f));
-                if !is_abstract {
-                    return Some(found);
-                }
-            }
-            cur = self.class(c).superclass;
-        }
-        None
+        let sup = self.class(this_class).superclass?;
+        self.find_concrete(sup, name, want)
     }
 
     /// The concrete member `name` of instances of `class`: through the class and its
