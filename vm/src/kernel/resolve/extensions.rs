@@ -426,8 +426,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         if args.type_args.is_none() {
             let own = match own_type_args {
                 Some(types) => types,
-                None => super::reified::infer_type_args(&self.r.sigs[f.index()], &args)
-                    .unwrap_or_default(),
+                None => {
+                    let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+                    super::reified::infer_type_args(&self.r.sigs[f.index()], &args, &supers)
+                        .unwrap_or_default()
+                }
             };
             args.type_args = self.extension_type_args(f, &recv.ty, own, span);
         }

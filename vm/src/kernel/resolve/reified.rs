@@ -109,7 +109,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                     _ => recv_ty.clone(),
                 };
                 let mut found: Vec<Option<DartType>> = vec![None; params.len()];
-                match_type(&on, &view, &params, &mut found);
+                let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+                match_type(&on, &view, &params, &mut found, &supers);
                 found
                     .into_iter()
                     .map(|t| t.unwrap_or(DartType::Dynamic))
@@ -300,7 +301,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             let resolved: Vec<DartType> = types.iter().map(|t| self.resolve_type(t)).collect();
             return Some(Box::new(self.type_args_expr(resolved, span)));
         }
-        let inferred = infer_type_args(sig, args)?;
+        let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+        let inferred = infer_type_args(sig, args, &supers)?;
         Some(Box::new(self.type_args_expr(inferred, span)))
     }
 
@@ -328,11 +330,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.call_type_args(sig, ast_args, args, span);
         };
         let mut from_context: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
+        // The context is a supertype of the return type, never a subtype to view.
         match_type(
             &sig.return_type,
             context,
             &sig.type_params,
             &mut from_context,
+            &|_, _| None,
         );
         if from_context
             .iter()
@@ -340,7 +344,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         {
             return self.call_type_args(sig, ast_args, args, span);
         }
-        let from_args = infer_type_args(sig, args).unwrap_or_default();
+        let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+        let from_args = infer_type_args(sig, args, &supers).unwrap_or_default();
         let chosen: Vec<DartType> = from_context
             .into_iter()
             .enumerate()
@@ -413,7 +418,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             .copied()?;
         let mut sig = self.r.sigs[ctor.index()].clone();
         sig.type_params = params;
-        infer_type_args(&sig, args)
+        let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+        infer_type_args(&sig, args, &supers)
     }
 }
 
@@ -421,7 +427,11 @@ impl<'r, 'a> Lower<'r, 'a> {
 /// arguments' static types (`T` against `int`, `List<T>` against `List<int>`, a function
 /// type's return type against a function literal's). Unmatched parameters are `dynamic`;
 /// `None` when nothing matched.
-pub(super) fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<DartType>> {
+pub(super) fn infer_type_args(
+    sig: &Signature,
+    args: &ir::Args,
+    supers: Supertypes,
+) -> Option<Vec<DartType>> {
     let mut found: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
     let pairs = sig
         .positional
@@ -434,7 +444,7 @@ pub(super) fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<Da
                 .filter_map(|(n, a)| sig.named.iter().find(|p| p.0 == *n).map(|p| (&p.1, &a.ty))),
         );
     for (param, arg) in pairs {
-        match_type(param, arg, &sig.type_params, &mut found);
+        match_type(param, arg, &sig.type_params, &mut found, supers);
     }
     if found.iter().all(Option::is_none) {
         return None;
@@ -447,7 +457,17 @@ pub(super) fn infer_type_args(sig: &Signature, args: &ir::Args) -> Option<Vec<Da
     )
 }
 
-fn match_type(param: &DartType, arg: &DartType, names: &[Symbol], found: &mut [Option<DartType>]) {
+/// A class type seen as its supertype of class `c`: its type arguments there
+/// (`Resolver::supertype_args`).
+pub(super) type Supertypes<'s> = &'s dyn Fn(&DartType, ir::ClassId) -> Option<Vec<DartType>>;
+
+fn match_type(
+    param: &DartType,
+    arg: &DartType,
+    names: &[Symbol],
+    found: &mut [Option<DartType>],
+    supers: Supertypes,
+) {
     match (param, arg) {
         (_, DartType::Dynamic) => {}
         (DartType::TypeParameter { name, nullable }, _) => {
@@ -476,11 +496,24 @@ fn match_type(param: &DartType, arg: &DartType, names: &[Symbol], found: &mut [O
             },
         ) if a == b => {
             for (p, x) in pa.iter().zip(aa) {
-                match_type(p, x, names, found);
+                match_type(p, x, names, found, supers);
+            }
+        }
+        // `Iterable<T>` against a `List<int>`: the argument seen as an `Iterable`.
+        (
+            DartType::Interface {
+                class: a, args: pa, ..
+            },
+            DartType::Interface { .. },
+        ) => {
+            if let Some(aa) = supers(arg, *a) {
+                for (p, x) in pa.iter().zip(&aa) {
+                    match_type(p, x, names, found, supers);
+                }
             }
         }
         (DartType::Function { sig: Some(p), .. }, DartType::Function { sig: Some(x), .. }) => {
-            match_type(&p.return_type, &x.return_type, names, found);
+            match_type(&p.return_type, &x.return_type, names, found, supers);
         }
         _ => {}
     }
