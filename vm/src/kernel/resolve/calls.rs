@@ -249,8 +249,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         let lowered = self.lower_call_args_for(args, Some(&sig));
         let mut checked = self.check_args_ok(f, lowered.args, span, Some(args));
         let generic = self.r.sigs[f.index()].clone();
-        checked.type_args =
+        let (type_args, types) =
             self.call_type_args_in(&generic, args, &checked, span, context.as_ref());
+        checked.type_args = type_args;
         let func = &self.r.program.functions[f.index()];
         if func.name.as_str() == "identical"
             && func.library == self.r.core_lib
@@ -264,7 +265,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             return self.null(span);
         }
-        let call = self.static_call(f, checked, span);
+        let mut call = self.static_call(f, checked, span);
+        // The result's static type with the chosen type arguments (`firstOf(<int>[])` is
+        // an `int`); `check` keeps treating it as uncertain (it differs from the declared
+        // return type), so a wrong inference never turns into a compile error there.
+        if let Some(types) = types.filter(|t| t.len() == generic.type_params.len()) {
+            call.ty = super::types::substitute(&generic.return_type, &generic.type_params, &types);
+        }
         self.wrap_lets(lowered.lets, call)
     }
 

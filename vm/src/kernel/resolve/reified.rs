@@ -290,6 +290,17 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &ir::Args,
         span: Span,
     ) -> Option<Box<ir::Expr>> {
+        let types = self.call_types(sig, ast_args, args)?;
+        Some(Box::new(self.type_args_expr(types, span)))
+    }
+
+    /// The types `call_type_args` passes.
+    fn call_types(
+        &mut self,
+        sig: &Signature,
+        ast_args: &'a ast::Arguments,
+        args: &ir::Args,
+    ) -> Option<Vec<DartType>> {
         if sig.type_params.is_empty() {
             return None;
         }
@@ -298,18 +309,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             if types.len() != sig.type_params.len() {
                 return None;
             }
-            let resolved: Vec<DartType> = types.iter().map(|t| self.resolve_type(t)).collect();
-            return Some(Box::new(self.type_args_expr(resolved, span)));
+            return Some(types.iter().map(|t| self.resolve_type(t)).collect());
         }
         let supers = |t: &DartType, c| self.r.supertype_args(t, c);
-        let inferred = infer_type_args(sig, args, &supers)?;
-        Some(Box::new(self.type_args_expr(inferred, span)))
+        infer_type_args(sig, args, &supers)
     }
 
     /// As `call_type_args`, and a type parameter that the call's return type binds in an
     /// informative context (not `dynamic`, `Object` or `Object?`) takes the context's type,
     /// as Dart's downward inference fixes it: `Map<String, int> m = f({})` for
-    /// `T f<T>(Object? o)` passes `Map<String, int>`.
+    /// `T f<T>(Object? o)` passes `Map<String, int>`. Returns the types too.
     pub fn call_type_args_in(
         &mut self,
         sig: &Signature,
@@ -317,7 +326,21 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: &ir::Args,
         span: Span,
         context: Option<&DartType>,
-    ) -> Option<Box<ir::Expr>> {
+    ) -> (Option<Box<ir::Expr>>, Option<Vec<DartType>>) {
+        let types = self.call_types_in(sig, ast_args, args, context);
+        let expr = types
+            .clone()
+            .map(|t| Box::new(self.type_args_expr(t, span)));
+        (expr, types)
+    }
+
+    fn call_types_in(
+        &mut self,
+        sig: &Signature,
+        ast_args: &'a ast::Arguments,
+        args: &ir::Args,
+        context: Option<&DartType>,
+    ) -> Option<Vec<DartType>> {
         let key = ast_args as *const ast::Arguments as usize;
         let explicit = self.call_type_args.contains_key(&key);
         let informative = context.filter(|c| match c {
@@ -327,7 +350,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         });
         let (Some(context), false, false) = (informative, explicit, sig.type_params.is_empty())
         else {
-            return self.call_type_args(sig, ast_args, args, span);
+            return self.call_types(sig, ast_args, args);
         };
         let mut from_context: Vec<Option<DartType>> = vec![None; sig.type_params.len()];
         // The context is a supertype of the return type, never a subtype to view.
@@ -342,19 +365,20 @@ impl<'r, 'a> Lower<'r, 'a> {
             .iter()
             .all(|t| t.as_ref().is_none_or(|t| *t == DartType::Dynamic))
         {
-            return self.call_type_args(sig, ast_args, args, span);
+            return self.call_types(sig, ast_args, args);
         }
         let supers = |t: &DartType, c| self.r.supertype_args(t, c);
         let from_args = infer_type_args(sig, args, &supers).unwrap_or_default();
-        let chosen: Vec<DartType> = from_context
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| match c {
-                Some(t) if t != DartType::Dynamic => t,
-                _ => from_args.get(i).cloned().unwrap_or(DartType::Dynamic),
-            })
-            .collect();
-        Some(Box::new(self.type_args_expr(chosen, span)))
+        Some(
+            from_context
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| match c {
+                    Some(t) if t != DartType::Dynamic => t,
+                    _ => from_args.get(i).cloned().unwrap_or(DartType::Dynamic),
+                })
+                .collect(),
+        )
     }
 
     /// The type a constructor call instantiates when it writes no type arguments of its
