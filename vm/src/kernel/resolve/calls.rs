@@ -1018,7 +1018,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// The declared signature of the constructor `call` names, when it exists.
-    fn ctor_signature(&self, call: &CtorCall) -> Option<Signature> {
+    pub(super) fn ctor_signature(&self, call: &CtorCall) -> Option<Signature> {
         let key = match call.name {
             Some(n) if n.name.as_str() != "new" => n.name,
             _ => Symbol::intern(""),

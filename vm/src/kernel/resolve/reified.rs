@@ -432,15 +432,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         params: Vec<Symbol>,
         args: &ir::Args,
     ) -> Option<Vec<DartType>> {
-        let key = match call.name {
-            Some(n) if n.name.as_str() != "new" => n.name,
-            _ => Symbol::intern(""),
-        };
-        let ctor = self.r.classes[call.class.index()]
-            .ctors
-            .get(&key)
-            .copied()?;
-        let mut sig = self.r.sigs[ctor.index()].clone();
+        let mut sig = self.ctor_signature(call)?;
         sig.type_params = params;
         let supers = |t: &DartType, c| self.r.supertype_args(t, c);
         infer_type_args(&sig, args, &supers)
