@@ -1336,12 +1336,9 @@ class _AsBroadcastStreamController<T> extends _SyncBroadcastStreamController<T>
 
   void _flushPending() {
     var pending = _pending;
-    if (pending != null) {
-      while (!pending.isEmpty) {
-        pending.handleNext(this);
-        pending = _pending;
-        if (pending == null) break;
-      }
+    while (pending != null && !pending.isEmpty) {
+      pending.handleNext(this);
+      pending = _pending;
     }
   }
 

@@ -4,6 +4,7 @@
 //! (temporaries, constants, typed expression construction).
 
 use super::flow::FlowFacts;
+use super::promotion::{ConditionStates, FlowKey, FlowState};
 use super::{messages, BodySource, MemberContext, Resolver};
 use crate::front::ast::{self, AsyncKind};
 use crate::front::intern::Symbol;
@@ -33,6 +34,9 @@ pub(super) struct LabelEntry {
     /// For the label of a switch case (`L: case 1:`): what `continue L` does, store the
     /// case body's index in the local and continue the switch's dispatch loop.
     pub case_target: Option<CaseTarget>,
+    /// Flow states at the `break`s and `continue`s that target this label.
+    pub breaks: Vec<FlowState>,
+    pub continues: Vec<FlowState>,
 }
 
 /// Where `continue L` goes for a switch-case label `L`.
@@ -68,6 +72,11 @@ pub(super) struct Frame {
     pub catch_depth: u32,
     /// Locals whose static type flow analysis could change: read as `dynamic`.
     pub flow_sensitive: HashSet<LocalId>,
+    /// Flow-sensitive locals flow analysis does not follow (assigned in a closure):
+    /// read as `dynamic` everywhere.
+    pub untracked: HashSet<LocalId>,
+    /// The flow state at the point being lowered (see `promotion`).
+    pub flow: FlowState,
     /// Flow-sensitive locals that are never assigned or tested after their declaration:
     /// the type their initialiser gave them (the declared type, or its non-null version
     /// when the initialiser's static type is not nullable).
@@ -115,6 +124,8 @@ impl Frame {
             cascades: Vec::new(),
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
+            untracked: HashSet::new(),
+            flow: FlowState::default(),
             initialised_local_types: HashMap::new(),
             deferred_finals: HashMap::new(),
             certain_locals: HashSet::new(),
@@ -161,6 +172,11 @@ pub(super) struct Lower<'r, 'a> {
     /// Explicit type arguments of the calls being lowered, keyed by the address of their
     /// argument list (see `reified::note_call_type_args`).
     pub call_type_args: HashMap<usize, &'a [ast::TypeAnnotation]>,
+    /// The outcomes of the condition just lowered (see `promotion`).
+    pub condition_states: Option<ConditionStates>,
+    /// Types tested for each tracked local (`is T`, `as T`): an assignment of a value
+    /// of such a type promotes to it.
+    pub types_of_interest: HashMap<FlowKey, Vec<DartType>>,
     /// The context type of the constructor call being lowered (`Box<int> b = Box(1)`
     /// gives `Box` its type arguments), taken before its arguments are lowered.
     pub ctor_context: Option<DartType>,
@@ -269,6 +285,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             pattern_caches: Vec::new(),
             closure_hint: None,
             call_type_args: HashMap::new(),
+            condition_states: None,
+            types_of_interest: HashMap::new(),
         }
     }
 
@@ -354,9 +372,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         let flow_sensitive = self
             .flow
             .is_flow_sensitive(name.name, &self.frame_ref().locals[id.index()].ty);
+        let assigned_in_closure = self.flow.closure_assigned.contains(&name.name);
         let frame = self.frame();
         if flow_sensitive {
             frame.flow_sensitive.insert(id);
+            if assigned_in_closure {
+                frame.untracked.insert(id);
+            }
         }
         let scope = frame.scopes.last_mut();
         let previous = scope
@@ -406,6 +428,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             id,
             kind,
             case_target: None,
+            breaks: Vec::new(),
+            continues: Vec::new(),
         });
         id
     }
@@ -418,6 +442,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             id: target.dispatch,
             kind: LabelKind::Block,
             case_target: Some(target),
+            breaks: Vec::new(),
+            continues: Vec::new(),
         });
     }
 
@@ -434,6 +460,29 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     pub fn pop_label(&mut self) {
         self.frame().labels.pop();
+    }
+
+    /// Pops the innermost label; returns the flow states at its `break`s and
+    /// `continue`s.
+    pub fn pop_label_jumps(&mut self) -> (Vec<FlowState>, Vec<FlowState>) {
+        match self.frame().labels.pop() {
+            Some(l) => (l.breaks, l.continues),
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// A `break` (or `continue`) to `label` leaves from here: its target joins the
+    /// current flow state, and what follows is unreachable.
+    pub fn jump_to(&mut self, label: LabelId, is_break: bool) {
+        let state = self.frame_ref().flow.clone();
+        if let Some(entry) = self.frame().labels.iter_mut().rev().find(|l| l.id == label) {
+            if is_break {
+                entry.breaks.push(state);
+            } else {
+                entry.continues.push(state);
+            }
+        }
+        self.mark_unreachable();
     }
 
     /// The target of `break`/`continue` with an optional label.

@@ -543,7 +543,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let lowered = self.lower_call_args_for(args, Some(&sig));
         let mut checked = self.check_args_sig(&sig, lowered.args, span, Some(args), Some(f));
         checked.type_args = self.call_type_args(&generic, args, &checked, span);
-        let ty = if self.flow.tested.contains(&name) {
+        let ty = if self.flow.may_promote_field(name) {
             DartType::Dynamic
         } else {
             sig.return_type.clone()

@@ -23,6 +23,8 @@ pub(super) struct LocalRef {
     pub is_final: bool,
     pub is_late: bool,
     pub const_value: Option<ConstId>,
+    /// The local's flow-analysis key when its promotions are followed here.
+    pub flow_key: Option<super::promotion::FlowKey>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -52,13 +54,10 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     fn local_ref(&mut self, fi: usize, id: LocalId) -> LocalRef {
         let top = self.frames.len() - 1;
+        let read_ty = self.flow_read_type(fi, id);
         let frame = &self.frames[fi];
         let local = &frame.locals[id.index()];
-        let read_ty = if frame.flow_sensitive.contains(&id) {
-            DartType::Dynamic
-        } else {
-            local.ty.clone()
-        };
+        let tracked = frame.flow_sensitive.contains(&id) && !frame.untracked.contains(&id);
         let mut r = LocalRef {
             access: LocalAccess::Local(id),
             read_ty,
@@ -66,6 +65,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             is_final: local.is_final,
             is_late: local.is_late,
             const_value: frame.const_locals.get(&id).copied(),
+            flow_key: (tracked && fi == top).then_some((fi as u32, id)),
         };
         if fi < top && r.const_value.is_none() {
             self.frames[fi].locals[id.index()].captured = true;
@@ -109,6 +109,9 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     pub fn local_set_ref(&mut self, r: &LocalRef, value: ir::Expr, span: Span) -> ir::Expr {
+        if let Some(key) = r.flow_key {
+            self.note_local_write(key, &value.ty);
+        }
         let value = self.coerce(value, &r.declared_ty);
         let ty = value.ty.clone();
         let kind = match r.access {
@@ -262,6 +265,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         if return_type.is_none() {
             frame.return_context = return_context;
         }
+        // The body starts from the state where the literal is: promotions of enclosing
+        // locals no closure assigns hold in it.
+        frame.flow = self.flow_state().clone();
+        frame.flow.unreachable = false;
         self.frames.push(frame);
         self.new_local(
             Symbol::intern(":closure"),
@@ -315,8 +322,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         let fid = self.r.new_function(shell);
         self.r.program.functions[fid.index()].params.receiver_slots = 1;
         self.r.sigs[fid.index()].return_type = ty.clone();
-        self.frames
-            .push(Frame::new(fid, ast::AsyncKind::Sync, ty.clone()));
+        let mut frame = Frame::new(fid, ast::AsyncKind::Sync, ty.clone());
+        frame.flow = self.flow_state().clone();
+        frame.flow.unreachable = false;
+        self.frames.push(frame);
         self.new_local(
             Symbol::intern(":closure"),
             span,

@@ -625,14 +625,24 @@ impl<'r, 'a> Lower<'r, 'a> {
                 then,
                 otherwise,
             } => {
-                let (c, decls, then) = match case {
+                let (c, decls, then, after_then, when_false) = match case {
                     Some(head) => {
                         let value = self.lower_expr(condition);
                         let ty = value.ty.clone();
                         let subject = self.temp(ty.clone(), condition.span);
                         self.push_scope();
                         self.begin_pattern_cache();
+                        let before = self.flow_state().clone();
+                        self.promote_case_subject(condition, &[head]);
                         let test = self.case_condition(head, subject, &ty);
+                        let when_false = match &head.guard {
+                            Some(g) => {
+                                let (when_true, when_false) = self.condition_outcomes(g);
+                                self.set_flow_state(when_true);
+                                super::promotion::FlowState::join(&before, &when_false)
+                            }
+                            None => before.clone(),
+                        };
                         let mut decls = vec![stmt(
                             StmtKind::VarDecl {
                                 local: subject,
@@ -644,22 +654,29 @@ impl<'r, 'a> Lower<'r, 'a> {
                         decls.extend(self.end_pattern_cache(condition.span));
                         let then = Box::new(self.lower_element(then, sink, t));
                         self.pop_scope();
-                        (test, decls, then)
+                        let after_then = self.take_flow_state();
+                        (test, decls, then, after_then, when_false)
                     }
                     None => {
                         let c = self.lower_condition(condition);
+                        let (when_true, when_false) = self.condition_outcomes(condition);
+                        self.set_flow_state(when_true);
                         self.push_scope();
                         let then = Box::new(self.lower_element(then, sink, t));
                         self.pop_scope();
-                        (c, Vec::new(), then)
+                        let after_then = self.take_flow_state();
+                        (c, Vec::new(), then, after_then, when_false)
                     }
                 };
+                self.set_flow_state(when_false);
                 let otherwise = otherwise.as_ref().map(|o| {
                     self.push_scope();
                     let s = self.lower_element(o, sink, t);
                     self.pop_scope();
                     Box::new(s)
                 });
+                let after = super::promotion::FlowState::join(&after_then, self.flow_state());
+                self.set_flow_state(after);
                 let check = stmt(
                     StmtKind::If {
                         condition: c,
@@ -682,8 +699,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 body,
             } => {
                 let span = body_span(body);
+                let mut repeated: Vec<&ast::Expr> = updates.iter().collect();
+                repeated.extend(condition.as_ref());
+                let writes = super::flow::assigned_names_in_elements(&[body], &repeated);
                 self.lower_for(
-                    Vec::new(),
+                    super::lower_stmt::LoopHead {
+                        labels: Vec::new(),
+                        writes,
+                    },
                     init.as_ref(),
                     condition.as_ref(),
                     updates,
@@ -697,14 +720,23 @@ impl<'r, 'a> Lower<'r, 'a> {
                 iterable,
                 body,
             } => {
+                let writes = super::flow::assigned_names_in_elements(&[body], &[]);
                 if *is_await {
                     self.await_check(iterable.span);
                     let span = iterable.span;
-                    return self.lower_await_for(Vec::new(), binding, iterable, span, &mut |l| {
+                    let head = super::lower_stmt::LoopHead {
+                        labels: Vec::new(),
+                        writes,
+                    };
+                    return self.lower_await_for(head, binding, iterable, span, &mut |l| {
                         l.lower_element(body, sink, t)
                     });
                 }
-                self.lower_for_in(Vec::new(), binding, iterable, iterable.span, &mut |l| {
+                let head = super::lower_stmt::LoopHead {
+                    labels: Vec::new(),
+                    writes,
+                };
+                self.lower_for_in(head, binding, iterable, iterable.span, &mut |l| {
                     l.lower_element(body, sink, t)
                 })
             }

@@ -19,6 +19,9 @@ pub(crate) struct FlowFacts {
     /// Names whose type a test could promote to a proper subtype of the non-null
     /// declared type (`is`, `as`, switch subjects, if-case): a subset of `tested`.
     pub type_tested: HashSet<Symbol>,
+    /// Names assigned inside a function literal, local function or `late` initialiser:
+    /// flow analysis does not follow their promotions.
+    pub closure_assigned: HashSet<Symbol>,
 }
 
 impl FlowFacts {
@@ -68,6 +71,13 @@ impl FlowFacts {
         self.tested.contains(&name) || (ty.is_nullable() && self.assigned.contains(&name))
     }
 
+    /// Could a property `name` be promoted here? Dart promotes private final fields
+    /// (`if (_x != null) _x.foo()`); this stand-in reads any private property with a
+    /// tested name as `dynamic`.
+    pub fn may_promote_field(&self, name: Symbol) -> bool {
+        name.as_str().starts_with('_') && self.tested.contains(&name)
+    }
+
     fn scan_body(&mut self, body: &ast::FunctionBody) {
         match body {
             ast::FunctionBody::Block(b, _) => walk_stmts(&b.stmts, self),
@@ -80,7 +90,35 @@ impl FlowFacts {
         walk_expr(e, self);
     }
 
+    /// Notes the names assigned in `body`, run later or elsewhere (a closure's body).
+    fn note_deferred_body(&mut self, body: &ast::FunctionBody) {
+        let mut inner = FlowFacts::default();
+        inner.scan_body(body);
+        self.closure_assigned.extend(inner.assigned);
+    }
+
     fn note_stmt(&mut self, s: &ast::Stmt) {
+        match &s.kind {
+            StmtKind::LocalFunction(f) => self.note_deferred_body(&f.body),
+            StmtKind::ForIn {
+                binding: ast::ForInBinding::Target(t),
+                ..
+            } => {
+                if let Some(n) = ident_of(t) {
+                    self.assigned.insert(n);
+                }
+            }
+            StmtKind::Variables(v) if v.is_late => {
+                for d in &v.vars {
+                    if let Some(init) = &d.init {
+                        let mut inner = FlowFacts::default();
+                        inner.scan_expr(init);
+                        self.closure_assigned.extend(inner.assigned);
+                    }
+                }
+            }
+            _ => {}
+        }
         if let StmtKind::If {
             condition,
             case: Some(_),
@@ -131,6 +169,7 @@ impl FlowFacts {
                 }
             }
             ExprKind::PatternAssign { pattern, .. } => self.note_pattern_assign(pattern),
+            ExprKind::Function { body, .. } => self.note_deferred_body(body),
             _ => {}
         }
     }
@@ -174,6 +213,42 @@ impl FlowFacts {
             _ => {}
         }
     }
+}
+
+/// The names a statement or expression assigns (a loop's body, condition and updates:
+/// what the loop's head must not keep promoted).
+pub(crate) fn assigned_names(stmts: &[&ast::Stmt], exprs: &[&ast::Expr]) -> HashSet<Symbol> {
+    let mut facts = FlowFacts::default();
+    for s in stmts {
+        walk_stmt(s, &mut facts);
+    }
+    for e in exprs {
+        facts.scan_expr(e);
+    }
+    facts.assigned
+}
+
+/// The names assigned in a block.
+pub(crate) fn assigned_in_block(b: &ast::Block) -> HashSet<Symbol> {
+    let mut facts = FlowFacts::default();
+    walk_stmts(&b.stmts, &mut facts);
+    facts.assigned
+}
+
+/// The names assigned in collection elements and expressions (the recurrent part of a
+/// collection `for`: its body, condition and updates).
+pub(crate) fn assigned_names_in_elements(
+    elements: &[&CollectionElement],
+    exprs: &[&ast::Expr],
+) -> HashSet<Symbol> {
+    let mut facts = FlowFacts::default();
+    for el in elements {
+        walk_element(el, &mut facts);
+    }
+    for e in exprs {
+        facts.scan_expr(e);
+    }
+    facts.assigned
 }
 
 /// The name of a plain identifier expression (through parentheses).

@@ -77,11 +77,25 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
                 Some(BinaryOp::IfNull) => {
                     let current = l.read(&lv, span);
+                    // Where the value was not null, nothing is assigned: the local is
+                    // known to be non-null there.
+                    let not_null = match &lv {
+                        LValue::Local(LocalRef {
+                            flow_key: Some(key),
+                            ..
+                        }) => {
+                            let here = l.flow_state().clone();
+                            l.promoted_non_null(&here, *key)
+                        }
+                        _ => l.flow_state().clone(),
+                    };
                     l.let_in(current, |l, t| {
                         let get = l.local_get(t, span);
                         let test = l.is_null(get);
                         let v = l.lower_expr(value);
                         let assigned = l.write(&lv, v, span);
+                        let after = super::promotion::FlowState::join(l.flow_state(), &not_null);
+                        l.set_flow_state(after);
                         let mut current = l.local_get(t, span);
                         current.ty = super::types::make_non_nullable(current.ty.clone());
                         let ty = l.r.join(&current.ty, &assigned.ty);

@@ -8,6 +8,7 @@ use super::body::Lower;
 use super::closures::LocalRef;
 use super::members::{Found, Want};
 use super::messages::{self, AccessKind};
+use super::promotion::FlowState;
 use super::scope::{Decl, Resolved};
 use super::types::{make_non_nullable, make_nullable};
 use super::{Member, Resolver};
@@ -69,6 +70,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let result = self.lower_expr_nested(e);
         self.depth -= 1;
+        if let E::Paren(inner) = &e.kind {
+            self.forward_condition(inner.span, e.span);
+        }
         result
     }
 
@@ -276,6 +280,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             E::NullCheck(inner) => {
                 let v = self.lower_target(inner);
+                if let Some(key) = self.promotable(inner) {
+                    self.promote_here_non_null(key);
+                }
                 let ty = make_non_nullable(v.ty.clone());
                 self.expr(ExprKind::NullCheck(Box::new(v)), span, ty)
             }
@@ -291,7 +298,14 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = e.span;
         match &e.kind {
             E::Null => self.null(span),
-            E::Bool(b) => self.constant(Constant::Bool(*b), span),
+            E::Bool(b) => {
+                // `while (true)` is left only by `break`.
+                let here = self.flow_state().clone();
+                let never = here.unreachable();
+                let (t, f) = if *b { (here, never) } else { (never, here) };
+                self.set_condition_states(span, t, f);
+                self.constant(Constant::Bool(*b), span)
+            }
             E::Int(text) => self.int_literal(text, span, false),
             E::Double(v) => self.constant(Constant::Double(*v), span),
             E::String(parts) => self.lower_string(parts, span),
@@ -360,8 +374,14 @@ impl<'r, 'a> Lower<'r, 'a> {
                 otherwise,
             } => {
                 let c = self.lower_condition(condition);
+                let (when_true, when_false) = self.condition_outcomes(condition);
+                self.set_flow_state(when_true);
                 let t = self.lower_expr(then);
+                let after_then = self.take_flow_state();
+                self.set_flow_state(when_false);
                 let o = self.lower_expr(otherwise);
+                let after = super::promotion::FlowState::join(&after_then, self.flow_state());
+                self.set_flow_state(after);
                 let ty = self.r.join(&t.ty, &o.ty);
                 self.expr(
                     ExprKind::Conditional {
@@ -376,15 +396,29 @@ impl<'r, 'a> Lower<'r, 'a> {
             E::Is { expr, ty, negated } => {
                 let v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
+                if let Some(key) = self.promotable(expr) {
+                    let here = self.flow_state().clone();
+                    let promoted = self.promoted_to(&here, key, &t);
+                    let (yes, no) = if *negated {
+                        (here, promoted)
+                    } else {
+                        (promoted, here)
+                    };
+                    self.set_condition_states(span, yes, no);
+                }
                 self.is_check(v, t, *negated, span)
             }
             E::As { expr, ty } => {
                 let v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
+                if let Some(key) = self.promotable(expr) {
+                    self.promote_here_to(key, &t);
+                }
                 self.as_check(v, t, span)
             }
             E::Throw(inner) => {
                 let v = self.lower_expr(inner);
+                self.mark_unreachable();
                 self.expr(ExprKind::Throw(Box::new(v)), span, DartType::Never)
             }
             E::Await(inner) => {
@@ -748,7 +782,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let ty = self.r.read_type(found, &receiver.ty, owner);
-        let ty = if self.flow.tested.contains(&name) {
+        let ty = if self.flow.may_promote_field(name) {
             DartType::Dynamic
         } else {
             ty
@@ -911,8 +945,22 @@ impl<'r, 'a> Lower<'r, 'a> {
         let bool_ty = self.r.core_type("bool");
         match op {
             BinaryOp::And | BinaryOp::Or => {
+                let and = op == BinaryOp::And;
                 let l = self.lower_condition(left);
+                let (left_true, left_false) = self.condition_outcomes(left);
+                self.set_flow_state(if and {
+                    left_true.clone()
+                } else {
+                    left_false.clone()
+                });
                 let r = self.lower_condition(right);
+                let (right_true, right_false) = self.condition_outcomes(right);
+                let (yes, no) = if and {
+                    (right_true, FlowState::join(&left_false, &right_false))
+                } else {
+                    (FlowState::join(&left_true, &right_true), right_false)
+                };
+                self.set_condition_states(span, yes, no);
                 let kind = if op == BinaryOp::And {
                     ExprKind::And(Box::new(l), Box::new(r))
                 } else {
@@ -932,6 +980,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             BinaryOp::Eq | BinaryOp::NotEq => {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
+                self.note_null_comparison(op, left, right, span);
                 self.expr(
                     ExprKind::Equals {
                         left: Box::new(l),
@@ -944,7 +993,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             BinaryOp::IfNull => {
                 let l = self.lower_expr(left);
+                let not_null = self.flow_state().clone();
                 let r = self.lower_expr(right);
+                let after = FlowState::join(&not_null, self.flow_state());
+                self.set_flow_state(after);
                 self.if_null(l, r, span)
             }
             _ if matches!(left.kind, E::Super) => {
@@ -958,6 +1010,34 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.operator_call(l, op.text(), vec![r], span, at)
             }
         }
+    }
+
+    /// `x == null`, `x != null` (either way round) on a tracked local: one outcome
+    /// promotes `x` to non-null.
+    fn note_null_comparison(
+        &mut self,
+        op: BinaryOp,
+        left: &'a ast::Expr,
+        right: &'a ast::Expr,
+        span: Span,
+    ) {
+        let is_null = |e: &ast::Expr| matches!(e.kind, E::Null);
+        let key = match (is_null(left), is_null(right)) {
+            (false, true) => self.promotable(left),
+            (true, false) => self.promotable(right),
+            _ => None,
+        };
+        let Some(key) = key else {
+            return;
+        };
+        let here = self.flow_state().clone();
+        let non_null = self.promoted_non_null(&here, key);
+        let (yes, no) = if op == BinaryOp::NotEq {
+            (non_null, here)
+        } else {
+            (here, non_null)
+        };
+        self.set_condition_states(span, yes, no);
     }
 
     /// The span of the operator token between two operands (for diagnostics).
@@ -1036,6 +1116,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             UnaryOp::Not => {
                 let v = self.lower_condition(operand);
+                let (when_true, when_false) = self.condition_outcomes(operand);
+                self.set_condition_states(span, when_false, when_true);
                 let bool_ty = self.r.core_type("bool");
                 self.expr(ExprKind::Not(Box::new(v)), span, bool_ty)
             }
@@ -1291,22 +1373,34 @@ impl<'r, 'a> Lower<'r, 'a> {
         cases: &'a [ast::SwitchExprCase],
         span: Span,
     ) -> ir::Expr {
+        let subject_ast = subject;
         let subject = self.lower_expr(subject);
         let subject_ty = subject.ty.clone();
         let t = self.temp(subject_ty.clone(), span);
         let mut arms = Vec::new();
         self.begin_pattern_cache();
+        let entry = self.flow_state().clone();
+        let mut ends = Vec::new();
         for c in cases {
             self.push_scope();
+            self.set_flow_state(entry.clone());
+            self.promote_case_subject(subject_ast, &[&c.head]);
             let always = is_catch_all(&c.head);
             let test = self.case_condition(&c.head, t, &subject_ty);
+            if let Some(g) = &c.head.guard {
+                let (when_true, _) = self.condition_outcomes(g);
+                self.set_flow_state(when_true);
+            }
             let value = self.lower_expr(&c.body);
+            ends.push(self.take_flow_state());
             self.pop_scope();
             arms.push((if always { None } else { Some(test) }, value));
         }
+        // Valid switch expressions are exhaustive: the value comes from one of the arms.
+        let after = FlowState::join_all(ends).unwrap_or_else(|| entry.clone());
+        self.set_flow_state(after);
         let mut decls = self.take_pattern_decls(span);
         decls.extend(self.end_pattern_cache(span));
-        // Valid switch expressions are exhaustive; falling off the end cannot happen.
         let mut result = self.no_match(span);
         for (test, value) in arms.into_iter().rev() {
             result = match test {

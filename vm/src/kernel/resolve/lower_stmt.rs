@@ -5,12 +5,15 @@
 
 use super::body::{CaseTarget, LabelKind, Lower};
 use super::check::FlowTarget;
+use super::flow;
 use super::functions::block;
+use super::promotion::{FlowKey, FlowState};
 use super::{messages, types};
 use crate::front::ast::{self, ForInBinding, ForInit, StmtKind as S};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::{self, DartType, ExprKind, LabelId, LocalId, StmtKind};
+use std::collections::HashSet;
 
 fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
     ir::Stmt { kind, span }
@@ -18,6 +21,12 @@ fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
 
 fn empty(span: Span) -> ir::Stmt {
     stmt(StmtKind::Block(Vec::new()), span)
+}
+
+/// A loop's labels and the locals it assigns (their promotions do not hold at its head).
+pub(super) struct LoopHead {
+    pub labels: Vec<Symbol>,
+    pub writes: HashSet<Symbol>,
 }
 
 /// A loop body to lower: a statement, or (for collection literals) an element.
@@ -42,6 +51,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     pub fn lower_stmt(&mut self, s: &'a ast::Stmt) -> ir::Stmt {
         let span = s.span;
+        self.condition_states = None;
         match &s.kind {
             S::Block(b) => self.lower_block(b),
             S::Expr(e) => {
@@ -52,6 +62,9 @@ impl<'r, 'a> Lower<'r, 'a> {
                     }
                     _ => self.lower_expr(e),
                 };
+                if e.ty == DartType::Never {
+                    self.mark_unreachable();
+                }
                 stmt(StmtKind::Expr(e), span)
             }
             S::Variables(v) => self.lower_variables(v, span),
@@ -65,9 +78,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                 if let Some(head) = case {
                     return self.lower_if_case(condition, head, then, otherwise.as_deref(), span);
                 }
-                let condition = self.lower_condition(condition);
+                let c = self.lower_condition(condition);
+                let (when_true, when_false) = self.condition_outcomes(condition);
+                self.set_flow_state(when_true);
                 let then = Box::new(self.lower_scoped(then));
+                let after_then = self.take_flow_state();
+                self.set_flow_state(when_false);
                 let otherwise = otherwise.as_ref().map(|o| Box::new(self.lower_scoped(o)));
+                let after = FlowState::join(&after_then, self.flow_state());
+                self.set_flow_state(after);
+                let condition = c;
                 stmt(
                     StmtKind::If {
                         condition,
@@ -84,8 +104,12 @@ impl<'r, 'a> Lower<'r, 'a> {
                 body,
             } => {
                 let labels = self.take_pending_labels();
+                // What the loop repeats: not its initialiser.
+                let mut repeated: Vec<&ast::Expr> = updates.iter().collect();
+                repeated.extend(condition.as_ref());
+                let writes = flow::assigned_names(&[body], &repeated);
                 self.lower_for(
-                    labels,
+                    LoopHead { labels, writes },
                     init.as_ref(),
                     condition.as_ref(),
                     updates,
@@ -100,28 +124,53 @@ impl<'r, 'a> Lower<'r, 'a> {
                 body,
             } => {
                 let labels = self.take_pending_labels();
+                // The binding's assignment is not a write the loop's head must forget:
+                // the element type is what it assigns.
+                let writes = flow::assigned_names(&[body], &[]);
                 if *is_await {
                     self.await_check(span);
-                    return self.lower_await_for(labels, binding, iterable, span, &mut |l| {
-                        l.lower_scoped(body)
-                    });
+                    return self.lower_await_for(
+                        LoopHead { labels, writes },
+                        binding,
+                        iterable,
+                        span,
+                        &mut |l| l.lower_scoped(body),
+                    );
                 }
-                self.lower_for_in(labels, binding, iterable, span, &mut |l| {
-                    l.lower_scoped(body)
-                })
+                self.lower_for_in(
+                    LoopHead { labels, writes },
+                    binding,
+                    iterable,
+                    span,
+                    &mut |l| l.lower_scoped(body),
+                )
             }
-            S::While { condition, body } => self.lower_while(condition, body, span),
-            S::DoWhile { body, condition } => self.lower_do_while(body, condition, span),
+            S::While { condition, body } => {
+                let writes = flow::assigned_names(&[s], &[]);
+                self.lower_while(condition, body, writes, span)
+            }
+            S::DoWhile { body, condition } => {
+                let writes = flow::assigned_names(&[s], &[]);
+                self.lower_do_while(body, condition, writes, span)
+            }
             S::Switch { subject, cases } => self.lower_switch(subject, cases, span),
             S::Break(label) => match self.find_label(*label, false, span) {
-                Some(l) => stmt(StmtKind::Break(l), span),
+                Some(l) => {
+                    self.jump_to(l, true);
+                    stmt(StmtKind::Break(l), span)
+                }
                 None => empty(span),
             },
             S::Continue(label) if self.find_case_label(*label).is_some() => {
-                self.continue_to_case(*label, span)
+                let out = self.continue_to_case(*label, span);
+                self.mark_unreachable();
+                out
             }
             S::Continue(label) => match self.find_label(*label, true, span) {
-                Some(l) => stmt(StmtKind::Continue(l), span),
+                Some(l) => {
+                    self.jump_to(l, false);
+                    stmt(StmtKind::Continue(l), span)
+                }
                 None => empty(span),
             },
             S::Return(value) => {
@@ -137,6 +186,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     None if self.frame_ref().returns_this => Some(self.this_expr(span)),
                     v => v,
                 };
+                self.mark_unreachable();
                 stmt(StmtKind::Return(value), span)
             }
             S::Yield { is_star, value } => self.lower_yield(*is_star, value, span),
@@ -149,6 +199,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 if self.frame_ref().catch_depth == 0 {
                     self.r.error(span, messages::rethrow_outside_catch());
                 }
+                self.mark_unreachable();
                 stmt(StmtKind::Rethrow, span)
             }
             S::Assert { condition, message } => self
@@ -258,6 +309,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let (true, Some(init)) = (ty.is_nullable() && !matches!(ty, DartType::Dynamic), &init) {
             // Initialising is assigning: a non-null value promotes the local.
             self.frame().flow_sensitive.insert(local);
+            if self.flow.closure_assigned.contains(&d.name.name) {
+                self.frame().untracked.insert(local);
+            }
             let only_initialised = !self.flow.tested.contains(&d.name.name)
                 && !self.flow.assigned.contains(&d.name.name)
                 && !matches!(init.ty, DartType::Dynamic);
@@ -270,6 +324,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.frame().initialised_local_types.insert(local, read_ty);
             }
         }
+        self.note_initialiser(local, init.as_ref());
         if v.is_const {
             if let Some(ir::Expr {
                 kind: ExprKind::Const(c),
@@ -281,6 +336,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         stmt(StmtKind::VarDecl { local, init }, d.span)
+    }
+
+    /// A declaration's initialiser is its first assignment (`int? x = 0;` promotes `x`).
+    fn note_initialiser(&mut self, local: LocalId, init: Option<&ir::Expr>) {
+        let frame = self.frame_ref();
+        let tracked = frame.flow_sensitive.contains(&local) && !frame.untracked.contains(&local);
+        if let (true, Some(init)) = (tracked, init) {
+            let key: FlowKey = ((self.frames.len() - 1) as u32, local);
+            self.note_local_write(key, &init.ty);
+        }
     }
 
     /// `late T x = init;`: `x` stays unassigned; hidden locals hold an "assigned" flag
@@ -391,7 +456,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let label = self.new_label(names, LabelKind::Block);
         let inner = self.lower_stmt(body);
-        self.pop_label();
+        let (breaks, _) = self.pop_label_jumps();
+        self.join_jumps(breaks);
         stmt(
             StmtKind::Labeled {
                 label,
@@ -420,7 +486,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// before the updates run.
     pub(super) fn lower_for(
         &mut self,
-        labels: Vec<Symbol>,
+        head: LoopHead,
         init: Option<&'a ForInit>,
         condition: Option<&'a ast::Expr>,
         updates: &'a [ast::Expr],
@@ -458,13 +524,22 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             None => {}
         }
-        let label = self.new_label(labels, LabelKind::Loop);
+        self.demote_here(&head.writes);
+        let label = self.new_label(head.labels, LabelKind::Loop);
         let mut inner = Vec::new();
-        if let Some(c) = condition {
-            let c = self.lower_condition(c);
-            inner.push(self.exit_unless(c, label));
-        }
+        let exit = match condition {
+            Some(c) => {
+                let lowered = self.lower_condition(c);
+                let (when_true, when_false) = self.condition_outcomes(c);
+                self.set_flow_state(when_true);
+                inner.push(self.exit_unless(lowered, label));
+                when_false
+            }
+            None => self.flow_state().unreachable(),
+        };
         inner.push(body(self));
+        let (breaks, continues) = self.pop_label_jumps();
+        self.join_jumps(continues);
         let mut update: Vec<ir::Stmt> = updates
             .iter()
             .map(|u| {
@@ -472,7 +547,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 stmt(StmtKind::Expr(e), u.span)
             })
             .collect();
-        self.pop_label();
+        self.set_flow_state(exit);
+        self.join_jumps(breaks);
         let fresh: Vec<ir::Stmt> = loop_vars
             .iter()
             .filter(|l| self.frame_ref().locals[l.index()].captured)
@@ -498,7 +574,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// `for (x in iterable) body` through `iterator`, `moveNext()` and `current`.
     pub(super) fn lower_for_in(
         &mut self,
-        labels: Vec<Symbol>,
+        head: LoopHead,
         binding: &'a ForInBinding,
         iterable: &'a ast::Expr,
         span: Span,
@@ -518,7 +594,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             iterator_ty.clone(),
         );
         let it = self.temp(iterator_ty, span);
-        let label = self.new_label(labels, LabelKind::Loop);
+        self.demote_here(&head.writes);
+        let label = self.new_label(head.labels, LabelKind::Loop);
+        let head = self.flow_state().clone();
         let it_get = self.local_get(it, span);
         let bool_ty = self.r.core_type("bool");
         let move_next = self.expr(
@@ -560,7 +638,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         inner.push(body(self));
         self.pop_scope();
-        self.pop_label();
+        let (breaks, _) = self.pop_label_jumps();
+        self.set_flow_state(head);
+        self.join_jumps(breaks);
         let init = stmt(
             StmtKind::VarDecl {
                 local: it,
@@ -586,7 +666,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     /// cancels it and waits for the cancel).
     pub(super) fn lower_await_for(
         &mut self,
-        labels: Vec<Symbol>,
+        head: LoopHead,
         binding: &'a ForInBinding,
         stream: &'a ast::Expr,
         span: Span,
@@ -611,7 +691,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         let it = self.temp(DartType::Dynamic, span);
-        let label = self.new_label(labels, LabelKind::Loop);
+        self.demote_here(&head.writes);
+        let label = self.new_label(head.labels, LabelKind::Loop);
+        let head = self.flow_state().clone();
         let bool_ty = self.r.core_type("bool");
         let it_get = self.local_get(it, span);
         let move_next = self.expr(
@@ -636,7 +718,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         inner.extend(self.bind_loop_element(binding, current, element, span));
         inner.push(body(self));
         self.pop_scope();
-        self.pop_label();
+        let (breaks, _) = self.pop_label_jumps();
+        self.set_flow_state(head);
+        self.join_jumps(breaks);
         let lp = stmt(
             StmtKind::Loop {
                 label,
@@ -764,14 +848,20 @@ impl<'r, 'a> Lower<'r, 'a> {
         &mut self,
         condition: &'a ast::Expr,
         body: &'a ast::Stmt,
+        writes: HashSet<Symbol>,
         span: Span,
     ) -> ir::Stmt {
         let labels = self.take_pending_labels();
+        self.demote_here(&writes);
         let label = self.new_label(labels, LabelKind::Loop);
         let c = self.lower_condition(condition);
+        let (when_true, when_false) = self.condition_outcomes(condition);
+        self.set_flow_state(when_true);
         let check = self.exit_unless(c, label);
         let body = self.lower_scoped(body);
-        self.pop_label();
+        let (breaks, _) = self.pop_label_jumps();
+        self.set_flow_state(when_false);
+        self.join_jumps(breaks);
         stmt(
             StmtKind::Loop {
                 label,
@@ -786,14 +876,20 @@ impl<'r, 'a> Lower<'r, 'a> {
         &mut self,
         body: &'a ast::Stmt,
         condition: &'a ast::Expr,
+        writes: HashSet<Symbol>,
         span: Span,
     ) -> ir::Stmt {
         let labels = self.take_pending_labels();
+        self.demote_here(&writes);
         let label = self.new_label(labels, LabelKind::Loop);
         let body = self.lower_scoped(body);
+        let (breaks, continues) = self.pop_label_jumps();
+        self.join_jumps(continues);
         let c = self.lower_condition(condition);
+        let (_, when_false) = self.condition_outcomes(condition);
         let check = self.exit_unless(c, label);
-        self.pop_label();
+        self.set_flow_state(when_false);
+        self.join_jumps(breaks);
         stmt(
             StmtKind::Loop {
                 label,
@@ -811,9 +907,18 @@ impl<'r, 'a> Lower<'r, 'a> {
         finally: Option<&'a ast::Block>,
         span: Span,
     ) -> ir::Stmt {
+        let before = self.flow_state().clone();
+        let try_writes = flow::assigned_in_block(body);
         let body = Box::new(self.lower_block(body));
+        let mut ends = vec![self.take_flow_state()];
+        let mut catch_writes = try_writes.clone();
         let mut out = Vec::new();
         for c in catches {
+            // A catch can start anywhere in the block: what it assigns is not promoted.
+            let mut entry = before.clone();
+            self.demote_names(&mut entry, &try_writes);
+            self.set_flow_state(entry);
+            catch_writes.extend(flow::assigned_in_block(&c.body));
             self.push_scope();
             let on_type = c.on_type.as_ref().map(|t| self.resolve_type(t));
             let ex_ty = on_type.clone().unwrap_or(DartType::Dynamic);
@@ -824,6 +929,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             let body = self.lower_block(&c.body);
             self.frame().catch_depth -= 1;
             self.pop_scope();
+            ends.push(self.take_flow_state());
             out.push(ir::Catch {
                 on_type,
                 exception,
@@ -831,7 +937,31 @@ impl<'r, 'a> Lower<'r, 'a> {
                 body,
             });
         }
-        let finally = finally.map(|f| Box::new(self.lower_block(f)));
+        let after = FlowState::join_all(ends).unwrap_or_default();
+        let finally = finally.map(|f| {
+            let mut entry = before.clone();
+            self.demote_names(&mut entry, &catch_writes);
+            self.set_flow_state(entry);
+            let lowered = Box::new(self.lower_block(f));
+            let finally_end = self.take_flow_state();
+            let mut after = after.clone();
+            // What the finally block assigns, it assigns last.
+            let assigned = flow::assigned_in_block(f);
+            let frames = &self.frames;
+            let name_of = |(fi, id): &FlowKey| frames[*fi as usize].locals[id.index()].name;
+            after.vars.retain(|k, _| !assigned.contains(&name_of(k)));
+            for (k, v) in &finally_end.vars {
+                if assigned.contains(&name_of(k)) {
+                    after.vars.insert(*k, v.clone());
+                }
+            }
+            after.unreachable |= finally_end.unreachable;
+            self.set_flow_state(after);
+            lowered
+        });
+        if finally.is_none() {
+            self.set_flow_state(after);
+        }
         stmt(
             StmtKind::Try {
                 body,
@@ -881,11 +1011,20 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Stmt {
         let labels = self.take_pending_labels();
+        let subject_ast = subject;
         let subject = self.lower_expr(subject);
         let subject_ty = subject.ty.clone();
         let t = self.temp(subject_ty.clone(), span);
         let label = self.new_label(labels, LabelKind::Switch);
         let dispatch = self.case_labels(cases, span);
+        if dispatch.is_some() {
+            // `continue L` can run any case after any other.
+            let bodies: Vec<&ast::Stmt> = cases.iter().flat_map(|c| c.body.iter()).collect();
+            let writes = flow::assigned_names(&bodies, &[]);
+            self.demote_here(&writes);
+        }
+        let entry = self.flow_state().clone();
+        let mut ends = Vec::new();
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
         let mut decls = Vec::new();
         let mut group_start = 0;
@@ -899,10 +1038,18 @@ impl<'r, 'a> Lower<'r, 'a> {
             let group = &cases[group_start..=i];
             group_start = i + 1;
             self.push_scope();
+            self.set_flow_state(entry.clone());
+            let heads: Vec<&ast::CaseHead> = group.iter().flat_map(|c| c.heads.iter()).collect();
+            self.promote_case_subject(subject_ast, &heads);
             let test = self.group_condition(group, t, &subject_ty, span);
+            if let [ast::CaseHead { guard: Some(g), .. }] = heads.as_slice() {
+                let (when_true, _) = self.condition_outcomes(g);
+                self.set_flow_state(when_true);
+            }
             decls.extend(self.take_pattern_decls(span));
             self.predeclare(&case.body);
             let body: Vec<ir::Stmt> = case.body.iter().map(|s| self.lower_stmt(s)).collect();
+            ends.push(self.take_flow_state());
             self.pop_scope();
             arms.push((test, block(body, case.span)));
         }
@@ -912,7 +1059,8 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.pop_label();
             }
         }
-        self.pop_label();
+        let (breaks, _) = self.pop_label_jumps();
+        self.after_switch(entry, ends, breaks, cases.iter().any(|c| c.is_default));
         let arms = match dispatch {
             Some((d, selected, _)) => self.dispatch_arms(arms, d, selected, span),
             None => arms,
@@ -948,6 +1096,30 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             span,
         )
+    }
+
+    /// The flow state after a switch statement: where its cases end or break, and, with
+    /// no `default`, where no case matched. An exhaustive switch has no such path, which
+    /// this analysis cannot tell: there, locals the cases change are unknown.
+    fn after_switch(
+        &mut self,
+        entry: FlowState,
+        ends: Vec<FlowState>,
+        breaks: Vec<FlowState>,
+        has_default: bool,
+    ) {
+        let mut paths = ends;
+        paths.extend(breaks);
+        if !has_default {
+            let reachable: Vec<FlowState> =
+                paths.iter().filter(|p| !p.unreachable).cloned().collect();
+            let changed = Self::changed_keys(&entry, &reachable);
+            let mut no_match = entry.clone();
+            no_match.forget(changed);
+            paths.push(no_match);
+        }
+        let after = FlowState::join_all(paths).unwrap_or_else(|| entry.unreachable());
+        self.set_flow_state(after);
     }
 
     /// For a switch with labelled cases (`L: case 1: ... continue L;`): declares the

@@ -29,6 +29,7 @@ mod messages;
 mod nsm_forwarders;
 mod pattern_cache;
 mod patterns;
+mod promotion;
 mod records;
 mod reified;
 mod scope;

@@ -8,6 +8,7 @@
 
 use super::body::Lower;
 use super::pattern_cache::{Invocation, KeyId};
+use super::promotion::FlowState;
 use super::types::{make_non_nullable, make_nullable};
 use crate::front::ast::{
     self, ListPatternElement, MapPatternEntry, PatternKind as P, RelationalOp,
@@ -1172,17 +1173,31 @@ impl<'r, 'a> Lower<'r, 'a> {
         let t = self.temp(ty.clone(), span);
         self.push_scope();
         self.begin_pattern_cache();
+        let before = self.flow_state().clone();
+        self.promote_case_subject(subject, &[head]);
         let test = self.case_condition(head, t, &ty);
+        let when_false = match &head.guard {
+            Some(g) => {
+                let (when_true, when_false) = self.condition_outcomes(g);
+                self.set_flow_state(when_true);
+                FlowState::join(&before, &when_false)
+            }
+            None => before.clone(),
+        };
         let mut decls = self.take_pattern_decls(span);
         decls.extend(self.end_pattern_cache(span));
         let then = self.lower_stmt(then);
         self.pop_scope();
+        let after_then = self.take_flow_state();
+        self.set_flow_state(when_false);
         let otherwise = otherwise.map(|o| {
             self.push_scope();
             let s = self.lower_stmt(o);
             self.pop_scope();
             Box::new(s)
         });
+        let after = FlowState::join(&after_then, self.flow_state());
+        self.set_flow_state(after);
         let mut stmts = vec![ir::Stmt {
             kind: StmtKind::VarDecl {
                 local: t,
