@@ -75,15 +75,15 @@ pub(super) struct Frame {
     /// Flow-sensitive locals flow analysis does not follow (assigned in a closure):
     /// read as `dynamic` everywhere.
     pub untracked: HashSet<LocalId>,
+    /// Locals declared without an initialiser whose definite assignment is checked
+    /// (not those a closure assigns).
+    pub needs_assignment: HashSet<LocalId>,
     /// The flow state at the point being lowered (see `promotion`).
     pub flow: FlowState,
     /// Flow-sensitive locals that are never assigned or tested after their declaration:
     /// the type their initialiser gave them (the declared type, or its non-null version
     /// when the initialiser's static type is not nullable).
     pub initialised_local_types: HashMap<LocalId, DartType>,
-    /// `final` locals declared without an initialiser (assigned later), with the loop
-    /// depth of their declaration (an assignment in a loop inside it would repeat).
-    pub deferred_finals: HashMap<LocalId, usize>,
     /// Locals whose static type is certain (written, or inferred from a value whose type
     /// is): the static check (`check`) trusts only these.
     pub certain_locals: HashSet<LocalId>,
@@ -125,9 +125,9 @@ impl Frame {
             catch_depth: 0,
             flow_sensitive: HashSet::new(),
             untracked: HashSet::new(),
+            needs_assignment: HashSet::new(),
             flow: FlowState::default(),
             initialised_local_types: HashMap::new(),
-            deferred_finals: HashMap::new(),
             certain_locals: HashSet::new(),
             certain_property_targets: HashMap::new(),
             const_locals: HashMap::new(),
@@ -412,12 +412,6 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     // -- labels -------------------------------------------------------------------------
-
-    /// How many loops enclose the current point of the function.
-    pub fn loop_depth(&self) -> usize {
-        let labels = &self.frame_ref().labels;
-        labels.iter().filter(|l| l.kind == LabelKind::Loop).count()
-    }
 
     pub fn new_label(&mut self, names: Vec<Symbol>, kind: LabelKind) -> LabelId {
         let frame = self.frame();

@@ -112,6 +112,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(key) = r.flow_key {
             self.note_local_write(key, &value.ty);
         }
+        if let LocalAccess::Local(id) = r.access {
+            self.note_assigned(id);
+        }
         let value = self.coerce(value, &r.declared_ty);
         let ty = value.ty.clone();
         let kind = match r.access {

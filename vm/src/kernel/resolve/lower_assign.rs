@@ -236,7 +236,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             NameRef::Local(l) => {
                 if l.const_value.is_some() {
                     self.r.error(id.span, messages::assign_to_const(id.name));
-                } else if l.is_final && !l.is_late && !self.is_deferred_final(&l) {
+                } else if l.is_final && !self.is_deferred_final(&l, id.span) && !l.is_late {
                     self.r.error(id.span, messages::assign_to_final(id.name));
                 }
                 if self.is_lazy_local(id.name) {
@@ -263,15 +263,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// A `final` local declared without an initialiser, assigned in the same function
-    /// (`final x; if (c) x = 1; else x = 2;`), outside any loop the declaration is not
-    /// in. Dart's definite assignment would also reject a second assignment on one
-    /// path; dartrs accepts it.
-    fn is_deferred_final(&self, l: &super::closures::LocalRef) -> bool {
+    /// A `final` (or `late final`) local declared without an initialiser, assigned in
+    /// its own function: allowed where definite assignment says it is unassigned
+    /// (reported here otherwise, see `promotion::check_final_assignment`).
+    fn is_deferred_final(&mut self, l: &super::closures::LocalRef, span: Span) -> bool {
         match l.access {
-            super::closures::LocalAccess::Local(id) => {
-                self.frame_ref().deferred_finals.get(&id) == Some(&self.loop_depth())
-            }
+            super::closures::LocalAccess::Local(id) => self.check_final_assignment(id, span),
             _ => false,
         }
     }
@@ -514,8 +511,14 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     fn read(&mut self, lv: &LValue, span: Span) -> ir::Expr {
         match lv {
-            LValue::Local(l) => self.local_get_ref(l, span),
-            LValue::LazyLocal(l, name) => self.lazy_local_get(*name, l, span),
+            LValue::Local(l) => {
+                self.check_local_read(l, span);
+                self.local_get_ref(l, span)
+            }
+            LValue::LazyLocal(l, name) => {
+                self.check_local_read(l, span);
+                self.lazy_local_get(*name, l, span)
+            }
             LValue::StaticField(f) => self.static_field_get(*f, span),
             LValue::StaticAccessors {
                 getter: Some(g), ..

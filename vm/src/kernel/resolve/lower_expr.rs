@@ -49,6 +49,16 @@ fn is_selector(e: &ast::Expr) -> bool {
     )
 }
 
+/// Expressions whose static type `Never` means they never complete (calls of functions
+/// declared to return `Never`, reads of `Never`-typed variables): what follows them is
+/// unreachable.
+fn completes_only_by_value(e: &ast::Expr) -> bool {
+    matches!(
+        e.kind,
+        E::MethodCall { .. } | E::Call { .. } | E::Ident(_) | E::PropertyGet { .. }
+    )
+}
+
 impl<'r, 'a> Lower<'r, 'a> {
     pub fn lower_expr(&mut self, e: &'a ast::Expr) -> ir::Expr {
         if self.depth >= super::body::MAX_NESTING {
@@ -70,6 +80,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let result = self.lower_expr_nested(e);
         self.depth -= 1;
+        if result.ty == DartType::Never && completes_only_by_value(e) {
+            self.mark_unreachable();
+        }
         if let E::Paren(inner) = &e.kind {
             self.forward_condition(inner.span, e.span);
         }
@@ -396,7 +409,17 @@ impl<'r, 'a> Lower<'r, 'a> {
             E::Is { expr, ty, negated } => {
                 let v = self.lower_expr(expr);
                 let t = self.resolve_type(ty);
-                if let Some(key) = self.promotable(expr) {
+                if t == DartType::Never {
+                    // Nothing is a `Never`.
+                    let here = self.flow_state().clone();
+                    let never = here.unreachable();
+                    let (yes, no) = if *negated {
+                        (here, never)
+                    } else {
+                        (never, here)
+                    };
+                    self.set_condition_states(span, yes, no);
+                } else if let Some(key) = self.promotable(expr) {
                     let here = self.flow_state().clone();
                     let promoted = self.promoted_to(&here, key, &t);
                     let (yes, no) = if *negated {
@@ -624,9 +647,13 @@ impl<'r, 'a> Lower<'r, 'a> {
         let span = id.span;
         match self.resolve_name(id.name, span) {
             NameRef::Local(l) if self.is_lazy_local(id.name) => {
+                self.check_local_read(&l, span);
                 self.lazy_local_get(id.name, &l, span)
             }
-            NameRef::Local(l) => self.local_get_ref(&l, span),
+            NameRef::Local(l) => {
+                self.check_local_read(&l, span);
+                self.local_get_ref(&l, span)
+            }
             NameRef::Static(d) => self.static_get(d, id.name, span),
             NameRef::ClassStatic(m) => self.class_static_get(m, id.name, span),
             NameRef::This(found, owner) => {
@@ -980,7 +1007,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             BinaryOp::Eq | BinaryOp::NotEq => {
                 let l = self.lower_expr(left);
                 let r = self.lower_expr(right);
-                self.note_null_comparison(op, left, right, span);
+                self.note_null_comparison(op, (left, &l.ty), (right, &r.ty), span);
                 self.expr(
                     ExprKind::Equals {
                         left: Box::new(l),
@@ -993,9 +1020,19 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             BinaryOp::IfNull => {
                 let l = self.lower_expr(left);
-                let not_null = self.flow_state().clone();
+                let not_null = match l.ty {
+                    DartType::Null => self.flow_state().unreachable(),
+                    _ => self.flow_state().clone(),
+                };
                 let r = self.lower_expr(right);
-                let after = FlowState::join(&not_null, self.flow_state());
+                let mut after = FlowState::join(&not_null, self.flow_state());
+                if matches!(l.ty, DartType::TypeParameter { .. }) {
+                    // Its bound may be `Null` (then `right` always runs): what `right`
+                    // assigns is not reported as possibly unassigned.
+                    after
+                        .assigned
+                        .extend(self.flow_state().assigned.iter().copied());
+                }
                 self.set_flow_state(after);
                 self.if_null(l, r, span)
             }
@@ -1012,32 +1049,65 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// `x == null`, `x != null` (either way round) on a tracked local: one outcome
-    /// promotes `x` to non-null.
+    /// Definite assignment of a local read here (see `promotion`).
+    pub fn check_local_read(&mut self, l: &LocalRef, span: Span) {
+        if let super::closures::LocalAccess::Local(id) = l.access {
+            self.check_read_assigned(id, span);
+        }
+    }
+
+    /// `x == null`, `x != null` (either way round): on a tracked local one outcome
+    /// promotes `x` to non-null; `null == null` is always true, and a non-nullable local
+    /// is never `null`.
     fn note_null_comparison(
         &mut self,
         op: BinaryOp,
-        left: &'a ast::Expr,
-        right: &'a ast::Expr,
+        (left, left_ty): (&'a ast::Expr, &DartType),
+        (right, right_ty): (&'a ast::Expr, &DartType),
         span: Span,
     ) {
-        let is_null = |e: &ast::Expr| matches!(e.kind, E::Null);
-        let key = match (is_null(left), is_null(right)) {
-            (false, true) => self.promotable(left),
-            (true, false) => self.promotable(right),
-            _ => None,
-        };
-        let Some(key) = key else {
-            return;
-        };
         let here = self.flow_state().clone();
-        let non_null = self.promoted_non_null(&here, key);
-        let (yes, no) = if op == BinaryOp::NotEq {
-            (non_null, here)
+        let (equal, different) = if *left_ty == DartType::Null && *right_ty == DartType::Null {
+            (here.clone(), here.unreachable())
         } else {
-            (here, non_null)
+            let is_null = |e: &ast::Expr| matches!(e.kind, E::Null);
+            let other = match (is_null(left), is_null(right)) {
+                (false, true) => (left, left_ty),
+                (true, false) => (right, right_ty),
+                _ => return,
+            };
+            if self.is_non_nullable_local(other.0, other.1) {
+                (here.unreachable(), here)
+            } else if let Some(key) = self.promotable(other.0) {
+                (here.clone(), self.promoted_non_null(&here, key))
+            } else {
+                return;
+            }
+        };
+        let (yes, no) = if op == BinaryOp::NotEq {
+            (different, equal)
+        } else {
+            (equal, different)
         };
         self.set_condition_states(span, yes, no);
+    }
+
+    /// A read of a local whose type here is non-nullable (its declared type, or a
+    /// promotion): comparing it with `null` is always false.
+    fn is_non_nullable_local(&self, e: &ast::Expr, ty: &DartType) -> bool {
+        let E::Ident(id) = &e.kind else {
+            return false;
+        };
+        let is_local = self
+            .frames
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.names.contains_key(&id.name)));
+        is_local
+            && !ty.is_nullable()
+            && !matches!(
+                ty,
+                DartType::TypeParameter { .. } | DartType::Never | DartType::Extension { .. }
+            )
     }
 
     /// The span of the operator token between two operands (for diagnostics).
@@ -1380,24 +1450,22 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut arms = Vec::new();
         self.begin_pattern_cache();
         let entry = self.flow_state().clone();
+        let mut next = entry.clone();
         let mut ends = Vec::new();
         for c in cases {
             self.push_scope();
-            self.set_flow_state(entry.clone());
+            self.set_flow_state(next.clone());
             self.promote_case_subject(subject_ast, &[&c.head]);
             let always = is_catch_all(&c.head);
             let test = self.case_condition(&c.head, t, &subject_ty);
-            if let Some(g) = &c.head.guard {
-                let (when_true, _) = self.condition_outcomes(g);
-                self.set_flow_state(when_true);
-            }
+            next = self.after_case_head(&next, &c.head);
             let value = self.lower_expr(&c.body);
             ends.push(self.take_flow_state());
             self.pop_scope();
             arms.push((if always { None } else { Some(test) }, value));
         }
         // Valid switch expressions are exhaustive: the value comes from one of the arms.
-        let after = FlowState::join_all(ends).unwrap_or_else(|| entry.clone());
+        let after = FlowState::join_all(ends).unwrap_or_else(|| entry.unreachable());
         self.set_flow_state(after);
         let mut decls = self.take_pattern_decls(span);
         decls.extend(self.end_pattern_cache(span));

@@ -298,9 +298,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let init = init.map(|e| self.coerce(e, &ty));
         let local = self.declare_local(d.name, ty.clone(), v.is_final || v.is_const);
-        if v.is_final && init.is_none() {
-            let depth = self.loop_depth();
-            self.frame().deferred_finals.insert(local, depth);
+        if init.is_none() && !v.is_const {
+            self.needs_assignment(local, v.is_final && !v.is_late);
         }
         if certain {
             self.frame().certain_locals.insert(local);
@@ -336,6 +335,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         stmt(StmtKind::VarDecl { local, init }, d.span)
+    }
+
+    /// A local declared without an initialiser: definite assignment follows it, unless a
+    /// closure assigns it (a non-`late` `final` one is followed anyway: no closure may
+    /// assign it).
+    fn needs_assignment(&mut self, local: LocalId, final_not_late: bool) {
+        let name = self.frame_ref().locals[local.index()].name;
+        if final_not_late || !self.flow.closure_assigned.contains(&name) {
+            self.frame().needs_assignment.insert(local);
+        }
     }
 
     /// A declaration's initialiser is its first assignment (`int? x = 0;` promotes `x`).
@@ -411,6 +420,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = declared.unwrap_or(DartType::Dynamic);
         let local = self.declare_local(d.name, ty, v.is_final);
         self.frame().locals[local.index()].is_late = true;
+        // A closure may assign a `late final` local.
+        self.needs_assignment(local, false);
         let bool_ty = self.r.core_type("bool");
         let flag_name = ast::Ident {
             name: super::closures::lazy_name(d.name.name, "set"),
@@ -594,6 +605,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             iterator_ty.clone(),
         );
         let it = self.temp(iterator_ty, span);
+        if let ForInBinding::Target(t) = binding {
+            self.note_loop_target(t);
+        }
         self.demote_here(&head.writes);
         let label = self.new_label(head.labels, LabelKind::Loop);
         let head = self.flow_state().clone();
@@ -691,6 +705,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         let it = self.temp(DartType::Dynamic, span);
+        if let ForInBinding::Target(t) = binding {
+            self.note_loop_target(t);
+        }
         self.demote_here(&head.writes);
         let label = self.new_label(head.labels, LabelKind::Loop);
         let head = self.flow_state().clone();
@@ -956,6 +973,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
             }
             after.unreachable |= finally_end.unreachable;
+            after.assigned.extend(finally_end.assigned.iter().copied());
+            after
+                .maybe_assigned
+                .extend(finally_end.maybe_assigned.iter().copied());
             self.set_flow_state(after);
             lowered
         });
@@ -1024,6 +1045,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.demote_here(&writes);
         }
         let entry = self.flow_state().clone();
+        let mut next = entry.clone();
         let mut ends = Vec::new();
         let mut arms: Vec<(Option<ir::Expr>, ir::Stmt)> = Vec::new();
         let mut decls = Vec::new();
@@ -1038,14 +1060,14 @@ impl<'r, 'a> Lower<'r, 'a> {
             let group = &cases[group_start..=i];
             group_start = i + 1;
             self.push_scope();
-            self.set_flow_state(entry.clone());
+            self.set_flow_state(next.clone());
             let heads: Vec<&ast::CaseHead> = group.iter().flat_map(|c| c.heads.iter()).collect();
             self.promote_case_subject(subject_ast, &heads);
             let test = self.group_condition(group, t, &subject_ty, span);
-            if let [ast::CaseHead { guard: Some(g), .. }] = heads.as_slice() {
-                let (when_true, _) = self.condition_outcomes(g);
-                self.set_flow_state(when_true);
-            }
+            next = match heads.as_slice() {
+                [head] => self.after_case_head(&next, head),
+                _ => next,
+            };
             decls.extend(self.take_pattern_decls(span));
             self.predeclare(&case.body);
             let body: Vec<ir::Stmt> = case.body.iter().map(|s| self.lower_stmt(s)).collect();
@@ -1060,7 +1082,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let (breaks, _) = self.pop_label_jumps();
-        self.after_switch(entry, ends, breaks, cases.iter().any(|c| c.is_default));
+        self.after_switch(next, ends, breaks, cases.iter().any(|c| c.is_default));
         let arms = match dispatch {
             Some((d, selected, _)) => self.dispatch_arms(arms, d, selected, span),
             None => arms,
@@ -1116,6 +1138,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             let changed = Self::changed_keys(&entry, &reachable);
             let mut no_match = entry.clone();
             no_match.forget(changed);
+            // Nor can it tell which locals every case assigns.
+            for p in &reachable {
+                no_match.assigned.extend(p.assigned.iter().copied());
+                no_match
+                    .maybe_assigned
+                    .extend(p.maybe_assigned.iter().copied());
+            }
             paths.push(no_match);
         }
         let after = FlowState::join_all(paths).unwrap_or_else(|| entry.unreachable());

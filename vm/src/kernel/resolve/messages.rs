@@ -113,6 +113,26 @@ pub(super) fn assign_to_final(name: Symbol) -> String {
     format!("Can't assign to the final variable '{name}'.")
 }
 
+pub(super) fn final_maybe_assigned(name: Symbol) -> String {
+    format!("Final variable '{name}' might already be assigned at this point.")
+}
+
+pub(super) fn late_final_definitely_assigned(name: Symbol) -> String {
+    format!("Late final variable '{name}' definitely assigned.")
+}
+
+pub(super) fn late_definitely_unassigned(name: Symbol) -> String {
+    format!("Late variable '{name}' without initializer is definitely unassigned.")
+}
+
+pub(super) fn non_nullable_not_assigned(name: Symbol) -> String {
+    format!("Non-nullable variable '{name}' must be assigned before it can be used.")
+}
+
+pub(super) fn final_not_assigned(name: Symbol) -> String {
+    format!("Final variable '{name}' must be assigned before it can be used.")
+}
+
 pub(super) fn assign_to_const(name: Symbol) -> String {
     format!("Can't assign to the const variable '{name}'.")
 }

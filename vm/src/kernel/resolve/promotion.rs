@@ -39,6 +39,11 @@ pub(super) struct FlowState {
     pub unreachable: bool,
     /// Tracked locals whose type is not their declared type (absent: declared).
     pub vars: HashMap<FlowKey, VarFlow>,
+    /// Locals declared without an initialiser that are definitely assigned here.
+    pub assigned: HashSet<FlowKey>,
+    /// Such locals that may have been assigned here (the others are definitely
+    /// unassigned).
+    pub maybe_assigned: HashSet<FlowKey>,
 }
 
 impl FlowState {
@@ -46,7 +51,7 @@ impl FlowState {
     pub fn unreachable(&self) -> FlowState {
         FlowState {
             unreachable: true,
-            vars: self.vars.clone(),
+            ..self.clone()
         }
     }
 
@@ -80,6 +85,8 @@ impl FlowState {
         FlowState {
             unreachable: a.unreachable,
             vars,
+            assigned: a.assigned.intersection(&b.assigned).copied().collect(),
+            maybe_assigned: a.maybe_assigned.union(&b.maybe_assigned).copied().collect(),
         }
     }
 
@@ -426,6 +433,31 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.set_flow_state(state);
     }
 
+    /// After a case head (pattern and guard) was lowered from state `before`: sets the
+    /// state its body starts in (the guard was true) and returns the state the next
+    /// case starts in (the pattern did not match, or the guard was false; a guard after
+    /// a pattern that always matches has run).
+    pub fn after_case_head(&mut self, before: &FlowState, head: &'a ast::CaseHead) -> FlowState {
+        use ast::PatternKind as P;
+        let matches_all = matches!(
+            head.pattern.kind,
+            P::Wildcard { ty: None } | P::Variable { ty: None, .. }
+        );
+        match &head.guard {
+            Some(g) => {
+                let (when_true, when_false) = self.condition_outcomes(g);
+                self.set_flow_state(when_true);
+                if matches_all {
+                    when_false
+                } else {
+                    FlowState::join(before, &when_false)
+                }
+            }
+            None if matches_all => self.flow_state().unreachable(),
+            None => before.clone(),
+        }
+    }
+
     fn pattern_promotion(&mut self, p: &'a ast::Pattern) -> PatternPromotion {
         use ast::PatternKind as P;
         match &p.kind {
@@ -461,7 +493,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
-    /// Drops the promotions of tracked locals named in `names`.
+    /// The state where paths that may assign the locals named in `names` join (a loop's
+    /// head, a `catch`): their promotions are dropped and they may be assigned.
     pub fn demote_names(&mut self, state: &mut FlowState, names: &HashSet<Symbol>) {
         if names.is_empty() {
             return;
@@ -470,6 +503,114 @@ impl<'r, 'a> Lower<'r, 'a> {
         state.demote(names, |(fi, id)| {
             frames[fi as usize].locals[id.index()].name
         });
+        for (fi, frame) in frames.iter().enumerate() {
+            for id in &frame.needs_assignment {
+                if names.contains(&frame.locals[id.index()].name) {
+                    state.maybe_assigned.insert((fi as u32, *id));
+                }
+            }
+        }
+    }
+
+    /// Definite assignment of a local declared without an initialiser (`LocalId` of the
+    /// current frame), if this analysis follows it.
+    fn assignment_key(&self, id: LocalId) -> Option<FlowKey> {
+        let frame = self.frame_ref();
+        frame
+            .needs_assignment
+            .contains(&id)
+            .then_some(((self.frames.len() - 1) as u32, id))
+    }
+
+    /// Checks an assignment to a `final` local declared without an initialiser: it
+    /// must be definitely unassigned (`late final`: not definitely assigned). Returns
+    /// whether the local is one this analysis follows (then the caller does not reject
+    /// the assignment as one to a final).
+    pub fn check_final_assignment(&mut self, id: LocalId, span: Span) -> bool {
+        let Some(key) = self.assignment_key(id) else {
+            return false;
+        };
+        let local = &self.frame_ref().locals[id.index()];
+        let (name, is_late) = (local.name, local.is_late);
+        let state = self.flow_state();
+        if state.unreachable {
+            return true;
+        }
+        if is_late && state.assigned.contains(&key) {
+            self.r
+                .error(span, super::messages::late_final_definitely_assigned(name));
+        } else if !is_late && state.maybe_assigned.contains(&key) {
+            self.r
+                .error(span, super::messages::final_maybe_assigned(name));
+        }
+        true
+    }
+
+    /// Must a variable of type `t` be assigned before it is read (`int`, `T`; not
+    /// `int?`, `dynamic`, `T?`, and, as `FutureOr` is not modelled, not `FutureOr<..>`)?
+    fn potentially_non_nullable(&self, t: &DartType) -> bool {
+        match t {
+            DartType::Dynamic | DartType::Void | DartType::Null => false,
+            DartType::Interface { class, .. }
+                if self.r.class(*class).name.as_str() == "FutureOr" =>
+            {
+                false
+            }
+            t => !t.is_nullable(),
+        }
+    }
+
+    /// `for (x in ...)` assigns `x` at each iteration: from the loop's head on, `x` may
+    /// be assigned (a `final` one cannot be a loop's target).
+    pub fn note_loop_target(&mut self, target: &ast::Expr) {
+        let ast::ExprKind::Ident(i) = &target.kind else {
+            return;
+        };
+        let top = self.frames.len() - 1;
+        let id = self.frames[top]
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.names.get(&i.name).copied());
+        if let Some(key) = id.and_then(|id| self.assignment_key(id)) {
+            self.frame().flow.maybe_assigned.insert(key);
+        }
+    }
+
+    /// Local `id` of the current frame was assigned.
+    pub fn note_assigned(&mut self, id: LocalId) {
+        if let Some(key) = self.assignment_key(id) {
+            let state = &mut self.frame().flow;
+            state.assigned.insert(key);
+            state.maybe_assigned.insert(key);
+        }
+    }
+
+    /// Reading local `id` of the current frame: a `late` one must not be definitely
+    /// unassigned, another non-nullable or `final` one must be definitely assigned.
+    pub fn check_read_assigned(&mut self, id: LocalId, span: Span) {
+        let Some(key) = self.assignment_key(id) else {
+            return;
+        };
+        let state = self.flow_state();
+        if state.unreachable || state.assigned.contains(&key) {
+            return;
+        }
+        let maybe = state.maybe_assigned.contains(&key);
+        let local = &self.frame_ref().locals[id.index()];
+        let name = local.name;
+        let message = if local.is_late {
+            (!maybe).then(|| super::messages::late_definitely_unassigned(name))
+        } else if self.potentially_non_nullable(&local.ty) {
+            Some(super::messages::non_nullable_not_assigned(name))
+        } else if local.is_final {
+            Some(super::messages::final_not_assigned(name))
+        } else {
+            None
+        };
+        if let Some(m) = message {
+            self.r.error(span, m);
+        }
     }
 
     /// Demotes the locals `names` in the current state (the head of a loop).
