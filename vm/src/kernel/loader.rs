@@ -185,6 +185,12 @@ pub(crate) fn load_program_here(
     }
 }
 
+/// The URI the root library loaded from `root` gets (relative to the working directory).
+pub(crate) fn root_uri(root: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    file_uri(&normalize(&cwd.join(root)))
+}
+
 /// Loads every library of the program; index 0 is `dart:core`, index 1 the root.
 pub(crate) fn load_libraries(
     root: &Path,
