@@ -354,6 +354,53 @@ void main() {
     assert_eq!(compiled("print"), 1, "{log:?}");
 }
 
+/// An edit inside one function body lowers and compiles only that function and those
+/// after it in the file: the functions before it keep their code (`--trace-compiler`
+/// prints each compilation) and their stack-trace lines.
+#[test]
+fn a_body_edit_keeps_the_code_of_the_functions_before_it() {
+    let path = temp_program(
+        "keep-bodies",
+        r#"import 'dart:async';
+int early(int x) => x + 1;
+String where() { try { throw StateError(''); } catch (_, st) { return st.toString().split('\n').first; } }
+String tag() {
+  return 'v0';
+}
+
+void main() {
+  var n = 0;
+  Timer.periodic(Duration(milliseconds: 20), (t) {
+    n++;
+    print('${tag()} ${early(n)} ${where()}');
+    if (n > 100000) t.cancel();
+  });
+}
+"#,
+    );
+    let mut s = Session::start(&path, &["--console-lines", "--trace-compiler"]);
+    let line = s.expect_prefix("v0 ");
+    assert!(line.contains(" where (") && line.contains("app.dart:3:"), "{line}");
+    // A line more: main's lines move, not those of the functions before tag.
+    edit(&path, "return 'v0';", "var v = 'v1';\n  return v;");
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("v1 ");
+    assert!(line.contains(" where (") && line.contains("app.dart:3:"), "{line}");
+    let n = numbers(&line);
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!n.is_empty(), "{line}");
+    let log: Vec<String> = s.log.drain(..).chain(s.lines.iter()).collect();
+    let compiled = |name: &str| {
+        let line = format!("stderr: [compiler] {name}: ");
+        log.iter().filter(|l| l.starts_with(&line)).count()
+    };
+    assert_eq!(compiled("early"), 1, "{log:?}");
+    assert_eq!(compiled("where"), 1, "{log:?}");
+    assert_eq!(compiled("tag"), 2, "{log:?}");
+    assert_eq!(compiled("main.<anonymous closure>"), 1, "{log:?}");
+}
+
 /// A session whose first start came from the program cache reloads and restarts from
 /// the edited sources (the cache never hands back a stale program).
 #[test]

@@ -162,6 +162,7 @@ pub fn run_session(
             enable_asserts: options.enable_asserts,
             instance_field_initializers: false,
             skip_core_bodies: false,
+            reuse_bodies: None,
         },
         isolate: IsolateOptions {
             trace_compiler: options.trace_compiler,

@@ -32,6 +32,9 @@ pub struct LoadOptions {
     /// signatures and class hierarchy are still built, as user code is resolved against
     /// them.
     pub skip_core_bodies: bool,
+    /// A hot reload's running program, to leave unlowered the bodies an edit cannot have
+    /// changed (`kernel::reload::reuse`); the resolver records which it skipped.
+    pub reuse_bodies: Option<std::sync::Arc<crate::kernel::reload::reuse::BodyReuse>>,
 }
 
 /// The core libraries, written in Dart and embedded in the binary.
