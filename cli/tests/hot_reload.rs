@@ -378,15 +378,30 @@ void main() {
 }
 "#,
     );
-    let mut s = Session::start(&path, &["--console-lines", "--trace-compiler"]);
+    let mut s = Session::start_with_env(
+        &path,
+        &["--console-lines", "--trace-compiler"],
+        &[("RUST_LOG", Path::new("dartrs::reload=debug"))],
+    );
     let line = s.expect_prefix("v0 ");
-    assert!(line.contains(" where (") && line.contains("app.dart:3:"), "{line}");
+    assert!(
+        line.contains(" where (") && line.contains("app.dart:3:"),
+        "{line}"
+    );
     // A line more: main's lines move, not those of the functions before tag.
     edit(&path, "return 'v0';", "var v = 'v1';\n  return v;");
     s.expect_prefix("Reloaded 1 of ");
     let line = s.expect_prefix("v1 ");
-    assert!(line.contains(" where (") && line.contains("app.dart:3:"), "{line}");
+    assert!(
+        line.contains(" where (") && line.contains("app.dart:3:"),
+        "{line}"
+    );
     let n = numbers(&line);
+    // A restart after the reload finds the sources as the program has them: no front
+    // end, no compilation.
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect_prefix("v1 2 ");
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
     assert!(!n.is_empty(), "{line}");
@@ -398,7 +413,15 @@ void main() {
     assert_eq!(compiled("early"), 1, "{log:?}");
     assert_eq!(compiled("where"), 1, "{log:?}");
     assert_eq!(compiled("tag"), 2, "{log:?}");
-    assert_eq!(compiled("main.<anonymous closure>"), 1, "{log:?}");
+    // main comes after tag: the reload lowered it again, and the restart runs it (with
+    // the new closure function) for the first time.
+    assert_eq!(compiled("main"), 2, "{log:?}");
+    assert_eq!(compiled("main.<anonymous closure>"), 2, "{log:?}");
+    assert!(
+        log.iter()
+            .any(|l| l.contains("restart reuses the isolate") && l.contains("Unchanged")),
+        "{log:?}"
+    );
 }
 
 /// A session whose first start came from the program cache reloads and restarts from

@@ -17,6 +17,7 @@ use super::isolate::Isolate;
 use super::output::Output;
 use super::reload::{reload, ReloadFailure, ReloadReport};
 use crate::front::source::SourceMap;
+use crate::kernel::ir::Program;
 use crate::kernel::LoadOptions;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +89,10 @@ pub fn restart(
     loaded_with: &mut PackageConfig,
 ) -> Result<Restarted, ReloadFailure> {
     let packages = PackageConfig::now(root, load);
-    if packages == *loaded_with && sources_unchanged(&iso.sources) && runs_root(iso, root) {
+    if packages == *loaded_with
+        && sources_unchanged(&iso.program, &iso.sources)
+        && runs_root(iso, root)
+    {
         return Ok(Restarted::Unchanged);
     }
     let report = reload(iso, root, load)?;
@@ -96,15 +100,21 @@ pub fn restart(
     Ok(Restarted::Reloaded(report))
 }
 
-/// Whether every user source file of the program still has the text it was loaded
-/// from (a new import or part can only come from an edit of one of them).
-fn sources_unchanged(sources: &SourceMap) -> bool {
-    sources
-        .files()
-        .filter(|f| !f.uri.starts_with("dart:"))
-        .all(|f| match &f.path {
-            Some(path) => std::fs::read(path).is_ok_and(|bytes| *bytes == *f.text.as_bytes()),
-            None => false,
+/// Whether every user source file of `program` still has the text it was loaded from (a
+/// new import or part can only come from an edit of one of them). The source map also
+/// holds the versions earlier reloads replaced: only the program's own files count.
+fn sources_unchanged(program: &Program, sources: &SourceMap) -> bool {
+    program
+        .libraries
+        .iter()
+        .filter(|l| !l.uri.starts_with("dart:"))
+        .flat_map(|l| std::iter::once(l.file).chain(l.parts.iter().copied()))
+        .all(|id| {
+            let f = sources.get(id);
+            match &f.path {
+                Some(path) => std::fs::read(path).is_ok_and(|bytes| *bytes == *f.text.as_bytes()),
+                None => false,
+            }
         })
 }
 
