@@ -175,7 +175,9 @@ pub fn plan_reload_keeping(
             *r = true;
         }
     }
+    let started = std::time::Instant::now();
     let mut map = match_declarations(old, &new, first_free_entry, &reused);
+    let matched = started.elapsed();
     if kept.iter().any(|f| {
         map.functions
             .get(f.index())
@@ -187,6 +189,7 @@ pub fn plan_reload_keeping(
     }
     validate_classes(old, &new, &map)?;
     map_constants(old, &mut new, &mut map);
+    let constants = started.elapsed();
     let first_new_constant = old.constants.len() as u32;
     let mut plan = ReloadPlan {
         first_new_function: first_free_entry.max(old.functions.len() as u32),
@@ -209,8 +212,18 @@ pub fn plan_reload_keeping(
     fresh.sort_by_key(|(id, _)| *id);
     fresh.dedup_by_key(|(id, _)| *id);
     plan.constants = fresh.into_iter().map(|(_, c)| c).collect();
+    let laid_out = started.elapsed();
     take_declarations(old, new, &map, &reused, &mut plan);
     attach_lazy_getters(old, &mut plan, &lazy);
+    let us = |d: std::time::Duration| d.as_micros() as u64;
+    tracing::debug!(
+        target: "dartrs::reload",
+        match_us = us(matched),
+        constants_us = us(constants - matched),
+        layouts_us = us(laid_out - constants),
+        take_us = us(started.elapsed() - laid_out),
+        "planned"
+    );
     Ok(plan)
 }
 
