@@ -4,7 +4,9 @@
 //! write to the first output line of the new code. This includes everything a user
 //! waits for: the watcher's debounce, the front end, matching and applying the reload,
 //! compiling the new body at its first call, and the next timer tick (every 1 ms, so
-//! at most ~1 ms of it). `DARTRS_BENCH_LINES` changes the program size.
+//! at most ~1 ms of it). A second benchmark measures a hot restart (`R`, nothing edited)
+//! to the first line the restarted `main` prints. `DARTRS_BENCH_LINES` changes the
+//! program size.
 
 #[allow(dead_code)]
 #[path = "micro/common.rs"]
@@ -58,6 +60,13 @@ impl Session {
         Session { child, lines: rx }
     }
 
+    /// Sends a console command.
+    fn command(&mut self, command: &str) {
+        let stdin = self.child.stdin.as_mut().expect("stdin is piped");
+        writeln!(stdin, "{command}").expect("send the command");
+        stdin.flush().expect("flush the command");
+    }
+
     /// Waits for a line starting with `prefix`; returns when it arrived.
     fn wait_for(&self, prefix: &str) -> Instant {
         loop {
@@ -89,7 +98,7 @@ fn bench(c: &mut Criterion) {
     let generated = common::mixed_program(lines).replace("void main() {", "void oneShot() {");
     let program = format!("import 'dart:async';\n{generated}{MAIN}");
     let path = common::write_temp("hot_reload_session.dart", &program);
-    let session = Session::start(&path);
+    let mut session = Session::start(&path);
     session.wait_for("v0 ");
     let mut version = 0u64;
     let mut group = c.benchmark_group("hot_reload_session");
@@ -107,6 +116,20 @@ fn bench(c: &mut Criterion) {
                 let started = Instant::now();
                 std::fs::write(&path, text).expect("write the edit");
                 total += session.wait_for(&format!("v{version} ")) - started;
+            }
+            total
+        })
+    });
+    // Hot restart with nothing edited: `R` to the first line the new `main` prints.
+    group.bench_function("5k_lines_restart_to_first_output", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                std::thread::sleep(Duration::from_millis(30));
+                let started = Instant::now();
+                session.command("R");
+                session.wait_for("Restarted application in ");
+                total += session.wait_for("v") - started;
             }
             total
         })

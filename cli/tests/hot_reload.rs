@@ -298,6 +298,132 @@ fn a_crashed_isolate_cannot_be_reloaded_but_can_be_restarted() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+/// A hot restart runs `main` again in the isolate it had, reset: statics start over (their
+/// initialisers run again), identity hash codes repeat, and code compiled by the last
+/// run is reused — with nothing edited nothing is compiled again (`--trace-compiler`
+/// prints each compilation); after an edit the new code runs.
+#[test]
+fn a_restart_reuses_compiled_code_and_resets_the_state() {
+    let path = temp_program(
+        "restart-code",
+        r#"var runs = 0;
+final started = () {
+  print('init');
+  return 1;
+}();
+
+String greet() => 'hello';
+
+void main() {
+  runs += started;
+  print('${greet()} runs=$runs hash=${identityHashCode(Object())}');
+}
+"#,
+    );
+    let mut s = Session::start(
+        &path,
+        &["--console-lines", "--no-watch", "--trace-compiler"],
+    );
+    s.expect("the initialiser's line", |l| l == "init");
+    let first = s.expect_prefix("hello runs=1 hash=");
+    s.expect_prefix("Application finished.");
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect("the initialiser's line again", |l| l == "init");
+    s.expect("the same line as the first run", |l| l == first);
+    s.expect_prefix("Application finished.");
+    edit(&path, "'hello'", "'bye'");
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect("the initialiser's line again", |l| l == "init");
+    let edited = s.expect_prefix("bye runs=1 hash=");
+    assert_eq!(edited[3..], first[5..], "{edited} / {first}");
+    s.expect_prefix("Application finished.");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+    let log: Vec<String> = s.log.drain(..).chain(s.lines.iter()).collect();
+    let compiled = |name: &str| {
+        let line = format!("stderr: [compiler] {name}: ");
+        log.iter().filter(|l| l.starts_with(&line)).count()
+    };
+    // The first run and the restart after the edit compile them; the restart without
+    // an edit compiles nothing.
+    assert_eq!(compiled("main"), 2, "{log:?}");
+    assert_eq!(compiled("greet"), 2, "{log:?}");
+    // A core function is compiled once for the whole session.
+    assert_eq!(compiled("print"), 1, "{log:?}");
+}
+
+/// An edit inside one function body lowers and compiles only that function and those
+/// after it in the file: the functions before it keep their code (`--trace-compiler`
+/// prints each compilation) and their stack-trace lines.
+#[test]
+fn a_body_edit_keeps_the_code_of_the_functions_before_it() {
+    let path = temp_program(
+        "keep-bodies",
+        r#"import 'dart:async';
+int early(int x) => x + 1;
+String where() { try { throw StateError(''); } catch (_, st) { return st.toString().split('\n').first; } }
+String tag() {
+  return 'v0';
+}
+
+void main() {
+  var n = 0;
+  Timer.periodic(Duration(milliseconds: 20), (t) {
+    n++;
+    print('${tag()} ${early(n)} ${where()}');
+    if (n > 100000) t.cancel();
+  });
+}
+"#,
+    );
+    let mut s = Session::start_with_env(
+        &path,
+        &["--console-lines", "--trace-compiler"],
+        &[("RUST_LOG", Path::new("dartrs::reload=debug"))],
+    );
+    let line = s.expect_prefix("v0 ");
+    assert!(
+        line.contains(" where (") && line.contains("app.dart:3:"),
+        "{line}"
+    );
+    // A line more: main's lines move, not those of the functions before tag.
+    edit(&path, "return 'v0';", "var v = 'v1';\n  return v;");
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("v1 ");
+    assert!(
+        line.contains(" where (") && line.contains("app.dart:3:"),
+        "{line}"
+    );
+    let n = numbers(&line);
+    // A restart after the reload finds the sources as the program has them: no front
+    // end, no compilation.
+    s.command("R");
+    s.expect_prefix("Restarted application in ");
+    s.expect_prefix("v1 2 ");
+    s.command("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!n.is_empty(), "{line}");
+    let log: Vec<String> = s.log.drain(..).chain(s.lines.iter()).collect();
+    let compiled = |name: &str| {
+        let line = format!("stderr: [compiler] {name}: ");
+        log.iter().filter(|l| l.starts_with(&line)).count()
+    };
+    assert_eq!(compiled("early"), 1, "{log:?}");
+    assert_eq!(compiled("where"), 1, "{log:?}");
+    assert_eq!(compiled("tag"), 2, "{log:?}");
+    // main comes after tag: the reload lowered it again, and the restart runs it (with
+    // the new closure function) for the first time.
+    assert_eq!(compiled("main"), 2, "{log:?}");
+    assert_eq!(compiled("main.<anonymous closure>"), 2, "{log:?}");
+    assert!(
+        log.iter()
+            .any(|l| l.contains("restart reuses the isolate") && l.contains("Unchanged")),
+        "{log:?}"
+    );
+}
+
 /// A session whose first start came from the program cache reloads and restarts from
 /// the edited sources (the cache never hands back a stale program).
 #[test]

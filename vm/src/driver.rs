@@ -34,6 +34,7 @@ pub fn run_debug(script: &Path, args: Vec<String>, options: &RunOptions) -> i32 
         enable_asserts: options.enable_asserts,
         instance_field_initializers: false,
         skip_core_bodies: false,
+        reuse_bodies: None,
     };
     let (program, sources) = match crate::program_cache::load(script, &load) {
         Ok(loaded) => loaded,
@@ -127,6 +128,7 @@ pub fn build_snapshot(
         enable_asserts: options.enable_asserts,
         instance_field_initializers: false,
         skip_core_bodies: false,
+        reuse_bodies: None,
     };
     let program = load_program(script, &load, &mut sources, &mut diags);
     let program = match program {

@@ -22,6 +22,7 @@ use crate::runtime::event_loop::{LoopHost, LoopWaker, ObserverReload, Turn};
 use crate::runtime::isolate::{Isolate, IsolateOptions, IsolatePtr};
 use crate::runtime::ports::IsolateControl;
 use crate::runtime::reload::{reload, ReloadFailure, ReloadReport};
+use crate::runtime::restart::{reset, restart, PackageConfig};
 use crate::runtime::run::EXIT_UNCAUGHT;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -82,6 +83,14 @@ impl Commands {
 pub struct SessionOptions {
     pub watch: bool,
     pub console: ConsoleMode,
+}
+
+/// Why there is no isolate to run.
+enum Unprepared {
+    /// The sources do not compile: the diagnostics, and the kept isolate (unchanged).
+    CompileErrors(String, Option<Box<Isolate>>),
+    /// The VM cannot run at all (e.g. no code heap): the exit code.
+    Fatal(i32),
 }
 
 /// Why a run of the isolate ended early.
@@ -153,6 +162,7 @@ pub fn run_session(
             enable_asserts: options.enable_asserts,
             instance_field_initializers: false,
             skip_core_bodies: false,
+            reuse_bodies: None,
         },
         isolate: IsolateOptions {
             trace_compiler: options.trace_compiler,
@@ -172,7 +182,9 @@ pub fn run_session(
     if session.console != ConsoleMode::Off {
         print_help();
     }
-    let code = s.run(args);
+    // The session runs on the isolate's thread, which keeps the isolate (and its code)
+    // from one run to the next.
+    let code = crate::runtime::run::on_isolate_thread(move || s.run(args));
     #[cfg(feature = "service")]
     crate::service::shutdown();
     code
@@ -228,53 +240,34 @@ fn say_rejected(reason: &str) {
 impl Session {
     fn run(&self, args: Vec<String>) -> i32 {
         let mut restart_started: Option<Instant> = None;
-        let mut first_load = true;
+        // The isolate of the last run, reset: a restart runs it again with its code.
+        let mut kept: Option<Box<Isolate>> = None;
+        let mut packages = PackageConfig::default();
         loop {
-            // The first start may come from the program cache; a restart always reads
-            // the sources afresh (the edits are what it is for).
-            let loaded = if std::mem::take(&mut first_load) {
-                crate::program_cache::load(&self.root, &self.load)
-            } else {
-                self.load_program()
-            };
-            let code = match loaded {
-                Ok((program, sources)) => {
-                    self.watch(&crate::runtime::reload::user_files(&program, &sources));
+            let first = restart_started.is_none() && kept.is_none();
+            let code = match self.prepare(first, kept.take(), &mut packages) {
+                Ok(mut iso) => {
                     if let Some(started) = restart_started.take() {
                         say(&format!(
                             "Restarted application in {}ms.",
                             started.elapsed().as_millis()
                         ));
                     }
-                    *lock(&self.shared.stop) = None;
-                    let observer = match self.observer.get() {
-                        Some(o) => o.clone(),
-                        None => match start_service(self) {
-                            Ok(o) => self.observer.get_or_init(|| o).clone(),
-                            Err(code) => return code,
-                        },
+                    let code = match self.run_once(&mut iso, &args) {
+                        Ok(code) => code,
+                        Err(code) => return code,
                     };
-                    let host = Box::new(Host {
-                        shared: self.shared.clone(),
-                        isolate: self.commands.isolate.clone(),
-                        root: self.root.clone(),
-                        load: self.load.clone(),
-                        commands: self.commands.clone(),
-                    });
-                    Some(crate::runtime::run::run_program_hosted(
-                        Arc::new(program),
-                        Arc::new(sources),
-                        self.isolate.clone(),
-                        args.clone(),
-                        host,
-                        observer,
-                    ))
+                    reset(&mut iso);
+                    kept = Some(iso);
+                    Some(code)
                 }
-                Err(diagnostics) => {
+                Err(Unprepared::Fatal(code)) => return code,
+                Err(Unprepared::CompileErrors(diagnostics, iso)) => {
                     eprint!("{diagnostics}");
-                    if restart_started.is_none() {
+                    if first {
                         return EXIT_COMPILE_ERROR;
                     }
+                    kept = iso;
                     say("Hot restart failed: the program has compile errors; fix them and save or press R.");
                     None
                 }
@@ -306,6 +299,73 @@ impl Session {
                 Stop::Restart => restart_started = Some(Instant::now()),
             }
         }
+    }
+
+    /// The isolate the next run uses: on a restart the kept one, brought up to date with
+    /// the sources (`runtime::restart`: its code is reused), or else a new isolate over
+    /// a program loaded afresh (the first start may come from the program cache).
+    fn prepare(
+        &self,
+        first: bool,
+        kept: Option<Box<Isolate>>,
+        packages: &mut PackageConfig,
+    ) -> Result<Box<Isolate>, Unprepared> {
+        if let Some(mut iso) = kept {
+            let started = Instant::now();
+            match restart(&mut iso, &self.root, &self.load, packages) {
+                Ok(how) => {
+                    let micros = started.elapsed().as_micros() as u64;
+                    tracing::debug!(target: "dartrs::reload", micros, ?how, "restart reuses the isolate");
+                    self.watch(&crate::runtime::reload::user_files(
+                        &iso.program,
+                        &iso.sources,
+                    ));
+                    return Ok(iso);
+                }
+                Err(ReloadFailure::CompileErrors(d)) => {
+                    return Err(Unprepared::CompileErrors(d, Some(iso)))
+                }
+                Err(ReloadFailure::Rejected(why)) => {
+                    tracing::debug!(target: "dartrs::reload", why, "restart needs a new isolate");
+                }
+            }
+        }
+        *packages = PackageConfig::now(&self.root, &self.load);
+        let loaded = if first {
+            crate::program_cache::load(&self.root, &self.load)
+        } else {
+            self.load_program()
+        };
+        let (program, sources) =
+            loaded.map_err(|diagnostics| Unprepared::CompileErrors(diagnostics, None))?;
+        self.watch(&crate::runtime::reload::user_files(&program, &sources));
+        Isolate::new(Arc::new(program), Arc::new(sources), self.isolate.clone()).map_err(|e| {
+            eprintln!("dartrs: {e}");
+            Unprepared::Fatal(70)
+        })
+    }
+
+    /// Runs `main` of `iso` (on this, the isolate thread) to its end or until a restart
+    /// or quit stops it; `Err` is the exit code when the VM service cannot start.
+    fn run_once(&self, iso: &mut Isolate, args: &[String]) -> Result<i32, i32> {
+        *lock(&self.shared.stop) = None;
+        let observer = match self.observer.get() {
+            Some(o) => o.clone(),
+            None => {
+                let o = start_service(self)?;
+                self.observer.get_or_init(|| o).clone()
+            }
+        };
+        let host = Box::new(Host {
+            shared: self.shared.clone(),
+            isolate: self.commands.isolate.clone(),
+            root: self.root.clone(),
+            load: self.load.clone(),
+            commands: self.commands.clone(),
+        });
+        Ok(crate::runtime::run::run_hosted_here(
+            iso, args, host, observer,
+        ))
     }
 
     fn load_program(&self) -> Result<(crate::kernel::ir::Program, SourceMap), String> {

@@ -32,6 +32,9 @@ pub struct LoadOptions {
     /// signatures and class hierarchy are still built, as user code is resolved against
     /// them.
     pub skip_core_bodies: bool,
+    /// A hot reload's running program, to leave unlowered the bodies an edit cannot have
+    /// changed (`kernel::reload::reuse`); the resolver records which it skipped.
+    pub reuse_bodies: Option<std::sync::Arc<crate::kernel::reload::reuse::BodyReuse>>,
 }
 
 /// The core libraries, written in Dart and embedded in the binary.
@@ -183,6 +186,12 @@ pub(crate) fn load_program_here(
     } else {
         Some(program)
     }
+}
+
+/// The URI the root library loaded from `root` gets (relative to the working directory).
+pub(crate) fn root_uri(root: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    file_uri(&normalize(&cwd.join(root)))
 }
 
 /// Loads every library of the program; index 0 is `dart:core`, index 1 the root.

@@ -264,6 +264,9 @@ const CODE_HEAP_BYTES: usize = 256 << 20;
 pub const STUB_NATIVES: &[&str] = &["SuspendState_resume"];
 
 impl Isolate {
+    /// Where the identity hash codes of a new isolate's objects start.
+    pub const FIRST_IDENTITY_HASH: u32 = 0x2545_f491;
+
     /// Creates an isolate for `program`, with stubs installed and every function's entry
     /// slot pointing at the lazy-compile stub.
     pub fn new(
@@ -347,7 +350,7 @@ impl Isolate {
             stubs: StubAddresses::default(),
             out: Output::new(),
             exit_code: 0,
-            next_identity_hash: 0x2545_f491,
+            next_identity_hash: Isolate::FIRST_IDENTITY_HASH,
             type_objects: HashMap::new(),
             record_shapes: Default::default(),
             param_plans: Vec::new(),

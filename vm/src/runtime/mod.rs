@@ -25,6 +25,7 @@ pub mod ports;
 pub mod records;
 pub mod regexp;
 pub mod reload;
+pub mod restart;
 pub mod rtt;
 pub mod run;
 pub mod spawn;

@@ -22,7 +22,8 @@ use crate::front::diagnostics::Diagnostics;
 use crate::front::source::SourceMap;
 use crate::heap::{Morph, MorphSlot};
 use crate::kernel::ir::{Library, Program};
-use crate::kernel::reload::{plan_reload, LayoutChange, SlotSource};
+use crate::kernel::reload::reuse::BodyReuse;
+use crate::kernel::reload::{plan_reload_keeping, LayoutChange, ReloadPlan, SlotSource};
 use crate::kernel::{load_program, LoadOptions};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,31 +54,21 @@ pub fn reload(
     root: &Path,
     load: &LoadOptions,
 ) -> Result<ReloadReport, ReloadFailure> {
-    let mut sources = iso.sources.for_reload();
-    let mut diags = Diagnostics::new();
-    // Fields added to live instances run their initialiser function on first read; the
-    // running program's core library is kept, bodies and code (`plan_reload`).
-    let load = LoadOptions {
-        instance_field_initializers: true,
-        skip_core_bodies: true,
-        ..load.clone()
-    };
     let started = std::time::Instant::now();
-    let new = load_program(root, &load, &mut sources, &mut diags);
+    let reuse = Arc::new(BodyReuse::of(&iso.program, &iso.sources));
+    let loaded = load_new(iso, root, load, Some(reuse.clone()))?;
+    let kept = reuse.skipped();
+    let planned = plan(iso, loaded, &kept);
+    let ((sources, report, mut plan), kept) = match planned {
+        Ok(done) => (done, kept.len()),
+        // The edit was not what the kept bodies assumed: lower everything.
+        Err(_) if !kept.is_empty() => {
+            let loaded = load_new(iso, root, load, None)?;
+            (plan(iso, loaded, &[])?, 0)
+        }
+        Err(failure) => return Err(failure),
+    };
     let loaded = started.elapsed();
-    let new = match new {
-        Some(p) if !diags.has_errors() => p,
-        _ => return Err(ReloadFailure::CompileErrors(diags.render(&sources))),
-    };
-    let report = ReloadReport {
-        libraries_changed: changed_libraries(&iso.program, &iso.sources, &new, &sources),
-        libraries_total: new.libraries.len(),
-        files: user_files(&new, &sources),
-    };
-    let entry_count = iso.entries.len() as u32;
-    let mut plan =
-        plan_reload(&iso.program, new, entry_count).map_err(|r| ReloadFailure::Rejected(r.0))?;
-    let planned = started.elapsed();
     let reset = std::mem::take(&mut plan.reset);
     let layouts = std::mem::take(&mut plan.layouts);
     let shared = Arc::strong_count(&iso.program) > 1;
@@ -96,15 +87,56 @@ pub fn reload(
     let us = |d: std::time::Duration| d.as_micros() as u64;
     tracing::debug!(
         target: "dartrs::reload",
-        front_us = us(loaded),
-        plan_us = us(planned - loaded),
-        switch_us = us(switched - planned),
+        kept,
+        front_and_plan_us = us(loaded),
+        switch_us = us(switched - loaded),
         cloned = shared,
         caches_us = us(cleared - switched),
         migrate_us = us(started.elapsed() - cleared),
         "reload applied"
     );
     Ok(report)
+}
+
+/// The running program's current sources loaded as a reload does (the running core
+/// library's bodies, and those `reuse` finds unchanged, are not lowered).
+fn load_new(
+    iso: &Isolate,
+    root: &Path,
+    load: &LoadOptions,
+    reuse: Option<Arc<BodyReuse>>,
+) -> Result<(Program, SourceMap), ReloadFailure> {
+    let mut sources = iso.sources.for_reload();
+    let mut diags = Diagnostics::new();
+    // Fields added to live instances run their initialiser function on first read; the
+    // running program's core library is kept, bodies and code (`plan_reload`).
+    let load = LoadOptions {
+        instance_field_initializers: true,
+        skip_core_bodies: true,
+        reuse_bodies: reuse,
+        ..load.clone()
+    };
+    match load_program(root, &load, &mut sources, &mut diags) {
+        Some(p) if !diags.has_errors() => Ok((p, sources)),
+        _ => Err(ReloadFailure::CompileErrors(diags.render(&sources))),
+    }
+}
+
+/// Plans the switch of `iso` to `new` (whose functions `kept` keep the running ones).
+fn plan(
+    iso: &Isolate,
+    (new, sources): (Program, SourceMap),
+    kept: &[crate::kernel::ir::FunctionId],
+) -> Result<(SourceMap, ReloadReport, ReloadPlan), ReloadFailure> {
+    let report = ReloadReport {
+        libraries_changed: changed_libraries(&iso.program, &iso.sources, &new, &sources),
+        libraries_total: new.libraries.len(),
+        files: user_files(&new, &sources),
+    };
+    let entry_count = iso.entries.len() as u32;
+    let plan = plan_reload_keeping(&iso.program, new, entry_count, kept)
+        .map_err(|r| ReloadFailure::Rejected(r.0))?;
+    Ok((sources, report, plan))
 }
 
 /// The user source files (defining units and parts) of `program`.

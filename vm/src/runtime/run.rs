@@ -35,27 +35,24 @@ pub fn run_program(
     )
 }
 
-/// Runs `main` of `program` with `host` acting at every event-loop turn (the hot-reload
-/// session) and `observer` attached (the VM service); returns the process exit code.
-pub fn run_program_hosted(
-    program: Arc<Program>,
-    sources: Arc<SourceMap>,
-    options: IsolateOptions,
-    args: Vec<String>,
+/// Runs `main` of the isolate `iso`, made or restarted on this thread (which must be an
+/// isolate thread: [`on_isolate_thread`]), with `host` acting at every event-loop turn
+/// (the hot-reload session) and `observer` attached (the VM service); returns the exit
+/// code. The isolate stays with the caller, which may run it again after
+/// [`super::restart::reset`].
+pub fn run_hosted_here(
+    iso: &mut Isolate,
+    args: &[String],
     host: Box<dyn super::event_loop::LoopHost>,
     observer: Option<Arc<dyn AgentFactory>>,
 ) -> i32 {
-    run_isolate(
-        move || {
-            let mut iso = Isolate::new(program, sources, options)?;
-            let mut host = host;
-            host.attach(&mut iso);
-            iso.loop_host = Some(host);
-            Ok(iso)
-        },
-        args,
-        observer,
-    )
+    let mut host = host;
+    host.attach(iso);
+    iso.loop_host = Some(host);
+    let code = run_on_this_thread(iso, args, observer);
+    // The host belongs to this run (it holds the session's side of its commands).
+    iso.loop_host = None;
+    code
 }
 
 /// Makes an isolate with `make` on the isolate thread, runs its `main` and returns the
@@ -64,16 +61,25 @@ pub fn run_isolate<F>(make: F, args: Vec<String>, observer: Option<Arc<dyn Agent
 where
     F: FnOnce() -> Result<Box<Isolate>, String> + Send + 'static,
 {
+    on_isolate_thread(move || match make() {
+        Ok(mut iso) => run_on_this_thread(&mut iso, &args, observer),
+        Err(e) => {
+            eprintln!("dartrs: {e}");
+            70
+        }
+    })
+}
+
+/// Runs `f` on a new thread with the stack Dart code needs ([`STACK_SIZE`]) and returns
+/// its exit code (70 when the thread could not start or panicked).
+pub fn on_isolate_thread<F>(f: F) -> i32
+where
+    F: FnOnce() -> i32 + Send + 'static,
+{
     let worker = std::thread::Builder::new()
         .name("dart-main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || match make() {
-            Ok(iso) => run_on_this_thread(iso, args, observer),
-            Err(e) => {
-                eprintln!("dartrs: {e}");
-                70
-            }
-        });
+        .spawn(f);
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => {
@@ -88,24 +94,24 @@ where
 }
 
 fn run_on_this_thread(
-    mut iso: Box<Isolate>,
-    args: Vec<String>,
+    iso: &mut Isolate,
+    args: &[String],
     observer: Option<Arc<dyn AgentFactory>>,
 ) -> i32 {
     let Some(main) = iso.program.main else {
         eprintln!("dartrs: the program has no 'main' function");
         return 254;
     };
-    set_stack_limit(&mut iso);
+    set_stack_limit(iso);
     iso.observer = observer.clone();
-    let iso_ptr = IsolatePtr::new(&mut iso);
+    let iso_ptr = IsolatePtr::new(iso);
     if let Some(factory) = &observer {
         let agent = factory.attach(iso_ptr.get());
         iso_ptr.get().agent = Some(agent.clone());
         agent.started(iso_ptr);
     }
     let iso = iso_ptr.get();
-    let main_args = main_arguments(iso, main, &args);
+    let main_args = main_arguments(iso, main, args);
     let desc = iso.argdesc_for(main_args.len() as u32, &[]);
     let started = crate::timeline::now_micros();
     // SAFETY: the isolate lives on this thread for the whole call; no borrow is held.

@@ -13,6 +13,7 @@
 //! functions start after `first_free_entry` and the gap is filled with placeholders.
 
 pub mod remap;
+pub mod reuse;
 
 use crate::front::intern::Symbol;
 use crate::front::source::{FileId, Span};
@@ -143,8 +144,21 @@ impl ReloadPlan {
 /// functions get ids from `first_free_entry` (the isolate's entry-table length) up.
 pub fn plan_reload(
     old: &Program,
+    new: Program,
+    first_free_entry: u32,
+) -> Result<ReloadPlan, Rejection> {
+    plan_reload_keeping(old, new, first_free_entry, &[])
+}
+
+/// [`plan_reload`] where the functions `kept` of `new` were left unlowered
+/// (`reuse::BodyReuse`): each keeps the running function it matches, IR and code, as
+/// core functions do. Every one of them must match one (the caller loads again without
+/// reuse when this is refused).
+pub fn plan_reload_keeping(
+    old: &Program,
     mut new: Program,
     first_free_entry: u32,
+    kept: &[FunctionId],
 ) -> Result<ReloadPlan, Rejection> {
     tracing::debug!(
         target: "dartrs::reload",
@@ -155,9 +169,27 @@ pub fn plan_reload(
         old_fields = old.fields.len(),
         "planning"
     );
-    let mut map = match_declarations(old, &new, first_free_entry);
+    let mut reused = vec![false; new.functions.len()];
+    for f in kept {
+        if let Some(r) = reused.get_mut(f.index()) {
+            *r = true;
+        }
+    }
+    let started = std::time::Instant::now();
+    let mut map = match_declarations(old, &new, first_free_entry, &reused);
+    let matched = started.elapsed();
+    if kept.iter().any(|f| {
+        map.functions
+            .get(f.index())
+            .is_none_or(|&id| id as usize >= old.functions.len())
+    }) {
+        return Err(Rejection(
+            "a kept function body has no running function".into(),
+        ));
+    }
     validate_classes(old, &new, &map)?;
     map_constants(old, &mut new, &mut map);
+    let constants = started.elapsed();
     let first_new_constant = old.constants.len() as u32;
     let mut plan = ReloadPlan {
         first_new_function: first_free_entry.max(old.functions.len() as u32),
@@ -180,15 +212,30 @@ pub fn plan_reload(
     fresh.sort_by_key(|(id, _)| *id);
     fresh.dedup_by_key(|(id, _)| *id);
     plan.constants = fresh.into_iter().map(|(_, c)| c).collect();
-    take_declarations(old, new, &map, &mut plan);
+    let laid_out = started.elapsed();
+    take_declarations(old, new, &map, &reused, &mut plan);
     attach_lazy_getters(old, &mut plan, &lazy);
+    let us = |d: std::time::Duration| d.as_micros() as u64;
+    tracing::debug!(
+        target: "dartrs::reload",
+        match_us = us(matched),
+        constants_us = us(constants - matched),
+        layouts_us = us(laid_out - constants),
+        take_us = us(started.elapsed() - laid_out),
+        "planned"
+    );
     Ok(plan)
 }
 
 /// Builds the new → merged id map: matched declarations keep the old id. Keys borrow
 /// the programs' names (no string is built per declaration: a reload matches the whole
 /// program, core library included, and this is on its latency path).
-fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> IdMap {
+fn match_declarations(
+    old: &Program,
+    new: &Program,
+    first_free_entry: u32,
+    reused: &[bool],
+) -> IdMap {
     fn lib_key(p: &Program, l: LibraryId) -> &str {
         p.libraries[l.index()].uri.as_str()
     }
@@ -244,7 +291,7 @@ fn match_declarations(old: &Program, new: &Program, first_free_entry: u32) -> Id
                 old_functions
                     .get(&k)
                     .copied()
-                    .filter(|_| is_core_function(new, FunctionId(i as u32)))
+                    .filter(|_| reused[i] || is_core_function(new, FunctionId(i as u32)))
             });
             fresh_or(matched, &mut next)
         })
@@ -476,7 +523,13 @@ fn remap_core(core: &CoreClasses, map: &IdMap) -> CoreClasses {
 
 /// Moves the new declarations (renumbered) into the plan. Core-library declarations are
 /// identical to the running ones and are left alone (their code stays valid).
-fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut ReloadPlan) {
+fn take_declarations(
+    old: &Program,
+    new: Program,
+    map: &IdMap,
+    reused: &[bool],
+    plan: &mut ReloadPlan,
+) {
     let core_functions: Vec<bool> = (0..new.functions.len() as u32)
         .map(|f| is_core_function(&new, FunctionId(f)))
         .collect();
@@ -525,9 +578,9 @@ fn take_declarations(old: &Program, new: Program, map: &IdMap, plan: &mut Reload
     }
     for (i, mut f) in functions.into_iter().enumerate() {
         let id = map.functions[i];
-        // Matched core functions keep their IR and code; the new ones have no body
-        // (`LoadOptions::skip_core_bodies`).
-        if (id as usize) < old.functions.len() && core_functions[i] {
+        // Matched core functions and kept user bodies keep their IR and code; the new
+        // ones have no body (`LoadOptions::skip_core_bodies`, `reuse_bodies`).
+        if (id as usize) < old.functions.len() && (core_functions[i] || reused[i]) {
             unused_functions.push(f);
             continue;
         }

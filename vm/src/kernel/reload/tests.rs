@@ -370,3 +370,79 @@ fn copies_of_core_mixin_methods_in_a_user_class_are_replaced() {
     assert!(!is_core_function(&old, copy));
     assert!(plan.reset.contains(&copy));
 }
+
+/// Plans a reload from `before` to `after` as `runtime::reload` does, leaving unlowered
+/// the bodies the edit cannot have changed; returns the old program, the names of the
+/// functions kept and the plan.
+fn plan_keeping(name: &str, before: &str, after: &str) -> (Program, Vec<String>, ReloadPlan) {
+    let dir = temp_dir(name);
+    let mut sources = SourceMap::new();
+    let old = resolve(&dir, before, &mut sources);
+    let reuse = std::sync::Arc::new(reuse::BodyReuse::of(&old, &sources));
+    let mut reload_sources = sources.for_reload();
+    let path = dir.join("main.dart");
+    std::fs::write(&path, after).expect("write fixture");
+    let opts = LoadOptions {
+        instance_field_initializers: true,
+        skip_core_bodies: true,
+        reuse_bodies: Some(reuse.clone()),
+        ..LoadOptions::default()
+    };
+    let mut diags = Diagnostics::new();
+    let new = load_program(&path, &opts, &mut reload_sources, &mut diags).expect("program");
+    assert!(!diags.has_errors(), "{}", diags.render(&reload_sources));
+    let kept = reuse.skipped();
+    let mut names: Vec<String> = kept
+        .iter()
+        .map(|&f| new.function(f).qualified_name.clone())
+        .collect();
+    names.sort();
+    let entries = old.functions.len() as u32;
+    let plan = plan_reload_keeping(&old, new, entries, &kept).expect("accepted");
+    let _ = std::fs::remove_dir_all(&dir);
+    (old, names, plan)
+}
+
+#[test]
+fn an_edit_inside_one_body_keeps_the_functions_before_it_with_their_code() {
+    let before = "class A {\n  int a() => 1;\n}\nint b() {\n  return 2;\n}\nint c() => 3;\n\
+                  void main() { print(A().a() + b() + c()); }\n";
+    let after = before.replace("return 2;", "return 20 + 2;");
+    let (old, kept, plan) = plan_keeping("keep-before", before, &after);
+    assert_eq!(kept, vec!["A.a".to_string()]);
+    let a = find_function(&old, "A.a");
+    assert!(!plan.reset.contains(&a), "A.a keeps its code");
+    for name in ["b", "c", "main"] {
+        assert!(
+            plan.reset.contains(&find_function(&old, name)),
+            "{name} is lowered again"
+        );
+    }
+    let mut merged = old.clone();
+    plan.apply(&mut merged);
+    assert_eq!(find_function(&merged, "A.a"), a);
+    assert!(
+        merged.function(a).body.is_some(),
+        "the running body is kept"
+    );
+}
+
+#[test]
+fn edits_beyond_one_body_keep_nothing() {
+    let funcs = "void x() {}\nvoid y() {}\n";
+    // The edit looks as if inside g's new body, but it removed h's declaration.
+    let before =
+        format!("{funcs}void g() {{ x(); }}\nvoid h() {{ y(); }}\nvoid main() {{ g(); }}\n");
+    let after = format!("{funcs}void g() {{ x(); y(); }}\nvoid main() {{ g(); }}\n");
+    let (_, kept, _) = plan_keeping("merged-bodies", &before, &after);
+    assert!(kept.is_empty(), "{kept:?}");
+    // A signature changed.
+    let before = format!("{funcs}int g() => 1;\nvoid main() {{ print(g()); }}\n");
+    let after = format!("{funcs}num g() => 1;\nvoid main() {{ print(g()); }}\n");
+    let (_, kept, _) = plan_keeping("signature", &before, &after);
+    assert!(kept.is_empty(), "{kept:?}");
+    // Nothing changed: every declared function with a body is kept.
+    let (_, kept, plan) = plan_keeping("unchanged", &before, &before);
+    assert_eq!(kept, vec!["g", "main", "x", "y"]);
+    assert!(plan.reset.is_empty(), "{:?}", plan.reset);
+}

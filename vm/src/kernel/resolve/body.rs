@@ -202,17 +202,32 @@ impl<'a> Resolver<'a> {
         // Jobs added while lowering (tear-offs, ...) exist because user code needs them:
         // they are lowered even in the core library.
         let declared = self.jobs.len();
+        let reused = self.reused_bodies();
         let mut i = 0;
         while i < self.jobs.len() {
             let (fid, job) = self.jobs[i];
             let skip = i < declared
-                && self.opts.skip_core_bodies
-                && crate::kernel::reload::is_core_function(&self.program, fid);
+                && (self.opts.skip_core_bodies
+                    && crate::kernel::reload::is_core_function(&self.program, fid)
+                    || reused.contains(&fid));
             if !skip {
                 self.lower_job(fid, job);
             }
             i += 1;
         }
+    }
+
+    /// The declared functions a hot reload keeps from the running program
+    /// (`LoadOptions::reuse_bodies`).
+    fn reused_bodies(&self) -> rustc_hash::FxHashSet<FunctionId> {
+        let Some(reuse) = &self.opts.reuse_bodies else {
+            return Default::default();
+        };
+        let declared = self.jobs.iter().filter_map(|(f, job)| match job {
+            BodySource::Function { decl, .. } => Some((*f, *decl)),
+            _ => None,
+        });
+        reuse.select(&self.program, self.sources, declared)
     }
 
     fn lower_job(&mut self, fid: FunctionId, job: BodySource<'a>) {
