@@ -96,6 +96,8 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             self.check_interface_cycle(c);
+            self.check_enum_supertypes(c);
+            self.check_enum_restrictions(c);
             self.check_member_names(c);
             self.check_member_shapes(c);
             self.check_overrides(c);
@@ -321,11 +323,23 @@ impl<'a> Resolver<'a> {
 
 /// An operator's name token (the parser's span of an operator name runs to the end of
 /// its parameter list).
-fn operator_token_span(name: ast::Ident) -> Span {
+pub(super) fn operator_token_span(name: ast::Ident) -> Span {
     let text = name.name.as_str();
     let len = text.strip_prefix("unary").unwrap_or(text).len() as u32;
     let end = (name.span.start + len).min(name.span.end);
     Span::new(name.span.file, name.span.start, end)
+}
+
+/// A method's name with the span of its name token (operators included).
+pub(super) fn member_name(f: &ast::FunctionDecl) -> ast::Ident {
+    if f.kind == AstFnKind::Operator {
+        ast::Ident {
+            name: f.name.name,
+            span: operator_token_span(f.name),
+        }
+    } else {
+        f.name
+    }
 }
 
 fn is_void_annotation(t: &ast::TypeAnnotation) -> bool {
@@ -369,7 +383,7 @@ fn declared_names(members: &[ClassMember]) -> Vec<NamedMember> {
                     _ => NamedKind::Method,
                 };
                 out.push(NamedMember {
-                    name: f.name,
+                    name: member_name(f),
                     kind,
                     is_static: md.is_static,
                     is_ctor: false,
@@ -422,4 +436,147 @@ fn mark_reported_duplicates(members: &mut [NamedMember]) {
         let key = (m.name.name, is_setter(m.kind));
         m.already_duplicate_of_instance = instance.contains(&key);
     }
+}
+
+/// Instance member names an enum (or a class implementing `Enum`) can't declare
+/// concretely: they must come from `Enum` and `Object`.
+const ENUM_RESTRICTED: &[&str] = &["index", "hashCode", "=="];
+
+impl Resolver<'_> {
+    /// No class, mixin or enum can extend, implement or mix in an enum.
+    fn check_enum_supertypes(&mut self, c: ClassId) {
+        let class = self.class(c);
+        let direct: Vec<ClassId> = class
+            .superclass
+            .iter()
+            .chain(&class.mixins)
+            .chain(&class.interfaces)
+            .copied()
+            .collect();
+        for s in direct {
+            if matches!(self.classes[s.index()].source, ClassSource::Enum(_)) {
+                let span = self.class_name_span(c);
+                self.error(span, messages::extending_enum(self.class_name(s)));
+            }
+        }
+    }
+
+    /// Classes and mixins with `Enum` as a superinterface must be abstract and can't
+    /// declare `values` or concrete `index`/`hashCode`/`==`; enums can't declare or
+    /// inherit those either.
+    fn check_enum_restrictions(&mut self, c: ClassId) {
+        let Some(enum_class) = self.core_class("Enum") else {
+            return;
+        };
+        let source = self.classes[c.index()].source;
+        let is_enum = matches!(source, ClassSource::Enum(_));
+        let supertypes = self.proper_supertypes(c);
+        let implements_an_enum = supertypes
+            .iter()
+            .any(|s| matches!(self.classes[s.index()].source, ClassSource::Enum(_)));
+        // Implementing an actual enum is reported by itself.
+        if !is_enum && (!supertypes.contains(&enum_class) || implements_an_enum) {
+            return;
+        }
+        let class_name = self.class_name(c);
+        if let ClassSource::Class(d) = source {
+            if !d.modifiers.is_abstract && !d.modifiers.is_sealed {
+                self.error(
+                    d.name.span,
+                    messages::enum_supertype_of_non_abstract_class(class_name),
+                );
+            }
+        }
+        for (name, concrete) in instance_member_names(source.members()) {
+            let text = name.name.as_str();
+            let message = if text == "values" {
+                if is_enum {
+                    messages::enum_contains_values_declaration()
+                } else {
+                    messages::enum_implementer_contains_values(class_name)
+                }
+            } else if concrete && ENUM_RESTRICTED.contains(&text) {
+                if is_enum {
+                    messages::enum_contains_restricted(text)
+                } else {
+                    messages::enum_implementer_contains_restricted(class_name, text)
+                }
+            } else {
+                continue;
+            };
+            self.error(name.span, message);
+        }
+        if is_enum {
+            self.check_enum_abstract_members(c);
+            self.check_enum_inherited(c);
+        }
+    }
+
+    /// "Enums can't declare abstract members."
+    fn check_enum_abstract_members(&mut self, c: ClassId) {
+        for m in self.classes[c.index()].source.members() {
+            let name = match m {
+                ClassMember::Method(md)
+                    if !md.is_static
+                        && matches!(md.function.body, ast::FunctionBody::Empty)
+                        && !md.function.is_external =>
+                {
+                    member_name(&md.function)
+                }
+                ClassMember::Field(v) if v.is_abstract => match v.vars.first() {
+                    Some(var) => var.name,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            self.error(name.span, messages::enum_abstract_member());
+        }
+    }
+
+    /// An enum inheriting `values` from a user supertype, or a concrete `index`,
+    /// `hashCode` or `==` from a user mixin.
+    fn check_enum_inherited(&mut self, c: ClassId) {
+        let mixins = self.class(c).mixins.clone();
+        let mut reported = Vec::new();
+        for s in self.proper_supertypes(c) {
+            if self.is_core(self.classes[s.index()].lib) {
+                continue;
+            }
+            for (name, concrete) in instance_member_names(self.classes[s.index()].source.members())
+            {
+                let text = name.name.as_str();
+                let restricted = text == "values"
+                    || (concrete && mixins.contains(&s) && ENUM_RESTRICTED.contains(&text));
+                if restricted && !reported.contains(&name.name) {
+                    reported.push(name.name);
+                    let d = Diagnostic::error(
+                        self.class_name_span(c),
+                        messages::enum_inherits_restricted(text),
+                    )
+                    .with_context(name.span, messages::enum_inherits_restricted_member());
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The instance members of a class body with whether each is a concrete getter,
+/// method or field (setters such as `index=` are not restricted).
+fn instance_member_names(members: &[ClassMember]) -> Vec<(ast::Ident, bool)> {
+    let mut out = Vec::new();
+    for m in members {
+        match m {
+            ClassMember::Method(md) if !md.is_static => {
+                let f = &md.function;
+                let concrete = !matches!(f.body, ast::FunctionBody::Empty) || f.is_external;
+                out.push((member_name(f), concrete && f.kind != AstFnKind::Setter));
+            }
+            ClassMember::Field(v) if !v.is_static => {
+                out.extend(v.vars.iter().map(|var| (var.name, !v.is_abstract)));
+            }
+            _ => {}
+        }
+    }
+    out
 }

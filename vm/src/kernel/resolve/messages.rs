@@ -438,11 +438,51 @@ pub(super) fn override_field_setter_type(
     format!("The field '{name}' has type '{ty}', which does not match the corresponding type, '{overridden_ty}', in the overridden setter, '{overridden}'.")
 }
 
+pub(super) fn missing_implementation_cause(member: &str) -> String {
+    format!("'{member}' is defined here.")
+}
+
 pub(super) fn missing_implementations(class: Symbol, members: &str) -> String {
     format!(
         "The non-abstract class '{class}' is missing implementations for these members:\n{members}\n\
-         Try to either\n - provide an implementation,\n - inherit an implementation,\n - add a noSuchMethod implementation, or\n - make class '{class}' abstract."
+         Try to either\n - provide an implementation,\n - inherit an implementation from a superclass or mixin,\n - mark the class as abstract, or\n - provide a 'noSuchMethod' implementation."
     )
+}
+
+pub(super) fn extending_enum(name: Symbol) -> String {
+    format!("'{name}' is an enum and can't be extended or implemented.")
+}
+
+pub(super) fn enum_supertype_of_non_abstract_class(name: Symbol) -> String {
+    format!("Non-abstract class '{name}' has 'Enum' as a superinterface.")
+}
+
+pub(super) fn enum_contains_values_declaration() -> String {
+    "An enum can't declare a member named 'values'.".to_string()
+}
+
+pub(super) fn enum_implementer_contains_values(class: Symbol) -> String {
+    format!("'{class}' has 'Enum' as a superinterface and can't contain non-static member with name 'values'.")
+}
+
+pub(super) fn enum_contains_restricted(member: &str) -> String {
+    format!("An enum can't declare a non-abstract member named '{member}'.")
+}
+
+pub(super) fn enum_implementer_contains_restricted(class: Symbol, member: &str) -> String {
+    format!("'{class}' has 'Enum' as a superinterface and can't contain non-static members with name '{member}'.")
+}
+
+pub(super) fn enum_inherits_restricted(member: &str) -> String {
+    format!("An enum can't inherit a member named '{member}'.")
+}
+
+pub(super) fn enum_inherits_restricted_member() -> String {
+    "This is the inherited member".to_string()
+}
+
+pub(super) fn enum_abstract_member() -> String {
+    "Enums can't declare abstract members.".to_string()
 }
 
 #[cfg(test)]

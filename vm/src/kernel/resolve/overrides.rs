@@ -100,7 +100,7 @@ impl<'a> Resolver<'a> {
                         class: c,
                         name: f.name.name,
                         kind,
-                        span: f.name.span,
+                        span: super::class_checks::member_name(f).span,
                         is_abstract: matches!(f.body, ast::FunctionBody::Empty) && !f.is_external,
                         function: self.member_function(c, f.name.name, kind),
                         field_type: None,
@@ -270,10 +270,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn with_overridden(&self, m: &Declared, d: &Declared, text: String) -> Diagnostic {
-        Diagnostic::error(m.span, text).with_context(
-            d.span,
-            messages::overridden_method_cause(&self.qualified(d)),
-        )
+        Diagnostic::error(m.span, text)
+            .with_context(d.span, messages::overridden_method_cause(d.name.as_str()))
     }
 
     fn parameter_type_error(
@@ -434,13 +432,17 @@ impl<'a> Resolver<'a> {
             return;
         }
         let lib = self.classes[c.index()].lib;
-        let mut missing: Vec<String> = Vec::new();
+        let mut missing: Vec<(String, Span)> = Vec::new();
         let mut done: Vec<(Symbol, Kind)> = Vec::new();
         let mut interface = vec![c];
         interface.extend(self.proper_supertypes(c));
         for s in interface {
             let s_lib = self.classes[s.index()].lib;
             if self.is_core(s_lib) {
+                continue;
+            }
+            // An enum's own abstract members are reported by themselves.
+            if s == c && matches!(self.classes[c.index()].source, ClassSource::Enum(_)) {
                 continue;
             }
             for d in self.declared_instance_members(s) {
@@ -450,7 +452,7 @@ impl<'a> Resolver<'a> {
                 }
                 done.push(key);
                 if !self.has_concrete(c, d.name, d.kind) {
-                    missing.push(format!(" - {}", self.listed(&d)));
+                    missing.push((self.listed(&d), d.span));
                 }
             }
         }
@@ -459,10 +461,13 @@ impl<'a> Resolver<'a> {
         }
         let name = self.class_name(c);
         let span = self.class_name_span(c);
-        self.error(
-            span,
-            messages::missing_implementations(name, &missing.join("\n")),
-        );
+        let list: Vec<String> = missing.iter().map(|(m, _)| format!(" - {m}")).collect();
+        let text = messages::missing_implementations(name, &list.join("\n"));
+        let mut d = Diagnostic::error(span, text);
+        for (member, at) in &missing {
+            d = d.with_context(*at, messages::missing_implementation_cause(member));
+        }
+        self.diags.push(d);
     }
 
     /// Is there a concrete member `name` of `kind` in `c`'s superclass chain (with its
