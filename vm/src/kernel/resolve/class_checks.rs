@@ -36,6 +36,9 @@ impl<'a> Resolver<'a> {
             let shown = self.type_display(&resolved);
             let message = match resolved {
                 DartType::TypeParameter { name, .. } => messages::supertype_is_type_variable(name),
+                // `Function` and `Record` are classes to the front end; dartrs models
+                // them as special types and keeps accepting them here.
+                DartType::Function { sig: None, .. } | DartType::Record { .. } => return ty,
                 _ => messages::supertype_is_illegal(&shown),
             };
             self.error(t.span(), message);
@@ -100,6 +103,7 @@ impl<'a> Resolver<'a> {
             self.check_enum_restrictions(c);
             self.check_member_names(c);
             self.check_member_shapes(c);
+            self.check_constructors(c);
             self.check_overrides(c);
             self.check_missing_implementations(c);
         }
@@ -506,13 +510,16 @@ impl Resolver<'_> {
             };
             self.error(name.span, message);
         }
-        if is_enum {
+        // With a `noSuchMethod`, abstract members are implemented by forwarders.
+        if is_enum && !self.has_user_no_such_method(c) {
             self.check_enum_abstract_members(c);
+        }
+        if is_enum {
             self.check_enum_inherited(c);
         }
     }
 
-    /// "Enums can't declare abstract members."
+    /// "Enums can't declare abstract members." (unless `noSuchMethod` implements them).
     fn check_enum_abstract_members(&mut self, c: ClassId) {
         for m in self.classes[c.index()].source.members() {
             let name = match m {

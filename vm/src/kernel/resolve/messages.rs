@@ -485,6 +485,60 @@ pub(super) fn enum_abstract_member() -> String {
     "Enums can't declare abstract members.".to_string()
 }
 
+pub(super) fn final_field_not_initialized(name: Symbol) -> String {
+    format!("Final field '{name}' is not initialized.\nTry to initialize the field in the declaration or in every constructor.")
+}
+
+pub(super) fn final_field_not_initialized_by_constructor(name: Symbol) -> String {
+    format!("Final field '{name}' is not initialized by this constructor.\nTry to initialize the field using an initializing formal or a field initializer.")
+}
+
+pub(super) fn defined_here(name: Symbol) -> String {
+    format!("'{name}' is defined here.")
+}
+
+pub(super) fn field_initializer_outside_constructor() -> String {
+    "Field formal parameters can only be used in a constructor.\nTry removing 'this.'.".to_string()
+}
+
+pub(super) fn redirecting_constructor_with_body() -> String {
+    "Redirecting constructors can't have a body.\nTry removing the body, or not making this a redirecting constructor."
+        .to_string()
+}
+
+pub(super) fn redirecting_constructor_with_other_initializers() -> String {
+    "A redirecting constructor can't have other initializers.".to_string()
+}
+
+pub(super) fn field_initialized_twice(name: Symbol) -> String {
+    format!("'{name}' was already initialized by this constructor.")
+}
+
+pub(super) fn final_initialized_at_declaration(name: Symbol) -> String {
+    format!("'{name}' is a final instance variable that was initialized at the declaration.")
+}
+
+pub(super) fn initialized_here(name: Symbol) -> String {
+    format!("'{name}' was initialized here.")
+}
+
+pub(super) fn more_than_one_super_initializer() -> String {
+    "Can't have more than one 'super' initializer.".to_string()
+}
+
+pub(super) fn const_constructor_non_final_field() -> String {
+    "Constructor is marked 'const' so all fields must be final.".to_string()
+}
+
+pub(super) fn const_constructor_non_final_field_cause() -> String {
+    "Field isn't final, but constructor is 'const'.".to_string()
+}
+
+pub(super) fn constructor_cyclic() -> String {
+    "Redirecting constructors can't be cyclic.\nTry to have all constructors eventually redirect to a non-redirecting constructor."
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

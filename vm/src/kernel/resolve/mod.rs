@@ -16,6 +16,7 @@ mod classes;
 mod closures;
 mod collections;
 mod constants;
+mod ctor_checks;
 mod declarations;
 mod erase;
 mod extension_types;

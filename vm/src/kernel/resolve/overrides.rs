@@ -502,7 +502,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Does `c` or a superclass other than `Object` declare a concrete `noSuchMethod`?
-    fn has_user_no_such_method(&self, c: ClassId) -> bool {
+    pub(super) fn has_user_no_such_method(&self, c: ClassId) -> bool {
         let nsm = Symbol::intern("noSuchMethod");
         let mut cur = Some(c);
         let mut steps = 0;
