@@ -107,6 +107,7 @@ impl<'a> Resolver<'a> {
             self.check_overrides(c);
             self.check_missing_implementations(c);
         }
+        self.check_factory_cycles();
     }
 
     /// A class reached again through its mixins or interfaces (`class C implements C`);

@@ -40,6 +40,7 @@ impl Resolver<'_> {
         let mut uninitialized = Vec::new();
         let mut generative = 0;
         for ctor in &ctors {
+            self.check_constructor_body_kind(ctor);
             if ctor.is_factory {
                 self.check_factory_formals(ctor);
                 continue;
@@ -85,6 +86,106 @@ impl Resolver<'_> {
 
     fn check_factory_formals(&mut self, ctor: &ast::ConstructorDecl) {
         self.report_field_formals(&ctor.params.params);
+        if ctor.redirect.is_some() {
+            for p in ctor
+                .params
+                .params
+                .iter()
+                .filter(|p| p.default_value.is_some())
+            {
+                self.error(p.name.span, messages::redirecting_factory_with_default());
+            }
+        }
+    }
+
+    /// Constructors can't be `async`, `async*` or `sync*`.
+    fn check_constructor_body_kind(&mut self, ctor: &ast::ConstructorDecl) {
+        let (kind, span) = match &ctor.body {
+            ast::FunctionBody::Block(b, kind) => (*kind, b.span),
+            ast::FunctionBody::Expr(e, kind) => (*kind, e.span),
+            ast::FunctionBody::Empty => return,
+        };
+        if kind == ast::AsyncKind::Sync {
+            return;
+        }
+        let span = Span::new(span.file, span.start, span.start);
+        let text = if ctor.is_factory {
+            messages::factory_not_sync()
+        } else {
+            messages::constructor_not_sync()
+        };
+        self.error(span, text);
+    }
+
+    /// `factory A() = B; ... factory B() = A;`: redirecting factories that come back
+    /// to themselves, across the user's classes.
+    pub(super) fn check_factory_cycles(&mut self) {
+        let mut edges: Vec<(CtorKey, CtorKey, Span)> = Vec::new();
+        for i in 0..self.classes.len() {
+            let c = ClassId(i as u32);
+            if self.is_core(self.classes[c.index()].lib) {
+                continue;
+            }
+            for m in self.classes[c.index()].source.members() {
+                let ClassMember::Constructor(ctor) = m else {
+                    continue;
+                };
+                let Some(target) = &ctor.redirect else {
+                    continue;
+                };
+                if let Some(tc) = self.redirect_target_class(c, target) {
+                    edges.push((
+                        (c, ctor_key(ctor.name)),
+                        (tc, ctor_key(target.name)),
+                        target.span,
+                    ));
+                }
+            }
+        }
+        for (start, _, span) in &edges {
+            let mut cur = start.clone();
+            for _ in 0..edges.len() {
+                let Some((_, next, _)) = edges.iter().find(|(from, _, _)| *from == cur) else {
+                    break;
+                };
+                if next == start {
+                    let name = self.class_name(start.0);
+                    let shown = if start.1.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name}.{}", start.1)
+                    };
+                    self.error(*span, messages::cyclic_redirecting_factory(&shown));
+                    break;
+                }
+                cur = next.clone();
+            }
+        }
+    }
+
+    /// The class a redirecting factory's target type names (through typedefs), without
+    /// reporting anything: lowering reports unresolvable targets.
+    fn redirect_target_class(
+        &mut self,
+        c: ClassId,
+        target: &ast::ConstructorRef,
+    ) -> Option<ClassId> {
+        let ctx = super::MemberContext {
+            lib: self.classes[c.index()].lib,
+            lexical_class: Some(c),
+            this_class: Some(c),
+            mixin_index: None,
+            extension: None,
+            is_static: true,
+        };
+        let tctx = self.type_context(&ctx, &[]);
+        let reported = self.diags.items.len();
+        let ty = self.resolve_type(&target.ty, &tctx);
+        self.diags.items.truncate(reported);
+        match ty {
+            crate::kernel::ir::DartType::Interface { class, .. } => Some(class),
+            _ => None,
+        }
     }
 
     fn report_field_formals(&mut self, params: &[ast::FormalParameter]) {
@@ -270,6 +371,17 @@ impl Resolver<'_> {
                 cur = next.clone();
             }
         }
+    }
+}
+
+/// A constructor by class and name key.
+type CtorKey = (ClassId, String);
+
+/// A constructor's name as a key: `""` for the unnamed one (also written `new`).
+fn ctor_key(name: Option<ast::Ident>) -> String {
+    match name.map_or("", |i| i.name.as_str()) {
+        "new" => String::new(),
+        other => other.to_string(),
     }
 }
 

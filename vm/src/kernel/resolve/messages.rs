@@ -539,6 +539,23 @@ pub(super) fn constructor_cyclic() -> String {
         .to_string()
 }
 
+pub(super) fn redirecting_factory_with_default() -> String {
+    "Can't have a default value here because any default values of the redirection target would be used instead.\nTry removing the default value."
+        .to_string()
+}
+
+pub(super) fn constructor_not_sync() -> String {
+    "Constructors can't use 'async', 'async*', or 'sync*'.".to_string()
+}
+
+pub(super) fn factory_not_sync() -> String {
+    "Factories can't use 'async', 'async*', or 'sync*'.".to_string()
+}
+
+pub(super) fn cyclic_redirecting_factory(name: &str) -> String {
+    format!("Cyclic definition of factory '{name}'.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
