@@ -105,6 +105,8 @@ impl<'a> Resolver<'a> {
             self.check_member_shapes(c);
             self.check_constructors(c);
             self.check_overrides(c);
+            self.check_mixin_overrides(c);
+            self.check_mixin_uses(c);
             self.check_missing_implementations(c);
         }
         self.check_factory_cycles();
@@ -587,4 +589,43 @@ fn instance_member_names(members: &[ClassMember]) -> Vec<(ast::Ident, bool)> {
         }
     }
     out
+}
+
+impl Resolver<'_> {
+    /// A class used as a mixin can't declare generative constructors, and a mixin
+    /// class must extend `Object`.
+    fn check_mixin_uses(&mut self, c: ClassId) {
+        if let ClassSource::Class(d) = self.classes[c.index()].source {
+            if d.modifiers.is_mixin {
+                if let Some(sup) = &d.superclass {
+                    if self.class(c).superclass != self.program.core.object {
+                        self.error(
+                            sup.span(),
+                            messages::mixin_inherits_from_not_object(self.class_name(c)),
+                        );
+                    }
+                }
+            }
+        }
+        for m in self.class(c).mixins.clone() {
+            // Platform classes are trusted (`Enum` may be mixed into abstract classes).
+            if self.is_core(self.classes[m.index()].lib) {
+                continue;
+            }
+            let ClassSource::Class(md) = self.classes[m.index()].source else {
+                continue;
+            };
+            let has_ctor = md
+                .members
+                .iter()
+                .any(|member| matches!(member, ClassMember::Constructor(ctor) if !ctor.is_factory));
+            if has_ctor {
+                let span = self.class_name_span(c);
+                self.error(
+                    span,
+                    messages::illegal_mixin_due_to_constructors(self.class_name(m)),
+                );
+            }
+        }
+    }
 }

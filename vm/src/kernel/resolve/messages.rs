@@ -556,6 +556,20 @@ pub(super) fn cyclic_redirecting_factory(name: &str) -> String {
     format!("Cyclic definition of factory '{name}'.")
 }
 
+pub(super) fn mixin_erroneous_override(mixin: Symbol, base: &str, member: Symbol) -> String {
+    format!(
+        "Applying the mixin '{mixin}' to '{base}' introduces an erroneous override of '{member}'."
+    )
+}
+
+pub(super) fn mixin_inherits_from_not_object(class: Symbol) -> String {
+    format!("The class '{class}' can't be used as a mixin because it extends a class other than 'Object'.")
+}
+
+pub(super) fn illegal_mixin_due_to_constructors(mixin: Symbol) -> String {
+    format!("Can't use '{mixin}' as a mixin because it has constructors.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,6 +179,48 @@ impl<'a> Resolver<'a> {
             .collect()
     }
 
+    /// `class C = S with M` / `class C extends S with M`: each mixin's members must
+    /// be valid overrides of what the application's superclass (with the earlier
+    /// mixins) has. Reported once per mixin and member, at the class.
+    pub(super) fn check_mixin_overrides(&mut self, c: ClassId) {
+        let class = self.class(c);
+        let (Some(superclass), mixins) = (class.superclass, class.mixins.clone()) else {
+            return;
+        };
+        let mut below: Vec<ClassId> = vec![superclass];
+        below.extend(self.proper_supertypes(superclass));
+        let mut base = self.class_name(superclass).to_string();
+        for (k, &m) in mixins.iter().enumerate() {
+            for member in self.declared_instance_members(m) {
+                let private = member.name.as_str().starts_with('_');
+                let m_lib = self.classes[m.index()].lib;
+                'supers: for &s in &below {
+                    let s_lib = self.classes[s.index()].lib;
+                    let trusted = !self.is_core(s_lib) || Some(s) == self.program.core.object;
+                    if !trusted || (private && s_lib != m_lib) {
+                        continue;
+                    }
+                    for d in self.declared_instance_members(s) {
+                        if d.name == member.name && self.override_error(c, &member, &d).is_some() {
+                            let span = self.class_name_span(c);
+                            let text = messages::mixin_erroneous_override(
+                                self.class_name(m),
+                                &base,
+                                member.name,
+                            );
+                            self.error(span, text);
+                            break 'supers;
+                        }
+                    }
+                }
+            }
+            below.push(m);
+            below.extend(self.proper_supertypes(m));
+            let sep = if k == 0 { " with " } else { ", " };
+            base = format!("{base}{sep}{}", self.class_name(m));
+        }
+    }
+
     /// Checks each of `c`'s own instance members against the members it overrides;
     /// reports the first problem of each member.
     pub(super) fn check_overrides(&mut self, c: ClassId) {
