@@ -380,7 +380,7 @@ impl super::Resolver<'_> {
         }
     }
 
-    fn is_future_or_class(&self, c: ClassId) -> bool {
+    pub(super) fn is_future_or_class(&self, c: ClassId) -> bool {
         let class = self.class(c);
         class.name.as_str() == "FutureOr"
             && self.program.libraries[class.library.index()].uri == "dart:async"
@@ -415,7 +415,7 @@ impl super::Resolver<'_> {
     }
 
     /// The " - 'C' is from '...'." lines for the classes named in `types`, in order.
-    fn type_origins(&self, types: &[&DartType]) -> String {
+    pub(super) fn type_origins(&self, types: &[&DartType]) -> String {
         let mut classes = Vec::new();
         for t in types {
             collect_classes(t, &mut classes);

@@ -84,19 +84,14 @@ impl<'a> Resolver<'a> {
             ClassSource::Enum(d) => (None, &d.mixins, &d.interfaces),
         };
         let supertype = match superclass {
-            Some(t) => self.class_type_of(t, &tctx),
+            Some(t) => self.supertype_of(c, t, &tctx),
             None => self.implicit_supertype(c, source),
         };
-        let mixin_types: Vec<DartType> = mixins
-            .iter()
-            .filter_map(|t| self.class_type_of(t, &tctx))
-            .collect();
-        let mut interface_types: Vec<DartType> = interfaces
-            .iter()
-            .filter_map(|t| self.class_type_of(t, &tctx))
-            .collect();
+        let mixin_types = self.supertype_list(c, mixins, &tctx);
+        let mut interface_types = self.supertype_list(c, interfaces, &tctx);
+        self.check_interface_list(c, supertype.as_ref(), interfaces, &interface_types);
         if let ClassSource::Mixin(m) = source {
-            interface_types.extend(m.on.iter().filter_map(|t| self.class_type_of(t, &tctx)));
+            interface_types.extend(self.supertype_list(c, &m.on, &tctx));
         }
         let class_of = |t: &DartType| match t {
             DartType::Interface { class, .. } => Some(*class),
@@ -135,7 +130,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a supertype annotation; only class types are allowed there.
-    fn class_type_of(
+    pub(super) fn class_type_of(
         &mut self,
         t: &ast::TypeAnnotation,
         tctx: &super::types::TypeContext,

@@ -315,6 +315,281 @@ pub(super) fn null_type_not_assignable(flow: FlowTarget, s: &str, t: &str) -> St
     format!("{stem} because '{t}' is not nullable.")
 }
 
+pub(super) fn supertype_is_illegal(shown: &str) -> String {
+    format!("The type '{shown}' can't be used as supertype.")
+}
+
+pub(super) fn supertype_is_type_variable(name: Symbol) -> String {
+    format!("The type variable '{name}' can't be used as supertype.")
+}
+
+pub(super) fn implements_super_class(name: Symbol) -> String {
+    format!("'{name}' can't be used in both 'extends' and 'implements' clauses.\nTry removing one of the occurrences.")
+}
+
+pub(super) fn implements_repeated(name: Symbol) -> String {
+    format!("'{name}' can only be implemented once.\nTry removing all but one occurrence of the class name.")
+}
+
+pub(super) fn type_variable_same_name_as_enclosing() -> String {
+    "A type variable can't have the same name as its enclosing declaration.".to_string()
+}
+
+pub(super) fn member_with_same_name_as_class() -> String {
+    "A class member can't have the same name as the enclosing class.\nTry renaming the member."
+        .to_string()
+}
+
+pub(super) fn conflicts_with_type_variable(name: Symbol) -> String {
+    format!("Conflicts with type variable '{name}'.")
+}
+
+pub(super) fn type_variable_here() -> String {
+    "This is the type variable.".to_string()
+}
+
+pub(super) fn member_conflicts_with_constructor(ctor: &str) -> String {
+    format!("The member conflicts with constructor '{ctor}'.")
+}
+
+pub(super) fn declared_member_conflicts_with_inherited() -> String {
+    "Can't declare a member that conflicts with an inherited one.".to_string()
+}
+
+pub(super) fn inherited_member_here() -> String {
+    "This is the inherited member.".to_string()
+}
+
+pub(super) fn setter_conflicts_with_declaration(name: Symbol) -> String {
+    format!("The setter conflicts with declaration '{name}'.")
+}
+
+pub(super) fn conflicting_declaration_here() -> String {
+    "Conflicting declaration.".to_string()
+}
+
+pub(super) fn static_operator() -> String {
+    "Operators can't be static.\nTry removing the keyword 'static'.".to_string()
+}
+
+/// `expected` is the allowed parameter counts of operator `name`; `found` was given.
+pub(super) fn operator_parameter_mismatch(name: &str, _found: usize, expected: &[usize]) -> String {
+    match expected {
+        [0] => format!("Operator '{name}' shouldn't have any parameters."),
+        [0, 1] => format!(
+            "Operator '{name}' should have zero or one parameter.\n\
+             With zero parameters, it has the syntactic form '-a', formally known as 'unary-'. \
+             With one parameter, it has the syntactic form 'a - b', formally known as '-'."
+        ),
+        [2] => format!("Operator '{name}' should have exactly two parameters."),
+        _ => format!("Operator '{name}' should have exactly one parameter."),
+    }
+}
+
+pub(super) fn operator_with_optional_formals() -> String {
+    "An operator can't have optional parameters.".to_string()
+}
+
+pub(super) fn non_void_return_operator() -> String {
+    "The return type of the operator []= must be 'void'.\nTry changing the return type to 'void'."
+        .to_string()
+}
+
+pub(super) fn setter_with_wrong_number_of_formals() -> String {
+    "A setter should have exactly one formal parameter.".to_string()
+}
+
+pub(super) fn non_void_return_setter() -> String {
+    "The return type of the setter must be 'void' or absent.\nTry removing the return type, or define a method rather than a setter."
+        .to_string()
+}
+
+pub(super) fn overridden_method_cause(name: &str) -> String {
+    format!("This is the overridden method ('{name}').")
+}
+
+pub(super) fn override_fewer_positional(name: &str, overridden: &str) -> String {
+    format!("The method '{name}' has fewer positional arguments than those of overridden method '{overridden}'.")
+}
+
+pub(super) fn override_more_required(name: &str, overridden: &str) -> String {
+    format!("The method '{name}' has more required arguments than those of overridden method '{overridden}'.")
+}
+
+pub(super) fn override_missing_named(name: &str, param: Symbol, overridden: &str) -> String {
+    format!("The method '{name}' doesn't have the named parameter '{param}' of overridden method '{overridden}'.")
+}
+
+pub(super) fn override_required_named(param: Symbol, name: &str, overridden: &str) -> String {
+    format!("The required named parameter '{param}' in method '{name}' is not required in overridden method '{overridden}'.")
+}
+
+pub(super) fn override_parameter_type(
+    param: Symbol,
+    name: &str,
+    ty: &str,
+    overridden_ty: &str,
+    overridden: &str,
+) -> String {
+    format!(
+        "The parameter '{param}' of the method '{name}' has type '{ty}', which does not match the corresponding type, '{overridden_ty}', in the overridden method, '{overridden}'.\n\
+         Change to a supertype of '{overridden_ty}', or, for a covariant parameter, a subtype."
+    )
+}
+
+pub(super) fn override_return_type(
+    name: &str,
+    ty: &str,
+    overridden_ty: &str,
+    overridden: &str,
+) -> String {
+    format!(
+        "The return type of the method '{name}' is '{ty}', which does not match the return type, '{overridden_ty}', of the overridden method, '{overridden}'.\n\
+         Change to a subtype of '{overridden_ty}'."
+    )
+}
+
+pub(super) fn override_field_setter_type(
+    name: &str,
+    ty: &str,
+    overridden_ty: &str,
+    overridden: &str,
+) -> String {
+    format!("The field '{name}' has type '{ty}', which does not match the corresponding type, '{overridden_ty}', in the overridden setter, '{overridden}'.")
+}
+
+pub(super) fn missing_implementation_cause(member: &str) -> String {
+    format!("'{member}' is defined here.")
+}
+
+pub(super) fn missing_implementations(class: Symbol, members: &str) -> String {
+    format!(
+        "The non-abstract class '{class}' is missing implementations for these members:\n{members}\n\
+         Try to either\n - provide an implementation,\n - inherit an implementation from a superclass or mixin,\n - mark the class as abstract, or\n - provide a 'noSuchMethod' implementation."
+    )
+}
+
+pub(super) fn extending_enum(name: Symbol) -> String {
+    format!("'{name}' is an enum and can't be extended or implemented.")
+}
+
+pub(super) fn enum_supertype_of_non_abstract_class(name: Symbol) -> String {
+    format!("Non-abstract class '{name}' has 'Enum' as a superinterface.")
+}
+
+pub(super) fn enum_contains_values_declaration() -> String {
+    "An enum can't declare a member named 'values'.".to_string()
+}
+
+pub(super) fn enum_implementer_contains_values(class: Symbol) -> String {
+    format!("'{class}' has 'Enum' as a superinterface and can't contain non-static member with name 'values'.")
+}
+
+pub(super) fn enum_contains_restricted(member: &str) -> String {
+    format!("An enum can't declare a non-abstract member named '{member}'.")
+}
+
+pub(super) fn enum_implementer_contains_restricted(class: Symbol, member: &str) -> String {
+    format!("'{class}' has 'Enum' as a superinterface and can't contain non-static members with name '{member}'.")
+}
+
+pub(super) fn enum_inherits_restricted(member: &str) -> String {
+    format!("An enum can't inherit a member named '{member}'.")
+}
+
+pub(super) fn enum_inherits_restricted_member() -> String {
+    "This is the inherited member".to_string()
+}
+
+pub(super) fn enum_abstract_member() -> String {
+    "Enums can't declare abstract members.".to_string()
+}
+
+pub(super) fn final_field_not_initialized(name: Symbol) -> String {
+    format!("Final field '{name}' is not initialized.\nTry to initialize the field in the declaration or in every constructor.")
+}
+
+pub(super) fn final_field_not_initialized_by_constructor(name: Symbol) -> String {
+    format!("Final field '{name}' is not initialized by this constructor.\nTry to initialize the field using an initializing formal or a field initializer.")
+}
+
+pub(super) fn defined_here(name: Symbol) -> String {
+    format!("'{name}' is defined here.")
+}
+
+pub(super) fn field_initializer_outside_constructor() -> String {
+    "Field formal parameters can only be used in a constructor.\nTry removing 'this.'.".to_string()
+}
+
+pub(super) fn redirecting_constructor_with_body() -> String {
+    "Redirecting constructors can't have a body.\nTry removing the body, or not making this a redirecting constructor."
+        .to_string()
+}
+
+pub(super) fn redirecting_constructor_with_other_initializers() -> String {
+    "A redirecting constructor can't have other initializers.".to_string()
+}
+
+pub(super) fn field_initialized_twice(name: Symbol) -> String {
+    format!("'{name}' was already initialized by this constructor.")
+}
+
+pub(super) fn final_initialized_at_declaration(name: Symbol) -> String {
+    format!("'{name}' is a final instance variable that was initialized at the declaration.")
+}
+
+pub(super) fn initialized_here(name: Symbol) -> String {
+    format!("'{name}' was initialized here.")
+}
+
+pub(super) fn more_than_one_super_initializer() -> String {
+    "Can't have more than one 'super' initializer.".to_string()
+}
+
+pub(super) fn const_constructor_non_final_field() -> String {
+    "Constructor is marked 'const' so all fields must be final.".to_string()
+}
+
+pub(super) fn const_constructor_non_final_field_cause() -> String {
+    "Field isn't final, but constructor is 'const'.".to_string()
+}
+
+pub(super) fn constructor_cyclic() -> String {
+    "Redirecting constructors can't be cyclic.\nTry to have all constructors eventually redirect to a non-redirecting constructor."
+        .to_string()
+}
+
+pub(super) fn redirecting_factory_with_default() -> String {
+    "Can't have a default value here because any default values of the redirection target would be used instead.\nTry removing the default value."
+        .to_string()
+}
+
+pub(super) fn constructor_not_sync() -> String {
+    "Constructors can't use 'async', 'async*', or 'sync*'.".to_string()
+}
+
+pub(super) fn factory_not_sync() -> String {
+    "Factories can't use 'async', 'async*', or 'sync*'.".to_string()
+}
+
+pub(super) fn cyclic_redirecting_factory(name: &str) -> String {
+    format!("Cyclic definition of factory '{name}'.")
+}
+
+pub(super) fn mixin_erroneous_override(mixin: Symbol, base: &str, member: Symbol) -> String {
+    format!(
+        "Applying the mixin '{mixin}' to '{base}' introduces an erroneous override of '{member}'."
+    )
+}
+
+pub(super) fn mixin_inherits_from_not_object(class: Symbol) -> String {
+    format!("The class '{class}' can't be used as a mixin because it extends a class other than 'Object'.")
+}
+
+pub(super) fn illegal_mixin_due_to_constructors(mixin: Symbol) -> String {
+    format!("Can't use '{mixin}' as a mixin because it has constructors.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,10 +11,12 @@
 mod body;
 mod calls;
 mod check;
+mod class_checks;
 mod classes;
 mod closures;
 mod collections;
 mod constants;
+mod ctor_checks;
 mod declarations;
 mod erase;
 mod extension_types;
@@ -27,6 +29,7 @@ mod lower_stmt;
 mod members;
 mod messages;
 mod nsm_forwarders;
+mod overrides;
 mod pattern_cache;
 mod patterns;
 mod promotion;
@@ -64,6 +67,7 @@ pub(crate) fn resolve_program(
     r.declare_top_level_signatures();
     r.evaluate_defaults();
     r.add_no_such_method_forwarders();
+    r.check_class_declarations();
     let declared = started.elapsed();
     r.lower_all_bodies();
     let lowered = started.elapsed();
