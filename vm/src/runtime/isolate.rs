@@ -884,7 +884,7 @@ impl Isolate {
                 index as u64,
             )
         };
-        if iso.get().thread.pending_exception != 0 {
+        if iso.get().thread.has_pending_exception() {
             Err(Pending)
         } else {
             Ok(Value(result))

@@ -302,7 +302,8 @@ pub fn terminate(p: IsolatePtr) {
     let i = p.get();
     i.terminating = true;
     i.thread.pending_exception = i.thread.null_value.0;
-    i.thread.pending_stack_trace = 0;
+    // Any non-zero trace makes the exception pending (see `Thread::pending_stack_trace`).
+    i.thread.pending_stack_trace = i.thread.null_value.0;
 }
 
 #[cfg(test)]

@@ -54,8 +54,7 @@ pub fn reset(iso: &mut Isolate) {
     iso.retired_code.clear();
     let sentinel = iso.thread.uninitialized_static;
     iso.statics.iter_mut().for_each(|s| *s = sentinel);
-    iso.thread.pending_exception = 0;
-    iso.thread.pending_stack_trace = 0;
+    iso.thread.clear_pending_exception();
     iso.thread.service_interrupt = 0;
     // With no static set and no frame, only immortal objects and cached tear-offs stay.
     iso.collect_morphing(&crate::heap::Morph::default());

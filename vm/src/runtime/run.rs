@@ -180,13 +180,12 @@ pub fn report_uncaught(iso_ptr: IsolatePtr) {
     let iso = iso_ptr.get();
     let exception = Value(iso.thread.pending_exception);
     let trace = Value(iso.thread.pending_stack_trace);
-    iso.thread.pending_exception = 0;
-    iso.thread.pending_stack_trace = 0;
+    iso.thread.clear_pending_exception();
     iso.handles.push(trace.0);
     let text = super::natives::to_dart_string(iso_ptr, exception).unwrap_or_else(|Pending| {
         // SAFETY: as above.
         let iso = iso_ptr.get();
-        iso.thread.pending_exception = 0;
+        iso.thread.clear_pending_exception();
         super::natives::debug_string(iso, exception)
     });
     // SAFETY: as above.

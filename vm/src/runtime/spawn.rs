@@ -174,12 +174,11 @@ fn pending_texts(p: IsolatePtr) -> (String, String) {
     let i = p.get();
     let exception = super::object::Value(i.thread.pending_exception);
     let trace = super::object::Value(i.thread.pending_stack_trace);
-    i.thread.pending_exception = 0;
-    i.thread.pending_stack_trace = 0;
+    i.thread.clear_pending_exception();
     i.handles.push(trace.0);
     let text = super::natives::to_dart_string(p, exception).unwrap_or_else(|Pending| {
         let i = p.get();
-        i.thread.pending_exception = 0;
+        i.thread.clear_pending_exception();
         super::natives::debug_string(i, exception)
     });
     let i = p.get();

@@ -107,7 +107,9 @@ pub struct Thread {
     pub exit_fp: u64,
     pub exit_sp: u64,
     pub exit_pc: u64,
-    /// An exception raised by the runtime, not yet delivered to a handler (0 = none).
+    /// An exception raised by the runtime, not yet delivered to a handler, and its stack
+    /// trace. One is pending exactly when the trace is not 0: the exception itself may be
+    /// any value, the Smi 0 (raw 0) included (`throw 0`).
     pub pending_exception: u64,
     pub pending_stack_trace: u64,
     /// Where the unwind stub continues after a handler was found.
@@ -173,6 +175,16 @@ pub fn runtime_offset(e: RuntimeEntry) -> i32 {
 }
 
 impl Thread {
+    /// Is an exception pending (see `pending_stack_trace`)?
+    pub fn has_pending_exception(&self) -> bool {
+        self.pending_stack_trace != 0
+    }
+
+    pub fn clear_pending_exception(&mut self) {
+        self.pending_exception = 0;
+        self.pending_stack_trace = 0;
+    }
+
     pub fn new() -> Box<Thread> {
         Box::new(Thread {
             stack_limit: 0,

@@ -238,8 +238,7 @@ impl ServiceAgent {
             }
             Ok(_) => return Err(RpcError::internal("_invokeExtension returned a non-string")),
             Err(_) => {
-                i.thread.pending_exception = 0;
-                i.thread.pending_stack_trace = 0;
+                i.thread.clear_pending_exception();
                 return Err(RpcError::new(
                     codes::EXTENSION_ERROR,
                     "the extension handler threw",

@@ -373,7 +373,7 @@ void main() { viaA(); viaB(); callA(); callB(); }
         assert_eq!(smi(call("callB")), Some(22));
         let throws = |name: &str| {
             let failed = call(name).is_err();
-            p.get().thread.pending_exception = 0;
+            p.get().thread.clear_pending_exception();
             failed
         };
         assert!(throws("viaNull"));

@@ -369,7 +369,7 @@ impl<'a> Emitter<'a> {
         dynasm!(self.ops ; .arch x64 ; mov rsp, rbx);
         dynasm!(self.ops
             ; .arch x64
-            ; cmp QWORD [r14 + PENDING_EXCEPTION], 0
+            ; cmp QWORD [r14 + PENDING_STACK_TRACE], 0
             ; je >ok
             ; jmp QWORD [r14 + UNWIND_STUB]
             ; ok:

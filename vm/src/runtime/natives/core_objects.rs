@@ -267,7 +267,7 @@ fn function_apply(p: IsolatePtr, a: &NativeArgs) -> NResult {
     let i = iso(p);
     let desc = i.argdesc_for((args.len() - names.len()) as u32, &names);
     let entry = crate::runtime::entries::resolve_closure(p, callee, desc);
-    if iso(p).thread.pending_exception != 0 {
+    if iso(p).thread.has_pending_exception() {
         return Err(NativeError::Pending);
     }
     Isolate::invoke(p, entry as u32, &args, desc).map_err(|_| NativeError::Pending)
