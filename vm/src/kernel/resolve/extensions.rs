@@ -539,19 +539,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let body = self.tear_off_body(fid, f, &sig, holder, recv_ty, span);
         self.finish(Some(body), ast::AsyncKind::Sync);
         self.pop_scope();
-        let ty = DartType::Function {
-            sig: Some(Box::new(ir::FunctionSig {
-                return_type: sig.return_type.clone(),
-                positional: sig.positional.iter().map(|p| p.1.clone()).collect(),
-                required_positional: sig.required_positional as u32,
-                named: {
-                    let mut named = sig.named.clone();
-                    named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-                    named
-                },
-            })),
-            nullable: false,
-        };
+        let ty = function_type_of(&sig);
         let closure = self.expr(ExprKind::Closure(fid), span, ty.clone());
         let decl = ir::Stmt {
             kind: ir::StmtKind::VarDecl {
@@ -568,6 +556,81 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         )
+    }
+
+    /// `f<T1, ..>` for a generic static or top-level function `f`: a closure that calls
+    /// `f` with these type arguments (which may name the enclosing type parameters).
+    pub fn instantiated_tear_off(
+        &mut self,
+        f: FunctionId,
+        types: Vec<DartType>,
+        span: Span,
+    ) -> ir::Expr {
+        let generic = self.r.sigs[f.index()].clone();
+        let mut sig =
+            generic.map_types(|t| super::types::substitute(t, &generic.type_params, &types));
+        sig.type_params = Vec::new();
+        let target = &self.r.program.functions[f.index()];
+        let (name, params) = (target.name, target.params.clone());
+        let qualified = format!("{}.<instantiation>", target.qualified_name);
+        let shell = super::function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Closure,
+            self.ctx.lib,
+            self.ctx.this_class,
+            span,
+        );
+        let fid = self.r.new_function(shell);
+        // The closure object is the hidden first argument.
+        let params = ir::Parameters {
+            receiver_slots: 1,
+            ..params
+        };
+        self.r.program.functions[fid.index()].params = params;
+        self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
+        self.r.sigs[fid.index()] = sig.clone();
+        let ret = sig.return_type.clone();
+        self.frames
+            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
+        self.new_local(
+            Symbol::intern(":closure"),
+            span,
+            DartType::any_function(false),
+            true,
+        );
+        let mut args = self.forwarded_params(&sig, span);
+        args.type_args = Some(Box::new(self.type_args_expr(types, span)));
+        let call = self.expr(
+            ExprKind::StaticCall {
+                target: f,
+                receiver: None,
+                args,
+            },
+            span,
+            sig.return_type.clone(),
+        );
+        let body = ir::Stmt {
+            kind: ir::StmtKind::Return(Some(call)),
+            span,
+        };
+        self.finish(Some(body), ast::AsyncKind::Sync);
+        let ty = function_type_of(&sig);
+        self.expr(ExprKind::Closure(fid), span, ty)
+    }
+
+    /// Locals for a synthesised closure's parameters, passed on as call arguments.
+    fn forwarded_params(&mut self, sig: &super::Signature, span: Span) -> ir::Args {
+        let mut args = ir::Args::default();
+        for (name, ty) in &sig.positional {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.positional.push(self.local_get(l, span));
+        }
+        for (name, ty, _) in &sig.named {
+            let l = self.new_local(*name, span, ty.clone(), false);
+            args.named.push((*name, self.local_get(l, span)));
+        }
+        args
     }
 
     /// The tear-off closure's frame and body: `return m(receiver, params...)`.
@@ -589,15 +652,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             DartType::any_function(false),
             true,
         );
-        let mut args = ir::Args::default();
-        for (name, ty) in &sig.positional {
-            let l = self.new_local(*name, span, ty.clone(), false);
-            args.positional.push(self.local_get(l, span));
-        }
-        for (name, ty, _) in &sig.named {
-            let l = self.new_local(*name, span, ty.clone(), false);
-            args.named.push((*name, self.local_get(l, span)));
-        }
+        let mut args = self.forwarded_params(sig, span);
         let mut recv = match self.lookup_local(holder, span) {
             Ok(Some(r)) => self.local_get_ref(&r, span),
             _ => self.null(span),
@@ -617,5 +672,20 @@ impl<'r, 'a> Lower<'r, 'a> {
             kind: ir::StmtKind::Return(Some(call)),
             span,
         }
+    }
+}
+
+/// The static type of a closure with signature `sig`.
+fn function_type_of(sig: &super::Signature) -> DartType {
+    let mut named = sig.named.clone();
+    named.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    DartType::Function {
+        sig: Some(Box::new(ir::FunctionSig {
+            return_type: sig.return_type.clone(),
+            positional: sig.positional.iter().map(|p| p.1.clone()).collect(),
+            required_positional: sig.required_positional as u32,
+            named,
+        })),
+        nullable: false,
     }
 }

@@ -477,7 +477,18 @@ impl<'r, 'a> Lower<'r, 'a> {
                     let t = self.resolve_type(&t);
                     self.type_value(t, span)
                 }
-                None => self.lower_expr(expr),
+                None => {
+                    let v = self.lower_expr(expr);
+                    match v.kind {
+                        ExprKind::StaticTearOff(f)
+                            if self.r.sigs[f.index()].type_params.len() == type_args.len() =>
+                        {
+                            let types = type_args.iter().map(|t| self.resolve_type(t)).collect();
+                            self.instantiated_tear_off(f, types, span)
+                        }
+                        _ => v,
+                    }
+                }
             },
             E::Switch { subject, cases } => self.lower_switch_expr(subject, cases, span),
             E::Error => self.null(span),
