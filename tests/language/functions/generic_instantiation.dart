@@ -27,4 +27,13 @@ void main() {
   print(g(1, b: 'x'));
   print(g.runtimeType);
   print('${Checks.test<String>('s')} ${Checks.test<String>(null)} ${Checks.test<Null>(null)}');
+  canonical();
+}
+
+int bar<T>(T t) => 42;
+
+void canonical() {
+  const f = (bar<int>) as int Function(int);
+  print('${identical(bar<int>, f)} ${identical(bar<int>, bar<int>)} ${bar<int> == bar<int>}');
+  print(identical(bar<int>, bar<String>));
 }

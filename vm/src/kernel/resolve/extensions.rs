@@ -558,33 +558,71 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// `f<T1, ..>` for a generic static or top-level function `f`: a closure that calls
-    /// `f` with these type arguments (which may name the enclosing type parameters).
+    /// `f<T1, ..>` for a generic static or top-level function `f`: a function that calls
+    /// `f` with these type arguments. With closed arguments it is a static function made
+    /// once (its tear-off is canonical: `identical(f<int>, f<int>)`); arguments naming
+    /// the enclosing type parameters make it a closure.
     pub fn instantiated_tear_off(
         &mut self,
         f: FunctionId,
         types: Vec<DartType>,
         span: Span,
     ) -> ir::Expr {
+        let open = types.iter().any(DartType::is_open);
+        let known = self
+            .r
+            .instantiations
+            .iter()
+            .find(|(g, t, _)| *g == f && *t == types)
+            .map(|e| e.2);
+        let fid = match known {
+            Some(fid) if !open => fid,
+            _ => self.instantiation_function(f, &types, open, span),
+        };
+        let ty = function_type_of(&self.r.sigs[fid.index()]);
+        let kind = if open {
+            ExprKind::Closure(fid)
+        } else {
+            if known.is_none() {
+                self.r.instantiations.push((f, types, fid));
+            }
+            ExprKind::StaticTearOff(fid)
+        };
+        self.expr(kind, span, ty)
+    }
+
+    /// The function `f<types>`: a closure (`is_closure`) or a static function.
+    fn instantiation_function(
+        &mut self,
+        f: FunctionId,
+        types: &[DartType],
+        is_closure: bool,
+        span: Span,
+    ) -> FunctionId {
         let generic = self.r.sigs[f.index()].clone();
         let mut sig =
-            generic.map_types(|t| super::types::substitute(t, &generic.type_params, &types));
+            generic.map_types(|t| super::types::substitute(t, &generic.type_params, types));
         sig.type_params = Vec::new();
         let target = &self.r.program.functions[f.index()];
         let (name, params) = (target.name, target.params.clone());
         let qualified = format!("{}.<instantiation>", target.qualified_name);
+        let kind = if is_closure {
+            ir::FunctionKind::Closure
+        } else {
+            ir::FunctionKind::Static
+        };
         let shell = super::function_shell(
             name,
             qualified,
-            ir::FunctionKind::Closure,
+            kind,
             self.ctx.lib,
             self.ctx.this_class,
             span,
         );
         let fid = self.r.new_function(shell);
-        // The closure object is the hidden first argument.
+        // A closure object is the closure's hidden first argument.
         let params = ir::Parameters {
-            receiver_slots: 1,
+            receiver_slots: u32::from(is_closure),
             ..params
         };
         self.r.program.functions[fid.index()].params = params;
@@ -593,14 +631,16 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ret = sig.return_type.clone();
         self.frames
             .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
-        self.new_local(
-            Symbol::intern(":closure"),
-            span,
-            DartType::any_function(false),
-            true,
-        );
+        if is_closure {
+            self.new_local(
+                Symbol::intern(":closure"),
+                span,
+                DartType::any_function(false),
+                true,
+            );
+        }
         let mut args = self.forwarded_params(&sig, span);
-        args.type_args = Some(Box::new(self.type_args_expr(types, span)));
+        args.type_args = Some(Box::new(self.type_args_expr(types.to_vec(), span)));
         let call = self.expr(
             ExprKind::StaticCall {
                 target: f,
@@ -615,8 +655,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         };
         self.finish(Some(body), ast::AsyncKind::Sync);
-        let ty = function_type_of(&sig);
-        self.expr(ExprKind::Closure(fid), span, ty)
+        fid
     }
 
     /// Locals for a synthesised closure's parameters, passed on as call arguments.

@@ -383,6 +383,10 @@ pub(crate) struct Resolver<'a> {
     pub core_lib: LibraryId,
     /// Set when a `DartType::Extension` was made: the program then needs erasing.
     pub extension_types_used: bool,
+    /// Functions made for instantiations of generic functions with closed type
+    /// arguments (`f<int>`), one per function and arguments: their tear-offs are
+    /// canonical, as the language's constant instantiations are.
+    pub instantiations: Vec<(FunctionId, Vec<DartType>, FunctionId)>,
     /// Where static type errors were reported: an instance field's initialiser is
     /// lowered into every generative constructor but reported once.
     pub type_errors_at: HashSet<Span>,
@@ -427,6 +431,7 @@ impl<'a> Resolver<'a> {
             tear_offs: HashMap::new(),
             core_lib: LibraryId(0),
             extension_types_used: false,
+            instantiations: Vec::new(),
             type_errors_at: HashSet::new(),
         }
     }
