@@ -9,7 +9,8 @@
 //! In an expected `.stderr`, a line `{{STACK}}` stands for a Dart stack trace: the
 //! remaining actual lines must all be stack frames (`#N ...`) or
 //! `<asynchronous suspension>` markers. Programs whose first line
-//! is `// gc-stress` run once more with `--gc-stress`.
+//! is `// gc-stress` run once more with `--gc-stress`. Each leading comment line
+//! `// env: NAME=value` sets an environment variable for the run (`TZ` for time zone tests).
 //!
 //! `tests/language/known_failures.txt` lists programs that do not pass yet, one path per
 //! line (relative to `tests/language`, with the mode: `debug functions/closures.dart`),
@@ -35,6 +36,7 @@ struct Case {
     path: PathBuf,
     name: String,
     gc_stress: bool,
+    env: Vec<(String, String)>,
 }
 
 struct Outcome {
@@ -71,13 +73,26 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<Case>) {
                 .lines()
                 .next()
                 .is_some_and(|l| l.trim() == "// gc-stress");
+            let env = env_markers(&first);
             out.push(Case {
                 path: p,
                 name,
                 gc_stress,
+                env,
             });
         }
     }
+}
+
+/// The `// env: NAME=value` lines among a program's leading comment lines.
+fn env_markers(source: &str) -> Vec<(String, String)> {
+    source
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .filter_map(|l| l.strip_prefix("// env: "))
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
 }
 
 fn read_or(path: &Path, default: &str) -> String {
@@ -102,6 +117,7 @@ fn check(case: &Case, mode: &str, mode_flags: &[&str], extra: &[&str]) -> Result
         "XDG_CACHE_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-cache"),
     );
+    cmd.envs(case.env.iter().map(|(k, v)| (k, v)));
     cmd.arg("run")
         .args(mode_flags)
         .args(extra)

@@ -5,6 +5,7 @@ library dart.core;
 export 'dart:async' show Future, Stream;
 
 part 'uri.dart';
+part 'date_time.dart';
 //
 // The built-in classes with their members. Members the VM implements natively are
 // `external` with `@pragma('vm:external-name', 'Name')`; vm/src/corelib/NATIVES.md lists
@@ -2856,6 +2857,12 @@ class Duration implements Comparable<Duration> {
   static const int microsecondsPerMinute = 60000000;
   static const int microsecondsPerHour = 3600000000;
   static const int microsecondsPerDay = 86400000000;
+  static const int millisecondsPerMinute = 60000;
+  static const int millisecondsPerHour = 3600000;
+  static const int millisecondsPerDay = 86400000;
+  static const int secondsPerHour = 3600;
+  static const int secondsPerDay = 86400;
+  static const int minutesPerDay = 1440;
   static const Duration zero = Duration(seconds: 0);
 
   final int _duration;
@@ -2948,39 +2955,6 @@ class Stopwatch {
   int get elapsedMicroseconds => elapsedTicks;
   int get elapsedMilliseconds => elapsedTicks ~/ 1000;
   Duration get elapsed => Duration(microseconds: elapsedTicks);
-}
-
-class DateTime implements Comparable<DateTime> {
-  final int microsecondsSinceEpoch;
-  final bool isUtc;
-
-  DateTime._(this.microsecondsSinceEpoch, this.isUtc);
-
-  DateTime.now()
-      : microsecondsSinceEpoch = _nowMicros(),
-        isUtc = false;
-
-  DateTime.fromMillisecondsSinceEpoch(int millisecondsSinceEpoch, {bool isUtc = false})
-      : microsecondsSinceEpoch = millisecondsSinceEpoch * 1000,
-        isUtc = isUtc;
-
-  DateTime.fromMicrosecondsSinceEpoch(this.microsecondsSinceEpoch, {this.isUtc = false});
-
-  @pragma('vm:external-name', 'DateTime_nowMicros')
-  external static int _nowMicros();
-
-  int get millisecondsSinceEpoch => microsecondsSinceEpoch ~/ 1000;
-
-  Duration difference(DateTime other) => Duration(microseconds: microsecondsSinceEpoch - other.microsecondsSinceEpoch);
-  DateTime add(Duration duration) => DateTime._(microsecondsSinceEpoch + duration.inMicroseconds, isUtc);
-  DateTime subtract(Duration duration) => DateTime._(microsecondsSinceEpoch - duration.inMicroseconds, isUtc);
-  bool isBefore(DateTime other) => microsecondsSinceEpoch < other.microsecondsSinceEpoch;
-  bool isAfter(DateTime other) => microsecondsSinceEpoch > other.microsecondsSinceEpoch;
-  bool isAtSameMomentAs(DateTime other) => microsecondsSinceEpoch == other.microsecondsSinceEpoch;
-  int compareTo(DateTime other) => microsecondsSinceEpoch.compareTo(other.microsecondsSinceEpoch);
-  bool operator ==(Object other) =>
-      other is DateTime && microsecondsSinceEpoch == other.microsecondsSinceEpoch && isUtc == other.isUtc;
-  int get hashCode => microsecondsSinceEpoch.hashCode;
 }
 
 final class StackTrace {

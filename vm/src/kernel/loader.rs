@@ -41,6 +41,10 @@ pub struct LoadOptions {
 const EMBEDDED: &[(&str, &str)] = &[
     ("dart:core", include_str!("../corelib/core.dart")),
     ("dart:core/uri.dart", include_str!("../corelib/uri.dart")),
+    (
+        "dart:core/date_time.dart",
+        include_str!("../corelib/date_time.dart"),
+    ),
     ("dart:math", include_str!("../corelib/math.dart")),
     ("dart:io", include_str!("../corelib/io.dart")),
     (

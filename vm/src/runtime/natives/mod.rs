@@ -9,6 +9,7 @@
 mod asynchrony;
 mod convert;
 mod core_objects;
+mod date_time;
 mod developer;
 mod io;
 mod isolates;
@@ -100,6 +101,7 @@ impl NativeRegistry {
         records::register(&mut r);
         regexp::register(&mut r);
         system::register(&mut r);
+        date_time::register(&mut r);
         asynchrony::register(&mut r);
         developer::register(&mut r);
         io::register(&mut r);
@@ -300,6 +302,7 @@ mod tests {
         let sources = [
             include_str!("../../corelib/core.dart"),
             include_str!("../../corelib/uri.dart"),
+            include_str!("../../corelib/date_time.dart"),
             include_str!("../../corelib/math.dart"),
             include_str!("../../corelib/io.dart"),
             include_str!("../../corelib/io/file.dart"),
