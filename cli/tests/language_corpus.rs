@@ -84,6 +84,17 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<Case>) {
     }
 }
 
+/// A `TZ` the program asks for needs the system's time zone data (without it the C
+/// library silently uses UTC and the expected output cannot match).
+fn missing_time_zone(case: &Case) -> Result<(), String> {
+    match case.env.iter().find(|(k, _)| k == "TZ") {
+        Some((_, zone)) if !Path::new("/usr/share/zoneinfo").join(zone).exists() => Err(format!(
+            "needs the time zone data for {zone} in /usr/share/zoneinfo (install tzdata)"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The `// env: NAME=value` lines among a program's leading comment lines.
 fn env_markers(source: &str) -> Vec<(String, String)> {
     source
@@ -112,6 +123,7 @@ fn expectation(case: &Case, mode: &str, ext: &str) -> PathBuf {
 }
 
 fn check(case: &Case, mode: &str, mode_flags: &[&str], extra: &[&str]) -> Result<(), String> {
+    missing_time_zone(case)?;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dartrs"));
     cmd.env(
         "XDG_CACHE_HOME",
