@@ -658,8 +658,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         fid
     }
 
-    /// Locals for a synthesised closure's parameters, passed on as call arguments.
-    fn forwarded_params(&mut self, sig: &super::Signature, span: Span) -> ir::Args {
+    /// Locals for a synthesised function's parameters, passed on as call arguments.
+    pub(super) fn forwarded_params(&mut self, sig: &super::Signature, span: Span) -> ir::Args {
         let mut args = ir::Args::default();
         for (name, ty) in &sig.positional {
             let l = self.new_local(*name, span, ty.clone(), false);

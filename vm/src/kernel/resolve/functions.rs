@@ -394,16 +394,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.inherit_defaults(fid, target);
         let span = self.r.program.functions[fid.index()].span;
         let sig = self.r.sigs[fid.index()].clone();
-        let mut args = ir::Args::default();
-        for (name, ty) in &sig.positional {
-            let l = self.new_local(*name, span, ty.clone(), false);
-            args.positional.push(self.local_get(l, span));
-        }
-        for (name, ty, _) in &sig.named {
-            let l = self.new_local(*name, span, ty.clone(), false);
-            let get = self.local_get(l, span);
-            args.named.push((*name, get));
-        }
+        let args = self.forwarded_params(&sig, span);
         let mut stmts = self.field_initializers(&[], true);
         stmts.push(self.super_ctor_stmt(target, args, span));
         self.finish(Some(block(stmts, span)), AsyncKind::Sync);
