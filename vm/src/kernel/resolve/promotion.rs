@@ -105,7 +105,7 @@ impl FlowState {
         self.vars.retain(|k, _| !names.contains(&name_of(*k)));
     }
 
-    /// Makes the locals named in `names` unknown.
+    /// Makes the locals `keys` unknown (read as `dynamic`).
     pub fn forget(&mut self, keys: impl IntoIterator<Item = FlowKey>) {
         for k in keys {
             self.vars.insert(k, VarFlow::Unknown);
