@@ -38,7 +38,16 @@ int firstEven(List<int> xs) {
   return found;
 }
 
+// A type parameter bounded by `Null`: `n` is always null, so the right operand of `??=`
+// always runs and assigns `i`.
+void alwaysNull<T extends Null>(T n) {
+  int i;
+  n ??= ((i = 42) == 42 ? null : null) as T;
+  print(i);
+}
+
 void main() {
+  alwaysNull(null);
   print(pick(E.a));
   print(pick(E.b));
   print(describe(-3));

@@ -77,6 +77,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 }
                 Some(BinaryOp::IfNull) => {
                     let current = l.read(&lv, span);
+                    let maybe_always_null = matches!(current.ty, DartType::TypeParameter { .. });
                     // Where the value was not null, nothing is assigned: the local is
                     // known to be non-null there.
                     let not_null = match &lv {
@@ -94,7 +95,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                         let test = l.is_null(get);
                         let v = l.lower_expr(value);
                         let assigned = l.write(&lv, v, span);
-                        let after = super::promotion::FlowState::join(l.flow_state(), &not_null);
+                        let mut after =
+                            super::promotion::FlowState::join(l.flow_state(), &not_null);
+                        if maybe_always_null {
+                            // Its bound may be `Null` (then the value always runs): what
+                            // the value assigns is not reported as possibly unassigned.
+                            after
+                                .assigned
+                                .extend(l.flow_state().assigned.iter().copied());
+                        }
                         l.set_flow_state(after);
                         let mut current = l.local_get(t, span);
                         current.ty = super::types::make_non_nullable(current.ty.clone());
