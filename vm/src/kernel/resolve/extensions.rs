@@ -591,6 +591,110 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.expr(kind, span, ty)
     }
 
+    /// `o.m<T1, ..>` for a generic instance method `m` of `o`'s static type: a closure
+    /// over `o` (evaluated once) calling `m` with these type arguments. Anything else
+    /// (`dynamic` receivers, getters) stays the plain tear-off `get`.
+    pub fn instantiated_method_tear_off(
+        &mut self,
+        get: ir::Expr,
+        types: Vec<DartType>,
+        span: Span,
+    ) -> ir::Expr {
+        let ExprKind::InstanceGet { receiver, name } = &get.kind else {
+            return get;
+        };
+        let (recv_ty, name) = (receiver.ty.clone(), *name);
+        let DartType::Interface { class, .. } = &recv_ty else {
+            return get;
+        };
+        let Some((Found::Method(f), owner)) = self.r.find_instance(*class, name, Want::Call) else {
+            return get;
+        };
+        let generic = self.r.signature_through(f, &recv_ty, owner);
+        if generic.type_params.len() != types.len() {
+            return get;
+        }
+        let mut sig =
+            generic.map_types(|t| super::types::substitute(t, &generic.type_params, &types));
+        sig.type_params = Vec::new();
+        let ExprKind::InstanceGet { receiver, .. } = get.kind else {
+            return self.null(span);
+        };
+        self.push_scope();
+        let n = self.frame_ref().locals.len();
+        let holder = Symbol::intern(&format!(":receiver{n}"));
+        let local = self.new_local(holder, span, recv_ty.clone(), true);
+        if let Some(scope) = self.frame().scopes.last_mut() {
+            scope.names.insert(holder, local);
+        }
+        let target = &self.r.program.functions[f.index()];
+        let params = target.params.clone();
+        let qualified = format!("{}.<instantiation>", target.qualified_name);
+        let shell = super::function_shell(
+            name,
+            qualified,
+            ir::FunctionKind::Closure,
+            self.ctx.lib,
+            self.ctx.this_class,
+            span,
+        );
+        let fid = self.r.new_function(shell);
+        self.r.program.functions[fid.index()].params = ir::Parameters {
+            receiver_slots: 1,
+            ..params
+        };
+        self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
+        self.r.sigs[fid.index()] = sig.clone();
+        let ret = sig.return_type.clone();
+        self.frames
+            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
+        self.new_local(
+            Symbol::intern(":closure"),
+            span,
+            DartType::any_function(false),
+            true,
+        );
+        let mut args = self.forwarded_params(&sig, span);
+        args.type_args = Some(Box::new(self.type_args_expr(types, span)));
+        let mut recv = match self.lookup_local(holder, span) {
+            Ok(Some(r)) => self.local_get_ref(&r, span),
+            _ => self.null(span),
+        };
+        recv.ty = recv_ty;
+        let call = self.expr(
+            ExprKind::InstanceCall {
+                receiver: Box::new(recv),
+                selector: name,
+                args,
+            },
+            span,
+            sig.return_type.clone(),
+        );
+        let body = ir::Stmt {
+            kind: ir::StmtKind::Return(Some(call)),
+            span,
+        };
+        self.finish(Some(body), ast::AsyncKind::Sync);
+        self.pop_scope();
+        let ty = function_type_of(&sig);
+        let closure = self.expr(ExprKind::Closure(fid), span, ty.clone());
+        let decl = ir::Stmt {
+            kind: ir::StmtKind::VarDecl {
+                local,
+                init: Some(*receiver),
+            },
+            span,
+        };
+        self.expr(
+            ExprKind::Block {
+                stmts: vec![decl],
+                value: Box::new(closure),
+            },
+            span,
+            ty,
+        )
+    }
+
     /// The function `f<types>`: a closure (`is_closure`) or a static function.
     fn instantiation_function(
         &mut self,

@@ -486,6 +486,10 @@ impl<'r, 'a> Lower<'r, 'a> {
                             let types = type_args.iter().map(|t| self.resolve_type(t)).collect();
                             self.instantiated_tear_off(f, types, span)
                         }
+                        ExprKind::InstanceGet { .. } => {
+                            let types = type_args.iter().map(|t| self.resolve_type(t)).collect();
+                            self.instantiated_method_tear_off(v, types, span)
+                        }
                         _ => v,
                     }
                 }
