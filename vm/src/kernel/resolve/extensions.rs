@@ -514,16 +514,38 @@ impl<'r, 'a> Lower<'r, 'a> {
             _ => sig,
         };
         let recv_ty = recv.ty.clone();
+        self.closure_over_receiver(
+            recv,
+            f,
+            "<tear-off>",
+            sig.clone(),
+            span,
+            |l, fid, holder| l.tear_off_body(fid, f, &sig, holder, recv_ty, span),
+        )
+    }
+
+    /// A closure over `recv` (evaluated once, into a captured local `holder`) with
+    /// signature `sig` and `template`'s parameters; `body` lowers its body (in its own
+    /// frame) given the closure's function and the holder's name.
+    fn closure_over_receiver(
+        &mut self,
+        recv: ir::Expr,
+        template: FunctionId,
+        label: &str,
+        sig: super::Signature,
+        span: Span,
+        body: impl FnOnce(&mut Self, FunctionId, Symbol) -> ir::Stmt,
+    ) -> ir::Expr {
         self.push_scope();
         let n = self.frame_ref().locals.len();
         let holder = Symbol::intern(&format!(":receiver{n}"));
-        let local = self.new_local(holder, span, recv_ty.clone(), true);
+        let local = self.new_local(holder, span, recv.ty.clone(), true);
         if let Some(scope) = self.frame().scopes.last_mut() {
             scope.names.insert(holder, local);
         }
-        let target = &self.r.program.functions[f.index()];
+        let target = &self.r.program.functions[template.index()];
         let (name, params) = (target.name, target.params.clone());
-        let qualified = format!("{}.<tear-off>", target.qualified_name);
+        let qualified = format!("{}.{label}", target.qualified_name);
         let shell = super::function_shell(
             name,
             qualified,
@@ -533,11 +555,15 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
         );
         let fid = self.r.new_function(shell);
-        self.r.program.functions[fid.index()].params = params;
+        // The closure object is the hidden first argument.
+        self.r.program.functions[fid.index()].params = ir::Parameters {
+            receiver_slots: 1,
+            ..params
+        };
         self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
         self.r.sigs[fid.index()] = sig.clone();
-        let body = self.tear_off_body(fid, f, &sig, holder, recv_ty, span);
-        self.finish(Some(body), ast::AsyncKind::Sync);
+        let lowered = body(self, fid, holder);
+        self.finish(Some(lowered), ast::AsyncKind::Sync);
         self.pop_scope();
         let ty = function_type_of(&sig);
         let closure = self.expr(ExprKind::Closure(fid), span, ty.clone());
@@ -620,79 +646,38 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ExprKind::InstanceGet { receiver, .. } = get.kind else {
             return self.null(span);
         };
-        self.push_scope();
-        let n = self.frame_ref().locals.len();
-        let holder = Symbol::intern(&format!(":receiver{n}"));
-        let local = self.new_local(holder, span, recv_ty.clone(), true);
-        if let Some(scope) = self.frame().scopes.last_mut() {
-            scope.names.insert(holder, local);
-        }
-        let target = &self.r.program.functions[f.index()];
-        let params = target.params.clone();
-        let qualified = format!("{}.<instantiation>", target.qualified_name);
-        let shell = super::function_shell(
-            name,
-            qualified,
-            ir::FunctionKind::Closure,
-            self.ctx.lib,
-            self.ctx.this_class,
-            span,
-        );
-        let fid = self.r.new_function(shell);
-        self.r.program.functions[fid.index()].params = ir::Parameters {
-            receiver_slots: 1,
-            ..params
-        };
-        self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
-        self.r.sigs[fid.index()] = sig.clone();
-        let ret = sig.return_type.clone();
-        self.frames
-            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
-        self.new_local(
-            Symbol::intern(":closure"),
-            span,
-            DartType::any_function(false),
-            true,
-        );
-        let mut args = self.forwarded_params(&sig, span);
-        args.type_args = Some(Box::new(self.type_args_expr(types, span)));
-        let mut recv = match self.lookup_local(holder, span) {
-            Ok(Some(r)) => self.local_get_ref(&r, span),
-            _ => self.null(span),
-        };
-        recv.ty = recv_ty;
-        let call = self.expr(
-            ExprKind::InstanceCall {
-                receiver: Box::new(recv),
-                selector: name,
-                args,
-            },
-            span,
-            sig.return_type.clone(),
-        );
-        let body = ir::Stmt {
-            kind: ir::StmtKind::Return(Some(call)),
-            span,
-        };
-        self.finish(Some(body), ast::AsyncKind::Sync);
-        self.pop_scope();
-        let ty = function_type_of(&sig);
-        let closure = self.expr(ExprKind::Closure(fid), span, ty.clone());
-        let decl = ir::Stmt {
-            kind: ir::StmtKind::VarDecl {
-                local,
-                init: Some(*receiver),
-            },
-            span,
-        };
-        self.expr(
-            ExprKind::Block {
-                stmts: vec![decl],
-                value: Box::new(closure),
-            },
-            span,
-            ty,
-        )
+        let label = "<instantiation>";
+        self.closure_over_receiver(*receiver, f, label, sig.clone(), span, |l, fid, holder| {
+            let ret = sig.return_type.clone();
+            l.frames
+                .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
+            l.new_local(
+                Symbol::intern(":closure"),
+                span,
+                DartType::any_function(false),
+                true,
+            );
+            let mut args = l.forwarded_params(&sig, span);
+            args.type_args = Some(Box::new(l.type_args_expr(types, span)));
+            let mut recv = match l.lookup_local(holder, span) {
+                Ok(Some(r)) => l.local_get_ref(&r, span),
+                _ => l.null(span),
+            };
+            recv.ty = recv_ty;
+            let call = l.expr(
+                ExprKind::InstanceCall {
+                    receiver: Box::new(recv),
+                    selector: name,
+                    args,
+                },
+                span,
+                sig.return_type.clone(),
+            );
+            ir::Stmt {
+                kind: ir::StmtKind::Return(Some(call)),
+                span,
+            }
+        })
     }
 
     /// The function `f<types>`: a closure (`is_closure`) or a static function.
