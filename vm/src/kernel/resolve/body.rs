@@ -80,10 +80,6 @@ pub(super) struct Frame {
     pub needs_assignment: HashSet<LocalId>,
     /// The flow state at the point being lowered (see `promotion`).
     pub flow: FlowState,
-    /// Flow-sensitive locals that are never assigned or tested after their declaration:
-    /// the type their initialiser gave them (the declared type, or its non-null version
-    /// when the initialiser's static type is not nullable).
-    pub initialised_local_types: HashMap<LocalId, DartType>,
     /// Locals whose static type is certain (written, or inferred from a value whose type
     /// is): the static check (`check`) trusts only these.
     pub certain_locals: HashSet<LocalId>,
@@ -127,7 +123,6 @@ impl Frame {
             untracked: HashSet::new(),
             needs_assignment: HashSet::new(),
             flow: FlowState::default(),
-            initialised_local_types: HashMap::new(),
             certain_locals: HashSet::new(),
             certain_property_targets: HashMap::new(),
             const_locals: HashMap::new(),

@@ -302,22 +302,16 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.most_specific(applicable)
     }
 
-    /// `recv` retyped to its declared type when it reads a local that the flow stand-in
-    /// types `dynamic` (nullable and assigned or null-tested) and `name` then resolves to
-    /// an extension member: the promotions the stand-in does not track can only be to the
-    /// non-null declared type (locals with `is`/`as`/pattern tests are left alone), so
-    /// when neither it nor the declared type has `name` as a member and both pick the
-    /// same extension, that extension is what Dart's flow analysis would call.
+    /// `recv` retyped to its declared type when it reads a nullable local that flow
+    /// analysis leaves `dynamic` (see `promotion`) and `name` then resolves to an
+    /// extension member: if the local is never type-tested, the promotions Dart could
+    /// have made are only to the non-null declared type, so when neither it nor the
+    /// declared type has `name` as a member and both pick the same extension, that
+    /// extension is what Dart's flow analysis would call.
     pub fn extension_receiver(&mut self, mut recv: ir::Expr, name: Symbol, want: Want) -> ir::Expr {
-        let Some((declared, initialised)) = self.flow_declared_type(&recv) else {
+        let Some(declared) = self.flow_declared_type(&recv) else {
             return recv;
         };
-        if let Some(ty) = initialised {
-            if self.try_extension(&ty, name, want).is_some() {
-                recv.ty = ty;
-            }
-            return recv;
-        }
         let non_null = super::types::make_non_nullable(declared.clone());
         if let DartType::Interface { class, .. } = &non_null {
             if self.r.find_instance(*class, name, want).is_some() {
@@ -332,10 +326,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         recv
     }
 
-    /// The declared type of a local read as `dynamic` only because it is flow-sensitive
-    /// through null tests or assignments (not type tests), and whether no promotion can
-    /// have happened but the initialiser's (see `Frame::initialised_local_types`).
-    fn flow_declared_type(&self, recv: &ir::Expr) -> Option<(DartType, Option<DartType>)> {
+    /// The declared type of a nullable local read as `dynamic` by flow analysis that is
+    /// never type-tested (only null-tested or assigned).
+    fn flow_declared_type(&self, recv: &ir::Expr) -> Option<DartType> {
         if !matches!(recv.ty, DartType::Dynamic) {
             return None;
         }
@@ -348,8 +341,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             && !self.flow.type_tested.contains(&local.name)
             && local.ty.is_nullable()
             && !matches!(local.ty, DartType::Dynamic | DartType::Void);
-        let initialised = frame.initialised_local_types.get(&id).cloned();
-        tracked.then(|| (local.ty.clone(), initialised))
+        tracked.then(|| local.ty.clone())
     }
 
     /// Of several applicable extensions, the one whose `on` type is a subtype of every
@@ -648,22 +640,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let label = "<instantiation>";
         self.closure_over_receiver(*receiver, f, label, sig.clone(), span, |l, fid, holder| {
-            let ret = sig.return_type.clone();
-            l.frames
-                .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
-            l.new_local(
-                Symbol::intern(":closure"),
-                span,
-                DartType::any_function(false),
-                true,
-            );
-            let mut args = l.forwarded_params(&sig, span);
+            let mut args = l.begin_forwarding_body(fid, &sig, true, span);
             args.type_args = Some(Box::new(l.type_args_expr(types, span)));
-            let mut recv = match l.lookup_local(holder, span) {
-                Ok(Some(r)) => l.local_get_ref(&r, span),
-                _ => l.null(span),
-            };
-            recv.ty = recv_ty;
+            let recv = l.read_receiver_holder(holder, recv_ty, span);
             let call = l.expr(
                 ExprKind::InstanceCall {
                     receiver: Box::new(recv),
@@ -717,18 +696,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.r.program.functions[fid.index()].params = params;
         self.r.program.functions[fid.index()].return_type = sig.return_type.clone();
         self.r.sigs[fid.index()] = sig.clone();
-        let ret = sig.return_type.clone();
-        self.frames
-            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
-        if is_closure {
-            self.new_local(
-                Symbol::intern(":closure"),
-                span,
-                DartType::any_function(false),
-                true,
-            );
-        }
-        let mut args = self.forwarded_params(&sig, span);
+        let mut args = self.begin_forwarding_body(fid, &sig, is_closure, span);
         args.type_args = Some(Box::new(self.type_args_expr(types.to_vec(), span)));
         let call = self.expr(
             ExprKind::StaticCall {
@@ -745,6 +713,39 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         self.finish(Some(body), ast::AsyncKind::Sync);
         fid
+    }
+
+    /// Starts the frame of a synthesised function `fid` with signature `sig` that passes
+    /// its parameters on (a closure's hidden slot first): returns them as call arguments.
+    fn begin_forwarding_body(
+        &mut self,
+        fid: FunctionId,
+        sig: &super::Signature,
+        is_closure: bool,
+        span: Span,
+    ) -> ir::Args {
+        let ret = sig.return_type.clone();
+        self.frames
+            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
+        if is_closure {
+            self.new_local(
+                Symbol::intern(":closure"),
+                span,
+                DartType::any_function(false),
+                true,
+            );
+        }
+        self.forwarded_params(sig, span)
+    }
+
+    /// Reads the captured receiver of `closure_over_receiver`, typed `ty`.
+    fn read_receiver_holder(&mut self, holder: Symbol, ty: DartType, span: Span) -> ir::Expr {
+        let mut recv = match self.lookup_local(holder, span) {
+            Ok(Some(r)) => self.local_get_ref(&r, span),
+            _ => self.null(span),
+        };
+        recv.ty = ty;
+        recv
     }
 
     /// Locals for a synthesised function's parameters, passed on as call arguments.
@@ -771,22 +772,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         recv_ty: DartType,
         span: Span,
     ) -> ir::Stmt {
-        let ret = sig.return_type.clone();
-        self.frames
-            .push(super::body::Frame::new(fid, ast::AsyncKind::Sync, ret));
-        self.new_local(
-            Symbol::intern(":closure"),
-            span,
-            DartType::any_function(false),
-            true,
-        );
-        let mut args = self.forwarded_params(sig, span);
-        let mut recv = match self.lookup_local(holder, span) {
-            Ok(Some(r)) => self.local_get_ref(&r, span),
-            _ => self.null(span),
-        };
+        let mut args = self.begin_forwarding_body(fid, sig, true, span);
         args.type_args = self.extension_type_args(target, &recv_ty, Vec::new(), span);
-        recv.ty = recv_ty;
+        let recv = self.read_receiver_holder(holder, recv_ty, span);
         let call = self.expr(
             ExprKind::StaticCall {
                 target,

@@ -1113,11 +1113,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let E::Ident(id) = &e.kind else {
             return false;
         };
-        let is_local = self
-            .frames
-            .iter()
-            .any(|f| f.scopes.iter().any(|s| s.names.contains_key(&id.name)));
-        is_local
+        self.visible_local_type(id.name).is_some()
             && !ty.is_nullable()
             && !matches!(
                 ty,

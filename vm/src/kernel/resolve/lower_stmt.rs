@@ -305,22 +305,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.frame().certain_locals.insert(local);
         }
         self.frame().locals[local.index()].is_late = v.is_late;
-        if let (true, Some(init)) = (ty.is_nullable() && !matches!(ty, DartType::Dynamic), &init) {
+        if ty.is_nullable() && !matches!(ty, DartType::Dynamic) && init.is_some() {
             // Initialising is assigning: a non-null value promotes the local.
             self.frame().flow_sensitive.insert(local);
             if self.flow.closure_assigned.contains(&d.name.name) {
                 self.frame().untracked.insert(local);
-            }
-            let only_initialised = !self.flow.tested.contains(&d.name.name)
-                && !self.flow.assigned.contains(&d.name.name)
-                && !matches!(init.ty, DartType::Dynamic);
-            if only_initialised {
-                let read_ty = if init.ty.is_nullable() {
-                    ty.clone()
-                } else {
-                    super::types::make_non_nullable(ty.clone())
-                };
-                self.frame().initialised_local_types.insert(local, read_ty);
             }
         }
         self.note_initialiser(local, init.as_ref());

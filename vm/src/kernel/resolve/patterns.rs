@@ -1123,7 +1123,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
     /// The declared type of the visible local `name` (the schema of an identifier
     /// pattern in an assignment).
-    fn visible_local_type(&self, name: Symbol) -> Option<DartType> {
+    pub(super) fn visible_local_type(&self, name: Symbol) -> Option<DartType> {
         self.frames.iter().rev().find_map(|f| {
             f.scopes
                 .iter()
