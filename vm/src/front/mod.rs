@@ -8,4 +8,5 @@ pub mod intern;
 pub mod lexer;
 pub mod parser;
 pub mod source;
+pub mod span_map;
 pub mod token;

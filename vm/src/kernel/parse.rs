@@ -1,10 +1,13 @@
 //! The one place `kernel` calls the parser, so the loader does not depend on how the
 //! front end is organised. With [`keep_core_units`] on (a hot-reload session), the
 //! parsed units of the embedded `dart:` files are kept: a reload re-resolves the whole
-//! program but need not parse the core library again.
+//! program but need not parse the core library again. The last error-free tree of each
+//! user file is kept too: a reload reparses only the declarations an edit touched
+//! (`front::parser::incremental`).
 
 use crate::front::ast::CompilationUnit;
 use crate::front::diagnostics::Diagnostics;
+use crate::front::parser::incremental::reparse;
 use crate::front::source::{FileId, SourceMap};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +22,11 @@ static KEEP_CORE_UNITS: AtomicBool = AtomicBool::new(false);
 static CORE_UNITS: Mutex<Option<CoreUnits>> = Mutex::new(None);
 
 type CoreUnits = HashMap<(String, FileId), Arc<CompilationUnit>>;
+
+/// The last error-free tree of each user file by URI, with the text it was parsed from.
+static USER_UNITS: Mutex<Option<UserUnits>> = Mutex::new(None);
+
+type UserUnits = HashMap<String, (Arc<str>, Arc<CompilationUnit>)>;
 
 /// From now on, keep the parsed units of the embedded `dart:` files for later loads.
 pub fn keep_core_units() {
@@ -49,8 +57,11 @@ pub(crate) fn parse_file(
     diags: &mut Diagnostics,
 ) -> Arc<CompilationUnit> {
     let uri = &sources.get(file).uri;
-    if !uri.starts_with("dart:") || !KEEP_CORE_UNITS.load(Ordering::Relaxed) {
+    if !KEEP_CORE_UNITS.load(Ordering::Relaxed) {
         return Arc::new(parse_uncached(sources, file, diags));
+    }
+    if !uri.starts_with("dart:") {
+        return parse_user_file(sources, file, diags);
     }
     let key = (uri.clone(), file);
     let mut kept = CORE_UNITS.lock().unwrap_or_else(|p| p.into_inner());
@@ -64,6 +75,56 @@ pub(crate) fn parse_file(
             .insert(key, unit.clone());
     }
     unit
+}
+
+/// Parses a user file of a hot session, from its previous tree where the edit allows.
+fn parse_user_file(
+    sources: &SourceMap,
+    file: FileId,
+    diags: &mut Diagnostics,
+) -> Arc<CompilationUnit> {
+    let source = sources.get(file);
+    let previous = lock_user_units()
+        .as_mut()
+        .and_then(|units| units.remove(&source.uri));
+    let reparsed = previous.and_then(|(old_text, old)| {
+        let started = std::time::Instant::now();
+        // The loads that used the previous tree have dropped it by now; if one has not,
+        // its copy is still cheaper than parsing.
+        let shared = Arc::strong_count(&old) > 1;
+        let old = Arc::try_unwrap(old).unwrap_or_else(|shared| (*shared).clone());
+        if *old_text == *source.text {
+            let mut unit = old;
+            crate::front::span_map::move_spans(&mut unit, file, 0);
+            return Some(unit);
+        }
+        let (unit, reuse) = reparse(&source.text, file, &old_text, old).ok()?;
+        tracing::debug!(
+            target: "dartrs::front",
+            leading = reuse.leading,
+            trailing = reuse.trailing,
+            parsed = reuse.parsed,
+            shared,
+            micros = started.elapsed().as_micros() as u64,
+            "reparsed"
+        );
+        Some(unit)
+    });
+    let first = diags.items.len();
+    let unit = Arc::new(match reparsed {
+        Some(unit) => unit,
+        None => parse_uncached(sources, file, diags),
+    });
+    if diags.items.len() == first {
+        lock_user_units()
+            .get_or_insert_with(HashMap::new)
+            .insert(source.uri.clone(), (source.text.clone(), unit.clone()));
+    }
+    unit
+}
+
+fn lock_user_units() -> std::sync::MutexGuard<'static, Option<UserUnits>> {
+    USER_UNITS.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn parse_uncached(sources: &SourceMap, file: FileId, diags: &mut Diagnostics) -> CompilationUnit {

@@ -11,6 +11,7 @@
 
 mod decl;
 mod expr;
+pub mod incremental;
 mod pattern;
 mod stmt;
 mod types;
