@@ -346,19 +346,19 @@ void main() {
         let line = format!("stderr: [compiler] {name}: ");
         log.iter().filter(|l| l.starts_with(&line)).count()
     };
-    // The first run and the restart after the edit compile them; the restart without
-    // an edit compiles nothing.
-    assert_eq!(compiled("main"), 2, "{log:?}");
+    // The first run and the restart after the edit compile the edited function; the
+    // restart without an edit compiles nothing, and `main` keeps its code throughout.
+    assert_eq!(compiled("main"), 1, "{log:?}");
     assert_eq!(compiled("greet"), 2, "{log:?}");
     // A core function is compiled once for the whole session.
     assert_eq!(compiled("print"), 1, "{log:?}");
 }
 
-/// An edit inside one function body lowers and compiles only that function and those
-/// after it in the file: the functions before it keep their code (`--trace-compiler`
-/// prints each compilation) and their stack-trace lines.
+/// An edit inside one function body lowers and compiles only that function: the
+/// functions before and after it keep their code (`--trace-compiler` prints each
+/// compilation), and stack traces show the lines where their text is now.
 #[test]
-fn a_body_edit_keeps_the_code_of_the_functions_before_it() {
+fn a_body_edit_keeps_the_code_of_the_other_functions_and_traces_their_new_lines() {
     let path = temp_program(
         "keep-bodies",
         r#"import 'dart:async';
@@ -367,12 +367,13 @@ String where() { try { throw StateError(''); } catch (_, st) { return st.toStrin
 String tag() {
   return 'v0';
 }
+String later() { try { throw StateError(''); } catch (_, st) { return st.toString().split('\n').first; } }
 
 void main() {
   var n = 0;
   Timer.periodic(Duration(milliseconds: 20), (t) {
     n++;
-    print('${tag()} ${early(n)} ${where()}');
+    print('${tag()} ${early(n)} ${where()} | ${later()}');
     if (n > 100000) t.cancel();
   });
 }
@@ -388,7 +389,12 @@ void main() {
         line.contains(" where (") && line.contains("app.dart:3:"),
         "{line}"
     );
-    // A line more: main's lines move, not those of the functions before tag.
+    assert!(
+        line.contains(" later (") && line.contains("app.dart:7:"),
+        "{line}"
+    );
+    // A line more: the lines of the functions after tag move, not those before it;
+    // their code is kept either way, and traces show where their text is now.
     edit(&path, "return 'v0';", "var v = 'v1';\n  return v;");
     s.expect_prefix("Reloaded 1 of ");
     let line = s.expect_prefix("v1 ");
@@ -396,12 +402,24 @@ void main() {
         line.contains(" where (") && line.contains("app.dart:3:"),
         "{line}"
     );
+    assert!(
+        line.contains(" later (") && line.contains("app.dart:8:"),
+        "{line}"
+    );
+    // Another edit of the same body: the kept functions' spans point two versions back.
+    edit(&path, "var v = 'v1';", "var v = 'v2';\n\n");
+    s.expect_prefix("Reloaded 1 of ");
+    let line = s.expect_prefix("v2 ");
+    assert!(
+        line.contains(" later (") && line.contains("app.dart:10:"),
+        "{line}"
+    );
     let n = numbers(&line);
     // A restart after the reload finds the sources as the program has them: no front
     // end, no compilation.
     s.command("R");
     s.expect_prefix("Restarted application in ");
-    s.expect_prefix("v1 2 ");
+    s.expect_prefix("v2 2 ");
     s.command("q");
     assert_eq!(s.wait_exit(), 0);
     assert!(!n.is_empty(), "{line}");
@@ -412,11 +430,11 @@ void main() {
     };
     assert_eq!(compiled("early"), 1, "{log:?}");
     assert_eq!(compiled("where"), 1, "{log:?}");
-    assert_eq!(compiled("tag"), 2, "{log:?}");
-    // main comes after tag: the reload lowered it again, and the restart runs it (with
-    // the new closure function) for the first time.
-    assert_eq!(compiled("main"), 2, "{log:?}");
-    assert_eq!(compiled("main.<anonymous closure>"), 2, "{log:?}");
+    assert_eq!(compiled("tag"), 3, "{log:?}");
+    // Functions after tag are kept too (their text only moved).
+    assert_eq!(compiled("later"), 1, "{log:?}");
+    assert_eq!(compiled("main"), 1, "{log:?}");
+    assert_eq!(compiled("main.<anonymous closure>"), 1, "{log:?}");
     assert!(
         log.iter()
             .any(|l| l.contains("restart reuses the isolate") && l.contains("Unchanged")),

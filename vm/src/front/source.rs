@@ -147,6 +147,40 @@ pub struct SourceMap {
     /// Files below this id are from before a hot reload: the loader reads user files
     /// afresh (they may have changed) and reuses only the embedded `dart:` ones.
     stale_below: u32,
+    /// For a file that a later version of the same URI replaced: where its unchanged
+    /// text went (see [`SourceMap::resolve`]).
+    forwards: Vec<Option<Forward>>,
+}
+
+/// How an older version of a file maps into its next version: text before `prefix`
+/// is at the same offsets, text from `suffix_from` on moved by `delta`; the edited text
+/// between has no counterpart.
+#[derive(Debug, Clone, Copy)]
+struct Forward {
+    to: FileId,
+    prefix: u32,
+    suffix_from: u32,
+    delta: i64,
+}
+
+impl Forward {
+    fn between(old: &SourceFile, new: &SourceFile) -> Forward {
+        let (a, b) = (old.text.as_bytes(), new.text.as_bytes());
+        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(a.len().min(b.len()) - prefix)
+            .take_while(|(x, y)| x == y)
+            .count();
+        Forward {
+            to: new.id,
+            prefix: prefix as u32,
+            suffix_from: (a.len() - suffix) as u32,
+            delta: b.len() as i64 - a.len() as i64,
+        }
+    }
 }
 
 impl SourceMap {
@@ -162,9 +196,38 @@ impl SourceMap {
         text: Arc<str>,
     ) -> FileId {
         let id = FileId(self.files.len() as u32);
-        self.files
-            .push(Arc::new(SourceFile::new(id, uri, display_path, path, text)));
+        let file = Arc::new(SourceFile::new(id, uri, display_path, path, text));
+        if let Some(previous) = self.files.iter().rev().find(|f| f.uri == file.uri) {
+            let forward = Forward::between(previous, &file);
+            let at = previous.id.0 as usize;
+            if self.forwards.len() <= at {
+                self.forwards.resize(at + 1, None);
+            }
+            self.forwards[at] = Some(forward);
+        }
+        self.files.push(file);
         id
+    }
+
+    /// Where the text of `span` is in the newest version of its file: a hot reload may
+    /// keep code (and its spans) of an older version whose text is unchanged but has
+    /// moved. Stack traces and other positions shown to the user go through this; a
+    /// span in text an edit changed stays in its own version.
+    pub fn resolve(&self, mut span: Span) -> Span {
+        while let Some(Some(f)) = self.forwards.get(span.file.0 as usize) {
+            if span.end <= f.prefix {
+                span.file = f.to;
+            } else if span.start >= f.suffix_from {
+                span = Span::new(
+                    f.to,
+                    (span.start as i64 + f.delta) as u32,
+                    (span.end as i64 + f.delta) as u32,
+                );
+            } else {
+                break;
+            }
+        }
+        span
     }
 
     /// Adds a file from memory (tests, fuzzing); its URI is `file:///` + name.
@@ -200,6 +263,7 @@ impl SourceMap {
         SourceMap {
             files: self.files.clone(),
             stale_below: self.files.len() as u32,
+            forwards: self.forwards.clone(),
         }
     }
 
@@ -215,4 +279,38 @@ impl SourceMap {
 /// `file://` URI for an absolute path.
 pub fn file_uri(path: &Path) -> String {
     format!("file://{}", path.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_unchanged_text_resolve_to_the_newest_version() {
+        let mut sources = SourceMap::new();
+        let v0 = sources.add_virtual("a.dart", "int a;\nint b = 1;\nint c;\n");
+        let v1 = sources.add_virtual("a.dart", "int a;\nint b = 22;\n\nint c;\n");
+        let v2 = sources.add_virtual("a.dart", "int a;\nint b = 3;\n\nint c;\n");
+        // `a` is before every edit, `c` after both, `b`'s initialiser was edited.
+        assert_eq!(sources.resolve(Span::new(v0, 4, 5)), Span::new(v2, 4, 5));
+        assert_eq!(
+            sources.resolve(Span::new(v0, 22, 23)),
+            Span::new(v2, 23, 24)
+        );
+        assert_eq!(sources.get(v2).line_col(23), (4, 5));
+        assert_eq!(
+            sources.resolve(Span::new(v0, 15, 16)),
+            Span::new(v0, 15, 16)
+        );
+        assert_eq!(
+            sources.resolve(Span::new(v1, 11, 12)),
+            Span::new(v2, 11, 12)
+        );
+        // Another file is not a version of this one.
+        let other = sources.add_virtual("b.dart", "int a;\n");
+        assert_eq!(
+            sources.resolve(Span::new(other, 4, 5)),
+            Span::new(other, 4, 5)
+        );
+    }
 }

@@ -38,6 +38,7 @@ pub fn failed_assertion_text(iso: &Isolate, pos: u32) -> String {
     let Some(span) = iso.positions.get(pos as usize).copied() else {
         return "Failed assertion: ".to_string();
     };
+    let span = iso.sources.resolve(span);
     let file = iso.sources.get(span.file);
     let (line, col) = file.line_col(span.start);
     let source = file

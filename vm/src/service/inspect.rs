@@ -37,6 +37,7 @@ pub fn libraries(iso: &Isolate) -> (Vec<LibraryRef>, Option<LibraryRef>) {
 }
 
 fn location(iso: &Isolate, span: Span) -> SourceLocation {
+    let span = iso.sources.resolve(span);
     let file = iso.sources.get(span.file);
     let (line, column) = file.line_col(span.start);
     let script = ScriptRef::new(span.file.0 as usize, &file.uri);

@@ -6,10 +6,10 @@
 //! functions, IR and code, as it keeps the core library's (`plan_reload`).
 //!
 //! Kept bodies carry spans into the running program's version of their file (kept in the
-//! source map, `SourceMap::for_reload`), so in the edited file only functions that end
-//! before the edited one are kept: their line numbers are the same in the new text.
-//! Functions after it, and everything when more than one file changed, a file was added
-//! or removed, or the edit is not inside one body, are lowered as usual.
+//! source map, `SourceMap::for_reload`); their text is unchanged in the new version,
+//! where `SourceMap::resolve` finds it for stack traces (a function after the edit has
+//! moved). Everything is lowered as usual when more than one file changed, a file was
+//! added or removed, or the edit is not inside one body.
 //!
 //! The edited body is recognised from the texts and both parses: with `P` the length of
 //! the common prefix of the old and new text and `S` of the common suffix, a function
@@ -70,8 +70,10 @@ impl BodyReuse {
             .iter()
             .filter(|f| f.kind != FunctionKind::Closure)
         {
-            if let Some((_, file)) = files.get_mut(&f.span.file) {
-                file.declarations.insert((f.span.start, f.span.end));
+            // A function kept by an earlier reload points into an older version.
+            let span = sources.resolve(f.span);
+            if let Some((_, file)) = files.get_mut(&span.file) {
+                file.declarations.insert((span.start, span.end));
             }
         }
         libraries.sort();
@@ -99,26 +101,28 @@ impl BodyReuse {
             .filter(|(id, old)| *sources.get(*id).text != *old.text)
             .map(|(id, old)| (*id, *old))
             .collect();
-        // Functions of this file that end at or before this offset are kept.
-        let kept_before = match changed.as_slice() {
+        // The edited file and the span of the edited declaration: all others are kept.
+        let edited = match changed.as_slice() {
             [] => None,
             [(id, old)] => {
-                let Some(start) = edited_declaration(*id, old, sources, declared.clone()) else {
+                let Some(span) = edited_declaration(*id, old, sources, declared.clone()) else {
                     return FxHashSet::default();
                 };
-                Some((*id, start))
+                Some(span)
             }
             _ => return FxHashSet::default(),
         };
         let unchanged: FxHashSet<FileId> = files
             .iter()
             .map(|(id, _)| *id)
-            .filter(|id| kept_before.is_none_or(|(edited, _)| edited != *id))
+            .filter(|id| edited.is_none_or(|e| e.file != *id))
             .collect();
         let selected: FxHashSet<FunctionId> = declared
             .filter(|(_, d)| {
                 unchanged.contains(&d.span.file)
-                    || kept_before.is_some_and(|(f, start)| d.span.file == f && d.span.end <= start)
+                    || edited.is_some_and(|e| {
+                        d.span.file == e.file && (d.span.end <= e.start || d.span.start >= e.end)
+                    })
             })
             .map(|(f, _)| f)
             .collect();
@@ -158,7 +162,7 @@ impl BodyReuse {
     }
 }
 
-/// The start of the one function declaration of file `id` (new text) whose body holds
+/// The span of the one function declaration of file `id` (new text) whose body holds
 /// the whole edit, when the running program's version of the file (`old`) has a function
 /// declaration at the same place (see the module doc).
 fn edited_declaration<'d>(
@@ -166,7 +170,7 @@ fn edited_declaration<'d>(
     old: &OldFile,
     sources: &SourceMap,
     declared: impl Iterator<Item = (FunctionId, &'d ast::FunctionDecl)>,
-) -> Option<u32> {
+) -> Option<Span> {
     let new = sources.get(id).text.as_bytes();
     let old_text = old.text.as_bytes();
     let prefix = new.iter().zip(old_text).take_while(|(a, b)| a == b).count();
@@ -193,7 +197,7 @@ fn edited_declaration<'d>(
                 && old_end >= 0
                 && old.declarations.contains(&(d.span.start, old_end as u32))
         })
-        .map(|d| d.span.start)
+        .map(|d| d.span)
 }
 
 fn body_span(d: &ast::FunctionDecl) -> Option<Span> {

@@ -87,6 +87,7 @@ pub fn format_stack_trace(iso: &Isolate, trace: Value) -> String {
                     .map(|(_, s)| *s)
             })
             .map(|span| {
+                let span = iso.sources.resolve(span);
                 let file = iso.sources.get(span.file);
                 let (line, col) = file.line_col(span.start);
                 format!("{}:{}:{}", file.uri, line, col)
