@@ -437,6 +437,13 @@ abstract final class int extends num {
     return n;
   }
 
+  int toUnsigned(int width) => this & ((1 << width) - 1);
+
+  int toSigned(int width) {
+    final signMask = 1 << (width - 1);
+    return (this & (signMask - 1)) - (this & signMask);
+  }
+
   int gcd(int other) {
     int a = abs();
     int b = other.abs();
