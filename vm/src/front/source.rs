@@ -166,14 +166,7 @@ struct Forward {
 impl Forward {
     fn between(old: &SourceFile, new: &SourceFile) -> Forward {
         let (a, b) = (old.text.as_bytes(), new.text.as_bytes());
-        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-        let suffix = a
-            .iter()
-            .rev()
-            .zip(b.iter().rev())
-            .take(a.len().min(b.len()) - prefix)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let (prefix, suffix) = unchanged_ends(a, b);
         Forward {
             to: new.id,
             prefix: prefix as u32,
@@ -274,6 +267,20 @@ impl SourceMap {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+}
+
+/// The lengths of the common prefix and the common suffix of two versions of a text,
+/// not overlapping (their sum is at most the shorter length): what an edit left alone.
+pub fn unchanged_ends(old: &[u8], new: &[u8]) -> (usize, usize) {
+    let prefix = old.iter().zip(new).take_while(|(x, y)| x == y).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(old.len().min(new.len()) - prefix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix, suffix)
 }
 
 /// `file://` URI for an absolute path.

@@ -20,7 +20,7 @@
 use super::{lexer, Parser};
 use crate::front::ast::{CompilationUnit, Declaration, Directive};
 use crate::front::diagnostics::Diagnostics;
-use crate::front::source::{FileId, Span};
+use crate::front::source::{unchanged_ends, FileId, Span};
 use crate::front::span_map::move_spans;
 
 /// How much of the previous tree a reparse reused (for logs and tests).
@@ -66,8 +66,7 @@ struct Plan {
 
 impl Plan {
     fn of(new: &[u8], old: &[u8], unit: &CompilationUnit) -> Option<Plan> {
-        let prefix = common_prefix(old, new);
-        let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
+        let (prefix, suffix) = unchanged_ends(old, new);
         let delta = new.len() as i64 - old.len() as i64;
         let decls = &unit.declarations;
         let directives_end = unit.directives.last().map_or(0, |d| directive_span(d).end) as usize;
@@ -209,20 +208,6 @@ fn parse_middle(new_text: &str, file: FileId, plan: &Plan) -> Option<Middle> {
         first_token: first_token.map(|s| s + base),
         last_token_end: last_token_end.map(|e| e + base),
     })
-}
-
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
-}
-
-/// The length of the common suffix of `a` and `b`, at most `limit`.
-fn common_suffix(a: &[u8], b: &[u8], limit: usize) -> usize {
-    a.iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(limit)
-        .take_while(|(x, y)| x == y)
-        .count()
 }
 
 fn shifted(offset: usize, delta: i64) -> usize {

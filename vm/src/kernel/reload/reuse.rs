@@ -173,15 +173,7 @@ fn edited_declaration<'d>(
 ) -> Option<Span> {
     let new = sources.get(id).text.as_bytes();
     let old_text = old.text.as_bytes();
-    let prefix = new.iter().zip(old_text).take_while(|(a, b)| a == b).count();
-    let room = new.len().min(old_text.len()) - prefix;
-    let suffix = new
-        .iter()
-        .rev()
-        .zip(old_text.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = crate::front::source::unchanged_ends(old_text, new);
     let edit_end = new.len() - suffix;
     let delta = old_text.len() as i64 - new.len() as i64;
     declared
