@@ -24,6 +24,37 @@ fn interner() -> &'static Mutex<Interner> {
     })
 }
 
+/// The names again, readable without the interner's lock: `as_str` is the resolver's
+/// most frequent call, and a lock per name was a measurable part of a hot reload.
+/// Segment `k` holds ids from `FIRST_SEGMENT * (2^k - 1)` on, `FIRST_SEGMENT * 2^k` of
+/// them; segments are never moved or freed, and each entry is set once (under the lock,
+/// before its symbol is handed out).
+static NAMES: [OnceLock<Box<[OnceLock<&'static str>]>>; SEGMENTS] =
+    [const { OnceLock::new() }; SEGMENTS];
+
+const SEGMENTS: usize = 24;
+const FIRST_SEGMENT: usize = 1024;
+
+/// The segment and the index in it of symbol id `id`.
+fn locate(id: u32) -> (usize, usize) {
+    let blocks = id as usize / FIRST_SEGMENT + 1;
+    let segment = (usize::BITS - 1 - blocks.leading_zeros()) as usize;
+    (segment, id as usize - FIRST_SEGMENT * ((1 << segment) - 1))
+}
+
+fn publish(id: u32, name: &'static str) {
+    let (segment, index) = locate(id);
+    let Some(slots) = NAMES.get(segment) else {
+        return; // beyond the segments: `as_str` falls back to the lock
+    };
+    let slots = slots.get_or_init(|| {
+        (0..FIRST_SEGMENT << segment)
+            .map(|_| OnceLock::new())
+            .collect()
+    });
+    let _ = slots[index].set(name);
+}
+
 impl Symbol {
     pub fn intern(name: &str) -> Symbol {
         let mut table = interner()
@@ -36,10 +67,19 @@ impl Symbol {
         let sym = Symbol(table.names.len() as u32);
         table.names.push(leaked);
         table.map.insert(leaked, sym);
+        publish(sym.0, leaked);
         sym
     }
 
     pub fn as_str(self) -> &'static str {
+        let (segment, index) = locate(self.0);
+        let published = NAMES
+            .get(segment)
+            .and_then(|s| s.get())
+            .and_then(|slots| slots[index].get());
+        if let Some(name) = published {
+            return name;
+        }
         let table = interner()
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -185,6 +225,21 @@ impl From<&str> for Symbol {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_locate_in_growing_segments() {
+        assert_eq!(locate(0), (0, 0));
+        assert_eq!(locate(1023), (0, 1023));
+        assert_eq!(locate(1024), (1, 0));
+        assert_eq!(locate(3071), (1, 2047));
+        assert_eq!(locate(3072), (2, 0));
+        let many: Vec<Symbol> = (0..5000)
+            .map(|i| Symbol::intern(&format!("n{i}")))
+            .collect();
+        for (i, s) in many.iter().enumerate() {
+            assert_eq!(s.as_str(), format!("n{i}"));
+        }
+    }
 
     #[test]
     fn same_name_same_symbol() {
