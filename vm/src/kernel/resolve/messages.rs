@@ -590,6 +590,34 @@ pub(super) fn illegal_mixin_due_to_constructors(mixin: Symbol) -> String {
     format!("Can't use '{mixin}' as a mixin because it has constructors.")
 }
 
+pub(super) fn type_argument_count(expected: usize) -> String {
+    format!("Expected {expected} type arguments.")
+}
+
+pub(super) fn incorrect_type_argument(
+    arg: &str,
+    bound: &str,
+    variable: Symbol,
+    declaration: Symbol,
+    origins: &str,
+) -> String {
+    format!(
+        "Type argument '{arg}' doesn't conform to the bound '{bound}' of the type variable \
+         '{variable}' on '{declaration}'.{origins}\n\
+         Try changing type arguments so that they conform to the bounds."
+    )
+}
+
+pub(super) fn type_variable_bound_here() -> &'static str {
+    "This is the type variable whose bound isn't conformed to."
+}
+
+pub(super) fn type_arguments_on_type_variable(name: Symbol) -> String {
+    format!(
+        "Can't use type arguments with type variable '{name}'.\nTry removing the type arguments."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
