@@ -299,6 +299,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         }
         let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        if args.is_empty() && context_args.is_none() && self.check_ambiguous_spreads(elements, span)
+        {
+            return self.null(span);
+        }
         if args.is_empty() {
             let from_context = if is_set {
                 self.context_args(context.as_ref(), &["Set", "Iterable"], 1)
@@ -339,7 +343,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// A local's declared type, without capturing it.
-    fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
+    pub(super) fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
         self.frames.iter().rev().find_map(|f| {
             f.scopes
                 .iter()
@@ -610,6 +614,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => self.lower_map_entry(key, value, (*null_aware_key, *null_aware_value), sink, t),
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
+                self.check_spread(&v, *null_aware, sink.kind == SinkKind::Map, expr.span);
                 self.saw_spread(sink, &v.ty);
                 if *null_aware {
                     self.if_not_null(v, expr.span, |l, v| {

@@ -612,6 +612,30 @@ pub(super) fn type_variable_bound_here() -> &'static str {
     "This is the type variable whose bound isn't conformed to."
 }
 
+pub(super) fn spread_type_mismatch(ty: &str) -> String {
+    format!("Unexpected type '{ty}' of a spread.  Expected 'dynamic' or an Iterable.")
+}
+
+pub(super) fn spread_map_entry_type_mismatch(ty: &str) -> String {
+    format!("Unexpected type '{ty}' of a map spread entry.  Expected 'dynamic' or a Map.")
+}
+
+pub(super) fn nullable_spread() -> &'static str {
+    "An expression whose value can be 'null' must be null-checked before it can be dereferenced."
+}
+
+pub(super) fn non_null_aware_spread_is_null(ty: &str) -> String {
+    format!("Can't spread a value with static type '{ty}'.")
+}
+
+pub(super) fn ambiguous_spreads_both() -> &'static str {
+    "Both Iterable and Map spread elements encountered in ambiguous literal."
+}
+
+pub(super) fn ambiguous_not_enough_information() -> &'static str {
+    "Not enough type information to disambiguate between literal set and literal map."
+}
+
 pub(super) fn type_arguments_on_type_variable(name: Symbol) -> String {
     format!(
         "Can't use type arguments with type variable '{name}'.\nTry removing the type arguments."

@@ -37,6 +37,7 @@ mod promotion;
 mod records;
 mod reified;
 mod scope;
+mod spread_checks;
 mod types;
 
 use super::ir::{self, ClassId, ConstId, DartType, FieldId, FunctionId, LibraryId};

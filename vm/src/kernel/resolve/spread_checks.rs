@@ -1,0 +1,136 @@
+//! Static errors of spread elements (`...e`, `...?e`) in list, set and map literals:
+//! spreading something that is not an `Iterable` (a `Map` in a map literal), spreading
+//! a nullable value without `?`, and `{...}` literals whose spreads make them both a
+//! set and a map.
+//!
+//! As for assignments (decision 36), only a spread whose static type is *certain*
+//! (`Lower::certain_type`) and whose class-level relation rules it out is reported;
+//! `dynamic`, type variables and anything uncertain keep the run-time check.
+
+use super::body::Lower;
+use super::collections::set_or_map;
+use super::messages;
+use super::types::make_non_nullable;
+use crate::front::ast::{self, CollectionElement as El};
+use crate::front::source::Span;
+use crate::kernel::ir::{self, DartType};
+
+/// What a spread's static type says about the literal it is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum SpreadKind {
+    Iterable,
+    Map,
+}
+
+impl<'r, 'a> Lower<'r, 'a> {
+    /// Reports a spread of `v` (already lowered) that cannot be spread into the
+    /// literal: not an `Iterable` (`into_map`: not a `Map`), or nullable without `?`.
+    pub(super) fn check_spread(
+        &mut self,
+        v: &ir::Expr,
+        null_aware: bool,
+        into_map: bool,
+        at: Span,
+    ) {
+        let Some(ty) = self.certain_type(v) else {
+            return;
+        };
+        if matches!(ty, DartType::Null) {
+            if !null_aware {
+                self.r.error(
+                    at,
+                    messages::non_null_aware_spread_is_null(&self.r.type_display(&ty)),
+                );
+            }
+            return;
+        }
+        if ty.is_nullable() && !null_aware && matches!(ty, DartType::Interface { .. }) {
+            self.r.error(at, messages::nullable_spread());
+        }
+        let wanted = if into_map { "Map" } else { "Iterable" };
+        let Some(class) = self.r.core_class(wanted) else {
+            return;
+        };
+        let target = self.r.interface_type(class, Vec::new(), false);
+        if self
+            .r
+            .surely_not_assignable(&make_non_nullable(ty.clone()), &target)
+        {
+            let shown = self.r.type_display(&ty);
+            let text = if into_map {
+                messages::spread_map_entry_type_mismatch(&shown)
+            } else {
+                messages::spread_type_mismatch(&shown)
+            };
+            self.r.error(at, text);
+        }
+    }
+
+    /// For a `{...}` literal without type arguments whose elements do not decide:
+    /// reports spreads of both an `Iterable` and a `Map` ("Both Iterable and Map spread
+    /// elements encountered in ambiguous literal."), and a literal whose only spreads
+    /// are `null` literals (nothing to decide by). Returns whether it reported.
+    pub(super) fn check_ambiguous_spreads(&mut self, elements: &'a [El], span: Span) -> bool {
+        if set_or_map(elements).is_some() {
+            return false;
+        }
+        let mut kinds = Vec::new();
+        let mut all_null = !elements.is_empty();
+        for e in elements {
+            let El::Spread { expr, .. } = e else {
+                all_null = false;
+                continue;
+            };
+            if !matches!(expr.kind, ast::ExprKind::Null) {
+                all_null = false;
+            }
+            kinds.extend(self.visible_spread_kind(expr));
+        }
+        if kinds.contains(&SpreadKind::Iterable) && kinds.contains(&SpreadKind::Map) {
+            self.r.error(span, messages::ambiguous_spreads_both());
+            return true;
+        }
+        if all_null {
+            self.r
+                .error(span, messages::ambiguous_not_enough_information());
+            return true;
+        }
+        false
+    }
+
+    /// Whether a spread's expression is visibly an `Iterable` or a `Map`, from locals'
+    /// declared types and collection literals only (nothing is lowered).
+    fn visible_spread_kind(&self, expr: &ast::Expr) -> Option<SpreadKind> {
+        let ty = match &expr.kind {
+            ast::ExprKind::Ident(id) => self.peek_local_type(id.name)?,
+            ast::ExprKind::List { .. } => return Some(SpreadKind::Iterable),
+            ast::ExprKind::SetOrMap {
+                type_args,
+                elements,
+                ..
+            } => {
+                return match (type_args.len(), set_or_map(elements)) {
+                    (1, _) | (_, Some(true)) => Some(SpreadKind::Iterable),
+                    (2, _) | (_, Some(false)) => Some(SpreadKind::Map),
+                    _ => None,
+                }
+            }
+            _ => return None,
+        };
+        let DartType::Interface { class, .. } = ty else {
+            return None;
+        };
+        let is = |name: &str| {
+            self.r
+                .core_class(name)
+                .is_some_and(|c| self.r.class_is_subclass(class, c))
+        };
+        if is("Iterable") {
+            Some(SpreadKind::Iterable)
+        } else if is("Map") {
+            Some(SpreadKind::Map)
+        } else {
+            None
+        }
+    }
+}
