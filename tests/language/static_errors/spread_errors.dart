@@ -1,6 +1,6 @@
 // Spreads the Dart front end rejects: a value that is not an Iterable (not a Map in a
-// map literal), `null` without `?`, and `{...}` literals that cannot be a set and a map
-// at once.
+// map literal), `null` without `?`, elements that don't fit the written type arguments,
+// and `{...}` literals that are both a set and a map, or that nothing decides.
 
 void main() {
   var count = 3;
@@ -15,5 +15,11 @@ void main() {
   var both = {...names, ...scores};
   var unknown = {...?null};
   var spreadNull = [...null];
+  var wide = <num>[1, 2.5];
+  var narrow = <int>[...wide];
+  var byValue = <String, String>{...scores};
+  dynamic untyped = <int>[];
+  var undecided = {...untyped};
   print([fromInt, letters, listOfMap, setWithMap, mapWithList, both, unknown, spreadNull]);
+  print([narrow, byValue, undecided]);
 }

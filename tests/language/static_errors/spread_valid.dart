@@ -20,6 +20,10 @@ void main() {
   print(fromContext);
   print(setFromContext);
   print({...?maybeNumbers(false), 9});
+  print(<num>[...numbers]);
+  print(<Object, num>{...table});
+  Map<int, int> decidedByContext = {...anything.asMap()};
+  print(decidedByContext);
   var text = 'hi';
   print([...text.split('')]);
 }

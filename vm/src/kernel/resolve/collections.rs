@@ -615,6 +615,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
                 self.check_spread(&v, *null_aware, sink.kind == SinkKind::Map, expr.span);
+                if sink.explicit {
+                    let targets = match sink.kind {
+                        SinkKind::Map => vec![sink.key.clone(), sink.value.clone()],
+                        SinkKind::List | SinkKind::Set => vec![sink.element.clone()],
+                    };
+                    self.check_spread_elements(&v, &targets, expr.span);
+                }
                 self.saw_spread(sink, &v.ty);
                 if *null_aware {
                     self.if_not_null(v, expr.span, |l, v| {

@@ -628,6 +628,18 @@ pub(super) fn non_null_aware_spread_is_null(ty: &str) -> String {
     format!("Can't spread a value with static type '{ty}'.")
 }
 
+pub(super) fn spread_element_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread elements of type '{s}' to collection elements of type '{t}'.")
+}
+
+pub(super) fn spread_key_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread entry keys of type '{s}' to map entry keys of type '{t}'.")
+}
+
+pub(super) fn spread_value_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread entry values of type '{s}' to map entry values of type '{t}'.")
+}
+
 pub(super) fn ambiguous_spreads_both() -> &'static str {
     "Both Iterable and Map spread elements encountered in ambiguous literal."
 }

@@ -81,7 +81,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 all_null = false;
                 continue;
             };
-            if !matches!(expr.kind, ast::ExprKind::Null) {
+            if !matches!(expr.kind, ast::ExprKind::Null) && !self.is_certainly_dynamic_local(expr) {
                 all_null = false;
             }
             kinds.extend(self.visible_spread_kind(expr));
@@ -96,6 +96,55 @@ impl<'r, 'a> Lower<'r, 'a> {
             return true;
         }
         false
+    }
+
+    /// Is `expr` a local of this function declared `dynamic` (a spread of it says
+    /// nothing about the literal)?
+    fn is_certainly_dynamic_local(&self, expr: &ast::Expr) -> bool {
+        let ast::ExprKind::Ident(id) = &expr.kind else {
+            return false;
+        };
+        let frame = self.frame_ref();
+        let Some(&l) = frame
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.names.get(&id.name))
+        else {
+            return false;
+        };
+        frame.certain_locals.contains(&l)
+            && !frame.flow_sensitive.contains(&l)
+            && frame.locals[l.index()].ty == DartType::Dynamic
+    }
+
+    /// For a literal with written type arguments: reports a spread whose certain
+    /// element type (key and value types, into a map) can't be assigned to them.
+    /// `targets` are the element type, or the key and value types.
+    pub(super) fn check_spread_elements(&mut self, v: &ir::Expr, targets: &[DartType], at: Span) {
+        let Some(ty) = self.certain_type(v) else {
+            return;
+        };
+        let into_map = targets.len() == 2;
+        let Some(class) = self.r.core_class(if into_map { "Map" } else { "Iterable" }) else {
+            return;
+        };
+        let Some(args) = self.r.supertype_args(&make_non_nullable(ty), class) else {
+            return;
+        };
+        for (i, (s, t)) in args.iter().zip(targets).enumerate() {
+            if !matches!(s, DartType::Interface { .. }) || !self.r.surely_not_assignable(s, t) {
+                continue;
+            }
+            let (shown_s, shown_t) = (self.r.type_display(s), self.r.type_display(t));
+            let text = match (into_map, i) {
+                (false, _) => messages::spread_element_type_mismatch(&shown_s, &shown_t),
+                (true, 0) => messages::spread_key_type_mismatch(&shown_s, &shown_t),
+                _ => messages::spread_value_type_mismatch(&shown_s, &shown_t),
+            };
+            let origins = self.r.type_origins(&[s, t]);
+            self.r.error(at, format!("{text}{origins}"));
+        }
     }
 
     /// Whether a spread's expression is visibly an `Iterable` or a `Map`, from locals'
