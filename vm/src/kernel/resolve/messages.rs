@@ -640,6 +640,16 @@ pub(super) fn spread_value_type_mismatch(s: &str, t: &str) -> String {
     format!("Can't assign spread entry values of type '{s}' to map entry values of type '{t}'.")
 }
 
+pub(super) fn for_in_not_iterable(ty: &str, wanted: &str) -> String {
+    format!("The type '{ty}' used in the 'for' loop must implement '{wanted}'.")
+}
+
+pub(super) fn for_in_nullable(ty: &str, wanted: &str) -> String {
+    format!(
+        "The type '{ty}' used in the 'for' loop must implement '{wanted}' because '{ty}' is          nullable and '{wanted}' isn't."
+    )
+}
+
 pub(super) fn ambiguous_spreads_both() -> &'static str {
     "Both Iterable and Map spread elements encountered in ambiguous literal."
 }

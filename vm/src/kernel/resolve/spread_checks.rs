@@ -1,7 +1,8 @@
 //! Static errors of spread elements (`...e`, `...?e`) in list, set and map literals:
 //! spreading something that is not an `Iterable` (a `Map` in a map literal), spreading
 //! a nullable value without `?`, and `{...}` literals whose spreads make them both a
-//! set and a map.
+//! set and a map; and the iterable of a `for`-in loop or element (the stream of an
+//! `await for`) that is not one.
 //!
 //! As for assignments (decision 36), only a spread whose static type is *certain*
 //! (`Lower::certain_type`) and whose class-level relation rules it out is reported;
@@ -64,6 +65,37 @@ impl<'r, 'a> Lower<'r, 'a> {
             };
             self.r.error(at, text);
         }
+    }
+
+    /// Reports a `for`-in iterable (`class_name`: `Iterable`, or `Stream` for
+    /// `await for`) whose certain type is not one, or is nullable.
+    pub(super) fn check_for_in_iterable(&mut self, v: &ir::Expr, class_name: &str, at: Span) {
+        let Some(ty) = self.certain_type(v) else {
+            return;
+        };
+        let found = match class_name {
+            "Stream" => self.r.async_class(class_name),
+            _ => self.r.core_class(class_name),
+        };
+        let Some(class) = found else {
+            return;
+        };
+        let non_null = make_non_nullable(ty.clone());
+        let target = self.r.interface_type(class, vec![DartType::Dynamic], false);
+        let not_at_all =
+            matches!(ty, DartType::Null) || self.r.surely_not_assignable(&non_null, &target);
+        let nullable = ty.is_nullable() && matches!(ty, DartType::Interface { .. });
+        if !not_at_all && !nullable {
+            return;
+        }
+        let (shown, wanted) = (self.r.type_display(&ty), self.r.type_display(&target));
+        let text = if not_at_all {
+            messages::for_in_not_iterable(&shown, &wanted)
+        } else {
+            messages::for_in_nullable(&shown, &wanted)
+        };
+        let origins = self.r.type_origins(&[&ty]);
+        self.r.error(at, format!("{text}{origins}"));
     }
 
     /// For a `{...}` literal without type arguments whose elements do not decide:
