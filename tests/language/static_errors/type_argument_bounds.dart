@@ -39,4 +39,5 @@ void main() {
   dynamic<int>? d;
   noTypes<int>();
   same<int, String>(1);
+  var triple = <int, int, int>{};
 }

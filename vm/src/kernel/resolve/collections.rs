@@ -5,6 +5,7 @@
 
 use super::body::Lower;
 use super::check::FlowTarget;
+use super::messages;
 use crate::front::ast::{self, CollectionElement as El};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
@@ -275,6 +276,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         context: Option<DartType>,
     ) -> ir::Expr {
+        if type_args.len() > 2 {
+            self.r
+                .error(span, messages::set_or_map_too_many_type_arguments());
+            return self.null(span);
+        }
         let context_args = context
             .as_ref()
             .and_then(|c| self.r.collection_context_args(c));

@@ -650,6 +650,10 @@ pub(super) fn for_in_nullable(ty: &str, wanted: &str) -> String {
     )
 }
 
+pub(super) fn set_or_map_too_many_type_arguments() -> &'static str {
+    "A set or map literal requires exactly one or two type arguments, respectively."
+}
+
 pub(super) fn ambiguous_spreads_both() -> &'static str {
     "Both Iterable and Map spread elements encountered in ambiguous literal."
 }
