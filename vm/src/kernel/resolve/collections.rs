@@ -31,6 +31,9 @@ struct Sink {
     /// The element types were written (`<int>[...]`): elements are checked against
     /// them statically.
     explicit: bool,
+    /// Whether the literal is a list, set or map is known (type arguments, elements or
+    /// context decided it), not guessed: only then is a spread of the wrong kind an error.
+    kind_known: bool,
 }
 
 impl Sink {
@@ -43,6 +46,7 @@ impl Sink {
             value: arg(1),
             seen: Default::default(),
             explicit: false,
+            kind_known: true,
         }
     }
 
@@ -318,10 +322,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             args = from_context.unwrap_or_default();
         }
         let explicit = !type_args.is_empty();
+        let kind_known = explicit || set_or_map(elements).is_some() || context_args.is_some();
         if is_set {
-            return self.lower_set(args, elements, span, explicit);
+            return self.lower_set(args, elements, span, (explicit, kind_known));
         }
-        self.lower_map(args, elements, span, explicit)
+        self.lower_map(args, elements, span, (explicit, kind_known))
     }
 
     /// For `{...a}`: is the first spread's static type visibly an `Iterable` (a set
@@ -391,7 +396,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: Vec<DartType>,
         elements: &'a [El],
         span: Span,
-        explicit: bool,
+        (explicit, kind_known): (bool, bool),
     ) -> ir::Expr {
         let map_class = self.r.core_class("Map");
         if !has_control_flow(elements) {
@@ -441,6 +446,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
         let mut sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
         sink.explicit = explicit;
+        sink.kind_known = kind_known;
         let type_args = self.open_type_args(&[key_type.clone(), value_type.clone()], span);
         let empty = self.expr(
             ExprKind::MapLiteral {
@@ -467,7 +473,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: Vec<DartType>,
         elements: &'a [El],
         span: Span,
-        explicit: bool,
+        (explicit, kind_known): (bool, bool),
     ) -> ir::Expr {
         let Some(set_class) = self.r.core_class("Set") else {
             return self.null(span);
@@ -479,6 +485,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let inferred = element == DartType::Dynamic;
         let mut sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
         sink.explicit = explicit;
+        sink.kind_known = kind_known;
         let empty = self.empty_set(set_class, element, span);
         let (mut filled, sink) = self.fill(empty, sink, elements, span);
         let element = self.infer_element(sink.seen.into_inner()[0].iter());
@@ -620,7 +627,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => self.lower_map_entry(key, value, (*null_aware_key, *null_aware_value), sink, t),
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
-                self.check_spread(&v, *null_aware, sink.kind == SinkKind::Map, expr.span);
+                let into_map = sink.kind == SinkKind::Map;
+                self.check_spread(&v, *null_aware, into_map, sink.kind_known, expr.span);
                 if sink.explicit {
                     let targets = match sink.kind {
                         SinkKind::Map => vec![sink.key.clone(), sink.value.clone()],

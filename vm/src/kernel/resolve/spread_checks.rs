@@ -25,12 +25,14 @@ pub(super) enum SpreadKind {
 
 impl<'r, 'a> Lower<'r, 'a> {
     /// Reports a spread of `v` (already lowered) that cannot be spread into the
-    /// literal: not an `Iterable` (`into_map`: not a `Map`), or nullable without `?`.
+    /// literal: nullable without `?`, or not an `Iterable` (`into_map`: not a `Map`)
+    /// when the literal's kind is known (`kind_known`), not guessed.
     pub(super) fn check_spread(
         &mut self,
         v: &ir::Expr,
         null_aware: bool,
         into_map: bool,
+        kind_known: bool,
         at: Span,
     ) {
         let Some(ty) = self.certain_type(v) else {
@@ -47,6 +49,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         if ty.is_nullable() && !null_aware && matches!(ty, DartType::Interface { .. }) {
             self.r.error(at, messages::nullable_spread());
+        }
+        // A `{...}` literal whose kind was guessed may be the other kind in Dart.
+        if !kind_known {
+            return;
         }
         let wanted = if into_map { "Map" } else { "Iterable" };
         let Some(class) = self.r.core_class(wanted) else {
