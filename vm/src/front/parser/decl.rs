@@ -239,7 +239,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         let configurations = self.configurations();
         let deferred = self.eat(KwDeferred);
         let prefix = if self.eat(KwAs) {
-            Some(self.ident())
+            Some(self.decl_name())
         } else {
             None
         };
@@ -459,7 +459,7 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// A declaration's name: identifiers, but not built-in identifiers (which cannot name
     /// types) — reported, yet accepted so parsing continues.
-    fn decl_name(&mut self) -> Ident {
+    pub(super) fn decl_name(&mut self) -> Ident {
         if self.kind().is_builtin() {
             let msg = format!("Can't use '{}' as a name here.", self.text(self.pos));
             self.error_here(msg);
@@ -1183,6 +1183,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     ) -> FunctionDecl {
         self.in_class_body = false;
         self.external_member = false;
+        self.check_not_async_keyword();
         let name = self.ident();
         let type_params = self.opt_type_params();
         let params = Some(self.formal_params());
@@ -1204,6 +1205,13 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// declarations may also have `;` (abstract or external).
     pub(super) fn function_body(&mut self, declaration: bool) -> FunctionBody {
         let kind = self.async_kind();
+        let outer = std::mem::replace(&mut self.body_kind, kind);
+        let body = self.function_body_after_modifier(kind, declaration);
+        self.body_kind = outer;
+        body
+    }
+
+    fn function_body_after_modifier(&mut self, kind: AsyncKind, declaration: bool) -> FunctionBody {
         match self.kind() {
             LBrace => FunctionBody::Block(self.block(), kind),
             Arrow => {

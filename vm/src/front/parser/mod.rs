@@ -186,6 +186,9 @@ pub(crate) struct Parser<'a, 'd> {
     switch_guard_start: Option<usize>,
     /// The member being parsed is `external` (its body is `;`).
     external_member: bool,
+    /// The kind of the innermost function body being parsed: in `async`, `async*` and
+    /// `sync*` bodies `await` and `yield` cannot be declared as names.
+    body_kind: ast::AsyncKind,
     /// Syntax errors reported so far in this file (capped at [`MAX_ERRORS`]).
     errors: usize,
     /// Statements and members of the blocks/bodies being parsed, stacked: each list is
@@ -227,6 +230,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             in_class_body: false,
             switch_guard_start: None,
             external_member: false,
+            body_kind: ast::AsyncKind::Sync,
             errors: 0,
             stmt_buf: Vec::new(),
             member_buf: Vec::new(),
@@ -533,6 +537,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// reserved word where a name clearly belongs (`var class = 1;`) is reported and
     /// taken as the name, so the rest of the declaration still parses.
     fn declared_name(&mut self) -> Ident {
+        self.check_not_async_keyword();
         if self.kind().is_reserved() && matches!(self.peek(1), Eq | Semicolon | Comma | RParen) {
             self.expected_identifier();
             let i = self.pos;
@@ -540,6 +545,23 @@ impl<'a, 'd> Parser<'a, 'd> {
             return self.ident_at(i);
         }
         self.ident()
+    }
+
+    /// Reports `await`/`yield` at the cursor when it is about to be declared as a name
+    /// inside an `async`, `async*` or `sync*` body, where both are reserved (the name is
+    /// still taken, so parsing goes on).
+    fn check_not_async_keyword(&mut self) {
+        if self.body_kind == ast::AsyncKind::Sync {
+            return;
+        }
+        let word = match self.kind() {
+            KwAwait => "await",
+            KwYield => "yield",
+            _ => return,
+        };
+        self.error_here(format!(
+            "'{word}' can't be used as an identifier in 'async', 'async*', or 'sync*' methods."
+        ));
     }
 
     /// After `.`: any identifier, or `new` (constructor tear-offs and `C.new(...)`).

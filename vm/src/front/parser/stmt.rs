@@ -180,7 +180,10 @@ impl<'a, 'd> Parser<'a, 'd> {
             return None;
         }
         // `x as T;` is a cast, not a variable named `as` (which `int as = 1;` would be).
-        if self.kind_at(j) == KwAs && !matches!(self.kind_at(j + 1), Eq | Semicolon | Comma) {
+        if self.kind_at(j) == KwAs
+            && !matches!(self.kind_at(j + 1), Eq | Semicolon | Comma)
+            && !self.local_function_at(j + 1)
+        {
             return None;
         }
         let after = self.kind_at(j + 1);

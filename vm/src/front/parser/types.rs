@@ -260,7 +260,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         loop {
             let start = self.pos;
             let metadata = self.metadata();
-            let name = self.ident();
+            let name = self.decl_name();
             let bound = if self.eat(KwExtends) {
                 Some(self.parse_type())
             } else {

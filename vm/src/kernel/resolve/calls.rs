@@ -245,6 +245,13 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         // The call's own context (`Map<String, int> m = f(...)`), before the arguments'.
         let context = self.ctor_context.take();
+        if let Some(written) = self
+            .call_type_args
+            .get(&(args as *const ast::Arguments as usize))
+        {
+            let expected = self.r.sigs[f.index()].type_params.len();
+            self.r.check_type_arg_count(expected, written.len(), span);
+        }
         let sig = erase_method_type_params(&self.r.sigs[f.index()]);
         let lowered = self.lower_call_args_for(args, Some(&sig));
         let mut checked = self.check_args_ok(f, lowered.args, span, Some(args));
@@ -348,6 +355,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             NameRef::Static(Decl::Typedef(i)) => self.typedef_call(i, name, args, span),
             NameRef::Static(Decl::Class(c)) => {
+                self.check_ctor_call_type_args(c, args, name.span);
                 let ty = self.r.interface_type(c, Vec::new(), false);
                 self.construct_ast(
                     CtorCall {
@@ -778,6 +786,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                         self.extension_type_new(e, None, targs, args, span)
                     }
                     Some(Decl::Class(c)) => {
+                        self.check_ctor_call_type_args(c, args, name.span);
                         let ty = self.r.interface_type(c, Vec::new(), false);
                         self.construct_ast(
                             CtorCall {

@@ -5,6 +5,7 @@
 
 use super::body::Lower;
 use super::check::FlowTarget;
+use super::messages;
 use crate::front::ast::{self, CollectionElement as El};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
@@ -30,6 +31,9 @@ struct Sink {
     /// The element types were written (`<int>[...]`): elements are checked against
     /// them statically.
     explicit: bool,
+    /// Whether the literal is a list, set or map is known (type arguments, elements or
+    /// context decided it), not guessed: only then is a spread of the wrong kind an error.
+    kind_known: bool,
 }
 
 impl Sink {
@@ -42,6 +46,7 @@ impl Sink {
             value: arg(1),
             seen: Default::default(),
             explicit: false,
+            kind_known: true,
         }
     }
 
@@ -275,6 +280,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
         context: Option<DartType>,
     ) -> ir::Expr {
+        if type_args.len() > 2 {
+            self.r
+                .error(span, messages::set_or_map_too_many_type_arguments());
+            return self.null(span);
+        }
         let context_args = context
             .as_ref()
             .and_then(|c| self.r.collection_context_args(c));
@@ -299,6 +309,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             return self.null(span);
         }
         let mut args: Vec<DartType> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+        if args.is_empty() && context_args.is_none() && self.check_ambiguous_spreads(elements, span)
+        {
+            return self.null(span);
+        }
         if args.is_empty() {
             let from_context = if is_set {
                 self.context_args(context.as_ref(), &["Set", "Iterable"], 1)
@@ -308,10 +322,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             args = from_context.unwrap_or_default();
         }
         let explicit = !type_args.is_empty();
+        let kind_known = explicit || set_or_map(elements).is_some() || context_args.is_some();
         if is_set {
-            return self.lower_set(args, elements, span, explicit);
+            return self.lower_set(args, elements, span, (explicit, kind_known));
         }
-        self.lower_map(args, elements, span, explicit)
+        self.lower_map(args, elements, span, (explicit, kind_known))
     }
 
     /// For `{...a}`: is the first spread's static type visibly an `Iterable` (a set
@@ -339,7 +354,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// A local's declared type, without capturing it.
-    fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
+    pub(super) fn peek_local_type(&self, name: Symbol) -> Option<DartType> {
         self.frames.iter().rev().find_map(|f| {
             f.scopes
                 .iter()
@@ -381,7 +396,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: Vec<DartType>,
         elements: &'a [El],
         span: Span,
-        explicit: bool,
+        (explicit, kind_known): (bool, bool),
     ) -> ir::Expr {
         let map_class = self.r.core_class("Map");
         if !has_control_flow(elements) {
@@ -431,6 +446,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = self.collection_type(map_class, vec![key_type.clone(), value_type.clone()]);
         let mut sink = Sink::new(SinkKind::Map, &[key_type.clone(), value_type.clone()]);
         sink.explicit = explicit;
+        sink.kind_known = kind_known;
         let type_args = self.open_type_args(&[key_type.clone(), value_type.clone()], span);
         let empty = self.expr(
             ExprKind::MapLiteral {
@@ -457,7 +473,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         args: Vec<DartType>,
         elements: &'a [El],
         span: Span,
-        explicit: bool,
+        (explicit, kind_known): (bool, bool),
     ) -> ir::Expr {
         let Some(set_class) = self.r.core_class("Set") else {
             return self.null(span);
@@ -469,6 +485,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let inferred = element == DartType::Dynamic;
         let mut sink = Sink::new(SinkKind::Set, std::slice::from_ref(&element));
         sink.explicit = explicit;
+        sink.kind_known = kind_known;
         let empty = self.empty_set(set_class, element, span);
         let (mut filled, sink) = self.fill(empty, sink, elements, span);
         let element = self.infer_element(sink.seen.into_inner()[0].iter());
@@ -610,6 +627,15 @@ impl<'r, 'a> Lower<'r, 'a> {
             } => self.lower_map_entry(key, value, (*null_aware_key, *null_aware_value), sink, t),
             El::Spread { null_aware, expr } => {
                 let v = self.lower_expr(expr);
+                let into_map = sink.kind == SinkKind::Map;
+                self.check_spread(&v, *null_aware, into_map, sink.kind_known, expr.span);
+                if sink.explicit {
+                    let targets = match sink.kind {
+                        SinkKind::Map => vec![sink.key.clone(), sink.value.clone()],
+                        SinkKind::List | SinkKind::Set => vec![sink.element.clone()],
+                    };
+                    self.check_spread_elements(&v, &targets, expr.span);
+                }
                 self.saw_spread(sink, &v.ty);
                 if *null_aware {
                     self.if_not_null(v, expr.span, |l, v| {

@@ -582,6 +582,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Stmt {
         self.context_type = self.binding_context(binding, "Iterable");
         let iterable = self.lower_expr(iterable);
+        self.check_for_in_iterable(&iterable, "Iterable", iterable.span);
         let element = self.element_type(&iterable.ty);
         let iterator_ty = match self.r.core_class("Iterator") {
             Some(c) => self.r.interface_type(c, vec![element.clone()], false),
@@ -677,6 +678,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Stmt {
         self.context_type = self.binding_context(binding, "Stream");
         let stream = self.lower_expr(stream);
+        self.check_for_in_iterable(&stream, "Stream", stream.span);
         let element = self.stream_element_type(&stream.ty);
         let (Some(make), Some(cancel)) = (
             self.r.async_function("_awaitForIterator"),

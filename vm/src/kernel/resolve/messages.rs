@@ -590,6 +590,84 @@ pub(super) fn illegal_mixin_due_to_constructors(mixin: Symbol) -> String {
     format!("Can't use '{mixin}' as a mixin because it has constructors.")
 }
 
+pub(super) fn type_argument_count(expected: usize) -> String {
+    format!("Expected {expected} type arguments.")
+}
+
+pub(super) fn incorrect_type_argument(
+    arg: &str,
+    bound: &str,
+    variable: Symbol,
+    declaration: Symbol,
+    origins: &str,
+) -> String {
+    format!(
+        "Type argument '{arg}' doesn't conform to the bound '{bound}' of the type variable \
+         '{variable}' on '{declaration}'.{origins}\n\
+         Try changing type arguments so that they conform to the bounds."
+    )
+}
+
+pub(super) fn type_variable_bound_here() -> &'static str {
+    "This is the type variable whose bound isn't conformed to."
+}
+
+pub(super) fn spread_type_mismatch(ty: &str) -> String {
+    format!("Unexpected type '{ty}' of a spread.  Expected 'dynamic' or an Iterable.")
+}
+
+pub(super) fn spread_map_entry_type_mismatch(ty: &str) -> String {
+    format!("Unexpected type '{ty}' of a map spread entry.  Expected 'dynamic' or a Map.")
+}
+
+pub(super) fn nullable_spread() -> &'static str {
+    "An expression whose value can be 'null' must be null-checked before it can be dereferenced."
+}
+
+pub(super) fn non_null_aware_spread_is_null(ty: &str) -> String {
+    format!("Can't spread a value with static type '{ty}'.")
+}
+
+pub(super) fn spread_element_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread elements of type '{s}' to collection elements of type '{t}'.")
+}
+
+pub(super) fn spread_key_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread entry keys of type '{s}' to map entry keys of type '{t}'.")
+}
+
+pub(super) fn spread_value_type_mismatch(s: &str, t: &str) -> String {
+    format!("Can't assign spread entry values of type '{s}' to map entry values of type '{t}'.")
+}
+
+pub(super) fn for_in_not_iterable(ty: &str, wanted: &str) -> String {
+    format!("The type '{ty}' used in the 'for' loop must implement '{wanted}'.")
+}
+
+pub(super) fn for_in_nullable(ty: &str, wanted: &str) -> String {
+    format!(
+        "The type '{ty}' used in the 'for' loop must implement '{wanted}' because '{ty}' is          nullable and '{wanted}' isn't."
+    )
+}
+
+pub(super) fn set_or_map_too_many_type_arguments() -> &'static str {
+    "A set or map literal requires exactly one or two type arguments, respectively."
+}
+
+pub(super) fn ambiguous_spreads_both() -> &'static str {
+    "Both Iterable and Map spread elements encountered in ambiguous literal."
+}
+
+pub(super) fn ambiguous_not_enough_information() -> &'static str {
+    "Not enough type information to disambiguate between literal set and literal map."
+}
+
+pub(super) fn type_arguments_on_type_variable(name: Symbol) -> String {
+    format!(
+        "Can't use type arguments with type variable '{name}'.\nTry removing the type arguments."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 //! as it can.
 
 mod body;
+mod bounds;
 mod calls;
 mod check;
 mod class_checks;
@@ -36,6 +37,7 @@ mod promotion;
 mod records;
 mod reified;
 mod scope;
+mod spread_checks;
 mod types;
 
 use super::ir::{self, ClassId, ConstId, DartType, FieldId, FunctionId, LibraryId};
@@ -70,6 +72,7 @@ pub(crate) fn resolve_program(
     r.check_class_declarations();
     let declared = started.elapsed();
     r.lower_all_bodies();
+    r.check_pending_bounds();
     let lowered = started.elapsed();
     r.find_main();
     r.record_return_types();
@@ -390,6 +393,14 @@ pub(crate) struct Resolver<'a> {
     /// Where static type errors were reported: an instance field's initialiser is
     /// lowered into every generative constructor but reported once.
     pub type_errors_at: HashSet<Span>,
+    /// Where a wrong number of type arguments was reported (once per annotation).
+    pub type_arg_errors_at: HashSet<Span>,
+    /// Written type arguments to check against their bounds after the bodies.
+    pub pending_bounds: Vec<bounds::PendingBoundCheck>,
+    /// The first argument spans of the queued checks (an annotation may be resolved
+    /// more than once).
+    pub bounds_queued_at: HashSet<Span>,
+    pub class_bounds: bounds::ClassBounds,
 }
 
 impl<'a> Resolver<'a> {
@@ -433,6 +444,10 @@ impl<'a> Resolver<'a> {
             extension_types_used: false,
             instantiations: Vec::new(),
             type_errors_at: HashSet::new(),
+            type_arg_errors_at: HashSet::new(),
+            pending_bounds: Vec::new(),
+            bounds_queued_at: HashSet::new(),
+            class_bounds: HashMap::new(),
         }
     }
 

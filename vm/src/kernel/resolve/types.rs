@@ -51,6 +51,7 @@ impl Resolver<'_> {
                 nullable,
                 span,
             } => {
+                let arg_anns = args;
                 let args: Vec<DartType> = args
                     .iter()
                     .map(|a| self.resolve_type_depth(a, tctx, depth + 1))
@@ -69,7 +70,17 @@ impl Resolver<'_> {
                 let decl = match decl {
                     Some(d) => d,
                     None => match self.builtin_type(name.name, *nullable, tctx) {
-                        Some(t) => return t,
+                        Some(t) => {
+                            if matches!(t, DartType::TypeParameter { .. }) {
+                                if !args.is_empty() && self.type_arg_errors_at.insert(*span) {
+                                    let text = messages::type_arguments_on_type_variable(name.name);
+                                    self.error(name.span, text);
+                                }
+                            } else {
+                                self.check_type_arg_count(0, args.len(), *span);
+                            }
+                            return t;
+                        }
                         None => match self.lookup_library(tctx.lib, name.name, name.span) {
                             Resolved::Decl(d) => d,
                             Resolved::Reported => return DartType::Dynamic,
@@ -80,6 +91,7 @@ impl Resolver<'_> {
                         },
                     },
                 };
+                self.check_written_type_args(&decl, &args, arg_anns, *span, tctx);
                 if self.is_future_or(&decl) {
                     // `FutureOr<T>` is the union of `T` and `Future<T>`; without reified
                     // type arguments it can only be checked as `dynamic`.
@@ -178,6 +190,35 @@ impl Resolver<'_> {
                 }))
             }
         }
+    }
+
+    /// The count of a written type argument list, and (later) its bounds.
+    fn check_written_type_args(
+        &mut self,
+        decl: &Decl,
+        args: &[DartType],
+        anns: &[TypeAnnotation],
+        span: crate::front::source::Span,
+        tctx: &TypeContext,
+    ) {
+        if anns.is_empty() {
+            return;
+        }
+        let expected = match decl {
+            Decl::Class(c) => self.classes[c.index()].type_params.len(),
+            Decl::Typedef(i) => self.typedefs[*i].decl.type_params.len(),
+            Decl::Extension(e) if self.is_extension_type(*e) => {
+                self.extensions[*e].type_params.len()
+            }
+            _ => return,
+        };
+        self.check_type_arg_count(expected, args.len(), span);
+        let owner = match decl {
+            Decl::Class(c) => super::bounds::Generic::Class(*c),
+            Decl::Typedef(i) => super::bounds::Generic::Typedef(*i),
+            _ => return,
+        };
+        self.queue_bound_check(owner, args, anns, tctx.lib);
     }
 
     fn is_future_or(&self, decl: &Decl) -> bool {
