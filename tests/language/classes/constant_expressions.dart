@@ -52,4 +52,33 @@ void main() {
   print(nested);
   print(list.length);
   print(identical(const Box(1), const Box(1)));
+  shapes();
+}
+
+class Shape {
+  final String name;
+  final int sides;
+  const Shape(this.name, this.sides);
+  const Shape.named(String n) : this(n, n.length);
+}
+
+class Square extends Shape {
+  final bool big;
+  static const defaultSides = 4;
+  const Square(int size)
+      : assert(size >= 0),
+        big = size > 10 ? true : false,
+        super("square${size}", defaultSides);
+  const Square.empty() : big = identical(limit, 3), super.named("empty");
+}
+
+void shapes() {
+  const s = Square(12);
+  print("${s.name} ${s.sides} ${s.big}");
+  const e = Square.empty();
+  print("${e.name} ${e.sides} ${e.big}");
+  print(identical(s, const Square(12)));
+  // Not constant, but the constructors may run without `const`.
+  var n = 3;
+  print(Square(n).name);
 }

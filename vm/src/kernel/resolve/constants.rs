@@ -883,7 +883,11 @@ impl Resolver<'_> {
     }
 
     /// A class named by `C` or `prefix.C`.
-    fn const_class_target(&mut self, target: &ast::Expr, ctx: &MemberContext) -> Option<ClassId> {
+    pub(super) fn const_class_target(
+        &mut self,
+        target: &ast::Expr,
+        ctx: &MemberContext,
+    ) -> Option<ClassId> {
         match &target.kind {
             ExprKind::Ident(id) => match self.lookup_library(ctx.lib, id.name, id.span) {
                 Resolved::Decl(Decl::Class(c)) => Some(c),
@@ -965,7 +969,7 @@ impl Resolver<'_> {
     }
 
     /// Is `name` a static method of the class the constant is written in?
-    fn is_static_method(&self, ctx: &MemberContext, name: Symbol) -> bool {
+    pub(super) fn is_static_method(&self, ctx: &MemberContext, name: Symbol) -> bool {
         ctx.lexical_class.is_some_and(|c| {
             matches!(
                 self.classes[c.index()].statics.get(&name),
@@ -975,7 +979,7 @@ impl Resolver<'_> {
     }
 
     /// dart:core's `identical`, whose calls are constant (dartrs does not fold them yet).
-    fn is_identical(&self, f: FunctionId) -> bool {
+    pub(super) fn is_identical(&self, f: FunctionId) -> bool {
         let function = &self.program.functions[f.index()];
         function.name.as_str() == "identical" && self.is_core(function.library)
     }
@@ -1053,7 +1057,7 @@ impl Resolver<'_> {
     /// Is `ctor` (of a class outside the platform libraries, whose constructors may
     /// differ from the SDK's) certainly not `const`: declared without `const`, or the
     /// implicit default constructor?
-    fn is_non_const_ctor(&self, class: ClassId, ctor: FunctionId) -> bool {
+    pub(super) fn is_non_const_ctor(&self, class: ClassId, ctor: FunctionId) -> bool {
         if self.is_core(self.classes[class.index()].lib) {
             return false;
         }
@@ -1468,7 +1472,7 @@ impl Resolver<'_> {
     }
 }
 
-fn static_invocation(name: Symbol) -> String {
+pub(super) fn static_invocation(name: Symbol) -> String {
     format!("The invocation of '{name}' is not allowed in a constant expression.")
 }
 
