@@ -29,6 +29,7 @@ const record = (1, b: "two");
 const defined = String.fromEnvironment("NOT_SET", defaultValue: "default");
 const shortCircuit = false && true;
 const nested = [limit, -limit, ~limit, !bothTrue];
+const tests = [limit is int, limit is! String, box is Box, null is Object, limit as num];
 
 void main() {
   const local = limit * 2;
@@ -50,6 +51,7 @@ void main() {
   print(defined);
   print(shortCircuit);
   print(nested);
+  print(tests);
   print(list.length);
   print(identical(const Box(1), const Box(1)));
   shapes();

@@ -22,6 +22,8 @@ const negated = -"text";
 const either = true || 0;
 const count = 12.length;
 const doubled = Doubled([1]);
+const cast = 12345 as String;
+const spread = [...(Money(1) is Money ? 123 : [])];
 
 void main() {
   print(quotient);

@@ -138,7 +138,7 @@ pub(super) fn invalid_method(name: &str, on: &str) -> String {
 }
 
 /// A constant as the CFE quotes it in messages (strings with double quotes).
-fn constant_text(p: &Program, c: &Constant) -> String {
+pub(super) fn constant_text(p: &Program, c: &Constant) -> String {
     match c {
         Constant::Null => "null".into(),
         Constant::Bool(b) => b.to_string(),

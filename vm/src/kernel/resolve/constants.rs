@@ -253,7 +253,9 @@ impl Resolver<'_> {
     /// The value of a `const` field (evaluated once; `None` for cycles and non-constants).
     pub(super) fn eval_const_field(&mut self, f: FieldId, span: Span) -> Option<ConstId> {
         if self.const_fields_in_progress.contains(&f) && self.consts_final {
-            return self.not_constant(span, "Constant expression depends on itself.");
+            // Reported at the declaration the cycle started from, as the CFE does.
+            let at = self.program.fields[f.index()].span;
+            return self.not_constant(at, "Constant expression depends on itself.");
         }
         if let Some(v) = self.const_fields.get(&f) {
             return *v;
@@ -347,7 +349,28 @@ impl Resolver<'_> {
                 let tctx = self.type_context(ctx, &[]);
                 let target = self.resolve_type(ty, &tctx);
                 let actual = self.constant_type(&self.program.constants[v.index()]);
-                return (self.is_subtype(&actual, &target) == Some(true)).then_some(v);
+                if self.is_subtype(&actual, &target) == Some(true) {
+                    return Some(v);
+                }
+                if self.const_is(v, &target) == Some(false) {
+                    let error = format!(
+                        "Expected constant '{}' to be of type '{}', but was of type '{}'.",
+                        const_checks::constant_text(
+                            &self.program,
+                            &self.program.constants[v.index()]
+                        ),
+                        self.type_display(&target),
+                        self.type_display(&actual)
+                    );
+                    return self.evaluation_failed(e.span, error);
+                }
+                return None;
+            }
+            ExprKind::Is { expr, ty, negated } => {
+                let v = self.eval(expr, ctx, env, d)?;
+                let tctx = self.type_context(ctx, &[]);
+                let target = self.resolve_type(ty, &tctx);
+                Constant::Bool(self.const_is(v, &target)? != *negated)
             }
             ExprKind::New {
                 keyword: ast::NewKeyword::New,
@@ -387,6 +410,22 @@ impl Resolver<'_> {
             _ => return None,
         };
         Some(self.intern_const(c))
+    }
+
+    /// Is constant `v` of type `t`? Decided only against `dynamic`, `Null` and class
+    /// types without type arguments, where the class-based subtype test is exact
+    /// (constant instances of generic classes carry no type arguments).
+    fn const_is(&self, v: ConstId, t: &DartType) -> Option<bool> {
+        let decidable = match t {
+            DartType::Interface { args, .. } => args.is_empty(),
+            DartType::Dynamic | DartType::Null => true,
+            _ => false,
+        };
+        if !decidable {
+            return None;
+        }
+        let actual = self.constant_type(&self.program.constants[v.index()]);
+        self.is_subtype(&actual, t)
     }
 
     /// `(1, b: 2)` with constant fields; named fields sorted by name.
