@@ -32,6 +32,10 @@ const g = Plain();
 const h = "text".toString();
 const i = j;
 const j = i;
+const l = () => 1;
+const m = "text"[0];
+const n = limit!;
+const int? limit = 1;
 
 void main() {
   var local = 1;

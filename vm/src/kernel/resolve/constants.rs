@@ -407,6 +407,19 @@ impl Resolver<'_> {
             }
             ExprKind::Symbol(s) => return self.symbol_constant(s),
             ExprKind::Record { fields, .. } => self.eval_record(fields, ctx, env, d)?,
+            // Never constant: function literals, `this`, side effects, `[]`, `!`.
+            ExprKind::Function { .. }
+            | ExprKind::This
+            | ExprKind::Throw(_)
+            | ExprKind::Await(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Prefix { .. }
+            | ExprKind::Postfix { .. }
+            | ExprKind::Cascade { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::NullCheck(_) => {
+                return self.not_constant(e.span, "Not a constant expression.")
+            }
             _ => return None,
         };
         Some(self.intern_const(c))
