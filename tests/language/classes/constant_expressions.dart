@@ -55,6 +55,7 @@ void main() {
   print(list.length);
   print(identical(const Box(1), const Box(1)));
   shapes();
+  untakenBranches();
 }
 
 class Shape {
@@ -83,4 +84,15 @@ void shapes() {
   // Not constant, but the constructors may run without `const`.
   var n = 3;
   print(Square(n).name);
+}
+
+// The branch of a constant collection `if` not taken is not evaluated.
+void untakenBranches() {
+  const t = true;
+  try {
+    const List<int> list = [if (t) 2 else (null as String).length];
+    print(list);
+  } catch (e) {
+    print("no error expected");
+  }
 }

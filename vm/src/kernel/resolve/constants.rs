@@ -727,8 +727,14 @@ impl Resolver<'_> {
                     // The branch not taken still types the literal (`{if (false) 1}` is
                     // a `Set<int>`).
                     if let Some(other) = other {
+                        // Not evaluated by the language: what fails there is no error
+                        // (dartrs then just cannot type the literal).
                         let at = out.len();
-                        self.eval_elements(std::slice::from_ref(other), ctx, env, d, out)?;
+                        let saved = (self.const_error.take(), self.const_error_context.take());
+                        let typed =
+                            self.eval_elements(std::slice::from_ref(other), ctx, env, d, out);
+                        (self.const_error, self.const_error_context) = saved;
+                        typed?;
                         out[at..].iter_mut().for_each(|e| e.live = false);
                     }
                 }
