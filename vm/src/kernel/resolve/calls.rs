@@ -1010,11 +1010,15 @@ impl<'r, 'a> Lower<'r, 'a> {
     ) -> ir::Expr {
         let span = call.span;
         let context = self.ctor_context.take();
-        if let Some(e) = const_expr {
+        if let Some(e) = const_expr.filter(|_| !self.instantiates_abstract(&call)) {
             if let Some(c) = self.eval_const(e, None) {
                 let mut v = self.const_expr(c, span);
                 v.ty = call.ty;
                 return v;
+            }
+            if self.r.const_error.is_some() {
+                self.r.report_const_error();
+                return self.null(span);
             }
         }
         let sig = self.ctor_signature(&call);
@@ -1024,6 +1028,20 @@ impl<'r, 'a> Lower<'r, 'a> {
             .construct(call, lowered.args, Some(args))
             .unwrap_or_else(|| self.null(span));
         self.wrap_lets(lowered.lets, e)
+    }
+
+    /// Does `call` run a generative constructor of an abstract class (an error the
+    /// non-constant path reports, so a `const` one is not evaluated)?
+    fn instantiates_abstract(&self, call: &CtorCall) -> bool {
+        let key = match call.name {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let class = call.class.index();
+        self.r.program.classes[class].is_abstract
+            && self.r.classes[class].ctors.get(&key).is_some_and(|f| {
+                self.r.program.functions[f.index()].kind != ir::FunctionKind::Factory
+            })
     }
 
     /// The declared signature of the constructor `call` names, when it exists.

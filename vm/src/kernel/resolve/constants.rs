@@ -4,6 +4,7 @@
 //! enum values. Equal constants share one `ConstId`, which is what makes `identical`
 //! hold between equal constants.
 
+use super::const_checks::{self, EVALUATION_ERROR};
 use super::scope::{Decl, Resolved};
 use super::{Member, MemberContext, Resolver};
 use crate::front::ast::{self, BinaryOp, ExprKind, UnaryOp};
@@ -145,6 +146,20 @@ impl Resolver<'_> {
         env: &ConstEnv,
     ) -> Option<ConstId> {
         self.const_error = None;
+        self.const_error_context = None;
+        let outer_start = self.const_eval_start.replace(e.span);
+        let value = self.eval_in_context(e, context, ctx, env);
+        self.const_eval_start = outer_start;
+        value
+    }
+
+    fn eval_in_context(
+        &mut self,
+        e: &ast::Expr,
+        context: Option<&DartType>,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+    ) -> Option<ConstId> {
         let Some(context) = context else {
             return self.eval(e, ctx, env, 0);
         };
@@ -200,17 +215,53 @@ impl Resolver<'_> {
 
     /// Reports why the last constant evaluation failed, if it found an error.
     pub(super) fn report_const_error(&mut self) {
+        let context = self.const_error_context.take();
         if let Some((span, message)) = self.const_error.take() {
-            self.error(span, message);
+            let mut d = crate::front::diagnostics::Diagnostic::error(span, message);
+            if let Some((at, detail)) = context {
+                d = d.with_context(at, detail);
+            }
+            // A failed `const` field initialiser is evaluated again when it is lowered.
+            if !self.diags.items.contains(&d) {
+                self.diags.push(d);
+            }
         }
+    }
+
+    /// Records that the expression at `span` is not constant (the first reason found
+    /// wins) and fails the evaluation.
+    fn not_constant<T>(&mut self, span: Span, message: impl Into<String>) -> Option<T> {
+        if self.const_error.is_none() {
+            self.const_error = Some((span, message.into()));
+            self.const_error_context = None;
+        }
+        None
+    }
+
+    /// Records an error found while evaluating the subexpression at `at` (the CFE's
+    /// "Constant evaluation error:" at the expression whose evaluation started, with
+    /// `detail` as context) and fails the evaluation.
+    fn evaluation_failed<T>(&mut self, at: Span, detail: String) -> Option<T> {
+        if self.const_error.is_none() {
+            let start = self.const_eval_start.unwrap_or(at);
+            self.const_error = Some((start, EVALUATION_ERROR.into()));
+            self.const_error_context = Some((at, detail));
+        }
+        None
     }
 
     /// The value of a `const` field (evaluated once; `None` for cycles and non-constants).
     pub(super) fn eval_const_field(&mut self, f: FieldId, span: Span) -> Option<ConstId> {
+        if self.const_fields_in_progress.contains(&f) && self.consts_final {
+            // Reported at the declaration the cycle started from, as the CFE does.
+            let at = self.program.fields[f.index()].span;
+            return self.not_constant(at, "Constant expression depends on itself.");
+        }
         if let Some(v) = self.const_fields.get(&f) {
             return *v;
         }
         self.const_fields.insert(f, None);
+        self.const_fields_in_progress.insert(f);
         let value = if let Some(&(class, index)) = self.enum_values.get(&f) {
             self.eval_enum_value(class, index, span)
         } else if let Some(&class) = self.enum_value_lists.get(&f) {
@@ -222,6 +273,7 @@ impl Resolver<'_> {
             self.eval_const_typed(init, &ty, &ctx)
                 .map(|v| self.coerce_const(v, &ty))
         };
+        self.const_fields_in_progress.remove(&f);
         if value.is_some() || self.consts_final {
             // An initializer with an error is reported once, whoever asked first.
             self.report_const_error();
@@ -266,11 +318,18 @@ impl Resolver<'_> {
                 ..
             } => self.eval_set_or_map((type_args, elements, e.span), None, ctx, env, d)?,
             ExprKind::Binary { op, left, right } => {
-                return self.eval_binary(*op, left, right, ctx, env, d)
+                return self.eval_binary((*op, e.span), left, right, ctx, env, d)
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(operand, ctx, env, d)?;
-                eval_unary(*op, &self.program.constants[v.index()])?
+                let value = &self.program.constants[v.index()];
+                match eval_unary(*op, value) {
+                    Some(c) => c,
+                    None => {
+                        let error = const_checks::unary_error(&self.program, *op, value)?;
+                        return self.evaluation_failed(e.span, error);
+                    }
+                }
             }
             ExprKind::Conditional {
                 condition,
@@ -290,7 +349,28 @@ impl Resolver<'_> {
                 let tctx = self.type_context(ctx, &[]);
                 let target = self.resolve_type(ty, &tctx);
                 let actual = self.constant_type(&self.program.constants[v.index()]);
-                return (self.is_subtype(&actual, &target) == Some(true)).then_some(v);
+                if self.is_subtype(&actual, &target) == Some(true) {
+                    return Some(v);
+                }
+                if self.const_is(v, &target) == Some(false) {
+                    let error = format!(
+                        "Expected constant '{}' to be of type '{}', but was of type '{}'.",
+                        const_checks::constant_text(
+                            &self.program,
+                            &self.program.constants[v.index()]
+                        ),
+                        self.type_display(&target),
+                        self.type_display(&actual)
+                    );
+                    return self.evaluation_failed(e.span, error);
+                }
+                return None;
+            }
+            ExprKind::Is { expr, ty, negated } => {
+                let v = self.eval(expr, ctx, env, d)?;
+                let tctx = self.type_context(ctx, &[]);
+                let target = self.resolve_type(ty, &tctx);
+                Constant::Bool(self.const_is(v, &target)? != *negated)
             }
             ExprKind::New {
                 keyword: ast::NewKeyword::New,
@@ -316,7 +396,7 @@ impl Resolver<'_> {
                 let DartType::Interface { class, .. } = t else {
                     return None;
                 };
-                return self.eval_new(class, *name, args, ctx, env, d);
+                return self.eval_new((class, e.span), *name, args, ctx, env, d);
             }
             ExprKind::MethodCall {
                 target, name, args, ..
@@ -327,9 +407,38 @@ impl Resolver<'_> {
             }
             ExprKind::Symbol(s) => return self.symbol_constant(s),
             ExprKind::Record { fields, .. } => self.eval_record(fields, ctx, env, d)?,
+            // Never constant: function literals, `this`, side effects, `[]`, `!`.
+            ExprKind::Function { .. }
+            | ExprKind::This
+            | ExprKind::Throw(_)
+            | ExprKind::Await(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::Prefix { .. }
+            | ExprKind::Postfix { .. }
+            | ExprKind::Cascade { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::NullCheck(_) => {
+                return self.not_constant(e.span, "Not a constant expression.")
+            }
             _ => return None,
         };
         Some(self.intern_const(c))
+    }
+
+    /// Is constant `v` of type `t`? Decided only against `dynamic`, `Null` and class
+    /// types without type arguments, where the class-based subtype test is exact
+    /// (constant instances of generic classes carry no type arguments).
+    fn const_is(&self, v: ConstId, t: &DartType) -> Option<bool> {
+        let decidable = match t {
+            DartType::Interface { args, .. } => args.is_empty(),
+            DartType::Dynamic | DartType::Null => true,
+            _ => false,
+        };
+        if !decidable {
+            return None;
+        }
+        let actual = self.constant_type(&self.program.constants[v.index()]);
+        self.is_subtype(&actual, t)
     }
 
     /// `(1, b: 2)` with constant fields; named fields sorted by name.
@@ -618,8 +727,14 @@ impl Resolver<'_> {
                     // The branch not taken still types the literal (`{if (false) 1}` is
                     // a `Set<int>`).
                     if let Some(other) = other {
+                        // Not evaluated by the language: what fails there is no error
+                        // (dartrs then just cannot type the literal).
                         let at = out.len();
-                        self.eval_elements(std::slice::from_ref(other), ctx, env, d, out)?;
+                        let saved = (self.const_error.take(), self.const_error_context.take());
+                        let typed =
+                            self.eval_elements(std::slice::from_ref(other), ctx, env, d, out);
+                        (self.const_error, self.const_error_context) = saved;
+                        typed?;
                         out[at..].iter_mut().for_each(|e| e.live = false);
                     }
                 }
@@ -742,9 +857,7 @@ impl Resolver<'_> {
         }
         if env.hidden.contains(&name) {
             // A variable that is not `const`: what the CFE says of it in a constant.
-            self.const_error
-                .get_or_insert((span, "Not a constant expression.".into()));
-            return None;
+            return self.not_constant(span, "Not a constant expression.");
         }
         if let Some(c) = ctx.lexical_class {
             if let Some(m) = self.classes[c.index()].statics.get(&name).copied() {
@@ -762,6 +875,11 @@ impl Resolver<'_> {
             Decl::Field(f) if self.program.fields[f.index()].is_const => {
                 self.eval_const_field(f, span)
             }
+            // Variables that are not `const` and getters: never constant.
+            Decl::Field(_)
+            | Decl::Accessors {
+                getter: Some(_), ..
+            } => self.not_constant(span, "Not a constant expression."),
             Decl::Function(f) => Some(self.intern_const(Constant::Function(f))),
             Decl::Class(c) => {
                 let t = self.interface_type(c, Vec::new(), false);
@@ -776,6 +894,11 @@ impl Resolver<'_> {
             Member::Field(f) if self.program.fields[f.index()].is_const => {
                 self.eval_const_field(f, span)
             }
+            // (`m` is a static member: non-`const` fields and getters are never constant.)
+            Member::Field(_)
+            | Member::Accessors {
+                getter: Some(_), ..
+            } => self.not_constant(span, "Not a constant expression."),
             Member::Method(f) => Some(self.intern_const(Constant::Function(f))),
             _ => None,
         }
@@ -804,17 +927,25 @@ impl Resolver<'_> {
             }
         }
         let v = self.eval(target, ctx, env, d)?;
-        match (&self.program.constants[v.index()], name.name.as_str()) {
+        let value = &self.program.constants[v.index()];
+        match (value, name.name.as_str()) {
             (Constant::String(s), "length") => {
                 let n = s.encode_utf16().count() as i64;
                 Some(self.intern_const(Constant::Int(n)))
             }
-            _ => None,
+            _ => {
+                let error = const_checks::property_error(&self.program, name.name.as_str(), value)?;
+                self.evaluation_failed(name.span, error)
+            }
         }
     }
 
     /// A class named by `C` or `prefix.C`.
-    fn const_class_target(&mut self, target: &ast::Expr, ctx: &MemberContext) -> Option<ClassId> {
+    pub(super) fn const_class_target(
+        &mut self,
+        target: &ast::Expr,
+        ctx: &MemberContext,
+    ) -> Option<ClassId> {
         match &target.kind {
             ExprKind::Ident(id) => match self.lookup_library(ctx.lib, id.name, id.span) {
                 Resolved::Decl(Decl::Class(c)) => Some(c),
@@ -847,11 +978,22 @@ impl Resolver<'_> {
         env: &ConstEnv,
         d: u32,
     ) -> Option<ConstId> {
+        let at = name.span;
         match target {
+            None if env.params.contains_key(&name.name) || env.hidden.contains(&name.name) => {
+                // A local function or a variable holding one.
+                self.not_constant(at, "Method invocation is not a constant expression.")
+            }
+            None if self.is_static_method(ctx, name.name) => {
+                self.not_constant(at, static_invocation(name.name))
+            }
             None => match self.lookup_library(ctx.lib, name.name, name.span) {
-                Resolved::Decl(Decl::Class(c)) => self.eval_new(c, None, args, ctx, env, d),
+                Resolved::Decl(Decl::Class(c)) => self.eval_new((c, at), None, args, ctx, env, d),
                 Resolved::Decl(Decl::Extension(e)) if self.is_extension_type(e) => {
                     self.eval_extension_type_new(e, None, args, ctx, env, d)
+                }
+                Resolved::Decl(Decl::Function(f)) if !self.is_identical(f) => {
+                    self.not_constant(at, static_invocation(name.name))
                 }
                 _ => None,
             },
@@ -864,17 +1006,40 @@ impl Resolver<'_> {
                     }
                 }
                 if let Some(c) = self.const_class_target(t, ctx) {
-                    return self.eval_new(c, Some(name), args, ctx, env, d);
+                    return self.eval_new((c, at), Some(name), args, ctx, env, d);
                 }
-                let ExprKind::Ident(p) = &t.kind else {
-                    return None;
-                };
-                match self.lookup_prefixed(ctx.lib, p.name, name.name, name.span)? {
-                    Decl::Class(c) => self.eval_new(c, None, args, ctx, env, d),
-                    _ => None,
+                if let ExprKind::Ident(p) = &t.kind {
+                    if let Resolved::Prefix(_) = self.lookup_library(ctx.lib, p.name, p.span) {
+                        return match self.lookup_prefixed(ctx.lib, p.name, name.name, at)? {
+                            Decl::Class(c) => self.eval_new((c, at), None, args, ctx, env, d),
+                            Decl::Function(f) if !self.is_identical(f) => {
+                                self.not_constant(at, static_invocation(name.name))
+                            }
+                            _ => None,
+                        };
+                    }
                 }
+                // A method called on a constant value: no method call is constant.
+                self.eval(t, ctx, env, d)?;
+                self.not_constant(at, "Method invocation is not a constant expression.")
             }
         }
+    }
+
+    /// Is `name` a static method of the class the constant is written in?
+    pub(super) fn is_static_method(&self, ctx: &MemberContext, name: Symbol) -> bool {
+        ctx.lexical_class.is_some_and(|c| {
+            matches!(
+                self.classes[c.index()].statics.get(&name),
+                Some(Member::Method(_))
+            )
+        })
+    }
+
+    /// dart:core's `identical`, whose calls are constant (dartrs does not fold them yet).
+    pub(super) fn is_identical(&self, f: FunctionId) -> bool {
+        let function = &self.program.functions[f.index()];
+        function.name.as_str() == "identical" && self.is_core(function.library)
     }
 
     /// `E(v)` with an extension type's primary constructor: the constant `v` (a
@@ -905,7 +1070,7 @@ impl Resolver<'_> {
 
     fn eval_new(
         &mut self,
-        class: ClassId,
+        (class, span): (ClassId, Span),
         name: Option<ast::Ident>,
         args: &ast::Arguments,
         ctx: &MemberContext,
@@ -921,7 +1086,17 @@ impl Resolver<'_> {
         if let Some(v) = self.eval_from_environment(class, key, args, ctx, env, d) {
             return v;
         }
-        let ctor = self.classes[class.index()].ctors.get(&key).copied()?;
+        let Some(ctor) = self.classes[class.index()].ctors.get(&key).copied() else {
+            return match self.classes[class.index()].statics.get(&key) {
+                Some(Member::Method(_)) => self.not_constant(span, static_invocation(key)),
+                _ => None,
+            };
+        };
+        if self.is_non_const_ctor(class, ctor) {
+            let problem =
+                "Cannot invoke a non-'const' constructor where a const expression is expected.";
+            return self.not_constant(span, problem);
+        }
         let mut pos = Vec::new();
         let mut named = Vec::new();
         for a in &args.args {
@@ -935,6 +1110,22 @@ impl Resolver<'_> {
         let (class, ctor) = self.redirect_target(class, ctor, d)?;
         let fields = self.eval_ctor(class, ctor, &pos, &named, d)?;
         Some(self.instance_constant(class, fields))
+    }
+
+    /// Is `ctor` (of a class outside the platform libraries, whose constructors may
+    /// differ from the SDK's) certainly not `const`: declared without `const`, or the
+    /// implicit default constructor?
+    pub(super) fn is_non_const_ctor(&self, class: ClassId, ctor: FunctionId) -> bool {
+        if self.is_core(self.classes[class.index()].lib) {
+            return false;
+        }
+        match self.ctor_decls.get(&ctor) {
+            Some(&(decl, _)) => !decl.is_const,
+            None => {
+                !self.forwarding_ctors.contains_key(&ctor)
+                    && !self.program.classes[class.index()].is_enum
+            }
+        }
     }
 
     /// The class and constructor a chain of const redirecting factories ends at.
@@ -1278,7 +1469,7 @@ impl Resolver<'_> {
 
     fn eval_binary(
         &mut self,
-        op: BinaryOp,
+        (op, span): (BinaryOp, Span),
         left: &ast::Expr,
         right: &ast::Expr,
         ctx: &MemberContext,
@@ -1287,8 +1478,9 @@ impl Resolver<'_> {
     ) -> Option<ConstId> {
         let l = self.eval(left, ctx, env, d)?;
         match (op, &self.program.constants[l.index()]) {
-            (BinaryOp::And, Constant::Bool(false)) => return Some(l),
-            (BinaryOp::Or, Constant::Bool(true)) => return Some(l),
+            (BinaryOp::And, Constant::Bool(false)) | (BinaryOp::Or, Constant::Bool(true)) => {
+                return self.short_circuited((op, span), l, right, ctx, env, d)
+            }
             (BinaryOp::IfNull, Constant::Null) => return self.eval(right, ctx, env, d),
             (BinaryOp::IfNull, _) => return Some(l),
             _ => {}
@@ -1299,10 +1491,47 @@ impl Resolver<'_> {
         let v = match op {
             BinaryOp::Eq => Constant::Bool(l == r || const_eq(&lc, &rc)),
             BinaryOp::NotEq => Constant::Bool(!(l == r || const_eq(&lc, &rc))),
-            _ => eval_binary_values(op, &lc, &rc)?,
+            _ => match eval_binary_values(op, &lc, &rc) {
+                Some(v) => v,
+                None => {
+                    let error = const_checks::binary_error(&self.program, op, &lc, &rc)?;
+                    return self.evaluation_failed(span, error);
+                }
+            },
         };
         Some(self.intern_const(v))
     }
+}
+
+impl Resolver<'_> {
+    /// `false && e`, `true || e`: the value is `left`, but `e` must still be a `bool`
+    /// when it is a constant (what it fails on is not an error: it is not evaluated).
+    fn short_circuited(
+        &mut self,
+        (op, span): (BinaryOp, Span),
+        left: ConstId,
+        right: &ast::Expr,
+        ctx: &MemberContext,
+        env: &ConstEnv,
+        d: u32,
+    ) -> Option<ConstId> {
+        let saved = (self.const_error.take(), self.const_error_context.take());
+        let r = self.eval(right, ctx, env, d);
+        (self.const_error, self.const_error_context) = saved;
+        let Some(r) = r else {
+            return Some(left);
+        };
+        let lc = self.program.constants[left.index()].clone();
+        let rc = self.program.constants[r.index()].clone();
+        match const_checks::binary_error(&self.program, op, &lc, &rc) {
+            Some(error) => self.evaluation_failed(span, error),
+            None => Some(left),
+        }
+    }
+}
+
+pub(super) fn static_invocation(name: Symbol) -> String {
+    format!("The invocation of '{name}' is not allowed in a constant expression.")
 }
 
 fn const_eq(a: &Constant, b: &Constant) -> bool {

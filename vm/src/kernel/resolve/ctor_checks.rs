@@ -3,16 +3,19 @@
 //! with a body, other initializers or field formals, redirection cycles, several
 //! `super` initializers, a field initialised twice (or a final field initialised at its
 //! declaration and again), final fields some generative constructor leaves
-//! uninitialised, and `const` constructors of classes with non-final fields. Worded as
+//! uninitialised, `const` constructors of classes with non-final fields, calling a
+//! non-`const` super constructor, or with initializers that are not potentially
+//! constant (`resolve::const_checks`). Worded as
 //! the Dart front end words them; platform libraries are not checked.
 
-use super::{messages, ClassSource, Resolver};
+use super::const_checks::PotentiallyConstant;
+use super::{messages, ClassSource, MemberContext, Resolver};
 use crate::front::ast::{self, ClassMember, Initializer, ParameterForm};
 use crate::front::diagnostics::Diagnostic;
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::ClassId;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An instance field as the constructor rules see it.
 struct FieldFacts {
@@ -53,6 +56,10 @@ impl Resolver<'_> {
             }
             if ctor.is_const {
                 self.check_const_fields(ctor, &fields);
+                self.check_const_initializers(c, ctor);
+                if redirect_of(ctor).is_none() {
+                    self.check_const_super(c, ctor);
+                }
             }
         }
         self.report_uninitialized_finals(&uninitialized, generative);
@@ -338,6 +345,70 @@ impl Resolver<'_> {
             );
         }
         self.diags.push(d);
+    }
+
+    /// The initializer list of a `const` constructor must be potentially constant.
+    fn check_const_initializers(&mut self, c: ClassId, ctor: &ast::ConstructorDecl) {
+        let params: HashSet<Symbol> = ctor.params.params.iter().map(|p| p.name.name).collect();
+        let scope = PotentiallyConstant {
+            params: &params,
+            ctx: MemberContext {
+                lib: self.classes[c.index()].lib,
+                lexical_class: Some(c),
+                this_class: Some(c),
+                mixin_index: None,
+                extension: None,
+                is_static: false,
+            },
+        };
+        for init in &ctor.initializers {
+            let found = match init {
+                Initializer::Field { value, .. } => self.non_constant_part(value, &scope, false),
+                Initializer::Super { args, .. } | Initializer::Redirect { args, .. } => args
+                    .args
+                    .iter()
+                    .find_map(|a| self.non_constant_part(&a.value, &scope, false)),
+                Initializer::Assert {
+                    condition, message, ..
+                } => self
+                    .non_constant_part(condition, &scope, false)
+                    .or_else(|| {
+                        let m = message.as_ref()?;
+                        self.non_constant_part(m, &scope, false)
+                    }),
+            };
+            if let Some((span, message)) = found {
+                self.error(span, message);
+            }
+        }
+    }
+
+    /// A `const` constructor must call a `const` super constructor (the one named in its
+    /// `super` initializer, or the superclass's unnamed one).
+    fn check_const_super(&mut self, c: ClassId, ctor: &ast::ConstructorDecl) {
+        let Some(sup) = self.program.classes[c.index()].superclass else {
+            return;
+        };
+        let explicit = ctor.initializers.iter().find_map(|i| match i {
+            Initializer::Super { name, span, .. } => Some((*name, *span)),
+            _ => None,
+        });
+        let key = match explicit.and_then(|(n, _)| n) {
+            Some(n) if n.name.as_str() != "new" => n.name,
+            _ => Symbol::intern(""),
+        };
+        let Some(target) = self.classes[sup.index()].ctors.get(&key).copied() else {
+            return;
+        };
+        if !self.is_non_const_ctor(sup, target) {
+            return;
+        }
+        let span = match explicit {
+            Some((Some(name), _)) => name.span,
+            Some((None, span)) => span,
+            None => constructor_name_span(ctor),
+        };
+        self.error(span, messages::const_constructor_with_non_const_super());
     }
 
     /// `C.a() : this.b(); C.b() : this.a();` and `C() : this();`.

@@ -196,6 +196,25 @@ impl<'a> Resolver<'a> {
         self.register(lib, var.name.name, var.name.span, Decl::Field(id));
     }
 
+    /// `const` variables, and `final` top-level and static ones that are not `late` or
+    /// `external`, need an initialiser.
+    fn check_static_initialized(&mut self, v: &ast::VariableDecl, var: &ast::VariableDeclarator) {
+        if var.init.is_some() || v.is_external || v.is_abstract || v.is_late {
+            return;
+        }
+        if v.is_const {
+            self.error(
+                var.name.span,
+                messages::const_without_initializer(var.name.name),
+            );
+        } else if v.is_final {
+            self.error(
+                var.name.span,
+                messages::final_without_initializer(var.name.name),
+            );
+        }
+    }
+
     /// A top-level or class-static field with its lazy initialiser function.
     pub(super) fn new_static_field(
         &mut self,
@@ -218,6 +237,9 @@ impl<'a> Resolver<'a> {
             ty: DartType::Dynamic,
         });
         self.field_decls.insert(id, (v, var, ctx));
+        if !self.is_core(ctx.lib) {
+            self.check_static_initialized(v, var);
+        }
         if v.is_late && v.is_final && var.init.is_none() {
             let flag = self.new_field(ir::Field {
                 name: Symbol::intern(&format!("{name}#set")),

@@ -266,6 +266,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         if v.is_late {
             return self.lower_late_unassigned_local(v, d, declared);
         }
+        if v.is_const && d.init.is_none() {
+            self.r.error(
+                d.name.span,
+                messages::const_without_initializer(d.name.name),
+            );
+        }
         let init = d.init.as_ref().map(|e| {
             if v.is_const {
                 let c = self.eval_const(e, declared.as_ref());

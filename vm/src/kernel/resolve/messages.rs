@@ -554,6 +554,24 @@ pub(super) fn const_constructor_non_final_field_cause() -> String {
     "Field isn't final, but constructor is 'const'.".to_string()
 }
 
+pub(super) fn const_without_initializer(name: Symbol) -> String {
+    format!(
+        "The const variable '{name}' must be initialized.\nTry adding an initializer \
+         ('= expression') to the declaration."
+    )
+}
+
+pub(super) fn final_without_initializer(name: Symbol) -> String {
+    format!(
+        "The final variable '{name}' must be initialized.\nTry adding an initializer \
+         ('= expression') to the declaration."
+    )
+}
+
+pub(super) fn const_constructor_with_non_const_super() -> String {
+    "A constant constructor can't call a non-constant super constructor.".to_string()
+}
+
 pub(super) fn constructor_cyclic() -> String {
     "Redirecting constructors can't be cyclic.\nTry to have all constructors eventually redirect to a non-redirecting constructor."
         .to_string()

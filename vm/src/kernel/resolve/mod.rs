@@ -16,6 +16,7 @@ mod class_checks;
 mod classes;
 mod closures;
 mod collections;
+mod const_checks;
 mod constants;
 mod ctor_checks;
 mod declarations;
@@ -342,6 +343,15 @@ pub(crate) struct Resolver<'a> {
     /// non-primitive key) rather than a non-constant; reported by callers that need a
     /// constant.
     pub const_error: Option<(Span, String)>,
+    /// For an error found while evaluating (a division by zero, an operator on the
+    /// wrong kind of value): where and why, reported as a context note of
+    /// `const_error`, which then sits at the expression whose evaluation started.
+    pub const_error_context: Option<(Span, String)>,
+    /// The expression the current constant evaluation started at.
+    pub const_eval_start: Option<Span>,
+    /// `const` fields whose initialisers are being evaluated (a cycle when one is
+    /// asked for again).
+    pub const_fields_in_progress: std::collections::HashSet<FieldId>,
     /// Default values to evaluate once every declaration exists.
     pub pending_defaults: Vec<(
         FunctionId,
@@ -427,6 +437,9 @@ impl<'a> Resolver<'a> {
             const_fields: HashMap::new(),
             const_index: HashMap::new(),
             const_error: None,
+            const_error_context: None,
+            const_eval_start: None,
+            const_fields_in_progress: Default::default(),
             pending_defaults: Vec::new(),
             consts_final: false,
             decl_spans: HashMap::new(),
