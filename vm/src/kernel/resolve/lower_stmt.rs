@@ -1071,7 +1071,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let (breaks, _) = self.pop_label_jumps();
-        self.after_switch(next, ends, breaks, cases.iter().any(|c| c.is_default));
+        self.check_switch_statement_exhaustive(&subject, cases);
+        let exhaustive = self.statement_is_exhaustive(&subject, cases);
+        self.after_switch(next, ends, breaks, exhaustive);
         let arms = match dispatch {
             Some((d, selected, _)) => self.dispatch_arms(arms, d, selected, span),
             None => arms,
@@ -1109,19 +1111,19 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// The flow state after a switch statement: where its cases end or break, and, with
-    /// no `default`, where no case matched. An exhaustive switch has no such path, which
-    /// this analysis cannot tell: there, locals the cases change are unknown.
+    /// The flow state after a switch statement: where its cases end or break, and,
+    /// unless it is exhaustive, where no case matched (there, locals the cases change
+    /// are unknown).
     fn after_switch(
         &mut self,
         entry: FlowState,
         ends: Vec<FlowState>,
         breaks: Vec<FlowState>,
-        has_default: bool,
+        exhaustive: bool,
     ) {
         let mut paths = ends;
         paths.extend(breaks);
-        if !has_default {
+        if !exhaustive {
             let reachable: Vec<FlowState> =
                 paths.iter().filter(|p| !p.unreachable).cloned().collect();
             let changed = Self::changed_keys(&entry, &reachable);
