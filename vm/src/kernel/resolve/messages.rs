@@ -28,6 +28,21 @@ pub(super) fn non_exhaustive_switch(ty: &str, witness: &str, origins: &str) -> S
     )
 }
 
+/// GeneratorReturnsValue.
+pub(super) fn generator_returns_value() -> String {
+    "'sync*' and 'async*' can't return a value.".into()
+}
+
+/// ReturnWithoutExpressionSync.
+pub(super) fn return_without_value_sync() -> String {
+    "A value must be explicitly returned from a non-void function.".into()
+}
+
+/// ReturnWithoutExpressionAsync.
+pub(super) fn return_without_value_async() -> String {
+    "A value must be explicitly returned from a non-void async function.".into()
+}
+
 pub(super) fn undefined_name(name: Symbol) -> String {
     format!("Undefined name '{name}'.")
 }
