@@ -159,6 +159,8 @@ pub(super) struct Lower<'r, 'a> {
     pub pattern_vars_final: bool,
     /// Lowering a second or later case head sharing a body with earlier ones.
     pub shared_case_heads: bool,
+    /// What lowering learnt about the patterns lowered so far (for exhaustiveness).
+    pub pattern_facts: super::exhaustiveness::PatternFacts,
     /// Invocation-key scopes of the matching constructs being lowered, innermost last.
     pub pattern_caches: Vec<super::pattern_cache::PatternCache>,
     /// Parameter types for the function literal about to be lowered (from the
@@ -292,6 +294,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             pattern_locals: Vec::new(),
             pattern_vars_final: false,
             shared_case_heads: false,
+            pattern_facts: HashMap::new(),
             pattern_caches: Vec::new(),
             closure_hint: None,
             call_type_args: HashMap::new(),

@@ -74,7 +74,7 @@ impl Lower<'_, '_> {
     }
 
     /// Has an error already been reported inside `span`?
-    fn has_error_within(&self, span: Span) -> bool {
+    pub(super) fn has_error_within(&self, span: Span) -> bool {
         self.r.diags.items.iter().any(|d| {
             d.span.file == span.file && d.span.start >= span.start && d.span.end <= span.end
         })

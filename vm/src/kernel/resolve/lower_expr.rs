@@ -1475,6 +1475,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             self.pop_scope();
             arms.push((if always { None } else { Some(test) }, value));
         }
+        let heads: Vec<&ast::CaseHead> = cases.iter().map(|c| &c.head).collect();
+        self.check_switch_expression_exhaustive(&subject, &heads);
         // Valid switch expressions are exhaustive: the value comes from one of the arms.
         let after = FlowState::join_all(ends).unwrap_or_else(|| entry.unreachable());
         self.set_flow_state(after);

@@ -9,10 +9,10 @@ use super::flow;
 use super::functions::block;
 use super::promotion::{FlowKey, FlowState};
 use super::{messages, types};
-use crate::front::ast::{self, ForInBinding, ForInit, StmtKind as S};
+use crate::front::ast::{self, AsyncKind, ForInBinding, ForInit, StmtKind as S};
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
-use crate::kernel::ir::{self, DartType, ExprKind, LabelId, LocalId, StmtKind};
+use crate::kernel::ir::{self, DartType, ExprKind, FunctionKind, LabelId, LocalId, StmtKind};
 use std::collections::HashSet;
 
 fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
@@ -174,6 +174,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 None => empty(span),
             },
             S::Return(value) => {
+                self.check_return_form(value.is_some(), span);
                 let ret = self.frame_ref().return_type.clone();
                 let value = value.as_ref().map(|v| match &ret {
                     DartType::Void | DartType::Dynamic => self.lower_expr(v),
@@ -1006,6 +1007,59 @@ impl<'r, 'a> Lower<'r, 'a> {
         Some(stmt(StmtKind::Assert { condition, message }, span))
     }
 
+    /// `return e;` in a generator, and `return;` where the declared return type (its
+    /// future value type in an `async` function) is not `void`, `dynamic` or `Null`.
+    /// Function literals and local functions are not checked (their return types are
+    /// inferred), nor constructors.
+    fn check_return_form(&mut self, has_value: bool, span: Span) {
+        let frame = self.frame_ref();
+        let (fid, async_kind, returns_this) = (frame.fid, frame.async_kind, frame.returns_this);
+        if has_value {
+            if matches!(async_kind, AsyncKind::SyncStar | AsyncKind::AsyncStar) {
+                self.r.error(span, messages::generator_returns_value());
+            }
+            return;
+        }
+        let kind = self.r.program.functions[fid.index()].kind;
+        let checked = matches!(
+            kind,
+            FunctionKind::Static
+                | FunctionKind::Method
+                | FunctionKind::Getter
+                | FunctionKind::Factory
+        );
+        if !checked || returns_this || self.r.is_core(self.ctx.lib) {
+            return;
+        }
+        let declared = self.r.sigs[fid.index()].return_type.clone();
+        let message = match async_kind {
+            AsyncKind::Sync => messages::return_without_value_sync(),
+            AsyncKind::Async => messages::return_without_value_async(),
+            _ => return,
+        };
+        let value_type = match async_kind {
+            AsyncKind::Async => self.future_value_type(declared),
+            _ => declared,
+        };
+        if !matches!(
+            value_type,
+            DartType::Void | DartType::Dynamic | DartType::Null
+        ) {
+            self.r.error(span, message);
+        }
+    }
+
+    /// `T` for `Future<T>` and `FutureOr<T>`, else the type itself.
+    fn future_value_type(&self, ty: DartType) -> DartType {
+        if let DartType::Interface { class, args, .. } = &ty {
+            let future = self.r.async_class("Future") == Some(*class);
+            if future || self.r.is_future_or_class(*class) {
+                return args.first().cloned().unwrap_or(DartType::Dynamic);
+            }
+        }
+        ty
+    }
+
     /// `continue L` to switch case `L`: select its body and go round the dispatch loop.
     fn continue_to_case(&mut self, label: Option<ast::Ident>, span: Span) -> ir::Stmt {
         let Some(target) = self.find_case_label(label) else {
@@ -1079,7 +1133,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         let (breaks, _) = self.pop_label_jumps();
-        self.after_switch(next, ends, breaks, cases.iter().any(|c| c.is_default));
+        self.check_switch_statement_exhaustive(&subject, cases);
+        let exhaustive = self.statement_is_exhaustive(&subject, cases);
+        self.after_switch(next, ends, breaks, exhaustive);
         let arms = match dispatch {
             Some((d, selected, _)) => self.dispatch_arms(arms, d, selected, span),
             None => arms,
@@ -1117,19 +1173,19 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// The flow state after a switch statement: where its cases end or break, and, with
-    /// no `default`, where no case matched. An exhaustive switch has no such path, which
-    /// this analysis cannot tell: there, locals the cases change are unknown.
+    /// The flow state after a switch statement: where its cases end or break, and,
+    /// unless it is exhaustive, where no case matched (there, locals the cases change
+    /// are unknown).
     fn after_switch(
         &mut self,
         entry: FlowState,
         ends: Vec<FlowState>,
         breaks: Vec<FlowState>,
-        has_default: bool,
+        exhaustive: bool,
     ) {
         let mut paths = ends;
         paths.extend(breaks);
-        if !has_default {
+        if !exhaustive {
             let reachable: Vec<FlowState> =
                 paths.iter().filter(|p| !p.unreachable).cloned().collect();
             let changed = Self::changed_keys(&entry, &reachable);

@@ -19,6 +19,30 @@ pub(super) fn origin(class: Symbol, lib: &str) -> String {
     format!("\n - '{class}' is from '{lib}'.")
 }
 
+/// NonExhaustiveSwitchExpression / NonExhaustiveSwitchStatement (the same text).
+/// `origins` are the " - 'C' is from ..." lines of the classes in the type.
+pub(super) fn non_exhaustive_switch(ty: &str, witness: &str, origins: &str) -> String {
+    format!(
+        "The type '{ty}' is not exhaustively matched by the switch cases since it doesn't match '{witness}'.{origins}\n\
+         Try adding a wildcard pattern or cases that match '{witness}'."
+    )
+}
+
+/// GeneratorReturnsValue.
+pub(super) fn generator_returns_value() -> String {
+    "'sync*' and 'async*' can't return a value.".into()
+}
+
+/// ReturnWithoutExpressionSync.
+pub(super) fn return_without_value_sync() -> String {
+    "A value must be explicitly returned from a non-void function.".into()
+}
+
+/// ReturnWithoutExpressionAsync.
+pub(super) fn return_without_value_async() -> String {
+    "A value must be explicitly returned from a non-void async function.".into()
+}
+
 pub(super) fn undefined_name(name: Symbol) -> String {
     format!("Undefined name '{name}'.")
 }

@@ -21,6 +21,7 @@ mod constants;
 mod ctor_checks;
 mod declarations;
 mod erase;
+mod exhaustiveness;
 mod extension_types;
 mod extensions;
 mod flow;

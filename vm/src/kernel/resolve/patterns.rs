@@ -7,6 +7,7 @@
 //! reads each field directly.
 
 use super::body::Lower;
+use super::exhaustiveness::PatternFact;
 use super::pattern_cache::{Invocation, KeyId};
 use super::promotion::FlowState;
 use super::types::{make_non_nullable, make_nullable};
@@ -158,6 +159,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             P::Wildcard { ty: None } => self.bool_const(true, span),
             P::Wildcard { ty: Some(t) } => {
                 let t = self.resolve_type(t);
+                self.note_pattern_type(span, &t);
                 let s = self.local_get(subject, span);
                 self.is_type(s, t, span)
             }
@@ -199,6 +201,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             P::Cast { pattern: p, ty: t } => {
                 let t = self.resolve_type(t);
+                self.note_pattern_type(span, &t);
                 let s = self.local_get(subject, span);
                 let cast = self.expr(
                     ExprKind::As {
@@ -254,6 +257,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let declared = declared.map(|t| self.resolve_type(t));
+        if let Some(t) = &declared {
+            self.note_pattern_type(span, t);
+        }
         let var_ty = declared.clone().unwrap_or_else(|| ty.clone());
         let local = if name.name.as_str() == "_" {
             None
@@ -275,6 +281,12 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// Records a typed pattern's resolved type for the exhaustiveness check.
+    fn note_pattern_type(&mut self, span: Span, ty: &DartType) {
+        self.pattern_facts
+            .insert(span, PatternFact::Type(ty.clone()));
+    }
+
     /// A constant pattern: `c == v`, once per constant whose `==` could be user code.
     fn match_constant(
         &mut self,
@@ -284,6 +296,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let c = self.eval_const(e, None);
+        self.pattern_facts.insert(span, PatternFact::Const(c));
         let value = match c {
             Some(c) => self.const_expr(c, e.span),
             None => self.lower_expr(e),
@@ -399,6 +412,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         span: Span,
     ) -> ir::Expr {
         let obj_ty = self.resolve_type(t);
+        self.note_pattern_type(span, &obj_ty);
         let s = self.local_get(subject, span);
         let mut test = self.is_type(s, obj_ty.clone(), span);
         for f in fields {
@@ -1252,7 +1266,7 @@ impl<'r, 'a> Lower<'r, 'a> {
 
 /// The getter an object pattern field reads: written (`x: p`) or implied by the
 /// variable (`:var x`).
-fn field_name(f: &ast::PatternField) -> Option<ast::Ident> {
+pub(super) fn field_name(f: &ast::PatternField) -> Option<ast::Ident> {
     if let Some(n) = f.name {
         return Some(n);
     }
