@@ -246,6 +246,26 @@ pub struct Function {
     /// the receiver, flagged in the argument descriptor).
     pub type_params: Vec<Symbol>,
     pub type_args_local: Option<LocalId>,
+    /// Parameters whose declared types the prologue checks at run time, in parameter
+    /// order (decision 39).
+    #[serde(default)]
+    pub param_checks: Vec<ParamCheck>,
+}
+
+/// A parameter the callee checks against its declared type: Dart checks in the callee
+/// what the caller's static types cannot guarantee.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParamCheck {
+    /// The parameter's local slot; its type is the declared type. A type that mentions
+    /// the class's or the function's type parameters is instantiated from `this` and the
+    /// function's type-argument vector.
+    pub local: LocalId,
+    /// `covariant` parameters (written, or inherited from an overridden member) and those
+    /// whose type mentions a class type parameter: every call is checked, as a subclass or
+    /// a supertype view (`C<Object>` for a `C<int>`) may pass what the declaration does not
+    /// accept. Other parameters are checked only on dynamic calls, whose arguments no
+    /// static type vouches for.
+    pub always: bool,
 }
 
 /// Parameters after the implicit receiver. Locals `0..receiver_slots` hold the receiver
@@ -458,6 +478,31 @@ impl DartType {
             DartType::Function { sig: Some(sig), .. } => sig.types().any(DartType::is_open),
             _ => false,
         }
+    }
+}
+
+/// Adds the names of the type parameters `ty` mentions to `out`.
+pub fn free_type_params(ty: &DartType, out: &mut Vec<Symbol>) {
+    match ty {
+        DartType::TypeParameter { name, .. } if !out.contains(name) => out.push(*name),
+        DartType::Interface { args, .. } => args.iter().for_each(|a| free_type_params(a, out)),
+        DartType::Function { sig: Some(sig), .. } => {
+            sig.types().for_each(|t| free_type_params(t, out))
+        }
+        _ => {}
+    }
+}
+
+/// Does `ty` mention a type parameter anywhere, record fields included?
+pub fn mentions_type_param(ty: &DartType) -> bool {
+    match ty {
+        DartType::TypeParameter { .. } => true,
+        DartType::Interface { args, .. } | DartType::Extension { args, .. } => {
+            args.iter().any(mentions_type_param)
+        }
+        DartType::Function { sig: Some(sig), .. } => sig.types().any(mentions_type_param),
+        DartType::RecordType(r) => r.fields.iter().any(mentions_type_param),
+        _ => false,
     }
 }
 

@@ -88,9 +88,29 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
         span,
         ty: DartType::Dynamic,
     };
+    // The forwarder calls `target` statically, so `target` makes its covariance checks
+    // itself; a dynamic call of the tear-off must check the declared types here. Types
+    // that mention type parameters are left to `target` (its covariant ones) or unchecked.
+    let param_checks = t
+        .param_checks
+        .iter()
+        .filter(|c| {
+            t.locals
+                .get(c.local.index())
+                .is_some_and(|l| !l.ty.is_open())
+        })
+        .filter_map(|c| {
+            let i = c.local.0.checked_sub(p.receiver_slots)?;
+            Some(crate::kernel::ir::ParamCheck {
+                local: LocalId(1 + i),
+                always: false,
+            })
+        })
+        .collect();
     Function {
         return_type: t.return_type.clone(),
         type_args_local: None,
+        param_checks,
         type_params: Vec::new(),
         name: t.name,
         qualified_name: t.qualified_name.clone(),

@@ -55,6 +55,11 @@ pub fn runtime_table() -> [u64; RUNTIME_ENTRY_COUNT] {
     );
     set(RuntimeEntry::Suspend, super::suspend::rt_suspend);
     set(RuntimeEntry::ServicePoll, rt_service_poll);
+    set(RuntimeEntry::ParameterTypeError, rt_parameter_type_error);
+    set(
+        RuntimeEntry::CheckParameterRuntime,
+        rt_check_parameter_runtime,
+    );
     set(RuntimeEntry::RememberObject, rt_remember_object);
     t
 }
@@ -451,7 +456,7 @@ pub fn accepts(iso: &Isolate, f: FunctionId, argdesc: u32) -> bool {
     let Some(func) = iso.function_for_entry(f.0) else {
         return false;
     };
-    let d = &iso.argdescs[argdesc as usize];
+    let d = iso.argdesc_shape(argdesc);
     let p = &func.params;
     if d.type_args && func.type_args_local.is_none() {
         return false;
@@ -540,7 +545,8 @@ extern "sysv64" fn rt_copy_parameters(
     // SAFETY: called from a prologue: exit_fp is the callee's frame.
     let iso = unsafe { isolate(thread) };
     let fp = iso.thread.exit_fp;
-    let desc = Value(argdesc).smi_value() as u32;
+    // Plans depend on the shape only: a dynamic call shares its static twin's plan.
+    let desc = Value(argdesc).smi_value() as u32 & !super::isolate::DYNAMIC_CALL;
     let plan = match iso.param_plans.get(fid as usize) {
         Some(Some((d, plan))) if *d == desc => plan.clone(),
         _ => {
@@ -552,7 +558,7 @@ extern "sysv64" fn rt_copy_parameters(
             plan
         }
     };
-    let argc = iso.argdescs[desc as usize].count() as u64;
+    let argc = iso.argdesc_shape(desc).count() as u64;
     for (slot, source) in plan.iter().enumerate() {
         let v = match *source {
             // SAFETY: the caller pushed `argc` arguments above the return address.
@@ -584,7 +590,7 @@ fn param_plan(
     };
     let p = func.params.clone();
     let type_args_local = func.type_args_local;
-    let d = iso.argdescs[desc as usize].clone();
+    let d = iso.argdesc_shape(desc).clone();
     // The vector, when passed, sits right after the receiver.
     let ta = d.type_args as u32;
     let mut plan = Vec::with_capacity((p.receiver_slots + p.count() + 1) as usize);
@@ -859,6 +865,63 @@ pub fn throw_cast_error(iso_ptr: IsolatePtr, v: Value, ty: &crate::kernel::ir::D
     );
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);
+}
+
+/// The name of parameter local `local` of entry `fid`, for a TypeError's `of 'x'`.
+fn parameter_name(iso: &Isolate, fid: u64, local: u64) -> String {
+    iso.function_for_entry(fid as u32)
+        .and_then(|f| f.locals.get(local as usize))
+        .map_or_else(|| "?".to_string(), |l| l.name.as_str().to_string())
+}
+
+/// Throws the Dart VM's TypeError for parameter `name` given `v`, whose declared type
+/// prints as `ty`.
+fn throw_parameter_type_error(iso_ptr: IsolatePtr, v: Value, ty: &str, name: &str) {
+    let iso = iso_ptr.get();
+    let message = format!(
+        "type '{}' is not a subtype of type '{ty}' of '{name}'",
+        super::types::runtime_type_name(iso, v),
+    );
+    let s = new_string(iso, &message);
+    throw_core_error(iso_ptr, "_throwTypeError", &[s]);
+}
+
+extern "sysv64" fn rt_parameter_type_error(
+    thread: *mut Thread,
+    args: u64,
+    type_index: u64,
+    fid: u64,
+    local: u64,
+) -> u64 {
+    // SAFETY: called from a prologue with the parameter's value pushed.
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    let iso = iso_ptr.get();
+    let v = unsafe { arg(args, 1, 0) };
+    let ty = super::types::type_name(iso, &iso.types[type_index as usize].clone());
+    let name = parameter_name(iso, fid, local);
+    throw_parameter_type_error(iso_ptr, v, &ty, &name);
+    0
+}
+
+extern "sysv64" fn rt_check_parameter_runtime(
+    thread: *mut Thread,
+    args: u64,
+    fid: u64,
+    local: u64,
+    _: u64,
+) -> u64 {
+    // SAFETY: called from a prologue with the value and the vector pushed.
+    let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
+    let iso = iso_ptr.get();
+    let (v, t) = unsafe { (arg(args, 2, 0), arg(args, 2, 1)) };
+    let t = single_type_arg(iso, t);
+    if super::types::instance_of_rt(iso, v, t) {
+        return 0;
+    }
+    let ty = iso.rtt.name(&iso.program, t);
+    let name = parameter_name(iso, fid, local);
+    throw_parameter_type_error(iso_ptr, v, &ty, &name);
+    0
 }
 
 // ---------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ pub fn forward_to_no_such_method(
         return Some(Err(()));
     };
     let iso = iso_ptr.get();
-    let count = iso.argdescs[argdesc as usize].count();
+    let count = iso.argdesc_shape(argdesc).count();
     if kind != 2 {
         // SAFETY: the call site pushed `count` slots from the receiver down; the last one
         // is what the identity stub returns.
@@ -126,7 +126,7 @@ fn pushed_call(
 ) -> (Value, Vec<Value>, Vec<Symbol>) {
     // SAFETY: called from an inline-cache miss; no other borrow is live.
     let iso = iso_ptr.get();
-    let desc = iso.argdescs[argdesc as usize].clone();
+    let desc = iso.argdesc_shape(argdesc).clone();
     // SAFETY: the call site pushed `desc.count()` values starting at the receiver.
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
     // A passed type-argument vector (right after the receiver) is not an argument.

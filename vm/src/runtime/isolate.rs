@@ -85,6 +85,12 @@ pub struct ArgDesc {
     pub type_args: bool,
 }
 
+/// Set in the argument-descriptor id a call site passes when no static type vouches for
+/// its arguments (a call through `dynamic` or `Function`, `Function.apply`): the callee's
+/// prologue then checks every typed parameter (decision 39). `Isolate::argdesc_shape`
+/// reads the shape of either form.
+pub const DYNAMIC_CALL: u32 = 1 << 24;
+
 impl ArgDesc {
     /// Every pushed value: receiver, type arguments, positional and named arguments.
     pub fn count(&self) -> u32 {
@@ -889,6 +895,11 @@ impl Isolate {
         } else {
             Ok(Value(result))
         }
+    }
+
+    /// The shape of argument descriptor `id` (with or without `DYNAMIC_CALL`).
+    pub fn argdesc_shape(&self, id: u32) -> &ArgDesc {
+        &self.argdescs[(id & !DYNAMIC_CALL) as usize]
     }
 
     pub fn argdesc_for(&mut self, positional: u32, named: &[Symbol]) -> u32 {

@@ -74,6 +74,12 @@ pub enum RuntimeEntry {
     /// () -> answers the VM service's requests (called when `service_interrupt` is set, at
     /// function entry and loop back edges; may block while the isolate is paused).
     ServicePoll,
+    /// (type index, fid, parameter local, value) -> raises the TypeError of a parameter
+    /// that failed its check against a closed declared type.
+    ParameterTypeError,
+    /// (fid, parameter local, value, vector of one type) -> checks a parameter against a
+    /// declared type known at run time; raises TypeError when it fails.
+    CheckParameterRuntime,
     /// (object) -> records it in the remembered set (the write barrier's slow path,
     /// called through `write_barrier_stub`, which saves every register).
     RememberObject,

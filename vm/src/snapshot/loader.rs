@@ -323,10 +323,9 @@ fn validate(
         SyntheticMeta::Forwarder { target, .. } => target.index() < n,
         _ => true,
     });
-    let sites_ok = iso
-        .ic_sites
-        .iter()
-        .all(|&(_, d)| (d as usize) < iso.argdescs.len() || d == 0);
+    let sites_ok = iso.ic_sites.iter().all(|&(_, d)| {
+        ((d & !crate::runtime::isolate::DYNAMIC_CALL) as usize) < iso.argdescs.len() || d == 0
+    });
     let consts_ok = iso
         .constants
         .iter()

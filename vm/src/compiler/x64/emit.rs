@@ -23,6 +23,7 @@ use crate::runtime::thread::*;
 use dynasmrt::{dynasm, x64::X64Relocation, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
 mod devirt;
+mod param_checks;
 mod records;
 #[path = "emit_suspend.rs"]
 mod suspend;
@@ -108,6 +109,9 @@ struct Emitter<'a> {
     /// Out-of-line service polls: label of the poll, where it resumes, its position, and
     /// whether it is the function-entry poll (where `r10` is live).
     polls: Vec<(DynamicLabel, DynamicLabel, Span, bool)>,
+    /// Functions with dynamic-only parameter checks: the frame slot keeping the argument
+    /// descriptor the call passed.
+    argdesc_slot: Option<u32>,
 }
 
 fn err(span: Span, message: impl Into<String>) -> CompileError {
@@ -125,13 +129,15 @@ impl<'a> Emitter<'a> {
             (func.locals.len() as u32).max(func.params.receiver_slots + func.params.count());
         let suspendable = func.async_marker != AsyncMarker::Sync && func.body.is_some();
         let suspend_slot = suspendable.then_some(kernel_slots);
+        let argdesc_slot =
+            Self::needs_argdesc_slot(func).then_some(kernel_slots + suspendable as u32);
         Emitter {
             ctx,
             fid,
             func,
             ops,
             depth: 0,
-            frame_slots: kernel_slots + suspendable as u32,
+            frame_slots: kernel_slots + suspendable as u32 + argdesc_slot.is_some() as u32,
             loops: Vec::new(),
             finallies: Vec::new(),
             regions: Vec::new(),
@@ -141,6 +147,7 @@ impl<'a> Emitter<'a> {
             overflow_label,
             suspend_slot,
             polls: Vec::new(),
+            argdesc_slot,
         }
     }
 
@@ -218,7 +225,9 @@ impl<'a> Emitter<'a> {
         for _ in 0..self.frame_slots {
             dynasm!(self.ops ; .arch x64 ; push QWORD [r14 + NULL]);
         }
+        self.save_argdesc();
         self.copy_parameters()?;
+        self.param_checks()?;
         // Suspendable functions box their captured parameters after their start-up code
         // (each run of a `sync*` iterable gets fresh boxes).
         if self.suspend_slot.is_none() {
@@ -1731,6 +1740,7 @@ impl<'a> Emitter<'a> {
         self.expr(callee)?;
         self.push_rax();
         let (n, desc) = self.push_args(args, 1)?;
+        let desc = devirt::call_site_argdesc(&callee.ty, desc);
         let recv = 8 * (n as i32 - 1);
         let desc_i = desc as i32;
         dynasm!(self.ops ; .arch x64 ; lea rsi, [rsp + recv] ; mov edx, desc_i);

@@ -268,6 +268,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     pub fn declare_params(&mut self, fid: FunctionId, params: Option<&ast::FormalParameterList>) {
         self.declare_value_params(fid, params);
         self.declare_type_args_local(fid);
+        self.declare_param_checks(fid, params);
     }
 
     fn declare_value_params(&mut self, fid: FunctionId, params: Option<&ast::FormalParameterList>) {

@@ -33,6 +33,7 @@ mod members;
 mod messages;
 mod nsm_forwarders;
 mod overrides;
+mod param_checks;
 mod pattern_cache;
 mod patterns;
 mod promotion;
@@ -529,6 +530,7 @@ pub(crate) fn function_shell(
     ir::Function {
         return_type: DartType::Dynamic,
         type_args_local: None,
+        param_checks: Vec::new(),
         type_params: Vec::new(),
         name,
         qualified_name,

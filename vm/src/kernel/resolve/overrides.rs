@@ -350,6 +350,21 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// Does class `c` declare instance member `name` (its setter when `setter`, else the
+    /// method or operator) with parameter `param` `covariant`?
+    pub(super) fn declares_covariant(
+        &self,
+        c: ClassId,
+        name: Symbol,
+        setter: bool,
+        param: &super::ParamRef,
+    ) -> bool {
+        let kind = if setter { Kind::Setter } else { Kind::Method };
+        self.declared_instance_members(c)
+            .iter()
+            .any(|d| d.name == name && d.kind == kind && d.is_covariant(param))
+    }
+
     /// Is parameter `param` of member `m` (or of a member it overrides) `covariant`?
     fn covariant_anywhere(&self, c: ClassId, m: &Declared<'a>, param: &super::ParamRef) -> bool {
         if m.is_covariant(param) {

@@ -17,17 +17,7 @@ fn type_args_local_name(fid: FunctionId) -> Symbol {
     Symbol::intern(&format!("#typeArgs{}", fid.0))
 }
 
-/// Adds the names of the type parameters `ty` mentions to `out`.
-pub(super) fn free_type_params(ty: &DartType, out: &mut Vec<Symbol>) {
-    match ty {
-        DartType::TypeParameter { name, .. } if !out.contains(name) => out.push(*name),
-        DartType::Interface { args, .. } => args.iter().for_each(|a| free_type_params(a, out)),
-        DartType::Function { sig: Some(sig), .. } => {
-            sig.types().for_each(|t| free_type_params(t, out))
-        }
-        _ => {}
-    }
-}
+pub(super) use crate::kernel::ir::free_type_params;
 
 impl<'r, 'a> Lower<'r, 'a> {
     /// After the parameters: a generic function (or a factory of a generic class, whose

@@ -266,7 +266,9 @@ fn function_apply(p: IsolatePtr, a: &NativeArgs) -> NResult {
     args.extend(positional);
     args.extend(values);
     let i = iso(p);
-    let desc = i.argdesc_for((args.len() - names.len()) as u32, &names);
+    // No static type vouches for the arguments: the callee checks its parameters.
+    let desc = i.argdesc_for((args.len() - names.len()) as u32, &names)
+        | crate::runtime::isolate::DYNAMIC_CALL;
     let entry = crate::runtime::entries::resolve_closure(p, callee, desc);
     if iso(p).thread.has_pending_exception() {
         return Err(NativeError::Pending);
