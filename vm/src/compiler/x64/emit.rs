@@ -112,6 +112,9 @@ struct Emitter<'a> {
     /// Functions with dynamic-only parameter checks: the frame slot keeping the argument
     /// descriptor the call passed.
     argdesc_slot: Option<u32>,
+    /// The out-of-line path running every parameter check of a dynamic call, and where
+    /// it returns to (see `param_checks`).
+    dynamic_param_checks: Option<(DynamicLabel, DynamicLabel)>,
 }
 
 fn err(span: Span, message: impl Into<String>) -> CompileError {
@@ -148,6 +151,7 @@ impl<'a> Emitter<'a> {
             suspend_slot,
             polls: Vec::new(),
             argdesc_slot,
+            dynamic_param_checks: None,
         }
     }
 
@@ -206,8 +210,7 @@ impl<'a> Emitter<'a> {
         } else {
             self.abstract_body();
         }
-        self.out_of_line_stubs();
-        Ok(())
+        self.out_of_line_stubs()
     }
 
     fn prologue(&mut self) -> EResult {
@@ -317,7 +320,8 @@ impl<'a> Emitter<'a> {
         self.epilogue();
     }
 
-    fn out_of_line_stubs(&mut self) {
+    fn out_of_line_stubs(&mut self) -> EResult {
+        self.dynamic_param_checks_path()?;
         let overflow = self.overflow_label;
         dynasm!(self.ops ; .arch x64 ; =>overflow);
         self.runtime_call(RuntimeEntry::StackOverflow, self.func.span);
@@ -336,6 +340,7 @@ impl<'a> Emitter<'a> {
             }
             dynasm!(self.ops ; .arch x64 ; jmp =>resume);
         }
+        Ok(())
     }
 
     /// A safepoint for the VM service: when the thread's `service_interrupt` flag is set,

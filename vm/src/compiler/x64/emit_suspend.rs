@@ -136,8 +136,7 @@ impl Emitter<'_> {
         self.stmt(body)?;
         dynasm!(self.ops ; .arch x64 ; mov rax, QWORD [r14 + FALSE]);
         self.epilogue();
-        self.out_of_line_stubs();
-        Ok(())
+        self.out_of_line_stubs()
     }
 
     /// An `async*` body: create the stream's controller and suspend at once, returning
@@ -173,8 +172,7 @@ impl Emitter<'_> {
         self.call_async_helper("_handleAsyncStarException", 3, span)?;
         self.epilogue();
         self.leave_handler();
-        self.out_of_line_stubs();
-        Ok(())
+        self.out_of_line_stubs()
     }
 
     /// Closes the `async*` function's stream and returns (to whoever resumed the frame).
@@ -277,8 +275,7 @@ impl Emitter<'_> {
         self.call_async_helper("_handleAsyncException", 3, span)?;
         self.epilogue();
         self.leave_handler();
-        self.out_of_line_stubs();
-        Ok(())
+        self.out_of_line_stubs()
     }
 
     /// Completes the async function's future with rax and returns the future.

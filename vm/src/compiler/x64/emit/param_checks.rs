@@ -16,11 +16,23 @@ use crate::runtime::object::Value;
 use crate::runtime::thread::*;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+/// How a check runs.
+#[derive(Clone, Copy, PartialEq)]
+enum Gate {
+    /// On every call.
+    Always,
+    /// Only when the descriptor kept in the frame slot has `DYNAMIC_CALL`.
+    DynamicSlot,
+}
+
 impl Emitter<'_> {
-    /// Whether some check depends on the call being dynamic (the frame then keeps the
-    /// argument descriptor).
+    /// Whether the dynamic-only checks need the argument descriptor in a frame slot: when
+    /// the arguments are copied by the runtime, `r10` does not survive the copy.
     pub(super) fn needs_argdesc_slot(func: &crate::kernel::ir::Function) -> bool {
-        func.param_checks.iter().any(|c| !c.always)
+        let p = &func.params;
+        let runtime_copy =
+            p.optional_positional > 0 || !p.named.is_empty() || func.type_args_local.is_some();
+        runtime_copy && func.param_checks.iter().any(|c| !c.always)
     }
 
     /// Stores the argument descriptor (`r10`, a Smi) in its frame slot.
@@ -31,15 +43,51 @@ impl Emitter<'_> {
         }
     }
 
+    /// The checks, right after the arguments are in their locals. Without a descriptor
+    /// slot, `r10` is still live: a statically checked call runs only the covariance
+    /// checks inline and a dynamic one branches to all checks out of line (two
+    /// instructions on the common path).
     pub(super) fn param_checks(&mut self) -> EResult {
         let checks = self.func.param_checks.clone();
-        for check in &checks {
-            self.param_check(check)?;
+        if self.argdesc_slot.is_some() || checks.iter().all(|c| c.always) {
+            for check in &checks {
+                let gate = if check.always {
+                    Gate::Always
+                } else {
+                    Gate::DynamicSlot
+                };
+                self.param_check(check, gate)?;
+            }
+            return Ok(());
         }
+        let dynamic = self.ops.new_dynamic_label();
+        let after = self.ops.new_dynamic_label();
+        let bit = Value::smi(DYNAMIC_CALL as i64).0 as i32;
+        dynasm!(self.ops ; .arch x64 ; test r10d, bit ; jnz =>dynamic);
+        for check in checks.iter().filter(|c| c.always) {
+            self.param_check(check, Gate::Always)?;
+        }
+        dynasm!(self.ops ; .arch x64 ; =>after);
+        self.dynamic_param_checks = Some((dynamic, after));
         Ok(())
     }
 
-    fn param_check(&mut self, check: &ParamCheck) -> EResult {
+    /// The out-of-line path of a dynamic call (see `param_checks`): every check, then
+    /// back to the body.
+    pub(super) fn dynamic_param_checks_path(&mut self) -> EResult {
+        let Some((dynamic, after)) = self.dynamic_param_checks.take() else {
+            return Ok(());
+        };
+        dynasm!(self.ops ; .arch x64 ; =>dynamic);
+        let checks = self.func.param_checks.clone();
+        for check in &checks {
+            self.param_check(check, Gate::Always)?;
+        }
+        dynasm!(self.ops ; .arch x64 ; jmp =>after);
+        Ok(())
+    }
+
+    fn param_check(&mut self, check: &ParamCheck, gate: Gate) -> EResult {
         let Some(ty) = self
             .func
             .locals
@@ -63,7 +111,7 @@ impl Emitter<'_> {
             Vec::new()
         };
         let done = self.ops.new_dynamic_label();
-        if !check.always {
+        if gate == Gate::DynamicSlot {
             let Some(slot) = self.argdesc_slot else {
                 return Ok(());
             };
