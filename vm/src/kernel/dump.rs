@@ -545,7 +545,14 @@ pub fn expr(p: &Program, e: &Expr) -> String {
             expr(p, x),
             ty(p, t)
         ),
-        ExprKind::As { expr: x, ty: t } => format!("(as {} {})", expr(p, x), ty(p, t)),
+        ExprKind::As {
+            expr: x,
+            ty: t,
+            implicit,
+        } => {
+            let op = if *implicit { "implicit-as" } else { "as" };
+            format!("({op} {} {})", expr(p, x), ty(p, t))
+        }
         ExprKind::NullCheck(x) => format!("(! {})", expr(p, x)),
         ExprKind::Throw(x) => format!("(throw {})", expr(p, x)),
         ExprKind::Await(x) => format!("(await {})", expr(p, x)),

@@ -724,9 +724,13 @@ pub enum ExprKind {
         ty: DartType,
         negated: bool,
     },
+    /// `expr as ty`. `implicit`: inserted where a value of a wider static type flows
+    /// into a narrower one (an implicit downcast, no `as` in the source); its TypeError
+    /// lacks the explicit cast's ` in type cast`, as in the Dart VM.
     As {
         expr: Box<Expr>,
         ty: DartType,
+        implicit: bool,
     },
     /// `e!`
     NullCheck(Box<Expr>),

@@ -65,7 +65,7 @@ pub fn walk_expr<R: Rewrite + ?Sized>(r: &R, e: &mut Expr) {
     r.ty(&mut e.ty);
     r.node(&mut e.kind);
     match &mut e.kind {
-        ExprKind::Is { expr, ty, .. } | ExprKind::As { expr, ty } => {
+        ExprKind::Is { expr, ty, .. } | ExprKind::As { expr, ty, .. } => {
             r.ty(ty);
             walk_expr(r, expr);
         }

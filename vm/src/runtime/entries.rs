@@ -837,7 +837,7 @@ extern "sysv64" fn rt_cast_to(
     args: u64,
     type_index: u64,
     site: u64,
-    _: u64,
+    implicit: u64,
 ) -> u64 {
     // SAFETY: called from generated code with one pushed argument.
     let iso_ptr = unsafe { IsolatePtr::from_thread(thread) };
@@ -851,17 +851,24 @@ extern "sysv64" fn rt_cast_to(
         return v.0;
     }
     let ty = iso.types[type_index as usize].clone();
-    throw_cast_error(iso_ptr, v, &ty);
+    throw_cast_error(iso_ptr, v, &ty, implicit != 0);
     0
 }
 
-/// Throws the TypeError of a failed `v as ty`.
-pub fn throw_cast_error(iso_ptr: IsolatePtr, v: Value, ty: &crate::kernel::ir::DartType) {
+/// Throws the TypeError of a failed `v as ty` (`implicit`: of an implicit downcast,
+/// whose message the Dart VM does not end with ` in type cast`).
+pub fn throw_cast_error(
+    iso_ptr: IsolatePtr,
+    v: Value,
+    ty: &crate::kernel::ir::DartType,
+    implicit: bool,
+) {
     let iso = iso_ptr.get();
     let message = format!(
-        "type '{}' is not a subtype of type '{}' in type cast",
+        "type '{}' is not a subtype of type '{}'{}",
         super::types::runtime_type_name(iso, v),
-        super::types::type_name(iso, ty)
+        super::types::type_name(iso, ty),
+        if implicit { "" } else { " in type cast" }
     );
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);

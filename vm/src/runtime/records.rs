@@ -260,7 +260,7 @@ extern "sysv64" fn rt_record_type_test(
         return iso.bool_value(answer).0;
     }
     if !answer {
-        throw_cast_error(iso_ptr, v, &ty);
+        throw_cast_error(iso_ptr, v, &ty, is_cast == 2);
     }
     v.0
 }

@@ -117,6 +117,17 @@ struct Emitter<'a> {
     dynamic_param_checks: Option<(DynamicLabel, DynamicLabel)>,
 }
 
+/// What a type test does with its answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum TypeTest {
+    /// `is`: the answer as a bool.
+    Is,
+    /// `as`: the value, or a TypeError ending in ` in type cast`.
+    Cast,
+    /// An implicit downcast: the value, or a TypeError without that ending.
+    ImplicitCast,
+}
+
 fn err(span: Span, message: impl Into<String>) -> CompileError {
     CompileError {
         span,
@@ -1051,21 +1062,26 @@ impl<'a> Emitter<'a> {
             ExprKind::Is { expr, ty, negated } => {
                 self.expr(expr)?;
                 if let crate::kernel::ir::DartType::RecordType(_) = ty {
-                    self.record_type_test(ty, false, e.span);
+                    self.record_type_test(ty, TypeTest::Is, e.span);
                 } else {
-                    self.type_test(ty, false, e.span);
+                    self.type_test(ty, TypeTest::Is, e.span);
                 }
                 if *negated {
                     self.negate_bool();
                 }
                 Ok(())
             }
-            ExprKind::As { expr, ty } => {
+            ExprKind::As { expr, ty, implicit } => {
                 self.expr(expr)?;
+                let test = if *implicit {
+                    TypeTest::ImplicitCast
+                } else {
+                    TypeTest::Cast
+                };
                 if let crate::kernel::ir::DartType::RecordType(_) = ty {
-                    self.record_type_test(ty, true, e.span);
+                    self.record_type_test(ty, test, e.span);
                 } else if !matches!(ty, crate::kernel::ir::DartType::Dynamic) {
-                    self.type_test(ty, true, e.span);
+                    self.type_test(ty, test, e.span);
                 }
                 Ok(())
             }
@@ -1951,7 +1967,8 @@ impl<'a> Emitter<'a> {
     /// through a per-site cache of the last class id seen and its answer: a repeated test
     /// on the same class costs two compares. Type arguments are not reified, so a class
     /// id decides the answer.
-    fn type_test(&mut self, ty: &crate::kernel::ir::DartType, is_cast: bool, span: Span) {
+    fn type_test(&mut self, ty: &crate::kernel::ir::DartType, test: TypeTest, span: Span) {
+        let is_cast = test != TypeTest::Is;
         let t = self.ctx.type_index(ty) as i32;
         let site_index = self.ctx.new_type_test_site();
         let site = site_index as i32;
@@ -1978,7 +1995,8 @@ impl<'a> Emitter<'a> {
         }
         dynasm!(self.ops ; .arch x64 ; =>miss);
         self.push_rax();
-        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, site);
+        let implicit = i32::from(test == TypeTest::ImplicitCast);
+        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, site ; mov r8d, implicit);
         let entry = if is_cast {
             RuntimeEntry::CastTo
         } else {

@@ -660,6 +660,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     ir::ExprKind::As {
                         expr: Box::new(e),
                         ty: target.clone(),
+                        implicit: true,
                     },
                     span,
                     target.clone(),

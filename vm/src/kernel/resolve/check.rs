@@ -136,7 +136,11 @@ impl Lower<'_, '_> {
                 e.ty.clone()
             }
             // An explicit `e as T` (an implicit cast has the span of its operand).
-            ExprKind::As { expr, ty } if expr.span != e.span && *ty == e.ty => e.ty.clone(),
+            ExprKind::As {
+                expr,
+                ty,
+                implicit: false,
+            } if *ty == e.ty => e.ty.clone(),
             ExprKind::NullCheck(inner) => make_non_nullable(self.certain_type(inner)?),
             ExprKind::Conditional {
                 then, otherwise, ..
@@ -458,7 +462,11 @@ fn collect_classes(t: &DartType, out: &mut Vec<ClassId>) {
 /// where an explicit `as` spans the whole cast.
 fn without_implicit_cast(e: &ir::Expr) -> &ir::Expr {
     match &e.kind {
-        ExprKind::As { expr, .. } if expr.span == e.span => expr,
+        ExprKind::As {
+            expr,
+            implicit: true,
+            ..
+        } => expr,
         _ => e,
     }
 }

@@ -285,6 +285,7 @@ impl Resolver<'_> {
                 ExprKind::As {
                     expr: Box::new(call),
                     ty: ty.clone(),
+                    implicit: true,
                 },
                 ty,
             )))

@@ -207,6 +207,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     ExprKind::As {
                         expr: Box::new(s),
                         ty: t.clone(),
+                        implicit: false,
                     },
                     span,
                     t,

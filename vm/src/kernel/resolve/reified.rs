@@ -229,6 +229,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             ExprKind::As {
                 expr: Box::new(value),
                 ty: ty.clone(),
+                implicit: false,
             },
             span,
             ty,

@@ -131,9 +131,9 @@ impl Emitter<'_> {
             self.runtime_call_with_stack_args(RuntimeEntry::CheckParameterRuntime, 2, span);
         } else {
             if let DartType::RecordType(_) = ty {
-                self.record_type_test(&ty, false, span);
+                self.record_type_test(&ty, super::TypeTest::Is, span);
             } else {
-                self.type_test(&ty, false, span);
+                self.type_test(&ty, super::TypeTest::Is, span);
             }
             let t = self.ctx.type_index(&ty) as i32;
             dynasm!(self.ops

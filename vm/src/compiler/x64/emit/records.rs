@@ -73,10 +73,16 @@ impl Emitter<'_> {
 
     /// `rax is ty` / `rax as ty` for a record type: always the runtime (the answer depends
     /// on the shape and the fields' types, not on a class id a cache could key on).
-    pub(super) fn record_type_test(&mut self, ty: &DartType, is_cast: bool, span: Span) {
+    pub(super) fn record_type_test(&mut self, ty: &DartType, test: super::TypeTest, span: Span) {
         let t = self.ctx.type_index(ty) as i32;
+        // 0: `is`, 1: `as`, 2: an implicit downcast.
+        let kind = match test {
+            super::TypeTest::Is => 0,
+            super::TypeTest::Cast => 1,
+            super::TypeTest::ImplicitCast => 2,
+        };
         self.push_rax();
-        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, i32::from(is_cast));
+        dynasm!(self.ops ; .arch x64 ; mov edx, t ; mov ecx, kind);
         self.runtime_call_with_stack_args(RuntimeEntry::RecordTypeTest, 1, span);
     }
 }
