@@ -4,7 +4,7 @@
 use super::object::*;
 use crate::compiler::Selector;
 use crate::front::intern::Symbol;
-use crate::kernel::ir::{ClassId, FunctionId, FunctionKind, NativeClassKind, Program};
+use crate::kernel::ir::{ClassId, FieldId, FunctionId, FunctionKind, NativeClassKind, Program};
 use std::collections::HashMap;
 
 /// What a selector resolves to in a class.
@@ -185,6 +185,18 @@ fn linearization(program: &Program, class: ClassId) -> Vec<ClassId> {
         }
     }
     order
+}
+
+/// The instance field of `class` (declared by it or inherited) stored in `slot`.
+pub fn instance_field_at(program: &Program, class: ClassId, slot: u32) -> Option<FieldId> {
+    linearization(program, class).into_iter().find_map(|c| {
+        program
+            .class(c)
+            .instance_fields
+            .iter()
+            .copied()
+            .find(|&f| program.field(f).slot == slot)
+    })
 }
 
 fn lookup_in_hierarchy(program: &Program, class: ClassId, selector: Selector) -> Option<Target> {

@@ -396,9 +396,15 @@ extern "sysv64" fn rt_resolve_instance_call(
     let resolved = match target {
         Some(super::classes::Target::Function(f)) if accepts(iso, f, argdesc) => Some((f.0, true)),
         Some(super::classes::Target::Field { slot, setter }) => {
-            match iso.accessor_entry(slot, setter) {
-                Ok(e) => Some((e, true)),
-                Err(f) => die(iso, f),
+            // A dynamic store into a typed field is checked like a setter's parameter:
+            // on every call, so such a site is not cached.
+            let checked = setter && argdesc & super::isolate::DYNAMIC_CALL != 0;
+            if checked && !dynamic_field_store_allowed(iso_ptr, receiver_slot, cid, slot) {
+                return 0;
+            }
+            match iso_ptr.get().accessor_entry(slot, setter) {
+                Ok(e) => Some((e, !checked)),
+                Err(f) => die(iso_ptr.get(), f),
             }
         }
         Some(super::classes::Target::FieldThenCall(slot)) => {
@@ -449,6 +455,62 @@ extern "sysv64" fn rt_resolve_instance_call(
             0
         }
     }
+}
+
+/// For a store through `dynamic` into the field in `slot` of the receiver (class id
+/// `cid`): whether the value (pushed after the receiver) has the field's declared type;
+/// throws the TypeError a setter's parameter check would (`of 'field'`) when not.
+fn dynamic_field_store_allowed(
+    iso_ptr: IsolatePtr,
+    receiver_slot: u64,
+    cid: u32,
+    slot: u32,
+) -> bool {
+    let iso = iso_ptr.get();
+    let program = iso.program.clone();
+    let Some(class) = iso.classes.class_of_cid(cid) else {
+        return true;
+    };
+    let Some(field) = super::classes::instance_field_at(&program, class, slot) else {
+        return true;
+    };
+    let field = program.field(field);
+    // SAFETY: the call site pushed the receiver, then the value right below it.
+    let (receiver, value) = unsafe {
+        (
+            Value(*(receiver_slot as *const u64)),
+            Value(*((receiver_slot - 8) as *const u64)),
+        )
+    };
+    let declared = match &field.ty {
+        crate::kernel::ir::DartType::Dynamic | crate::kernel::ir::DartType::Void => return true,
+        ty if ty.is_open() => {
+            let crate::kernel::ir::FieldOwner::Class(owner) = field.owner else {
+                return true;
+            };
+            let names = program.class(owner).type_params.clone();
+            let args = super::types::class_and_args(iso, receiver)
+                .and_then(|(c, a)| iso.rtt.super_args(&program, c, a, owner))
+                .unwrap_or(super::rtt::TypeArgsId::EMPTY);
+            let env: super::rtt::Env = &[(&names, args)];
+            let vector = iso
+                .rtt
+                .instantiate_vector(&program, std::slice::from_ref(ty), env);
+            iso.rtt.arg(vector, 0)
+        }
+        ty => {
+            let vector = iso
+                .rtt
+                .instantiate_vector(&program, std::slice::from_ref(ty), &[]);
+            iso.rtt.arg(vector, 0)
+        }
+    };
+    if super::types::instance_of_rt(iso, value, declared) {
+        return true;
+    }
+    let ty = iso.rtt.name(&program, declared);
+    throw_parameter_type_error(iso_ptr, value, &ty, field.name.as_str());
+    false
 }
 
 /// Whether function `f` can be called with argument shape `argdesc` (receiver included).
