@@ -359,6 +359,8 @@ fn cached_snapshot(script: &Path, options: &AotOptions) -> Result<PathBuf, AotFa
     let dir = cache_dir(script);
     let aot = dir.join(format!("{key}.aot"));
     let deps = dir.join(format!("{key}.deps"));
+    // Marked as used before it is checked, so a concurrent prune spares it.
+    crate::cache_limits::touch(&aot);
     if std::fs::read_to_string(&deps).is_ok_and(|d| deps_unchanged(&d)) && aot.exists() {
         return Ok(aot);
     }
@@ -377,6 +379,7 @@ fn cached_snapshot(script: &Path, options: &AotOptions) -> Result<PathBuf, AotFa
         .map(|f| format!("{:016x}\t{}\n", file_hash(f).unwrap_or(0), f.display()))
         .collect();
     write_atomically(&deps, manifest.as_bytes()).map_err(cant)?;
+    crate::cache_limits::prune(&dir, crate::cache_limits::MAX_ENTRIES);
     Ok(aot)
 }
 

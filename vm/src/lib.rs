@@ -2,6 +2,7 @@
 //! text and running machine code: the front end, the resolved program IR, the x86-64
 //! compiler, the code heap, the runtime and the garbage collector.
 
+pub mod cache_limits;
 pub mod code_heap;
 pub mod compiler;
 pub mod driver;

@@ -106,6 +106,8 @@ impl ProgramCache {
     /// The cached program and its source map, when the entry exists, is intact and every
     /// file it was built from is unchanged; `Err` says why not.
     pub fn lookup(&self) -> Result<(Program, SourceMap), String> {
+        // Marked as used first, so a concurrent prune spares it.
+        crate::cache_limits::touch(&self.file);
         let bytes = std::fs::read(&self.file).map_err(|e| format!("no entry ({e})"))?;
         let payload = checked_payload(&bytes)?;
         let (names, rest): (Vec<&str>, _) =
@@ -277,6 +279,9 @@ fn load_here(
         let started = Instant::now();
         match cache.store(&program, &sources) {
             Ok(()) => {
+                if let Some(dir) = cache.file().parent() {
+                    crate::cache_limits::prune(dir, crate::cache_limits::MAX_ENTRIES);
+                }
                 let micros = started.elapsed().as_micros() as u64;
                 tracing::debug!(target: "dartrs::program_cache", micros, "program cache stored");
             }
