@@ -275,16 +275,58 @@ abstract interface class Match {
   Pattern get pattern;
 }
 
-class Invocation {
+abstract class Invocation {
+  Invocation();
+
+  factory Invocation.method(Symbol memberName, Iterable<Object?>? positionalArguments,
+          [Map<Symbol, Object?>? namedArguments]) =>
+      _Invocation(memberName, 0, const <Type>[], _Invocation._positional(positionalArguments),
+          _Invocation._named(namedArguments));
+
+  factory Invocation.genericMethod(Symbol memberName, Iterable<Type>? typeArguments,
+          Iterable<Object?>? positionalArguments, [Map<Symbol, Object?>? namedArguments]) =>
+      _Invocation(
+          memberName,
+          0,
+          typeArguments == null ? const <Type>[] : List<Type>.unmodifiable(typeArguments),
+          _Invocation._positional(positionalArguments),
+          _Invocation._named(namedArguments));
+
+  factory Invocation.getter(Symbol name) =>
+      _Invocation(name, 1, const <Type>[], const <Object?>[], const <Symbol, Object?>{});
+
+  factory Invocation.setter(Symbol memberName, Object? argument) => _Invocation(memberName, 2,
+      const <Type>[], List<Object?>.unmodifiable(<Object?>[argument]), const <Symbol, Object?>{});
+
+  Symbol get memberName;
+  List<Type> get typeArguments => const <Type>[];
+  List<dynamic> get positionalArguments;
+  Map<Symbol, dynamic> get namedArguments;
+  bool get isMethod;
+  bool get isGetter;
+  bool get isSetter;
+  bool get isAccessor => isGetter || isSetter;
+}
+
+class _Invocation extends Invocation {
   final Symbol memberName;
+  final List<Type> typeArguments;
   final List<Object?> positionalArguments;
   final Map<Symbol, Object?> namedArguments;
   final int _kind;
-  Invocation._(this.memberName, this._kind, this.positionalArguments, this.namedArguments);
+  _Invocation(this.memberName, this._kind, this.typeArguments, this.positionalArguments,
+      this.namedArguments);
   bool get isMethod => _kind == 0;
   bool get isGetter => _kind == 1;
   bool get isSetter => _kind == 2;
-  bool get isAccessor => _kind != 0;
+
+  static List<Object?> _positional(Iterable<Object?>? arguments) =>
+      arguments == null ? const <Object?>[] : List<Object?>.unmodifiable(arguments);
+
+  static Map<Symbol, Object?> _named(Map<Symbol, Object?>? arguments) =>
+      arguments == null || arguments.isEmpty
+          ? const <Symbol, Object?>{}
+          : Map<Symbol, Object?>.unmodifiable(arguments);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3409,28 +3451,36 @@ Never _throwTypeError(String message) {
 }
 
 @pragma('vm:entry-point')
-Never _throwNoSuchMethod(Object? receiver, String name, int kind, List<Object?> arguments, List<String> names) {
-  throw NoSuchMethodError._(receiver, _invocationOf(name, kind, arguments, names));
+Never _throwNoSuchMethod(Object? receiver, String name, int kind, List<Object?> arguments, List<String> names,
+    [List<Object?> typeArguments = const <Object?>[]]) {
+  throw NoSuchMethodError._(receiver, _invocationOf(name, kind, arguments, names, typeArguments));
 }
 
 /// A failed dynamic call on an object whose class declares `noSuchMethod`: the runtime
 /// calls this (`runtime::errors::forward_to_no_such_method`) and the call's value is what
 /// `noSuchMethod` returns.
 @pragma('vm:entry-point')
-Object? _forwardNoSuchMethod(Object receiver, String name, int kind, List<Object?> arguments, List<String> names) {
-  return receiver.noSuchMethod(_invocationOf(name, kind, arguments, names));
+Object? _forwardNoSuchMethod(Object receiver, String name, int kind, List<Object?> arguments, List<String> names,
+    [List<Object?> typeArguments = const <Object?>[]]) {
+  return receiver.noSuchMethod(_invocationOf(name, kind, arguments, names, typeArguments));
 }
 
 /// The `Invocation` of a dynamic call: `arguments` are the positional ones followed by
-/// the values of the named ones, whose names are `names`; a setter's name is `x=`.
-Invocation _invocationOf(String name, int kind, List<Object?> arguments, List<String> names) {
+/// the values of the named ones, whose names are `names`; a setter's name is `x=`;
+/// `typeArguments` are the `Type`s a generic call passed.
+Invocation _invocationOf(String name, int kind, List<Object?> arguments, List<String> names,
+    [List<Object?> typeArguments = const <Object?>[]]) {
   final positionalCount = arguments.length - names.length;
   final named = <Symbol, Object?>{};
   for (int i = 0; i < names.length; i++) {
     named[Symbol(names[i])] = arguments[positionalCount + i];
   }
   final member = Symbol(kind == 2 ? "$name=" : name);
-  return Invocation._(member, kind, List<Object?>.unmodifiable(arguments.sublist(0, positionalCount)),
+  final types = typeArguments.isEmpty
+      ? const <Type>[]
+      : List<Type>.unmodifiable(<Type>[for (final t in typeArguments) t as Type]);
+  return _Invocation(member, kind, types,
+      List<Object?>.unmodifiable(arguments.sublist(0, positionalCount)),
       Map<Symbol, Object?>.unmodifiable(named));
 }
 

@@ -28,6 +28,7 @@ impl ErrorKind {
 use super::entries::{new_string, throw_core_error};
 use super::isolate::{Isolate, IsolatePtr};
 use super::object::Value;
+use super::rtt::TypeArgsId;
 use crate::compiler::Selector;
 use crate::front::intern::Symbol;
 
@@ -59,7 +60,7 @@ pub fn throw_no_such_method(
     selector: Selector,
     argdesc: u32,
 ) {
-    let (receiver, args, named) = pushed_call(iso_ptr, receiver_slot, argdesc);
+    let (receiver, args, named, type_args) = pushed_call(iso_ptr, receiver_slot, argdesc);
     if std::env::var_os("DARTRS_TRACE_NSM").is_some() {
         // SAFETY: a value from the Dart stack.
         eprintln!("[nsm] {selector:?} on class id {}", unsafe {
@@ -67,7 +68,7 @@ pub fn throw_no_such_method(
         });
     }
     let (name, kind) = selector_name_kind(selector);
-    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named);
+    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named, type_args);
     throw_core_error(iso_ptr, "_throwNoSuchMethod", &values);
 }
 
@@ -96,9 +97,9 @@ pub fn forward_to_no_such_method(
         return None;
     }
     let forward = iso.core_function("_forwardNoSuchMethod")?;
-    let (receiver, args, named) = pushed_call(iso_ptr, receiver_slot, argdesc);
+    let (receiver, args, named, type_args) = pushed_call(iso_ptr, receiver_slot, argdesc);
     let (name, kind) = selector_name_kind(selector);
-    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named);
+    let values = invocation_parts(iso_ptr, receiver, name, kind, &args, &named, type_args);
     let iso = iso_ptr.get();
     let desc = iso.argdesc_for(values.len() as u32, &[]);
     let Ok(result) = Isolate::invoke(iso_ptr, forward.0, &values, desc) else {
@@ -117,13 +118,14 @@ pub fn forward_to_no_such_method(
     }
 }
 
-/// The receiver, the arguments (positional, then named values) and the argument names
-/// of the call whose pushed slots start at `receiver_slot`.
+/// The receiver, the arguments (positional, then named values), the argument names and
+/// the passed type-argument vector of the call whose pushed slots start at
+/// `receiver_slot`.
 fn pushed_call(
     iso_ptr: IsolatePtr,
     receiver_slot: u64,
     argdesc: u32,
-) -> (Value, Vec<Value>, Vec<Symbol>) {
+) -> (Value, Vec<Value>, Vec<Symbol>, Option<TypeArgsId>) {
     // SAFETY: called from an inline-cache miss; no other borrow is live.
     let iso = iso_ptr.get();
     let desc = iso.argdesc_shape(argdesc).clone();
@@ -131,10 +133,14 @@ fn pushed_call(
     let read = |i: u32| unsafe { Value(*((receiver_slot - 8 * i as u64) as *const u64)) };
     // A passed type-argument vector (right after the receiver) is not an argument.
     let first = 1 + desc.type_args as u32;
+    let vector = read(1);
+    let type_args = (desc.type_args && vector.is_smi() && iso.rtt.is_vector(vector.smi_value()))
+        .then(|| TypeArgsId(vector.smi_value() as u32));
     (
         read(0),
         (first..desc.count()).map(read).collect(),
         desc.named,
+        type_args,
     )
 }
 
@@ -148,13 +154,14 @@ fn selector_name_kind(selector: Selector) -> (Symbol, i64) {
 
 /// NoSuchMethodError for calling `callee` (not a function, or wrong arguments).
 pub fn throw_no_such_method_value(iso_ptr: IsolatePtr, callee: Value, name: Symbol) {
-    let values = invocation_parts(iso_ptr, callee, name, 0, &[], &[]);
+    let values = invocation_parts(iso_ptr, callee, name, 0, &[], &[], None);
     throw_core_error(iso_ptr, "_throwNoSuchMethod", &values);
 }
 
 /// The arguments of `_throwNoSuchMethod`/`_forwardNoSuchMethod`: receiver, member name,
 /// kind (0 method, 1 getter, 2 setter), a list of the argument values (positional, then
-/// named) and a list of the named arguments' names.
+/// named), a list of the named arguments' names and, for a call that passed type
+/// arguments, a list of their `Type`s.
 fn invocation_parts(
     iso_ptr: IsolatePtr,
     receiver: Value,
@@ -162,7 +169,8 @@ fn invocation_parts(
     kind: i64,
     args: &[Value],
     named: &[Symbol],
-) -> [Value; 5] {
+    type_args: Option<TypeArgsId>,
+) -> Vec<Value> {
     // SAFETY: no other borrow of the isolate is live in callers.
     let iso = iso_ptr.get();
     let base = iso.handles.len();
@@ -175,14 +183,25 @@ fn invocation_parts(
         iso.handles.push(s.0);
     }
     let names_h = push_growable(iso, first_name, named.len());
+    let types_h = type_args.map(|vector| {
+        let first_type = iso.handles.len();
+        let count = iso.rtt.vector_len(vector);
+        for i in 0..count {
+            let t = iso.rtt.arg(vector, i);
+            let object = super::types::type_object(iso, t);
+            iso.handles.push(object.0);
+        }
+        push_growable(iso, first_type, count)
+    });
     let name_v = new_string(iso, name.as_str());
-    let values = [
+    let mut values = vec![
         Value(iso.handles[base]),
         name_v,
         Value::smi(kind),
         Value(iso.handles[list_h]),
         Value(iso.handles[names_h]),
     ];
+    values.extend(types_h.map(|h| Value(iso.handles[h])));
     iso.handles.truncate(base);
     values
 }
