@@ -1851,6 +1851,11 @@ class _MappedIterable<S, T> extends Iterable<T> {
   Iterator<T> get iterator => _MappedIterator<S, T>(_source.iterator, _f);
   int get length => _source.length;
   bool get isEmpty => _source.isEmpty;
+  // As the SDK's: the function runs only for the element asked for.
+  T get first => _f(_source.first);
+  T get last => _f(_source.last);
+  T get single => _f(_source.single);
+  T elementAt(int index) => _f(_source.elementAt(index));
 }
 
 class _MappedIterator<S, T> implements Iterator<T> {

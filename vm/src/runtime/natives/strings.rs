@@ -67,6 +67,16 @@ fn ret(p: IsolatePtr, u: &[u16]) -> NResult {
     Ok(new_string_units(iso(p), u))
 }
 
+/// The receiver (argument 0, whose units are `original`) itself when an operation left
+/// it unchanged, as the Dart VM returns `this` from `trim` or `toLowerCase`; else a new
+/// string of `result`.
+fn same_or_new(p: IsolatePtr, a: &NativeArgs, original: &[u16], result: &[u16]) -> NResult {
+    if result == original {
+        return Ok(a.get(0));
+    }
+    ret(p, result)
+}
+
 fn ret_int(p: IsolatePtr, v: i64) -> NResult {
     Ok(new_int(iso(p), v))
 }
@@ -252,26 +262,28 @@ pub fn register(r: &mut NativeRegistry) {
         ret_bool(p, u.ends_with(&units(a, 1)?))
     });
     r.add("String_toUpperCase", |p, a| {
-        ret(p, &map_case(&units(a, 0)?, true))
+        let u = units(a, 0)?;
+        same_or_new(p, a, &u, &map_case(&u, true))
     });
     r.add("String_toLowerCase", |p, a| {
-        ret(p, &map_case(&units(a, 0)?, false))
+        let u = units(a, 0)?;
+        same_or_new(p, a, &u, &map_case(&u, false))
     });
     r.add("String_trim", |p, a| {
         let u = units(a, 0)?;
         let s = u.iter().position(|&c| !is_space(c)).unwrap_or(u.len());
         let e = u.iter().rposition(|&c| !is_space(c)).map_or(s, |e| e + 1);
-        ret(p, &u[s..e.max(s)])
+        same_or_new(p, a, &u, &u[s..e.max(s)])
     });
     r.add("String_trimLeft", |p, a| {
         let u = units(a, 0)?;
         let s = u.iter().position(|&c| !is_space(c)).unwrap_or(u.len());
-        ret(p, &u[s..])
+        same_or_new(p, a, &u, &u[s..])
     });
     r.add("String_trimRight", |p, a| {
         let u = units(a, 0)?;
         let e = u.iter().rposition(|&c| !is_space(c)).map_or(0, |e| e + 1);
-        ret(p, &u[..e])
+        same_or_new(p, a, &u, &u[..e])
     });
     r.add("String_split", split);
     r.add("String_replaceAll", |p, a| {
