@@ -1761,7 +1761,7 @@ impl<'a> Emitter<'a> {
         self.expr(callee)?;
         self.push_rax();
         let (n, desc) = self.push_args(args, 1)?;
-        let desc = devirt::call_site_argdesc(&callee.ty, desc);
+        let desc = self.call_site_argdesc(&callee.ty, desc);
         let recv = 8 * (n as i32 - 1);
         let desc_i = desc as i32;
         dynasm!(self.ops ; .arch x64 ; lea rsi, [rsp + recv] ; mov edx, desc_i);

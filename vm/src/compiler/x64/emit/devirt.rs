@@ -26,7 +26,7 @@ impl Emitter<'_> {
         span: Span,
         keep_top: bool,
     ) -> EResult {
-        let argdesc = call_site_argdesc(receiver, argdesc);
+        let argdesc = self.call_site_argdesc(receiver, argdesc);
         match self.ctx.devirtualize(receiver, selector, argdesc) {
             Some(d) => self.devirtualized_call(&d, selector, argdesc, n, span, keep_top),
             None => {
@@ -117,14 +117,23 @@ impl Emitter<'_> {
     }
 }
 
-/// The argument descriptor a call site passes: flagged `DYNAMIC_CALL` when the callee's
-/// static type is `dynamic` or `Function`, so no static type vouches for the arguments
-/// and the callee checks its parameters' declared types (decision 39).
-pub(super) fn call_site_argdesc(callee: &DartType, argdesc: u32) -> u32 {
-    match callee {
-        DartType::Dynamic | DartType::Function { sig: None, .. } => {
-            argdesc | crate::runtime::isolate::DYNAMIC_CALL
+impl Emitter<'_> {
+    /// The argument descriptor a call site passes: flagged `DYNAMIC_CALL` when the
+    /// callee's static type is `dynamic` or `Function`, so no static type vouches for the
+    /// arguments and the callee checks its parameters' declared types (decision 39).
+    /// Platform code is trusted: its `dynamic` receivers stand for types the core
+    /// library's declarations do not spell out.
+    pub(super) fn call_site_argdesc(&self, callee: &DartType, argdesc: u32) -> u32 {
+        let program = self.ctx.program();
+        let platform = program
+            .libraries
+            .get(self.func.library.index())
+            .is_some_and(|l| l.uri.starts_with("dart:"));
+        match callee {
+            DartType::Dynamic | DartType::Function { sig: None, .. } if !platform => {
+                argdesc | crate::runtime::isolate::DYNAMIC_CALL
+            }
+            _ => argdesc,
         }
-        _ => argdesc,
     }
 }
