@@ -1831,6 +1831,17 @@ impl<'a> Emitter<'a> {
             self.load_smi(id as i64);
             return Ok(());
         }
+        if let [entry] = env {
+            // `<T, U>` over an environment that binds exactly `T, U`: its own vector
+            // (vectors are interned), without an instantiation.
+            let same = types.len() == entry.names.len()
+                && types.iter().zip(&entry.names).all(|(t, n)| {
+                    matches!(t, DartType::TypeParameter { name, nullable: false } if name == n)
+                });
+            if same {
+                return self.expr(&entry.source);
+            }
+        }
         for entry in env {
             self.expr(&entry.source)?;
             self.push_rax();
