@@ -66,6 +66,9 @@ pub(super) struct Frame {
     pub next_label: u32,
     pub async_kind: AsyncKind,
     pub type_params: Vec<Symbol>,
+    /// Those of `type_params` bounded by `Never` (directly or through another one): a
+    /// value of such a type, like one of type `Never`, cannot exist.
+    pub never_bounded: Vec<Symbol>,
     pub return_type: DartType,
     /// Temporaries holding the receivers of the cascades being lowered.
     pub cascades: Vec<(LocalId, DartType)>,
@@ -111,6 +114,7 @@ impl Frame {
             next_label: 0,
             async_kind,
             type_params: Vec::new(),
+            never_bounded: Vec::new(),
             // `return e` in an async function completes the future with `e` (a value or a
             // future), so it is not checked against the declared `Future<T>`.
             return_type: match async_kind {

@@ -273,6 +273,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         frame.flow = self.flow_state().clone();
         frame.flow.unreachable = false;
         self.frames.push(frame);
+        self.note_never_bounded(type_params);
         self.new_local(
             Symbol::intern(":closure"),
             span,

@@ -249,6 +249,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut frame = Frame::new(fid, async_kind, ret);
         frame.type_params = type_params.iter().map(|t| t.name.name).collect();
         self.frames.push(frame);
+        self.note_never_bounded(type_params);
         if self.r.program.functions[fid.index()].params.receiver_slots > 0 {
             let ty = self.this_type_or_dynamic();
             let span = self.r.program.functions[fid.index()].span;

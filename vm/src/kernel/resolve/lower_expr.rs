@@ -80,13 +80,38 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let result = self.lower_expr_nested(e);
         self.depth -= 1;
-        if result.ty == DartType::Never && completes_only_by_value(e) {
+        if self.is_never(&result.ty) && completes_only_by_value(e) {
             self.mark_unreachable();
         }
         if let E::Paren(inner) = &e.kind {
             self.forward_condition(inner.span, e.span);
         }
         result
+    }
+
+    /// `Never`, or a non-nullable type parameter bounded by `Never`: no value has it, so
+    /// the code after an expression of that type is unreachable.
+    fn is_never(&self, t: &DartType) -> bool {
+        match t {
+            DartType::Never => true,
+            DartType::TypeParameter {
+                name,
+                nullable: false,
+            } => self.frames.iter().any(|f| f.never_bounded.contains(name)),
+            _ => false,
+        }
+    }
+
+    /// Records which of the current frame's type parameters `params` are bounded by
+    /// `Never` (a bound may name an earlier one that is).
+    pub fn note_never_bounded(&mut self, params: &[ast::TypeParameter]) {
+        for p in params {
+            let Some(bound) = &p.bound else { continue };
+            let bound = self.resolve_type(bound);
+            if self.is_never(&bound) {
+                self.frame().never_bounded.push(p.name.name);
+            }
+        }
     }
 
     fn lower_expr_nested(&mut self, e: &'a ast::Expr) -> ir::Expr {
