@@ -613,9 +613,16 @@ pub fn expr(p: &Program, e: &Expr) -> String {
             expr(p, x),
             expr(p, type_args)
         ),
-        ExprKind::AsRuntime { expr: x, type_args } => {
-            format!("(as {} {})", expr(p, x), expr(p, type_args))
-        }
+        ExprKind::AsRuntime {
+            expr: x,
+            type_args,
+            implicit,
+        } => format!(
+            "({} {} {})",
+            if *implicit { "implicit-as" } else { "as" },
+            expr(p, x),
+            expr(p, type_args)
+        ),
         ExprKind::TypeValue(t) => format!("(type-value {})", expr(p, t)),
         ExprKind::Closure(f) => format!("(closure {})", fname(p, *f)),
         ExprKind::StaticTearOff(f) => format!("(tear-off {})", fname(p, *f)),

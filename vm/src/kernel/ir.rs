@@ -774,6 +774,8 @@ pub enum ExprKind {
     AsRuntime {
         expr: Box<Expr>,
         type_args: Box<Expr>,
+        /// As for `As`: an implicit downcast's error text has no " in type cast".
+        implicit: bool,
     },
     /// The `Type` object of the single type in a one-element type-argument vector (`T`
     /// used as a value).

@@ -156,7 +156,9 @@ pub fn walk_expr<R: Rewrite + ?Sized>(r: &R, e: &mut Expr) {
         ExprKind::IsRuntime {
             expr, type_args, ..
         }
-        | ExprKind::AsRuntime { expr, type_args } => {
+        | ExprKind::AsRuntime {
+            expr, type_args, ..
+        } => {
             walk_expr(r, expr);
             walk_expr(r, type_args);
         }

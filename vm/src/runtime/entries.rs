@@ -1090,7 +1090,7 @@ extern "sysv64" fn rt_instance_of_runtime(
 extern "sysv64" fn rt_cast_to_runtime(
     thread: *mut Thread,
     args: u64,
-    _: u64,
+    implicit: u64,
     _: u64,
     _: u64,
 ) -> u64 {
@@ -1102,17 +1102,24 @@ extern "sysv64" fn rt_cast_to_runtime(
     if super::types::instance_of_rt(iso, v, t) {
         return v.0;
     }
-    throw_cast_error_rt(iso_ptr, v, t);
+    throw_cast_error_rt(iso_ptr, v, t, implicit != 0);
     0
 }
 
-/// Throws the TypeError of a failed `as`.
-pub fn throw_cast_error_rt(iso_ptr: IsolatePtr, v: Value, t: super::rtt::RtTypeId) {
+/// Throws the TypeError of a failed `as` (`implicit`: of an implicit downcast, whose
+/// text has no " in type cast").
+pub fn throw_cast_error_rt(
+    iso_ptr: IsolatePtr,
+    v: Value,
+    t: super::rtt::RtTypeId,
+    implicit: bool,
+) {
     let iso = iso_ptr.get();
     let message = format!(
-        "type '{}' is not a subtype of type '{}' in type cast",
+        "type '{}' is not a subtype of type '{}'{}",
         super::types::runtime_type_name(iso, v),
-        iso.rtt.name(&iso.program, t)
+        iso.rtt.name(&iso.program, t),
+        if implicit { "" } else { " in type cast" }
     );
     let s = new_string(iso, &message);
     throw_core_error(iso_ptr, "_throwTypeError", &[s]);

@@ -461,7 +461,9 @@ impl<'p> Shaker<'p> {
             ExprKind::IsRuntime {
                 expr, type_args, ..
             }
-            | ExprKind::AsRuntime { expr, type_args } => {
+            | ExprKind::AsRuntime {
+                expr, type_args, ..
+            } => {
                 self.expr(expr);
                 self.expr(type_args);
             }

@@ -1156,11 +1156,17 @@ impl<'a> Emitter<'a> {
                 }
                 Ok(())
             }
-            ExprKind::AsRuntime { expr, type_args } => {
+            ExprKind::AsRuntime {
+                expr,
+                type_args,
+                implicit,
+            } => {
                 self.expr(expr)?;
                 self.push_rax();
                 self.expr(type_args)?;
                 self.push_rax();
+                let implicit = i32::from(*implicit);
+                dynasm!(self.ops ; .arch x64 ; mov edx, implicit);
                 self.runtime_call_with_stack_args(RuntimeEntry::CastToRuntime, 2, e.span);
                 Ok(())
             }

@@ -653,6 +653,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let e = self.contextual_literal(e, target);
         let e = self.implicit_call_tear_off(e, target);
+        if target.is_open() {
+            return self.coerce_open(e, target);
+        }
+        self.coerce_closed(e, target)
+    }
+
+    /// The check `coerce` makes, for a type it checks as written (type parameters in a
+    /// class type are not evaluated).
+    fn coerce_closed(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
         if !needs_check(target) || self.trusted_cast(target) {
             return e;
         }
@@ -671,6 +680,47 @@ impl<'r, 'a> Lower<'r, 'a> {
                 )
             }
         }
+    }
+
+    /// `coerce` for an argument: the callee's signature may name type parameters of
+    /// another declaration (a constructor's class, an extension, a superclass), which
+    /// the caller cannot evaluate, so a target that mentions type parameters is left to
+    /// the callee's own parameter checks (decision 39).
+    pub fn coerce_arg(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        if target.is_open() {
+            let e = self.contextual_literal(e, target);
+            let e = self.implicit_call_tear_off(e, target);
+            return self.coerce_closed(e, target);
+        }
+        self.coerce(e, target)
+    }
+
+    /// `coerce` into a type that mentions type parameters (`T`, `List<T>`): the check
+    /// needs the type arguments in scope at run time. Function types stay unchecked, as
+    /// in `coerce` (dartrs types many closures less precisely than Dart).
+    fn coerce_open(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        let checkable = matches!(
+            target,
+            DartType::TypeParameter { .. } | DartType::Interface { .. }
+        );
+        if !checkable
+            || e.ty == *target
+            || self.trusted_cast(target)
+            || self.r.is_subtype(&e.ty, target) == Some(true)
+        {
+            return e;
+        }
+        let span = e.span;
+        let type_args = Box::new(self.type_args_expr(vec![target.clone()], span));
+        self.expr(
+            ir::ExprKind::AsRuntime {
+                expr: Box::new(e),
+                type_args,
+                implicit: true,
+            },
+            span,
+            target.clone(),
+        )
     }
 
     /// A value of an extension type with a `call` method flowing into a function type

@@ -195,7 +195,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             .into_iter()
             .enumerate()
             .map(|(i, a)| match sig.positional.get(i) {
-                Some((_, t)) => self.coerce(a, t),
+                Some((_, t)) => self.coerce_arg(a, t),
                 None => a,
             })
             .collect();
@@ -203,7 +203,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             .named
             .into_iter()
             .map(|(n, a)| match sig.named.iter().find(|(p, _, _)| *p == n) {
-                Some((_, t, _)) => (n, self.coerce(a, t)),
+                Some((_, t, _)) => (n, self.coerce_arg(a, t)),
                 None => (n, a),
             })
             .collect();
@@ -937,7 +937,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             .into_iter()
             .enumerate()
             .map(|(i, a)| match sig.positional.get(i) {
-                Some((_, t)) => self.coerce(a, t),
+                Some((_, t)) => self.coerce_arg(a, t),
                 None => a,
             })
             .collect();

@@ -4,7 +4,8 @@
 //! `return this.noSuchMethod(invocation) as R;`, as the language specifies. So the
 //! `Invocation` holds every parameter (optional ones with their default values), and a
 //! result that is not an `R` throws a `TypeError`, which a plain dynamic miss (the
-//! runtime's `forward_to_no_such_method`) cannot know. Generic methods keep that path.
+//! runtime's `forward_to_no_such_method`) cannot know. A generic member's forwarder is
+//! generic too and reports its type arguments in `Invocation.typeArguments`.
 
 use super::members::Want;
 use super::{function_shell, Member, Resolver};
@@ -54,11 +55,11 @@ impl Resolver<'_> {
         }
     }
 
-    /// A concrete class (not a mixin, enum or abstract class) whose `noSuchMethod`
+    /// A concrete class or enum (not a mixin or abstract class) whose `noSuchMethod`
     /// implementation is not `Object`'s.
     fn needs_forwarders(&self, c: ClassId) -> bool {
         let class = self.class(c);
-        if class.is_abstract || class.is_enum || self.classes[c.index()].is_mixin {
+        if class.is_abstract || (self.classes[c.index()].is_mixin && !class.is_enum) {
             return false;
         }
         let nsm = Symbol::intern("noSuchMethod");
@@ -133,9 +134,6 @@ impl Resolver<'_> {
         let (kind, params, sig, invocation_kind) = match stand {
             Stand::Function(f) => {
                 let sig = self.signature_through(f, &this_ty, owner);
-                if !sig.type_params.is_empty() {
-                    return;
-                }
                 let kind = self.program.functions[f.index()].kind;
                 let invocation_kind = match kind {
                     ir::FunctionKind::Getter => INVOCATION_GETTER,
@@ -197,6 +195,7 @@ impl Resolver<'_> {
         for (n, t) in &param_names {
             f.locals.push(local(*n, span, t.clone()));
         }
+        let type_env = self.forwarder_type_env(c, &mut f, &sig.type_params);
         let body = self.forwarder_body(ForwarderBody {
             name,
             invocation_kind,
@@ -206,6 +205,8 @@ impl Resolver<'_> {
             is_setter: kind == ir::FunctionKind::Setter,
             invocation_of,
             this_ty,
+            type_params: sig.type_params.clone(),
+            type_env,
             span,
         });
         f.body = Some(body);
@@ -213,6 +214,54 @@ impl Resolver<'_> {
         self.sigs[id.index()] = sig;
         self.program.libraries[lib.index()].functions.push(id);
         self.program.classes[c.index()].methods.push(id);
+    }
+
+    /// Where the forwarder's body finds type parameters: the receiver's class type
+    /// arguments and, for a generic member, the forwarder's own vector (its hidden local
+    /// after the parameters, as `Lower::declare_type_args_local` lays it out).
+    fn forwarder_type_env(
+        &self,
+        c: ClassId,
+        f: &mut ir::Function,
+        type_params: &[Symbol],
+    ) -> Vec<ir::TypeEnvEntry> {
+        let span = f.span;
+        let mut env = Vec::new();
+        let class_params = self.classes[c.index()].type_params.clone();
+        if !class_params.is_empty() {
+            let this = ir::Expr {
+                kind: ExprKind::This,
+                span,
+                ty: self.this_type(c),
+            };
+            env.push(ir::TypeEnvEntry {
+                names: class_params,
+                source: ir::Expr {
+                    kind: ExprKind::InstanceTypeArgs {
+                        receiver: Box::new(this),
+                        class: c,
+                    },
+                    span,
+                    ty: DartType::Dynamic,
+                },
+            });
+        }
+        if !type_params.is_empty() {
+            let vector = LocalId(f.locals.len() as u32);
+            f.locals
+                .push(local(Symbol::intern("#typeArgs"), span, DartType::Dynamic));
+            f.type_params = type_params.to_vec();
+            f.type_args_local = Some(vector);
+            env.push(ir::TypeEnvEntry {
+                names: type_params.to_vec(),
+                source: ir::Expr {
+                    kind: ExprKind::LocalGet(vector),
+                    span,
+                    ty: DartType::Dynamic,
+                },
+            });
+        }
+        env
     }
 
     fn forwarder_body(&mut self, b: ForwarderBody) -> ir::Stmt {
@@ -243,18 +292,40 @@ impl Resolver<'_> {
             elements,
             type_args: None,
         };
+        let mut positional = vec![
+            e(ExprKind::Const(name_const), string_ty.clone()),
+            e(ExprKind::Const(kind_const), int_ty),
+            e(list(object_q.clone(), values), DartType::Dynamic),
+            e(list(string_ty, names), DartType::Dynamic),
+        ];
+        if !b.type_params.is_empty() {
+            let type_ty = self.core_type("Type");
+            let types = b
+                .type_params
+                .iter()
+                .map(|&name| {
+                    let vector = e(
+                        ExprKind::TypeArgs {
+                            types: vec![DartType::TypeParameter {
+                                name,
+                                nullable: false,
+                            }],
+                            env: b.type_env.clone(),
+                        },
+                        DartType::Dynamic,
+                    );
+                    e(ExprKind::TypeValue(Box::new(vector)), type_ty.clone())
+                })
+                .collect();
+            positional.push(e(list(object_q.clone(), types), DartType::Dynamic));
+        }
         let invocation = e(
             ExprKind::StaticCall {
                 target: b.invocation_of,
                 receiver: None,
                 args: ir::Args {
                     type_args: None,
-                    positional: vec![
-                        e(ExprKind::Const(name_const), string_ty.clone()),
-                        e(ExprKind::Const(kind_const), int_ty),
-                        e(list(object_q.clone(), values), DartType::Dynamic),
-                        e(list(string_ty, names), DartType::Dynamic),
-                    ],
+                    positional,
                     named: Vec::new(),
                 },
             },
@@ -279,6 +350,23 @@ impl Resolver<'_> {
             StmtKind::Expr(call)
         } else if unchecked {
             StmtKind::Return(Some(call))
+        } else if b.return_type.is_open() {
+            let ty = b.return_type.clone();
+            let type_args = e(
+                ExprKind::TypeArgs {
+                    types: vec![ty.clone()],
+                    env: b.type_env,
+                },
+                DartType::Dynamic,
+            );
+            StmtKind::Return(Some(e(
+                ExprKind::AsRuntime {
+                    expr: Box::new(call),
+                    type_args: Box::new(type_args),
+                    implicit: true,
+                },
+                ty,
+            )))
         } else {
             let ty = b.return_type.clone();
             StmtKind::Return(Some(e(
@@ -303,6 +391,8 @@ struct ForwarderBody {
     is_setter: bool,
     invocation_of: FunctionId,
     this_ty: DartType,
+    type_params: Vec<Symbol>,
+    type_env: Vec<ir::TypeEnvEntry>,
     span: Span,
 }
 
