@@ -246,6 +246,11 @@ pub struct Function {
     /// the receiver, flagged in the argument descriptor).
     pub type_params: Vec<Symbol>,
     pub type_args_local: Option<LocalId>,
+    /// The type arguments a call that passes none gets (a dynamic call, `Function.apply`):
+    /// the parameters' instantiated bounds when they are closed types and not all
+    /// `dynamic`; empty otherwise (every argument `dynamic`).
+    #[serde(default)]
+    pub default_type_args: Vec<DartType>,
     /// Parameters whose declared types the prologue checks at run time, in parameter
     /// order (decision 39).
     #[serde(default)]

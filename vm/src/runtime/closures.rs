@@ -110,6 +110,7 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
     Function {
         return_type: t.return_type.clone(),
         type_args_local: None,
+        default_type_args: Vec::new(),
         param_checks,
         type_params: Vec::new(),
         name: t.name,

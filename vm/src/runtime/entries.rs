@@ -652,6 +652,7 @@ fn param_plan(
     };
     let p = func.params.clone();
     let type_args_local = func.type_args_local;
+    let default_type_args = func.default_type_args.clone();
     let d = iso.argdesc_shape(desc).clone();
     // The vector, when passed, sits right after the receiver.
     let ta = d.type_args as u32;
@@ -686,8 +687,12 @@ fn param_plan(
         }
         plan.push(if d.type_args {
             ParamSource::Arg(p.receiver_slots)
-        } else {
+        } else if default_type_args.is_empty() {
             ParamSource::Value(Value::smi(0).0)
+        } else {
+            use crate::compiler::CompileContext;
+            let id = iso.closed_type_args(&default_type_args);
+            ParamSource::Value(Value::smi(id as i64).0)
         });
     }
     plan.into()
@@ -1108,12 +1113,7 @@ extern "sysv64" fn rt_cast_to_runtime(
 
 /// Throws the TypeError of a failed `as` (`implicit`: of an implicit downcast, whose
 /// text has no " in type cast").
-pub fn throw_cast_error_rt(
-    iso_ptr: IsolatePtr,
-    v: Value,
-    t: super::rtt::RtTypeId,
-    implicit: bool,
-) {
+pub fn throw_cast_error_rt(iso_ptr: IsolatePtr, v: Value, t: super::rtt::RtTypeId, implicit: bool) {
     let iso = iso_ptr.get();
     let message = format!(
         "type '{}' is not a subtype of type '{}'{}",

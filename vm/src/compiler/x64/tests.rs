@@ -39,6 +39,7 @@ fn func(name: &str, params: u32, locals: Vec<Local>, body: Stmt) -> Function {
     Function {
         return_type: DartType::Dynamic,
         type_args_local: None,
+        default_type_args: Vec::new(),
         param_checks: Vec::new(),
         type_params: Vec::new(),
         name: Symbol::intern(name),

@@ -791,6 +791,7 @@ fn lazy_getter(field: &Field, field_id: ConstId, owner: ClassId, class: &Class) 
         return_type: field.ty.clone(),
         type_params: Vec::new(),
         type_args_local: None,
+        default_type_args: Vec::new(),
         param_checks: Vec::new(),
     }
 }
@@ -988,6 +989,7 @@ pub fn placeholder_function() -> Function {
         return_type: DartType::Dynamic,
         type_params: Vec::new(),
         type_args_local: None,
+        default_type_args: Vec::new(),
         param_checks: Vec::new(),
     }
 }

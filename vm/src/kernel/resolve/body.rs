@@ -653,6 +653,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
         let e = self.contextual_literal(e, target);
         let e = self.implicit_call_tear_off(e, target);
+        let e = self.implicit_instantiation(e, target);
         if target.is_open() {
             return self.coerce_open(e, target);
         }
@@ -690,6 +691,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         if target.is_open() {
             let e = self.contextual_literal(e, target);
             let e = self.implicit_call_tear_off(e, target);
+            let e = self.implicit_instantiation(e, target);
             return self.coerce_closed(e, target);
         }
         self.coerce(e, target)

@@ -141,7 +141,7 @@ impl<'a> Resolver<'a> {
 
     /// The bounds of `owner`'s type parameters, resolved once. Errors in a bound are
     /// not reported here (the declaration is where they belong).
-    fn bounds_of(&mut self, owner: Generic) -> Vec<Option<DartType>> {
+    pub(super) fn bounds_of(&mut self, owner: Generic) -> Vec<Option<DartType>> {
         if let Some(b) = self.class_bounds.get(&owner) {
             return b.clone();
         }
@@ -158,6 +158,24 @@ impl<'a> Resolver<'a> {
         self.diags.items.truncate(reported);
         self.class_bounds.insert(owner, bounds.clone());
         bounds
+    }
+
+    /// The type arguments of `owner` written raw (`Circle` for `Circle<T extends
+    /// MetricUnits>` is a `Circle<MetricUnits>`): its instantiated bounds, `None` when
+    /// they are all `dynamic` or `owner`'s own bounds are being resolved.
+    pub(super) fn raw_type_args(&mut self, owner: Generic) -> Option<Vec<DartType>> {
+        if !self.raw_in_progress.insert(owner) {
+            return None;
+        }
+        let bounds = self.bounds_of(owner);
+        self.raw_in_progress.remove(&owner);
+        let params: Vec<Symbol> = self
+            .generic_params(owner)
+            .iter()
+            .map(|p| p.name.name)
+            .collect();
+        let args = super::reified::instantiate_to_bounds(&params, &bounds);
+        args.iter().any(|t| *t != DartType::Dynamic).then_some(args)
     }
 
     /// Is `arg` certainly not a subtype of `bound`? Only when both are types the

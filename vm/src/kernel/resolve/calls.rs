@@ -379,8 +379,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.call_value(callee, args, span)
             }
             NameRef::This(Found::Method(f), owner) => {
+                let context = self.ctor_context.take();
                 let this = self.this_expr(name.span);
-                self.instance_call_checked(this, f, owner, name.name, args, span)
+                let call = InstanceCallSite {
+                    f,
+                    owner,
+                    name: name.name,
+                    context,
+                };
+                self.instance_call_checked(this, call, args, span)
             }
             NameRef::This(found, owner) => {
                 let this = self.this_expr(name.span);
@@ -540,21 +547,34 @@ impl<'r, 'a> Lower<'r, 'a> {
     fn instance_call_checked(
         &mut self,
         recv: ir::Expr,
-        f: FunctionId,
-        owner: ClassId,
-        name: Symbol,
+        call: InstanceCallSite,
         args: &'a ast::Arguments,
         span: Span,
     ) -> ir::Expr {
+        let InstanceCallSite {
+            f,
+            owner,
+            name,
+            context,
+        } = call;
         let generic = self.r.signature_through(f, &recv.ty, owner);
         let sig = erase_method_type_params(&generic);
         let lowered = self.lower_call_args_for(args, Some(&sig));
         let mut checked = self.check_args_sig(&sig, lowered.args, span, Some(args), Some(f));
-        checked.type_args = self.call_type_args(&generic, args, &checked, span);
+        let (type_args, types) =
+            self.call_type_args_in(&generic, args, &checked, span, context.as_ref());
+        checked.type_args = type_args;
         let ty = if self.flow.may_promote_field(name) {
             DartType::Dynamic
         } else {
-            sig.return_type.clone()
+            // With the chosen type arguments (`box.get<int>()` is an `int`), as for
+            // static calls.
+            match types.filter(|t| t.len() == generic.type_params.len()) {
+                Some(types) => {
+                    super::types::substitute(&generic.return_type, &generic.type_params, &types)
+                }
+                None => sig.return_type.clone(),
+            }
         };
         let ty = match (
             self.r.is_core_type(&recv.ty, "int") || self.r.is_core_type(&recv.ty, "double"),
@@ -704,6 +724,8 @@ impl<'r, 'a> Lower<'r, 'a> {
         if let Some(ns) = self.namespace_of(target) {
             return self.namespace_call(ns, name, args, span);
         }
+        // The call's own context, before the receiver's lowering replaces it.
+        let context = self.ctor_context.take();
         let recv = self.lower_target(target);
         let recv = if null_aware { self.guard(recv) } else { recv };
         let recv = self.view_extension_type(recv, name.name, Want::Call);
@@ -730,7 +752,13 @@ impl<'r, 'a> Lower<'r, 'a> {
             name.span,
         ) {
             Some((Found::Method(f), owner)) => {
-                self.instance_call_checked(recv, f, owner, name.name, args, span)
+                let call = InstanceCallSite {
+                    f,
+                    owner,
+                    name: name.name,
+                    context,
+                };
+                self.instance_call_checked(recv, call, args, span)
             }
             Some((found, owner)) => {
                 let callee = self.member_get(recv, found, owner, name.name, name.span);
@@ -1131,6 +1159,15 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 }
 
+/// A call of instance method `f` (found in `owner`) named `name`, in `context` (the type
+/// the call's value flows into, which can fix its type arguments).
+struct InstanceCallSite {
+    f: FunctionId,
+    owner: ClassId,
+    name: Symbol,
+    context: Option<DartType>,
+}
+
 /// The signature with the function's own type parameters replaced by `dynamic`
 /// (dartrs does not infer generic method type arguments; `dynamic` is always sound).
 impl<'a> super::Resolver<'a> {
@@ -1205,5 +1242,6 @@ pub(super) fn erase_method_type_params(sig: &Signature) -> Signature {
     let dynamics = vec![DartType::Dynamic; sig.type_params.len()];
     let mut erased = sig.map_types(|t| super::types::substitute(t, &sig.type_params, &dynamics));
     erased.type_params = Vec::new();
+    erased.type_param_bounds = Vec::new();
     erased
 }

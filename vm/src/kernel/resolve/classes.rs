@@ -171,7 +171,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn ensure_members(&mut self, c: ClassId) {
+    pub(super) fn ensure_members(&mut self, c: ClassId) {
         if self.classes[c.index()].members_declared {
             return;
         }

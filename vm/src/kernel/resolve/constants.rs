@@ -882,7 +882,7 @@ impl Resolver<'_> {
             } => self.not_constant(span, "Not a constant expression."),
             Decl::Function(f) => Some(self.intern_const(Constant::Function(f))),
             Decl::Class(c) => {
-                let t = self.interface_type(c, Vec::new(), false);
+                let t = self.raw_class_type(c);
                 Some(self.intern_const(Constant::Type(t)))
             }
             _ => None,

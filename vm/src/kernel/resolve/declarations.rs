@@ -3,6 +3,7 @@
 //! to each other in any order), and later their signatures (parameter and return types,
 //! default values), which need the namespaces.
 
+use super::members::{Found, Want};
 use super::scope::Decl;
 use super::{
     function_shell, messages, BodySource, ClassInfo, ClassSource, MemberContext, Resolver,
@@ -410,8 +411,17 @@ impl<'a> Resolver<'a> {
         receiver_slots: u32,
     ) {
         let tctx = tctx.clone();
+        // Bounds are reported where the type parameters are declared, not here.
+        let reported = self.diags.items.len();
+        let type_param_bounds = src
+            .type_params
+            .iter()
+            .map(|t| t.bound.as_ref().map(|b| self.resolve_type(b, &tctx)))
+            .collect();
+        self.diags.items.truncate(reported);
         let mut sig = Signature {
             type_params: src.type_params.iter().map(|t| t.name.name).collect(),
+            type_param_bounds,
             ..Signature::default()
         };
         let mut params = ir::Parameters {
@@ -459,8 +469,119 @@ impl<'a> Resolver<'a> {
             (_, Some(t)) => self.resolve_type(t, &tctx),
             (_, None) => DartType::Dynamic,
         };
+        self.inherit_omitted_types(fid, src, ctx, &mut sig);
         self.sigs[fid.index()] = sig;
         self.program.functions[fid.index()].params = params;
+    }
+
+    /// An instance member that omits its return type or parameter types takes them from
+    /// the member it overrides (Dart's override inference): `name(x) => ...` overriding
+    /// `String name(int x)` returns a `String` and takes an `int`.
+    fn inherit_omitted_types(
+        &mut self,
+        fid: FunctionId,
+        src: &ParamSource<'a>,
+        ctx: &MemberContext,
+        sig: &mut Signature,
+    ) {
+        let (Some(class), None, false) = (ctx.lexical_class, ctx.extension, ctx.is_static) else {
+            return;
+        };
+        let untyped =
+            |p: &&ast::FormalParameter| p.ty.is_none() && p.form == ast::ParameterForm::Normal;
+        let params: Vec<&ast::FormalParameter> = src
+            .params
+            .map(|l| l.params.iter().filter(untyped).collect())
+            .unwrap_or_default();
+        let omits_return = src.return_type.is_none() && src.kind != AstFnKind::Setter;
+        if !omits_return && params.is_empty() {
+            return;
+        }
+        let func = &self.program.functions[fid.index()];
+        let (name, kind) = (func.name, func.kind);
+        let Some(overridden) = self.overridden_signature(class, name, kind) else {
+            return;
+        };
+        let own: Vec<DartType> = sig
+            .type_params
+            .iter()
+            .map(|&name| DartType::TypeParameter {
+                name,
+                nullable: false,
+            })
+            .collect();
+        let renamed = |t: &DartType| super::types::substitute(t, &overridden.type_params, &own);
+        if omits_return {
+            sig.return_type = renamed(&overridden.return_type);
+        }
+        for p in params {
+            let name = p.name.name;
+            if let Some(i) = sig.positional.iter().position(|(n, _)| *n == name) {
+                if let Some((_, t)) = overridden.positional.get(i) {
+                    sig.positional[i].1 = renamed(t);
+                }
+            } else if let Some(slot) = sig.named.iter_mut().find(|(n, _, _)| *n == name) {
+                if let Some((_, t, _)) = overridden.named.iter().find(|(n, _, _)| *n == name) {
+                    slot.1 = renamed(t);
+                }
+            }
+        }
+    }
+
+    /// The signature of the member named `name` that a `kind` member of `class`
+    /// overrides, seen from `class` (its type arguments substituted): the first found
+    /// among the superclass, mixins and interfaces. A field stands for its getter
+    /// (its type) or setter (one parameter of its type).
+    fn overridden_signature(
+        &mut self,
+        class: ClassId,
+        name: Symbol,
+        kind: ir::FunctionKind,
+    ) -> Option<Signature> {
+        let info = &self.classes[class.index()];
+        let supers: Vec<DartType> = info
+            .supertype
+            .iter()
+            .chain(&info.mixin_types)
+            .chain(&info.interfaces)
+            .cloned()
+            .collect();
+        let want = match kind {
+            ir::FunctionKind::Getter => Want::Getter,
+            ir::FunctionKind::Setter => Want::Setter,
+            ir::FunctionKind::Method => Want::Call,
+            _ => return None,
+        };
+        for sup in supers {
+            let DartType::Interface { class: sc, .. } = sup else {
+                continue;
+            };
+            self.ensure_members(sc);
+            let Some((found, owner)) = self.find_instance(sc, name, want) else {
+                continue;
+            };
+            let field_type = |r: &Self, f: ir::FieldId| {
+                r.member_type_through(&r.program.fields[f.index()].ty, &sup, owner)
+            };
+            return match (found, want) {
+                (Found::Field(f), Want::Getter) => Some(Signature {
+                    return_type: field_type(self, f),
+                    ..Signature::default()
+                }),
+                (Found::Field(f), Want::Setter) => Some(Signature {
+                    positional: vec![(name, field_type(self, f))],
+                    required_positional: 1,
+                    return_type: DartType::Void,
+                    ..Signature::default()
+                }),
+                (Found::Field(_), _) => None,
+                (Found::Method(f), Want::Call)
+                | (Found::Getter(f), Want::Getter)
+                | (Found::Setter(f), Want::Setter) => Some(self.signature_through(f, &sup, owner)),
+                _ => None,
+            };
+        }
+        None
     }
 
     /// The positional parameter types of a function type annotation (`bool Function(E)`),

@@ -635,6 +635,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut sig =
             generic.map_types(|t| super::types::substitute(t, &generic.type_params, &types));
         sig.type_params = Vec::new();
+        sig.type_param_bounds = Vec::new();
         let ExprKind::InstanceGet { receiver, .. } = get.kind else {
             return self.null(span);
         };
@@ -671,6 +672,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let mut sig =
             generic.map_types(|t| super::types::substitute(t, &generic.type_params, types));
         sig.type_params = Vec::new();
+        sig.type_param_bounds = Vec::new();
         let target = &self.r.program.functions[f.index()];
         let (name, params) = (target.name, target.params.clone());
         let qualified = format!("{}.<instantiation>", target.qualified_name);

@@ -774,7 +774,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 DartType::any_function(false),
             ),
             Decl::Class(c) => {
-                let t = self.r.interface_type(c, Vec::new(), false);
+                let t = self.r.raw_class_type(c);
                 self.constant(Constant::Type(t), span)
             }
             Decl::Extension(e) if self.r.is_extension_type(e) => {

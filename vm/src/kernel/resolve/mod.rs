@@ -37,6 +37,7 @@ mod param_checks;
 mod pattern_cache;
 mod patterns;
 mod promotion;
+mod raw_type_tests;
 mod records;
 mod reified;
 mod scope;
@@ -72,6 +73,7 @@ pub(crate) fn resolve_program(
     r.declare_top_level_signatures();
     r.evaluate_defaults();
     r.add_no_such_method_forwarders();
+    r.set_default_type_args();
     r.check_class_declarations();
     let declared = started.elapsed();
     r.lower_all_bodies();
@@ -79,6 +81,7 @@ pub(crate) fn resolve_program(
     let lowered = started.elapsed();
     r.find_main();
     r.record_return_types();
+    r.relax_raw_type_tests();
     r.erase_extension_types();
     let us = |d: std::time::Duration| d.as_micros() as u64;
     tracing::debug!(
@@ -110,6 +113,9 @@ pub(crate) struct Signature {
     pub named: Vec<(Symbol, DartType, bool)>,
     pub return_type: DartType,
     pub type_params: Vec<Symbol>,
+    /// The declared bound of each of `type_params` (`None`: none written); what a call
+    /// that cannot infer a type argument instantiates it to.
+    pub type_param_bounds: Vec<Option<DartType>>,
     /// For parameters declared with a function type: that function's positional
     /// parameter types (function literals passed there get them), by positional index
     /// and by name.
@@ -132,6 +138,11 @@ impl Signature {
             named: self.named.iter().map(|(n, t, r)| (*n, f(t), *r)).collect(),
             return_type: f(&self.return_type),
             type_params: self.type_params.clone(),
+            type_param_bounds: self
+                .type_param_bounds
+                .iter()
+                .map(|b| b.as_ref().map(&f))
+                .collect(),
             closure_params: self
                 .closure_params
                 .iter()
@@ -150,6 +161,7 @@ impl Default for Signature {
             named: Vec::new(),
             return_type: DartType::Dynamic,
             type_params: Vec::new(),
+            type_param_bounds: Vec::new(),
         }
     }
 }
@@ -413,6 +425,9 @@ pub(crate) struct Resolver<'a> {
     /// more than once).
     pub bounds_queued_at: HashSet<Span>,
     pub class_bounds: bounds::ClassBounds,
+    /// Declarations whose raw type is being instantiated to bounds (a bound that names
+    /// its own declaration raw gets `dynamic` arguments instead of recursing).
+    pub raw_in_progress: HashSet<bounds::Generic>,
 }
 
 impl<'a> Resolver<'a> {
@@ -463,6 +478,7 @@ impl<'a> Resolver<'a> {
             pending_bounds: Vec::new(),
             bounds_queued_at: HashSet::new(),
             class_bounds: HashMap::new(),
+            raw_in_progress: HashSet::new(),
         }
     }
 
@@ -530,6 +546,7 @@ pub(crate) fn function_shell(
     ir::Function {
         return_type: DartType::Dynamic,
         type_args_local: None,
+        default_type_args: Vec::new(),
         param_checks: Vec::new(),
         type_params: Vec::new(),
         name,

@@ -220,6 +220,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                 ExprKind::AsRuntime {
                     expr: Box::new(value),
                     type_args,
+                    implicit: false,
                 },
                 span,
                 ty,
@@ -272,20 +273,7 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// The type arguments to pass to generic callee `sig`: the explicit ones, or those
-    /// inferred from the arguments' static types (`None` lets the callee default them to
-    /// `dynamic`).
-    pub fn call_type_args(
-        &mut self,
-        sig: &Signature,
-        ast_args: &'a ast::Arguments,
-        args: &ir::Args,
-        span: Span,
-    ) -> Option<Box<ir::Expr>> {
-        let types = self.call_types(sig, ast_args, args)?;
-        Some(Box::new(self.type_args_expr(types, span)))
-    }
-
-    /// The types `call_type_args` passes.
+    /// inferred from the arguments' static types (`None` lets the callee default them).
     fn call_types(
         &mut self,
         sig: &Signature,
@@ -372,9 +360,57 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
+    /// A generic static or top-level function's tear-off flowing into a non-generic
+    /// function type (`int Function(int) f = identity;`) is instantiated: its type
+    /// arguments are inferred from that type (parameters and return type), the rest are
+    /// their bounds. Instance method tear-offs stay generic: an instantiated one would
+    /// need the runtime's tear-off equality and the overriding method's own signature.
+    pub fn implicit_instantiation(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        let DartType::Function {
+            sig: Some(want), ..
+        } = target
+        else {
+            return e;
+        };
+        let f = match &e.kind {
+            ExprKind::StaticTearOff(f) => *f,
+            _ => return e,
+        };
+        let generic = self.r.sigs[f.index()].clone();
+        if generic.type_params.is_empty() {
+            return e;
+        }
+        let params = &generic.type_params;
+        let mut found: Vec<Option<DartType>> = vec![None; params.len()];
+        let supers = |t: &DartType, c| self.r.supertype_args(t, c);
+        for (formal, actual) in generic.positional.iter().zip(&want.positional) {
+            match_type(&formal.1, actual, params, &mut found, &supers);
+        }
+        for (name, actual, _) in &want.named {
+            if let Some(formal) = generic.named.iter().find(|n| n.0 == *name) {
+                match_type(&formal.1, actual, params, &mut found, &supers);
+            }
+        }
+        match_type(
+            &generic.return_type,
+            &want.return_type,
+            params,
+            &mut found,
+            &supers,
+        );
+        let defaults = instantiate_to_bounds(params, &generic.type_param_bounds);
+        let types: Vec<DartType> = found
+            .into_iter()
+            .zip(defaults)
+            .map(|(t, default)| t.unwrap_or(default))
+            .collect();
+        self.instantiated_tear_off(f, types, e.span)
+    }
+
     /// The type a constructor call instantiates when it writes no type arguments of its
     /// own: those written as `C<T>(...)`, else the context's (`Box<int> b = Box(x)`), else
-    /// inferred from the constructor's arguments (`Pair(1, 'a')` is a `Pair<int, String>`).
+    /// inferred from the constructor's arguments (`Pair(1, 'a')` is a `Pair<int, String>`),
+    /// else the class's instantiated bounds (`C()` for `C<X extends A>` is a `C<A>`).
     pub fn reify_ctor_type(
         &mut self,
         mut call: super::calls::CtorCall,
@@ -407,6 +443,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                 _ => self.infer_ctor_args(&call, params, args),
             }
         };
+        let chosen = chosen.or_else(|| {
+            let bounds = self.r.bounds_of(super::bounds::Generic::Class(call.class));
+            let params = &self.r.classes[call.class.index()].type_params;
+            let defaults = instantiate_to_bounds(params, &bounds);
+            defaults
+                .iter()
+                .any(|t| *t != DartType::Dynamic)
+                .then_some(defaults)
+        });
         if let Some(chosen) = chosen {
             call.ty = DartType::Interface {
                 class: call.class,
@@ -418,22 +463,105 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     fn infer_ctor_args(
-        &self,
+        &mut self,
         call: &super::calls::CtorCall,
         params: Vec<Symbol>,
         args: &ir::Args,
     ) -> Option<Vec<DartType>> {
         let mut sig = self.ctor_signature(call)?;
+        sig.type_param_bounds = self.r.bounds_of(super::bounds::Generic::Class(call.class));
         sig.type_params = params;
         let supers = |t: &DartType, c| self.r.supertype_args(t, c);
         infer_type_args(&sig, args, &supers)
     }
 }
 
+impl super::Resolver<'_> {
+    /// Gives each generic function with closed, informative bounds the type arguments a
+    /// call that passes none instantiates it with (`ir::Function::default_type_args`).
+    pub(super) fn set_default_type_args(&mut self) {
+        for (i, sig) in self.sigs.iter().enumerate() {
+            if sig.type_param_bounds.iter().all(Option::is_none) {
+                continue;
+            }
+            let defaults = instantiate_to_bounds(&sig.type_params, &sig.type_param_bounds);
+            if defaults.iter().any(DartType::is_open)
+                || defaults.iter().all(|t| *t == DartType::Dynamic)
+            {
+                continue;
+            }
+            self.program.functions[i].default_type_args = defaults;
+        }
+    }
+}
+
+/// Instantiate to bound: the type arguments a generic declaration gets where none are
+/// written or inferred. Each parameter takes its bound (`dynamic` without one) with the
+/// others' results substituted in (`<X extends A, Y extends X>` is `<A, A>`); a
+/// parameter whose bound leads back to itself (`T extends Comparable<T>`) has those
+/// references replaced by `dynamic`, so the result is always closed over `params`.
+pub(super) fn instantiate_to_bounds(
+    params: &[Symbol],
+    bounds: &[Option<DartType>],
+) -> Vec<DartType> {
+    let mut result: Vec<DartType> = (0..params.len())
+        .map(|i| {
+            bounds
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or(DartType::Dynamic)
+        })
+        .collect();
+    let deps: Vec<Vec<usize>> = result
+        .iter()
+        .map(|t| {
+            let mut free = Vec::new();
+            free_type_params(t, &mut free);
+            free.iter()
+                .filter_map(|s| params.iter().position(|p| p == s))
+                .collect()
+        })
+        .collect();
+    let cyclic: Vec<usize> = (0..params.len())
+        .filter(|&i| reaches_itself(i, &deps))
+        .collect();
+    let cyclic_names: Vec<Symbol> = cyclic.iter().map(|&i| params[i]).collect();
+    let dynamics = vec![DartType::Dynamic; cyclic.len()];
+    for &i in &cyclic {
+        result[i] = super::types::substitute(&result[i], &cyclic_names, &dynamics);
+    }
+    // Acyclic now: each round resolves one more level of references.
+    for _ in 0..params.len() {
+        let previous = result.clone();
+        for t in &mut result {
+            *t = super::types::substitute(t, params, &previous);
+        }
+    }
+    result
+}
+
+/// Does parameter `start` depend on itself through `deps` (parameter -> parameters its
+/// bound names)?
+fn reaches_itself(start: usize, deps: &[Vec<usize>]) -> bool {
+    let mut seen = vec![false; deps.len()];
+    let mut stack = deps[start].clone();
+    while let Some(i) = stack.pop() {
+        if i == start {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[i], true) {
+            stack.extend(deps[i].iter().copied());
+        }
+    }
+    false
+}
+
 /// Infers a generic callee's type arguments by matching its parameter types against the
 /// arguments' static types (`T` against `int`, `List<T>` against `List<int>`, a function
-/// type's return type against a function literal's). Unmatched parameters are `dynamic`;
-/// `None` when nothing matched.
+/// type's return type against a function literal's). Unmatched parameters take their
+/// instantiated bounds; `None` when nothing matched and every bound is `dynamic` (the
+/// callee then defaults them).
 pub(super) fn infer_type_args(
     sig: &Signature,
     args: &ir::Args,
@@ -453,13 +581,15 @@ pub(super) fn infer_type_args(
     for (param, arg) in pairs {
         match_type(param, arg, &sig.type_params, &mut found, supers);
     }
-    if found.iter().all(Option::is_none) {
+    let defaults = instantiate_to_bounds(&sig.type_params, &sig.type_param_bounds);
+    if found.iter().all(Option::is_none) && defaults.iter().all(|t| *t == DartType::Dynamic) {
         return None;
     }
     Some(
         found
             .into_iter()
-            .map(|t| t.unwrap_or(DartType::Dynamic))
+            .zip(defaults)
+            .map(|(t, default)| t.unwrap_or(default))
             .collect(),
     )
 }
@@ -523,5 +653,68 @@ fn match_type(
             match_type(&p.return_type, &x.return_type, names, found, supers);
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instantiate_to_bounds;
+    use crate::front::intern::Symbol;
+    use crate::kernel::ir::{ClassId, DartType};
+
+    fn param(name: &str) -> DartType {
+        DartType::TypeParameter {
+            name: Symbol::intern(name),
+            nullable: false,
+        }
+    }
+
+    fn class(id: u32, args: Vec<DartType>) -> DartType {
+        DartType::Interface {
+            class: ClassId(id),
+            args,
+            nullable: false,
+        }
+    }
+
+    #[test]
+    fn unbounded_parameters_are_dynamic_and_bounds_are_kept() {
+        let params = [Symbol::intern("K"), Symbol::intern("V")];
+        let got = instantiate_to_bounds(&params, &[None, Some(class(1, vec![]))]);
+        assert_eq!(got, vec![DartType::Dynamic, class(1, vec![])]);
+    }
+
+    #[test]
+    fn a_bound_naming_another_parameter_takes_its_result() {
+        // <X extends A, Y extends X, Z extends List<Y>>
+        let params = [
+            Symbol::intern("X"),
+            Symbol::intern("Y"),
+            Symbol::intern("Z"),
+        ];
+        let bounds = [
+            Some(class(1, vec![])),
+            Some(param("X")),
+            Some(class(2, vec![param("Y")])),
+        ];
+        let got = instantiate_to_bounds(&params, &bounds);
+        assert_eq!(
+            got,
+            vec![
+                class(1, vec![]),
+                class(1, vec![]),
+                class(2, vec![class(1, vec![])])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bound_that_refers_to_itself_gets_dynamic_there() {
+        // <T extends Comparable<T>, U extends T>
+        let params = [Symbol::intern("T"), Symbol::intern("U")];
+        let comparable_t = class(3, vec![param("T")]);
+        let got = instantiate_to_bounds(&params, &[Some(comparable_t), Some(param("T"))]);
+        let comparable_dynamic = class(3, vec![DartType::Dynamic]);
+        assert_eq!(got, vec![comparable_dynamic.clone(), comparable_dynamic]);
     }
 }

@@ -263,7 +263,16 @@ impl Resolver<'_> {
         name: &ast::Ident,
         depth: u32,
     ) -> DartType {
+        let raw = args.is_empty();
         match decl {
+            Decl::Class(c) if raw => {
+                let t = self.raw_class_type(c);
+                if nullable {
+                    make_nullable(t)
+                } else {
+                    t
+                }
+            }
             Decl::Class(c) => self.interface_type(c, args, nullable),
             Decl::Extension(e) if self.is_extension_type(e) => {
                 let mut args = args;
@@ -284,6 +293,12 @@ impl Resolver<'_> {
                 };
                 let aliased = self.resolve_type_depth(&decl.aliased, &tctx, depth + 1);
                 let params: Vec<Symbol> = tctx.type_params.clone();
+                let args = match raw && !params.is_empty() {
+                    true => self
+                        .raw_type_args(super::bounds::Generic::Typedef(i))
+                        .unwrap_or(args),
+                    false => args,
+                };
                 let mut t = substitute(&aliased, &params, &args);
                 if nullable {
                     t = make_nullable(t);
@@ -295,6 +310,15 @@ impl Resolver<'_> {
                 DartType::Dynamic
             }
         }
+    }
+
+    /// Class `c` named without type arguments: instantiated to its bounds.
+    pub(super) fn raw_class_type(&mut self, c: ClassId) -> DartType {
+        let args = match self.classes[c.index()].type_params.is_empty() {
+            true => None,
+            false => self.raw_type_args(super::bounds::Generic::Class(c)),
+        };
+        self.interface_type(c, args.unwrap_or_default(), false)
     }
 
     /// `C<args>` with missing or wrongly counted arguments filled with `dynamic`.
