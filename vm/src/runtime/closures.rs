@@ -57,13 +57,20 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
         let (name, ty) = param(i);
         local(name, ty)
     }));
+    // A generic target's tear-off is generic too: `f<int>(x)` on it passes the vector on
+    // (its hidden local follows the parameters, as in every generic function).
+    let generic = t.type_args_local.is_some() && t.kind != FunctionKind::Factory;
+    let type_args_local = generic.then(|| {
+        locals.push(local(Symbol::intern(":typeArgs"), DartType::Dynamic));
+        LocalId(locals.len() as u32 - 1)
+    });
     let get = |i: u32| Expr {
         kind: ExprKind::LocalGet(LocalId(i)),
         span,
         ty: DartType::Dynamic,
     };
     let args = Args {
-        type_args: None,
+        type_args: type_args_local.map(|l| Box::new(get(l.0))),
         positional: (1..=p.positional()).map(get).collect(),
         named: p
             .named
@@ -109,10 +116,18 @@ pub fn forwarder_function(program: &Program, target: FunctionId, bound: bool) ->
         .collect();
     Function {
         return_type: t.return_type.clone(),
-        type_args_local: None,
-        default_type_args: Vec::new(),
+        type_args_local,
+        default_type_args: if generic {
+            t.default_type_args.clone()
+        } else {
+            Vec::new()
+        },
         param_checks,
-        type_params: Vec::new(),
+        type_params: if generic {
+            t.type_params.clone()
+        } else {
+            Vec::new()
+        },
         name: t.name,
         qualified_name: t.qualified_name.clone(),
         kind: FunctionKind::Closure,

@@ -322,7 +322,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         self.check_callable(&callee);
-        let lowered = self.lower_call_args(args);
+        let mut lowered = self.lower_call_args(args);
+        // `f<int>(x)` on a function value: the callee receives the written type arguments.
+        lowered.args.type_args = self.explicit_call_type_args(args, span);
         let e = self.expr(
             ExprKind::FunctionCall {
                 callee: Box::new(callee),
