@@ -20,7 +20,27 @@ void useFactory(List<E> create<E>(E x)) {
   }
 }
 
+class Box<T extends Object> {
+  final T value;
+  Box(this.value);
+  Box.of(List<T> values) : value = values.first;
+  @override
+  String toString() => 'Box<$T>($value)';
+}
+
+void constructorTearOffs() {
+  final make = Box.new;
+  final of = Box.of;
+  print(make<num>(1));
+  print(of<String>(['a', 'b']));
+  Box<int> Function(int) typed = Box.new;
+  print(typed(3));
+  dynamic dyn = Box.new;
+  print(dyn<Object>('x'));
+}
+
 void main() {
+  constructorTearOffs();
   useFactory(make);
   Function f = make;
   print(f<String>('a').runtimeType);

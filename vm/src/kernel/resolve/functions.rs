@@ -122,7 +122,30 @@ impl<'a> Resolver<'a> {
             let get = local(*n, ty, &mut locals);
             args.named.push((*n, get));
         }
+        // A generic class's constructor tear-off is a generic function of the class's
+        // type parameters (`C.new<int>(x)`, `C<int> Function(int) f = C.new;`).
+        let class_params = self.classes[class.index()].type_params.clone();
+        let type_args = (!class_params.is_empty()).then(|| {
+            let vector = local(Symbol::intern("#typeArgs"), &DartType::Dynamic, &mut locals);
+            let func = &mut self.program.functions[f.index()];
+            func.type_params = class_params.clone();
+            func.type_args_local = Some(ir::LocalId(locals.len() as u32 - 1));
+            Box::new(vector)
+        });
+        if type_args.is_some() {
+            let bounds = self.bounds_of(super::bounds::Generic::Class(class));
+            let defaults = super::reified::instantiate_to_bounds(&class_params, &bounds);
+            if !defaults.iter().any(DartType::is_open)
+                && defaults.iter().any(|t| *t != DartType::Dynamic)
+            {
+                self.program.functions[f.index()].default_type_args = defaults;
+            }
+            let s = &mut self.sigs[f.index()];
+            s.type_params = class_params;
+            s.type_param_bounds = bounds;
+        }
         let kind = if is_factory {
+            args.type_args = type_args;
             ExprKind::StaticCall {
                 target: ctor,
                 receiver: None,
@@ -130,7 +153,7 @@ impl<'a> Resolver<'a> {
             }
         } else {
             ExprKind::New {
-                type_args: None,
+                type_args,
                 class,
                 constructor: ctor,
                 args,
