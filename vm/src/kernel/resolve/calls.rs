@@ -608,6 +608,7 @@ impl<'r, 'a> Lower<'r, 'a> {
                     NameRef::Prefix(p) => Some(Namespace::Prefix(p)),
                     NameRef::Static(Decl::Class(c)) => Some(Namespace::Class(c)),
                     NameRef::Static(Decl::Extension(e)) => Some(Namespace::Extension(e)),
+                    NameRef::Static(Decl::Typedef(i)) => self.alias_namespace(i, id.span),
                     _ => None,
                 }
             }
@@ -641,9 +642,32 @@ impl<'r, 'a> Lower<'r, 'a> {
                 {
                     Some(Decl::Class(c)) => Some(Namespace::Class(c)),
                     Some(Decl::Extension(e)) => Some(Namespace::Extension(e)),
+                    Some(Decl::Typedef(i)) => self.alias_namespace(i, name.span),
                     _ => None,
                 }
             }
+            _ => None,
+        }
+    }
+
+    /// A type alias of a class (`typedef CAlias = C;`) names the class's static members
+    /// and constructors: `CAlias.foo`, `CAlias.named()`.
+    fn alias_namespace(&mut self, typedef: usize, span: Span) -> Option<Namespace> {
+        let name = self.r.typedefs[typedef].decl.name;
+        let ann = ast::TypeAnnotation::Named {
+            prefix: None,
+            name,
+            args: Vec::new(),
+            nullable: false,
+            span,
+        };
+        let lib = self.r.typedefs[typedef].lib;
+        let tctx = super::types::TypeContext {
+            lib,
+            type_params: Vec::new(),
+        };
+        match self.r.resolve_type(&ann, &tctx) {
+            DartType::Interface { class, .. } => Some(Namespace::Class(class)),
             _ => None,
         }
     }
