@@ -216,9 +216,12 @@ fn lookup_in_class(program: &Program, class: ClassId, selector: Selector) -> Opt
             func.name == name && kinds.contains(&func.kind)
         })
     };
+    // Later fields win: a class's own fields follow its mixins' copies, and a later
+    // mixin's field overrides an earlier one's (`A with M1, M2`).
     let field = |name: Symbol, need_setter: bool| {
         cl.instance_fields
             .iter()
+            .rev()
             .map(|&f| program.field(f))
             .find(|f| f.name == name && (!need_setter || !f.is_final || f.is_late))
     };
