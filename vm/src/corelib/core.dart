@@ -3061,7 +3061,11 @@ external String _objectToString(Object? object);
 class Error {
   Error();
 
-  StackTrace? get stackTrace => null;
+  /// Set by the runtime when the error is first thrown (`runtime::entries::throw_value`).
+  @pragma('vm:entry-point')
+  StackTrace? _stackTrace;
+
+  StackTrace? get stackTrace => _stackTrace;
 
   /// Throws [error] with [stackTrace] as its stack trace.
   @pragma('vm:external-name', 'Error_throwWithStackTrace')

@@ -188,8 +188,42 @@ pub fn throw_value(iso: &mut Isolate, exception: Value) {
     iso.handles.push(exception.0);
     let trace = capture_stack_trace(iso);
     let exception = Value(iso.handles.pop().unwrap_or(exception.0));
+    record_error_stack_trace(iso, exception, trace);
     iso.thread.pending_exception = exception.0;
     iso.thread.pending_stack_trace = trace.0;
+}
+
+/// An `Error` remembers the stack trace of its first throw (`Error.stackTrace`).
+pub fn record_error_stack_trace(iso: &mut Isolate, exception: Value, trace: Value) {
+    if exception.is_smi() {
+        return;
+    }
+    // SAFETY: a live heap object (the exception being thrown).
+    let cid = unsafe { exception.cid() };
+    let program = iso.program.clone();
+    let (Some(class), Some(error)) = (iso.classes.class_of_cid(cid), program.core_class("Error"))
+    else {
+        return;
+    };
+    if !iso.classes.is_subclass(&program, class, error) {
+        return;
+    }
+    let field = program
+        .class(error)
+        .instance_fields
+        .iter()
+        .map(|&f| program.field(f))
+        .find(|f| f.name.as_str() == "_stackTrace");
+    let Some(slot) = field.map(|f| f.slot as usize) else {
+        return;
+    };
+    // SAFETY: `exception` is an instance of a subclass of `Error`, which lays out
+    // `_stackTrace` at `slot`.
+    unsafe {
+        if exception.slot(slot) == iso.null().0 {
+            exception.set_slot(slot, trace.0);
+        }
+    }
 }
 
 extern "sysv64" fn rt_throw(thread: *mut Thread, args: u64, _: u64, _: u64, _: u64) -> u64 {

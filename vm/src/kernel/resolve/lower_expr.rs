@@ -465,7 +465,11 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.as_check(v, t, span)
             }
             E::Throw(inner) => {
+                // The operand is implicitly cast to `Object` (`throw null` through
+                // `dynamic` is a TypeError).
                 let v = self.lower_expr(inner);
+                let object = self.r.core_type("Object");
+                let v = self.coerce(v, &object);
                 self.mark_unreachable();
                 self.expr(ExprKind::Throw(Box::new(v)), span, DartType::Never)
             }

@@ -33,6 +33,7 @@ pub fn register(r: &mut NativeRegistry) {
     r.add("Error_throwWithStackTrace", |p, a| {
         let (error, trace) = (a.get(0), a.get(1));
         let i = iso(p);
+        crate::runtime::entries::record_error_stack_trace(i, error, trace);
         i.thread.pending_exception = error.0;
         i.thread.pending_stack_trace = trace.0;
         Err(NativeError::Pending)
