@@ -443,28 +443,10 @@ impl<'r, 'a> Lower<'r, 'a> {
         );
         let current = self.local_get_ref(x, span);
         let ty = x.declared_ty.clone();
-        let message = self.constant(
-            ir::Constant::String(format!("Local '{name}' has not been initialized.")),
-            span,
-        );
-        let thrower = self.r.scopes[self.r.core_lib.index()]
-            .declared
-            .get(&Symbol::intern("_throwLateInitializationError"))
-            .cloned();
-        let Some(super::scope::Decl::Function(f)) = thrower else {
-            self.r
-                .error(span, "dart:core has no _throwLateInitializationError.");
+        let message = format!("Local '{name}' has not been initialized.");
+        let Some(throw) = self.throw_late_initialization_error(message, span) else {
             return current;
         };
-        let throw = self.static_call(
-            f,
-            ir::Args {
-                type_args: None,
-                positional: vec![message],
-                named: Vec::new(),
-            },
-            span,
-        );
         self.expr(
             ExprKind::Conditional {
                 condition: Box::new(is_set),
@@ -474,6 +456,59 @@ impl<'r, 'a> Lower<'r, 'a> {
             span,
             ty,
         )
+    }
+
+    /// `_throwLateInitializationError(message)`; `None` (reported) without that helper.
+    fn throw_late_initialization_error(&mut self, message: String, span: Span) -> Option<ir::Expr> {
+        let message = self.constant(ir::Constant::String(message), span);
+        let thrower = self.r.scopes[self.r.core_lib.index()]
+            .declared
+            .get(&Symbol::intern("_throwLateInitializationError"))
+            .cloned();
+        let Some(super::scope::Decl::Function(f)) = thrower else {
+            self.r
+                .error(span, "dart:core has no _throwLateInitializationError.");
+            return None;
+        };
+        let args = ir::Args {
+            type_args: None,
+            positional: vec![message],
+            named: Vec::new(),
+        };
+        Some(self.static_call(f, args, span))
+    }
+
+    /// Before assigning a `late final` local: `if (x#set == true) throw
+    /// LateInitializationError("Local 'x' has already been initialized.")`.
+    pub fn late_final_local_guard(&mut self, name: Symbol, span: Span) -> Option<ir::Stmt> {
+        let Ok(Some(flag)) = self.lookup_local(lazy_name(name, "set"), span) else {
+            return None;
+        };
+        let bool_ty = self.r.core_type("bool");
+        let flag_get = self.local_get_ref(&flag, span);
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        let is_set = self.expr(
+            ExprKind::Equals {
+                left: Box::new(flag_get),
+                right: Box::new(yes),
+                negated: false,
+            },
+            span,
+            bool_ty,
+        );
+        let message = format!("Local '{name}' has already been initialized.");
+        let throw = self.throw_late_initialization_error(message, span)?;
+        Some(ir::Stmt {
+            kind: StmtKind::If {
+                condition: is_set,
+                then: Box::new(ir::Stmt {
+                    kind: StmtKind::Expr(throw),
+                    span,
+                }),
+                otherwise: None,
+            },
+            span,
+        })
     }
 
     /// After assigning a lazy local: `x#set = true`.

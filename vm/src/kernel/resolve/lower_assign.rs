@@ -614,16 +614,21 @@ impl<'r, 'a> Lower<'r, 'a> {
             LValue::LazyLocal(l, name) => {
                 let (l, name) = (l.clone(), *name);
                 self.through_temp(value, span, |this, v| {
+                    let guard = match l.is_final {
+                        true => this.late_final_local_guard(name, span),
+                        false => None,
+                    };
                     let set = this.local_set_ref(&l, v, span);
                     match this.lazy_local_mark(name, span) {
                         Some(mark) => {
                             let ty = mark.ty.clone();
+                            let set = ir::Stmt {
+                                kind: ir::StmtKind::Expr(set),
+                                span,
+                            };
                             this.expr(
                                 ExprKind::Block {
-                                    stmts: vec![ir::Stmt {
-                                        kind: ir::StmtKind::Expr(set),
-                                        span,
-                                    }],
+                                    stmts: guard.into_iter().chain([set]).collect(),
                                     value: Box::new(mark),
                                 },
                                 span,

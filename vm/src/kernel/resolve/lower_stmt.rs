@@ -590,6 +590,15 @@ impl<'r, 'a> Lower<'r, 'a> {
         self.context_type = self.binding_context(binding, "Iterable");
         let iterable = self.lower_expr(iterable);
         self.check_for_in_iterable(&iterable, "Iterable", iterable.span);
+        // A `dynamic` iterable is implicitly cast to `Iterable<dynamic>` (a TypeError,
+        // not a missing `iterator` getter, when it is not one).
+        let iterable = match (&iterable.ty, self.r.core_class("Iterable")) {
+            (DartType::Dynamic, Some(c)) => {
+                let target = self.r.interface_type(c, vec![DartType::Dynamic], false);
+                self.coerce(iterable, &target)
+            }
+            _ => iterable,
+        };
         let element = self.element_type(&iterable.ty);
         let iterator_ty = match self.r.core_class("Iterator") {
             Some(c) => self.r.interface_type(c, vec![element.clone()], false),
