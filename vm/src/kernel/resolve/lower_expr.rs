@@ -576,6 +576,21 @@ impl<'r, 'a> Lower<'r, 'a> {
                 ast::StringPart::Interpolation(e) => out.push(self.lower_expr(e)),
             }
         }
+        // Interpolating only constant strings is a constant string (canonical, so
+        // `identical('$hello$world', 'hello, world')` holds, as in the Dart VM).
+        let folded: Option<String> = out
+            .iter()
+            .map(|e| match &e.kind {
+                ExprKind::Const(c) => match &self.r.program.constants[c.index()] {
+                    Constant::String(s) => Some(s.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        if let Some(text) = folded {
+            return self.constant(Constant::String(text), span);
+        }
         self.expr(ExprKind::StringConcat(out), span, string)
     }
 

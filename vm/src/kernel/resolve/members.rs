@@ -218,8 +218,16 @@ impl Resolver<'_> {
         let Some(args) = self.supertype_args(receiver, owner) else {
             return sig.clone();
         };
-        let params = &self.classes[owner.index()].type_params;
-        sig.map_types(|t| substitute(t, params, &args))
+        // A method's own type parameter shadows a class one of the same name
+        // (`class C<T> { T m<T>(T t) }`): it is not substituted.
+        let (params, args): (Vec<Symbol>, Vec<DartType>) = self.classes[owner.index()]
+            .type_params
+            .iter()
+            .zip(args)
+            .filter(|(p, _)| !sig.type_params.contains(p))
+            .map(|(p, a)| (*p, a))
+            .unzip();
+        sig.map_types(|t| substitute(t, &params, &args))
     }
 
     /// The static type of reading member `found` (a getter's or field's type, or the

@@ -61,9 +61,16 @@ impl<'r, 'a> Lower<'r, 'a> {
             if self.r.admits_everything(ty) || matches!(ty, DartType::Function { .. }) {
                 continue;
             }
+            let own = &self.r.sigs[fid.index()].type_params;
             let always = member.is_some_and(|(c, setter)| {
+                let class_params: Vec<Symbol> = self.r.program.classes[c.index()]
+                    .type_params
+                    .iter()
+                    .filter(|n| !own.contains(n))
+                    .copied()
+                    .collect();
                 p.is_covariant
-                    || mentions_class_type_param(ty, &self.r.program.classes[c.index()].type_params)
+                    || mentions_class_type_param(ty, &class_params)
                     || self.r.inherits_covariant(c, name, setter, &param)
             });
             checks.push(ParamCheck { local, always });
