@@ -7,7 +7,7 @@ import 'dart:collection';
 bool anyBetween(Iterable create([Iterable content]), int low, int high) =>
     create([0, 1, 2, 3]).any((e) => e > low && e < high);
 
-class Entry<T> extends LinkedListEntry<Entry<T>> {
+final class Entry<T> extends LinkedListEntry<Entry<T>> {
   final T value;
   Entry(this.value);
   @override

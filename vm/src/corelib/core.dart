@@ -2013,7 +2013,7 @@ class _SkipIterable<E> extends Iterable<E> {
 // List
 // ---------------------------------------------------------------------------------------
 
-abstract final class List<E> extends Iterable<E> {
+abstract interface class List<E> extends Iterable<E> {
   @pragma('vm:external-name', 'List_filled')
   external factory List.filled(int length, E fill, {bool growable = false});
 
@@ -2518,7 +2518,7 @@ class MapEntry<K, V> {
   String toString() => "MapEntry($key: $value)";
 }
 
-abstract final class Map<K, V> {
+abstract interface class Map<K, V> {
   @pragma('vm:external-name', 'Map_new')
   external factory Map();
 
@@ -3011,7 +3011,7 @@ class Stopwatch {
   Duration get elapsed => Duration(microseconds: elapsedTicks);
 }
 
-final class StackTrace {
+interface class StackTrace {
   static StackTrace get current => _currentStackTrace();
 
   /// A stack trace with no frames.

@@ -107,6 +107,7 @@ impl<'a> Resolver<'a> {
             self.check_overrides(c);
             self.check_mixin_overrides(c);
             self.check_mixin_uses(c);
+            self.check_class_modifiers(c);
             self.check_missing_implementations(c);
         }
         self.check_factory_cycles();

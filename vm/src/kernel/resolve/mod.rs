@@ -13,6 +13,7 @@ mod bounds;
 mod calls;
 mod check;
 mod class_checks;
+mod class_modifiers;
 mod classes;
 mod closures;
 mod collections;

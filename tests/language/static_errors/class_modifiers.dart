@@ -1,0 +1,18 @@
+// Class modifiers restrict subtypes declared in other libraries.
+import 'class_modifiers_lib.dart';
+
+class ExtendsFinal extends Token {}
+
+class ImplementsFinal implements Token {}
+
+class ExtendsInterface extends Listener {}
+
+abstract class ImplementsBase implements Resource {}
+
+class ExtendsBase extends Resource {}
+
+class ExtendsSealed extends Shape {}
+
+class MixesPlain with Plain {}
+
+void main() {}

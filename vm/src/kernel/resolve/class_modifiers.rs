@@ -1,0 +1,179 @@
+//! Dart 3 class modifiers as seen from other declarations: outside its library a `final`
+//! class cannot be extended or implemented, an `interface` class cannot be extended, a
+//! `base` class cannot be implemented and a `sealed` one cannot be extended, implemented
+//! or mixed in; in any library a subtype of a `base` or `final` declaration (directly,
+//! or through `sealed` ones) must itself be `base`, `final` or `sealed`; and only a
+//! `mixin` or `mixin class` may be mixed in. Texts are the Dart front end's.
+
+use super::types::TypeContext;
+use super::{ClassSource, Resolver};
+use crate::front::ast;
+use crate::front::source::Span;
+use crate::kernel::ir::{ClassId, DartType};
+
+/// How a declaration names a direct superdeclaration.
+#[derive(Clone, Copy, PartialEq)]
+enum Relation {
+    Extends,
+    Implements,
+    MixesIn,
+    /// A mixin's `on` clause: only the `base`/`final` rule applies.
+    On,
+}
+
+/// The modifiers that restrict a declaration's subtypes.
+#[derive(Clone, Copy, Default)]
+struct Restrictions {
+    is_base: bool,
+    is_final: bool,
+    is_interface: bool,
+    is_sealed: bool,
+    /// `mixin` or `mixin class`: may be mixed in.
+    is_mixin: bool,
+}
+
+impl Resolver<'_> {
+    /// Reports the class-modifier errors of user class `c` (see the module doc).
+    pub(super) fn check_class_modifiers(&mut self, c: ClassId) {
+        let supers = self.direct_superdeclarations(c);
+        let lib = self.classes[c.index()].lib;
+        for &(relation, s, span) in &supers {
+            let outside = self.classes[s.index()].lib != lib;
+            let r = self.restrictions(s);
+            let name = self.class_name(s);
+            let message = match relation {
+                Relation::Extends | Relation::Implements | Relation::MixesIn
+                    if outside && r.is_sealed =>
+                {
+                    Some(format!("The class '{name}' can't be extended, implemented, or mixed in outside of its library because it's a sealed class."))
+                }
+                Relation::Extends if outside && r.is_final => Some(format!(
+                    "The class '{name}' can't be extended outside of its library because it's a final class."
+                )),
+                Relation::Extends if outside && r.is_interface => Some(format!(
+                    "The class '{name}' can't be extended outside of its library because it's an interface class."
+                )),
+                Relation::Implements if outside && r.is_final => Some(format!(
+                    "The class '{name}' can't be implemented outside of its library because it's a final class."
+                )),
+                Relation::Implements if outside && r.is_base => Some(format!(
+                    "The class '{name}' can't be implemented outside of its library because it's a base class."
+                )),
+                _ => None,
+            };
+            if let Some(message) = message {
+                self.error(span, message);
+            }
+            let user_class = !self.is_core(self.classes[s.index()].lib);
+            if relation == Relation::MixesIn && user_class && !r.is_mixin {
+                self.error(
+                    span,
+                    format!("The class '{name}' can't be used as a mixin because it isn't a mixin class nor a mixin."),
+                );
+            }
+        }
+        self.check_base_final_subtype(c, &supers);
+    }
+
+    /// A subtype of a `base` or `final` declaration that is none of `base`, `final`,
+    /// `sealed`: the error is on its name and names the restricting supertype.
+    fn check_base_final_subtype(&mut self, c: ClassId, supers: &[(Relation, ClassId, Span)]) {
+        let own = self.restrictions(c);
+        if own.is_base || own.is_final || own.is_sealed {
+            return;
+        }
+        for &(_, s, _) in supers {
+            let Some((restricting, is_final)) = self.base_or_final_through_sealed(s, 0) else {
+                continue;
+            };
+            let name = self.class_name(c);
+            let sup = self.class_name(restricting);
+            let what = if is_final { "final" } else { "base" };
+            let at = self.class_name_span(c);
+            self.error(
+                at,
+                format!("The type '{name}' must be 'base', 'final' or 'sealed' because the supertype '{sup}' is '{what}'."),
+            );
+            return;
+        }
+    }
+
+    /// `s` itself when it is `base` or `final` (and whether it is `final`), else the first
+    /// such declaration above a `sealed` `s` (sealed classes pass the restriction on).
+    fn base_or_final_through_sealed(&mut self, s: ClassId, depth: u32) -> Option<(ClassId, bool)> {
+        let r = self.restrictions(s);
+        if r.is_final || r.is_base {
+            return Some((s, r.is_final));
+        }
+        if !r.is_sealed || depth > 64 {
+            return None;
+        }
+        let supers = self.direct_superdeclarations(s);
+        supers
+            .into_iter()
+            .find_map(|(_, up, _)| self.base_or_final_through_sealed(up, depth + 1))
+    }
+
+    fn restrictions(&self, c: ClassId) -> Restrictions {
+        match self.classes[c.index()].source {
+            ClassSource::Class(d) => Restrictions {
+                is_base: d.modifiers.is_base,
+                is_final: d.modifiers.is_final,
+                is_interface: d.modifiers.is_interface,
+                is_sealed: d.modifiers.is_sealed,
+                is_mixin: d.modifiers.is_mixin,
+            },
+            ClassSource::Mixin(m) => Restrictions {
+                is_base: m.is_base,
+                is_mixin: true,
+                ..Restrictions::default()
+            },
+            // Enums cannot be subtyped at all (reported elsewhere).
+            ClassSource::Enum(_) => Restrictions::default(),
+        }
+    }
+
+    /// The classes `c`'s declaration names in `extends`, `with`, `implements` and `on`,
+    /// with how and where (type aliases resolved to their classes).
+    fn direct_superdeclarations(&mut self, c: ClassId) -> Vec<(Relation, ClassId, Span)> {
+        let source = self.classes[c.index()].source;
+        let mut written: Vec<(Relation, &ast::TypeAnnotation)> = Vec::new();
+        match source {
+            ClassSource::Class(d) => {
+                written.extend(d.superclass.iter().map(|t| (Relation::Extends, t)));
+                written.extend(d.mixins.iter().map(|t| (Relation::MixesIn, t)));
+                written.extend(d.interfaces.iter().map(|t| (Relation::Implements, t)));
+            }
+            ClassSource::Mixin(m) => {
+                written.extend(m.on.iter().map(|t| (Relation::On, t)));
+                written.extend(m.interfaces.iter().map(|t| (Relation::Implements, t)));
+            }
+            ClassSource::Enum(e) => {
+                written.extend(e.mixins.iter().map(|t| (Relation::MixesIn, t)));
+                written.extend(e.interfaces.iter().map(|t| (Relation::Implements, t)));
+            }
+        }
+        let tctx = TypeContext {
+            lib: self.classes[c.index()].lib,
+            type_params: self.classes[c.index()].type_params.clone(),
+        };
+        // The headers were resolved (and their errors reported) already.
+        let reported = self.diags.items.len();
+        let mut out = Vec::new();
+        for (relation, ann) in written {
+            if let Some(s) = self.named_class(ann, &tctx) {
+                out.push((relation, s, ann.span()));
+            }
+        }
+        self.diags.items.truncate(reported);
+        out
+    }
+
+    /// The class a supertype annotation names, directly or through a type alias.
+    fn named_class(&mut self, ann: &ast::TypeAnnotation, tctx: &TypeContext) -> Option<ClassId> {
+        match self.resolve_type(ann, tctx) {
+            DartType::Interface { class, .. } => Some(class),
+            _ => None,
+        }
+    }
+}
