@@ -76,6 +76,9 @@ impl<'r, 'a> Lower<'r, 'a> {
             };
             if let Some(t) = sig.and_then(|s| closed_context(s, &at, &a.value.kind)) {
                 self.context_type = Some(t);
+            } else if let (Some(sig), E::SetOrMap { .. }) = (sig, &a.value.kind) {
+                // `f({})` for a `Set` parameter is a set whatever its type arguments.
+                self.context_type = self.set_context(sig, &at);
             }
             if let (Some(sig), E::Function { .. }) = (sig, &a.value.kind) {
                 self.closure_hint = sig
@@ -1239,6 +1242,23 @@ impl<'a> super::Resolver<'a> {
 /// that names no type parameter (so that `f(List.empty())` for a `List<num>` parameter
 /// builds a `List<num>`); a parameter whose type mentions the callee's type parameters
 /// (or whose erased form is `dynamic`) leaves the argument to infer its own type.
+impl Lower<'_, '_> {
+    /// The parameter's type when it is a `Set` or `Iterable` type: it decides that a
+    /// `{}` argument is a set even when its type arguments are open or `dynamic`.
+    fn set_context(&self, sig: &Signature, at: &super::ParamRef) -> Option<DartType> {
+        let param = match at {
+            super::ParamRef::Positional(i) => sig.positional.get(*i).map(|p| &p.1),
+            super::ParamRef::Named(n) => sig.named.iter().find(|p| p.0 == *n).map(|p| &p.1),
+        }?;
+        let DartType::Interface { class, .. } = param else {
+            return None;
+        };
+        let set_like = [self.r.core_class("Set"), self.r.core_class("Iterable")]
+            .contains(&Some(*class));
+        set_like.then(|| param.clone())
+    }
+}
+
 fn closed_context(sig: &Signature, at: &super::ParamRef, arg: &ast::ExprKind) -> Option<DartType> {
     if matches!(arg, ast::ExprKind::Function { .. }) {
         return None;
