@@ -157,6 +157,9 @@ pub(super) struct Lower<'r, 'a> {
     /// While lowering the second branch of `p1 || p2` (or a further case head sharing a
     /// body): pattern variables reuse the locals the first one declared.
     pub reuse_pattern_variables: bool,
+    /// While matching the pattern of a pattern assignment: the assignments to make once
+    /// the whole pattern has matched (a failed match assigns nothing).
+    pub deferred_pattern_assigns: Option<Vec<ir::Stmt>>,
     /// Pattern variables declared since the last `take_pattern_decls`.
     pub pattern_locals: Vec<LocalId>,
     /// Variables of the declaration pattern being lowered are `final`.
@@ -295,6 +298,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             depth: 0,
             nesting_reported: false,
             reuse_pattern_variables: false,
+            deferred_pattern_assigns: None,
             pattern_locals: Vec::new(),
             pattern_vars_final: false,
             shared_case_heads: false,

@@ -229,7 +229,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             P::Record { fields } => self.match_record(fields, subject, key, ty, span),
             P::Assign(name) => {
                 let value = self.subject_as(subject, ty, span);
-                let assign = self.assign_to_name(*name, value, span);
+                let assign = self.defer_pattern_assign(*name, value, span);
                 let t = self.bool_const(true, span);
                 let bool_ty = self.r.core_type("bool");
                 self.expr(
@@ -246,6 +246,30 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             P::Error => self.bool_const(false, span),
         }
+    }
+
+    /// In a pattern assignment, `x = value` for a local `x` becomes `t = value` (checked
+    /// against `x`'s type now) with `x = t` deferred until the whole pattern matched.
+    fn defer_pattern_assign(&mut self, name: ast::Ident, value: ir::Expr, span: Span) -> ir::Expr {
+        let local = match self.deferred_pattern_assigns {
+            Some(_) => self.lookup_local(name.name, name.span).ok().flatten(),
+            None => None,
+        };
+        let Some(local) = local else {
+            return self.assign_to_name(name, value, span);
+        };
+        let checked = self.coerce(value, &local.declared_ty);
+        let tmp = self.temp(checked.ty.clone(), span);
+        let stash = self.expr(ExprKind::LocalSet(tmp, Box::new(checked)), span, DartType::Dynamic);
+        let stashed = self.local_get(tmp, span);
+        let write = self.assign_to_name(name, stashed, span);
+        if let Some(list) = &mut self.deferred_pattern_assigns {
+            list.push(ir::Stmt {
+                kind: StmtKind::Expr(write),
+                span,
+            });
+        }
+        stash
     }
 
     fn match_variable(
@@ -860,7 +884,9 @@ impl<'r, 'a> Lower<'r, 'a> {
         let ty = v.ty.clone();
         let t = self.temp(ty.clone(), span);
         self.begin_pattern_cache();
+        let outer = self.deferred_pattern_assigns.replace(Vec::new());
         let test = self.match_pattern(pattern, t, &ty);
+        let assigns = std::mem::replace(&mut self.deferred_pattern_assigns, outer);
         let mut stmts = self.take_pattern_decls(span);
         stmts.extend(self.end_pattern_cache(span));
         let bool_ty = self.r.core_type("bool");
@@ -877,6 +903,7 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             span,
         });
+        stmts.extend(assigns.unwrap_or_default());
         let result = self.local_get(t, span);
         let body = self.expr(
             ExprKind::Block {
