@@ -184,6 +184,10 @@ pub(super) struct Lower<'r, 'a> {
     /// The context type of the constructor call being lowered (`Box<int> b = Box(1)`
     /// gives `Box` its type arguments), taken before its arguments are lowered.
     pub ctor_context: Option<DartType>,
+    /// The context type of the `??` expression being lowered: its operands take it.
+    pub if_null_context: Option<DartType>,
+    /// The context type of the `?:` expression being lowered: both branches take it.
+    pub conditional_context: Option<DartType>,
     /// The function type a function literal being lowered flows into: its untyped
     /// parameters and its expression body take their types from it.
     pub closure_context: Option<DartType>,
@@ -294,6 +298,8 @@ impl<'r, 'a> Lower<'r, 'a> {
             guards: Vec::new(),
             context_type: None,
             ctor_context: None,
+            if_null_context: None,
+            conditional_context: None,
             closure_context: None,
             depth: 0,
             nesting_reported: false,

@@ -325,7 +325,22 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
         }
         self.check_callable(&callee);
-        let mut lowered = self.lower_call_args(args);
+        // A function type gives the arguments their contexts (`f(1)` for `void f(double)`).
+        let context = match &callee.ty {
+            DartType::Function { sig: Some(fs), .. } => Some(Signature {
+                positional: fs
+                    .positional
+                    .iter()
+                    .map(|t| (Symbol::intern(""), t.clone()))
+                    .collect(),
+                required_positional: fs.required_positional as usize,
+                named: fs.named.clone(),
+                return_type: fs.return_type.clone(),
+                ..Signature::default()
+            }),
+            _ => None,
+        };
+        let mut lowered = self.lower_call_args_for(args, context.as_ref());
         // `f<int>(x)` on a function value: the callee receives the written type arguments.
         lowered.args.type_args = self.explicit_call_type_args(args, span);
         let e = self.expr(

@@ -174,11 +174,10 @@ impl<'r, 'a> Lower<'r, 'a> {
             &f.body,
             f.span,
         );
-        let closure = self.expr(
-            ExprKind::Closure(fid),
-            f.span,
-            DartType::any_function(false),
-        );
+        // Calls after the declaration see its signature (arguments get their contexts).
+        let ty = self.closure_static_type(fid, &f.type_params);
+        self.frame().locals[local.index()].ty = ty.clone();
+        let closure = self.expr(ExprKind::Closure(fid), f.span, ty);
         if self.frame_ref().locals[local.index()].captured {
             let declare = ir::Stmt {
                 kind: StmtKind::VarDecl { local, init: None },

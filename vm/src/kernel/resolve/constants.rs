@@ -1545,6 +1545,25 @@ fn const_eq(a: &Constant, b: &Constant) -> bool {
 }
 
 /// Parses an integer literal (decimal or `0x` hex); hex literals may use all 64 bits.
+/// The double an integer literal denotes in a `double` context, when one has exactly its
+/// value (decimal literals of any length, hexadecimal ones of up to 128 bits).
+pub(super) fn exact_double_of_int_literal(text: &str) -> Option<f64> {
+    if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        let v = u128::from_str_radix(hex, 16).ok()?;
+        let d = v as f64;
+        return (d.is_finite() && d as u128 == v).then_some(d);
+    }
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Correctly rounded; exact when printing it back gives the same digits.
+    let d: f64 = text.parse().ok()?;
+    let digits = text.trim_start_matches('0');
+    let back = format!("{d:.0}");
+    let back = back.trim_start_matches('0');
+    (d.is_finite() && back == digits).then_some(d)
+}
+
 pub(super) fn parse_int(text: &str) -> Option<i64> {
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         return u64::from_str_radix(hex, 16).ok().map(|v| v as i64);

@@ -152,6 +152,23 @@ impl<'r, 'a> Lower<'r, 'a> {
             }
             // The cascade's value is its target: the target takes the context.
             E::Cascade { .. } => self.context_type = context,
+            // An integer literal in a `double` context is a double (`double d = 1;`).
+            E::Int(text) if self.is_double_context(context.as_ref()) => {
+                return self.double_literal_from_int(text, e.span, false);
+            }
+            E::Unary {
+                op: ast::UnaryOp::Neg,
+                operand,
+            } if self.is_double_context(context.as_ref()) => {
+                if let E::Int(text) = &operand.kind {
+                    return self.double_literal_from_int(text, e.span, true);
+                }
+            }
+            E::Conditional { .. } => self.conditional_context = context,
+            E::Binary {
+                op: ast::BinaryOp::IfNull,
+                ..
+            } => self.if_null_context = context,
             _ => {}
         }
         if is_selector(e) {
@@ -414,9 +431,13 @@ impl<'r, 'a> Lower<'r, 'a> {
                 let c = self.lower_condition(condition);
                 let (when_true, when_false) = self.condition_outcomes(condition);
                 self.set_flow_state(when_true);
+                // Both branches are in the conditional's context (`double d = c ? 1 : 2.5`).
+                let context = self.conditional_context.take();
+                self.context_type = context.clone();
                 let t = self.lower_expr(then);
                 let after_then = self.take_flow_state();
                 self.set_flow_state(when_false);
+                self.context_type = context;
                 let o = self.lower_expr(otherwise);
                 let after = super::promotion::FlowState::join(&after_then, self.flow_state());
                 self.set_flow_state(after);
@@ -534,6 +555,34 @@ impl<'r, 'a> Lower<'r, 'a> {
     }
 
     /// An integer literal; `negated` for `-9223372036854775808`.
+    /// `double` or `double?`: the contexts in which an integer literal is a double.
+    fn is_double_context(&self, context: Option<&DartType>) -> bool {
+        context.is_some_and(|t| {
+            self.r
+                .is_core_type(&super::types::make_non_nullable(t.clone()), "double")
+        })
+    }
+
+    /// An integer literal in a `double` context: the double with its exact value, an
+    /// error when no double has it (`9007199254740993`).
+    fn double_literal_from_int(&mut self, text: &str, span: Span, negated: bool) -> ir::Expr {
+        match super::constants::exact_double_of_int_literal(text) {
+            Some(v) => self.constant(Constant::Double(if negated { -v } else { v }), span),
+            None => {
+                let shown = if negated {
+                    format!("-{text}")
+                } else {
+                    text.to_string()
+                };
+                self.r.error(
+                    span,
+                    format!("The integer literal is being used as a double, but can't be represented as a 64-bit double without overflow or loss of precision: '{shown}'."),
+                );
+                self.constant(Constant::Double(0.0), span)
+            }
+        }
+    }
+
     fn int_literal(&mut self, text: &str, span: Span, negated: bool) -> ir::Expr {
         let value = if negated && text == "9223372036854775808" {
             Some(i64::MIN)
@@ -1078,11 +1127,15 @@ impl<'r, 'a> Lower<'r, 'a> {
                 )
             }
             BinaryOp::IfNull => {
+                // `a ?? b` in context `T`: `a` in `T?`, `b` in `T`.
+                let context = self.if_null_context.take();
+                self.context_type = context.clone().map(super::types::make_nullable);
                 let l = self.lower_expr(left);
                 let not_null = match l.ty {
                     DartType::Null => self.flow_state().unreachable(),
                     _ => self.flow_state().clone(),
                 };
+                self.context_type = context;
                 let r = self.lower_expr(right);
                 let mut after = FlowState::join(&not_null, self.flow_state());
                 if matches!(l.ty, DartType::TypeParameter { .. }) {
