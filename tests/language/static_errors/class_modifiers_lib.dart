@@ -20,3 +20,7 @@ class Plain {}
 mixin class Helpers {
   String help() => 'helped';
 }
+
+base mixin Audited {
+  String audit() => 'audited';
+}

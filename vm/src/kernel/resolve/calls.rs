@@ -1268,8 +1268,8 @@ impl Lower<'_, '_> {
         let DartType::Interface { class, .. } = param else {
             return None;
         };
-        let set_like = [self.r.core_class("Set"), self.r.core_class("Iterable")]
-            .contains(&Some(*class));
+        let set_like =
+            [self.r.core_class("Set"), self.r.core_class("Iterable")].contains(&Some(*class));
         set_like.then(|| param.clone())
     }
 }

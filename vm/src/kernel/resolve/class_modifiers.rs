@@ -3,7 +3,10 @@
 //! `base` class cannot be implemented and a `sealed` one cannot be extended, implemented
 //! or mixed in; in any library a subtype of a `base` or `final` declaration (directly,
 //! or through `sealed` ones) must itself be `base`, `final` or `sealed`; and only a
-//! `mixin` or `mixin class` may be mixed in. Texts are the Dart front end's.
+//! `mixin` or `mixin class` may be mixed in. Texts are the Dart front end's. Libraries
+//! that opt into a language version before 3.0 (`// @dart=2.19`) predate the feature:
+//! their classes are checked by none of these rules, and their plain classes may be
+//! mixed in.
 
 use super::types::TypeContext;
 use super::{ClassSource, Resolver};
@@ -35,8 +38,11 @@ struct Restrictions {
 impl Resolver<'_> {
     /// Reports the class-modifier errors of user class `c` (see the module doc).
     pub(super) fn check_class_modifiers(&mut self, c: ClassId) {
-        let supers = self.direct_superdeclarations(c);
         let lib = self.classes[c.index()].lib;
+        if self.is_pre_feature_library(lib) {
+            return;
+        }
+        let supers = self.direct_superdeclarations(c);
         for &(relation, s, span) in &supers {
             let outside = self.classes[s.index()].lib != lib;
             let r = self.restrictions(s);
@@ -64,8 +70,9 @@ impl Resolver<'_> {
             if let Some(message) = message {
                 self.error(span, message);
             }
-            let user_class = !self.is_core(self.classes[s.index()].lib);
-            if relation == Relation::MixesIn && user_class && !r.is_mixin {
+            let from = self.classes[s.index()].lib;
+            let modern_user_class = !self.is_core(from) && !self.is_pre_feature_library(from);
+            if relation == Relation::MixesIn && modern_user_class && !r.is_mixin {
                 self.error(
                     span,
                     format!("The class '{name}' can't be used as a mixin because it isn't a mixin class nor a mixin."),
@@ -79,7 +86,9 @@ impl Resolver<'_> {
     /// `sealed`: the error is on its name and names the restricting supertype.
     fn check_base_final_subtype(&mut self, c: ClassId, supers: &[(Relation, ClassId, Span)]) {
         let own = self.restrictions(c);
-        if own.is_base || own.is_final || own.is_sealed {
+        // Enums are implicitly final.
+        let is_enum = matches!(self.classes[c.index()].source, ClassSource::Enum(_));
+        if own.is_base || own.is_final || own.is_sealed || is_enum {
             return;
         }
         for &(_, s, _) in supers {
@@ -112,6 +121,31 @@ impl Resolver<'_> {
         supers
             .into_iter()
             .find_map(|(_, up, _)| self.base_or_final_through_sealed(up, depth + 1))
+    }
+
+    /// Does `lib` select a language version before 3.0 (`// @dart=2.19` before its first
+    /// declaration)?
+    fn is_pre_feature_library(&self, lib: crate::kernel::ir::LibraryId) -> bool {
+        let file = self.program.libraries[lib.index()].file;
+        let text = &self.sources.get(file).text;
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with("/*") || line.starts_with('*') {
+                continue;
+            }
+            let Some(comment) = line.strip_prefix("//") else {
+                return false;
+            };
+            let Some(version) = comment.trim().strip_prefix("@dart") else {
+                continue;
+            };
+            let version = version.trim_start().trim_start_matches('=').trim();
+            let major = version
+                .split('.')
+                .next()
+                .and_then(|m| m.parse::<u32>().ok());
+            return major.is_some_and(|m| m < 3);
+        }
+        false
     }
 
     fn restrictions(&self, c: ClassId) -> Restrictions {

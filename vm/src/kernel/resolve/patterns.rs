@@ -260,7 +260,11 @@ impl<'r, 'a> Lower<'r, 'a> {
         };
         let checked = self.coerce(value, &local.declared_ty);
         let tmp = self.temp(checked.ty.clone(), span);
-        let stash = self.expr(ExprKind::LocalSet(tmp, Box::new(checked)), span, DartType::Dynamic);
+        let stash = self.expr(
+            ExprKind::LocalSet(tmp, Box::new(checked)),
+            span,
+            DartType::Dynamic,
+        );
         let stashed = self.local_get(tmp, span);
         let write = self.assign_to_name(name, stashed, span);
         if let Some(list) = &mut self.deferred_pattern_assigns {
