@@ -125,7 +125,7 @@ impl FlowFacts {
             ..
         } = &s.kind
         {
-            if let Some(n) = ident_of(condition) {
+            if let Some(n) = tested_name_of(condition) {
                 self.tested.insert(n);
                 self.type_tested.insert(n);
             }
@@ -141,7 +141,7 @@ impl FlowFacts {
             } => {
                 for (a, b) in [(left, right), (right, left)] {
                     if matches!(b.kind, ExprKind::Null) {
-                        if let Some(n) = ident_of(a) {
+                        if let Some(n) = tested_name_of(a) {
                             self.tested.insert(n);
                         }
                     }
@@ -151,13 +151,13 @@ impl FlowFacts {
             ExprKind::Is { expr, .. }
             | ExprKind::As { expr, .. }
             | ExprKind::Switch { subject: expr, .. } => {
-                if let Some(n) = ident_of(expr) {
+                if let Some(n) = tested_name_of(expr) {
                     self.tested.insert(n);
                     self.type_tested.insert(n);
                 }
             }
             ExprKind::NullCheck(expr) => {
-                if let Some(n) = ident_of(expr) {
+                if let Some(n) = tested_name_of(expr) {
                     self.tested.insert(n);
                 }
             }
@@ -252,6 +252,19 @@ pub(crate) fn assigned_names_in_elements(
 }
 
 /// The name of a plain identifier expression (through parentheses).
+/// What a test (`== null`, `is`, `as`, `!`, a switch subject) can promote: a local, or a
+/// private property read through any receiver (`_x`, `this._x`, `c._x`), which Dart
+/// promotes when it is a final field.
+fn tested_name_of(e: &ast::Expr) -> Option<Symbol> {
+    match &e.kind {
+        ExprKind::PropertyGet { name, .. } if name.name.as_str().starts_with('_') => {
+            Some(name.name)
+        }
+        ExprKind::Paren(inner) => tested_name_of(inner),
+        _ => ident_of(e),
+    }
+}
+
 fn ident_of(e: &ast::Expr) -> Option<Symbol> {
     match &e.kind {
         ExprKind::Ident(i) => Some(i.name),
