@@ -15,4 +15,9 @@ class ExtendsSealed extends Shape {}
 
 class MixesPlain with Plain {}
 
+base class LocalResource extends Resource {}
+
+// Implementing a subtype of another library's base class implements that class too.
+abstract base class IndirectlyImplementsBase implements LocalResource {}
+
 void main() {}

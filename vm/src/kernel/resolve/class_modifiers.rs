@@ -5,8 +5,8 @@
 //! or through `sealed` ones) must itself be `base`, `final` or `sealed`; and only a
 //! `mixin` or `mixin class` may be mixed in. Texts are the Dart front end's. Libraries
 //! that opt into a language version before 3.0 (`// @dart=2.19`) predate the feature:
-//! their classes are checked by none of these rules, and their plain classes may be
-//! mixed in.
+//! their declarations only obey the restrictions of post-feature, non-platform
+//! declarations, and their plain classes may be mixed in.
 
 use super::types::TypeContext;
 use super::{ClassSource, Resolver};
@@ -39,12 +39,14 @@ impl Resolver<'_> {
     /// Reports the class-modifier errors of user class `c` (see the module doc).
     pub(super) fn check_class_modifiers(&mut self, c: ClassId) {
         let lib = self.classes[c.index()].lib;
-        if self.is_pre_feature_library(lib) {
-            return;
-        }
+        let pre_feature = self.is_pre_feature_library(lib);
         let supers = self.direct_superdeclarations(c);
         for &(relation, s, span) in &supers {
-            let outside = self.classes[s.index()].lib != lib;
+            let from = self.classes[s.index()].lib;
+            if pre_feature && self.is_core(from) {
+                continue;
+            }
+            let outside = from != lib;
             let r = self.restrictions(s);
             let name = self.class_name(s);
             let message = match relation {
@@ -69,17 +71,49 @@ impl Resolver<'_> {
             };
             if let Some(message) = message {
                 self.error(span, message);
+            } else if relation == Relation::Implements {
+                // Implementing a subtype of another library's base class implements it.
+                if let Some(b) = self.base_in_other_library(s, lib, 0) {
+                    let name = self.class_name(b);
+                    self.error(span, format!("The class '{name}' can't be implemented outside of its library because it's a base class."));
+                }
             }
-            let from = self.classes[s.index()].lib;
             let modern_user_class = !self.is_core(from) && !self.is_pre_feature_library(from);
-            if relation == Relation::MixesIn && modern_user_class && !r.is_mixin {
+            if relation == Relation::MixesIn && modern_user_class && !r.is_mixin && !pre_feature {
                 self.error(
                     span,
                     format!("The class '{name}' can't be used as a mixin because it isn't a mixin class nor a mixin."),
                 );
             }
         }
-        self.check_base_final_subtype(c, &supers);
+        // Pre-feature libraries answer only to post-feature, non-platform declarations.
+        let binding: Vec<(Relation, ClassId, Span)> = supers
+            .into_iter()
+            .filter(|(_, s, _)| !pre_feature || !self.is_core(self.classes[s.index()].lib))
+            .collect();
+        self.check_base_final_subtype(c, &binding);
+    }
+
+    /// A `base` declaration of a library other than `lib` among `s` and its
+    /// superdeclarations.
+    fn base_in_other_library(
+        &mut self,
+        s: ClassId,
+        lib: crate::kernel::ir::LibraryId,
+        depth: u32,
+    ) -> Option<ClassId> {
+        if depth > 64 {
+            return None;
+        }
+        let r = self.restrictions(s);
+        let from = self.classes[s.index()].lib;
+        if r.is_base && from != lib && !self.is_core(from) {
+            return Some(s);
+        }
+        let supers = self.direct_superdeclarations(s);
+        supers
+            .into_iter()
+            .find_map(|(_, up, _)| self.base_in_other_library(up, lib, depth + 1))
     }
 
     /// A subtype of a `base` or `final` declaration that is none of `base`, `final`,
