@@ -366,18 +366,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let Ok(Some(thunk)) = self.lookup_local(lazy_name(name, "init"), span) else {
             return self.checked_late_local_get(name, x, &flag, span);
         };
-        let bool_ty = self.r.core_type("bool");
-        let flag_get = self.local_get_ref(&flag, span);
-        let yes = self.constant(ir::Constant::Bool(true), span);
-        let is_set = self.expr(
-            ExprKind::Equals {
-                left: Box::new(flag_get),
-                right: Box::new(yes),
-                negated: false,
-            },
-            span,
-            bool_ty,
-        );
+        let is_set = self.lazy_flag_is_set(&flag, span);
         let callee = self.local_get_ref(&thunk, span);
         let computed = self.expr(
             ExprKind::FunctionCall {
@@ -428,18 +417,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         flag: &LocalRef,
         span: Span,
     ) -> ir::Expr {
-        let bool_ty = self.r.core_type("bool");
-        let flag_get = self.local_get_ref(flag, span);
-        let yes = self.constant(ir::Constant::Bool(true), span);
-        let is_set = self.expr(
-            ExprKind::Equals {
-                left: Box::new(flag_get),
-                right: Box::new(yes),
-                negated: false,
-            },
-            span,
-            bool_ty,
-        );
+        let is_set = self.lazy_flag_is_set(flag, span);
         let current = self.local_get_ref(x, span);
         let ty = x.declared_ty.clone();
         let message = format!("Local '{name}' has not been initialized.");
@@ -454,6 +432,22 @@ impl<'r, 'a> Lower<'r, 'a> {
             },
             span,
             ty,
+        )
+    }
+
+    /// `x#set == true`: has lazy local `x` (whose flag is `flag`) been set?
+    fn lazy_flag_is_set(&mut self, flag: &LocalRef, span: Span) -> ir::Expr {
+        let bool_ty = self.r.core_type("bool");
+        let flag_get = self.local_get_ref(flag, span);
+        let yes = self.constant(ir::Constant::Bool(true), span);
+        self.expr(
+            ExprKind::Equals {
+                left: Box::new(flag_get),
+                right: Box::new(yes),
+                negated: false,
+            },
+            span,
+            bool_ty,
         )
     }
 
@@ -483,18 +477,7 @@ impl<'r, 'a> Lower<'r, 'a> {
         let Ok(Some(flag)) = self.lookup_local(lazy_name(name, "set"), span) else {
             return None;
         };
-        let bool_ty = self.r.core_type("bool");
-        let flag_get = self.local_get_ref(&flag, span);
-        let yes = self.constant(ir::Constant::Bool(true), span);
-        let is_set = self.expr(
-            ExprKind::Equals {
-                left: Box::new(flag_get),
-                right: Box::new(yes),
-                negated: false,
-            },
-            span,
-            bool_ty,
-        );
+        let is_set = self.lazy_flag_is_set(&flag, span);
         let message = format!("Local '{name}' has already been initialized.");
         let throw = self.throw_late_initialization_error(message, span)?;
         Some(ir::Stmt {

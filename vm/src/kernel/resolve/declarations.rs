@@ -502,14 +502,7 @@ impl<'a> Resolver<'a> {
         let Some(overridden) = self.overridden_signature(class, name, kind) else {
             return;
         };
-        let own: Vec<DartType> = sig
-            .type_params
-            .iter()
-            .map(|&name| DartType::TypeParameter {
-                name,
-                nullable: false,
-            })
-            .collect();
+        let own = super::types::type_parameter_types(&sig.type_params);
         let renamed = |t: &DartType| super::types::substitute(t, &overridden.type_params, &own);
         if omits_return {
             sig.return_type = renamed(&overridden.return_type);

@@ -64,14 +64,7 @@ impl<'a> Resolver<'a> {
 
     /// `E<T1, ..., Tn>`: the type of `this` in extension type `e`.
     pub(super) fn extension_type_of(&self, e: usize) -> DartType {
-        let args = self.extensions[e]
-            .type_params
-            .iter()
-            .map(|&name| DartType::TypeParameter {
-                name,
-                nullable: false,
-            })
-            .collect();
+        let args = super::types::type_parameter_types(&self.extensions[e].type_params);
         DartType::Extension {
             index: e as u32,
             args,

@@ -343,14 +343,7 @@ impl Resolver<'_> {
 
     /// The type of `this` inside class `c`: `C<T1, ..>`.
     pub(super) fn this_type(&self, c: ClassId) -> DartType {
-        let args = self.classes[c.index()]
-            .type_params
-            .iter()
-            .map(|&name| DartType::TypeParameter {
-                name,
-                nullable: false,
-            })
-            .collect();
+        let args = type_parameter_types(&self.classes[c.index()].type_params);
         DartType::Interface {
             class: c,
             args,
@@ -713,6 +706,17 @@ impl Resolver<'_> {
 }
 
 /// Replaces type parameters `params[i]` by `args[i]` in `ty`.
+/// `T1, ..., Tn` as the (non-nullable) types naming those parameters.
+pub(super) fn type_parameter_types(params: &[Symbol]) -> Vec<DartType> {
+    params
+        .iter()
+        .map(|&name| DartType::TypeParameter {
+            name,
+            nullable: false,
+        })
+        .collect()
+}
+
 pub(super) fn substitute(ty: &DartType, params: &[Symbol], args: &[DartType]) -> DartType {
     match ty {
         DartType::TypeParameter { name, nullable } => match params.iter().position(|p| p == name) {
