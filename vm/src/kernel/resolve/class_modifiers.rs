@@ -97,7 +97,7 @@ impl Resolver<'_> {
     /// A `base` declaration of a library other than `lib` among `s` and its
     /// superdeclarations.
     fn base_in_other_library(
-        &mut self,
+        &self,
         s: ClassId,
         lib: crate::kernel::ir::LibraryId,
         depth: u32,
@@ -110,10 +110,22 @@ impl Resolver<'_> {
         if r.is_base && from != lib && !self.is_core(from) {
             return Some(s);
         }
-        let supers = self.direct_superdeclarations(s);
-        supers
+        self.direct_super_classes(s)
             .into_iter()
-            .find_map(|(_, up, _)| self.base_in_other_library(up, lib, depth + 1))
+            .find_map(|up| self.base_in_other_library(up, lib, depth + 1))
+    }
+
+    /// The classes `c` extends, mixes in, implements or (a mixin) is `on`, as its
+    /// resolved header records them.
+    fn direct_super_classes(&self, c: ClassId) -> Vec<ClassId> {
+        let class = self.class(c);
+        class
+            .superclass
+            .iter()
+            .chain(&class.mixins)
+            .chain(&class.interfaces)
+            .copied()
+            .collect()
     }
 
     /// A subtype of a `base` or `final` declaration that is none of `base`, `final`,
@@ -143,7 +155,7 @@ impl Resolver<'_> {
 
     /// `s` itself when it is `base` or `final` (and whether it is `final`), else the first
     /// such declaration above a `sealed` `s` (sealed classes pass the restriction on).
-    fn base_or_final_through_sealed(&mut self, s: ClassId, depth: u32) -> Option<(ClassId, bool)> {
+    fn base_or_final_through_sealed(&self, s: ClassId, depth: u32) -> Option<(ClassId, bool)> {
         let r = self.restrictions(s);
         if r.is_final || r.is_base {
             return Some((s, r.is_final));
@@ -151,10 +163,9 @@ impl Resolver<'_> {
         if !r.is_sealed || depth > 64 {
             return None;
         }
-        let supers = self.direct_superdeclarations(s);
-        supers
+        self.direct_super_classes(s)
             .into_iter()
-            .find_map(|(_, up, _)| self.base_or_final_through_sealed(up, depth + 1))
+            .find_map(|up| self.base_or_final_through_sealed(up, depth + 1))
     }
 
     /// Does `lib` select a language version before 3.0 (`// @dart=2.19` before its first

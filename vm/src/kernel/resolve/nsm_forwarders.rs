@@ -59,7 +59,7 @@ impl Resolver<'_> {
     /// implementation is not `Object`'s.
     fn needs_forwarders(&self, c: ClassId) -> bool {
         let class = self.class(c);
-        if class.is_abstract || (self.classes[c.index()].is_mixin && !class.is_enum) {
+        if class.is_abstract || self.classes[c.index()].is_mixin {
             return false;
         }
         let nsm = Symbol::intern("noSuchMethod");
