@@ -11,6 +11,8 @@
 //   `MapBase`, `SetBase`, `IterableBase` and their `*Mixin` names).
 // Error texts and `toString` are the Dart VM's.
 
+import 'dart:math' show Random;
+
 // ---------------------------------------------------------------------------------------
 // Hash maps and sets. `LinkedHashMap()`/`LinkedHashSet()` wrap the core Map/Set (native,
 // insertion-ordered) so that the result `is LinkedHashMap`; custom equality, identity and
@@ -2048,7 +2050,7 @@ mixin _UnmodifiableListMixin<E> implements List<E> {
   void removeWhere(bool Function(E element) test) => _remove();
   void retainWhere(bool Function(E element) test) => _remove();
   void sort([int Function(E a, E b)? compare]) => _modify();
-  void shuffle([Object? random]) => _modify();
+  void shuffle([Random? random]) => _modify();
   void clear() => throw UnsupportedError("Cannot clear an unmodifiable list");
   E removeAt(int index) => _remove();
   E removeLast() => _remove();
@@ -2390,7 +2392,7 @@ abstract mixin class ListBase<E> implements List<E> {
     }
   }
 
-  void shuffle([Object? random]) {
+  void shuffle([Random? random]) {
     final copy = toList();
     copy.shuffle(random);
     for (int i = 0; i < copy.length; i++) {

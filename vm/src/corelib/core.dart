@@ -2,6 +2,8 @@
 
 library dart.core;
 
+import 'dart:math' show Random;
+
 export 'dart:async' show Future, Stream;
 
 part 'uri.dart';
@@ -2295,20 +2297,22 @@ abstract interface class List<E> extends Iterable<E> {
     _mergeSort(this, 0, length, cmp);
   }
 
-  void shuffle([Object? random]) {
-    for (int i = length - 1; i > 0; i--) {
-      final j = _shuffleIndex(i + 1);
-      final tmp = this[i];
-      this[i] = this[j];
-      this[j] = tmp;
+  /// The SDK's `ListMixin.shuffle`, so a seeded [random] gives the Dart VM's order.
+  void shuffle([Random? random]) {
+    final source = random ?? Random();
+    var remaining = length;
+    while (remaining > 1) {
+      final pick = source.nextInt(remaining);
+      remaining -= 1;
+      final tmp = this[remaining];
+      this[remaining] = this[pick];
+      this[pick] = tmp;
     }
   }
 
   String toString() => _iterableToString(this, "[", "]");
 }
 
-@pragma('vm:external-name', 'Random_nextIntUnseeded')
-external int _shuffleIndex(int max);
 
 /// Stable merge sort of `list[start..end)`.
 void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) compare) {

@@ -10,6 +10,7 @@
 // `runtimeType` and error messages.
 
 import 'dart:collection' show ListBase;
+import 'dart:math' show Random;
 
 /// The raw bytes behind typed data. Made only by the runtime (`_newStore`).
 final class _ByteStore {
@@ -1111,7 +1112,7 @@ abstract final class _TypedListBase<E> extends ListBase<E> implements TypedData 
     setRange(0, length, copy);
   }
 
-  void shuffle([Object? random]) {
+  void shuffle([Random? random]) {
     _checkWritable();
     final copy = List<E>.of(this, growable: false);
     copy.shuffle(random);

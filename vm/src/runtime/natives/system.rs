@@ -26,12 +26,33 @@ pub(super) fn monotonic_micros() -> i64 {
         .as_micros() as i64
 }
 
+/// `count` (at most 8) bytes from the operating system's entropy source, as a
+/// little-endian non-negative integer when `count < 8`. Falls back to the clock and the
+/// process id if `getrandom` fails, which Linux only does for invalid arguments.
+fn os_random_bytes(count: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    let want = count.min(8);
+    let mut filled = 0;
+    while filled < want {
+        // SAFETY: the pointer and length describe the unfilled tail of `buf`, which lives
+        // for the whole call; getrandom writes at most that many bytes.
+        let n = unsafe { libc::getrandom(buf[filled..want].as_mut_ptr().cast(), want - filled, 0) };
+        if n <= 0 {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
+            let mixed = nanos ^ (std::process::id() as u64).rotate_left(32);
+            buf[filled..want].copy_from_slice(&mixed.to_le_bytes()[filled..want]);
+            break;
+        }
+        filled += n as usize;
+    }
+    u64::from_le_bytes(buf)
+}
+
 fn entropy() -> i64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as i64)
-        .unwrap_or(0);
-    nanos ^ (std::process::id() as i64).rotate_left(32)
+    os_random_bytes(8) as i64
 }
 
 pub fn register(r: &mut NativeRegistry) {
@@ -68,15 +89,14 @@ pub fn register(r: &mut NativeRegistry) {
         Ok(new_int(iso(p), micros))
     });
     r.add("Random_seed", |p, _| Ok(new_int(iso(p), entropy())));
+    r.add("SecureRandom_getBytes", |p, a| -> NResult {
+        let count = int_of(a.get(0)).unwrap_or(1).clamp(1, 7) as usize;
+        Ok(new_int(iso(p), os_random_bytes(count) as i64))
+    });
     r.add("Uri_currentDirectory", |p, _| {
         let dir = std::env::current_dir()
             .map(|d| d.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "/".to_string());
         Ok(crate::runtime::entries::new_string(iso(p), &dir))
-    });
-    r.add("Random_nextIntUnseeded", |p, a| -> NResult {
-        let max = int_of(a.get(0)).unwrap_or(1).max(1);
-        let v = (entropy().unsigned_abs() % max as u64) as i64;
-        Ok(new_int(iso(p), v))
     });
 }
