@@ -62,22 +62,118 @@ class Object {
     throw NoSuchMethodError._(this, invocation);
   }
 
-  static int hash(Object? a, Object? b, [Object? c, Object? d]) {
-    int h = 17;
-    h = 37 * h + a.hashCode;
-    h = 37 * h + b.hashCode;
-    h = 37 * h + c.hashCode;
-    h = 37 * h + d.hashCode;
-    return h & 0x3fffffffffffffff;
+  /// Combines up to twenty hash codes as the SDK's `SystemHash` does; omitted arguments
+  /// are the private sentinel, so `hash(a, b)` and `hash(a, b, null)` differ.
+  static int hash(Object? object1, Object? object2,
+      [Object? object3 = _hashSentinel,
+      Object? object4 = _hashSentinel,
+      Object? object5 = _hashSentinel,
+      Object? object6 = _hashSentinel,
+      Object? object7 = _hashSentinel,
+      Object? object8 = _hashSentinel,
+      Object? object9 = _hashSentinel,
+      Object? object10 = _hashSentinel,
+      Object? object11 = _hashSentinel,
+      Object? object12 = _hashSentinel,
+      Object? object13 = _hashSentinel,
+      Object? object14 = _hashSentinel,
+      Object? object15 = _hashSentinel,
+      Object? object16 = _hashSentinel,
+      Object? object17 = _hashSentinel,
+      Object? object18 = _hashSentinel,
+      Object? object19 = _hashSentinel,
+      Object? object20 = _hashSentinel]) {
+    var hash = _hashCombine(_hashCombine(_hashSeed, object1.hashCode), object2.hashCode);
+    if (identical(object3, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object3.hashCode);
+    if (identical(object4, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object4.hashCode);
+    if (identical(object5, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object5.hashCode);
+    if (identical(object6, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object6.hashCode);
+    if (identical(object7, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object7.hashCode);
+    if (identical(object8, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object8.hashCode);
+    if (identical(object9, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object9.hashCode);
+    if (identical(object10, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object10.hashCode);
+    if (identical(object11, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object11.hashCode);
+    if (identical(object12, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object12.hashCode);
+    if (identical(object13, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object13.hashCode);
+    if (identical(object14, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object14.hashCode);
+    if (identical(object15, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object15.hashCode);
+    if (identical(object16, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object16.hashCode);
+    if (identical(object17, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object17.hashCode);
+    if (identical(object18, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object18.hashCode);
+    if (identical(object19, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object19.hashCode);
+    if (identical(object20, _hashSentinel)) return _hashFinish(hash);
+    hash = _hashCombine(hash, object20.hashCode);
+    return _hashFinish(hash);
   }
 
   static int hashAll(Iterable<Object?> objects) {
-    int h = 17;
-    for (final o in objects) {
-      h = (37 * h + o.hashCode) & 0x3fffffffffffffff;
+    var hash = _hashSeed;
+    for (final object in objects) {
+      hash = _hashCombine(hash, object.hashCode);
     }
-    return h;
+    return _hashFinish(hash);
   }
+
+  /// Independent of the order of [objects]: a sum of smeared hash codes and the count.
+  static int hashAllUnordered(Iterable<Object?> objects) {
+    var sum = 0;
+    var count = 0;
+    for (final object in objects) {
+      sum = (sum + _hashSmear(object.hashCode)) & 0x3FFFFFFF;
+      count += 1;
+    }
+    return _hashFinish(_hashCombine(_hashCombine(0, sum), count));
+  }
+}
+
+/// What distinguishes an omitted argument of `Object.hash` from `null`.
+const Object _hashSentinel = _HashSentinel();
+
+final class _HashSentinel {
+  const _HashSentinel();
+}
+
+/// The seed of `Object.hash`/`hashAll`. The Dart VM's varies per run; dartrs's is fixed.
+const int _hashSeed = 0x2a3b4c5d;
+
+/// The Jenkins one-at-a-time steps of the SDK's `SystemHash`.
+int _hashCombine(int hash, int value) {
+  hash = 0x1fffffff & (hash + value);
+  hash = 0x1fffffff & (hash + ((0x0007ffff & hash) << 10));
+  return hash ^ (hash >> 6);
+}
+
+int _hashFinish(int hash) {
+  hash = 0x1fffffff & (hash + ((0x03ffffff & hash) << 3));
+  hash = hash ^ (hash >> 11);
+  return 0x1fffffff & (hash + ((0x00003fff & hash) << 15));
+}
+
+/// Spreads the bits of a hash code so that sums of them collide less.
+int _hashSmear(int x) {
+  x ^= x >> 16;
+  x = (x * 0x7feb352d) & 0xFFFFFFFF;
+  x ^= x >> 15;
+  x = (x * 0x846ca68b) & 0xFFFFFFFF;
+  x ^= x >> 16;
+  return x;
 }
 
 final class Null {
@@ -922,6 +1018,22 @@ class RuneIterator implements Iterator<int> {
   int _currentCodePoint = -1;
   RuneIterator(this.string);
 
+  RuneIterator.at(this.string, int index)
+      : _position = index,
+        _nextPosition = index {
+    RangeError.checkValueInInterval(index, 0, string.length);
+    _checkSplitSurrogate(index);
+  }
+
+  void _checkSplitSurrogate(int index) {
+    if (index > 0 &&
+        index < string.length &&
+        (string.codeUnitAt(index - 1) & 0xFC00) == 0xD800 &&
+        (string.codeUnitAt(index) & 0xFC00) == 0xDC00) {
+      throw ArgumentError("Index inside surrogate pair: $index");
+    }
+  }
+
   int get current => _currentCodePoint;
 
   /// The current code point as a string ("" before the first and after the last).
@@ -934,8 +1046,44 @@ class RuneIterator implements Iterator<int> {
   /// Index of the current code point's first code unit, or -1 when there is none.
   int get rawIndex => (_position != _nextPosition) ? _position : -1;
 
+  /// Moves to the code point starting at [rawIndex], which must not split a pair.
+  set rawIndex(int rawIndex) {
+    IndexError.check(rawIndex, string.length, indexable: string, name: "rawIndex");
+    reset(rawIndex);
+    moveNext();
+  }
+
   /// Code units of the current code point (0, 1 or 2).
   int get currentSize => _nextPosition - _position;
+
+  /// Positions the iterator before the code point at [rawIndex], with no current one.
+  void reset([int rawIndex = 0]) {
+    RangeError.checkValueInInterval(rawIndex, 0, string.length, "rawIndex");
+    _checkSplitSurrogate(rawIndex);
+    _position = _nextPosition = rawIndex;
+    _currentCodePoint = -1;
+  }
+
+  bool movePrevious() {
+    _nextPosition = _position;
+    if (_position == 0) {
+      _currentCodePoint = -1;
+      return false;
+    }
+    final previous = _position - 1;
+    final unit = string.codeUnitAt(previous);
+    if ((unit & 0xFC00) == 0xDC00 && previous > 0) {
+      final lead = string.codeUnitAt(previous - 1);
+      if ((lead & 0xFC00) == 0xD800) {
+        _position = previous - 1;
+        _currentCodePoint = 0x10000 + ((lead & 0x3FF) << 10) + (unit & 0x3FF);
+        return true;
+      }
+    }
+    _position = previous;
+    _currentCodePoint = unit;
+    return true;
+  }
 
   bool moveNext() {
     _position = _nextPosition;
@@ -2952,6 +3100,8 @@ class Duration implements Comparable<Duration> {
   Duration operator +(Duration other) => Duration._micros(_duration + other._duration);
   Duration operator -(Duration other) => Duration._micros(_duration - other._duration);
   Duration operator *(num factor) => Duration._micros((_duration * factor).round());
+  Duration operator ~/(int quotient) => Duration._micros(_duration ~/ quotient);
+  Duration operator -() => Duration._micros(0 - _duration);
   bool operator <(Duration other) => _duration < other._duration;
   bool operator >(Duration other) => _duration > other._duration;
   bool operator <=(Duration other) => _duration <= other._duration;
@@ -3182,8 +3332,7 @@ class RangeError extends ArgumentError {
         super.value(invalidValue, name, message ?? "Invalid value");
 
   factory RangeError.index(int index, dynamic indexable, [String? name, String? message, int? length]) =>
-      IndexError.withLength(index, length ?? (indexable as dynamic).length as int,
-          indexable: indexable, name: name, message: message);
+      IndexError(index, indexable, name, message, length);
 
   static int checkValueInInterval(int value, int minValue, int maxValue, [String? name, String? message]) {
     if (value < minValue || value > maxValue) {
@@ -3193,11 +3342,8 @@ class RangeError extends ArgumentError {
   }
 
   static int checkValidIndex(int index, dynamic indexable, [String? name, int? length, String? message]) {
-    final n = length ?? (indexable as dynamic).length as int;
-    if (index < 0 || index >= n) {
-      throw IndexError.withLength(index, n, indexable: indexable, name: name ?? "index", message: message);
-    }
-    return index;
+    return IndexError.check(index, length ?? (indexable as dynamic).length as int,
+        indexable: indexable, name: name, message: message);
   }
 
   static int checkValidRange(int start, int? end, int length, [String? startName, String? endName, String? message]) {
@@ -3238,8 +3384,21 @@ class IndexError extends ArgumentError implements RangeError {
   final Object? indexable;
   final int length;
 
+  @Deprecated("Use IndexError.withLength instead.")
+  IndexError(int invalidValue, dynamic indexable, [String? name, String? message, int? length])
+      : indexable = indexable,
+        length = length ?? (indexable as dynamic).length as int,
+        super.value(invalidValue, name, message ?? "Index out of range");
+
   IndexError.withLength(int invalidValue, this.length, {this.indexable, String? name, String? message})
-      : super.value(invalidValue, name ?? "index", message ?? "Index out of range");
+      : super.value(invalidValue, name, message ?? "Index out of range");
+
+  static int check(int index, int length, {Object? indexable, String? name, String? message}) {
+    if (index < 0 || index >= length) {
+      throw IndexError.withLength(index, length, indexable: indexable, name: name ?? "index", message: message);
+    }
+    return index;
+  }
 
   num? get start => 0;
   num? get end => length - 1;

@@ -446,7 +446,7 @@ extern "sysv64" fn rt_resolve_instance_call(
             // SAFETY: `receiver` is an instance with this field slot.
             let callee = unsafe { Value(receiver.slot(slot as usize)) };
             unsafe { *(receiver_slot as *mut u64) = callee.0 };
-            return resolve_closure(iso_ptr, callee, argdesc);
+            return resolve_value_call(iso_ptr, callee, receiver_slot, argdesc);
         }
         Some(super::classes::Target::GetterThenCall(getter)) => {
             let desc = iso.argdesc_for(1, &[]);
@@ -455,7 +455,7 @@ extern "sysv64" fn rt_resolve_instance_call(
                 return 0;
             };
             unsafe { *(receiver_slot as *mut u64) = callee.0 };
-            return resolve_closure(iso_ptr, callee, argdesc);
+            return resolve_value_call(iso_ptr, callee, receiver_slot, argdesc);
         }
         Some(super::classes::Target::TearOff(f)) => {
             let closure = super::closures::bound_tear_off(iso, f, receiver_slot);
@@ -590,6 +590,22 @@ pub(super) fn resolve_closure(iso_ptr: IsolatePtr, callee: Value, argdesc: u32) 
         crate::front::intern::well_known().call,
     );
     0
+}
+
+/// Calling `callee`, a value just read from a field or getter into the callee's slot
+/// `slot`: a closure's own entry, else the value's `call` method or `noSuchMethod`.
+pub(super) fn resolve_value_call(
+    iso_ptr: IsolatePtr,
+    callee: Value,
+    slot: u64,
+    argdesc: u32,
+) -> u64 {
+    // SAFETY: a valid value read from a live object.
+    let cid = unsafe { callee.cid() };
+    if cid == CID_CLOSURE {
+        return resolve_closure(iso_ptr, callee, argdesc);
+    }
+    call_method_of(iso_ptr, cid, slot, argdesc)
 }
 
 extern "sysv64" fn rt_resolve_closure_call(

@@ -205,7 +205,12 @@ pub fn resolve_field(
     unsafe {
         let callee = Value(receiver.slot(slot));
         *(receiver_slot as *mut u64) = callee.0;
-        Some(super::entries::resolve_closure(iso_ptr, callee, argdesc))
+        Some(super::entries::resolve_value_call(
+            iso_ptr,
+            callee,
+            receiver_slot,
+            argdesc,
+        ))
     }
 }
 

@@ -735,13 +735,32 @@ impl<'r, 'a> Lower<'r, 'a> {
         )
     }
 
-    /// A value of an extension type with a `call` method flowing into a function type
-    /// is its `call` tear-off (as for class types with `call`).
+    /// A value of a class or extension type with a `call` method flowing into a
+    /// function type or `Function` is its `call` tear-off (`Function f = C();` holds
+    /// `C().call`, which is not a `C`).
     fn implicit_call_tear_off(&mut self, e: ir::Expr, target: &DartType) -> ir::Expr {
+        let call = Symbol::intern("call");
+        if let DartType::Interface {
+            class,
+            nullable: false,
+            ..
+        } = &e.ty
+        {
+            if self.is_function_target(target) && Some(*class) != self.r.program.core.function {
+                let class = *class;
+                if let Some((found @ super::members::Found::Method(_), owner)) = self
+                    .r
+                    .find_instance(class, call, super::members::Want::Call)
+                {
+                    let span = e.span;
+                    return self.member_get(e, found, owner, call, span);
+                }
+            }
+            return e;
+        }
         let (DartType::Function { .. }, DartType::Extension { index, .. }) = (target, &e.ty) else {
             return e;
         };
-        let call = Symbol::intern("call");
         match self
             .r
             .extension_type_member(*index as usize, call, super::members::Want::Call)
@@ -751,6 +770,16 @@ impl<'r, 'a> Lower<'r, 'a> {
                 self.extension_tear_off(e, f, span)
             }
             _ => e,
+        }
+    }
+
+    /// A function type or `Function` (nullable or not), the targets of implicit `call`
+    /// tear-offs.
+    fn is_function_target(&self, target: &DartType) -> bool {
+        match target {
+            DartType::Function { .. } => true,
+            DartType::Interface { class, .. } => Some(*class) == self.r.program.core.function,
+            _ => false,
         }
     }
 
