@@ -8,6 +8,7 @@ export 'dart:async' show Future, Stream;
 
 part 'uri.dart';
 part 'date_time.dart';
+part 'big_int.dart';
 //
 // The built-in classes with their members. Members the VM implements natively are
 // `external` with `@pragma('vm:external-name', 'Name')`; vm/src/corelib/NATIVES.md lists

@@ -45,6 +45,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "dart:core/date_time.dart",
         include_str!("../corelib/date_time.dart"),
     ),
+    (
+        "dart:core/big_int.dart",
+        include_str!("../corelib/big_int.dart"),
+    ),
     ("dart:math", include_str!("../corelib/math.dart")),
     ("dart:io", include_str!("../corelib/io.dart")),
     (

@@ -812,11 +812,23 @@ impl<'a, 'd> Parser<'a, 'd> {
 
     /// Is the word at the cursor a modifier (rather than a name being declared)?
     fn modifier_here(&self) -> bool {
-        self.kind().is_reserved()
-            || !matches!(
-                self.peek(1),
-                LParen | Eq | Semicolon | Comma | Lt | Arrow | LBrace | Dot | RBrace | Eof
-            )
+        if self.kind().is_reserved() {
+            return true;
+        }
+        if self.peek(1) == LParen {
+            // `static (int, int) f()`: a modifier before a record type, not a method
+            // named `static`.
+            return matches!(
+                self.kind(),
+                KwStatic | KwExternal | KwAbstract | KwCovariant | KwLate
+            ) && self
+                .skip_type(self.pos + 1)
+                .is_some_and(|j| self.kind_at(j).is_identifier() || self.kind_at(j) == KwOperator);
+        }
+        !matches!(
+            self.peek(1),
+            Eq | Semicolon | Comma | Lt | Arrow | LBrace | Dot | RBrace | Eof
+        )
     }
 
     fn member_mods(&mut self) -> MemberMods {
