@@ -19,6 +19,8 @@ import 'dart:async';
 import 'dart:convert';
 import 'dart:typed_data';
 
+export 'dart:typed_data' show BytesBuilder;
+
 part 'io/file.dart';
 part 'io/process.dart';
 part 'io/http.dart';

@@ -1277,3 +1277,111 @@ final class _UnmodifiableByteDataView extends _ByteDataView implements Unmodifia
 
   ByteData asUnmodifiableView() => this;
 }
+
+// ---------------------------------------------------------------------------------------
+// BytesBuilder
+// ---------------------------------------------------------------------------------------
+
+/// Accumulates bytes into a `Uint8List`. With `copy: false`, added `Uint8List`s are
+/// kept by reference until the bytes are taken, as the SDK's non-copying builder does.
+abstract interface class BytesBuilder {
+  factory BytesBuilder({bool copy = true}) =>
+      copy ? _CopyingBytesBuilder() : _ChunkedBytesBuilder();
+
+  void add(List<int> bytes);
+  void addByte(int byte);
+  Uint8List takeBytes();
+  Uint8List toBytes();
+  int get length;
+  bool get isEmpty;
+  bool get isNotEmpty;
+  void clear();
+}
+
+final class _CopyingBytesBuilder implements BytesBuilder {
+  Uint8List _buffer = Uint8List(0);
+  int _length = 0;
+
+  void _reserve(int extra) {
+    final needed = _length + extra;
+    if (needed <= _buffer.length) return;
+    var capacity = _buffer.length < 1024 ? 1024 : _buffer.length * 2;
+    while (capacity < needed) {
+      capacity *= 2;
+    }
+    final grown = Uint8List(capacity);
+    grown.setRange(0, _length, _buffer);
+    _buffer = grown;
+  }
+
+  void add(List<int> bytes) {
+    _reserve(bytes.length);
+    _buffer.setRange(_length, _length + bytes.length, bytes);
+    _length += bytes.length;
+  }
+
+  void addByte(int byte) {
+    _reserve(1);
+    _buffer[_length++] = byte;
+  }
+
+  Uint8List takeBytes() {
+    final bytes = Uint8List.sublistView(_buffer, 0, _length);
+    _buffer = Uint8List(0);
+    _length = 0;
+    return bytes;
+  }
+
+  Uint8List toBytes() => Uint8List.fromList(Uint8List.sublistView(_buffer, 0, _length));
+
+  int get length => _length;
+  bool get isEmpty => _length == 0;
+  bool get isNotEmpty => _length != 0;
+
+  void clear() {
+    _buffer = Uint8List(0);
+    _length = 0;
+  }
+}
+
+final class _ChunkedBytesBuilder implements BytesBuilder {
+  final List<Uint8List> _chunks = <Uint8List>[];
+  int _length = 0;
+
+  void add(List<int> bytes) {
+    final chunk = bytes is Uint8List ? bytes : Uint8List.fromList(bytes);
+    _chunks.add(chunk);
+    _length += chunk.length;
+  }
+
+  void addByte(int byte) {
+    _chunks.add(Uint8List(1)..[0] = byte);
+    _length++;
+  }
+
+  Uint8List takeBytes() {
+    if (_length == 0) return Uint8List(0);
+    final bytes = _chunks.length == 1 ? _chunks[0] : toBytes();
+    clear();
+    return bytes;
+  }
+
+  Uint8List toBytes() {
+    final result = Uint8List(_length);
+    var offset = 0;
+    for (final chunk in _chunks) {
+      result.setRange(offset, offset + chunk.length, chunk);
+      offset += chunk.length;
+    }
+    return result;
+  }
+
+  int get length => _length;
+  bool get isEmpty => _length == 0;
+  bool get isNotEmpty => _length != 0;
+
+  void clear() {
+    _chunks.clear();
+    _length = 0;
+  }
+}
