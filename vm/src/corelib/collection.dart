@@ -2271,8 +2271,18 @@ abstract mixin class ListBase<E> implements List<E> {
   bool any(bool Function(E element) test) => _view.any(test);
   E firstWhere(bool Function(E element) test, {E Function()? orElse}) =>
       _view.firstWhere(test, orElse: orElse);
-  E lastWhere(bool Function(E element) test, {E Function()? orElse}) =>
-      _view.lastWhere(test, orElse: orElse);
+  /// From the end, as the SDK's `ListMixin` does.
+  E lastWhere(bool Function(E element) test, {E Function()? orElse}) {
+    final length = this.length;
+    for (var i = length - 1; i >= 0; i--) {
+      final element = this[i];
+      if (test(element)) return element;
+      if (length != this.length) throw ConcurrentModificationError(this);
+    }
+    if (orElse != null) return orElse();
+    throw StateError("No element");
+  }
+
   E singleWhere(bool Function(E element) test, {E Function()? orElse}) =>
       _view.singleWhere(test, orElse: orElse);
   String join([String separator = ""]) => _view.join(separator);

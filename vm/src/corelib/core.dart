@@ -2063,12 +2063,35 @@ class _ExpandIterable<S, T> extends Iterable<T> {
   final Iterable<S> _source;
   final Iterable<T> Function(S) _f;
   _ExpandIterable(this._source, this._f);
-  Iterator<T> get iterator {
-    final result = <T>[];
-    for (final e in _source) {
-      result.addAll(_f(e));
+  Iterator<T> get iterator => _ExpandIterator<S, T>(_source.iterator, _f);
+}
+
+/// Expands one source element at a time, when iteration reaches it.
+class _ExpandIterator<S, T> implements Iterator<T> {
+  final Iterator<S> _source;
+  final Iterable<T> Function(S) _f;
+  Iterator<T>? _expansion;
+  T? _current;
+  bool _done = false;
+
+  _ExpandIterator(this._source, this._f);
+
+  T get current => _current as T;
+
+  bool moveNext() {
+    if (_done) return false;
+    while (_expansion == null || !_expansion!.moveNext()) {
+      _current = null;
+      if (!_source.moveNext()) {
+        _done = true;
+        _expansion = null;
+        return false;
+      }
+      _expansion = null;
+      _expansion = _f(_source.current).iterator;
     }
-    return result.iterator;
+    _current = _expansion!.current;
+    return true;
   }
 }
 
@@ -2212,8 +2235,14 @@ abstract interface class List<E> extends Iterable<E> {
   external void operator []=(int index, E value);
   @pragma('vm:external-name', 'List_getLength')
   external int get length;
+  /// Growing fills with nulls, so the element type must be nullable (the VM's check).
+  set length(int newLength) {
+    if (newLength > length) null as E;
+    _setLength(newLength);
+  }
+
   @pragma('vm:external-name', 'List_setLength')
-  external set length(int newLength);
+  external void _setLength(int newLength);
   @pragma('vm:external-name', 'List_add')
   external void add(E value);
   @pragma('vm:external-name', 'List_removeLast')
@@ -2257,6 +2286,18 @@ abstract interface class List<E> extends Iterable<E> {
   }
 
   E elementAt(int index) => this[index];
+
+  /// From the end, as the Dart VM's lists do.
+  E lastWhere(bool Function(E element) test, {E Function()? orElse}) {
+    final length = this.length;
+    for (var i = length - 1; i >= 0; i--) {
+      final element = this[i];
+      if (test(element)) return element;
+      if (length != this.length) throw ConcurrentModificationError(this);
+    }
+    if (orElse != null) return orElse();
+    throw IterableElementError.noElement();
+  }
 
   void addAll(Iterable<E> iterable) {
     if (identical(iterable, this)) {

@@ -11,6 +11,7 @@
 
 import 'dart:collection' show ListBase;
 import 'dart:math' show Random;
+import 'dart:math' as math;
 
 /// The raw bytes behind typed data. Made only by the runtime (`_newStore`).
 final class _ByteStore {
@@ -136,6 +137,9 @@ abstract final class ByteBuffer {
   Int64List asInt64List([int offsetInBytes = 0, int? length]);
   Float32List asFloat32List([int offsetInBytes = 0, int? length]);
   Float64List asFloat64List([int offsetInBytes = 0, int? length]);
+  Float32x4List asFloat32x4List([int offsetInBytes = 0, int? length]);
+  Int32x4List asInt32x4List([int offsetInBytes = 0, int? length]);
+  Float64x2List asFloat64x2List([int offsetInBytes = 0, int? length]);
   ByteData asByteData([int offsetInBytes = 0, int? length]);
 }
 
@@ -245,6 +249,29 @@ final class _ByteBuffer implements ByteBuffer {
     _offsetAlignmentCheck(offsetInBytes, 8);
     if (_readOnly) return _UnmodifiableFloat64ArrayView._(_store, offsetInBytes, length);
     return _Float64ArrayView._(_store, offsetInBytes, length);
+  }
+  Float32x4List asFloat32x4List([int offsetInBytes = 0, int? length]) {
+    length ??= (lengthInBytes - offsetInBytes) ~/ 16;
+    _rangeCheck(lengthInBytes, offsetInBytes, length * 16);
+    _offsetAlignmentCheck(offsetInBytes, 16);
+    if (_readOnly) return _UnmodifiableFloat32x4ListView._(_store, offsetInBytes, length);
+    return _Float32x4ListView._(_store, offsetInBytes, length);
+  }
+
+  Int32x4List asInt32x4List([int offsetInBytes = 0, int? length]) {
+    length ??= (lengthInBytes - offsetInBytes) ~/ 16;
+    _rangeCheck(lengthInBytes, offsetInBytes, length * 16);
+    _offsetAlignmentCheck(offsetInBytes, 16);
+    if (_readOnly) return _UnmodifiableInt32x4ListView._(_store, offsetInBytes, length);
+    return _Int32x4ListView._(_store, offsetInBytes, length);
+  }
+
+  Float64x2List asFloat64x2List([int offsetInBytes = 0, int? length]) {
+    length ??= (lengthInBytes - offsetInBytes) ~/ 16;
+    _rangeCheck(lengthInBytes, offsetInBytes, length * 16);
+    _offsetAlignmentCheck(offsetInBytes, 16);
+    if (_readOnly) return _UnmodifiableFloat64x2ListView._(_store, offsetInBytes, length);
+    return _Float64x2ListView._(_store, offsetInBytes, length);
   }
 }
 
@@ -1048,6 +1075,7 @@ abstract final class _TypedListBase<E> extends ListBase<E> implements TypedData 
   /// size and representation (a signed source into a clamped list needs clamping).
   bool _sameRepresentation(_TypedListBase from) {
     if (from.elementSizeInBytes != elementSizeInBytes) return false;
+    if (_kind >= _kFloat32x4 || from._kind >= _kFloat32x4) return from._kind == _kind;
     if ((from._kind >= _kFloat32) != (_kind >= _kFloat32)) return false;
     return !(_kind == _kUint8Clamped && from._kind == _kInt8);
   }
@@ -1091,7 +1119,8 @@ abstract final class _TypedListBase<E> extends ListBase<E> implements TypedData 
     }
     if (sourceStart + count > source.length) throw IterableElementError.tooFew();
     if (count == 0) return;
-    if (_setFromList(_store, offsetInBytes + start * size, _kind, source, sourceStart, count)) {
+    if (_kind < _kFloat32x4 &&
+        _setFromList(_store, offsetInBytes + start * size, _kind, source, sourceStart, count)) {
       return;
     }
     if (identical(source, this) && sourceStart < start) {
@@ -1384,4 +1413,983 @@ final class _ChunkedBytesBuilder implements BytesBuilder {
     _chunks.clear();
     _length = 0;
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// SIMD values and their lists. The values are plain Dart objects whose lanes hold exactly
+// what the Dart VM's registers would: Float32x4 lanes are rounded to float32, Int32x4
+// lanes wrap to 32 bits. Bit reinterpretations and sign masks go through a scratch store.
+// ---------------------------------------------------------------------------------------
+
+const int _kFloat32x4 = 11;
+const int _kInt32x4 = 12;
+const int _kFloat64x2 = 13;
+
+final _ByteStore _simdScratch = _newStore(16);
+
+double _toFloat32(double value) {
+  _storeSetFloat(_simdScratch, 0, _kFloat32, value, true);
+  return _storeGetFloat(_simdScratch, 0, _kFloat32, true);
+}
+
+int _float32Bits(double value) {
+  _storeSetFloat(_simdScratch, 0, _kFloat32, value, true);
+  return _storeGetInt(_simdScratch, 0, _kInt32, true);
+}
+
+double _float32FromBits(int bits) {
+  _storeSetInt(_simdScratch, 0, _kInt32, bits, true);
+  return _storeGetFloat(_simdScratch, 0, _kFloat32, true);
+}
+
+int _float64SignBit(double value) {
+  _storeSetFloat(_simdScratch, 0, _kFloat64, value, true);
+  return _storeGetInt(_simdScratch, 0, _kInt64, true) < 0 ? 1 : 0;
+}
+
+/// A lane as C's `printf("%f")` prints it, which is how the Dart VM prints SIMD values.
+String _printfFixed(double value) {
+  if (value.isNaN) return "nan";
+  if (value.isInfinite) return value > 0 ? "inf" : "-inf";
+  if (value.abs() >= 1e21) {
+    return "${BigInt.from(value)}.000000";
+  }
+  final text = value.toStringAsFixed(6);
+  return (value == 0 && value.isNegative && !text.startsWith("-")) ? "-$text" : text;
+}
+
+void _checkShuffleMask(int mask) {
+  if (mask < 0 || mask > 255) throw RangeError.range(mask, 0, 255, "mask");
+}
+
+double _lane4(int index, double x, double y, double z, double w) =>
+    index == 0 ? x : (index == 1 ? y : (index == 2 ? z : w));
+
+int _intLane4(int index, int x, int y, int z, int w) =>
+    index == 0 ? x : (index == 1 ? y : (index == 2 ? z : w));
+
+final class Float32x4 {
+  final double x;
+  final double y;
+  final double z;
+  final double w;
+
+  /// Lanes that are already float32 values.
+  Float32x4._raw(this.x, this.y, this.z, this.w);
+
+  factory Float32x4(double x, double y, double z, double w) =>
+      Float32x4._raw(_toFloat32(x), _toFloat32(y), _toFloat32(z), _toFloat32(w));
+
+  factory Float32x4.splat(double value) {
+    final v = _toFloat32(value);
+    return Float32x4._raw(v, v, v, v);
+  }
+
+  factory Float32x4.zero() => Float32x4._raw(0.0, 0.0, 0.0, 0.0);
+
+  factory Float32x4.fromInt32x4Bits(Int32x4 bits) => Float32x4._raw(_float32FromBits(bits.x),
+      _float32FromBits(bits.y), _float32FromBits(bits.z), _float32FromBits(bits.w));
+
+  factory Float32x4.fromFloat64x2(Float64x2 xy) => Float32x4(xy.x, xy.y, 0.0, 0.0);
+
+  Float32x4 operator +(Float32x4 other) => Float32x4(x + other.x, y + other.y, z + other.z, w + other.w);
+  Float32x4 operator -() => Float32x4._raw(-x, -y, -z, -w);
+  Float32x4 operator -(Float32x4 other) => Float32x4(x - other.x, y - other.y, z - other.z, w - other.w);
+  Float32x4 operator *(Float32x4 other) => Float32x4(x * other.x, y * other.y, z * other.z, w * other.w);
+  Float32x4 operator /(Float32x4 other) => Float32x4(x / other.x, y / other.y, z / other.z, w / other.w);
+
+  Int32x4 lessThan(Float32x4 other) => Int32x4.bool(x < other.x, y < other.y, z < other.z, w < other.w);
+  Int32x4 lessThanOrEqual(Float32x4 other) =>
+      Int32x4.bool(x <= other.x, y <= other.y, z <= other.z, w <= other.w);
+  Int32x4 greaterThan(Float32x4 other) => Int32x4.bool(x > other.x, y > other.y, z > other.z, w > other.w);
+  Int32x4 greaterThanOrEqual(Float32x4 other) =>
+      Int32x4.bool(x >= other.x, y >= other.y, z >= other.z, w >= other.w);
+  Int32x4 equal(Float32x4 other) => Int32x4.bool(x == other.x, y == other.y, z == other.z, w == other.w);
+  Int32x4 notEqual(Float32x4 other) => Int32x4.bool(x != other.x, y != other.y, z != other.z, w != other.w);
+
+  Float32x4 scale(double scale) {
+    final s = _toFloat32(scale);
+    return Float32x4(x * s, y * s, z * s, w * s);
+  }
+
+  Float32x4 abs() => Float32x4._raw(x.abs(), y.abs(), z.abs(), w.abs());
+
+  Float32x4 clamp(Float32x4 lowerLimit, Float32x4 upperLimit) => min(upperLimit).max(lowerLimit);
+
+  int get signMask =>
+      ((_float32Bits(x) >> 31) & 1) |
+      ((_float32Bits(y) >> 31) & 1) << 1 |
+      ((_float32Bits(z) >> 31) & 1) << 2 |
+      ((_float32Bits(w) >> 31) & 1) << 3;
+
+  Float32x4 shuffle(int mask) {
+    _checkShuffleMask(mask);
+    return Float32x4._raw(_lane4(mask & 3, x, y, z, w), _lane4((mask >> 2) & 3, x, y, z, w),
+        _lane4((mask >> 4) & 3, x, y, z, w), _lane4((mask >> 6) & 3, x, y, z, w));
+  }
+
+  Float32x4 shuffleMix(Float32x4 other, int mask) {
+    _checkShuffleMask(mask);
+    return Float32x4._raw(
+        _lane4(mask & 3, x, y, z, w),
+        _lane4((mask >> 2) & 3, x, y, z, w),
+        _lane4((mask >> 4) & 3, other.x, other.y, other.z, other.w),
+        _lane4((mask >> 6) & 3, other.x, other.y, other.z, other.w));
+  }
+
+  Float32x4 withX(double newX) => Float32x4._raw(_toFloat32(newX), y, z, w);
+  Float32x4 withY(double newY) => Float32x4._raw(x, _toFloat32(newY), z, w);
+  Float32x4 withZ(double newZ) => Float32x4._raw(x, y, _toFloat32(newZ), w);
+  Float32x4 withW(double newW) => Float32x4._raw(x, y, z, _toFloat32(newW));
+
+  Float32x4 min(Float32x4 other) => Float32x4._raw(
+      math.min(x, other.x), math.min(y, other.y), math.min(z, other.z), math.min(w, other.w));
+  Float32x4 max(Float32x4 other) => Float32x4._raw(
+      math.max(x, other.x), math.max(y, other.y), math.max(z, other.z), math.max(w, other.w));
+  Float32x4 sqrt() => Float32x4(math.sqrt(x), math.sqrt(y), math.sqrt(z), math.sqrt(w));
+  Float32x4 reciprocal() => Float32x4(1.0 / x, 1.0 / y, 1.0 / z, 1.0 / w);
+  Float32x4 reciprocalSqrt() =>
+      Float32x4(1.0 / math.sqrt(x), 1.0 / math.sqrt(y), 1.0 / math.sqrt(z), 1.0 / math.sqrt(w));
+
+  String toString() =>
+      "[${_printfFixed(x)}, ${_printfFixed(y)}, ${_printfFixed(z)}, ${_printfFixed(w)}]";
+
+  static const int xxxx = 0x00;
+  static const int xxxy = 0x40;
+  static const int xxxz = 0x80;
+  static const int xxxw = 0xC0;
+  static const int xxyx = 0x10;
+  static const int xxyy = 0x50;
+  static const int xxyz = 0x90;
+  static const int xxyw = 0xD0;
+  static const int xxzx = 0x20;
+  static const int xxzy = 0x60;
+  static const int xxzz = 0xA0;
+  static const int xxzw = 0xE0;
+  static const int xxwx = 0x30;
+  static const int xxwy = 0x70;
+  static const int xxwz = 0xB0;
+  static const int xxww = 0xF0;
+  static const int xyxx = 0x04;
+  static const int xyxy = 0x44;
+  static const int xyxz = 0x84;
+  static const int xyxw = 0xC4;
+  static const int xyyx = 0x14;
+  static const int xyyy = 0x54;
+  static const int xyyz = 0x94;
+  static const int xyyw = 0xD4;
+  static const int xyzx = 0x24;
+  static const int xyzy = 0x64;
+  static const int xyzz = 0xA4;
+  static const int xyzw = 0xE4;
+  static const int xywx = 0x34;
+  static const int xywy = 0x74;
+  static const int xywz = 0xB4;
+  static const int xyww = 0xF4;
+  static const int xzxx = 0x08;
+  static const int xzxy = 0x48;
+  static const int xzxz = 0x88;
+  static const int xzxw = 0xC8;
+  static const int xzyx = 0x18;
+  static const int xzyy = 0x58;
+  static const int xzyz = 0x98;
+  static const int xzyw = 0xD8;
+  static const int xzzx = 0x28;
+  static const int xzzy = 0x68;
+  static const int xzzz = 0xA8;
+  static const int xzzw = 0xE8;
+  static const int xzwx = 0x38;
+  static const int xzwy = 0x78;
+  static const int xzwz = 0xB8;
+  static const int xzww = 0xF8;
+  static const int xwxx = 0x0C;
+  static const int xwxy = 0x4C;
+  static const int xwxz = 0x8C;
+  static const int xwxw = 0xCC;
+  static const int xwyx = 0x1C;
+  static const int xwyy = 0x5C;
+  static const int xwyz = 0x9C;
+  static const int xwyw = 0xDC;
+  static const int xwzx = 0x2C;
+  static const int xwzy = 0x6C;
+  static const int xwzz = 0xAC;
+  static const int xwzw = 0xEC;
+  static const int xwwx = 0x3C;
+  static const int xwwy = 0x7C;
+  static const int xwwz = 0xBC;
+  static const int xwww = 0xFC;
+  static const int yxxx = 0x01;
+  static const int yxxy = 0x41;
+  static const int yxxz = 0x81;
+  static const int yxxw = 0xC1;
+  static const int yxyx = 0x11;
+  static const int yxyy = 0x51;
+  static const int yxyz = 0x91;
+  static const int yxyw = 0xD1;
+  static const int yxzx = 0x21;
+  static const int yxzy = 0x61;
+  static const int yxzz = 0xA1;
+  static const int yxzw = 0xE1;
+  static const int yxwx = 0x31;
+  static const int yxwy = 0x71;
+  static const int yxwz = 0xB1;
+  static const int yxww = 0xF1;
+  static const int yyxx = 0x05;
+  static const int yyxy = 0x45;
+  static const int yyxz = 0x85;
+  static const int yyxw = 0xC5;
+  static const int yyyx = 0x15;
+  static const int yyyy = 0x55;
+  static const int yyyz = 0x95;
+  static const int yyyw = 0xD5;
+  static const int yyzx = 0x25;
+  static const int yyzy = 0x65;
+  static const int yyzz = 0xA5;
+  static const int yyzw = 0xE5;
+  static const int yywx = 0x35;
+  static const int yywy = 0x75;
+  static const int yywz = 0xB5;
+  static const int yyww = 0xF5;
+  static const int yzxx = 0x09;
+  static const int yzxy = 0x49;
+  static const int yzxz = 0x89;
+  static const int yzxw = 0xC9;
+  static const int yzyx = 0x19;
+  static const int yzyy = 0x59;
+  static const int yzyz = 0x99;
+  static const int yzyw = 0xD9;
+  static const int yzzx = 0x29;
+  static const int yzzy = 0x69;
+  static const int yzzz = 0xA9;
+  static const int yzzw = 0xE9;
+  static const int yzwx = 0x39;
+  static const int yzwy = 0x79;
+  static const int yzwz = 0xB9;
+  static const int yzww = 0xF9;
+  static const int ywxx = 0x0D;
+  static const int ywxy = 0x4D;
+  static const int ywxz = 0x8D;
+  static const int ywxw = 0xCD;
+  static const int ywyx = 0x1D;
+  static const int ywyy = 0x5D;
+  static const int ywyz = 0x9D;
+  static const int ywyw = 0xDD;
+  static const int ywzx = 0x2D;
+  static const int ywzy = 0x6D;
+  static const int ywzz = 0xAD;
+  static const int ywzw = 0xED;
+  static const int ywwx = 0x3D;
+  static const int ywwy = 0x7D;
+  static const int ywwz = 0xBD;
+  static const int ywww = 0xFD;
+  static const int zxxx = 0x02;
+  static const int zxxy = 0x42;
+  static const int zxxz = 0x82;
+  static const int zxxw = 0xC2;
+  static const int zxyx = 0x12;
+  static const int zxyy = 0x52;
+  static const int zxyz = 0x92;
+  static const int zxyw = 0xD2;
+  static const int zxzx = 0x22;
+  static const int zxzy = 0x62;
+  static const int zxzz = 0xA2;
+  static const int zxzw = 0xE2;
+  static const int zxwx = 0x32;
+  static const int zxwy = 0x72;
+  static const int zxwz = 0xB2;
+  static const int zxww = 0xF2;
+  static const int zyxx = 0x06;
+  static const int zyxy = 0x46;
+  static const int zyxz = 0x86;
+  static const int zyxw = 0xC6;
+  static const int zyyx = 0x16;
+  static const int zyyy = 0x56;
+  static const int zyyz = 0x96;
+  static const int zyyw = 0xD6;
+  static const int zyzx = 0x26;
+  static const int zyzy = 0x66;
+  static const int zyzz = 0xA6;
+  static const int zyzw = 0xE6;
+  static const int zywx = 0x36;
+  static const int zywy = 0x76;
+  static const int zywz = 0xB6;
+  static const int zyww = 0xF6;
+  static const int zzxx = 0x0A;
+  static const int zzxy = 0x4A;
+  static const int zzxz = 0x8A;
+  static const int zzxw = 0xCA;
+  static const int zzyx = 0x1A;
+  static const int zzyy = 0x5A;
+  static const int zzyz = 0x9A;
+  static const int zzyw = 0xDA;
+  static const int zzzx = 0x2A;
+  static const int zzzy = 0x6A;
+  static const int zzzz = 0xAA;
+  static const int zzzw = 0xEA;
+  static const int zzwx = 0x3A;
+  static const int zzwy = 0x7A;
+  static const int zzwz = 0xBA;
+  static const int zzww = 0xFA;
+  static const int zwxx = 0x0E;
+  static const int zwxy = 0x4E;
+  static const int zwxz = 0x8E;
+  static const int zwxw = 0xCE;
+  static const int zwyx = 0x1E;
+  static const int zwyy = 0x5E;
+  static const int zwyz = 0x9E;
+  static const int zwyw = 0xDE;
+  static const int zwzx = 0x2E;
+  static const int zwzy = 0x6E;
+  static const int zwzz = 0xAE;
+  static const int zwzw = 0xEE;
+  static const int zwwx = 0x3E;
+  static const int zwwy = 0x7E;
+  static const int zwwz = 0xBE;
+  static const int zwww = 0xFE;
+  static const int wxxx = 0x03;
+  static const int wxxy = 0x43;
+  static const int wxxz = 0x83;
+  static const int wxxw = 0xC3;
+  static const int wxyx = 0x13;
+  static const int wxyy = 0x53;
+  static const int wxyz = 0x93;
+  static const int wxyw = 0xD3;
+  static const int wxzx = 0x23;
+  static const int wxzy = 0x63;
+  static const int wxzz = 0xA3;
+  static const int wxzw = 0xE3;
+  static const int wxwx = 0x33;
+  static const int wxwy = 0x73;
+  static const int wxwz = 0xB3;
+  static const int wxww = 0xF3;
+  static const int wyxx = 0x07;
+  static const int wyxy = 0x47;
+  static const int wyxz = 0x87;
+  static const int wyxw = 0xC7;
+  static const int wyyx = 0x17;
+  static const int wyyy = 0x57;
+  static const int wyyz = 0x97;
+  static const int wyyw = 0xD7;
+  static const int wyzx = 0x27;
+  static const int wyzy = 0x67;
+  static const int wyzz = 0xA7;
+  static const int wyzw = 0xE7;
+  static const int wywx = 0x37;
+  static const int wywy = 0x77;
+  static const int wywz = 0xB7;
+  static const int wyww = 0xF7;
+  static const int wzxx = 0x0B;
+  static const int wzxy = 0x4B;
+  static const int wzxz = 0x8B;
+  static const int wzxw = 0xCB;
+  static const int wzyx = 0x1B;
+  static const int wzyy = 0x5B;
+  static const int wzyz = 0x9B;
+  static const int wzyw = 0xDB;
+  static const int wzzx = 0x2B;
+  static const int wzzy = 0x6B;
+  static const int wzzz = 0xAB;
+  static const int wzzw = 0xEB;
+  static const int wzwx = 0x3B;
+  static const int wzwy = 0x7B;
+  static const int wzwz = 0xBB;
+  static const int wzww = 0xFB;
+  static const int wwxx = 0x0F;
+  static const int wwxy = 0x4F;
+  static const int wwxz = 0x8F;
+  static const int wwxw = 0xCF;
+  static const int wwyx = 0x1F;
+  static const int wwyy = 0x5F;
+  static const int wwyz = 0x9F;
+  static const int wwyw = 0xDF;
+  static const int wwzx = 0x2F;
+  static const int wwzy = 0x6F;
+  static const int wwzz = 0xAF;
+  static const int wwzw = 0xEF;
+  static const int wwwx = 0x3F;
+  static const int wwwy = 0x7F;
+  static const int wwwz = 0xBF;
+  static const int wwww = 0xFF;
+}
+
+final class Int32x4 {
+  final int x;
+  final int y;
+  final int z;
+  final int w;
+
+  /// Lanes that are already signed 32-bit values.
+  Int32x4._raw(this.x, this.y, this.z, this.w);
+
+  factory Int32x4(int x, int y, int z, int w) =>
+      Int32x4._raw(x.toSigned(32), y.toSigned(32), z.toSigned(32), w.toSigned(32));
+
+  factory Int32x4.bool(bool x, bool y, bool z, bool w) =>
+      Int32x4._raw(x ? -1 : 0, y ? -1 : 0, z ? -1 : 0, w ? -1 : 0);
+
+  factory Int32x4.fromFloat32x4Bits(Float32x4 x) =>
+      Int32x4._raw(_float32Bits(x.x), _float32Bits(x.y), _float32Bits(x.z), _float32Bits(x.w));
+
+  Int32x4 operator |(Int32x4 other) => Int32x4._raw(x | other.x, y | other.y, z | other.z, w | other.w);
+  Int32x4 operator &(Int32x4 other) => Int32x4._raw(x & other.x, y & other.y, z & other.z, w & other.w);
+  Int32x4 operator ^(Int32x4 other) => Int32x4._raw(x ^ other.x, y ^ other.y, z ^ other.z, w ^ other.w);
+  Int32x4 operator +(Int32x4 other) => Int32x4(x + other.x, y + other.y, z + other.z, w + other.w);
+  Int32x4 operator -(Int32x4 other) => Int32x4(x - other.x, y - other.y, z - other.z, w - other.w);
+
+  int get signMask => (x < 0 ? 1 : 0) | (y < 0 ? 2 : 0) | (z < 0 ? 4 : 0) | (w < 0 ? 8 : 0);
+
+  Int32x4 shuffle(int mask) {
+    _checkShuffleMask(mask);
+    return Int32x4._raw(_intLane4(mask & 3, x, y, z, w), _intLane4((mask >> 2) & 3, x, y, z, w),
+        _intLane4((mask >> 4) & 3, x, y, z, w), _intLane4((mask >> 6) & 3, x, y, z, w));
+  }
+
+  Int32x4 shuffleMix(Int32x4 other, int mask) {
+    _checkShuffleMask(mask);
+    return Int32x4._raw(
+        _intLane4(mask & 3, x, y, z, w),
+        _intLane4((mask >> 2) & 3, x, y, z, w),
+        _intLane4((mask >> 4) & 3, other.x, other.y, other.z, other.w),
+        _intLane4((mask >> 6) & 3, other.x, other.y, other.z, other.w));
+  }
+
+  Int32x4 withX(int x) => Int32x4._raw(x.toSigned(32), y, z, w);
+  Int32x4 withY(int y) => Int32x4._raw(x, y.toSigned(32), z, w);
+  Int32x4 withZ(int z) => Int32x4._raw(x, y, z.toSigned(32), w);
+  Int32x4 withW(int w) => Int32x4._raw(x, y, z, w.toSigned(32));
+
+  bool get flagX => x != 0;
+  bool get flagY => y != 0;
+  bool get flagZ => z != 0;
+  bool get flagW => w != 0;
+
+  Int32x4 withFlagX(bool flagX) => Int32x4._raw(flagX ? -1 : 0, y, z, w);
+  Int32x4 withFlagY(bool flagY) => Int32x4._raw(x, flagY ? -1 : 0, z, w);
+  Int32x4 withFlagZ(bool flagZ) => Int32x4._raw(x, y, flagZ ? -1 : 0, w);
+  Int32x4 withFlagW(bool flagW) => Int32x4._raw(x, y, z, flagW ? -1 : 0);
+
+  /// Per bit: this mask's one bits take [trueValue]'s bits, its zero bits [falseValue]'s.
+  Float32x4 select(Float32x4 trueValue, Float32x4 falseValue) {
+    double pick(int mask, double t, double f) =>
+        _float32FromBits((mask & _float32Bits(t)) | (~mask & _float32Bits(f)));
+    return Float32x4._raw(pick(x, trueValue.x, falseValue.x), pick(y, trueValue.y, falseValue.y),
+        pick(z, trueValue.z, falseValue.z), pick(w, trueValue.w, falseValue.w));
+  }
+
+  String toString() {
+    String hex(int lane) => lane.toUnsigned(32).toRadixString(16).padLeft(8, "0");
+    return "[${hex(x)}, ${hex(y)}, ${hex(z)}, ${hex(w)}]";
+  }
+
+  static const int xxxx = 0x00;
+  static const int xxxy = 0x40;
+  static const int xxxz = 0x80;
+  static const int xxxw = 0xC0;
+  static const int xxyx = 0x10;
+  static const int xxyy = 0x50;
+  static const int xxyz = 0x90;
+  static const int xxyw = 0xD0;
+  static const int xxzx = 0x20;
+  static const int xxzy = 0x60;
+  static const int xxzz = 0xA0;
+  static const int xxzw = 0xE0;
+  static const int xxwx = 0x30;
+  static const int xxwy = 0x70;
+  static const int xxwz = 0xB0;
+  static const int xxww = 0xF0;
+  static const int xyxx = 0x04;
+  static const int xyxy = 0x44;
+  static const int xyxz = 0x84;
+  static const int xyxw = 0xC4;
+  static const int xyyx = 0x14;
+  static const int xyyy = 0x54;
+  static const int xyyz = 0x94;
+  static const int xyyw = 0xD4;
+  static const int xyzx = 0x24;
+  static const int xyzy = 0x64;
+  static const int xyzz = 0xA4;
+  static const int xyzw = 0xE4;
+  static const int xywx = 0x34;
+  static const int xywy = 0x74;
+  static const int xywz = 0xB4;
+  static const int xyww = 0xF4;
+  static const int xzxx = 0x08;
+  static const int xzxy = 0x48;
+  static const int xzxz = 0x88;
+  static const int xzxw = 0xC8;
+  static const int xzyx = 0x18;
+  static const int xzyy = 0x58;
+  static const int xzyz = 0x98;
+  static const int xzyw = 0xD8;
+  static const int xzzx = 0x28;
+  static const int xzzy = 0x68;
+  static const int xzzz = 0xA8;
+  static const int xzzw = 0xE8;
+  static const int xzwx = 0x38;
+  static const int xzwy = 0x78;
+  static const int xzwz = 0xB8;
+  static const int xzww = 0xF8;
+  static const int xwxx = 0x0C;
+  static const int xwxy = 0x4C;
+  static const int xwxz = 0x8C;
+  static const int xwxw = 0xCC;
+  static const int xwyx = 0x1C;
+  static const int xwyy = 0x5C;
+  static const int xwyz = 0x9C;
+  static const int xwyw = 0xDC;
+  static const int xwzx = 0x2C;
+  static const int xwzy = 0x6C;
+  static const int xwzz = 0xAC;
+  static const int xwzw = 0xEC;
+  static const int xwwx = 0x3C;
+  static const int xwwy = 0x7C;
+  static const int xwwz = 0xBC;
+  static const int xwww = 0xFC;
+  static const int yxxx = 0x01;
+  static const int yxxy = 0x41;
+  static const int yxxz = 0x81;
+  static const int yxxw = 0xC1;
+  static const int yxyx = 0x11;
+  static const int yxyy = 0x51;
+  static const int yxyz = 0x91;
+  static const int yxyw = 0xD1;
+  static const int yxzx = 0x21;
+  static const int yxzy = 0x61;
+  static const int yxzz = 0xA1;
+  static const int yxzw = 0xE1;
+  static const int yxwx = 0x31;
+  static const int yxwy = 0x71;
+  static const int yxwz = 0xB1;
+  static const int yxww = 0xF1;
+  static const int yyxx = 0x05;
+  static const int yyxy = 0x45;
+  static const int yyxz = 0x85;
+  static const int yyxw = 0xC5;
+  static const int yyyx = 0x15;
+  static const int yyyy = 0x55;
+  static const int yyyz = 0x95;
+  static const int yyyw = 0xD5;
+  static const int yyzx = 0x25;
+  static const int yyzy = 0x65;
+  static const int yyzz = 0xA5;
+  static const int yyzw = 0xE5;
+  static const int yywx = 0x35;
+  static const int yywy = 0x75;
+  static const int yywz = 0xB5;
+  static const int yyww = 0xF5;
+  static const int yzxx = 0x09;
+  static const int yzxy = 0x49;
+  static const int yzxz = 0x89;
+  static const int yzxw = 0xC9;
+  static const int yzyx = 0x19;
+  static const int yzyy = 0x59;
+  static const int yzyz = 0x99;
+  static const int yzyw = 0xD9;
+  static const int yzzx = 0x29;
+  static const int yzzy = 0x69;
+  static const int yzzz = 0xA9;
+  static const int yzzw = 0xE9;
+  static const int yzwx = 0x39;
+  static const int yzwy = 0x79;
+  static const int yzwz = 0xB9;
+  static const int yzww = 0xF9;
+  static const int ywxx = 0x0D;
+  static const int ywxy = 0x4D;
+  static const int ywxz = 0x8D;
+  static const int ywxw = 0xCD;
+  static const int ywyx = 0x1D;
+  static const int ywyy = 0x5D;
+  static const int ywyz = 0x9D;
+  static const int ywyw = 0xDD;
+  static const int ywzx = 0x2D;
+  static const int ywzy = 0x6D;
+  static const int ywzz = 0xAD;
+  static const int ywzw = 0xED;
+  static const int ywwx = 0x3D;
+  static const int ywwy = 0x7D;
+  static const int ywwz = 0xBD;
+  static const int ywww = 0xFD;
+  static const int zxxx = 0x02;
+  static const int zxxy = 0x42;
+  static const int zxxz = 0x82;
+  static const int zxxw = 0xC2;
+  static const int zxyx = 0x12;
+  static const int zxyy = 0x52;
+  static const int zxyz = 0x92;
+  static const int zxyw = 0xD2;
+  static const int zxzx = 0x22;
+  static const int zxzy = 0x62;
+  static const int zxzz = 0xA2;
+  static const int zxzw = 0xE2;
+  static const int zxwx = 0x32;
+  static const int zxwy = 0x72;
+  static const int zxwz = 0xB2;
+  static const int zxww = 0xF2;
+  static const int zyxx = 0x06;
+  static const int zyxy = 0x46;
+  static const int zyxz = 0x86;
+  static const int zyxw = 0xC6;
+  static const int zyyx = 0x16;
+  static const int zyyy = 0x56;
+  static const int zyyz = 0x96;
+  static const int zyyw = 0xD6;
+  static const int zyzx = 0x26;
+  static const int zyzy = 0x66;
+  static const int zyzz = 0xA6;
+  static const int zyzw = 0xE6;
+  static const int zywx = 0x36;
+  static const int zywy = 0x76;
+  static const int zywz = 0xB6;
+  static const int zyww = 0xF6;
+  static const int zzxx = 0x0A;
+  static const int zzxy = 0x4A;
+  static const int zzxz = 0x8A;
+  static const int zzxw = 0xCA;
+  static const int zzyx = 0x1A;
+  static const int zzyy = 0x5A;
+  static const int zzyz = 0x9A;
+  static const int zzyw = 0xDA;
+  static const int zzzx = 0x2A;
+  static const int zzzy = 0x6A;
+  static const int zzzz = 0xAA;
+  static const int zzzw = 0xEA;
+  static const int zzwx = 0x3A;
+  static const int zzwy = 0x7A;
+  static const int zzwz = 0xBA;
+  static const int zzww = 0xFA;
+  static const int zwxx = 0x0E;
+  static const int zwxy = 0x4E;
+  static const int zwxz = 0x8E;
+  static const int zwxw = 0xCE;
+  static const int zwyx = 0x1E;
+  static const int zwyy = 0x5E;
+  static const int zwyz = 0x9E;
+  static const int zwyw = 0xDE;
+  static const int zwzx = 0x2E;
+  static const int zwzy = 0x6E;
+  static const int zwzz = 0xAE;
+  static const int zwzw = 0xEE;
+  static const int zwwx = 0x3E;
+  static const int zwwy = 0x7E;
+  static const int zwwz = 0xBE;
+  static const int zwww = 0xFE;
+  static const int wxxx = 0x03;
+  static const int wxxy = 0x43;
+  static const int wxxz = 0x83;
+  static const int wxxw = 0xC3;
+  static const int wxyx = 0x13;
+  static const int wxyy = 0x53;
+  static const int wxyz = 0x93;
+  static const int wxyw = 0xD3;
+  static const int wxzx = 0x23;
+  static const int wxzy = 0x63;
+  static const int wxzz = 0xA3;
+  static const int wxzw = 0xE3;
+  static const int wxwx = 0x33;
+  static const int wxwy = 0x73;
+  static const int wxwz = 0xB3;
+  static const int wxww = 0xF3;
+  static const int wyxx = 0x07;
+  static const int wyxy = 0x47;
+  static const int wyxz = 0x87;
+  static const int wyxw = 0xC7;
+  static const int wyyx = 0x17;
+  static const int wyyy = 0x57;
+  static const int wyyz = 0x97;
+  static const int wyyw = 0xD7;
+  static const int wyzx = 0x27;
+  static const int wyzy = 0x67;
+  static const int wyzz = 0xA7;
+  static const int wyzw = 0xE7;
+  static const int wywx = 0x37;
+  static const int wywy = 0x77;
+  static const int wywz = 0xB7;
+  static const int wyww = 0xF7;
+  static const int wzxx = 0x0B;
+  static const int wzxy = 0x4B;
+  static const int wzxz = 0x8B;
+  static const int wzxw = 0xCB;
+  static const int wzyx = 0x1B;
+  static const int wzyy = 0x5B;
+  static const int wzyz = 0x9B;
+  static const int wzyw = 0xDB;
+  static const int wzzx = 0x2B;
+  static const int wzzy = 0x6B;
+  static const int wzzz = 0xAB;
+  static const int wzzw = 0xEB;
+  static const int wzwx = 0x3B;
+  static const int wzwy = 0x7B;
+  static const int wzwz = 0xBB;
+  static const int wzww = 0xFB;
+  static const int wwxx = 0x0F;
+  static const int wwxy = 0x4F;
+  static const int wwxz = 0x8F;
+  static const int wwxw = 0xCF;
+  static const int wwyx = 0x1F;
+  static const int wwyy = 0x5F;
+  static const int wwyz = 0x9F;
+  static const int wwyw = 0xDF;
+  static const int wwzx = 0x2F;
+  static const int wwzy = 0x6F;
+  static const int wwzz = 0xAF;
+  static const int wwzw = 0xEF;
+  static const int wwwx = 0x3F;
+  static const int wwwy = 0x7F;
+  static const int wwwz = 0xBF;
+  static const int wwww = 0xFF;
+}
+
+final class Float64x2 {
+  final double x;
+  final double y;
+
+  Float64x2(this.x, this.y);
+
+  Float64x2._raw(this.x, this.y);
+
+  factory Float64x2.splat(double value) => Float64x2(value, value);
+
+  factory Float64x2.zero() => Float64x2(0.0, 0.0);
+
+  factory Float64x2.fromFloat32x4(Float32x4 v) => Float64x2(v.x, v.y);
+
+  Float64x2 operator +(Float64x2 other) => Float64x2(x + other.x, y + other.y);
+  Float64x2 operator -() => Float64x2(-x, -y);
+  Float64x2 operator -(Float64x2 other) => Float64x2(x - other.x, y - other.y);
+  Float64x2 operator *(Float64x2 other) => Float64x2(x * other.x, y * other.y);
+  Float64x2 operator /(Float64x2 other) => Float64x2(x / other.x, y / other.y);
+
+  Float64x2 scale(double scale) => Float64x2(x * scale, y * scale);
+  Float64x2 abs() => Float64x2(x.abs(), y.abs());
+  Float64x2 clamp(Float64x2 lowerLimit, Float64x2 upperLimit) => min(upperLimit).max(lowerLimit);
+
+  int get signMask => _float64SignBit(x) | _float64SignBit(y) << 1;
+
+  Float64x2 withX(double x) => Float64x2(x, y);
+  Float64x2 withY(double y) => Float64x2(x, y);
+
+  Float64x2 min(Float64x2 other) => Float64x2(math.min(x, other.x), math.min(y, other.y));
+  Float64x2 max(Float64x2 other) => Float64x2(math.max(x, other.x), math.max(y, other.y));
+  Float64x2 sqrt() => Float64x2(math.sqrt(x), math.sqrt(y));
+
+  String toString() => "[${_printfFixed(x)}, ${_printfFixed(y)}]";
+}
+
+abstract final class Float32x4List implements List<Float32x4>, TypedData {
+  static const int bytesPerElement = 16;
+
+  factory Float32x4List(int length) =>
+      _Float32x4List._(_newStore(_checkLength(length, 16) * 16), 0, length);
+
+  factory Float32x4List.fromList(List<Float32x4> elements) =>
+      Float32x4List(elements.length)..setRange(0, elements.length, elements);
+
+  factory Float32x4List.view(ByteBuffer buffer, [int offsetInBytes = 0, int? length]) =>
+      buffer.asFloat32x4List(offsetInBytes, length);
+
+  factory Float32x4List.sublistView(TypedData data, [int start = 0, int? end]) {
+    final elementSize = data.elementSizeInBytes;
+    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
+    final byteLength = (end - start) * elementSize;
+    if (byteLength % bytesPerElement != 0) {
+      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
+    }
+    return data.buffer.asFloat32x4List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+  }
+
+  Float32x4List sublist(int start, [int? end]);
+
+  Float32x4List asUnmodifiableView();
+}
+
+final class _Float32x4List extends _TypedListBase<Float32x4> implements Float32x4List {
+  _Float32x4List._(_ByteStore store, int offsetInBytes, int length)
+      : super(store, offsetInBytes, length, _kFloat32x4);
+
+  int get elementSizeInBytes => 16;
+
+  Float32x4 operator [](int index) {
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    return Float32x4._raw(_storeGetFloat(_store, at, _kFloat32, true), _storeGetFloat(_store, at + 4, _kFloat32, true),
+        _storeGetFloat(_store, at + 8, _kFloat32, true), _storeGetFloat(_store, at + 12, _kFloat32, true));
+  }
+
+  void operator []=(int index, Float32x4 value) {
+    _checkWritable();
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    _storeSetFloat(_store, at + 0, _kFloat32, value.x, true);
+    _storeSetFloat(_store, at + 4, _kFloat32, value.y, true);
+    _storeSetFloat(_store, at + 8, _kFloat32, value.z, true);
+    _storeSetFloat(_store, at + 12, _kFloat32, value.w, true);
+  }
+
+  Float32x4List sublist(int start, [int? end]) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    final count = stop - start;
+    final result = _Float32x4List._(_newStore(count * 16), 0, count);
+    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
+    return result;
+  }
+
+  Float32x4List asUnmodifiableView() => _UnmodifiableFloat32x4ListView._(_store, offsetInBytes, length);
+}
+
+final class _Float32x4ListView extends _Float32x4List {
+  _Float32x4ListView._(_ByteStore store, int offsetInBytes, int length) : super._(store, offsetInBytes, length);
+}
+
+final class _UnmodifiableFloat32x4ListView extends _Float32x4ListView {
+  _UnmodifiableFloat32x4ListView._(_ByteStore store, int offsetInBytes, int length)
+      : super._(store, offsetInBytes, length);
+
+  bool get _readOnly => true;
+
+  Float32x4List asUnmodifiableView() => this;
+}
+
+abstract final class Int32x4List implements List<Int32x4>, TypedData {
+  static const int bytesPerElement = 16;
+
+  factory Int32x4List(int length) =>
+      _Int32x4List._(_newStore(_checkLength(length, 16) * 16), 0, length);
+
+  factory Int32x4List.fromList(List<Int32x4> elements) =>
+      Int32x4List(elements.length)..setRange(0, elements.length, elements);
+
+  factory Int32x4List.view(ByteBuffer buffer, [int offsetInBytes = 0, int? length]) =>
+      buffer.asInt32x4List(offsetInBytes, length);
+
+  factory Int32x4List.sublistView(TypedData data, [int start = 0, int? end]) {
+    final elementSize = data.elementSizeInBytes;
+    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
+    final byteLength = (end - start) * elementSize;
+    if (byteLength % bytesPerElement != 0) {
+      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
+    }
+    return data.buffer.asInt32x4List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+  }
+
+  Int32x4List sublist(int start, [int? end]);
+
+  Int32x4List asUnmodifiableView();
+}
+
+final class _Int32x4List extends _TypedListBase<Int32x4> implements Int32x4List {
+  _Int32x4List._(_ByteStore store, int offsetInBytes, int length)
+      : super(store, offsetInBytes, length, _kInt32x4);
+
+  int get elementSizeInBytes => 16;
+
+  Int32x4 operator [](int index) {
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    return Int32x4._raw(_storeGetInt(_store, at, _kInt32, true), _storeGetInt(_store, at + 4, _kInt32, true),
+        _storeGetInt(_store, at + 8, _kInt32, true), _storeGetInt(_store, at + 12, _kInt32, true));
+  }
+
+  void operator []=(int index, Int32x4 value) {
+    _checkWritable();
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    _storeSetInt(_store, at + 0, _kInt32, value.x, true);
+    _storeSetInt(_store, at + 4, _kInt32, value.y, true);
+    _storeSetInt(_store, at + 8, _kInt32, value.z, true);
+    _storeSetInt(_store, at + 12, _kInt32, value.w, true);
+  }
+
+  Int32x4List sublist(int start, [int? end]) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    final count = stop - start;
+    final result = _Int32x4List._(_newStore(count * 16), 0, count);
+    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
+    return result;
+  }
+
+  Int32x4List asUnmodifiableView() => _UnmodifiableInt32x4ListView._(_store, offsetInBytes, length);
+}
+
+final class _Int32x4ListView extends _Int32x4List {
+  _Int32x4ListView._(_ByteStore store, int offsetInBytes, int length) : super._(store, offsetInBytes, length);
+}
+
+final class _UnmodifiableInt32x4ListView extends _Int32x4ListView {
+  _UnmodifiableInt32x4ListView._(_ByteStore store, int offsetInBytes, int length)
+      : super._(store, offsetInBytes, length);
+
+  bool get _readOnly => true;
+
+  Int32x4List asUnmodifiableView() => this;
+}
+
+abstract final class Float64x2List implements List<Float64x2>, TypedData {
+  static const int bytesPerElement = 16;
+
+  factory Float64x2List(int length) =>
+      _Float64x2List._(_newStore(_checkLength(length, 16) * 16), 0, length);
+
+  factory Float64x2List.fromList(List<Float64x2> elements) =>
+      Float64x2List(elements.length)..setRange(0, elements.length, elements);
+
+  factory Float64x2List.view(ByteBuffer buffer, [int offsetInBytes = 0, int? length]) =>
+      buffer.asFloat64x2List(offsetInBytes, length);
+
+  factory Float64x2List.sublistView(TypedData data, [int start = 0, int? end]) {
+    final elementSize = data.elementSizeInBytes;
+    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
+    final byteLength = (end - start) * elementSize;
+    if (byteLength % bytesPerElement != 0) {
+      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
+    }
+    return data.buffer.asFloat64x2List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+  }
+
+  Float64x2List sublist(int start, [int? end]);
+
+  Float64x2List asUnmodifiableView();
+}
+
+final class _Float64x2List extends _TypedListBase<Float64x2> implements Float64x2List {
+  _Float64x2List._(_ByteStore store, int offsetInBytes, int length)
+      : super(store, offsetInBytes, length, _kFloat64x2);
+
+  int get elementSizeInBytes => 16;
+
+  Float64x2 operator [](int index) {
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    return Float64x2._raw(_storeGetFloat(_store, at, _kFloat64, true), _storeGetFloat(_store, at + 8, _kFloat64, true));
+  }
+
+  void operator []=(int index, Float64x2 value) {
+    _checkWritable();
+    IndexError.check(index, _length, indexable: this, name: "index");
+    final at = offsetInBytes + index * 16;
+    _storeSetFloat(_store, at, _kFloat64, value.x, true);
+    _storeSetFloat(_store, at + 8, _kFloat64, value.y, true);
+  }
+
+  Float64x2List sublist(int start, [int? end]) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    final count = stop - start;
+    final result = _Float64x2List._(_newStore(count * 16), 0, count);
+    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
+    return result;
+  }
+
+  Float64x2List asUnmodifiableView() => _UnmodifiableFloat64x2ListView._(_store, offsetInBytes, length);
+}
+
+final class _Float64x2ListView extends _Float64x2List {
+  _Float64x2ListView._(_ByteStore store, int offsetInBytes, int length) : super._(store, offsetInBytes, length);
+}
+
+final class _UnmodifiableFloat64x2ListView extends _Float64x2ListView {
+  _UnmodifiableFloat64x2ListView._(_ByteStore store, int offsetInBytes, int length)
+      : super._(store, offsetInBytes, length);
+
+  bool get _readOnly => true;
+
+  Float64x2List asUnmodifiableView() => this;
 }
