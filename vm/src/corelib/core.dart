@@ -2484,7 +2484,7 @@ abstract interface class List<E> extends Iterable<E> {
 
   void sort([int Function(E a, E b)? compare]) {
     final cmp = compare ?? (E a, E b) => Comparable.compare(a as Comparable, b as Comparable);
-    _mergeSort(this, 0, length, cmp);
+    _vmSort(this, 0, length - 1, cmp);
   }
 
   /// The SDK's `ListMixin.shuffle`, so a seeded [random] gives the Dart VM's order.
@@ -2504,44 +2504,171 @@ abstract interface class List<E> extends Iterable<E> {
 }
 
 
-/// Stable merge sort of `list[start..end)`.
-void _mergeSort<E>(List<E> list, int start, int end, int Function(E a, E b) compare) {
-  final n = end - start;
-  if (n < 2) return;
-  if (n <= 8) {
-    for (int i = start + 1; i < end; i++) {
-      final x = list[i];
-      int j = i - 1;
-      while (j >= start && compare(list[j], x) > 0) {
-        list[j + 1] = list[j];
-        j--;
+/// Sorts `list[left..right]` (both inclusive) as the Dart VM's `List.sort` does:
+/// insertion sort for up to 33 elements, otherwise Yaroslavskiy's dual-pivot quicksort
+/// with pivots chosen from five samples. The element moves are the VM's, so elements
+/// that compare equal end up in the same order as on the VM (the sort is not stable).
+void _vmSort<E>(List<E> list, int left, int right, int Function(E a, E b) compare) {
+  if (right - left <= 32) {
+    _insertionSort(list, left, right, compare);
+  } else {
+    _dualPivotQuicksort(list, left, right, compare);
+  }
+}
+
+void _insertionSort<E>(List<E> list, int left, int right, int Function(E a, E b) compare) {
+  for (var i = left + 1; i <= right; i++) {
+    final element = list[i];
+    var hole = i;
+    while (hole > left && compare(list[hole - 1], element) > 0) {
+      list[hole] = list[hole - 1];
+      hole--;
+    }
+    list[hole] = element;
+  }
+}
+
+void _dualPivotQuicksort<E>(List<E> a, int left, int right, int Function(E a, E b) compare) {
+  final sixth = (right - left + 1) ~/ 6;
+  final i1 = left + sixth;
+  final i5 = right - sixth;
+  final i3 = (left + right) ~/ 2;
+  final i2 = i3 - sixth;
+  final i4 = i3 + sixth;
+  // Order the five samples with a fixed network of nine compare-exchanges.
+  final s = <E>[a[i1], a[i2], a[i3], a[i4], a[i5]];
+  void exchange(int x, int y) {
+    if (compare(s[x], s[y]) > 0) {
+      final t = s[x];
+      s[x] = s[y];
+      s[y] = t;
+    }
+  }
+
+  exchange(0, 1);
+  exchange(3, 4);
+  exchange(0, 2);
+  exchange(1, 2);
+  exchange(0, 3);
+  exchange(2, 3);
+  exchange(1, 4);
+  exchange(1, 2);
+  exchange(3, 4);
+  final pivot1 = s[1];
+  final pivot2 = s[3];
+  a[i1] = s[0];
+  a[i3] = s[2];
+  a[i5] = s[4];
+  a[i2] = a[left];
+  a[i4] = a[right];
+
+  var less = left + 1;
+  var great = right - 1;
+  final equalPivots = compare(pivot1, pivot2) == 0;
+  if (equalPivots) {
+    // Three-way partition around the single pivot value.
+    for (var k = less; k <= great; k++) {
+      final ak = a[k];
+      var c = compare(ak, pivot1);
+      if (c == 0) continue;
+      if (c < 0) {
+        if (k != less) {
+          a[k] = a[less];
+          a[less] = ak;
+        }
+        less++;
+        continue;
       }
-      list[j + 1] = x;
+      while (true) {
+        c = compare(a[great], pivot1);
+        if (c > 0) {
+          great--;
+          continue;
+        }
+        if (c < 0) {
+          a[k] = a[less];
+          a[less++] = a[great];
+        } else {
+          a[k] = a[great];
+        }
+        a[great--] = ak;
+        break;
+      }
     }
-    return;
-  }
-  final mid = start + (n >> 1);
-  _mergeSort(list, start, mid, compare);
-  _mergeSort(list, mid, end, compare);
-  final left = list.sublist(start, mid);
-  int i = 0;
-  int j = mid;
-  int k = start;
-  while (i < left.length && j < end) {
-    if (compare(list[j], left[i]) < 0) {
-      list[k] = list[j];
-      j++;
-    } else {
-      list[k] = left[i];
-      i++;
+  } else {
+    // Partition into < pivot1, between the pivots, > pivot2.
+    for (var k = less; k <= great; k++) {
+      final ak = a[k];
+      if (compare(ak, pivot1) < 0) {
+        if (k != less) {
+          a[k] = a[less];
+          a[less] = ak;
+        }
+        less++;
+      } else if (compare(ak, pivot2) > 0) {
+        while (true) {
+          if (compare(a[great], pivot2) > 0) {
+            great--;
+            if (great < k) break;
+            continue;
+          }
+          if (compare(a[great], pivot1) < 0) {
+            a[k] = a[less];
+            a[less++] = a[great];
+          } else {
+            a[k] = a[great];
+          }
+          a[great--] = ak;
+          break;
+        }
+      }
     }
-    k++;
   }
-  while (i < left.length) {
-    list[k] = left[i];
-    i++;
-    k++;
+
+  a[left] = a[less - 1];
+  a[less - 1] = pivot1;
+  a[right] = a[great + 1];
+  a[great + 1] = pivot2;
+  _vmSort(a, left, less - 2, compare);
+  _vmSort(a, great + 2, right, compare);
+  if (equalPivots) return;
+
+  if (less < i1 && great > i5) {
+    // A large middle part: move the pivot values out of it before sorting it.
+    while (compare(a[less], pivot1) == 0) {
+      less++;
+    }
+    while (compare(a[great], pivot2) == 0) {
+      great--;
+    }
+    for (var k = less; k <= great; k++) {
+      final ak = a[k];
+      if (compare(ak, pivot1) == 0) {
+        if (k != less) {
+          a[k] = a[less];
+          a[less] = ak;
+        }
+        less++;
+      } else if (compare(ak, pivot2) == 0) {
+        while (true) {
+          if (compare(a[great], pivot2) == 0) {
+            great--;
+            if (great < k) break;
+            continue;
+          }
+          if (compare(a[great], pivot1) < 0) {
+            a[k] = a[less];
+            a[less++] = a[great];
+          } else {
+            a[k] = a[great];
+          }
+          a[great--] = ak;
+          break;
+        }
+      }
+    }
   }
+  _vmSort(a, less, great, compare);
 }
 
 /// `asMap()` of a list: a live, unmodifiable `Map<int, E>` over its indices.
