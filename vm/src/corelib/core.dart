@@ -7,6 +7,7 @@ import 'dart:math' show Random;
 export 'dart:async' show Future, Stream;
 
 part 'uri.dart';
+part 'uri_data.dart';
 part 'date_time.dart';
 part 'big_int.dart';
 //

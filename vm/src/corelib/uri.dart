@@ -2,7 +2,7 @@
 // normalisations (sdk/lib/core/uri.dart): lower-case scheme and host, default ports
 // dropped, percent-escapes of unreserved characters decoded and others upper-cased, invalid
 // characters escaped as UTF-8, dot segments removed, `file:` URIs with an empty authority.
-// Not here yet (they throw UnsupportedError): `data:` URIs and Windows paths.
+// `data:` URIs go through UriData (uri_data.dart); Windows paths follow the SDK's rules.
 
 part of dart.core;
 
@@ -232,7 +232,8 @@ String _removeDotSegments(String path) {
   return output.join("/");
 }
 
-/// A relative path keeps leading `..` segments; a first segment with a `:` gets `./`.
+/// A relative path keeps leading `..` segments; a first segment that would read as a
+/// scheme (`c:`) has its `:` escaped.
 String _normalizeRelativePath(String path) {
   String escapeScheme(String first) {
     if (first.contains(':')) {
@@ -241,7 +242,7 @@ String _normalizeRelativePath(String path) {
       for (var i = 1; looksLikeScheme && i < colon; i++) {
         looksLikeScheme = _isSchemeChar(first.codeUnitAt(i));
       }
-      if (looksLikeScheme) return "./$first";
+      if (looksLikeScheme) return "${first.substring(0, colon)}%3A${first.substring(colon + 1)}";
     }
     return first;
   }
@@ -396,11 +397,12 @@ class Uri {
     if (parsed.path.isNotEmpty || parsed.hasQuery || parsed.hasFragment) {
       throw FormatException("Invalid authority", authority);
     }
+    final noAuthority = authority.isEmpty;
     return Uri(
         scheme: scheme,
-        userInfo: parsed.userInfo,
-        host: parsed._host,
-        port: parsed._port,
+        userInfo: noAuthority ? null : parsed.userInfo,
+        host: noAuthority ? null : parsed._host,
+        port: noAuthority ? null : parsed._port,
         pathSegments: unencodedPath.split("/"),
         queryParameters: queryParameters);
   }
@@ -410,13 +412,195 @@ class Uri {
   factory Uri.directory(String path, {bool? windows}) => _fileUri(path, windows, true);
 
   static Uri _fileUri(String path, bool? windows, bool slashTerminated) {
-    if (windows == true) {
-      throw UnsupportedError("dartrs does not support Windows file URIs yet");
-    }
+    if (windows == true) return _windowsFileUri(path, slashTerminated);
     final segments = path.split("/");
     if (slashTerminated && segments.isNotEmpty && segments.last.isNotEmpty) segments.add("");
     if (path.startsWith("/")) return Uri(scheme: "file", pathSegments: segments);
     return Uri(pathSegments: segments);
+  }
+
+  /// `Uri.file(path, windows: true)`: drive letters, UNC hosts and `\\?\` prefixes.
+  static Uri _windowsFileUri(String path, bool slashTerminated) {
+    const sep = r"\";
+    if (path.startsWith(r"\\?\")) {
+      if (path.startsWith(r"UNC\", 4)) {
+        path = path.replaceRange(0, 7, sep);
+      } else {
+        path = path.substring(4);
+        if (path.length < 3 || path.codeUnitAt(1) != 0x3A || path.codeUnitAt(2) != 0x5C) {
+          throw ArgumentError.value(
+              path, "path", r"Windows paths with \\?\ prefix must be absolute");
+        }
+      }
+    } else {
+      path = path.replaceAll("/", sep);
+    }
+    List<String> segmentsOf(String text) {
+      final segments = text.split(sep);
+      if (slashTerminated && segments.isNotEmpty && segments.last.isNotEmpty) segments.add("");
+      return segments;
+    }
+
+    if (path.length > 1 && path.codeUnitAt(1) == 0x3A) {
+      _checkWindowsDriveLetter(path.codeUnitAt(0), true);
+      if (path.length == 2 || path.codeUnitAt(2) != 0x5C) {
+        throw ArgumentError.value(path, "path", "Windows paths with drive letter must be absolute");
+      }
+      final segments = segmentsOf(path);
+      _checkWindowsPathCharacters(segments, true, 1);
+      return Uri(scheme: "file", pathSegments: segments);
+    }
+    if (path.startsWith(sep) && path.startsWith(sep, 1)) {
+      final pathStart = path.indexOf(sep, 2);
+      final host = pathStart < 0 ? path.substring(2) : path.substring(2, pathStart);
+      final segments = segmentsOf(pathStart < 0 ? "" : path.substring(pathStart + 1));
+      _checkWindowsPathCharacters(segments, true, 0);
+      return Uri(scheme: "file", host: host, pathSegments: segments);
+    }
+    final segments = segmentsOf(path);
+    _checkWindowsPathCharacters(segments, true, 0);
+    if (path.startsWith(sep)) return Uri(scheme: "file", pathSegments: segments);
+    return Uri(pathSegments: segments);
+  }
+
+  static void _checkWindowsPathCharacters(List<String> segments, bool argumentError, int first) {
+    for (final segment in segments.skip(first)) {
+      for (var i = 0; i < segment.length; i++) {
+        if ('"*/:<>?\\|'.contains(segment[i])) {
+          if (argumentError) throw ArgumentError("Illegal character in path");
+          throw UnsupportedError("Illegal character in path: $segment");
+        }
+      }
+    }
+  }
+
+  static void _checkWindowsDriveLetter(int c, bool argumentError) {
+    if (_isAlpha(c)) return;
+    final message = "Illegal drive letter ${String.fromCharCode(c)}";
+    if (argumentError) throw ArgumentError(message);
+    throw UnsupportedError(message);
+  }
+
+  factory Uri.dataFromString(String content,
+          {String? mimeType,
+          Object? encoding,
+          Map<String, String>? parameters,
+          bool base64 = false}) =>
+      UriData.fromString(content,
+              mimeType: mimeType, encoding: encoding, parameters: parameters, base64: base64)
+          .uri;
+
+  factory Uri.dataFromBytes(List<int> bytes,
+          {String mimeType = "application/octet-stream",
+          Map<String, String>? parameters,
+          bool percentEncoded = false}) =>
+      UriData.fromBytes(bytes,
+              mimeType: mimeType, parameters: parameters, percentEncoded: percentEncoded)
+          .uri;
+
+  /// The `data:` URI's structure, or null for other schemes.
+  UriData? get data => scheme == "data" ? UriData.fromUri(this) : null;
+
+  static List<int> parseIPv4Address(String host) => _parseIPv4(host, 0, host.length);
+
+  static List<int> _parseIPv4(String host, int start, int end) {
+    Never error(String message, int position) =>
+        throw FormatException("Illegal IPv4 address, $message", host, position);
+    final result = List<int>.filled(4, 0);
+    var part = 0;
+    var partStart = start;
+    for (var i = start; i <= end; i++) {
+      final atEnd = i == end;
+      final c = atEnd ? 0x2E : host.codeUnitAt(i);
+      if (c != 0x2E) {
+        if (!_isDigit(c)) error("invalid character", i);
+        continue;
+      }
+      if (part == 4 || (atEnd && part != 3) || (!atEnd && part == 3)) {
+        error("IPv4 address should contain exactly 4 parts", i);
+      }
+      if (i == partStart) error("an IPv4 part can't be empty", i);
+      final value = int.parse(host.substring(partStart, i));
+      if (value > 255) error("each part must be in the range 0..255", partStart);
+      result[part++] = value;
+      partStart = i + 1;
+    }
+    return result;
+  }
+
+  static List<int> parseIPv6Address(String host, [int start = 0, int? end]) {
+    end ??= host.length;
+    Never error(String message, [int? position]) =>
+        throw FormatException("Illegal IPv6 address, $message", host, position ?? start);
+    if (end - start < 2) error("address is too short");
+    final parts = <int>[];
+    var wildcardSeen = false;
+    var seenDot = false;
+    var partStart = start;
+    int parseHex(int from, int to) {
+      if (to - from > 4) error("an IPv6 part can only contain a maximum of 4 hex digits", from);
+      var value = 0;
+      for (var i = from; i < to; i++) {
+        final digit = _hexValue(host.codeUnitAt(i));
+        if (digit < 0) error("invalid character", i);
+        value = value * 16 + digit;
+      }
+      return value;
+    }
+
+    for (var i = start; i < end; i++) {
+      final c = host.codeUnitAt(i);
+      if (c == 0x3A) {
+        if (i == start) {
+          i++;
+          if (i >= end || host.codeUnitAt(i) != 0x3A) error("invalid start colon.", i);
+          partStart = i;
+        }
+        if (i == partStart) {
+          if (wildcardSeen) error("only one wildcard `::` is allowed", i);
+          wildcardSeen = true;
+          parts.add(-1);
+        } else {
+          parts.add(parseHex(partStart, i));
+        }
+        partStart = i + 1;
+      } else if (c == 0x2E) {
+        seenDot = true;
+      }
+    }
+    if (parts.isEmpty) error("too few parts");
+    final atEnd = partStart == end;
+    final isLastWildcard = parts.last == -1;
+    if (atEnd && !isLastWildcard) error("expected a part after last `:`", end);
+    if (!atEnd) {
+      if (!seenDot) {
+        parts.add(parseHex(partStart, end));
+      } else {
+        final v4 = _parseIPv4(host, partStart, end);
+        parts.add((v4[0] << 8) | v4[1]);
+        parts.add((v4[2] << 8) | v4[3]);
+      }
+    }
+    if (wildcardSeen) {
+      if (parts.length > 7) error("an address with a wildcard must have less than 7 parts");
+    } else if (parts.length != 8) {
+      error("an address without a wildcard must contain exactly 8 parts");
+    }
+    final bytes = List<int>.filled(16, 0);
+    var index = 0;
+    for (final value in parts) {
+      if (value == -1) {
+        final wildcardBytes = 9 - parts.length;
+        for (var j = 0; j < wildcardBytes; j++) {
+          bytes[index++] = 0;
+          bytes[index++] = 0;
+        }
+      } else {
+        bytes[index++] = value >> 8;
+        bytes[index++] = value & 0xff;
+      }
+    }
+    return bytes;
   }
 
   static Uri? tryParse(String uri, [int start = 0, int? end]) {
@@ -429,8 +613,8 @@ class Uri {
 
   static Uri parse(String uri, [int start = 0, int? end]) {
     final text = uri.substring(start, end ?? uri.length);
-    if (text.startsWith("data:") || text.startsWith("DATA:")) {
-      throw UnsupportedError("dartrs does not support data: URIs yet");
+    if (text.length >= 5 && text.substring(0, 5).toLowerCase() == "data:") {
+      return UriData._parse(text.substring(5), 0, null).uri;
     }
     var i = 0;
     var scheme = "";
@@ -554,7 +738,7 @@ class Uri {
     return List<String>.unmodifiable(p.split("/").map(decodeComponent));
   }
 
-  Map<String, String> get queryParameters => splitQueryString(query);
+  Map<String, String> get queryParameters => Map<String, String>.unmodifiable(splitQueryString(query));
 
   Map<String, List<String>> get queryParametersAll {
     final out = <String, List<String>>{};
@@ -685,9 +869,6 @@ class Uri {
   }
 
   String toFilePath({bool? windows}) {
-    if (windows == true) {
-      throw UnsupportedError("dartrs does not support Windows file paths yet");
-    }
     if (scheme != "" && scheme != "file") {
       throw UnsupportedError("Cannot extract a file path from a $scheme URI");
     }
@@ -697,6 +878,7 @@ class Uri {
     if (fragment != "") {
       throw UnsupportedError("Cannot extract a file path from a URI with a fragment component");
     }
+    if (windows == true) return _toWindowsFilePath();
     if (hasAuthority && host != "") {
       throw UnsupportedError(
           "Cannot extract a non-Windows file path from a file URI with an authority");
@@ -713,16 +895,54 @@ class Uri {
     return sb.toString();
   }
 
+  String _toWindowsFilePath() {
+    final segments = pathSegments;
+    var hasDriveLetter = false;
+    if (segments.isNotEmpty && segments[0].length == 2 && segments[0].codeUnitAt(1) == 0x3A) {
+      _checkWindowsDriveLetter(segments[0].codeUnitAt(0), false);
+      _checkWindowsPathCharacters(segments, false, 1);
+      hasDriveLetter = true;
+    } else {
+      _checkWindowsPathCharacters(segments, false, 0);
+    }
+    final sb = StringBuffer();
+    if (hasAbsolutePath && !hasDriveLetter) sb.write(r"\");
+    if (hasAuthority && host.isNotEmpty) {
+      sb.write(r"\");
+      sb.write(host);
+      sb.write(r"\");
+    }
+    sb.writeAll(segments, r"\");
+    if (hasDriveLetter && segments.length == 1) sb.write(r"\");
+    return sb.toString();
+  }
+
   static String encodeComponent(String component) =>
       _uriEncode(component, _isComponentChar, false);
 
-  static String encodeQueryComponent(String component, {Object? encoding}) =>
-      _uriEncode(component, _isUnreserved, true);
+  /// [encoding] is an `Encoding` (UTF-8 when omitted; see uri_data.dart for why the
+  /// parameter is not typed so).
+  static String encodeQueryComponent(String component, {Object? encoding}) {
+    if (encoding == null || (encoding as dynamic).name == "utf-8") {
+      return _uriEncode(component, _isUnreserved, true);
+    }
+    final sb = StringBuffer();
+    for (final byte in _encodeCharset(component, encoding)) {
+      if (byte < 0x80 && _isUnreserved(byte)) {
+        sb.writeCharCode(byte);
+      } else if (byte == 0x20) {
+        sb.write("+");
+      } else {
+        _writeEscaped(sb, byte);
+      }
+    }
+    return sb.toString();
+  }
 
   static String decodeComponent(String encodedComponent) => _uriDecode(encodedComponent, false);
 
   static String decodeQueryComponent(String encodedComponent, {Object? encoding}) =>
-      _uriDecode(encodedComponent, true);
+      _uriDecodeWith(encodedComponent, 0, encodedComponent.length, encoding, true);
 
   static String encodeFull(String uri) => _uriEncode(uri, _isFullChar, false);
 
@@ -733,10 +953,10 @@ class Uri {
     for (final element in query.split("&")) {
       final index = element.indexOf("=");
       if (index == -1) {
-        if (element != "") map[decodeQueryComponent(element)] = "";
+        if (element != "") map[decodeQueryComponent(element, encoding: encoding)] = "";
       } else if (index != 0) {
-        map[decodeQueryComponent(element.substring(0, index))] =
-            decodeQueryComponent(element.substring(index + 1));
+        map[decodeQueryComponent(element.substring(0, index), encoding: encoding)] =
+            decodeQueryComponent(element.substring(index + 1), encoding: encoding);
       }
     }
     return map;

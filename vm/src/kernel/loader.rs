@@ -42,6 +42,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("dart:core", include_str!("../corelib/core.dart")),
     ("dart:core/uri.dart", include_str!("../corelib/uri.dart")),
     (
+        "dart:core/uri_data.dart",
+        include_str!("../corelib/uri_data.dart"),
+    ),
+    (
         "dart:core/date_time.dart",
         include_str!("../corelib/date_time.dart"),
     ),
