@@ -343,6 +343,11 @@ abstract class Enum {
   /// and a dynamic `.name` must keep working on them; the cost is that `.name` through a
   /// real `dynamic` finds it too, where the Dart VM throws NoSuchMethodError.
   String get name => _name;
+
+  static int compareByIndex<T extends Enum>(T value1, T value2) => value1.index - value2.index;
+
+  static int compareByName<T extends Enum>(T value1, T value2) =>
+      value1._name.compareTo(value2._name);
 }
 
 /// An enum value's name, as the Dart SDK declares it (`EnumName(value).name`).
@@ -1806,6 +1811,9 @@ abstract class Iterable<E> {
 
   Iterable<R> cast<R>() => map<R>((E e) => e as R);
 
+  /// Each element with its position, lazily: `(0, a), (1, b), ...`.
+  Iterable<(int, E)> get indexed => _IndexedIterable<E>(this);
+
   E? get firstOrNull {
     final it = iterator;
     return it.moveNext() ? it.current : null;
@@ -1981,13 +1989,28 @@ extension EnumByName<T extends Enum> on Iterable<T> {
 
 /// `nonNulls` on iterables of nullable elements.
 extension NullableIterableExtensions<T extends Object> on Iterable<T?> {
-  Iterable<T> get nonNulls {
-    final result = <T>[];
-    for (final e in this) {
-      if (e != null) result.add(e);
-    }
-    return result;
+  /// The non-null elements, lazily.
+  Iterable<T> get nonNulls => whereType<T>();
+}
+
+class _IndexedIterable<E> extends Iterable<(int, E)> {
+  final Iterable<E> _source;
+  _IndexedIterable(this._source);
+  Iterator<(int, E)> get iterator => _IndexedIterator<E>(_source.iterator);
+}
+
+class _IndexedIterator<E> implements Iterator<(int, E)> {
+  final Iterator<E> _source;
+  int _index = -1;
+  _IndexedIterator(this._source);
+
+  bool moveNext() {
+    if (!_source.moveNext()) return false;
+    _index++;
+    return true;
   }
+
+  (int, E) get current => (_index, _source.current);
 }
 
 class IterableElementError {
