@@ -45,4 +45,25 @@ void main() {
   print(maybe);
   ints.length = 1;
   print(ints);
+  fixedLengthFirst();
+}
+
+void fixedLengthFirst() {
+  final fixed = List<int>.filled(2, 0);
+  try {
+    fixed.length = 5;
+  } on UnsupportedError catch (e) {
+    print(e);
+  }
+  final fixedNullable = List<int?>.filled(1, null);
+  try {
+    fixedNullable.length = 3;
+  } on UnsupportedError catch (e) {
+    print(e);
+  }
+  try {
+    const <int>[1].length = 3;
+  } on UnsupportedError catch (e) {
+    print(e);
+  }
 }

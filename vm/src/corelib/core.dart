@@ -2261,7 +2261,12 @@ abstract interface class List<E> extends Iterable<E> {
   external int get length;
   /// Growing fills with nulls, so the element type must be nullable (the VM's check).
   set length(int newLength) {
-    if (newLength > length) null as E;
+    if (newLength > length) {
+      // A fixed-length list's UnsupportedError comes first (setting the same length
+      // checks only that).
+      _setLength(length);
+      null as E;
+    }
     _setLength(newLength);
   }
 
