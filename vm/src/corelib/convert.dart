@@ -1646,21 +1646,49 @@ final class JsonUtf8Encoder extends Converter<Object?, List<int>> {
   final String? _indent;
   final Object? Function(dynamic)? _toEncodable;
 
+  final int _bufferSize;
+
   JsonUtf8Encoder([String? indent, Object? Function(dynamic object)? toEncodable, int? bufferSize])
       : _indent = indent,
-        _toEncodable = toEncodable;
+        _toEncodable = toEncodable,
+        _bufferSize = bufferSize ?? 256;
 
   List<int> convert(Object? object) {
     final encoder = _indent == null ? JsonEncoder(_toEncodable) : JsonEncoder.withIndent(_indent, _toEncodable);
     return utf8.encode(encoder.convert(object));
   }
 
-  ChunkedConversionSink<Object?> startChunkedConversion(Sink<List<int>> sink) {
-    final encoder = _indent == null ? JsonEncoder(_toEncodable) : JsonEncoder.withIndent(_indent, _toEncodable);
-    return encoder.startChunkedConversion(utf8.encoder.startChunkedConversion(sink));
-  }
+  /// As the SDK's: the bytes go out in buffers of `bufferSize` (256 by default), so a
+  /// small document is one chunk.
+  ChunkedConversionSink<Object?> startChunkedConversion(Sink<List<int>> sink) =>
+      _JsonUtf8EncoderSink(this, sink);
 
   Stream<List<int>> bind(Stream<Object?> stream) => super.bind(stream);
+}
+
+class _JsonUtf8EncoderSink extends ChunkedConversionSink<Object?> {
+  final JsonUtf8Encoder _encoder;
+  final Sink<List<int>> _sink;
+  bool _isDone = false;
+
+  _JsonUtf8EncoderSink(this._encoder, this._sink);
+
+  void add(Object? o) {
+    if (_isDone) {
+      throw StateError("Only one call to add allowed");
+    }
+    _isDone = true;
+    final bytes = _encoder.convert(o);
+    final size = _encoder._bufferSize;
+    for (var start = 0; start < bytes.length; start += size) {
+      final end = start + size < bytes.length ? start + size : bytes.length;
+      _sink.add(bytes.sublist(start, end));
+    }
+  }
+
+  void close() {
+    _sink.close();
+  }
 }
 
 class _JsonEncoderSink extends ChunkedConversionSink<Object?> {
