@@ -89,4 +89,18 @@ void main() {
   }
   print(Uri.http("", "foo/bar"));
   print(Uri.http("", "foo/bar").path);
+  hosts();
+}
+
+void hosts() {
+  print(Uri(host: '2001:DB8::1'));
+  print(Uri(host: '[::1]', port: 8080, path: 'x'));
+  final u = Uri(path: '//a/b');
+  print([u.hasAuthority, u.host, u.path]);
+  try {
+    Uri(host: '[1::2::3]');
+  } on FormatException catch (e) {
+    print(e.message);
+  }
+  print(Uri.parse('http://[::1]:8080/p').host);
 }

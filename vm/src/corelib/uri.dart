@@ -303,10 +303,17 @@ String _checkScheme(String scheme) {
   return scheme.toLowerCase();
 }
 
-String _makeHost(String host) {
+/// A host as written: `[...]` is an IPv6 address; with [bracketIPv6] (the `Uri`
+/// constructor's host argument), a host containing `:` is one too and gets brackets.
+String _makeHost(String host, {bool bracketIPv6 = false}) {
   if (host.startsWith('[')) {
     if (!host.endsWith(']')) throw FormatException("Missing end `]` to match `[` in host", host, 0);
+    Uri.parseIPv6Address(host, 1, host.length - 1);
     return host.toLowerCase();
+  }
+  if (bracketIPv6 && host.contains(':')) {
+    Uri.parseIPv6Address(host);
+    return "[${host.toLowerCase()}]";
   }
   return _uriNormalize(host, _isRegNameChar, lowerCase: true);
 }
@@ -360,7 +367,7 @@ class Uri {
       String? fragment}) {
     final s = _checkScheme(scheme ?? "");
     final info = _uriNormalize(userInfo ?? "", _isUserInfoChar);
-    String? h = host == null ? null : _makeHost(host);
+    String? h = host == null ? null : _makeHost(host, bracketIPv6: true);
     if (h == null && (info.isNotEmpty || port != null || s == "file")) h = "";
     if (port != null && (port < 0 || port > 65535)) {
       throw RangeError.range(port, 0, 65535, "port");
@@ -375,6 +382,8 @@ class Uri {
             .map((segment) => _uriEncode(segment, _isPChar, false))
             .join("/");
     encodedPath = _normalizePathFor(encodedPath, s, h != null);
+    // A path starting with `//` would read as an authority: the URI gets an empty one.
+    if (h == null && encodedPath.startsWith("//")) h = "";
     if (query != null && queryParameters != null) {
       throw ArgumentError('Both query and queryParameters specified');
     }
