@@ -90,7 +90,27 @@ impl<'a> Resolver<'a> {
         for ann in &decl.interfaces {
             let t = self.resolve_type(ann, &tctx);
             match &t {
-                DartType::Extension { .. } => out.push(t),
+                DartType::Extension { index, args, .. } => {
+                    // The representation must be a subtype of the implemented extension
+                    // type's (instantiated) representation, or of that extension type.
+                    let rep = self.extensions[e].on.clone();
+                    let implemented_rep = self.representation_of(*index as usize, args);
+                    if self.is_subtype(&rep, &implemented_rep) == Some(false)
+                        && self.is_subtype(&rep, &t) == Some(false)
+                    {
+                        let msg = format!(
+                            "The representation type '{}' of extension type '{}' must be either a subtype of the representation type '{}' of the implemented extension type '{}' or a subtype of '{}' itself.\nTry changing the representation type to a subtype of '{}'.",
+                            self.type_display(&rep),
+                            decl.name.name,
+                            self.type_display(&implemented_rep),
+                            self.type_display(&t),
+                            self.type_display(&t),
+                            self.type_display(&implemented_rep),
+                        );
+                        self.error(ann.span(), msg);
+                    }
+                    out.push(t)
+                }
                 DartType::Interface { .. } => {
                     let rep = self.extensions[e].on.clone();
                     if self.is_subtype(&rep, &t) == Some(false) {
