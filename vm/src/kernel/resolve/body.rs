@@ -950,6 +950,28 @@ impl<'r, 'a> Lower<'r, 'a> {
         }
     }
 
+    /// An extension type (possibly nullable) that is not a `Future`: `await` on it is a
+    /// compile-time error, as the value would never be awaited.
+    pub fn incompatible_with_await(&self, ty: &DartType) -> bool {
+        let DartType::Extension { index, args, .. } = ty else {
+            return false;
+        };
+        let Some(future) = self.r.async_class("Future") else {
+            return false;
+        };
+        let non_null = DartType::Extension {
+            index: *index,
+            args: args.clone(),
+            nullable: false,
+        };
+        let any_future = DartType::Interface {
+            class: future,
+            args: vec![DartType::Dynamic],
+            nullable: false,
+        };
+        self.r.is_subtype(&non_null, &any_future) == Some(false)
+    }
+
     pub fn await_check(&mut self, span: Span) {
         let kind = self.frame_ref().async_kind;
         if !matches!(kind, AsyncKind::Async | AsyncKind::AsyncStar) {

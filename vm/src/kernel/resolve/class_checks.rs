@@ -182,6 +182,25 @@ impl<'a> Resolver<'a> {
         self.check_method_setter_clashes(&members);
     }
 
+    /// An extension type's constructor named like one of its static members (the
+    /// class rule, which the CFE reports at the constructor for extension types).
+    pub(super) fn check_extension_type_constructor_conflicts(&mut self, members: &[ClassMember]) {
+        let named = declared_names(members);
+        let statics: HashSet<Symbol> = named
+            .iter()
+            .filter(|m| m.is_static)
+            .map(|m| m.name.name)
+            .collect();
+        for m in named.iter().filter(|m| m.is_ctor) {
+            if statics.contains(&m.name.name) {
+                self.error(
+                    m.name.span,
+                    messages::constructor_conflicts_with_member(m.name.name.as_str()),
+                );
+            }
+        }
+    }
+
     fn check_static_instance_clashes(&mut self, c: ClassId, members: &[NamedMember]) {
         let own_instance: HashMap<Symbol, Span> = members
             .iter()

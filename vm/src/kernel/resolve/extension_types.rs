@@ -195,6 +195,8 @@ impl<'a> Resolver<'a> {
             return;
         };
         self.declare_representation_getter(e, decl);
+        self.check_extension_type_constructor_conflicts(&decl.members);
+        self.check_consistent_superinterfaces(e, decl);
         let primary = decl
             .representation_constructor
             .map(|n| ctor_key(Some(n)))
@@ -427,6 +429,76 @@ impl<'a> Resolver<'a> {
             }
         }
         answer
+    }
+
+    /// Two superinterfaces `W<T..>` and `W<S..>` of one extension type must have the
+    /// same type arguments.
+    fn check_consistent_superinterfaces(&mut self, e: usize, decl: &'a ast::ExtensionTypeDecl) {
+        let DartType::Extension { args, .. } = self.extension_type_of(e) else {
+            return;
+        };
+        let mut supers = Vec::new();
+        self.extension_superinterfaces(e, &args, 0, &mut supers);
+        for (i, a) in supers.iter().enumerate() {
+            let clash = supers[..i].iter().find(|b| match (a, b) {
+                (
+                    DartType::Extension {
+                        index: x, args: xa, ..
+                    },
+                    DartType::Extension {
+                        index: y, args: ya, ..
+                    },
+                ) => x == y && xa != ya,
+                _ => false,
+            });
+            if let Some(b) = clash {
+                let msg = format!(
+                    "'{}' can't implement both '{}' and '{}'",
+                    decl.name.name,
+                    self.type_display(b),
+                    self.type_display(a)
+                );
+                self.error(decl.name.span, msg);
+                return;
+            }
+        }
+    }
+
+    /// Every extension type `e<args>` implements, directly or not, with the type
+    /// arguments it has there.
+    fn extension_superinterfaces(
+        &self,
+        e: usize,
+        args: &[DartType],
+        depth: u32,
+        out: &mut Vec<DartType>,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let info = &self.extensions[e];
+        let Some(ext) = info.ext_type.as_ref() else {
+            return;
+        };
+        for t in &ext.interfaces {
+            if let DartType::Extension {
+                index,
+                args: written,
+                ..
+            } = t
+            {
+                let actual: Vec<DartType> = written
+                    .iter()
+                    .map(|a| substitute(a, &info.type_params, args))
+                    .collect();
+                out.push(DartType::Extension {
+                    index: *index,
+                    args: actual.clone(),
+                    nullable: false,
+                });
+                self.extension_superinterfaces(*index as usize, &actual, depth + 1, out);
+            }
+        }
     }
 
     fn extension_type_reaches(&self, e: usize, target: usize, depth: u32) -> bool {

@@ -497,6 +497,11 @@ impl<'r, 'a> Lower<'r, 'a> {
             E::Await(inner) => {
                 self.await_check(span);
                 let v = self.lower_expr(inner);
+                if self.incompatible_with_await(&v.ty) && !self.has_error_within(inner.span) {
+                    let at = Span::new(inner.span.file, inner.span.start, inner.span.start + 1);
+                    self.r
+                        .error(at, messages::await_of_extension_type_not_future());
+                }
                 let ty = self.awaited_type(&v.ty);
                 self.expr(ExprKind::Await(Box::new(v)), span, ty)
             }

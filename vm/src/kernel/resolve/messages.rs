@@ -200,6 +200,10 @@ pub(super) fn await_not_async() -> String {
     "'await' can only be used in 'async' or 'async*' methods.".to_string()
 }
 
+pub(super) fn await_of_extension_type_not_future() -> String {
+    "The 'await' expression can't be used for an expression with an extension type that is not a subtype of 'Future'.".to_string()
+}
+
 pub(super) fn missing_main() -> String {
     "No 'main' method found.\nTry adding a method named 'main' to your program.".to_string()
 }
@@ -370,6 +374,10 @@ pub(super) fn conflicts_with_type_variable(name: Symbol) -> String {
 
 pub(super) fn type_variable_here() -> String {
     "This is the type variable.".to_string()
+}
+
+pub(super) fn constructor_conflicts_with_member(name: &str) -> String {
+    format!("The constructor conflicts with member '{name}'.")
 }
 
 pub(super) fn member_conflicts_with_constructor(ctor: &str) -> String {
