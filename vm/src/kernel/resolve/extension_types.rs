@@ -24,7 +24,7 @@ use crate::front::ast::{self, ClassMember, FunctionKind as AstFnKind, ParameterF
 use crate::front::intern::Symbol;
 use crate::front::source::Span;
 use crate::kernel::ir::{self, DartType, ExprKind, FunctionId, LibraryId, LocalId, StmtKind};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How deep `implements` chains are followed (cycles are reported, not followed).
 const MAX_DEPTH: u32 = 64;
@@ -460,6 +460,101 @@ impl<'a> Resolver<'a> {
                 );
                 self.error(decl.name.span, msg);
                 return;
+            }
+        }
+    }
+
+    /// A member that extension type `e` inherits from two distinct declarations (two
+    /// extension types, or an extension type and a class it implements) without
+    /// declaring it itself: a compile-time error (run after every member is declared).
+    /// Getters and methods are keyed by name, setters by `name=`: neither precludes the
+    /// other.
+    pub(super) fn check_inherited_member_conflicts(&mut self, e: usize) {
+        let Some(ext) = self.extensions[e].ext_type.as_ref() else {
+            return;
+        };
+        let decl = ext.decl;
+        let interfaces = ext.interfaces.clone();
+        let mut origins: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for t in &interfaces {
+            if let DartType::Extension { index, .. } = t {
+                self.extension_member_origins(*index as usize, 0, &mut origins);
+            }
+        }
+        let DartType::Extension { args, .. } = self.extension_type_of(e) else {
+            return;
+        };
+        let own = self.extension_member_keys(e);
+        let classes = self.extension_type_class_interfaces(e, &args);
+        for (key, declaring) in &origins {
+            if own.contains(key) {
+                continue;
+            }
+            let (name, wants) = match key.strip_suffix('=') {
+                Some(base) => (Symbol::intern(base), &[Want::Setter][..]),
+                None => (Symbol::intern(key), &[Want::Getter, Want::Call][..]),
+            };
+            let in_class = classes.iter().any(|c| match c {
+                DartType::Interface { class, .. } => wants
+                    .iter()
+                    .any(|w| self.find_instance(*class, name, *w).is_some()),
+                _ => false,
+            });
+            if declaring.len() > 1 || in_class {
+                let msg = format!(
+                    "The extension type '{}' inherits multiple members named '{}' with incompatible signatures.\nTry adding a declaration of '{}' to '{}'.",
+                    decl.name.name, name, name, decl.name.name
+                );
+                self.error(decl.name.span, msg);
+                return;
+            }
+        }
+    }
+
+    /// The members extension type `e` declares: `name` for a getter or method,
+    /// `name=` for a setter.
+    fn extension_member_keys(&self, e: usize) -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
+        for (name, member) in &self.extensions[e].instance {
+            if pick_extension(*member, Want::Getter).is_some()
+                || pick_extension(*member, Want::Call).is_some()
+            {
+                keys.insert(name.as_str().to_string());
+            }
+            if pick_extension(*member, Want::Setter).is_some() {
+                keys.insert(format!("{}=", name.as_str()));
+            }
+        }
+        keys
+    }
+
+    /// The extension types declaring each member `e` has (keys as in
+    /// `extension_member_keys`): its own, then those it inherits and does not redeclare.
+    fn extension_member_origins(
+        &self,
+        e: usize,
+        depth: u32,
+        out: &mut BTreeMap<String, BTreeSet<usize>>,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let own = self.extension_member_keys(e);
+        for key in &own {
+            out.entry(key.clone()).or_default().insert(e);
+        }
+        let Some(ext) = self.extensions[e].ext_type.as_ref() else {
+            return;
+        };
+        for t in &ext.interfaces {
+            if let DartType::Extension { index, .. } = t {
+                let mut inherited = BTreeMap::new();
+                self.extension_member_origins(*index as usize, depth + 1, &mut inherited);
+                for (key, declaring) in inherited {
+                    if !own.contains(&key) {
+                        out.entry(key).or_default().extend(declaring);
+                    }
+                }
             }
         }
     }

@@ -119,6 +119,9 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        for i in 0..self.extensions.len() {
+            self.check_inherited_member_conflicts(i);
+        }
     }
 
     fn declare_extension_method(&mut self, i: usize, md: &'a ast::MethodDecl) {
