@@ -1,7 +1,7 @@
 // Compile-time errors of extension type declarations and uses: awaiting a value of an
 // extension type that is not a Future, a constructor named like a static member, two
 // superinterfaces that are the same extension type with different type arguments, and a
-// member inherited from two distinct declarations.
+// member inherited from two distinct declarations; type arguments must meet the bounds.
 
 extension type Wrapper(int value) {}
 
@@ -40,9 +40,13 @@ extension type Parity(int id) {
 
 extension type IntParity(int id) implements int, Parity {}
 
+extension type Bounded<T extends num>(T value) {}
+
 extension type FutureWrapper(Future<int> f) implements Future<int> {}
 
 Future<void> main() async {
+  Bounded<String>? notANumber;
+  print(notANumber);
   await Wrapper(1);
   await FutureWrapper(Future.value(2));
 }

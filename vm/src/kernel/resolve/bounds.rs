@@ -8,7 +8,8 @@
 //! deliberately one-sided: the resolver's subtype test ignores type arguments and
 //! function signatures, so only a type argument that is certainly not a subtype of its
 //! (substituted) bound is reported. Top types (which may make a super-bounded type
-//! well-bounded), type variables, extension types and `FutureOr` are never reported.
+//! well-bounded), type variables, extension types and `FutureOr` are never reported as
+//! arguments; extension type declarations' own bounds are checked like classes'.
 
 use std::collections::HashMap;
 
@@ -25,6 +26,8 @@ pub(crate) enum Generic {
     Class(ClassId),
     /// A type alias, by index in `Resolver::typedefs`.
     Typedef(usize),
+    /// An extension type, by index in `Resolver::extensions`.
+    ExtensionType(usize),
 }
 
 /// One written type argument list, to check against its declaration's bounds.
@@ -54,6 +57,11 @@ impl<'a> Resolver<'a> {
         match owner {
             Generic::Class(c) => self.classes[c.index()].source.type_params(),
             Generic::Typedef(i) => &self.typedefs[i].decl.type_params,
+            Generic::ExtensionType(e) => self.extensions[e]
+                .ext_type
+                .as_ref()
+                .map(|t| &t.decl.type_params[..])
+                .unwrap_or(&[]),
         }
     }
 
@@ -61,6 +69,7 @@ impl<'a> Resolver<'a> {
         match owner {
             Generic::Class(c) => self.classes[c.index()].lib,
             Generic::Typedef(i) => self.typedefs[i].lib,
+            Generic::ExtensionType(e) => self.extensions[e].lib,
         }
     }
 
@@ -68,6 +77,11 @@ impl<'a> Resolver<'a> {
         match owner {
             Generic::Class(c) => self.class_name(c),
             Generic::Typedef(i) => self.typedefs[i].decl.name.name,
+            Generic::ExtensionType(e) => self.extensions[e]
+                .ext_type
+                .as_ref()
+                .map(|t| t.decl.name.name)
+                .unwrap_or_else(|| Symbol::intern("")),
         }
     }
 

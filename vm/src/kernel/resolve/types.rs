@@ -216,6 +216,7 @@ impl Resolver<'_> {
         let owner = match decl {
             Decl::Class(c) => super::bounds::Generic::Class(*c),
             Decl::Typedef(i) => super::bounds::Generic::Typedef(*i),
+            Decl::Extension(e) => super::bounds::Generic::ExtensionType(*e),
             _ => return,
         };
         self.queue_bound_check(owner, args, anns, tctx.lib);
