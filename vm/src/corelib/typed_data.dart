@@ -2175,6 +2175,50 @@ final class Float64x2 {
   String toString() => "[${_printfFixed(x)}, ${_printfFixed(y)}]";
 }
 
+
+/// What the three SIMD lists share: 16-byte elements read and written lane by lane.
+abstract final class _SimdList<E> extends _TypedListBase<E> {
+  _SimdList(_ByteStore store, int offsetInBytes, int length, int kind)
+      : super(store, offsetInBytes, length, kind);
+
+  int get elementSizeInBytes => 16;
+
+  E _read(int at);
+  void _write(int at, E value);
+
+  E operator [](int index) {
+    IndexError.check(index, _length, indexable: this, name: "index");
+    return _read(offsetInBytes + index * 16);
+  }
+
+  void operator []=(int index, E value) {
+    _checkWritable();
+    IndexError.check(index, _length, indexable: this, name: "index");
+    _write(offsetInBytes + index * 16, value);
+  }
+
+  /// A new store holding a copy of elements `start..end`, and their count.
+  (_ByteStore, int) _copyRange(int start, int? end) {
+    final stop = RangeError.checkValidRange(start, end, length);
+    final count = stop - start;
+    final store = _newStore(count * 16);
+    _copyBytes(_store, offsetInBytes + start * 16, store, 0, count * 16);
+    return (store, count);
+  }
+}
+
+/// The byte offset and element count of a SIMD list view over elements
+/// `start..end` of [data].
+(int, int) _simdViewRange(TypedData data, int start, int? end) {
+  final elementSize = data.elementSizeInBytes;
+  end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
+  final byteLength = (end - start) * elementSize;
+  if (byteLength % 16 != 0) {
+    throw ArgumentError("The number of bytes to view must be a multiple of 16");
+  }
+  return (data.offsetInBytes + start * elementSize, byteLength ~/ 16);
+}
+
 abstract final class Float32x4List implements List<Float32x4>, TypedData {
   static const int bytesPerElement = 16;
 
@@ -2188,13 +2232,8 @@ abstract final class Float32x4List implements List<Float32x4>, TypedData {
       buffer.asFloat32x4List(offsetInBytes, length);
 
   factory Float32x4List.sublistView(TypedData data, [int start = 0, int? end]) {
-    final elementSize = data.elementSizeInBytes;
-    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
-    final byteLength = (end - start) * elementSize;
-    if (byteLength % bytesPerElement != 0) {
-      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
-    }
-    return data.buffer.asFloat32x4List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+    final (offset, count) = _simdViewRange(data, start, end);
+    return data.buffer.asFloat32x4List(offset, count);
   }
 
   Float32x4List sublist(int start, [int? end]);
@@ -2202,23 +2241,13 @@ abstract final class Float32x4List implements List<Float32x4>, TypedData {
   Float32x4List asUnmodifiableView();
 }
 
-final class _Float32x4List extends _TypedListBase<Float32x4> implements Float32x4List {
+final class _Float32x4List extends _SimdList<Float32x4> implements Float32x4List {
   _Float32x4List._(_ByteStore store, int offsetInBytes, int length)
       : super(store, offsetInBytes, length, _kFloat32x4);
 
-  int get elementSizeInBytes => 16;
+  Float32x4 _read(int at) => Float32x4._raw(_storeGetFloat(_store, at + 0, _kFloat32, true), _storeGetFloat(_store, at + 4, _kFloat32, true), _storeGetFloat(_store, at + 8, _kFloat32, true), _storeGetFloat(_store, at + 12, _kFloat32, true));
 
-  Float32x4 operator [](int index) {
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
-    return Float32x4._raw(_storeGetFloat(_store, at, _kFloat32, true), _storeGetFloat(_store, at + 4, _kFloat32, true),
-        _storeGetFloat(_store, at + 8, _kFloat32, true), _storeGetFloat(_store, at + 12, _kFloat32, true));
-  }
-
-  void operator []=(int index, Float32x4 value) {
-    _checkWritable();
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
+  void _write(int at, Float32x4 value) {
     _storeSetFloat(_store, at + 0, _kFloat32, value.x, true);
     _storeSetFloat(_store, at + 4, _kFloat32, value.y, true);
     _storeSetFloat(_store, at + 8, _kFloat32, value.z, true);
@@ -2226,11 +2255,8 @@ final class _Float32x4List extends _TypedListBase<Float32x4> implements Float32x
   }
 
   Float32x4List sublist(int start, [int? end]) {
-    final stop = RangeError.checkValidRange(start, end, length);
-    final count = stop - start;
-    final result = _Float32x4List._(_newStore(count * 16), 0, count);
-    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
-    return result;
+    final (store, count) = _copyRange(start, end);
+    return _Float32x4List._(store, 0, count);
   }
 
   Float32x4List asUnmodifiableView() => _UnmodifiableFloat32x4ListView._(_store, offsetInBytes, length);
@@ -2262,13 +2288,8 @@ abstract final class Int32x4List implements List<Int32x4>, TypedData {
       buffer.asInt32x4List(offsetInBytes, length);
 
   factory Int32x4List.sublistView(TypedData data, [int start = 0, int? end]) {
-    final elementSize = data.elementSizeInBytes;
-    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
-    final byteLength = (end - start) * elementSize;
-    if (byteLength % bytesPerElement != 0) {
-      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
-    }
-    return data.buffer.asInt32x4List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+    final (offset, count) = _simdViewRange(data, start, end);
+    return data.buffer.asInt32x4List(offset, count);
   }
 
   Int32x4List sublist(int start, [int? end]);
@@ -2276,23 +2297,13 @@ abstract final class Int32x4List implements List<Int32x4>, TypedData {
   Int32x4List asUnmodifiableView();
 }
 
-final class _Int32x4List extends _TypedListBase<Int32x4> implements Int32x4List {
+final class _Int32x4List extends _SimdList<Int32x4> implements Int32x4List {
   _Int32x4List._(_ByteStore store, int offsetInBytes, int length)
       : super(store, offsetInBytes, length, _kInt32x4);
 
-  int get elementSizeInBytes => 16;
+  Int32x4 _read(int at) => Int32x4._raw(_storeGetInt(_store, at + 0, _kInt32, true), _storeGetInt(_store, at + 4, _kInt32, true), _storeGetInt(_store, at + 8, _kInt32, true), _storeGetInt(_store, at + 12, _kInt32, true));
 
-  Int32x4 operator [](int index) {
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
-    return Int32x4._raw(_storeGetInt(_store, at, _kInt32, true), _storeGetInt(_store, at + 4, _kInt32, true),
-        _storeGetInt(_store, at + 8, _kInt32, true), _storeGetInt(_store, at + 12, _kInt32, true));
-  }
-
-  void operator []=(int index, Int32x4 value) {
-    _checkWritable();
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
+  void _write(int at, Int32x4 value) {
     _storeSetInt(_store, at + 0, _kInt32, value.x, true);
     _storeSetInt(_store, at + 4, _kInt32, value.y, true);
     _storeSetInt(_store, at + 8, _kInt32, value.z, true);
@@ -2300,11 +2311,8 @@ final class _Int32x4List extends _TypedListBase<Int32x4> implements Int32x4List 
   }
 
   Int32x4List sublist(int start, [int? end]) {
-    final stop = RangeError.checkValidRange(start, end, length);
-    final count = stop - start;
-    final result = _Int32x4List._(_newStore(count * 16), 0, count);
-    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
-    return result;
+    final (store, count) = _copyRange(start, end);
+    return _Int32x4List._(store, 0, count);
   }
 
   Int32x4List asUnmodifiableView() => _UnmodifiableInt32x4ListView._(_store, offsetInBytes, length);
@@ -2336,13 +2344,8 @@ abstract final class Float64x2List implements List<Float64x2>, TypedData {
       buffer.asFloat64x2List(offsetInBytes, length);
 
   factory Float64x2List.sublistView(TypedData data, [int start = 0, int? end]) {
-    final elementSize = data.elementSizeInBytes;
-    end = RangeError.checkValidRange(start, end, data.lengthInBytes ~/ elementSize);
-    final byteLength = (end - start) * elementSize;
-    if (byteLength % bytesPerElement != 0) {
-      throw ArgumentError("The number of bytes to view must be a multiple of $bytesPerElement");
-    }
-    return data.buffer.asFloat64x2List(data.offsetInBytes + start * elementSize, byteLength ~/ bytesPerElement);
+    final (offset, count) = _simdViewRange(data, start, end);
+    return data.buffer.asFloat64x2List(offset, count);
   }
 
   Float64x2List sublist(int start, [int? end]);
@@ -2350,32 +2353,20 @@ abstract final class Float64x2List implements List<Float64x2>, TypedData {
   Float64x2List asUnmodifiableView();
 }
 
-final class _Float64x2List extends _TypedListBase<Float64x2> implements Float64x2List {
+final class _Float64x2List extends _SimdList<Float64x2> implements Float64x2List {
   _Float64x2List._(_ByteStore store, int offsetInBytes, int length)
       : super(store, offsetInBytes, length, _kFloat64x2);
 
-  int get elementSizeInBytes => 16;
+  Float64x2 _read(int at) => Float64x2._raw(_storeGetFloat(_store, at + 0, _kFloat64, true), _storeGetFloat(_store, at + 8, _kFloat64, true));
 
-  Float64x2 operator [](int index) {
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
-    return Float64x2._raw(_storeGetFloat(_store, at, _kFloat64, true), _storeGetFloat(_store, at + 8, _kFloat64, true));
-  }
-
-  void operator []=(int index, Float64x2 value) {
-    _checkWritable();
-    IndexError.check(index, _length, indexable: this, name: "index");
-    final at = offsetInBytes + index * 16;
-    _storeSetFloat(_store, at, _kFloat64, value.x, true);
+  void _write(int at, Float64x2 value) {
+    _storeSetFloat(_store, at + 0, _kFloat64, value.x, true);
     _storeSetFloat(_store, at + 8, _kFloat64, value.y, true);
   }
 
   Float64x2List sublist(int start, [int? end]) {
-    final stop = RangeError.checkValidRange(start, end, length);
-    final count = stop - start;
-    final result = _Float64x2List._(_newStore(count * 16), 0, count);
-    _copyBytes(_store, offsetInBytes + start * 16, result._store, 0, count * 16);
-    return result;
+    final (store, count) = _copyRange(start, end);
+    return _Float64x2List._(store, 0, count);
   }
 
   Float64x2List asUnmodifiableView() => _UnmodifiableFloat64x2ListView._(_store, offsetInBytes, length);
