@@ -2111,7 +2111,6 @@ class _ExpandIterator<S, T> implements Iterator<T> {
         _expansion = null;
         return false;
       }
-      _expansion = null;
       _expansion = _f(_source.current).iterator;
     }
     _current = _expansion!.current;

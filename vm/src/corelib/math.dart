@@ -176,7 +176,8 @@ final class _SecureRandom implements Random {
 // ---------------------------------------------------------------------------------------
 
 /// The Jenkins one-at-a-time steps the SDK's `SystemHash` uses, so that `Point` and
-/// `Rectangle` hash codes are the Dart VM's.
+/// `Rectangle` hash codes are the Dart VM's (seed 0; dart:core's copy behind
+/// `Object.hash` is private to it and seeded).
 int _hashCombine(int hash, int value) {
   hash = 0x1fffffff & (hash + value);
   hash = 0x1fffffff & (hash + ((0x0007ffff & hash) << 10));

@@ -200,7 +200,7 @@ String _normalizeBase64(String source, int start) {
     sb.writeCharCode(c);
     i++;
   }
-  var text = sb.toString();
+  final text = sb.toString();
   final body = text.replaceAll("=", "");
   final bodyEnd = text.indexOf("=");
   if (bodyEnd >= 0 && body.length != bodyEnd) {
@@ -209,8 +209,7 @@ String _normalizeBase64(String source, int start) {
   if (body.length % 4 == 1) {
     throw FormatException("Invalid base64 encoding length ", source, source.length);
   }
-  final padded = body.length % 4 == 0 ? body : body.padRight(body.length + 4 - body.length % 4, "=");
-  return padded;
+  return body.length % 4 == 0 ? body : body.padRight(body.length + 4 - body.length % 4, "=");
 }
 
 final class UriData {
